@@ -1,0 +1,60 @@
+/**
+ * manifest.json: what a capture folder holds and how it was made. Written by `capture`
+ * (and by the fleet sources and `promote`), read by `compare` to find units of work
+ * (requests per capture) and to warn when two sets are not comparable.
+ */
+
+export const MANIFEST_FILE = 'manifest.json';
+export const MANIFEST_FORMAT_VERSION = 1;
+
+export interface RunnerFingerprint {
+  cpuModel: string;
+  cores: number;
+  os: string;
+  arch: string;
+  node: string;
+  /** Runtime of the profiled service when known (e.g. "go1.19.8"). */
+  runtimeVersion?: string;
+}
+
+export interface CaptureEntry {
+  /** File name relative to the manifest's folder. */
+  file: string;
+  /** For interleaved A/B captures: which build the capture came from. */
+  role?: 'baseline' | 'canary';
+  start: string; // ISO time
+  end: string; // ISO time
+  durationSeconds: number;
+  /** Requests completed / failed by the load generator during this capture's window. */
+  requests?: { completed: number; failed: number };
+  sha256: string;
+  bytes: number;
+}
+
+export interface Manifest {
+  formatVersion: number;
+  tool: { name: string; version: string };
+  createdAt: string;
+  /** Where the profiles came from. */
+  source: {
+    kind: 'http' | 'command' | 'pyroscope' | 'parca' | 'import';
+    url?: string;
+    command?: string;
+    query?: string;
+  };
+  /** Profile kind asked for (cpu, allocs, heap, block, mutex, goroutine, or a custom name). */
+  profileType: string;
+  /** pprof sample type the captures should be compared on, when known (e.g. "cpu", "alloc_space"). */
+  sampleType?: string;
+  labels: Record<string, string>;
+  runner?: RunnerFingerprint;
+  load?: {
+    kind: 'builtin' | 'command' | 'none';
+    rate?: number;
+    urls?: string[];
+    command?: string;
+  };
+  captures: CaptureEntry[];
+  /** Set when a set is promoted to baseline by the Action. */
+  promotion?: { commitSha: string; runId: string; ref?: string; time: string; settings?: unknown };
+}

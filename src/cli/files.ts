@@ -1,0 +1,97 @@
+/**
+ * Expands PATH arguments (files, directories, globs) into profile files and reads them.
+ * The only place the CLI touches the file system for profiles.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import { ProfileError, UsageError } from '../profile/errors.js';
+import type { Profile } from '../profile/model.js';
+import { readProfile, type ReadOptions } from '../profile/read.js';
+
+/** Files in a capture directory that are not profiles. */
+const NOT_PROFILES = /^(manifest\.json|.*\.md|\..*)$/;
+
+function globToRegex(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        re += '.*';
+        i++;
+        if (glob[i + 1] === '/') i++;
+      } else re += '[^/]*';
+    } else if (c === '?') re += '[^/]';
+    else if ('\\^$.|+()[]{}'.includes(c)) re += '\\' + c;
+    else re += c;
+  }
+  return new RegExp(`^${re}$`);
+}
+
+function walk(dir: string, out: string[]): void {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.name === 'node_modules' || e.name === '.git') continue;
+    const p = join(dir, e.name);
+    if (e.isDirectory()) walk(p, out);
+    else if (e.isFile()) out.push(p);
+  }
+}
+
+/** Expands one PATH argument. Directories give their profile files (sorted, not recursive). */
+export function expandPath(arg: string, cwd: string): string[] {
+  if (/[*?]/.test(arg)) {
+    const abs = resolve(cwd, arg);
+    const fixed = abs.split(/[*?]/)[0];
+    const root = fixed.endsWith(sep) ? fixed : fixed.slice(0, fixed.lastIndexOf(sep) + 1);
+    const re = globToRegex(relative(root, abs).split(sep).join('/'));
+    const all: string[] = [];
+    try {
+      walk(root, all);
+    } catch {
+      return [];
+    }
+    return all
+      .filter((f) => re.test(relative(root, f).split(sep).join('/')) && !NOT_PROFILES.test(basename(f)))
+      .sort();
+  }
+  const p = resolve(cwd, arg);
+  let st;
+  try {
+    st = statSync(p);
+  } catch {
+    throw new UsageError(`${arg}: no such file or directory`);
+  }
+  if (st.isDirectory()) {
+    return readdirSync(p, { withFileTypes: true })
+      .filter((e) => e.isFile() && !NOT_PROFILES.test(e.name))
+      .map((e) => join(p, e.name))
+      .sort();
+  }
+  return [p];
+}
+
+export function expandPaths(args: string[], cwd: string, what: string): string[] {
+  const files: string[] = [];
+  for (const a of args) {
+    const got = expandPath(a, cwd);
+    if (got.length === 0) throw new UsageError(`${what}: ${a} matches no profile files`);
+    for (const f of got) if (!files.includes(f)) files.push(f);
+  }
+  return files;
+}
+
+export function readProfileFile(path: string, display: string, opts: ReadOptions = {}): Profile {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(path));
+  } catch (e) {
+    throw new ProfileError('io', display, `cannot read file (${(e as Error).message})`);
+  }
+  return readProfile(bytes, display, opts);
+}
+
+/** Name to show for a file: relative to cwd when inside it. */
+export function displayName(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}

@@ -1,0 +1,98 @@
+/** `profile-gate top FILE...`: per-function self and cumulative values, like `go tool pprof -top`. */
+import { aggregate, mergeTotals, selectSampleType, type FunctionTotals } from '../profile/aggregate.js';
+import { ProfileError, UsageError } from '../profile/errors.js';
+import { makeNormalizer } from '../profile/normalize.js';
+import { formatValue, pct } from '../util/format.js';
+import { helpText, parseArgs, type CliIO, type OptionSpec } from './args.js';
+import { displayName, expandPaths, readProfileFile } from './files.js';
+import { readOptionsFrom, READ_OPTIONS } from './common.js';
+
+const SPEC: Record<string, OptionSpec> = {
+  type: { kind: 'string', description: 'sample type by name (default: the profile default)' },
+  json: { kind: 'boolean', description: 'print JSON instead of a table' },
+  'normalize-names': { kind: 'string', description: 'on (default), off, all, or a list of rules' },
+  limit: { kind: 'number', description: 'rows in the table (default 30; 0 = all)' },
+  ...READ_OPTIONS,
+  help: { kind: 'boolean', short: 'h' },
+};
+
+export const TOP_USAGE = 'Usage: profile-gate top FILE... [--type T] [--json] [--normalize-names off]';
+
+export function topTotals(files: string[], io: CliIO, type: string | undefined, normalize: string | undefined, readOpts = {}): FunctionTotals {
+  const norm = makeNormalizer(normalize);
+  const totals: FunctionTotals[] = [];
+  for (const f of files) {
+    const name = displayName(f, io.cwd);
+    const p = readProfileFile(f, name, readOpts);
+    const t = aggregate(p, selectSampleType(p, type, name), norm);
+    if (totals.length > 0 && (t.type.type !== totals[0].type.type || t.type.unit !== totals[0].type.unit)) {
+      throw new ProfileError(
+        'sample-type',
+        name,
+        `sample type ${t.type.type} (${t.type.unit}) differs from the first file's ${totals[0].type.type} (${totals[0].type.unit}); pick one with --type`,
+      );
+    }
+    totals.push(t);
+  }
+  return mergeTotals(totals);
+}
+
+export function sortedRows(t: FunctionTotals): number[] {
+  const idx = t.names.map((_, i) => i).filter((i) => t.self[i] !== 0 || t.cum[i] !== 0);
+  idx.sort(
+    (a, b) =>
+      Math.abs(t.self[b]) - Math.abs(t.self[a]) ||
+      Math.abs(t.cum[b]) - Math.abs(t.cum[a]) ||
+      (t.names[a] < t.names[b] ? -1 : t.names[a] > t.names[b] ? 1 : 0),
+  );
+  return idx;
+}
+
+export async function topCommand(argv: string[], io: CliIO): Promise<number> {
+  const a = parseArgs(argv, SPEC);
+  if (a.flags.help) {
+    io.stdout(helpText(TOP_USAGE, SPEC) + '\n');
+    return 0;
+  }
+  if (a.positionals.length === 0) throw new UsageError(`no profile files given\n${TOP_USAGE}`);
+  const files = expandPaths(a.positionals, io.cwd, 'top');
+  const t = topTotals(files, io, a.strings.type, a.strings['normalize-names'], readOptionsFrom(a));
+  const rows = sortedRows(t);
+  if (a.flags.json) {
+    const out = {
+      type: t.type.type,
+      unit: t.type.unit,
+      total: t.total,
+      functions: rows.map((i) => ({ function: t.names[i], self: t.self[i], cum: t.cum[i] })),
+    };
+    io.stdout(JSON.stringify(out, null, 2) + '\n');
+    return 0;
+  }
+  const limit = a.numbers.limit ?? 30;
+  const shown = limit > 0 ? rows.slice(0, limit) : rows;
+  const u = t.type.unit;
+  io.stdout(
+    `Type: ${t.type.type} (${u})  Total: ${formatValue(t.total, u)} in ${t.samples} samples from ${files.length} file(s)\n`,
+  );
+  if (shown.length < rows.length) {
+    io.stdout(`Showing top ${shown.length} of ${rows.length} functions (--limit 0 for all)\n`);
+  }
+  const w = 10;
+  io.stdout(`${'flat'.padStart(w)} ${'flat%'.padStart(7)} ${'sum%'.padStart(7)} ${'cum'.padStart(w)} ${'cum%'.padStart(7)}  function\n`);
+  let sum = 0;
+  const notes: string[] = [];
+  for (const i of shown) {
+    sum += t.self[i];
+    const tot = t.total || 1;
+    const name = t.names[i];
+    const raw = t.rawNames.get(name);
+    io.stdout(
+      `${formatValue(t.self[i], u).padStart(w)} ${pct(t.self[i] / tot).padStart(7)} ${pct(sum / tot).padStart(7)} ${formatValue(t.cum[i], u).padStart(w)} ${pct(t.cum[i] / tot).padStart(7)}  ${name}${raw ? ' *' : ''}\n`,
+    );
+    if (raw) notes.push(`  ${name} <- ${raw.slice(0, 5).join(', ')}${raw.length > 5 ? `, ... (${raw.length} names)` : ''}`);
+  }
+  if (notes.length) {
+    io.stdout(`\n* normalized names (raw names merged into them; --normalize-names off to keep them apart):\n${notes.join('\n')}\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,116 @@
+/**
+ * Recognise a profile's format from its bytes (never from its file name), inflating gzip
+ * with a size cap and transcoding UTF-16 text.
+ */
+import { gunzipSync } from 'node:zlib';
+import { ProfileError } from './errors.js';
+
+export const DEFAULT_MAX_INFLATED_BYTES = 512 * 1024 * 1024;
+
+export type Sniffed =
+  | { kind: 'pprof'; bytes: Uint8Array }
+  | { kind: 'json'; text: string }
+  | { kind: 'text'; text: string }
+  | { kind: 'legacy'; what: string };
+
+export function isGzip(b: Uint8Array): boolean {
+  return b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
+}
+
+export function inflate(bytes: Uint8Array, file: string, maxBytes: number): Uint8Array {
+  try {
+    return gunzipSync(bytes, { maxOutputLength: maxBytes });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'ERR_BUFFER_TOO_LARGE' || /Cannot create a Buffer larger/.test(err.message)) {
+      throw new ProfileError(
+        'too-large',
+        file,
+        `gzip data inflates to more than ${maxBytes} bytes (the limit; raise it with --max-inflated-mb if the file is genuine)`,
+      );
+    }
+    throw new ProfileError('gzip', file, `corrupt or truncated gzip data (${err.message})`);
+  }
+}
+
+/** Keys a pprof Profile message can start with: fields 1-15 with wire type 0 or 2. */
+function looksLikeProtobufKey(b: number): boolean {
+  const field = b >> 3;
+  const wire = b & 7;
+  return field >= 1 && field <= 15 && (wire === 0 || wire === 2);
+}
+
+function decodeText(b: Uint8Array, file: string): string | undefined {
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) {
+    return new TextDecoder('utf-16le').decode(b.subarray(2));
+  }
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) {
+    return new TextDecoder('utf-16be').decode(b.subarray(2));
+  }
+  let start = 0;
+  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) start = 3;
+  // Text must not contain NUL bytes or many control characters in its head.
+  const head = b.subarray(start, Math.min(b.length, start + 4096));
+  let bad = 0;
+  for (const c of head) {
+    if (c === 0) return undefined;
+    if (c < 9 || (c > 13 && c < 32)) bad++;
+  }
+  if (bad > head.length / 50) return undefined;
+  void file;
+  return new TextDecoder('utf-8', { fatal: false }).decode(b.subarray(start));
+}
+
+const LEGACY_TEXT = [
+  /^heap profile:/,
+  /^--- contention/,
+  /^--- mutex/,
+  /^goroutine profile:/,
+  /^--- heapz/,
+  /^--- threadz/,
+  /^heap_v2\//,
+];
+
+export function sniff(
+  input: Uint8Array,
+  file: string,
+  maxInflated = DEFAULT_MAX_INFLATED_BYTES,
+): Sniffed {
+  let bytes = input;
+  for (let depth = 0; isGzip(bytes); depth++) {
+    if (depth >= 2) throw new ProfileError('gzip', file, 'gzip nested more than twice');
+    bytes = inflate(bytes, file, maxInflated);
+  }
+  if (bytes.length === 0) throw new ProfileError('empty', file, 'file is empty');
+  const text = decodeText(bytes, file);
+  if (text !== undefined) {
+    const trimmed = text.trimStart();
+    if (trimmed.startsWith('{') || trimmed.startsWith('[')) return { kind: 'json', text: trimmed };
+    for (const re of LEGACY_TEXT) {
+      if (re.test(trimmed)) return { kind: 'legacy', what: trimmed.split('\n')[0].slice(0, 40) };
+    }
+    if (trimmed.length > 0 && !looksLikeProtobufKey(bytes[0])) return { kind: 'text', text };
+    // Could be text or a protobuf that happens to be printable: let the text readers try
+    // first only when it has at least one line that ends in a number.
+    if (/\S[ \t]+-?\d+(\.\d+)?\s*$/m.test(text.slice(0, 65536))) return { kind: 'text', text };
+  }
+  if (isLegacyBinaryCpu(bytes)) return { kind: 'legacy', what: 'legacy binary CPU profile' };
+  if (!looksLikeProtobufKey(bytes[0])) {
+    throw new ProfileError(
+      'unknown-format',
+      file,
+      'not a recognised profile format (expected pprof protobuf, gzip, folded stacks, perf script, speedscope JSON or Chrome .cpuprofile)',
+    );
+  }
+  return { kind: 'pprof', bytes };
+}
+
+/** The pre-protobuf gperftools CPU format starts with header words 0, 3, 0 (32 or 64 bit). */
+function isLegacyBinaryCpu(b: Uint8Array): boolean {
+  if (b.length < 24) return false;
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const w32 = (i: number) => dv.getUint32(i * 4, true);
+  // header: count 0, header words 3 (as 64-bit or 32-bit words, little endian)
+  if (w32(0) === 0 && w32(1) === 0 && w32(2) === 3 && w32(3) === 0) return true;
+  return w32(0) === 0 && w32(1) === 3 && w32(2) <= 1;
+}

@@ -1,0 +1,170 @@
+/**
+ * Function-name normalization so that the same function matches across two builds.
+ * Each rule can be switched on or off; the raw names stay available for display.
+ */
+import { UsageError } from './errors.js';
+
+export interface NormalizeRule {
+  name: string;
+  description: string;
+  defaultOn: boolean;
+  apply(name: string): string;
+}
+
+/** Rewrites `F[go.shape.int64, ...]` to `F[...]` with a quote-aware depth-counting scan. */
+export function collapseGoTypeParams(name: string): string {
+  if (!name.includes('[')) return name;
+  let out = '';
+  let i = 0;
+  while (i < name.length) {
+    const c = name[i];
+    const prev = i > 0 ? name[i - 1] : '';
+    if (c === '[' && /[\w)*]/.test(prev)) {
+      // find the matching ']'
+      let depth = 0;
+      let j = i;
+      let quote = '';
+      for (; j < name.length; j++) {
+        const d = name[j];
+        if (quote) {
+          if (d === '\\') j++;
+          else if (d === quote) quote = '';
+          continue;
+        }
+        if (d === '"' || d === '`') quote = d;
+        else if (d === '[') depth++;
+        else if (d === ']') {
+          depth--;
+          if (depth === 0) break;
+        }
+      }
+      if (j < name.length && j > i + 1) {
+        out += '[...]';
+        i = j + 1;
+        continue;
+      }
+    }
+    out += c;
+    i++;
+  }
+  return out;
+}
+
+export const RULES: NormalizeRule[] = [
+  {
+    name: 'addresses',
+    description: 'unsymbolized frames `[lib.so]+0x1a2b` become `[lib.so]` (addresses move between builds)',
+    defaultOn: true,
+    apply: (n) => n.replace(/^(\[[^\]]*\]|<unknown>)\+0x[0-9a-f]+$/, '$1'),
+  },
+  {
+    name: 'go-generics',
+    description: 'Go generic instantiations `F[go.shape.int]` become `F[...]`',
+    defaultOn: true,
+    apply: collapseGoTypeParams,
+  },
+  {
+    name: 'rust-hash',
+    description: 'Rust legacy symbol hashes `::h0123456789abcdef` are removed',
+    defaultOn: true,
+    apply: (n) => n.replace(/::h[0-9a-f]{16}(?=$|[\s)])/g, ''),
+  },
+  {
+    name: 'java-generated',
+    description:
+      'Java lambda numbering (`lambda$run$3`), hidden classes (`$$Lambda$12/0x..`), CGLIB and accessor numbers',
+    defaultOn: true,
+    apply: (n) =>
+      n
+        .replace(/lambda\$([\w$]*?)\$\d+/g, 'lambda$$$1')
+        .replace(/\$\$Lambda(?:\$\d+)?(?:[/+]0x[0-9a-f]+)?(?:\/\d+)?/g, '$$$$Lambda')
+        .replace(/\$\$EnhancerBySpringCGLIB\$\$[0-9a-f]+/g, '')
+        .replace(/GeneratedMethodAccessor\d+/g, 'GeneratedMethodAccessor'),
+  },
+  {
+    name: 'frame-suffix',
+    description: 'async-profiler / stackcollapse annotations `_[j]` `_[i]` `_[k]` `_[0]` `_[1]` are removed',
+    defaultOn: true,
+    apply: (n) => n.replace(/_\[[jik01]\]$/, ''),
+  },
+  {
+    name: 'process-roots',
+    description:
+      'process and thread root frames lose their ids: `java-123/456` -> `java`, `[main tid=7]` -> `[main]`, `thread (0x7f..)` -> `thread`',
+    defaultOn: true,
+    apply: (n) =>
+      n
+        .replace(/^(.+?)-(?:\d+|\?)\/\d+$/, '$1')
+        .replace(/^\[(.*?)\s*tid=\d+\]$/, (_m, t: string) => (t ? `[${t}]` : '[thread]'))
+        .replace(/^thread \(0x[0-9a-fA-F]+\)(.*)$/, 'thread$1')
+        .replace(/^process \d+:/, 'process:'),
+  },
+  {
+    name: 'python-lines',
+    description: 'py-spy line numbers `handle (app.py:42)` become `handle (app.py)`',
+    defaultOn: true,
+    apply: (n) => n.replace(/^(.* \([^():]+\.pyx?):\d+\)$/, '$1)'),
+  },
+  {
+    name: 'cpp-clones',
+    description: 'C/C++ compiler clones `[clone .isra.0]`, `.constprop.N`, `.part.N`, `.cold` are removed',
+    defaultOn: true,
+    apply: (n) =>
+      n
+        .replace(/ \[clone [^\]]+\]/g, '')
+        .replace(/\.(?:constprop|part|isra|lto_priv)\.\d+/g, '')
+        .replace(/\.cold(?:\.\d+)?$/, ''),
+  },
+  {
+    name: 'go-closures',
+    description:
+      'Go closures `F.func1.2` are charged to the enclosing function `F` (off by default: merges closure time into its parent)',
+    defaultOn: false,
+    apply: (n) => n.replace(/(\.func\d+|\.\d+)+$/, ''),
+  },
+];
+
+export interface Normalizer {
+  rules: string[];
+  (name: string): string;
+}
+
+/**
+ * Parses `--normalize-names`: `on` / `default` (the default rules), `off`, `all`,
+ * or a comma-separated list of rule names (`-name` removes one from the defaults).
+ */
+export function makeNormalizer(spec: string | undefined = 'on'): Normalizer {
+  const s = spec.trim();
+  let active: NormalizeRule[];
+  if (s === '' || s === 'on' || s === 'default' || s === 'true') active = RULES.filter((r) => r.defaultOn);
+  else if (s === 'off' || s === 'none' || s === 'false') active = [];
+  else if (s === 'all') active = [...RULES];
+  else {
+    const parts = s.split(',').map((p) => p.trim()).filter(Boolean);
+    const subtractive = parts.every((p) => p.startsWith('-'));
+    const set = new Set(subtractive ? RULES.filter((r) => r.defaultOn).map((r) => r.name) : []);
+    for (const p of parts) {
+      const name = p.replace(/^[-+]/, '');
+      if (!RULES.some((r) => r.name === name)) {
+        throw new UsageError(
+          `unknown name-normalization rule "${name}"; known: ${RULES.map((r) => r.name).join(', ')} (or on, off, all)`,
+        );
+      }
+      if (p.startsWith('-')) set.delete(name);
+      else set.add(name);
+    }
+    active = RULES.filter((r) => set.has(r.name));
+  }
+  const cache = new Map<string, string>();
+  const fn = ((name: string) => {
+    let out = cache.get(name);
+    if (out === undefined) {
+      out = name;
+      for (const r of active) out = r.apply(out);
+      cache.set(name, out);
+    }
+    return out;
+  }) as Normalizer;
+  fn.rules = active.map((r) => r.name);
+  return fn;
+}

@@ -1,0 +1,635 @@
+/**
+ * pprof (perftools.profiles.Profile) reader. Reads the protobuf wire format straight into the
+ * normalized model (no intermediate message objects), in two passes: the first records where
+ * samples are and decodes the small tables (strings, functions, locations, mappings); the
+ * second walks the samples and appends their expanded stacks.
+ */
+import { ProfileError } from './errors.js';
+import { ProfileBuilder, type Profile, type SampleLabel, type ValueType } from './model.js';
+import {
+  createReader,
+  readEnd,
+  readInt64,
+  readRepeatedInt64,
+  readUint64Big,
+  WireError,
+  type Reader,
+} from './varint.js';
+
+interface RawFunction {
+  id: number;
+  name: number;
+  systemName: number;
+  filename: number;
+}
+interface RawMapping {
+  id: number;
+  start: bigint;
+  offset: bigint;
+  filename: number;
+}
+interface RawLocation {
+  id: number;
+  mappingId: number;
+  address: bigint;
+  functionIds: number[];
+}
+
+class IdTable {
+  private readonly map = new Map<number, number>();
+  private dense: Int32Array | undefined;
+  set(id: number, index: number): boolean {
+    if (this.map.has(id)) return false;
+    this.map.set(id, index);
+    return true;
+  }
+  /** Builds a dense lookup when ids are small (the usual case: 1..n). */
+  freeze(): void {
+    let max = 0;
+    for (const id of this.map.keys()) if (id > max) max = id;
+    if (max <= Math.max(1 << 16, this.map.size * 4)) {
+      this.dense = new Int32Array(max + 1).fill(-1);
+      for (const [id, i] of this.map) this.dense[id] = i;
+    }
+  }
+  get(id: number): number {
+    if (this.dense) return id < this.dense.length ? this.dense[id] : -1;
+    return this.map.get(id) ?? -1;
+  }
+}
+
+function basename(p: string): string {
+  const i = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
+  return i >= 0 ? p.slice(i + 1) : p;
+}
+
+/** pprof's simplifyFunc: cut the argument list at the first '(' that is not reserved. */
+function simplifyFunc(name: string): string {
+  let s = name.startsWith('.') ? name.slice(1) : name;
+  const re = /\(anonymous namespace\)|operator\(\)|\(/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s)) !== null) {
+    if (m[0] === '(') {
+      s = s.slice(0, m.index);
+      break;
+    }
+  }
+  return s;
+}
+
+/**
+ * pprof's default demangling heuristic for names that are already demangled: when the
+ * function has no separate display name (name empty or equal to system_name) and the name
+ * looks like C++/Rust, argument lists and template parameters are removed.
+ */
+export function pprofDisplayName(name: string, systemName: string): string {
+  if (name !== '' && name !== systemName) return name;
+  let n = systemName;
+  if (!n.includes('.<') && !n.includes(']).') && (/[<>[\]]/.test(n) || n.includes('::'))) {
+    n = removeMatching(n, '(', ')');
+    n = removeMatching(n, '<', '>');
+  }
+  return n;
+}
+
+/** Removes balanced open..close groups; leaves the name alone when they do not balance. */
+function removeMatching(name: string, open: string, close: string): string {
+  let out = name;
+  let nesting = 0;
+  let first = 0;
+  for (let i = 0; i < out.length; i++) {
+    const c = out[i];
+    if (c === open) {
+      if (++nesting === 1) first = i;
+    } else if (c === close) {
+      nesting--;
+      if (nesting < 0) return out;
+      if (nesting === 0) {
+        out = out.slice(0, first) + out.slice(i + 1);
+        i = first - 1;
+      }
+    }
+  }
+  return out;
+}
+
+function compileFrameRegex(src: string, what: string, file: string): RegExp {
+  try {
+    return new RegExp(`^(?:${src})$`);
+  } catch {
+    throw new ProfileError('protobuf', file, `${what} is not a valid regular expression: ${src}`);
+  }
+}
+
+export interface PprofOptions {
+  /** Keep every frame even when the profile asks to drop some (pprof -all_frames). */
+  allFrames?: boolean;
+}
+
+export function readPprof(bytes: Uint8Array, file: string, opts: PprofOptions = {}): Profile {
+  try {
+    return decode(bytes, file, opts);
+  } catch (e) {
+    if (e instanceof ProfileError) throw e;
+    if (e instanceof WireError || e instanceof RangeError || e instanceof Error) {
+      throw new ProfileError(
+        'protobuf',
+        file,
+        `not a valid pprof protobuf (truncated or corrupt: ${e.message})`,
+      );
+    }
+    throw e;
+  }
+}
+
+function decode(bytes: Uint8Array, file: string, opts: PprofOptions): Profile {
+  const r = createReader(bytes);
+  const strings: string[] = [];
+  const sampleTypeIdx: [number, number][] = [];
+  const functions: RawFunction[] = [];
+  const mappings: RawMapping[] = [];
+  const locations: RawLocation[] = [];
+  const comments: number[] = [];
+  let samplePos = new Uint32Array(1024);
+  let nSamples = 0;
+  let dropFrames = 0;
+  let keepFrames = 0;
+  let timeNanos = 0;
+  let timeSeen = 0;
+  let durationNanos = 0;
+  let periodType: [number, number] | undefined;
+  let period = 0;
+  let defaultSampleType = 0;
+
+  while (r.pos < r.len) {
+    const tag = r.uint32();
+    const field = tag >>> 3;
+    const wire = tag & 7;
+    if (field === 0) throw new WireError('field number 0');
+    switch (field) {
+      case 1:
+        expectWire(wire, 2);
+        sampleTypeIdx.push(readValueType(r));
+        break;
+      case 2: {
+        expectWire(wire, 2);
+        const end = readEnd(r);
+        if (nSamples * 2 + 2 > samplePos.length) {
+          const next = new Uint32Array(samplePos.length * 2);
+          next.set(samplePos);
+          samplePos = next;
+        }
+        samplePos[nSamples * 2] = r.pos;
+        samplePos[nSamples * 2 + 1] = end;
+        nSamples++;
+        r.pos = end;
+        break;
+      }
+      case 3:
+        expectWire(wire, 2);
+        mappings.push(readMapping(r));
+        break;
+      case 4:
+        expectWire(wire, 2);
+        locations.push(readLocation(r));
+        break;
+      case 5:
+        expectWire(wire, 2);
+        functions.push(readFunction(r));
+        break;
+      case 6:
+        expectWire(wire, 2);
+        strings.push(r.string());
+        break;
+      case 7:
+        dropFrames = readInt64(r);
+        break;
+      case 8:
+        keepFrames = readInt64(r);
+        break;
+      case 9:
+        timeNanos = readInt64(r);
+        timeSeen++;
+        break;
+      case 10:
+        durationNanos = readInt64(r);
+        break;
+      case 11:
+        expectWire(wire, 2);
+        periodType = readValueType(r);
+        break;
+      case 12:
+        period = readInt64(r);
+        break;
+      case 13:
+        readRepeatedInt64(r, wire, comments);
+        break;
+      case 14:
+        defaultSampleType = readInt64(r);
+        break;
+      default:
+        r.skipType(wire);
+    }
+  }
+
+  if (strings.length > 0 && strings[0] !== '') {
+    throw new ProfileError('protobuf', file, 'string_table[0] must be the empty string');
+  }
+  const str = (i: number, what: string): string => {
+    if (i === 0) return '';
+    if (i < 0 || i >= strings.length || !Number.isInteger(i)) {
+      throw new ProfileError(
+        'invalid-reference',
+        file,
+        `${what} refers to string ${i}, but the string table has ${strings.length} entries`,
+      );
+    }
+    return strings[i];
+  };
+  if (timeSeen > 1) {
+    throw new ProfileError(
+      'protobuf',
+      file,
+      'time_nanos appears twice: this looks like two profiles concatenated',
+    );
+  }
+
+  const sampleTypes: ValueType[] = sampleTypeIdx.map(([t, u], i) => ({
+    type: str(t, `sample_type[${i}].type`),
+    unit: str(u, `sample_type[${i}].unit`),
+  }));
+  if (sampleTypes.length === 0) {
+    throw new ProfileError('protobuf', file, 'profile declares no sample types');
+  }
+  let defaultIndex = sampleTypes.length - 1;
+  if (defaultSampleType !== 0) {
+    const name = str(defaultSampleType, 'default_sample_type');
+    const i = sampleTypes.findIndex((t) => t.type === name);
+    if (i >= 0) defaultIndex = i;
+  }
+
+  // Functions and mappings by id.
+  const fnIds = new IdTable();
+  functions.forEach((f, i) => {
+    if (f.id === 0) throw new ProfileError('protobuf', file, `function ${i} has id 0 (reserved)`);
+    if (!fnIds.set(f.id, i))
+      throw new ProfileError('protobuf', file, `duplicate function id ${f.id}`);
+  });
+  fnIds.freeze();
+  const mapIds = new IdTable();
+  mappings.forEach((m, i) => {
+    if (m.id === 0) throw new ProfileError('protobuf', file, `mapping ${i} has id 0 (reserved)`);
+    if (!mapIds.set(m.id, i)) throw new ProfileError('protobuf', file, `duplicate mapping id ${m.id}`);
+  });
+  mapIds.freeze();
+
+  const builder = new ProfileBuilder(sampleTypes);
+  const fnName = functions.map((f) => {
+    const name = str(f.name, `function ${f.id} name`);
+    const sys = str(f.systemName, `function ${f.id} system_name`);
+    const fileName = str(f.filename, `function ${f.id} filename`);
+    return pprofDisplayName(name, sys) || fileName;
+  });
+
+  const drop = dropFrames ? compileFrameRegex(str(dropFrames, 'drop_frames'), 'drop_frames', file) : undefined;
+  const keep =
+    drop && keepFrames ? compileFrameRegex(str(keepFrames, 'keep_frames'), 'keep_frames', file) : undefined;
+  const shouldDrop = (name: string): boolean => {
+    if (!drop || opts.allFrames || name === '') return false;
+    const s = simplifyFunc(name);
+    return drop.test(s) && !(keep && keep.test(s));
+  };
+
+  // Each location expands to a run of frames (leaf first) in locFrames.
+  const locIds = new IdTable();
+  const locStart = new Uint32Array(locations.length + 1);
+  // 0 = keep, 1 = prune beneath (inner lines were cut), 2 = prune the whole location
+  const locPrune = new Uint8Array(locations.length);
+  const locFramesList: number[] = [];
+  let anyPrune = false;
+  locations.forEach((loc, li) => {
+    if (loc.id === 0) throw new ProfileError('protobuf', file, `location ${li} has id 0 (reserved)`);
+    if (!locIds.set(loc.id, li)) throw new ProfileError('protobuf', file, `duplicate location id ${loc.id}`);
+    let mapping: RawMapping | undefined;
+    if (loc.mappingId !== 0) {
+      const mi = mapIds.get(loc.mappingId);
+      if (mi < 0)
+        throw new ProfileError(
+          'invalid-reference',
+          file,
+          `location ${loc.id} refers to mapping ${loc.mappingId}, which does not exist`,
+        );
+      mapping = mappings[mi];
+    }
+    locStart[li] = locFramesList.length;
+    const names: string[] = [];
+    for (const fid of loc.functionIds) {
+      if (fid === 0) {
+        names.push(unsymbolizedName(loc, mapping, str));
+        continue;
+      }
+      const fi = fnIds.get(fid);
+      if (fi < 0)
+        throw new ProfileError(
+          'invalid-reference',
+          file,
+          `location ${loc.id} refers to function ${fid}, which does not exist`,
+        );
+      names.push(fnName[fi] || unsymbolizedName(loc, mapping, str));
+    }
+    let first = 0;
+    if (drop) {
+      let i = loc.functionIds.length - 1;
+      for (; i >= 0; i--) {
+        const fid = loc.functionIds[i];
+        const fi = fid === 0 ? -1 : fnIds.get(fid);
+        if (fi >= 0 && shouldDrop(str(functions[fi].name, 'function name'))) break;
+      }
+      if (i >= 0) {
+        anyPrune = true;
+        if (i === loc.functionIds.length - 1) locPrune[li] = 2;
+        else {
+          locPrune[li] = 1;
+          first = i + 1;
+        }
+      }
+    }
+    if (names.length === 0) names.push(unsymbolizedName(loc, mapping, str));
+    for (let k = first; k < names.length; k++) locFramesList.push(builder.fn(names[k]));
+  });
+  locStart[locations.length] = locFramesList.length;
+  locIds.freeze();
+  const locFrames = Uint32Array.from(locFramesList);
+
+  // Second pass: samples.
+  const nTypes = sampleTypes.length;
+  const values = new Float64Array(nTypes);
+  let locBuf = new Int32Array(256);
+  let stack = new Uint32Array(1024);
+  const valueList: number[] = [];
+  const labelList: SampleLabel[] = [];
+  for (let s = 0; s < nSamples; s++) {
+    r.pos = samplePos[s * 2];
+    const end = samplePos[s * 2 + 1];
+    let nLoc = 0;
+    let nVal = 0;
+    labelList.length = 0;
+    while (r.pos < end) {
+      const tag = r.uint32();
+      const field = tag >>> 3;
+      const wire = tag & 7;
+      if (field === 1) {
+        if (wire === 2) {
+          const e = readEnd(r);
+          while (r.pos < e) {
+            if (nLoc === locBuf.length) locBuf = grow32(locBuf);
+            locBuf[nLoc++] = lookupLocation(locIds, readInt64(r), file, s);
+          }
+        } else {
+          expectWire(wire, 0);
+          if (nLoc === locBuf.length) locBuf = grow32(locBuf);
+          locBuf[nLoc++] = lookupLocation(locIds, readInt64(r), file, s);
+        }
+      } else if (field === 2) {
+        if (wire === 2) {
+          const e = readEnd(r);
+          while (r.pos < e) {
+            const v = readInt64(r);
+            if (nVal < nTypes) values[nVal] = v;
+            nVal++;
+          }
+        } else {
+          expectWire(wire, 0);
+          const v = readInt64(r);
+          if (nVal < nTypes) values[nVal] = v;
+          nVal++;
+        }
+      } else if (field === 3) {
+        expectWire(wire, 2);
+        labelList.push(readLabel(r, str));
+      } else {
+        r.skipType(wire);
+      }
+    }
+    if (r.pos !== end) throw new WireError(`sample ${s} overruns its length`);
+    if (nVal !== nTypes) {
+      throw new ProfileError(
+        'protobuf',
+        file,
+        `sample ${s} has ${nVal} values but the profile declares ${nTypes} sample types`,
+      );
+    }
+    // Prune (drop_frames): scan root to leaf; after the first frame that is not dropped,
+    // cut the first dropped location and everything leafward of it.
+    let firstLoc = 0;
+    if (anyPrune) {
+      let foundUser = false;
+      for (let i = nLoc - 1; i >= 0; i--) {
+        const p = locPrune[locBuf[i]];
+        if (p === 0) {
+          foundUser = true;
+          continue;
+        }
+        if (!foundUser) continue;
+        firstLoc = p === 2 ? i + 1 : i;
+        break;
+      }
+    }
+    let n = 0;
+    for (let i = firstLoc; i < nLoc; i++) {
+      const li = locBuf[i];
+      const a = locStart[li];
+      const b = locStart[li + 1];
+      if (n + (b - a) > stack.length) stack = growU32(stack, n + (b - a));
+      for (let k = a; k < b; k++) stack[n++] = locFrames[k];
+    }
+    let labelSet = -1;
+    if (labelList.length > 0) labelSet = builder.labelSet(labelList.slice());
+    builder.addFrom(stack, 0, n, values, labelSet);
+  }
+  void valueList;
+
+  return builder.build({
+    format: 'pprof',
+    defaultSampleType: defaultIndex,
+    period,
+    periodType: periodType
+      ? { type: str(periodType[0], 'period_type.type'), unit: str(periodType[1], 'period_type.unit') }
+      : undefined,
+    durationNanos,
+    timeNanos,
+    comments: comments.map((c, i) => str(c, `comment[${i}]`)),
+    warnings: [],
+  });
+}
+
+function lookupLocation(ids: IdTable, id: number, file: string, sample: number): number {
+  const li = ids.get(id);
+  if (li < 0) {
+    throw new ProfileError(
+      'invalid-reference',
+      file,
+      `sample ${sample} refers to location ${id}, which does not exist`,
+    );
+  }
+  return li;
+}
+
+function grow32(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const n = new Int32Array(a.length * 2);
+  n.set(a);
+  return n;
+}
+function growU32(a: Uint32Array<ArrayBuffer>, min: number): Uint32Array<ArrayBuffer> {
+  let len = a.length * 2;
+  while (len < min) len *= 2;
+  const n = new Uint32Array(len);
+  n.set(a);
+  return n;
+}
+
+function expectWire(wire: number, want: number): void {
+  if (wire !== want) throw new WireError(`wire type ${wire} where ${want} was expected`);
+}
+
+function unsymbolizedName(
+  loc: RawLocation,
+  mapping: RawMapping | undefined,
+  str: (i: number, what: string) => string,
+): string {
+  const file = mapping ? basename(str(mapping.filename, `mapping ${mapping.id} filename`)) : '';
+  const module = file ? `[${file}]` : '<unknown>';
+  if (loc.address === 0n) return module;
+  const addr = mapping && file ? loc.address - mapping.start + mapping.offset : loc.address;
+  return `${module}+0x${BigInt.asUintN(64, addr).toString(16)}`;
+}
+
+function readValueType(r: Reader): [number, number] {
+  const end = readEnd(r);
+  let type = 0;
+  let unit = 0;
+  while (r.pos < end) {
+    const tag = r.uint32();
+    const f = tag >>> 3;
+    if (f === 1) type = readInt64(r);
+    else if (f === 2) unit = readInt64(r);
+    else r.skipType(tag & 7);
+  }
+  return [type, unit];
+}
+
+function readMapping(r: Reader): RawMapping {
+  const end = readEnd(r);
+  const m: RawMapping = { id: 0, start: 0n, offset: 0n, filename: 0 };
+  while (r.pos < end) {
+    const tag = r.uint32();
+    switch (tag >>> 3) {
+      case 1:
+        m.id = readInt64(r);
+        break;
+      case 2:
+        m.start = readUint64Big(r);
+        break;
+      case 4:
+        m.offset = readUint64Big(r);
+        break;
+      case 5:
+        m.filename = readInt64(r);
+        break;
+      default:
+        r.skipType(tag & 7);
+    }
+  }
+  return m;
+}
+
+function readLocation(r: Reader): RawLocation {
+  const end = readEnd(r);
+  const loc: RawLocation = { id: 0, mappingId: 0, address: 0n, functionIds: [] };
+  while (r.pos < end) {
+    const tag = r.uint32();
+    switch (tag >>> 3) {
+      case 1:
+        loc.id = readInt64(r);
+        break;
+      case 2:
+        loc.mappingId = readInt64(r);
+        break;
+      case 3:
+        loc.address = readUint64Big(r);
+        break;
+      case 4: {
+        expectWire(tag & 7, 2);
+        const e = readEnd(r);
+        let fid = 0;
+        while (r.pos < e) {
+          const t = r.uint32();
+          if (t >>> 3 === 1) fid = readInt64(r);
+          else r.skipType(t & 7);
+        }
+        loc.functionIds.push(fid);
+        break;
+      }
+      default:
+        r.skipType(tag & 7);
+    }
+  }
+  return loc;
+}
+
+function readFunction(r: Reader): RawFunction {
+  const end = readEnd(r);
+  const f: RawFunction = { id: 0, name: 0, systemName: 0, filename: 0 };
+  while (r.pos < end) {
+    const tag = r.uint32();
+    switch (tag >>> 3) {
+      case 1:
+        f.id = readInt64(r);
+        break;
+      case 2:
+        f.name = readInt64(r);
+        break;
+      case 3:
+        f.systemName = readInt64(r);
+        break;
+      case 4:
+        f.filename = readInt64(r);
+        break;
+      default:
+        r.skipType(tag & 7);
+    }
+  }
+  return f;
+}
+
+function readLabel(r: Reader, str: (i: number, what: string) => string): SampleLabel {
+  const end = readEnd(r);
+  let key = 0;
+  let s = 0;
+  let num: number | undefined;
+  let unit = 0;
+  while (r.pos < end) {
+    const tag = r.uint32();
+    switch (tag >>> 3) {
+      case 1:
+        key = readInt64(r);
+        break;
+      case 2:
+        s = readInt64(r);
+        break;
+      case 3:
+        num = readInt64(r);
+        break;
+      case 4:
+        unit = readInt64(r);
+        break;
+      default:
+        r.skipType(tag & 7);
+    }
+  }
+  const label: SampleLabel = { key: str(key, 'label key') };
+  if (s) label.str = str(s, 'label value');
+  else if (num !== undefined) label.num = num;
+  if (unit) label.unit = str(unit, 'label unit');
+  return label;
+}

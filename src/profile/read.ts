@@ -1,0 +1,81 @@
+/**
+ * Bytes in, normalized profile out: the single entry point for every reader.
+ */
+import { readCpuprofile } from './cpuprofile.js';
+import { DEFAULT_MAX_INFLATED_BYTES, sniff } from './detect.js';
+import { ProfileError } from './errors.js';
+import { readFolded } from './folded.js';
+import type { Profile } from './model.js';
+import { readPerfScript, looksLikePerfScript } from './perfscript.js';
+import { readPprof } from './pprof.js';
+import { readSpeedscope } from './speedscope.js';
+
+export interface ReadOptions {
+  /** Cap on the inflated size of gzip data (decompression-bomb guard). */
+  maxInflatedBytes?: number;
+  /** Keep frames that a pprof profile's drop_frames would remove. */
+  allFrames?: boolean;
+}
+
+export function readProfile(bytes: Uint8Array, file: string, opts: ReadOptions = {}): Profile {
+  const s = sniff(bytes, file, opts.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES);
+  let p: Profile;
+  switch (s.kind) {
+    case 'legacy':
+      throw new ProfileError(
+        'legacy-format',
+        file,
+        `legacy (pre-protobuf) pprof format is not supported (${s.what}); convert it with \`go tool pprof -proto FILE > out.pb.gz\``,
+      );
+    case 'pprof':
+      p = readPprof(s.bytes, file, { allFrames: opts.allFrames });
+      break;
+    case 'json':
+      p = readJson(s.text, file);
+      break;
+    case 'text':
+      p = looksLikePerfScript(s.text) ? readPerfScript(s.text, file) : readFolded(s.text, file);
+      break;
+  }
+  if (p.stackOffsets.length <= 1) {
+    throw new ProfileError('empty', file, 'profile has no samples');
+  }
+  return p;
+}
+
+function readJson(text: string, file: string): Profile {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new ProfileError('json', file, `invalid JSON (${(e as Error).message})`);
+  }
+  if (isObject(json)) {
+    const schema = json['$schema'];
+    const shared = json['shared'];
+    if (
+      schema === 'https://www.speedscope.app/file-format-schema.json' ||
+      (isObject(shared) && Array.isArray(shared['frames']) && Array.isArray(json['profiles']))
+    ) {
+      return readSpeedscope(json, file);
+    }
+    if (
+      (Array.isArray(json['nodes']) && 'startTime' in json && 'endTime' in json) ||
+      (isObject(json['head']) && Array.isArray(json['timestamps']))
+    ) {
+      return readCpuprofile(json, file);
+    }
+    if (Array.isArray(json['traceEvents'])) return readCpuprofile(json, file);
+  } else if (Array.isArray(json) && json.some((e) => isObject(e) && e['name'] === 'ProfileChunk')) {
+    return readCpuprofile(json, file);
+  }
+  throw new ProfileError(
+    'json',
+    file,
+    'JSON is neither a speedscope file (no $schema / shared.frames + profiles) nor a Chrome .cpuprofile (no nodes + startTime + endTime)',
+  );
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,90 @@
+/**
+ * Varint helpers on top of protobufjs's Reader that return plain numbers (int64 as a double,
+ * exact below 2^53) or BigInt, so the result never depends on whether `long` is installed.
+ */
+import protobuf from 'protobufjs/minimal.js';
+
+export type Reader = protobuf.Reader;
+export const createReader = (buf: Uint8Array): Reader => protobuf.Reader.create(buf);
+
+export class WireError extends Error {}
+
+function outOfRange(): never {
+  throw new WireError('unexpected end of data');
+}
+
+/** Reads a varint as a signed 64-bit integer, returned as a double. */
+export function readInt64(r: Reader): number {
+  const buf = r.buf;
+  const len = r.len;
+  let pos = r.pos;
+  let lo = 0;
+  let b = 0;
+  for (let shift = 0; shift < 28; shift += 7) {
+    if (pos >= len) outOfRange();
+    b = buf[pos++];
+    lo |= (b & 127) << shift;
+    if (b < 128) {
+      r.pos = pos;
+      return lo >>> 0;
+    }
+  }
+  if (pos >= len) outOfRange();
+  b = buf[pos++];
+  lo |= (b & 15) << 28;
+  let hi = (b & 127) >> 4;
+  if (b < 128) {
+    r.pos = pos;
+    return hi * 4294967296 + (lo >>> 0);
+  }
+  for (let shift = 3; shift < 32; shift += 7) {
+    if (pos >= len) outOfRange();
+    b = buf[pos++];
+    hi |= (b & 127) << shift;
+    if (b < 128) {
+      r.pos = pos;
+      return (hi | 0) * 4294967296 + (lo >>> 0);
+    }
+  }
+  throw new WireError('varint longer than 10 bytes');
+}
+
+/** Reads a varint as an unsigned 64-bit BigInt (for addresses). */
+export function readUint64Big(r: Reader): bigint {
+  const buf = r.buf;
+  let pos = r.pos;
+  let v = 0n;
+  let shift = 0n;
+  for (let i = 0; i < 10; i++) {
+    if (pos >= r.len) outOfRange();
+    const b = buf[pos++];
+    v |= BigInt(b & 127) << shift;
+    if (b < 128) {
+      r.pos = pos;
+      return BigInt.asUintN(64, v);
+    }
+    shift += 7n;
+  }
+  throw new WireError('varint longer than 10 bytes');
+}
+
+/** Reads the length prefix of a length-delimited field and returns the end offset. */
+export function readEnd(r: Reader): number {
+  const n = r.uint32();
+  const end = r.pos + n;
+  if (end > r.len) outOfRange();
+  return end;
+}
+
+/** Reads one or many (packed) int64 values of a repeated scalar field into `out`. */
+export function readRepeatedInt64(r: Reader, wire: number, out: number[]): void {
+  if (wire === 2) {
+    const end = readEnd(r);
+    while (r.pos < end) out.push(readInt64(r));
+    if (r.pos !== end) throw new WireError('packed field overruns its length');
+  } else if (wire === 0) {
+    out.push(readInt64(r));
+  } else {
+    throw new WireError(`wire type ${wire} where a varint was expected`);
+  }
+}

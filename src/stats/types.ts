@@ -1,0 +1,128 @@
+/**
+ * Data types of the statistics engine: what goes into a comparison and what comes out.
+ * Shares and deltas in results are in percent / percentage points (12.1 means 12.1%).
+ */
+import type { FunctionTotals } from '../profile/aggregate.js';
+import type { Profile, ValueType } from '../profile/model.js';
+
+/** One capture (one profile file) reduced to what the statistics need. */
+export interface Capture {
+  /** Name shown to users (file path or slice label). */
+  name: string;
+  totals: FunctionTotals;
+  period: number;
+  periodType?: ValueType;
+  durationNanos: number;
+  /** Units of work done during the capture (requests served), when the capture step knows. */
+  units?: number;
+  /** The decoded profile, kept for reports (flame graph, diff pprof). */
+  profile?: Profile;
+}
+
+export type Metric = 'self' | 'cum' | 'per-unit';
+
+export type Status =
+  /** significant growth over budget: fails the gate */
+  | 'regression'
+  /** significant growth under budget: reported, does not fail */
+  | 'grew'
+  /** significant shrink: reported, never fails */
+  | 'improvement'
+  /** not significant (benchstat's `~`) */
+  | 'unchanged'
+  /** on the ignore list */
+  | 'ignored';
+
+export interface Budget {
+  /** Where the budget came from: the default, a CLI flag or a config rule. */
+  source: string;
+  /** Allowed growth in percentage points (self/cum) or percent (per-unit). */
+  pp?: number;
+  /** Allowed canary/baseline ratio (only for functions at or above minShare). */
+  ratio?: number;
+}
+
+export interface FunctionDelta {
+  function: string;
+  metric: Metric;
+  /** Share of the capture total in percent (self/cum), or cost per unit of work (per-unit). */
+  baselineShare: number;
+  canaryShare: number;
+  /** canary - baseline in percentage points; for per-unit: relative change in percent. */
+  deltaPp: number;
+  /** Simultaneous (family-wise) confidence interval of deltaPp. */
+  ciLowPp: number;
+  ciHighPp: number;
+  /** canary / baseline; null when the baseline is 0 (a new function). */
+  ratio: number | null;
+  /** Family-wise adjusted p-value for "no change" (bootstrap max-statistic). */
+  pValue: number;
+  significant: boolean;
+  status: Status;
+  /** Present in the baseline / canary at all (false = new or vanished function). */
+  inBaseline: boolean;
+  inCanary: boolean;
+  budget: Budget;
+  overBudget: boolean;
+  /** One readable sentence for regressions, improvements and notable changes. */
+  reason: string;
+  /** Raw names normalization merged into this one (when it changed any). */
+  rawNames?: string[];
+  /** When growth here matches a shrink elsewhere (a rename or moved cost), the other function. */
+  movedFrom?: string;
+}
+
+export interface CompareSettings {
+  /** Sample type name; undefined = the profiles' default. */
+  type?: string;
+  budgetPp: number;
+  budgetCumPp: number;
+  /** canary/baseline self-share ratio allowed for functions at or above minShare; 0 = off. */
+  budgetRatio: number;
+  /** Functions whose larger share is below this (percent) are not tested. */
+  minShare: number;
+  confidence: number;
+  bootstrap: number;
+  seed: number;
+  /** Allowed growth of total cost per unit of work, in percent; 0 = off. */
+  budgetPerUnitPct: number;
+  normalizeNames: string;
+  config?: GateConfig;
+}
+
+export interface FunctionRule {
+  /** Function name, or a glob (`*` any characters, `?` one) such as `encoding/json.*`. */
+  match: string;
+  ignore?: boolean;
+  budgetPp?: number;
+  budgetCumPp?: number;
+  budgetRatio?: number;
+}
+
+/** Contents of `.profile-gate.yml`. */
+export interface GateConfig {
+  file?: string;
+  budgetPp?: number;
+  budgetCumPp?: number;
+  budgetRatio?: number;
+  minShare?: number;
+  confidence?: number;
+  budgetPerUnitPct?: number;
+  ignore: string[];
+  functions: FunctionRule[];
+}
+
+export interface Comparison {
+  verdict: 'pass' | 'fail';
+  type: ValueType;
+  regressions: FunctionDelta[];
+  improvements: FunctionDelta[];
+  /** Significant growth under budget (information). */
+  grew: FunctionDelta[];
+  /** Every function tested, both metrics, sorted by function then metric. */
+  functions: FunctionDelta[];
+  warnings: string[];
+  settings: CompareSettings & { baselineCaptures: number; canaryCaptures: number };
+  baseline: { captures: string[]; total: number; samples: number };
+  canary: { captures: string[]; total: number; samples: number };
+}
