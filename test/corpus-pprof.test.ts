@@ -44,7 +44,8 @@ describe.skipIf(!hasCorpus)('pprof corpus matches go tool pprof', () => {
       expect(tot.total * f).toBeCloseTo(exp.total, 0);
       const got: Record<string, [number, number]> = {};
       tot.names.forEach((n, i) => {
-        if (tot.self[i] !== 0 || tot.cum[i] !== 0) got[n] = [Math.round(tot.self[i] * f), Math.round(tot.cum[i] * f)];
+        if (tot.self[i] !== 0 || tot.cum[i] !== 0)
+          got[n] = [Math.round(tot.self[i] * f), Math.round(tot.cum[i] * f)];
       });
       const want: Record<string, [number, number]> = {};
       for (const [n, v] of Object.entries(exp.functions)) if (v[0] !== 0 || v[1] !== 0) want[n] = v;

@@ -58,7 +58,9 @@ export function parseArgs(argv: string[], spec: Record<string, OptionSpec>): Par
       continue;
     }
     if (!s) {
-      const known = Object.keys(spec).map((k) => `--${k}`).join(', ');
+      const known = Object.keys(spec)
+        .map((k) => `--${k}`)
+        .join(', ');
       throw new UsageError(`unknown option --${name} (known: ${known})`);
     }
     const takeValue = (): string => {
@@ -116,7 +118,13 @@ export function helpText(usage: string, spec: Record<string, OptionSpec>): strin
   const lines = [usage, '', 'Options:'];
   for (const [name, s] of Object.entries(spec)) {
     const arg =
-      s.kind === 'boolean' ? '' : s.kind === 'list' ? ' VALUE...' : s.kind === 'number' ? ' N' : ' VALUE';
+      s.kind === 'boolean'
+        ? ''
+        : s.kind === 'list'
+          ? ' VALUE...'
+          : s.kind === 'number'
+            ? ' N'
+            : ' VALUE';
     lines.push(`  --${name}${arg}`.padEnd(30) + (s.description ?? ''));
   }
   return lines.join('\n');

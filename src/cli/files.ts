@@ -51,7 +51,9 @@ export function expandPath(arg: string, cwd: string): string[] {
       return [];
     }
     return all
-      .filter((f) => re.test(relative(root, f).split(sep).join('/')) && !NOT_PROFILES.test(basename(f)))
+      .filter(
+        (f) => re.test(relative(root, f).split(sep).join('/')) && !NOT_PROFILES.test(basename(f)),
+      )
       .sort();
   }
   const p = resolve(cwd, arg);

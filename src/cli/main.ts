@@ -2,12 +2,20 @@
 import { isInputError } from '../profile/errors.js';
 import { VERSION } from '../version.js';
 import { processIO, type CliIO } from './args.js';
+import { compareCommand } from './compare.js';
 import { topCommand } from './top.js';
 
 type Command = (argv: string[], io: CliIO) => Promise<number>;
 
 const COMMANDS: Record<string, { run: () => Promise<Command>; summary: string }> = {
-  top: { run: async () => topCommand, summary: 'per-function self and cumulative values of profiles' },
+  top: {
+    run: async () => topCommand,
+    summary: 'per-function self and cumulative values of profiles',
+  },
+  compare: {
+    run: async () => compareCommand,
+    summary: 'compare baseline and canary captures; exit 1 on a regression',
+  },
 };
 
 export function usage(): string {
@@ -40,7 +48,9 @@ export async function runCli(argv: string[], io: CliIO = processIO()): Promise<n
     return 2;
   }
   try {
-    return await (await c.run())(rest, io);
+    return await (
+      await c.run()
+    )(rest, io);
   } catch (e) {
     if (isInputError(e)) {
       io.stderr(`profile-gate: error: ${e.message}\n`);
@@ -49,7 +59,9 @@ export async function runCli(argv: string[], io: CliIO = processIO()): Promise<n
     const err = e as Error;
     io.stderr(
       `profile-gate: internal error: ${err?.message ?? String(e)}\n` +
-        (io.env.PROFILE_GATE_DEBUG ? `${err?.stack}\n` : 'Set PROFILE_GATE_DEBUG=1 for a stack trace, and please report it.\n'),
+        (io.env.PROFILE_GATE_DEBUG
+          ? `${err?.stack}\n`
+          : 'Set PROFILE_GATE_DEBUG=1 for a stack trace, and please report it.\n'),
     );
     return 2;
   }

@@ -1,5 +1,10 @@
 /** `profile-gate top FILE...`: per-function self and cumulative values, like `go tool pprof -top`. */
-import { aggregate, mergeTotals, selectSampleType, type FunctionTotals } from '../profile/aggregate.js';
+import {
+  aggregate,
+  mergeTotals,
+  selectSampleType,
+  type FunctionTotals,
+} from '../profile/aggregate.js';
 import { ProfileError, UsageError } from '../profile/errors.js';
 import { makeNormalizer } from '../profile/normalize.js';
 import { formatValue, pct } from '../util/format.js';
@@ -16,16 +21,26 @@ const SPEC: Record<string, OptionSpec> = {
   help: { kind: 'boolean', short: 'h' },
 };
 
-export const TOP_USAGE = 'Usage: profile-gate top FILE... [--type T] [--json] [--normalize-names off]';
+export const TOP_USAGE =
+  'Usage: profile-gate top FILE... [--type T] [--json] [--normalize-names off]';
 
-export function topTotals(files: string[], io: CliIO, type: string | undefined, normalize: string | undefined, readOpts = {}): FunctionTotals {
+export function topTotals(
+  files: string[],
+  io: CliIO,
+  type: string | undefined,
+  normalize: string | undefined,
+  readOpts = {},
+): FunctionTotals {
   const norm = makeNormalizer(normalize);
   const totals: FunctionTotals[] = [];
   for (const f of files) {
     const name = displayName(f, io.cwd);
     const p = readProfileFile(f, name, readOpts);
     const t = aggregate(p, selectSampleType(p, type, name), norm);
-    if (totals.length > 0 && (t.type.type !== totals[0].type.type || t.type.unit !== totals[0].type.unit)) {
+    if (
+      totals.length > 0 &&
+      (t.type.type !== totals[0].type.type || t.type.unit !== totals[0].type.unit)
+    ) {
       throw new ProfileError(
         'sample-type',
         name,
@@ -78,7 +93,9 @@ export async function topCommand(argv: string[], io: CliIO): Promise<number> {
     io.stdout(`Showing top ${shown.length} of ${rows.length} functions (--limit 0 for all)\n`);
   }
   const w = 10;
-  io.stdout(`${'flat'.padStart(w)} ${'flat%'.padStart(7)} ${'sum%'.padStart(7)} ${'cum'.padStart(w)} ${'cum%'.padStart(7)}  function\n`);
+  io.stdout(
+    `${'flat'.padStart(w)} ${'flat%'.padStart(7)} ${'sum%'.padStart(7)} ${'cum'.padStart(w)} ${'cum%'.padStart(7)}  function\n`,
+  );
   let sum = 0;
   const notes: string[] = [];
   for (const i of shown) {
@@ -89,10 +106,15 @@ export async function topCommand(argv: string[], io: CliIO): Promise<number> {
     io.stdout(
       `${formatValue(t.self[i], u).padStart(w)} ${pct(t.self[i] / tot).padStart(7)} ${pct(sum / tot).padStart(7)} ${formatValue(t.cum[i], u).padStart(w)} ${pct(t.cum[i] / tot).padStart(7)}  ${name}${raw ? ' *' : ''}\n`,
     );
-    if (raw) notes.push(`  ${name} <- ${raw.slice(0, 5).join(', ')}${raw.length > 5 ? `, ... (${raw.length} names)` : ''}`);
+    if (raw)
+      notes.push(
+        `  ${name} <- ${raw.slice(0, 5).join(', ')}${raw.length > 5 ? `, ... (${raw.length} names)` : ''}`,
+      );
   }
   if (notes.length) {
-    io.stdout(`\n* normalized names (raw names merged into them; --normalize-names off to keep them apart):\n${notes.join('\n')}\n`);
+    io.stdout(
+      `\n* normalized names (raw names merged into them; --normalize-names off to keep them apart):\n${notes.join('\n')}\n`,
+    );
   }
   return 0;
 }

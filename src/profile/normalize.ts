@@ -53,7 +53,8 @@ export function collapseGoTypeParams(name: string): string {
 export const RULES: NormalizeRule[] = [
   {
     name: 'addresses',
-    description: 'unsymbolized frames `[lib.so]+0x1a2b` become `[lib.so]` (addresses move between builds)',
+    description:
+      'unsymbolized frames `[lib.so]+0x1a2b` become `[lib.so]` (addresses move between builds)',
     defaultOn: true,
     apply: (n) => n.replace(/^(\[[^\]]*\]|<unknown>)\+0x[0-9a-f]+$/, '$1'),
   },
@@ -83,7 +84,8 @@ export const RULES: NormalizeRule[] = [
   },
   {
     name: 'frame-suffix',
-    description: 'async-profiler / stackcollapse annotations `_[j]` `_[i]` `_[k]` `_[0]` `_[1]` are removed',
+    description:
+      'async-profiler / stackcollapse annotations `_[j]` `_[i]` `_[k]` `_[0]` `_[1]` are removed',
     defaultOn: true,
     apply: (n) => n.replace(/_\[[jik01]\]$/, ''),
   },
@@ -107,7 +109,8 @@ export const RULES: NormalizeRule[] = [
   },
   {
     name: 'cpp-clones',
-    description: 'C/C++ compiler clones `[clone .isra.0]`, `.constprop.N`, `.part.N`, `.cold` are removed',
+    description:
+      'C/C++ compiler clones `[clone .isra.0]`, `.constprop.N`, `.part.N`, `.cold` are removed',
     defaultOn: true,
     apply: (n) =>
       n
@@ -136,11 +139,15 @@ export interface Normalizer {
 export function makeNormalizer(spec: string | undefined = 'on'): Normalizer {
   const s = spec.trim();
   let active: NormalizeRule[];
-  if (s === '' || s === 'on' || s === 'default' || s === 'true') active = RULES.filter((r) => r.defaultOn);
+  if (s === '' || s === 'on' || s === 'default' || s === 'true')
+    active = RULES.filter((r) => r.defaultOn);
   else if (s === 'off' || s === 'none' || s === 'false') active = [];
   else if (s === 'all') active = [...RULES];
   else {
-    const parts = s.split(',').map((p) => p.trim()).filter(Boolean);
+    const parts = s
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
     const subtractive = parts.every((p) => p.startsWith('-'));
     const set = new Set(subtractive ? RULES.filter((r) => r.defaultOn).map((r) => r.name) : []);
     for (const p of parts) {

@@ -279,7 +279,8 @@ function decode(bytes: Uint8Array, file: string, opts: PprofOptions): Profile {
   const mapIds = new IdTable();
   mappings.forEach((m, i) => {
     if (m.id === 0) throw new ProfileError('protobuf', file, `mapping ${i} has id 0 (reserved)`);
-    if (!mapIds.set(m.id, i)) throw new ProfileError('protobuf', file, `duplicate mapping id ${m.id}`);
+    if (!mapIds.set(m.id, i))
+      throw new ProfileError('protobuf', file, `duplicate mapping id ${m.id}`);
   });
   mapIds.freeze();
 
@@ -291,9 +292,13 @@ function decode(bytes: Uint8Array, file: string, opts: PprofOptions): Profile {
     return pprofDisplayName(name, sys) || fileName;
   });
 
-  const drop = dropFrames ? compileFrameRegex(str(dropFrames, 'drop_frames'), 'drop_frames', file) : undefined;
+  const drop = dropFrames
+    ? compileFrameRegex(str(dropFrames, 'drop_frames'), 'drop_frames', file)
+    : undefined;
   const keep =
-    drop && keepFrames ? compileFrameRegex(str(keepFrames, 'keep_frames'), 'keep_frames', file) : undefined;
+    drop && keepFrames
+      ? compileFrameRegex(str(keepFrames, 'keep_frames'), 'keep_frames', file)
+      : undefined;
   const shouldDrop = (name: string): boolean => {
     if (!drop || opts.allFrames || name === '') return false;
     const s = simplifyFunc(name);
@@ -308,8 +313,10 @@ function decode(bytes: Uint8Array, file: string, opts: PprofOptions): Profile {
   const locFramesList: number[] = [];
   let anyPrune = false;
   locations.forEach((loc, li) => {
-    if (loc.id === 0) throw new ProfileError('protobuf', file, `location ${li} has id 0 (reserved)`);
-    if (!locIds.set(loc.id, li)) throw new ProfileError('protobuf', file, `duplicate location id ${loc.id}`);
+    if (loc.id === 0)
+      throw new ProfileError('protobuf', file, `location ${li} has id 0 (reserved)`);
+    if (!locIds.set(loc.id, li))
+      throw new ProfileError('protobuf', file, `duplicate location id ${loc.id}`);
     let mapping: RawMapping | undefined;
     if (loc.mappingId !== 0) {
       const mi = mapIds.get(loc.mappingId);
@@ -454,7 +461,10 @@ function decode(bytes: Uint8Array, file: string, opts: PprofOptions): Profile {
     defaultSampleType: defaultIndex,
     period,
     periodType: periodType
-      ? { type: str(periodType[0], 'period_type.type'), unit: str(periodType[1], 'period_type.unit') }
+      ? {
+          type: str(periodType[0], 'period_type.type'),
+          unit: str(periodType[1], 'period_type.unit'),
+        }
       : undefined,
     durationNanos,
     timeNanos,

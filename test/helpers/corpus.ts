@@ -5,10 +5,13 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The shared reference corpus: ../shared/corpus beside the repository (or $PROFILE_GATE_CORPUS). */
-export const corpusDir = process.env.PROFILE_GATE_CORPUS ?? resolve(repoRoot, '..', 'shared', 'corpus');
+export const corpusDir =
+  process.env.PROFILE_GATE_CORPUS ?? resolve(repoRoot, '..', 'shared', 'corpus');
 export const hasCorpus = existsSync(corpusDir);
 if (!hasCorpus) {
-  console.warn(`[skip] reference corpus not found at ${corpusDir}: corpus conformance tests are skipped`);
+  console.warn(
+    `[skip] reference corpus not found at ${corpusDir}: corpus conformance tests are skipped`,
+  );
 }
 
 export function corpusFiles(sub: string): string[] {

@@ -1,0 +1,48 @@
+/** The `--json` contract of `compare` (other tools depend on it: keep fields stable). */
+import type { Comparison, FunctionDelta } from '../stats/types.js';
+
+const round = (x: number, d = 4): number | null =>
+  Number.isFinite(x) ? Number(x.toFixed(d)) : null;
+
+function fnJson(f: FunctionDelta) {
+  return {
+    function: f.function,
+    metric: f.metric,
+    baselineShare: round(f.baselineShare),
+    canaryShare: round(f.canaryShare),
+    deltaPp: round(f.deltaPp),
+    ciLowPp: round(f.ciLowPp),
+    ciHighPp: round(f.ciHighPp),
+    ratio: f.ratio === null ? null : round(f.ratio),
+    pValue: round(f.pValue, 6),
+    significant: f.significant,
+    status: f.status,
+    inBaseline: f.inBaseline,
+    inCanary: f.inCanary,
+    budget: f.budget,
+    overBudget: f.overBudget,
+    reason: f.reason,
+    ...(f.rawNames ? { rawNames: f.rawNames } : {}),
+    ...(f.movedFrom ? { movedFrom: f.movedFrom } : {}),
+  };
+}
+
+export function comparisonJson(c: Comparison) {
+  const { config, ...settings } = c.settings;
+  return {
+    verdict: c.verdict,
+    type: c.type,
+    regressions: c.regressions.map(fnJson),
+    improvements: c.improvements.map(fnJson),
+    grew: c.grew.map(fnJson),
+    functions: c.functions.map(fnJson),
+    warnings: c.warnings,
+    settings: { ...settings, configFile: config?.file ?? null },
+    baseline: c.baseline,
+    canary: c.canary,
+  };
+}
+
+export function renderJson(c: Comparison): string {
+  return JSON.stringify(comparisonJson(c), null, 2) + '\n';
+}

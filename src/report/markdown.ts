@@ -1,0 +1,75 @@
+/** Markdown report for the job summary, the PR comment and `--markdown`. */
+import { ciText, share, signed, typeLabel } from '../stats/explain.js';
+import type { Comparison, FunctionDelta } from '../stats/types.js';
+import { headline, mark, tableRows } from './text.js';
+
+export interface MarkdownOptions {
+  /** Links to artifacts (flame graph, diff pprof) shown under the table. */
+  links?: { name: string; url: string }[];
+  /** Heading; default "profile-gate". */
+  title?: string;
+  /** Extra markdown (e.g. a chart) placed after the table. */
+  chart?: string;
+  limit?: number;
+}
+
+/** Escapes text for a markdown table cell. */
+export function mdCell(s: string): string {
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/`/g, "'")
+    .replace(/\r?\n/g, ' ');
+}
+
+function row(f: FunctionDelta): string {
+  if (f.metric === 'per-unit') {
+    return `| (cost per request) | per request | ${f.baselineShare.toPrecision(4)} | ${f.canaryShare.toPrecision(4)} | ${signed(f.deltaPp, 1, '%')} | ${ciText(f, '%')} | ${mark(f)} |`;
+  }
+  return `| \`${mdCell(f.function)}\` | ${f.metric} | ${share(f.baselineShare)} | ${share(f.canaryShare)} | ${signed(f.deltaPp)} | ${ciText(f)} | ${mark(f)} |`;
+}
+
+export function renderMarkdown(c: Comparison, opts: MarkdownOptions = {}): string {
+  const icon = c.verdict === 'fail' ? ':x:' : ':white_check_mark:';
+  const out: string[] = [`## ${icon} ${opts.title ?? 'profile-gate'}: ${headline(c)}`, ''];
+  for (const w of c.warnings) out.push(`> [!WARNING]\n> ${mdCell(w)}`, '');
+  if (c.regressions.length) {
+    out.push('**Regressions**', '');
+    for (const r of c.regressions) out.push(`- ${mdCell(r.reason)}`);
+    out.push('');
+  }
+  if (c.improvements.length) {
+    out.push('**Top improvements**', '');
+    for (const r of c.improvements.slice(0, 5)) out.push(`- ${mdCell(r.reason)}`);
+    out.push('');
+  }
+  const rows = tableRows(c, opts.limit ?? 15);
+  if (rows.length) {
+    out.push(
+      `| function | metric | baseline | canary | delta | ${Math.round(c.settings.confidence * 100)}% CI | |`,
+      '|---|---|--:|--:|--:|--:|---|',
+      ...rows.map(row),
+      '',
+      `_Shares of each side's total ${typeLabel(c.type)}; \`~\` = not significant. Intervals hold simultaneously for all tested functions._`,
+      '',
+    );
+  }
+  if (opts.chart) out.push(opts.chart, '');
+  if (opts.links?.length) {
+    out.push(opts.links.map((l) => `[${mdCell(l.name)}](${l.url})`).join(' · '), '');
+  }
+  const s = c.settings;
+  out.push(
+    '<details><summary>Settings</summary>',
+    '',
+    `budgets: self ${s.budgetPp}pp, cum ${s.budgetCumPp}pp${s.budgetRatio ? `, ratio ${s.budgetRatio}x` : ''}, per request ${s.budgetPerUnitPct}% · min share ${s.minShare}% · confidence ${s.confidence} · ${s.bootstrap} bootstrap resamples, seed ${s.seed} · names: ${s.normalizeNames}${s.config?.file ? ` · config ${mdCell(s.config.file)}` : ''}`,
+    '',
+    `baseline: ${c.baseline.captures.length} captures, ${c.baseline.samples} samples · canary: ${c.canary.captures.length} captures, ${c.canary.samples} samples`,
+    '',
+    '</details>',
+    '',
+  );
+  return out.join('\n');
+}

@@ -1,0 +1,157 @@
+/**
+ * Cluster bootstrap over whole captures with a max-statistic for family-wise error control.
+ *
+ * Each row is one tested quantity (a function's self or cum share, or the cost per unit of
+ * work) with one numerator per capture and a shared denominator per capture. A replicate
+ * resamples captures with replacement within each group, recomputes every row's ratio of
+ * sums, and records its deviation from the point estimate. Deviations are scaled by
+ * sqrt(n/(n-1)) per group (the bootstrap's small-sample bias in the variance); each row is
+ * studentized by its bootstrap standard error (floored by the pure sampling noise), and the
+ * `confidence` quantile of the maximum |t| over all rows gives one critical value for
+ * simultaneous intervals: with probability `confidence`, every interval covers its true
+ * delta at once, however many functions are tested.
+ */
+import { Rng } from './random.js';
+
+export interface BootstrapRow {
+  /** numerators per capture: baseline captures first, then canary captures */
+  num: Float64Array;
+  /** per-row denominators per capture (same layout); undefined = the shared totals */
+  den?: Float64Array;
+  /** 'share' = ratio of sums difference (in fraction); 'relative' = (C/B)/(B/B) - 1 */
+  kind: 'share' | 'relative';
+  /** lower bound for the standard error (sampling noise), in the row's own scale */
+  seFloor: number;
+}
+
+export interface BootstrapResult {
+  /** point estimates per row: canary - baseline (share) or canary/baseline - 1 (relative) */
+  delta: Float64Array;
+  baseline: Float64Array;
+  canary: Float64Array;
+  se: Float64Array;
+  /** simultaneous critical value (max |t| quantile); Infinity when it cannot be estimated */
+  critical: number;
+  /** family-wise adjusted p-values (single-step max-T) */
+  pAdjusted: Float64Array;
+  replicates: number;
+}
+
+export function bootstrapRows(
+  rows: BootstrapRow[],
+  totals: Float64Array,
+  nB: number,
+  nC: number,
+  replicates: number,
+  confidence: number,
+  seed: number,
+  onProgress?: (done: number, total: number) => void,
+): BootstrapResult {
+  const F = rows.length;
+  const n = nB + nC;
+  const baseline = new Float64Array(F);
+  const canary = new Float64Array(F);
+  const delta = new Float64Array(F);
+  const ratioOf = (row: BootstrapRow, w: Float64Array | null, from: number, count: number) => {
+    const den = row.den ?? totals;
+    let a = 0;
+    let b = 0;
+    for (let i = 0; i < count; i++) {
+      const wi = w ? w[i] : 1;
+      if (wi === 0) continue;
+      a += wi * row.num[from + i];
+      b += wi * den[from + i];
+    }
+    return b === 0 ? 0 : a / b;
+  };
+  for (let f = 0; f < F; f++) {
+    const r = rows[f];
+    baseline[f] = ratioOf(r, null, 0, nB);
+    canary[f] = ratioOf(r, null, nB, nC);
+    delta[f] =
+      r.kind === 'share'
+        ? canary[f] - baseline[f]
+        : baseline[f] === 0
+          ? 0
+          : canary[f] / baseline[f] - 1;
+  }
+  const se = new Float64Array(F);
+  const pAdjusted = new Float64Array(F).fill(1);
+  if (nB < 2 || nC < 2 || F === 0 || replicates < 10) {
+    for (let f = 0; f < F; f++) se[f] = rows[f].seFloor;
+    return { delta, baseline, canary, se, critical: Infinity, pAdjusted, replicates: 0 };
+  }
+  const kB = Math.sqrt(nB / (nB - 1));
+  const kC = Math.sqrt(nC / (nC - 1));
+  const rng = new Rng(seed);
+  const wB = new Float64Array(nB);
+  const wC = new Float64Array(nC);
+  const dev = new Float32Array(replicates * F);
+  // Shared denominators per replicate, for rows without their own.
+  for (let r = 0; r < replicates; r++) {
+    wB.fill(0);
+    wC.fill(0);
+    for (let i = 0; i < nB; i++) wB[rng.int(nB)]++;
+    for (let i = 0; i < nC; i++) wC[rng.int(nC)]++;
+    let tB = 0;
+    let tC = 0;
+    for (let i = 0; i < nB; i++) tB += wB[i] * totals[i];
+    for (let i = 0; i < nC; i++) tC += wC[i] * totals[nB + i];
+    const base = r * F;
+    for (let f = 0; f < F; f++) {
+      const row = rows[f];
+      let sb: number;
+      let sc: number;
+      if (row.den) {
+        sb = ratioOf(row, wB, 0, nB);
+        sc = ratioOf(row, wC, nB, nC);
+      } else {
+        const num = row.num;
+        let a = 0;
+        for (let i = 0; i < nB; i++) if (wB[i] !== 0) a += wB[i] * num[i];
+        let c = 0;
+        for (let i = 0; i < nC; i++) if (wC[i] !== 0) c += wC[i] * num[nB + i];
+        sb = tB === 0 ? 0 : a / tB;
+        sc = tC === 0 ? 0 : c / tC;
+      }
+      const b = baseline[f] + kB * (sb - baseline[f]);
+      const c = canary[f] + kC * (sc - canary[f]);
+      const d = row.kind === 'share' ? c - b : b === 0 ? 0 : c / b - 1;
+      dev[base + f] = d - delta[f];
+    }
+    if (onProgress && (r + 1) % 2000 === 0) onProgress(r + 1, replicates);
+  }
+  for (let f = 0; f < F; f++) {
+    let s = 0;
+    for (let r = 0; r < replicates; r++) {
+      const d = dev[r * F + f];
+      s += d * d;
+    }
+    se[f] = Math.max(Math.sqrt(s / replicates), rows[f].seFloor, 1e-12);
+  }
+  const maxT = new Float64Array(replicates);
+  for (let r = 0; r < replicates; r++) {
+    let m = 0;
+    const base = r * F;
+    for (let f = 0; f < F; f++) {
+      const t = Math.abs(dev[base + f]) / se[f];
+      if (t > m) m = t;
+    }
+    maxT[r] = m;
+  }
+  const sorted = Float64Array.from(maxT).sort();
+  const critical = sorted[Math.min(replicates - 1, Math.ceil(confidence * replicates) - 1)];
+  for (let f = 0; f < F; f++) {
+    const t = Math.abs(delta[f]) / se[f];
+    // count of replicates whose max |t| reaches t (binary search in the sorted maxima)
+    let lo = 0;
+    let hi = replicates;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] < t) lo = mid + 1;
+      else hi = mid;
+    }
+    pAdjusted[f] = (replicates - lo + 1) / (replicates + 1);
+  }
+  return { delta, baseline, canary, se, critical, pAdjusted, replicates };
+}
