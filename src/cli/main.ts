@@ -2,6 +2,7 @@
 import { isInputError } from '../profile/errors.js';
 import { VERSION } from '../version.js';
 import { processIO, type CliIO } from './args.js';
+import { calibrateCommand } from './calibrate.js';
 import { compareCommand } from './compare.js';
 import { topCommand } from './top.js';
 
@@ -15,6 +16,10 @@ const COMMANDS: Record<string, { run: () => Promise<Command>; summary: string }>
   compare: {
     run: async () => compareCommand,
     summary: 'compare baseline and canary captures; exit 1 on a regression',
+  },
+  calibrate: {
+    run: async () => calibrateCommand,
+    summary: 'suggest budgets from several known-good (A/A) runs',
   },
 };
 

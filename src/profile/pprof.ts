@@ -368,57 +368,112 @@ function decode(bytes: Uint8Array, file: string, opts: PprofOptions): Profile {
   locIds.freeze();
   const locFrames = Uint32Array.from(locFramesList);
 
-  // Second pass: samples.
+  // Second pass: samples. This loop handles most of the bytes of a profile, so it decodes
+  // the common one-byte tags and short varints inline and falls back to the Reader for
+  // anything unusual (long varints, unknown fields, labels).
   const nTypes = sampleTypes.length;
   const values = new Float64Array(nTypes);
   let locBuf = new Int32Array(256);
   let stack = new Uint32Array(1024);
-  const valueList: number[] = [];
-  const labelList: SampleLabel[] = [];
+  const labelKeys: number[] = [];
+  const labelIndex = new Map<string, number>();
+  const buf = r.buf;
+  const locOf = (id: number, s: number): number => {
+    const li = locIds.get(id);
+    if (li < 0) {
+      throw new ProfileError(
+        'invalid-reference',
+        file,
+        `sample ${s} refers to location ${id}, which does not exist`,
+      );
+    }
+    return li;
+  };
   for (let s = 0; s < nSamples; s++) {
-    r.pos = samplePos[s * 2];
+    let pos = samplePos[s * 2];
     const end = samplePos[s * 2 + 1];
     let nLoc = 0;
     let nVal = 0;
-    labelList.length = 0;
-    while (r.pos < end) {
-      const tag = r.uint32();
-      const field = tag >>> 3;
-      const wire = tag & 7;
-      if (field === 1) {
-        if (wire === 2) {
-          const e = readEnd(r);
-          while (r.pos < e) {
+    labelKeys.length = 0;
+    while (pos < end) {
+      const tag = buf[pos++];
+      if (tag === 0x0a || tag === 0x12) {
+        // packed location ids (field 1) or packed values (field 2)
+        let len = buf[pos++];
+        if (len >= 128) {
+          r.pos = pos - 1;
+          len = r.uint32();
+          pos = r.pos;
+        }
+        const e = pos + len;
+        if (e > end) throw new WireError(`sample ${s}: packed field overruns the sample`);
+        if (tag === 0x0a) {
+          while (pos < e) {
+            let b = buf[pos++];
+            let v = b & 127;
+            if (b >= 128) {
+              b = buf[pos++];
+              v |= (b & 127) << 7;
+              if (b >= 128) {
+                b = buf[pos++];
+                v |= (b & 127) << 14;
+                if (b >= 128) {
+                  r.pos = pos - 3;
+                  v = readInt64(r);
+                  pos = r.pos;
+                }
+              }
+            }
             if (nLoc === locBuf.length) locBuf = grow32(locBuf);
-            locBuf[nLoc++] = lookupLocation(locIds, readInt64(r), file, s);
+            locBuf[nLoc++] = locOf(v, s);
           }
         } else {
-          expectWire(wire, 0);
-          if (nLoc === locBuf.length) locBuf = grow32(locBuf);
-          locBuf[nLoc++] = lookupLocation(locIds, readInt64(r), file, s);
-        }
-      } else if (field === 2) {
-        if (wire === 2) {
-          const e = readEnd(r);
-          while (r.pos < e) {
-            const v = readInt64(r);
+          while (pos < e) {
+            let b = buf[pos++];
+            let v = b & 127;
+            if (b >= 128) {
+              b = buf[pos++];
+              v |= (b & 127) << 7;
+              if (b >= 128) {
+                b = buf[pos++];
+                v |= (b & 127) << 14;
+                if (b >= 128) {
+                  r.pos = pos - 3;
+                  v = readInt64(r);
+                  pos = r.pos;
+                }
+              }
+            }
             if (nVal < nTypes) values[nVal] = v;
             nVal++;
           }
-        } else {
-          expectWire(wire, 0);
-          const v = readInt64(r);
-          if (nVal < nTypes) values[nVal] = v;
-          nVal++;
         }
-      } else if (field === 3) {
-        expectWire(wire, 2);
-        labelList.push(readLabel(r, str));
+        if (pos !== e) throw new WireError(`sample ${s}: varint crosses the end of a packed field`);
+      } else if (tag === 0x08) {
+        r.pos = pos;
+        const v = readInt64(r);
+        pos = r.pos;
+        if (nLoc === locBuf.length) locBuf = grow32(locBuf);
+        locBuf[nLoc++] = locOf(v, s);
+      } else if (tag === 0x10) {
+        r.pos = pos;
+        const v = readInt64(r);
+        pos = r.pos;
+        if (nVal < nTypes) values[nVal] = v;
+        nVal++;
+      } else if (tag === 0x1a) {
+        r.pos = pos;
+        readLabelKey(r, labelKeys);
+        pos = r.pos;
       } else {
-        r.skipType(wire);
+        r.pos = pos - 1;
+        const t = r.uint32();
+        if (t >>> 3 === 0) throw new WireError(`sample ${s}: field number 0`);
+        r.skipType(t & 7);
+        pos = r.pos;
       }
     }
-    if (r.pos !== end) throw new WireError(`sample ${s} overruns its length`);
+    if (pos !== end) throw new WireError(`sample ${s} overruns its length`);
     if (nVal !== nTypes) {
       throw new ProfileError(
         'protobuf',
@@ -451,10 +506,25 @@ function decode(bytes: Uint8Array, file: string, opts: PprofOptions): Profile {
       for (let k = a; k < b; k++) stack[n++] = locFrames[k];
     }
     let labelSet = -1;
-    if (labelList.length > 0) labelSet = builder.labelSet(labelList.slice());
+    if (labelKeys.length > 0) {
+      const key = labelKeys.join(',');
+      let id = labelIndex.get(key);
+      if (id === undefined) {
+        const labels: SampleLabel[] = [];
+        for (let i = 0; i < labelKeys.length; i += 4) {
+          const l: SampleLabel = { key: str(labelKeys[i], 'label key') };
+          if (labelKeys[i + 1]) l.str = str(labelKeys[i + 1], 'label value');
+          else if (labelKeys[i + 3]) l.num = labelKeys[i + 2];
+          if (labelKeys[i + 3] > 1) l.unit = str(labelKeys[i + 3] - 1, 'label unit');
+          labels.push(l);
+        }
+        id = builder.labelSet(labels);
+        labelIndex.set(key, id);
+      }
+      labelSet = id;
+    }
     builder.addFrom(stack, 0, n, values, labelSet);
   }
-  void valueList;
 
   return builder.build({
     format: 'pprof',
@@ -612,11 +682,16 @@ function readFunction(r: Reader): RawFunction {
   return f;
 }
 
-function readLabel(r: Reader, str: (i: number, what: string) => string): SampleLabel {
+/**
+ * Reads one Label as four numbers pushed onto `out`: key index, str index, num, and
+ * (num_unit index + 1, or 1 for a numeric label without unit, or 0 for no num at all).
+ */
+function readLabelKey(r: Reader, out: number[]): void {
   const end = readEnd(r);
   let key = 0;
   let s = 0;
-  let num: number | undefined;
+  let num = 0;
+  let hasNum = false;
   let unit = 0;
   while (r.pos < end) {
     const tag = r.uint32();
@@ -629,6 +704,7 @@ function readLabel(r: Reader, str: (i: number, what: string) => string): SampleL
         break;
       case 3:
         num = readInt64(r);
+        hasNum = true;
         break;
       case 4:
         unit = readInt64(r);
@@ -637,9 +713,5 @@ function readLabel(r: Reader, str: (i: number, what: string) => string): SampleL
         r.skipType(tag & 7);
     }
   }
-  const label: SampleLabel = { key: str(key, 'label key') };
-  if (s) label.str = str(s, 'label value');
-  else if (num !== undefined) label.num = num;
-  if (unit) label.unit = str(unit, 'label unit');
-  return label;
+  out.push(key, s, num, hasNum ? unit + 1 : 0);
 }

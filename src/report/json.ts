@@ -24,6 +24,7 @@ function fnJson(f: FunctionDelta) {
     reason: f.reason,
     ...(f.rawNames ? { rawNames: f.rawNames } : {}),
     ...(f.movedFrom ? { movedFrom: f.movedFrom } : {}),
+    ...(f.sameAs ? { sameAs: f.sameAs } : {}),
   };
 }
 

@@ -72,7 +72,11 @@ export function renderText(c: Comparison, opts: { limit?: number } = {}): string
   }
   const rows = tableRows(c, opts.limit ?? 15);
   if (rows.length) {
-    const data = rows.map((f) => [f.function, ...cell(f), mark(f)]);
+    const data = rows.map((f) => [
+      f.sameAs ? `${f.function} (+${f.sameAs.length} same)` : f.function,
+      ...cell(f),
+      mark(f),
+    ]);
     const head = ['function', 'metric', 'baseline', 'canary', 'delta', 'CI', ''];
     const w = head.map((h, i) => Math.max(h.length, ...data.map((d) => d[i].length)));
     w[0] = Math.min(w[0], 60);

@@ -37,6 +37,7 @@ interface RowInfo {
   function: string;
   metric: Metric;
   fnIndex: number;
+  sameAs?: string[];
 }
 
 export function compareCaptures(
@@ -154,6 +155,9 @@ export function compareCaptures(
   const floor = settings.minShare / 100;
   const rows: BootstrapRow[] = [];
   const info: RowInfo[] = [];
+  // Cum rows with identical values in every capture (functions always on the stack
+  // together, like a chain of wrappers) are tested once, under the first name.
+  const cumSeen = new Map<string, RowInfo>();
   const ignoredRows: RowInfo[] = [];
   for (const metric of ['self', 'cum'] as const) {
     const M = metric === 'self' ? selfM : cumM;
@@ -177,6 +181,15 @@ export function compareCaptures(
       if (ignored(names[f])) {
         ignoredRows.push(row);
         continue;
+      }
+      if (metric === 'cum') {
+        const key = Array.prototype.join.call(num, ',');
+        const twin = cumSeen.get(key);
+        if (twin) {
+          (twin.sameAs ??= []).push(names[f]);
+          continue;
+        }
+        cumSeen.set(key, row);
       }
       const q = (p: number) => Math.min(1, Math.max(0, p));
       const seFloor = Math.sqrt((q(pB) * (1 - q(pB))) / NB + (q(pC) * (1 - q(pC))) / NC);
@@ -269,6 +282,7 @@ export function compareCaptures(
     };
     const raws = rawNames.get(ri.function);
     if (raws) fd.rawNames = raws;
+    if (ri.sameAs) fd.sameAs = ri.sameAs;
     functions.push(fd);
   });
   for (const ri of ignoredRows) {

@@ -130,42 +130,58 @@ interface Loaded {
 
 function loadSide(
   paths: string[],
-  input: CompareInput,
+  cwd: string,
+  read: ReadOptions | undefined,
   what: string,
   manifests: Map<string, Manifest | null>,
 ): Loaded[] {
-  const files = expandPaths(paths, input.cwd, what);
+  const files = expandPaths(paths, cwd, what);
   return files.map((f) => {
-    const name = displayName(f, input.cwd);
-    const profile = readProfileFile(f, name, input.read);
+    const name = displayName(f, cwd);
+    const profile = readProfileFile(f, name, read);
     const manifest = readManifest(dirname(f), manifests);
     const entry = manifest?.captures.find((c) => c.file === basename(f));
     return { name, profile, units: entry?.requests?.completed, manifest };
   });
 }
 
-export function runComparison(input: CompareInput): CompareRun {
-  const cfg = loadConfig(input.cwd, input.configPath);
-  const settings = resolveSettings(input.settings, cfg);
-  const manifests = new Map<string, Manifest | null>();
-  const log = input.log ?? (() => {});
-  const base: Loaded[] = input.baselineProfiles
-    ? input.baselineProfiles.map((c) => ({ ...c, manifest: null }))
-    : loadSide(input.baseline, input, 'baseline', manifests);
-  const can: Loaded[] = input.canaryProfiles
-    ? input.canaryProfiles.map((c) => ({ ...c, manifest: null }))
-    : loadSide(input.canary, input, 'canary', manifests);
-  if (base.length === 0) throw new UsageError('no baseline profiles given');
-  if (can.length === 0) throw new UsageError('no canary profiles given');
-  log(`read ${base.length} baseline and ${can.length} canary captures`);
+export interface SideSpec {
+  /** What the side is called in messages (baseline, canary, run 3). */
+  label: string;
+  paths?: string[];
+  profiles?: InMemoryCapture[];
+}
 
-  // One sample type for every capture: --type, else the manifest's, else the first profile's default.
-  const first = base[0];
+export interface LoadedSets {
+  sets: Capture[][];
+  /** Distinct manifests of each side. */
+  manifests: Manifest[][];
+  /** The sample type every capture was reduced to. */
+  typeName: string;
+}
+
+/**
+ * Reads several sides and reduces every capture to per-function totals of ONE sample type:
+ * `type`, else the first side's manifest sampleType, else the first profile's default.
+ */
+export function loadCaptureSets(
+  sides: SideSpec[],
+  opts: { cwd: string; read?: ReadOptions; type?: string; normalizeNames: string },
+): LoadedSets {
+  const cache = new Map<string, Manifest | null>();
+  const loaded = sides.map((side) => {
+    const l: Loaded[] = side.profiles
+      ? side.profiles.map((c) => ({ ...c, manifest: null }))
+      : loadSide(side.paths ?? [], opts.cwd, opts.read, side.label, cache);
+    if (l.length === 0) throw new UsageError(`no ${side.label} profiles given`);
+    return l;
+  });
+  const first = loaded[0][0];
   const typeName =
-    settings.type ??
+    opts.type ??
     first.manifest?.sampleType ??
     first.profile.sampleTypes[first.profile.defaultSampleType].type;
-  const norm = makeNormalizer(settings.normalizeNames);
+  const norm = makeNormalizer(opts.normalizeNames);
   const toCapture = (l: Loaded): Capture => {
     const t = selectSampleType(l.profile, typeName, l.name);
     return {
@@ -178,19 +194,40 @@ export function runComparison(input: CompareInput): CompareRun {
       profile: l.profile,
     };
   };
-  const baseline = base.map(toCapture);
-  const canary = can.map(toCapture);
-  const warnings = manifestWarnings(
-    [...new Set(base.map((b) => b.manifest).filter(Boolean))] as Manifest[],
-    [...new Set(can.map((c) => c.manifest).filter(Boolean))] as Manifest[],
+  return {
+    sets: loaded.map((l) => l.map(toCapture)),
+    manifests: loaded.map(
+      (l) => [...new Set(l.map((x) => x.manifest).filter(Boolean))] as Manifest[],
+    ),
+    typeName,
+  };
+}
+
+export function runComparison(input: CompareInput): CompareRun {
+  const cfg = loadConfig(input.cwd, input.configPath);
+  const settings = resolveSettings(input.settings, cfg);
+  const log = input.log ?? (() => {});
+  const { sets, manifests, typeName } = loadCaptureSets(
+    [
+      { label: 'baseline', paths: input.baseline, profiles: input.baselineProfiles },
+      { label: 'canary', paths: input.canary, profiles: input.canaryProfiles },
+    ],
+    {
+      cwd: input.cwd,
+      read: input.read,
+      type: settings.type,
+      normalizeNames: settings.normalizeNames,
+    },
   );
+  const [baseline, canary] = sets;
+  log(`read ${baseline.length} baseline and ${canary.length} canary captures (${typeName})`);
   const comparison = compareCaptures(
     baseline,
     canary,
     { ...settings, type: typeName },
     (done, total) => log(`bootstrap ${done}/${total}`),
   );
-  comparison.warnings.push(...warnings);
+  comparison.warnings.push(...manifestWarnings(manifests[0], manifests[1]));
   return { comparison, baseline, canary };
 }
 

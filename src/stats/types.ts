@@ -68,6 +68,8 @@ export interface FunctionDelta {
   reason: string;
   /** Raw names normalization merged into this one (when it changed any). */
   rawNames?: string[];
+  /** Functions with exactly the same cumulative values in every capture, tested as one row. */
+  sameAs?: string[];
   /** When growth here matches a shrink elsewhere (a rename or moved cost), the other function. */
   movedFrom?: string;
 }

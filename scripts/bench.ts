@@ -1,0 +1,84 @@
+/**
+ * `npm run bench`: decode+aggregate of a large pprof against bare gunzip of the same bytes
+ * (same process), against `go tool pprof -top` when Go is installed, and a full
+ * 2 x 10 capture compare with 10000 resamples. Prints ratios; targets are in the README.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { aggregate } from '../src/profile/aggregate.js';
+import { makeNormalizer } from '../src/profile/normalize.js';
+import { readProfile } from '../src/profile/read.js';
+import { runComparison } from '../src/stats/run.js';
+import { makeLargePprof } from './gen-large-pprof.js';
+
+function best(fn: () => void, reps: number): number {
+  let min = Infinity;
+  for (let i = 0; i < reps; i++) {
+    const t = process.hrtime.bigint();
+    fn();
+    const ms = Number(process.hrtime.bigint() - t) / 1e6;
+    if (ms < min) min = ms;
+  }
+  return min;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'pg-bench-'));
+const raw = makeLargePprof(Number(process.env.BENCH_SAMPLES ?? 150000));
+const gz = gzipSync(raw);
+const file = join(dir, 'large.pb.gz');
+writeFileSync(file, gz);
+console.log(
+  `large profile: ${(raw.length / 1e6).toFixed(1)} MB uncompressed, ${(gz.length / 1e6).toFixed(1)} MB gzipped`,
+);
+
+const norm = makeNormalizer('on');
+const decode = () => {
+  const p = readProfile(gz, 'large.pb.gz');
+  aggregate(p, 1, norm);
+};
+const reps = 7;
+decode(); // warm up the JIT
+const tGunzip = best(() => gunzipSync(gz), reps);
+const tDecode = best(decode, reps);
+const rss = process.memoryUsage().rss / 1e6;
+console.log(`gunzip alone:              ${tGunzip.toFixed(1)} ms`);
+console.log(`decode + aggregate:        ${tDecode.toFixed(1)} ms  (includes gunzip)`);
+console.log(`ratio to gunzip:           ${(tDecode / tGunzip).toFixed(2)}x   (target <= 3x)`);
+console.log(
+  `throughput:                ${(raw.length / 1e6 / (tDecode / 1000)).toFixed(0)} MB/s of uncompressed pprof, rss ${rss.toFixed(0)} MB`,
+);
+
+const go = spawnSync('go', ['version']);
+if (go.status === 0) {
+  const t0 = process.hrtime.bigint();
+  execFileSync('go', ['tool', 'pprof', '-top', '-nodecount=100000', file], { stdio: 'ignore' });
+  const tGo = Number(process.hrtime.bigint() - t0) / 1e6;
+  console.log(`go tool pprof -top:        ${tGo.toFixed(0)} ms`);
+  console.log(`speed-up over pprof:       ${(tGo / tDecode).toFixed(1)}x   (target >= 20x)`);
+} else {
+  console.log('go tool pprof: not installed, comparison skipped');
+}
+
+// Full compare: 2 x 10 real captures, 10000 resamples.
+const caps = 'fixtures/captures';
+if (existsSync(join(caps, 'base-1')) && existsSync(join(caps, 'cpu'))) {
+  const run = () =>
+    runComparison({
+      baseline: [join(caps, 'base-1')],
+      canary: [join(caps, 'cpu')],
+      cwd: process.cwd(),
+      settings: { bootstrap: 10000 },
+    });
+  run();
+  const tCmp = best(run, 3);
+  const n = readdirSync(join(caps, 'base-1')).filter((f) => f.endsWith('.pb.gz')).length;
+  console.log(
+    `compare ${n}+${n} captures, 10000 resamples: ${tCmp.toFixed(0)} ms   (target < 1000 ms)`,
+  );
+} else {
+  console.log('compare benchmark: fixtures/captures/base-1 and cpu missing, skipped');
+}
+void gunzipSync;

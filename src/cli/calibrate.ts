@@ -1,0 +1,78 @@
+/** `profile-gate calibrate --runs DIR...`: budgets from several known-good (A/A) capture sets. */
+import { UsageError } from '../profile/errors.js';
+import { calibrate } from '../stats/calibrate.js';
+import { signed } from '../stats/explain.js';
+import { loadCaptureSets, loadConfig, resolveSettings } from '../stats/run.js';
+import { helpText, parseArgs, type CliIO, type OptionSpec } from './args.js';
+import { READ_OPTIONS, readOptionsFrom } from './common.js';
+import { COMPARE_SPEC, emit, settingsFromArgs } from './compare.js';
+
+const SPEC: Record<string, OptionSpec> = {
+  runs: { kind: 'list', description: 'two or more folders, each one known-good run of captures' },
+  target: { kind: 'number', description: 'false-alarm rate to stay under (default 0.01)' },
+  type: COMPARE_SPEC.type,
+  'budget-pp': COMPARE_SPEC['budget-pp'],
+  'budget-cum-pp': COMPARE_SPEC['budget-cum-pp'],
+  'min-share': COMPARE_SPEC['min-share'],
+  confidence: COMPARE_SPEC.confidence,
+  bootstrap: { kind: 'number', description: 'bootstrap resamples (default 2000 here)' },
+  seed: COMPARE_SPEC.seed,
+  config: COMPARE_SPEC.config,
+  'normalize-names': COMPARE_SPEC['normalize-names'],
+  json: { kind: 'string', description: 'write the calibration as JSON to FILE (- = stdout)' },
+  ...READ_OPTIONS,
+  help: { kind: 'boolean', short: 'h' },
+};
+
+const USAGE = 'Usage: profile-gate calibrate --runs DIR DIR... [--target 0.01] [compare options]';
+
+export async function calibrateCommand(argv: string[], io: CliIO): Promise<number> {
+  const a = parseArgs(argv, SPEC);
+  if (a.flags.help) {
+    io.stdout(helpText(USAGE, SPEC) + '\n');
+    return 0;
+  }
+  const dirs = [...a.lists.runs, ...a.positionals];
+  if (dirs.length < 2) throw new UsageError(`calibrate needs at least two runs\n${USAGE}`);
+  const target = a.numbers.target ?? 0.01;
+  if (!(target > 0 && target < 1)) throw new UsageError('--target must be between 0 and 1');
+  const explicit = settingsFromArgs(a);
+  explicit.bootstrap ??= 2000;
+  const settings = resolveSettings(explicit, loadConfig(io.cwd, a.strings.config));
+  const { sets, typeName } = loadCaptureSets(
+    dirs.map((d) => ({ label: d, paths: [d] })),
+    {
+      cwd: io.cwd,
+      read: readOptionsFrom(a),
+      type: settings.type,
+      normalizeNames: settings.normalizeNames,
+    },
+  );
+  const cal = calibrate(
+    sets.map((captures, i) => ({ name: dirs[i], captures })),
+    { ...settings, type: typeName },
+    target,
+  );
+  if (a.strings.json) emit(io, a.strings.json, JSON.stringify(cal, null, 2) + '\n');
+  if (a.strings.json === '-') return 0;
+  const lines = [
+    `profile-gate calibrate: ${dirs.length} known-good runs, ${cal.pairs.length} ordered pairs, ${typeName}`,
+    '',
+    'baseline -> canary: largest growth seen (any function) / largest significant growth',
+  ];
+  for (const p of cal.pairs) {
+    lines.push(
+      `  ${p.baseline} -> ${p.canary}: self ${signed(p.maxSelfPp)} / ${p.maxSigSelfPp ? `${signed(p.maxSigSelfPp)} ${p.maxSigSelfFn}` : 'none'}; cum ${signed(p.maxCumPp)} / ${p.maxSigCumPp ? `${signed(p.maxSigCumPp)} ${p.maxSigCumFn}` : 'none'}${p.failsWithSettings ? '  <- would FAIL with current budgets' : ''}`,
+    );
+  }
+  lines.push(
+    '',
+    `With the current budgets (self ${settings.budgetPp}pp, cum ${settings.budgetCumPp}pp): false alarms on ${Math.round(cal.falseAlarmRateWithSettings * 100)}% of pairs.`,
+    `Budgets that would have kept false alarms at or under ${target * 100}% on these runs (+25% margin): --budget-pp ${cal.recommended.budgetPp} --budget-cum-pp ${cal.recommended.budgetCumPp}`,
+    cal.pairs.length < 20
+      ? `Only ${cal.pairs.length} pairs: the estimate is rough; more known-good runs make it firmer.`
+      : '',
+  );
+  io.stdout(lines.filter((l, i, arr) => l !== '' || arr[i - 1] !== '').join('\n') + '\n');
+  return 0;
+}
