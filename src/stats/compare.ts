@@ -377,13 +377,17 @@ function detectMoves(functions: FunctionDelta[]): void {
     (f) => f.metric !== 'per-unit' && f.inBaseline && !f.inCanary && f.status !== 'ignored',
   );
   const used = new Set<FunctionDelta>();
-  for (const f of functions) {
-    if (f.status !== 'regression' || f.inBaseline) continue;
+  const appeared = functions
+    .filter((f) => (f.status === 'regression' || f.status === 'grew') && !f.inBaseline)
+    .sort((a, b) => b.canaryShare - a.canaryShare || (a.function < b.function ? -1 : 1));
+  for (const f of appeared) {
     let best: FunctionDelta | undefined;
     for (const v of vanished) {
       if (used.has(v) || v.metric !== f.metric) continue;
       const combined = f.canaryShare - v.baselineShare;
-      if (combined <= (f.budget.pp ?? Infinity) && v.baselineShare >= 0.5 * f.canaryShare) {
+      const similar =
+        v.baselineShare >= 0.5 * f.canaryShare && v.baselineShare <= 2 * f.canaryShare;
+      if (combined <= (f.budget.pp ?? Infinity) && similar) {
         if (
           !best ||
           Math.abs(v.baselineShare - f.canaryShare) < Math.abs(best.baselineShare - f.canaryShare)
