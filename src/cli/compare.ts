@@ -4,7 +4,10 @@ import { UsageError } from '../profile/errors.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderText } from '../report/text.js';
-import { runComparison, type CompareRun } from '../stats/run.js';
+import { readProfile } from '../profile/read.js';
+import { fetchSourceCaptures } from '../sources/fetch.js';
+import { parseSourceSpec } from '../sources/spec.js';
+import { runComparison, type CompareRun, type InMemoryCapture } from '../stats/run.js';
 import type { CompareSettings } from '../stats/types.js';
 import { writeFileAtomic } from '../util/fs.js';
 import { helpText, parseArgs, type CliIO, type OptionSpec, type ParsedArgs } from './args.js';
@@ -13,6 +16,11 @@ import { READ_OPTIONS, readOptionsFrom } from './common.js';
 export const COMPARE_SPEC: Record<string, OptionSpec> = {
   baseline: { kind: 'list', description: 'baseline captures: files, directories or globs' },
   canary: { kind: 'list', description: 'canary captures: files, directories or globs' },
+  'baseline-source': {
+    kind: 'string',
+    description: 'read the baseline from Pyroscope/Parca (see docs/fleet-sources.md)',
+  },
+  'canary-source': { kind: 'string', description: 'read the canary from Pyroscope/Parca' },
   type: { kind: 'string', description: 'sample type (cpu, alloc_space, delay, ...)' },
   'budget-pp': { kind: 'number', description: 'allowed self-share growth, pp (default 5)' },
   'budget-cum-pp': {
@@ -82,17 +90,43 @@ export async function compareCommand(argv: string[], io: CliIO): Promise<number>
   }
   if (a.positionals.length)
     throw new UsageError(`unexpected argument "${a.positionals[0]}"\n${USAGE}`);
-  if (!a.lists.baseline.length) throw new UsageError(`--baseline is required\n${USAGE}`);
-  if (!a.lists.canary.length) throw new UsageError(`--canary is required\n${USAGE}`);
+  for (const side of ['baseline', 'canary'] as const) {
+    const hasSource = a.strings[`${side}-source`] !== undefined;
+    if (!a.lists[side].length && !hasSource) {
+      throw new UsageError(`--${side} (or --${side}-source) is required\n${USAGE}`);
+    }
+    if (a.lists[side].length && hasSource) {
+      throw new UsageError(`give either --${side} or --${side}-source, not both`);
+    }
+  }
   const quiet = a.flags.quiet || a.strings.json === '-' || a.strings.markdown === '-';
   const log = quiet ? undefined : (m: string) => io.stderr(`profile-gate: ${m}\n`);
+  const read = readOptionsFrom(a);
+  const fetchSide = async (side: 'baseline' | 'canary'): Promise<InMemoryCapture[] | undefined> => {
+    const text = a.strings[`${side}-source`];
+    if (text === undefined) return undefined;
+    const spec = parseSourceSpec(text, {}, `--${side}-source`);
+    const res = await fetchSourceCaptures(spec, {
+      env: io.env,
+      log: log ?? (() => {}),
+      maxInflatedBytes: read.maxInflatedBytes,
+    });
+    return res.captures.map((c) => {
+      const name = `${side}-source/${c.name}`;
+      return { name, profile: readProfile(c.bytes, name, read) };
+    });
+  };
+  const baselineProfiles = await fetchSide('baseline');
+  const canaryProfiles = await fetchSide('canary');
   const run: CompareRun = runComparison({
+    baselineProfiles,
+    canaryProfiles,
     baseline: a.lists.baseline,
     canary: a.lists.canary,
     cwd: io.cwd,
     settings: settingsFromArgs(a),
     configPath: a.strings.config,
-    read: readOptionsFrom(a),
+    read,
     log,
   });
   const c = run.comparison;

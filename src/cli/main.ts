@@ -4,6 +4,7 @@ import { VERSION } from '../version.js';
 import { processIO, type CliIO } from './args.js';
 import { calibrateCommand } from './calibrate.js';
 import { compareCommand } from './compare.js';
+import { fetchCommand } from './fetch.js';
 import { topCommand } from './top.js';
 
 type Command = (argv: string[], io: CliIO) => Promise<number>;
@@ -16,6 +17,10 @@ const COMMANDS: Record<string, { run: () => Promise<Command>; summary: string }>
   compare: {
     run: async () => compareCommand,
     summary: 'compare baseline and canary captures; exit 1 on a regression',
+  },
+  fetch: {
+    run: async () => fetchCommand,
+    summary: 'save a capture set read from Grafana Pyroscope or Parca',
   },
   calibrate: {
     run: async () => calibrateCommand,

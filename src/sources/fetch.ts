@@ -1,0 +1,226 @@
+/**
+ * Reads a baseline or canary set from a fleet source: the window [from, to) is cut into K equal
+ * slices and each slice is one merge query, run one after another, so the statistics see
+ * slice-to-slice variation just as they see capture-to-capture variation with live captures.
+ *
+ * Slice i is the half-open range [b_i, b_{i+1}) with b_i = from + floor(i * (to - from) / K) in
+ * whole milliseconds. Both backends are sent the inclusive range [b_i, b_{i+1} - 1 ms], so a
+ * profile stamped exactly on a boundary is counted in one slice, never two, whether the server
+ * treats `end` as inclusive or not (at worst a profile stamped in the very last millisecond of
+ * a slice is missed by a server that treats `end` as exclusive).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import {
+  MANIFEST_FILE,
+  MANIFEST_FORMAT_VERSION,
+  type CaptureEntry,
+  type Manifest,
+} from '../capture/manifest.js';
+import { isGzip } from '../profile/detect.js';
+import { ProfileError, UsageError } from '../profile/errors.js';
+import { readProfile } from '../profile/read.js';
+import { VERSION } from '../version.js';
+import { sourceAuth, type Env } from './auth.js';
+import { formatMs, SourceError, type RequestContext } from './http.js';
+import { parcaQueryMerge } from './parca.js';
+import { pyroscopeSelectMergeProfile } from './pyroscope.js';
+import { describeSource, resolveWindow, sliceWindow, type SourceSpec } from './spec.js';
+
+export interface SourceCapture {
+  /** File name inside a capture folder, e.g. slice-01.pb.gz. */
+  name: string;
+  /** gzipped pprof, exactly the bytes the manifest's sha256 / bytes describe. */
+  bytes: Uint8Array;
+  start: Date;
+  /** Exclusive end of the slice. */
+  end: Date;
+}
+
+export interface SourceFetchResult {
+  captures: SourceCapture[];
+  manifest: Manifest;
+}
+
+export interface FetchSourceOptions {
+  /** Where credentials are read from (see auth.ts). */
+  env: Env;
+  /** Progress lines; never contain secrets. */
+  log: (msg: string) => void;
+  signal?: AbortSignal;
+  /** Resolves `now` in the spec's times (default: the current time). */
+  now?: Date;
+  /** First retry delay in ms (default 500); tests make it small. */
+  retryBaseMs?: number;
+  /** Cap on one response's size (default 512 MiB). */
+  maxResponseBytes?: number;
+  /** Inflated-size cap handed to readProfile when validating (default: the reader's). */
+  maxInflatedBytes?: number;
+  /** Injectable fetch (default: the global one). */
+  fetch?: typeof fetch;
+}
+
+const DEFAULT_MAX_RESPONSE = 512 * 1024 * 1024;
+
+export function sliceFileName(i: number, k: number): string {
+  const width = Math.max(2, String(k).length);
+  return `slice-${String(i + 1).padStart(width, '0')}.pb.gz`;
+}
+
+export async function fetchSourceCaptures(
+  spec: SourceSpec,
+  opts: FetchSourceOptions,
+): Promise<SourceFetchResult> {
+  const now = opts.now ?? new Date();
+  const window = resolveWindow(spec, now);
+  const slices = sliceWindow(window, spec.slices);
+  const auth = sourceAuth(spec, opts.env);
+  const log = (m: string) => opts.log(auth.mask(m));
+  const sliceMs = (window.endMs - window.startMs) / spec.slices;
+  log(
+    `${describeSource(spec)}: ${spec.slices} slice(s) of ${formatMs(Math.round(sliceMs))} over ` +
+      `[${iso(window.startMs)}, ${iso(window.endMs)}) (${auth.summary})`,
+  );
+  if (sliceMs < 30_000) {
+    log(
+      `warning: slices of ${formatMs(Math.round(sliceMs))} are shorter than a few agent push intervals ` +
+        `(typically 10-15 s); expect noisy or empty slices; widen the window or lower slices=`,
+    );
+  }
+
+  const captures: SourceCapture[] = [];
+  const entries: CaptureEntry[] = [];
+  for (let i = 0; i < slices.length; i++) {
+    const s = slices[i];
+    const label = `slice ${i + 1}/${slices.length} [${iso(s.startMs)}, ${iso(s.endMs)})`;
+    const ctx: RequestContext = {
+      what: `${spec.kind} ${spec.kind === 'pyroscope' ? 'SelectMergeProfile' : 'Query'} for ${label}`,
+      headers: auth.headers,
+      mask: auth.mask,
+      timeoutMs: spec.timeoutMs,
+      retries: spec.retries,
+      retryBaseMs: opts.retryBaseMs ?? 500,
+      signal: opts.signal,
+      log,
+      fetch: opts.fetch ?? globalThis.fetch,
+      maxResponseBytes: opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE,
+    };
+    const range = { startMs: s.startMs, endMs: s.endMs - 1 };
+    const t0 = Date.now();
+    const raw =
+      spec.kind === 'pyroscope'
+        ? await pyroscopeSelectMergeProfile(spec, range, ctx)
+        : await parcaQueryMerge(spec, range, ctx);
+    const name = sliceFileName(i, slices.length);
+    const emptyMsg = () =>
+      `${label} of ${spec.kind} query ${spec.query} returned no samples. ` +
+      `Check that the selector matches a service that was running and pushing profiles then ` +
+      `(profile type and labels), or use a wider window (from=/to=) or fewer slices (slices=${spec.slices} now).`;
+    if (raw.length === 0) throw new SourceError(auth.mask(emptyMsg()));
+    let samples: number;
+    let types: string[];
+    try {
+      const p = readProfile(raw, `${label} (${name})`, { maxInflatedBytes: opts.maxInflatedBytes });
+      samples = p.stackOffsets.length - 1;
+      types = p.sampleTypes.map((t) => t.type);
+    } catch (e) {
+      if (e instanceof ProfileError && e.code === 'empty')
+        throw new SourceError(auth.mask(emptyMsg()));
+      if (e instanceof ProfileError) {
+        throw new SourceError(
+          auth.mask(
+            `${label}: the ${spec.kind} server's answer is not a usable pprof profile: ${e.detail}`,
+          ),
+        );
+      }
+      throw e;
+    }
+    if (!types.includes(spec.sampleType)) {
+      log(
+        `warning: ${label}: the profile's sample types are ${types.join(', ') || '(none)'}, ` +
+          `not the requested "${spec.sampleType}"`,
+      );
+    }
+    const bytes = isGzip(raw) ? raw : new Uint8Array(gzipSync(raw));
+    const start = new Date(s.startMs);
+    const end = new Date(s.endMs);
+    captures.push({ name, bytes, start, end });
+    entries.push({
+      file: name,
+      start: start.toISOString(),
+      end: end.toISOString(),
+      durationSeconds: (s.endMs - s.startMs) / 1000,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      bytes: bytes.length,
+    });
+    log(
+      `${label}: ${samples} samples, ${bytes.length} bytes (gzipped) in ${formatMs(Date.now() - t0)}`,
+    );
+  }
+
+  const manifest: Manifest = {
+    formatVersion: MANIFEST_FORMAT_VERSION,
+    tool: { name: 'profile-gate', version: VERSION },
+    createdAt: now.toISOString(),
+    source: {
+      kind: spec.kind,
+      // No credentials can be in baseUrl: the spec parser refuses user:password@ and secrets.
+      url: spec.baseUrl,
+      query: spec.query,
+    },
+    profileType: spec.profileKind,
+    sampleType: spec.sampleType,
+    labels: { ...spec.labels },
+    captures: entries,
+  };
+  return { captures, manifest };
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/**
+ * Writes `slice-NN.pb.gz` files and manifest.json into `dir` all at once: everything goes to a
+ * temporary sibling folder that is renamed into place at the end, so `dir` never holds half a
+ * set. `dir` must not exist or be empty.
+ */
+export function writeCaptureDir(dir: string, result: SourceFetchResult): void {
+  let existing: string[] | undefined;
+  try {
+    if (!statSync(dir).isDirectory()) throw new UsageError(`${dir} exists and is not a directory`);
+    existing = readdirSync(dir);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw new UsageError(`cannot use ${dir}: ${(e as Error).message}`);
+    }
+  }
+  if (existing && existing.length > 0) {
+    throw new UsageError(`${dir} already exists and is not empty; choose a new --out folder`);
+  }
+  const parent = dirname(dir);
+  const tmp = join(parent, `.${basename(dir)}.tmp-${randomBytes(4).toString('hex')}`);
+  try {
+    mkdirSync(parent, { recursive: true });
+    mkdirSync(tmp);
+    for (const c of result.captures) writeFileSync(join(tmp, c.name), c.bytes);
+    writeFileSync(join(tmp, MANIFEST_FILE), JSON.stringify(result.manifest, null, 2) + '\n');
+    if (existing) rmdirSync(dir);
+    renameSync(tmp, dir);
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`cannot write ${dir}: ${(e as Error).message}`);
+  }
+}
