@@ -2,7 +2,9 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../profile/errors.js';
 import { renderJson } from '../report/json.js';
+import { renderDeltaChart } from '../report/chart.js';
 import { renderMarkdown } from '../report/markdown.js';
+import { writeReports } from '../report/write-reports.js';
 import { renderText } from '../report/text.js';
 import { readProfile } from '../profile/read.js';
 import { fetchSourceCaptures } from '../sources/fetch.js';
@@ -46,6 +48,16 @@ export const COMPARE_SPEC: Record<string, OptionSpec> = {
   'normalize-names': { kind: 'string', description: 'on (default), off, all, or a list of rules' },
   json: { kind: 'string', description: 'write the JSON report to FILE (- = stdout)' },
   markdown: { kind: 'string', description: 'write the markdown report to FILE (- = stdout)' },
+  html: { kind: 'string', description: 'write a differential flame graph (self-contained HTML)' },
+  svg: { kind: 'string', description: 'write the same flame graph as a static SVG' },
+  'diff-pprof': {
+    kind: 'string',
+    description: 'write a pprof with -diff_base semantics (go tool pprof -http FILE)',
+  },
+  'merged-pprof': {
+    kind: 'string',
+    description: 'write canary and baseline as one labelled pprof',
+  },
   quiet: { kind: 'boolean', short: 'q', description: 'no progress messages' },
   ...READ_OPTIONS,
   help: { kind: 'boolean', short: 'h' },
@@ -131,7 +143,15 @@ export async function compareCommand(argv: string[], io: CliIO): Promise<number>
   });
   const c = run.comparison;
   emit(io, a.strings.json, renderJson(c));
-  emit(io, a.strings.markdown, renderMarkdown(c));
+  emit(io, a.strings.markdown, renderMarkdown(c, { chart: renderDeltaChart(c.functions) }));
+  const abs = (k: string) => (a.strings[k] ? resolve(io.cwd, a.strings[k]!) : undefined);
+  const written = writeReports(run, {
+    html: abs('html'),
+    svg: abs('svg'),
+    diffPprof: abs('diff-pprof'),
+    mergedPprof: abs('merged-pprof'),
+  });
+  for (const w of written) log?.(`wrote ${w.kind} ${w.path} (${w.bytes} bytes)`);
   if (a.strings.json !== '-' && a.strings.markdown !== '-') io.stdout(renderText(c));
   return c.verdict === 'fail' ? 1 : 0;
 }

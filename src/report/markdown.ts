@@ -19,16 +19,19 @@ export function mdCell(s: string): string {
     .replace(/\\/g, '\\\\')
     .replace(/\|/g, '\\|')
     .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/`/g, "'")
     .replace(/\r?\n/g, ' ');
+}
+
+/** A function name as an inline code span in a table cell (no entity escaping inside code). */
+export function mdCode(s: string): string {
+  return '`' + s.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\r?\n/g, ' ') + '`';
 }
 
 function row(f: FunctionDelta): string {
   if (f.metric === 'per-unit') {
     return `| (cost per request) | per request | ${f.baselineShare.toPrecision(4)} | ${f.canaryShare.toPrecision(4)} | ${signed(f.deltaPp, 1, '%')} | ${ciText(f, '%')} | ${mark(f)} |`;
   }
-  return `| \`${mdCell(f.function)}\` | ${f.metric} | ${share(f.baselineShare)} | ${share(f.canaryShare)} | ${signed(f.deltaPp)} | ${ciText(f)} | ${mark(f)} |`;
+  return `| ${mdCode(f.function)} | ${f.metric} | ${share(f.baselineShare)} | ${share(f.canaryShare)} | ${signed(f.deltaPp)} | ${ciText(f)} | ${mark(f)} |`;
 }
 
 export function renderMarkdown(c: Comparison, opts: MarkdownOptions = {}): string {
