@@ -152,7 +152,7 @@ describe('compare on real Go captures', () => {
       expect(r.code).toBe(1);
       const j = json(out);
       expect(j.type).toEqual({ type: 'alloc_space', unit: 'bytes' });
-      expect(j.regressions[0].reason).toMatch(/ alloc-space grew /);
+      expect(j.regressions[0].reason).toMatch(/^main\.buildReceipt self-alloc-space grew /);
       expect(j.regressions.map((x: { function: string }) => x.function)).toContain(
         'main.buildReceipt',
       );
@@ -206,6 +206,8 @@ describe('compare on real Go captures', () => {
       join(d, 'gate.yml'),
       '--markdown',
       md,
+      '--json',
+      join(d, 'r.json'),
       '--budget-per-unit-pct',
       '50',
       '-q',
@@ -213,7 +215,11 @@ describe('compare on real Go captures', () => {
     expect(r.code).toBe(0);
     const text = readFileSync(md, 'utf8');
     expect(text).toMatch(/^## :white_check_mark: profile-gate: PASS/);
-    expect(text).toMatch(/\| `main\.computeDiscount` \| self \| .* \| ignored \|/);
+    expect(text).toMatch(/config .*gate\.yml/);
+    const ignored = json(join(d, 'r.json')).functions.filter(
+      (f: { status: string }) => f.status === 'ignored',
+    );
+    expect(ignored.map((f: { function: string }) => f.function)).toContain('main.computeDiscount');
   });
 });
 
@@ -221,7 +227,7 @@ describe('compare: bad input and usage give exit 2 with a clear message', () => 
   it('missing options', async () => {
     const r = await cli(['compare', '--baseline', caps('base-1')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--canary is required/);
+    expect(r.stderr).toMatch(/--canary \(or --canary-source\) is required/);
   });
   it('a path that does not exist', async () => {
     const r = await cli(['compare', '--baseline', 'nope/', '--canary', caps('cpu')]);

@@ -26,7 +26,12 @@ export interface CaptureEntry {
   end: string; // ISO time
   durationSeconds: number;
   /** Requests completed / failed by the load generator during this capture's window. */
-  requests?: { completed: number; failed: number };
+  requests?: {
+    completed: number;
+    failed: number;
+    /** Built-in load only: arrivals not sent because the in-flight cap was reached. */
+    dropped?: number;
+  };
   sha256: string;
   bytes: number;
 }
@@ -53,8 +58,15 @@ export interface Manifest {
     rate?: number;
     urls?: string[];
     command?: string;
+    /** Built-in load only: the weighted mix of requests (urls lists the distinct URLs). */
+    mix?: { method: string; url: string; weight: number }[];
   };
   captures: CaptureEntry[];
+  /**
+   * Present when the set has fewer captures than asked: the run was interrupted (Ctrl-C) or
+   * could not go on, or is still in progress. Absent on a complete set.
+   */
+  incomplete?: { reason: string; requestedCaptures: number };
   /** Set when a set is promoted to baseline by the Action. */
   promotion?: { commitSha: string; runId: string; ref?: string; time: string; settings?: unknown };
 }

@@ -18,6 +18,10 @@ const COMMANDS: Record<string, { run: () => Promise<Command>; summary: string }>
     run: async () => compareCommand,
     summary: 'compare baseline and canary captures; exit 1 on a regression',
   },
+  capture: {
+    run: async () => (await import('./capture.js')).captureCommand,
+    summary: 'repeated captures from a live service under a fixed load',
+  },
   fetch: {
     run: async () => fetchCommand,
     summary: 'save a capture set read from Grafana Pyroscope or Parca',

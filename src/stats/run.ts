@@ -234,6 +234,18 @@ export function runComparison(input: CompareInput): CompareRun {
 /** Warnings when the manifests say the two sets were not made the same way. */
 export function manifestWarnings(base: Manifest[], can: Manifest[]): string[] {
   const out: string[] = [];
+  for (const [side, ms] of [
+    ['baseline', base],
+    ['canary', can],
+  ] as const) {
+    for (const m of ms) {
+      if (m.incomplete) {
+        out.push(
+          `the ${side} set is incomplete (${m.captures.length} of ${m.incomplete.requestedCaptures} captures: ${m.incomplete.reason})`,
+        );
+      }
+    }
+  }
   if (base.length === 0 || can.length === 0) return out;
   const b = base[0];
   const c = can[0];

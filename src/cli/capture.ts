@@ -1,0 +1,375 @@
+/**
+ * `profile-gate capture`: repeated captures from a live service under a fixed load.
+ * A thin shell over runCapture (src/capture/runner.ts): argument parsing, progress lines,
+ * Ctrl-C handling and exit codes (0 done, 2 cannot go on, 130 interrupted).
+ */
+import { resolve } from 'node:path';
+import { UsageError } from '../profile/errors.js';
+import { parseHeaders, parseLoadMix, type LoadTarget } from '../capture/loadgen.js';
+import {
+  CaptureRunError,
+  runCapture,
+  type ProgressEvent,
+  type RunCaptureOptions,
+} from '../capture/runner.js';
+import { CaptureError, fmtSeconds } from '../capture/fetch-profile.js';
+import { helpText, parseArgs, type CliIO, type OptionSpec } from './args.js';
+
+const SPEC: Record<string, OptionSpec> = {
+  url: {
+    kind: 'string',
+    description: 'profiling endpoint: base URL (Go pprof paths) or URL template with {seconds}',
+  },
+  type: {
+    kind: 'string',
+    description: 'cpu (default), allocs, heap, block, mutex, goroutine, or a custom name',
+  },
+  captures: { kind: 'number', description: 'captures per build, one at a time (default 5)' },
+  seconds: { kind: 'number', description: 'length of each capture window (default 5)' },
+  out: { kind: 'string', description: 'output folder (capture files + manifest.json)' },
+  warmup: {
+    kind: 'number',
+    description: 'seconds of load before the first capture (default 3 with load)',
+  },
+  label: { kind: 'multi', description: 'KEY=VALUE recorded in the manifest (repeatable)' },
+  path: {
+    kind: 'string',
+    description: "path template replacing the Go default (e.g. '/prof?s={seconds}')",
+  },
+  header: {
+    kind: 'multi',
+    description: "'Name: value' sent to the profiling endpoint (repeatable)",
+  },
+  'baseline-url': {
+    kind: 'string',
+    description: 'endpoint of the running baseline: interleaved A/B captures',
+  },
+  'load-url': {
+    kind: 'string',
+    description: 'built-in open-loop load: target URL (base for --load-mix)',
+  },
+  'baseline-load-url': {
+    kind: 'string',
+    description: 'built-in load target of the baseline build (A/B)',
+  },
+  rate: {
+    kind: 'number',
+    description: 'built-in load: requests per second offered (to each build)',
+  },
+  'load-mix': { kind: 'string', description: "weighted mix 'GET /a=8,POST /b=2' or @mix.json" },
+  'load-header': {
+    kind: 'multi',
+    description: "'Name: value' added to load requests (repeatable)",
+  },
+  'max-in-flight': {
+    kind: 'number',
+    description: 'built-in load: in-flight cap; arrivals past it are dropped',
+  },
+  'request-timeout': {
+    kind: 'number',
+    description: 'built-in load: per-request timeout in seconds (default 10)',
+  },
+  'load-command': {
+    kind: 'string',
+    description: 'run your own load tool for the whole period ({seconds} = run time bound)',
+  },
+  'capture-command': {
+    kind: 'string',
+    description: 'profiler command per capture ({pid} {seconds} {out} {type})',
+  },
+  pid: { kind: 'number', description: 'process id for {pid}' },
+  'baseline-pid': { kind: 'number', description: 'baseline process id for {pid}: interleaved A/B' },
+  'sample-type': {
+    kind: 'string',
+    description: 'sample type recorded in the manifest (default from --type)',
+  },
+  'runtime-version': {
+    kind: 'string',
+    description: 'runtime of the service for the fingerprint (e.g. go1.22.1)',
+  },
+  'timeout-grace': {
+    kind: 'number',
+    description: 'seconds past --seconds before a capture counts as hung (default 15)',
+  },
+  retries: {
+    kind: 'number',
+    description: 'extra attempts per capture for retryable failures (default 3)',
+  },
+  force: { kind: 'boolean', description: 'replace an earlier set in --out' },
+  json: { kind: 'boolean', description: 'print the manifest(s) as JSON on stdout' },
+  quiet: {
+    kind: 'boolean',
+    short: 'q',
+    description: 'no progress lines (warnings and errors still shown)',
+  },
+  help: { kind: 'boolean', short: 'h' },
+};
+
+export const CAPTURE_USAGE = `Usage: profile-gate capture --url URL --out DIR [--type cpu] [--captures K] [--seconds S]
+         [--load-url URL --rate R [--load-mix SPEC] | --load-command CMD] [--warmup S]
+         [--baseline-url URL [--baseline-load-url URL]] [--label k=v ...]
+       profile-gate capture --capture-command 'py-spy record --pid {pid} --duration {seconds} --format raw -o {out}' --pid N --out DIR ...
+
+Takes K captures one after another (never overlapping) while a fixed load runs, and writes them
+to DIR with manifest.json (times, request counts, sha256, runner fingerprint). With a baseline,
+captures alternate baseline/canary and go to DIR/baseline and DIR/canary.
+Profiling endpoints are admin surfaces: bind them to localhost or an internal port only.
+See docs/capture.md.`;
+
+function parseLabels(list: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const l of list) {
+    const i = l.indexOf('=');
+    if (i <= 0) throw new UsageError(`--label "${l}" is not KEY=VALUE`);
+    out[l.slice(0, i)] = l.slice(i + 1);
+  }
+  return out;
+}
+
+/** Builds runCapture options from parsed arguments (exported for tests). */
+export function captureOptionsFromArgs(argv: string[], cwd: string): RunCaptureOptions {
+  const a = parseArgs(argv, SPEC);
+  if (a.positionals.length)
+    throw new UsageError(`unexpected argument "${a.positionals[0]}"\n${CAPTURE_USAGE}`);
+  const s = a.strings;
+  const n = a.numbers;
+  if (!s.out) throw new UsageError(`--out DIR is needed\n${CAPTURE_USAGE}`);
+  if (!s.url && !s['capture-command'])
+    throw new UsageError(`--url or --capture-command is needed\n${CAPTURE_USAGE}`);
+  const mixSpec = s['load-mix'];
+  let load: RunCaptureOptions['load'];
+  if (s['load-url'] && s['load-command'])
+    throw new UsageError('give --load-url (built-in load) or --load-command, not both');
+  if (s['load-url']) {
+    if (n.rate === undefined) throw new UsageError('--load-url needs --rate (requests per second)');
+    const targetsFor = (base: string): LoadTarget[] =>
+      mixSpec
+        ? parseLoadMix(mixSpec, base, cwd)
+        : [{ method: 'GET', url: new URL(base).toString(), weight: 1 }];
+    const checkUrl = (u: string, opt: string) => {
+      try {
+        new URL(u);
+      } catch {
+        throw new UsageError(`${opt} "${u}" is not a valid URL`);
+      }
+    };
+    checkUrl(s['load-url'], '--load-url');
+    if (s['baseline-load-url']) checkUrl(s['baseline-load-url'], '--baseline-load-url');
+    const maxInFlight = n['max-in-flight'];
+    if (maxInFlight !== undefined && !(Number.isInteger(maxInFlight) && maxInFlight > 0)) {
+      throw new UsageError('--max-in-flight must be a positive whole number');
+    }
+    const rt = n['request-timeout'];
+    if (rt !== undefined && !(rt > 0)) throw new UsageError('--request-timeout must be positive');
+    load = {
+      kind: 'builtin',
+      rate: n.rate,
+      targets: targetsFor(s['load-url']),
+      baselineTargets: s['baseline-load-url'] ? targetsFor(s['baseline-load-url']) : undefined,
+      maxInFlight,
+      requestTimeoutMs: rt !== undefined ? rt * 1000 : undefined,
+      headers: parseHeaders(a.lists['load-header']),
+    };
+  } else {
+    for (const k of ['rate', 'max-in-flight', 'request-timeout'] as const) {
+      if (n[k] !== undefined)
+        throw new UsageError(`--${k} goes with --load-url (the built-in load generator)`);
+    }
+    if (mixSpec) throw new UsageError('--load-mix goes with --load-url');
+    if (s['baseline-load-url']) throw new UsageError('--baseline-load-url goes with --load-url');
+    if (s['load-command']) load = { kind: 'command', command: s['load-command'] };
+  }
+  return {
+    outDir: resolve(cwd, s.out),
+    type: s.type ?? 'cpu',
+    captures: n.captures ?? 5,
+    seconds: n.seconds ?? 5,
+    warmupSeconds: n.warmup,
+    url: s.url,
+    baselineUrl: s['baseline-url'],
+    path: s.path,
+    headers: parseHeaders(a.lists.header),
+    captureCommand: s['capture-command'],
+    pid: n.pid,
+    baselinePid: n['baseline-pid'],
+    sampleType: s['sample-type'],
+    labels: parseLabels(a.lists.label),
+    load,
+    timeoutGraceSeconds: n['timeout-grace'],
+    retries: n.retries,
+    runtimeVersion: s['runtime-version'],
+    overwrite: a.flags.force,
+  };
+}
+
+function rate(x: number | undefined): string {
+  return x === undefined ? '?' : x >= 100 ? x.toFixed(0) : x.toFixed(1);
+}
+
+function reasons(errors: Record<string, number>): string {
+  const top = Object.entries(errors)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3);
+  return top.length ? ` (${top.map(([k, n]) => `${k} x${n}`).join(', ')})` : '';
+}
+
+function kb(b: number): string {
+  return b >= 1024 * 1024 ? `${(b / 1024 / 1024).toFixed(1)} MB` : `${(b / 1024).toFixed(1)} KB`;
+}
+
+/** Formats progress events for a terminal (one rewritten line) or a log (plain lines). */
+export function progressPrinter(
+  io: CliIO,
+  interactive: boolean,
+  quiet: boolean,
+): (e: ProgressEvent) => void {
+  const actions = io.env.GITHUB_ACTIONS === 'true';
+  let lastTickLine = 0;
+  let open = false;
+  const line = (s: string) => {
+    if (open) io.stderr('\r\x1b[K');
+    open = false;
+    io.stderr(s + '\n');
+  };
+  return (e) => {
+    switch (e.kind) {
+      case 'warning':
+        line(actions ? `::warning::${e.message.replace(/\n/g, '%0A')}` : `warning: ${e.message}`);
+        return;
+      case 'info':
+        if (!quiet) line(e.message);
+        return;
+      case 'retry':
+        if (!quiet) {
+          line(
+            `${e.index ? `capture ${e.index}` : 'connect'}${e.role ? ` (${e.role})` : ''}: attempt ${e.attempt} failed, retrying in ${fmtSeconds(e.delayMs / 1000)}: ${e.reason.split('\n')[0]}`,
+          );
+        }
+        return;
+      case 'capture-start':
+        if (!quiet)
+          line(
+            `capture ${e.index}/${e.total}${e.role ? ` (${e.role})` : ''}: ${fmtSeconds(e.seconds)} ...`,
+          );
+        return;
+      case 'capture-done': {
+        if (quiet) return;
+        const r = e.entry.requests;
+        const w = e.window;
+        const load =
+          r && w
+            ? `; ${r.completed} requests (${rate(w.completedRate)} req/s, asked ${rate(e.askedRate)}), ${r.failed} failed${r.dropped ? `, ${r.dropped} dropped` : ''}`
+            : '';
+        line(
+          `capture ${e.index}/${e.total}${e.role ? ` (${e.role})` : ''}: ${e.entry.file} ${kb(e.entry.bytes)} in ${e.entry.durationSeconds.toFixed(2)} s${load}`,
+        );
+        return;
+      }
+      case 'tick': {
+        if (quiet) return;
+        const what =
+          e.phase === 'warmup'
+            ? 'warm-up'
+            : `capture ${e.index}/${e.total}${e.role ? ` (${e.role})` : ''}`;
+        const load =
+          e.askedRate !== undefined
+            ? ` | load ${rate(e.sentRate)}/${rate(e.askedRate)} req/s sent, ${rate(e.completedRate)} completed${e.failed ? `, ${e.failed} failed` : ''}`
+            : '';
+        const text = `${what}: ${fmtSeconds(e.secondsLeft)} left (run ~${fmtSeconds(e.totalSecondsLeft)})${load}`;
+        if (interactive) {
+          io.stderr(`\r\x1b[K${text}`);
+          open = true;
+        } else {
+          const now = Date.now();
+          if (now - lastTickLine >= 5000 && e.secondsLeft >= 0.5) {
+            lastTickLine = now;
+            line(text);
+          }
+        }
+        return;
+      }
+    }
+  };
+}
+
+export async function captureCommand(
+  argv: string[],
+  io: CliIO,
+  signal?: AbortSignal,
+): Promise<number> {
+  const a = parseArgs(argv, SPEC);
+  if (a.flags.help) {
+    io.stdout(helpText(CAPTURE_USAGE, SPEC) + '\n');
+    return 0;
+  }
+  const options = captureOptionsFromArgs(argv, io.cwd);
+  const interactive = io.stderr === undefined ? false : Boolean(process.stderr.isTTY) && !io.env.CI;
+  const progress = progressPrinter(io, interactive, a.flags.quiet);
+
+  // Ctrl-C / SIGTERM: stop the load and commands, keep what completed. A second one exits now.
+  const ac = new AbortController();
+  let signals = 0;
+  const onSignal = () => {
+    signals++;
+    if (signals === 1) {
+      io.stderr(
+        '\ninterrupted: stopping load and commands, keeping completed captures (again to force)\n',
+      );
+      ac.abort();
+    } else process.exit(130);
+  };
+  const onOuter = () => ac.abort();
+  if (signal?.aborted) ac.abort();
+  signal?.addEventListener('abort', onOuter, { once: true });
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const res = await runCapture(options, { signal: ac.signal, progress });
+    if (a.flags.json) {
+      io.stdout(
+        JSON.stringify(
+          res.sets.length === 1
+            ? res.manifest
+            : Object.fromEntries(res.sets.map((s) => [s.role, s.manifest])),
+          null,
+          2,
+        ) + '\n',
+      );
+    } else {
+      for (const s of res.sets) {
+        io.stdout(
+          `wrote ${s.manifest.captures.length} ${options.type} capture(s)${s.role ? ` of the ${s.role}` : ''} to ${s.dir} (manifest ${s.manifestPath})\n`,
+        );
+      }
+      for (const l of res.load ?? []) {
+        io.stdout(
+          `load${l.role ? ` (${l.role})` : ''}: ${rate(l.sentRate)} req/s sent of ${rate(l.askedRate)} asked, ${rate(l.completedRate)} completed/s; ${l.completed} completed, ${l.failed} failed${reasons(l.errors)}, ${l.dropped} dropped\n`,
+        );
+      }
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof CaptureRunError) {
+      const kept = e.partial.sets
+        .map((s) => `${s.manifest.captures.length} of ${options.captures} in ${s.dir}`)
+        .join(', ');
+      if (e.kind === 'aborted') {
+        io.stderr(`profile-gate: interrupted; kept ${kept} (manifest marks the set incomplete)\n`);
+        return 130;
+      }
+      io.stderr(
+        `profile-gate: error: ${e.message}\nkept ${kept} (manifest marks the set incomplete)\n`,
+      );
+      return 2;
+    }
+    if (e instanceof CaptureError) {
+      io.stderr(`profile-gate: error: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    signal?.removeEventListener('abort', onOuter);
+  }
+}
