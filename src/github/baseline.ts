@@ -1,0 +1,148 @@
+/**
+ * Where the baseline comes from: a local path, or the artifact of the most recent successful
+ * run of the same workflow on the default branch (branch, workflow and event configurable).
+ * "No baseline" (first run, workflow not on that branch yet, artifact expired) is a normal
+ * outcome with a reason, not an error.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { MANIFEST_FILE, type Manifest } from '../capture/manifest.js';
+import type { ArtifactTransfer } from './artifacts.js';
+import type { RunContext } from './context.js';
+import type { BaselineOptions } from './inputs.js';
+import { GitHubApiError, type Artifact, type GitHubRest, type WorkflowRun } from './rest.js';
+
+export type BaselineResult =
+  | {
+      found: true;
+      source: 'path' | 'artifact';
+      /** Files or folders to compare against. */
+      paths: string[];
+      /** Human-readable origin for reports. */
+      description: string;
+      run?: WorkflowRun;
+      artifact?: Artifact;
+      manifest?: Manifest;
+    }
+  | { found: false; reason: string };
+
+/** How many recent successful runs are searched for the artifact. */
+export const RUNS_SEARCHED = 30;
+
+export interface BaselineDeps {
+  rest: GitHubRest;
+  transfer: ArtifactTransfer;
+  token: string;
+  log: (msg: string) => void;
+}
+
+export async function findBaseline(
+  opts: BaselineOptions,
+  ctx: RunContext,
+  downloadDir: string,
+  deps: BaselineDeps,
+): Promise<BaselineResult> {
+  if (opts.paths.length) {
+    const manifestPath = opts.paths.length === 1 ? join(opts.paths[0], MANIFEST_FILE) : undefined;
+    return {
+      found: true,
+      source: 'path',
+      paths: opts.paths,
+      description: `local path ${opts.paths.join(', ')}`,
+      manifest: manifestPath ? readManifest(manifestPath) : undefined,
+    };
+  }
+  const { rest } = deps;
+  const workflow = opts.workflow ? workflowId(opts.workflow) : ctx.workflowFile;
+  if (!workflow) {
+    throw new Error(
+      'cannot tell which workflow produces the baseline (GITHUB_WORKFLOW_REF is not set); set baseline-workflow',
+    );
+  }
+  let branch = opts.branch ?? ctx.defaultBranch;
+  try {
+    if (!branch) branch = (await rest.getRepository(ctx.owner, ctx.repo)).default_branch;
+    const what = `successful ${opts.event ? `${opts.event} ` : ''}runs of ${workflow} on ${branch}`;
+    let runs: WorkflowRun[];
+    try {
+      runs = await rest.listWorkflowRuns(ctx.owner, ctx.repo, workflow, {
+        branch,
+        status: 'success',
+        event: opts.event,
+        perPage: RUNS_SEARCHED,
+      });
+    } catch (e) {
+      if (e instanceof GitHubApiError && e.status === 404) {
+        return {
+          found: false,
+          reason: `workflow ${workflow} was not found in ${ctx.owner}/${ctx.repo} (it may exist only on this branch so far)`,
+        };
+      }
+      throw e;
+    }
+    runs = runs.filter((r) => String(r.id) !== ctx.runId);
+    if (!runs.length) return { found: false, reason: `no ${what} yet` };
+    let expired: { run: WorkflowRun; artifact: Artifact } | undefined;
+    for (const run of runs) {
+      const artifacts = await rest.listRunArtifacts(ctx.owner, ctx.repo, run.id, opts.artifactName);
+      const named = artifacts.filter((a) => a.name === opts.artifactName);
+      const live = named.find((a) => !a.expired);
+      if (!live) {
+        if (named.length && !expired) expired = { run, artifact: named[0] };
+        continue;
+      }
+      deps.log(
+        `Baseline: artifact ${live.name} (id ${live.id}) of run ${run.id} (${run.head_sha.slice(0, 7)}, ${run.created_at})`,
+      );
+      rmSync(downloadDir, { recursive: true, force: true });
+      mkdirSync(downloadDir, { recursive: true });
+      await deps.transfer.download(live.id, downloadDir, {
+        token: deps.token,
+        workflowRunId: run.id,
+        repositoryOwner: ctx.owner,
+        repositoryName: ctx.repo,
+      });
+      return {
+        found: true,
+        source: 'artifact',
+        paths: [downloadDir],
+        description: `artifact ${live.name} of run ${run.id} (commit ${run.head_sha.slice(0, 7)})`,
+        run,
+        artifact: live,
+        manifest: readManifest(join(downloadDir, MANIFEST_FILE)),
+      };
+    }
+    if (expired) {
+      return {
+        found: false,
+        reason: `the baseline artifact ${opts.artifactName} of run ${expired.run.id} has expired (artifacts are kept 90 days by default); promote a new baseline`,
+      };
+    }
+    return {
+      found: false,
+      reason: `none of the last ${runs.length} ${what} has an artifact named ${opts.artifactName}`,
+    };
+  } catch (e) {
+    if (e instanceof GitHubApiError && (e.status === 403 || e.status === 401)) {
+      throw new Error(
+        `${e.message}. The token cannot read workflow runs or artifacts: give the job \`permissions: actions: read\` (and contents: read), or pass a token that can`,
+      );
+    }
+    throw e;
+  }
+}
+
+/** Accepts `gate.yml`, `.github/workflows/gate.yml`, `owner/repo/.github/workflows/gate.yml@ref`, or a numeric id. */
+export function workflowId(w: string): string {
+  const noRef = w.replace(/@.*$/, '');
+  return /^\d+$/.test(noRef) ? noRef : basename(noRef);
+}
+
+export function readManifest(path: string): Manifest | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,307 @@
+/**
+ * Every input of the Action, read and validated in one place before anything runs. Errors name
+ * the input and say what is accepted; all problems are reported together.
+ *
+ * Inputs arrive as the runner passes them: environment variables `INPUT_<NAME>` with the name
+ * upper-cased and spaces turned into underscores (hyphens stay), an empty string when unset.
+ */
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import type { CompareSettings } from '../stats/types.js';
+
+export type Mode = 'gate' | 'promote' | 'capture' | 'comment';
+export const MODES: readonly Mode[] = ['gate', 'promote', 'capture', 'comment'];
+
+export interface CaptureOptions {
+  endpoint: string;
+  profileType: string;
+  captures: number;
+  seconds: number;
+  warmupSeconds: number;
+  load:
+    | { kind: 'builtin'; url: string; rate: number; mix?: string }
+    | { kind: 'command'; command: string }
+    | { kind: 'none' };
+  outDir: string;
+}
+
+export interface BaselineOptions {
+  /** Local files or folders; when set, no artifact is looked up. */
+  paths: string[];
+  artifactName: string;
+  /** Branch whose runs provide the baseline; undefined = the repository's default branch. */
+  branch?: string;
+  /** Workflow file name or id; undefined = the workflow running now. */
+  workflow?: string;
+  /** Event of the runs searched (`push` by default); undefined = any event. */
+  event?: string;
+  failWhenMissing: boolean;
+}
+
+export interface ActionInputs {
+  mode: Mode;
+  service: string;
+  profileType: string;
+  /** Captures already on disk (files, folders or globs). Empty = capture with `capture`. */
+  canaryPaths: string[];
+  capture?: CaptureOptions;
+  baseline: BaselineOptions;
+  settings: Partial<CompareSettings>;
+  configPath?: string;
+  token: string;
+  comment: boolean;
+  commentKey: string;
+  retentionDays: number;
+  uploadReport: boolean;
+  reportDir: string;
+  /** Scratch folder of this gate (downloaded baseline, promote staging), under RUNNER_TEMP. */
+  workDir: string;
+  title?: string;
+  workspace: string;
+}
+
+export class InputError extends Error {
+  override readonly name = 'InputError';
+  constructor(readonly problems: string[]) {
+    super(
+      problems.length === 1
+        ? `Invalid input: ${problems[0]}`
+        : `Invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** The value the runner passes for input `name` ('' when unset). */
+export function rawInput(env: Env, name: string): string {
+  return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+
+const ARTIFACT_NAME_FORBIDDEN = /["':<>|*?\\/\r\n]/;
+
+/**
+ * Parses and validates all inputs. `setSecret` is called for the token before anything could
+ * print it. Throws InputError listing every problem found.
+ */
+export function readInputs(env: Env, setSecret: (s: string) => void = () => {}): ActionInputs {
+  const problems: string[] = [];
+  const get = (name: string) => rawInput(env, name);
+
+  const token = get('github-token');
+  if (token) setSecret(token);
+
+  const modeRaw = get('mode') || 'gate';
+  const mode = modeRaw.toLowerCase() as Mode;
+  if (!MODES.includes(mode)) {
+    problems.push(`mode: "${modeRaw}" is not one of ${MODES.join(', ')}`);
+  }
+
+  const bool = (name: string, dflt: boolean): boolean => {
+    const v = get(name);
+    if (v === '') return dflt;
+    if (/^(true|yes|on|1)$/i.test(v)) return true;
+    if (/^(false|no|off|0)$/i.test(v)) return false;
+    problems.push(`${name}: "${v}" is not a boolean (use true or false)`);
+    return dflt;
+  };
+  const num = (
+    name: string,
+    opts: { min?: number; max?: number; int?: boolean; exclusiveMin?: boolean } = {},
+  ): number | undefined => {
+    const v = get(name);
+    if (v === '') return undefined;
+    const n = Number(v);
+    const kind = opts.int ? 'an integer' : 'a number';
+    if (!Number.isFinite(n) || (opts.int && !Number.isInteger(n))) {
+      problems.push(`${name}: "${v}" is not ${kind}`);
+      return undefined;
+    }
+    const belowMin = opts.min !== undefined && (opts.exclusiveMin ? n <= opts.min : n < opts.min);
+    if (belowMin || (opts.max !== undefined && n > opts.max)) {
+      const lo = opts.min === undefined ? '' : `${opts.exclusiveMin ? '>' : '>='} ${opts.min}`;
+      const hi = opts.max === undefined ? '' : `<= ${opts.max}`;
+      problems.push(
+        `${name}: ${v} is out of range (expected ${kind} ${[lo, hi].filter(Boolean).join(' and ')})`,
+      );
+      return undefined;
+    }
+    return n;
+  };
+  const list = (name: string): string[] =>
+    get(name)
+      .split(/[\n,]/)
+      .map((s) => s.trim())
+      .filter((s) => s !== '' && !s.startsWith('#'));
+  const url = (name: string, v: string): string | undefined => {
+    try {
+      const u = new URL(v);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('protocol');
+      return v;
+    } catch {
+      problems.push(`${name}: "${v}" is not an http(s) URL`);
+      return undefined;
+    }
+  };
+
+  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const temp = env.RUNNER_TEMP || join(workspace, '.tmp');
+  const abs = (p: string) => (isAbsolute(p) ? p : resolve(workspace, p));
+
+  const repoName = (env.GITHUB_REPOSITORY ?? '').split('/')[1] ?? '';
+  const service = get('service') || repoName || 'service';
+  const profileType = get('profile-type') || 'cpu';
+  if (!/^[A-Za-z][A-Za-z0-9_.-]*$/.test(profileType)) {
+    problems.push(`profile-type: "${profileType}" is not a profile name (e.g. cpu, allocs, heap)`);
+  }
+  const workDir = join(temp, 'profile-gate', `${service}-${profileType}`);
+  if (ARTIFACT_NAME_FORBIDDEN.test(service)) {
+    problems.push(`service: "${service}" may not contain " : < > | * ? \\ / or line breaks`);
+  }
+
+  // Canary: captures on disk, or capture options.
+  const canaryPaths = list('canary-path');
+  const endpoint = get('endpoint');
+  let capture: CaptureOptions | undefined;
+  const loadUrl = get('load-url');
+  const loadCommand = get('load-command');
+  const loadRate = num('load-rate', { min: 0, exclusiveMin: true });
+  const loadMix = get('load-mix') || undefined;
+  const captures = num('captures', { min: 1, max: 1000, int: true }) ?? 5;
+  const seconds = num('seconds', { min: 0, exclusiveMin: true, max: 3600 }) ?? 10;
+  const warmupSeconds = num('warmup', { min: 0, max: 3600 }) ?? 5;
+  if (loadUrl && loadCommand) {
+    problems.push('load-url and load-command: give one of them, not both');
+  }
+  if (!loadUrl && (loadRate !== undefined || loadMix)) {
+    problems.push('load-rate / load-mix: only used with load-url');
+  }
+  if (loadUrl) {
+    url('load-url', loadUrl);
+    if (loadRate === undefined)
+      problems.push('load-rate: needed with load-url (requests per second)');
+  }
+  if (endpoint) {
+    url('endpoint', endpoint);
+    capture = {
+      endpoint,
+      profileType,
+      captures,
+      seconds,
+      warmupSeconds,
+      load: loadUrl
+        ? { kind: 'builtin', url: loadUrl, rate: loadRate ?? 0, mix: loadMix }
+        : loadCommand
+          ? { kind: 'command', command: loadCommand }
+          : { kind: 'none' },
+      outDir: abs(get('capture-dir') || join(workDir, 'canary')),
+    };
+  } else if (loadUrl || loadCommand) {
+    problems.push('load-url / load-command: only used together with endpoint (capturing)');
+  }
+  if (canaryPaths.length && endpoint) {
+    problems.push('canary-path and endpoint: give one of them (captures on disk, or capture now)');
+  }
+  if ((mode === 'gate' || mode === 'promote') && !canaryPaths.length && !endpoint) {
+    problems.push(
+      `${mode} needs the canary: set canary-path (captures on disk) or endpoint (capture now)`,
+    );
+  }
+  if (mode === 'capture' && !endpoint) {
+    problems.push('capture mode needs endpoint (the profile URL to capture from)');
+  }
+
+  // Baseline.
+  const artifactName = get('baseline-artifact') || `profile-gate-${service}-${profileType}`;
+  if (ARTIFACT_NAME_FORBIDDEN.test(artifactName)) {
+    problems.push(
+      `baseline-artifact: "${artifactName}" may not contain " : < > | * ? \\ / or line breaks`,
+    );
+  }
+  const eventRaw = get('baseline-event');
+  const baseline: BaselineOptions = {
+    paths: list('baseline-path').map(abs),
+    artifactName,
+    branch: get('baseline-branch') || undefined,
+    workflow: get('baseline-workflow') || undefined,
+    event: eventRaw === '' ? 'push' : eventRaw === '*' || eventRaw === 'any' ? undefined : eventRaw,
+    failWhenMissing: bool('fail-on-no-baseline', false),
+  };
+  for (const p of baseline.paths) {
+    if (mode === 'gate' && !/[*?[]/.test(p) && !existsSync(p)) {
+      problems.push(`baseline-path: ${p} does not exist`);
+    }
+  }
+  for (const p of canaryPaths.map(abs)) {
+    if (!/[*?[]/.test(p) && !existsSync(p)) problems.push(`canary-path: ${p} does not exist`);
+  }
+
+  // Statistics settings (only those given; the rest come from the config file, then defaults).
+  const settings: Partial<CompareSettings> = {};
+  const setNum = (key: keyof CompareSettings, v: number | undefined) => {
+    if (v !== undefined) (settings as Record<string, unknown>)[key] = v;
+  };
+  setNum('budgetPp', num('budget-pp', { min: 0 }));
+  setNum('budgetCumPp', num('budget-cum-pp', { min: 0 }));
+  setNum('budgetRatio', num('budget-ratio', { min: 0 }));
+  setNum('budgetPerUnitPct', num('budget-per-unit', { min: 0 }));
+  setNum('minShare', num('min-share', { min: 0, max: 100 }));
+  let confidence = num('confidence', { min: 0, exclusiveMin: true, max: 99.99 });
+  if (confidence !== undefined && confidence >= 1) confidence /= 100; // 95 -> 0.95
+  if (confidence !== undefined && confidence < 0.5) {
+    problems.push(`confidence: ${get('confidence')} is too low (use e.g. 0.95 or 95)`);
+    confidence = undefined;
+  }
+  setNum('confidence', confidence);
+  setNum('bootstrap', num('bootstrap', { min: 100, max: 1_000_000, int: true }));
+  setNum('seed', num('seed', { int: true }));
+  const sampleType = get('sample-type');
+  if (sampleType) settings.type = sampleType;
+  const normalizeNames = get('normalize-names');
+  if (normalizeNames) settings.normalizeNames = normalizeNames;
+
+  const configRaw = get('config');
+  const configPath = configRaw ? abs(configRaw) : undefined;
+  if (configPath && !existsSync(configPath)) {
+    problems.push(`config: ${configPath} does not exist`);
+  }
+
+  const comment = bool('comment', true);
+  const commentKey = get('comment-key') || `${service}-${profileType}`;
+  if (!/^[A-Za-z0-9_.:/@-]+$/.test(commentKey)) {
+    problems.push(`comment-key: "${commentKey}" may only hold letters, digits and _ . : / @ -`);
+  }
+  const retentionDays = num('retention-days', { min: 1, max: 400, int: true }) ?? 90;
+  const uploadReport = bool('upload-report', true);
+  const reportDir = abs(get('report-dir') || join(workDir, 'report'));
+  if (mode === 'comment' && !get('report-dir')) {
+    problems.push('comment mode needs report-dir (the downloaded report artifact of the gate run)');
+  }
+
+  if (!token && ((mode === 'gate' && !baseline.paths.length) || mode === 'comment')) {
+    problems.push(
+      'github-token: empty; it is needed to find the baseline artifact and to comment (default: ${{ github.token }})',
+    );
+  }
+
+  if (problems.length) throw new InputError(problems);
+  return {
+    mode,
+    service,
+    profileType,
+    canaryPaths: canaryPaths.map(abs),
+    capture,
+    baseline,
+    settings,
+    configPath,
+    token,
+    comment,
+    commentKey,
+    retentionDays,
+    uploadReport,
+    reportDir,
+    workDir,
+    title: get('title') || undefined,
+    workspace,
+  };
+}

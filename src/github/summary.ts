@@ -1,0 +1,141 @@
+/**
+ * What a person reads: the job summary / PR comment markdown (the report itself comes from
+ * renderMarkdown; this adds where the baseline came from and links), the one-line summary
+ * output, the regressions output, and one annotation per regression.
+ */
+import { renderMarkdown } from '../report/markdown.js';
+import type { Comparison, FunctionDelta } from '../stats/types.js';
+import type { BaselineResult } from './baseline.js';
+import { runUrl, type RunContext } from './context.js';
+
+export interface AnnotationProps {
+  title?: string;
+}
+
+export interface Annotator {
+  error(msg: string, props?: AnnotationProps): void;
+  warning(msg: string, props?: AnnotationProps): void;
+  notice(msg: string, props?: AnnotationProps): void;
+}
+
+export interface Link {
+  name: string;
+  url: string;
+}
+
+function fmt(n: number, digits = 2): string {
+  return Number.isFinite(n) ? n.toFixed(digits) : String(n);
+}
+
+function unitOf(d: FunctionDelta): string {
+  return d.metric === 'per-unit' ? '%' : ' pp';
+}
+
+/** The readable sentence for one regression (the engine's reason, or one made from the numbers). */
+export function regressionSentence(d: FunctionDelta): string {
+  if (d.reason) return d.reason;
+  const u = unitOf(d);
+  return (
+    `${d.function} ${d.metric}: ${fmt(d.baselineShare)}% -> ${fmt(d.canaryShare)}% ` +
+    `(+${fmt(d.deltaPp)}${u}, interval ${fmt(d.ciLowPp)}..${fmt(d.ciHighPp)}${u}), over budget`
+  );
+}
+
+/** The `regressions` output: compact, stable JSON. */
+export function regressionsJson(c: Comparison): string {
+  return JSON.stringify(
+    c.regressions.map((d) => ({
+      function: d.function,
+      metric: d.metric,
+      baselineShare: d.baselineShare,
+      canaryShare: d.canaryShare,
+      deltaPp: d.deltaPp,
+      ciLowPp: d.ciLowPp,
+      ciHighPp: d.ciHighPp,
+      ratio: d.ratio,
+      pValue: d.pValue,
+      budget: d.budget,
+      reason: regressionSentence(d),
+    })),
+  );
+}
+
+/** The `summary` output and the failure message's first line. */
+export function oneLine(c: Comparison): string {
+  if (c.verdict === 'fail') {
+    const n = c.regressions.length;
+    const first = c.regressions
+      .slice(0, 3)
+      .map((d) => `${d.function} (+${fmt(d.deltaPp)}${unitOf(d)} ${d.metric})`)
+      .join(', ');
+    return `fail: ${n} regression${n === 1 ? '' : 's'} over budget: ${first}${n > 3 ? ', ...' : ''}`;
+  }
+  const tested = new Set(c.functions.map((f) => f.function)).size;
+  return `pass: no function over budget (${tested} functions tested, ${c.improvements.length} improved)`;
+}
+
+/** Failure message for core.setFailed: the verdict and each regression's sentence. */
+export function failureMessage(c: Comparison): string {
+  return [
+    `profile-gate ${oneLine(c)}`,
+    ...c.regressions.map((d) => `  - ${regressionSentence(d)}`),
+  ].join('\n');
+}
+
+export function annotate(io: Annotator, c: Comparison): void {
+  for (const d of c.regressions) {
+    io.error(regressionSentence(d), {
+      title: `profile-gate: ${d.function} regressed (${d.metric})`,
+    });
+  }
+  for (const w of c.warnings) io.warning(w, { title: 'profile-gate' });
+}
+
+function provenance(ctx: RunContext, baseline: BaselineResult & { found: true }): string {
+  const lines: string[] = [];
+  if (baseline.source === 'artifact' && baseline.run) {
+    const url = `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${baseline.run.id}`;
+    lines.push(
+      `**Baseline:** artifact \`${baseline.artifact?.name}\` of [run ${baseline.run.id}](${url}) ` +
+        `(commit \`${baseline.run.head_sha.slice(0, 7)}\`, ${baseline.run.created_at})`,
+    );
+  } else {
+    lines.push(`**Baseline:** ${baseline.description}`);
+  }
+  if (baseline.manifest?.promotion) {
+    const p = baseline.manifest.promotion;
+    lines.push(`promoted from commit \`${p.commitSha.slice(0, 7)}\` at ${p.time}`);
+  }
+  const sha = ctx.pullRequest?.headSha || ctx.sha;
+  lines.push(`**Canary:** commit \`${sha.slice(0, 7)}\`, [run ${ctx.runId}](${runUrl(ctx)})`);
+  return lines.join(' · ');
+}
+
+export function gateMarkdown(
+  c: Comparison,
+  ctx: RunContext,
+  baseline: BaselineResult & { found: true },
+  links: Link[],
+  title?: string,
+): string {
+  return `${renderMarkdown(c, { links, title }).trimEnd()}\n\n${provenance(ctx, baseline)}\n`;
+}
+
+export function noBaselineMarkdown(
+  reason: string,
+  ctx: RunContext,
+  opts: { artifactName: string; fails: boolean; title?: string },
+): string {
+  return [
+    `## ${opts.title ?? 'profile-gate'}: no baseline`,
+    '',
+    `No baseline to compare with: ${reason}.`,
+    '',
+    opts.fails
+      ? 'The job fails because `fail-on-no-baseline` is set.'
+      : 'The job passes. The first baseline is created by the `promote` step on a push to the default branch.',
+    '',
+    `Expected artifact: \`${opts.artifactName}\` · [run ${ctx.runId}](${runUrl(ctx)})`,
+    '',
+  ].join('\n');
+}

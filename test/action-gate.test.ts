@@ -1,0 +1,425 @@
+/**
+ * The Action's logic in-process (src/github/gate.ts): real REST client against the fake GitHub,
+ * fake artifact transfer and fake engines (the comparison is mocked), recording I/O.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ArtifactTransfer } from '../src/github/artifacts.js';
+import { readRunContext, type RunContext } from '../src/github/context.js';
+import type { Engines } from '../src/github/engines.js';
+import { runAction, type ActionIO } from '../src/github/gate.js';
+import { readInputs, type ActionInputs } from '../src/github/inputs.js';
+import { GitHubRest } from '../src/github/rest.js';
+import type { CompareRun } from '../src/stats/run.js';
+import type { Comparison, FunctionDelta } from '../src/stats/types.js';
+import { fixture } from './helpers/corpus.js';
+import { FakeGitHub } from './helpers/fake-github.js';
+import { inputEnvName } from './helpers/run-action.js';
+import { makeZip, readZip } from './helpers/zip.js';
+
+const TOKEN = 'ghs_inprocess';
+const servers: FakeGitHub[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.stop()));
+});
+
+function delta(fn: string, over: Partial<FunctionDelta> = {}): FunctionDelta {
+  return {
+    function: fn,
+    metric: 'self',
+    baselineShare: 3,
+    canaryShare: 12,
+    deltaPp: 9,
+    ciLowPp: 7,
+    ciHighPp: 11,
+    ratio: 4,
+    pValue: 0.0001,
+    significant: true,
+    status: 'regression',
+    inBaseline: true,
+    inCanary: true,
+    budget: { source: 'self budget', pp: 5 },
+    overBudget: true,
+    reason: `${fn} self-CPU grew 9.0pp (3.0% -> 12.0%, 95% CI +7.0..+11.0pp), over the 5pp budget`,
+    ...over,
+  };
+}
+
+function comparison(verdict: 'pass' | 'fail'): Comparison {
+  const regs = verdict === 'fail' ? [delta('main.slow')] : [];
+  return {
+    verdict,
+    type: { type: 'cpu', unit: 'nanoseconds' },
+    regressions: regs,
+    improvements: [],
+    grew: [],
+    functions: regs.length
+      ? regs
+      : [
+          delta('main.same', {
+            status: 'unchanged',
+            significant: false,
+            overBudget: false,
+            deltaPp: 0.1,
+            reason: '',
+          }),
+        ],
+    warnings: [],
+    settings: {
+      budgetPp: 5,
+      budgetCumPp: 10,
+      budgetRatio: 0,
+      minShare: 1,
+      confidence: 0.95,
+      bootstrap: 1000,
+      seed: 1,
+      budgetPerUnitPct: 10,
+      normalizeNames: 'on',
+      baselineCaptures: 3,
+      canaryCaptures: 3,
+    },
+    baseline: { captures: ['a', 'b', 'c'], total: 100, samples: 100 },
+    canary: { captures: ['d', 'e', 'f'], total: 100, samples: 100 },
+  };
+}
+
+interface Recorded {
+  io: ActionIO;
+  outputs: Record<string, string>;
+  failed: string[];
+  logs: { level: string; msg: string; title?: string }[];
+  summaries: string[];
+}
+
+function recordingIO(): Recorded {
+  const r: Recorded = {
+    outputs: {},
+    failed: [],
+    logs: [],
+    summaries: [],
+    io: undefined as unknown as ActionIO,
+  };
+  const log = (level: string) => (msg: string, p?: { title?: string }) =>
+    r.logs.push({ level, msg, title: p?.title });
+  r.io = {
+    info: log('info'),
+    debug: log('debug'),
+    warning: log('warning'),
+    error: log('error'),
+    notice: log('notice'),
+    setOutput: (n, v) => (r.outputs[n] = v),
+    setFailed: (m) => r.failed.push(m),
+    writeSummary: async (md) => void r.summaries.push(md),
+  };
+  return r;
+}
+
+function fakeTransfer(fake: FakeGitHub, canUpload = true) {
+  const uploads: { name: string; files: string[]; root: string; retention: number }[] = [];
+  const transfer: ArtifactTransfer = {
+    async download(id, dir) {
+      const a = fake.artifacts.find((x) => x.id === id)!;
+      mkdirSync(dir, { recursive: true });
+      for (const [name, data] of readZip(a.zip)) writeFileSync(join(dir, name), data);
+    },
+    async upload(name, files, root, retention) {
+      uploads.push({ name, files, root, retention });
+      return { id: 777, size: 1 };
+    },
+    canUpload: () => canUpload,
+  };
+  return { transfer, uploads };
+}
+
+function setup(opts: {
+  inputs: Record<string, string>;
+  eventName?: string;
+  payload?: Record<string, unknown>;
+}): { inputs: ActionInputs; ctx: RunContext } {
+  const dir = mkdtempSync(join(tmpdir(), 'pg-gate-'));
+  const eventPath = join(dir, 'event.json');
+  writeFileSync(eventPath, JSON.stringify(opts.payload ?? {}));
+  const env: Record<string, string> = {
+    GITHUB_REPOSITORY: 'octo-org/shop',
+    GITHUB_WORKSPACE: dir,
+    RUNNER_TEMP: join(dir, 'temp'),
+    GITHUB_RUN_ID: '5000',
+    GITHUB_SHA: 'f'.repeat(40),
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_EVENT_NAME: opts.eventName ?? 'push',
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_WORKFLOW_REF: 'octo-org/shop/.github/workflows/perf.yml@refs/heads/main',
+  };
+  for (const [k, v] of Object.entries({ 'github-token': TOKEN, ...opts.inputs }))
+    env[inputEnvName(k)] = v;
+  return { inputs: readInputs(env), ctx: readRunContext(env) };
+}
+
+async function fakeRepo(): Promise<FakeGitHub> {
+  const fake = await new FakeGitHub('octo-org/shop').start();
+  servers.push(fake);
+  fake.addToken(TOKEN);
+  return fake;
+}
+
+function engines(verdict: 'pass' | 'fail'): Engines & { compare: ReturnType<typeof vi.fn> } {
+  return {
+    compare: vi.fn((): CompareRun => ({
+      comparison: comparison(verdict),
+      baseline: [],
+      canary: [],
+    })),
+    capture: vi.fn(async () => ({ dir: fixture('captures', 'cpu') })),
+    writeReports: vi.fn(async () => [{ name: 'flame graph', file: 'flamegraph.html' }]),
+  };
+}
+
+const prPayload = (headRepo = 'octo-org/shop') => ({
+  pull_request: {
+    number: 3,
+    head: { sha: '1'.repeat(40), ref: 'f', repo: { full_name: headRepo } },
+  },
+  repository: { full_name: 'octo-org/shop', default_branch: 'main' },
+});
+
+describe('runAction (in-process)', () => {
+  it('gate: downloads the newest live baseline, compares, reports and fails with the reason', async () => {
+    const fake = await fakeRepo();
+    const run = fake.addRun({ workflow: 'perf.yml' });
+    fake.addArtifact(
+      run.id,
+      'profile-gate-shop-cpu',
+      makeZip([{ name: 'x.pb.gz', data: Buffer.from('x') }]),
+    );
+    const { inputs, ctx } = setup({
+      inputs: { 'canary-path': fixture('captures', 'cpu'), 'budget-pp': '3' },
+      eventName: 'pull_request',
+      payload: prPayload(),
+    });
+    const rec = recordingIO();
+    const eng = engines('fail');
+    const { transfer, uploads } = fakeTransfer(fake);
+    const out = await runAction(inputs, ctx, {
+      io: rec.io,
+      rest: new GitHubRest({ token: TOKEN, apiUrl: fake.url }),
+      transfer,
+      engines: eng,
+    });
+
+    expect(out.verdict).toBe('fail');
+    const input = eng.compare.mock.calls[0][0];
+    expect(input.baseline).toEqual([join(inputs.workDir, 'baseline')]);
+    expect(readFileSync(join(input.baseline[0], 'x.pb.gz'), 'utf8')).toBe('x');
+    expect(input.canary).toEqual([fixture('captures', 'cpu')]);
+    expect(input.settings).toEqual({ budgetPp: 3 });
+    expect(rec.failed).toHaveLength(1);
+    expect(rec.failed[0]).toContain('main.slow self-CPU grew 9.0pp');
+    expect(rec.outputs.verdict).toBe('fail');
+    expect(JSON.parse(rec.outputs.regressions)[0]).toMatchObject({
+      function: 'main.slow',
+      deltaPp: 9,
+    });
+    expect(rec.outputs['report-artifact-id']).toBe('777');
+    expect(rec.logs.filter((l) => l.level === 'error')).toEqual([
+      {
+        level: 'error',
+        msg: expect.stringContaining('main.slow'),
+        title: 'profile-gate: main.slow regressed (self)',
+      },
+    ]);
+    expect(uploads[0].name).toBe('profile-gate-shop-cpu-report');
+    expect(rec.summaries[0]).toContain('report artifact (flame graph)');
+    expect(fake.comments).toHaveLength(1);
+    expect(fake.comments[0].body.startsWith('<!-- profile-gate:shop-cpu -->')).toBe(true);
+    // The workflow_run pattern's files.
+    expect(JSON.parse(readFileSync(join(inputs.reportDir, 'pull-request.json'), 'utf8'))).toEqual({
+      number: 3,
+      headSha: '1'.repeat(40),
+      key: 'shop-cpu',
+    });
+  });
+
+  it('gate with a local baseline makes no API call for the baseline and no comment on push', async () => {
+    const fake = await fakeRepo();
+    const { inputs, ctx } = setup({
+      inputs: {
+        'canary-path': fixture('captures', 'cpu'),
+        'baseline-path': fixture('captures', 'base-1'),
+      },
+    });
+    const rec = recordingIO();
+    const eng = engines('pass');
+    const out = await runAction(inputs, ctx, {
+      io: rec.io,
+      rest: new GitHubRest({ token: TOKEN, apiUrl: fake.url }),
+      transfer: fakeTransfer(fake, false).transfer,
+      engines: eng,
+    });
+    expect(out.verdict).toBe('pass');
+    expect(eng.compare.mock.calls[0][0].baseline).toEqual([fixture('captures', 'base-1')]);
+    expect(fake.requests).toEqual([]);
+    expect(rec.failed).toEqual([]);
+    expect(rec.summaries[0]).toContain('local path');
+    expect(rec.summaries[0]).toContain('[workflow run]');
+  });
+
+  it('gate with an endpoint captures first and compares that', async () => {
+    const fake = await fakeRepo();
+    const { inputs, ctx } = setup({
+      inputs: {
+        endpoint: 'http://127.0.0.1:6060',
+        'baseline-path': fixture('captures', 'base-1'),
+        captures: '3',
+      },
+    });
+    const eng = engines('pass');
+    await runAction(inputs, ctx, {
+      io: recordingIO().io,
+      rest: new GitHubRest({ token: TOKEN, apiUrl: fake.url }),
+      transfer: fakeTransfer(fake, false).transfer,
+      engines: eng,
+    });
+    expect(eng.capture).toHaveBeenCalledTimes(1);
+    expect((eng.capture as ReturnType<typeof vi.fn>).mock.calls[0][0]).toMatchObject({
+      endpoint: 'http://127.0.0.1:6060',
+      captures: 3,
+    });
+    expect(eng.compare.mock.calls[0][0].canary).toEqual([fixture('captures', 'cpu')]);
+  });
+
+  it('a workflow not on the default branch yet means no baseline; a token without actions:read is an error', async () => {
+    const fake = await fakeRepo();
+    const { inputs, ctx } = setup({ inputs: { 'canary-path': fixture('captures', 'cpu') } });
+    const rec = recordingIO();
+    const out = await runAction(inputs, ctx, {
+      io: rec.io,
+      rest: new GitHubRest({ token: TOKEN, apiUrl: fake.url }),
+      transfer: fakeTransfer(fake).transfer,
+      engines: engines('pass'),
+    });
+    expect(out.verdict).toBe('no-baseline');
+    expect(rec.outputs.summary).toMatch(/workflow perf.yml was not found/);
+
+    fake.addRun({ workflow: 'perf.yml' });
+    fake.addToken(TOKEN, { actions: 'none' });
+    await expect(
+      runAction(inputs, ctx, {
+        io: recordingIO().io,
+        rest: new GitHubRest({ token: TOKEN, apiUrl: fake.url }),
+        transfer: fakeTransfer(fake).transfer,
+        engines: engines('pass'),
+      }),
+    ).rejects.toThrow(
+      /HTTP 403: Resource not accessible by integration.*permissions: actions: read/,
+    );
+  });
+
+  it('a failing report upload is a warning, not a failure', async () => {
+    const fake = await fakeRepo();
+    const { inputs, ctx } = setup({
+      inputs: {
+        'canary-path': fixture('captures', 'cpu'),
+        'baseline-path': fixture('captures', 'base-1'),
+      },
+    });
+    const rec = recordingIO();
+    const { transfer } = fakeTransfer(fake);
+    transfer.upload = async () => {
+      throw new Error('Failed to CreateArtifact: (409) Conflict');
+    };
+    const out = await runAction(inputs, ctx, {
+      io: rec.io,
+      rest: new GitHubRest({ token: TOKEN, apiUrl: fake.url }),
+      transfer,
+      engines: engines('pass'),
+    });
+    expect(out.verdict).toBe('pass');
+    expect(rec.failed).toEqual([]);
+    expect(
+      rec.logs.some(
+        (l) => l.level === 'warning' && l.msg.includes('Could not upload the report artifact'),
+      ),
+    ).toBe(true);
+  });
+
+  describe('comment mode (workflow_run pattern for fork PRs)', () => {
+    function reportDir(number: number, body: string): string {
+      const dir = mkdtempSync(join(tmpdir(), 'pg-report-'));
+      writeFileSync(
+        join(dir, 'pull-request.json'),
+        JSON.stringify({ number, headSha: 'x', key: 'shop-cpu' }),
+      );
+      writeFileSync(join(dir, 'comment.md'), body);
+      return dir;
+    }
+    const wrPayload = {
+      workflow_run: {
+        id: 4000,
+        head_sha: '2'.repeat(40),
+        head_branch: 'fix',
+        head_repository: { full_name: 'forker/shop' },
+        event: 'pull_request',
+      },
+      repository: { full_name: 'octo-org/shop', default_branch: 'main' },
+    };
+
+    it('posts the sticky comment on the PR the triggering run belongs to', async () => {
+      const fake = await fakeRepo();
+      fake.pulls.set(8, {
+        number: 8,
+        head: { sha: '2'.repeat(40), ref: 'fix', repo: 'forker/shop' },
+      });
+      const { inputs, ctx } = setup({
+        inputs: {
+          mode: 'comment',
+          'report-dir': reportDir(8, '## verdict\n<!-- profile-gate:other -->'),
+        },
+        eventName: 'workflow_run',
+        payload: wrPayload,
+      });
+      const out = await runAction(inputs, ctx, {
+        io: recordingIO().io,
+        rest: new GitHubRest({ token: TOKEN, apiUrl: fake.url }),
+        transfer: fakeTransfer(fake).transfer,
+        engines: engines('pass'),
+      });
+      expect(out.commentAction).toBe('created');
+      expect(fake.comments).toHaveLength(1);
+      expect(fake.comments[0].issue).toBe(8);
+      expect(fake.comments[0].body.startsWith('<!-- profile-gate:shop-cpu -->\n## verdict')).toBe(
+        true,
+      );
+      // A marker smuggled into the untrusted body is neutralized.
+      expect(fake.comments[0].body).not.toContain('<!-- profile-gate:other');
+    });
+
+    it('refuses a PR number that does not match the triggering run', async () => {
+      const fake = await fakeRepo();
+      fake.pulls.set(9, {
+        number: 9,
+        head: { sha: '3'.repeat(40), ref: 'other', repo: 'octo-org/shop' },
+      });
+      const { inputs, ctx } = setup({
+        inputs: { mode: 'comment', 'report-dir': reportDir(9, 'spam') },
+        eventName: 'workflow_run',
+        payload: wrPayload,
+      });
+      const rec = recordingIO();
+      const out = await runAction(inputs, ctx, {
+        io: rec.io,
+        rest: new GitHubRest({ token: TOKEN, apiUrl: fake.url }),
+        transfer: fakeTransfer(fake).transfer,
+        engines: engines('pass'),
+      });
+      expect(out.commentAction).toBe('skipped');
+      expect(fake.comments).toHaveLength(0);
+      expect(
+        rec.logs.some(
+          (l) => l.level === 'warning' && l.msg.includes('does not belong to the triggering run'),
+        ),
+      ).toBe(true);
+    });
+  });
+});

@@ -1,0 +1,228 @@
+/** Input parsing and validation of the Action (src/github/inputs.ts) and the run context. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { workflowId } from '../src/github/baseline.js';
+import { readRunContext } from '../src/github/context.js';
+import { InputError, readInputs } from '../src/github/inputs.js';
+import { nextLink } from '../src/github/rest.js';
+import { fixture } from './helpers/corpus.js';
+import { inputEnvName } from './helpers/run-action.js';
+
+const base = {
+  GITHUB_REPOSITORY: 'octo-org/shop',
+  GITHUB_WORKSPACE: '/work/ws',
+  RUNNER_TEMP: '/tmp/rt',
+};
+
+function env(inputs: Record<string, string>): Record<string, string> {
+  const e: Record<string, string> = { ...base };
+  for (const [k, v] of Object.entries(inputs)) e[inputEnvName(k)] = v;
+  return e;
+}
+
+function problems(inputs: Record<string, string>): string[] {
+  try {
+    readInputs(env(inputs));
+  } catch (e) {
+    if (e instanceof InputError) return e.problems;
+    throw e;
+  }
+  return [];
+}
+
+describe('readInputs', () => {
+  const canary = fixture('captures', 'cpu');
+
+  it('reads the defaults and derives names from the repository', () => {
+    const i = readInputs(env({ 'canary-path': canary, 'github-token': 't' }));
+    expect(i.mode).toBe('gate');
+    expect(i.service).toBe('shop');
+    expect(i.profileType).toBe('cpu');
+    expect(i.baseline.artifactName).toBe('profile-gate-shop-cpu');
+    expect(i.baseline.event).toBe('push');
+    expect(i.baseline.failWhenMissing).toBe(false);
+    expect(i.commentKey).toBe('shop-cpu');
+    expect(i.retentionDays).toBe(90);
+    expect(i.reportDir).toBe('/tmp/rt/profile-gate/shop-cpu/report');
+    expect(i.settings).toEqual({});
+    expect(i.canaryPaths).toEqual([canary]);
+  });
+
+  it('passes explicit statistics settings through, confidence in percent or fraction', () => {
+    const i = readInputs(
+      env({
+        'canary-path': canary,
+        'github-token': 't',
+        'budget-pp': '2.5',
+        'budget-cum-pp': '4',
+        confidence: '90',
+        bootstrap: '2000',
+        seed: '7',
+        'sample-type': 'alloc_space',
+      }),
+    );
+    expect(i.settings).toEqual({
+      budgetPp: 2.5,
+      budgetCumPp: 4,
+      confidence: 0.9,
+      bootstrap: 2000,
+      seed: 7,
+      type: 'alloc_space',
+    });
+    expect(
+      readInputs(env({ 'canary-path': canary, 'github-token': 't', confidence: '0.99' })).settings
+        .confidence,
+    ).toBe(0.99);
+  });
+
+  it('masks the token before anything else', () => {
+    const masked: string[] = [];
+    readInputs(env({ 'canary-path': canary, 'github-token': 'ghs_secret' }), (s) => masked.push(s));
+    expect(masked).toEqual(['ghs_secret']);
+    // Even when other inputs are bad.
+    const masked2: string[] = [];
+    expect(() =>
+      readInputs(env({ 'github-token': 'ghs_x', mode: 'nope' }), (s) => masked2.push(s)),
+    ).toThrow(InputError);
+    expect(masked2).toEqual(['ghs_x']);
+  });
+
+  it('reports every problem at once, naming the input', () => {
+    const p = problems({
+      mode: 'deploy',
+      'budget-pp': '-1',
+      bootstrap: '12.5',
+      'fail-on-no-baseline': 'maybe',
+      'canary-path': '/does/not/exist',
+      'github-token': 't',
+    });
+    expect(p).toContain('mode: "deploy" is not one of gate, promote, capture, comment');
+    expect(p).toContain('budget-pp: -1 is out of range (expected a number >= 0)');
+    expect(p).toContain('bootstrap: "12.5" is not an integer');
+    expect(p).toContain('fail-on-no-baseline: "maybe" is not a boolean (use true or false)');
+    expect(p).toContain('canary-path: /does/not/exist does not exist');
+  });
+
+  it('needs the canary, and exactly one way to get it', () => {
+    expect(problems({ 'github-token': 't' })).toEqual([
+      'gate needs the canary: set canary-path (captures on disk) or endpoint (capture now)',
+    ]);
+    expect(
+      problems({ 'github-token': 't', 'canary-path': canary, endpoint: 'http://127.0.0.1:6060' }),
+    ).toContain('canary-path and endpoint: give one of them (captures on disk, or capture now)');
+    expect(problems({ mode: 'capture' })).toContain(
+      'capture mode needs endpoint (the profile URL to capture from)',
+    );
+  });
+
+  it('validates the capture options', () => {
+    expect(
+      problems({
+        mode: 'capture',
+        endpoint: 'ftp://x',
+        'load-url': 'http://127.0.0.1:8080/',
+        'load-command': 'hey',
+        seconds: '0',
+      }),
+    ).toEqual([
+      'seconds: 0 is out of range (expected a number > 0 and <= 3600)',
+      'load-url and load-command: give one of them, not both',
+      'load-rate: needed with load-url (requests per second)',
+      'endpoint: "ftp://x" is not an http(s) URL',
+    ]);
+    const i = readInputs(
+      env({
+        mode: 'capture',
+        endpoint: 'http://127.0.0.1:6060',
+        'load-url': 'http://127.0.0.1:8080/',
+        'load-rate': '200',
+        'load-mix': 'GET /a=3,GET /b=1',
+        captures: '8',
+      }),
+    );
+    expect(i.capture).toMatchObject({
+      endpoint: 'http://127.0.0.1:6060',
+      captures: 8,
+      seconds: 10,
+      warmupSeconds: 5,
+      load: { kind: 'builtin', url: 'http://127.0.0.1:8080/', rate: 200, mix: 'GET /a=3,GET /b=1' },
+      outDir: '/tmp/rt/profile-gate/shop-cpu/canary',
+    });
+  });
+
+  it('needs a token to look up the artifact baseline, not with a local baseline', () => {
+    expect(problems({ 'canary-path': canary })).toEqual([
+      'github-token: empty; it is needed to find the baseline artifact and to comment (default: ${{ github.token }})',
+    ]);
+    expect(
+      problems({ 'canary-path': canary, 'baseline-path': fixture('captures', 'base-1') }),
+    ).toEqual([]);
+  });
+
+  it('rejects artifact names GitHub refuses, and a missing config file', () => {
+    expect(
+      problems({
+        'canary-path': canary,
+        'github-token': 't',
+        'baseline-artifact': 'a:b',
+        config: 'nope.yml',
+      }),
+    ).toEqual([
+      'baseline-artifact: "a:b" may not contain " : < > | * ? \\ / or line breaks',
+      'config: /work/ws/nope.yml does not exist',
+    ]);
+  });
+});
+
+describe('run context', () => {
+  it('reads the pull request from the event payload and detects forks', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pg-ctx-'));
+    const path = join(dir, 'event.json');
+    writeFileSync(
+      path,
+      JSON.stringify({
+        pull_request: {
+          number: 12,
+          head: { sha: 'abc', ref: 'fix', repo: { full_name: 'someone/shop' } },
+        },
+        repository: { full_name: 'octo-org/shop', default_branch: 'trunk' },
+      }),
+    );
+    const ctx = readRunContext({
+      GITHUB_REPOSITORY: 'octo-org/shop',
+      GITHUB_EVENT_PATH: path,
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_WORKFLOW_REF: 'octo-org/shop/.github/workflows/perf.yml@refs/pull/12/merge',
+      GITHUB_RUN_ID: '99',
+    });
+    expect(ctx.pullRequest).toEqual({
+      number: 12,
+      headSha: 'abc',
+      headRef: 'fix',
+      headRepo: 'someone/shop',
+      fromFork: true,
+    });
+    expect(ctx.workflowFile).toBe('perf.yml');
+    expect(ctx.defaultBranch).toBe('trunk');
+    expect(ctx.apiUrl).toBe('https://api.github.com');
+  });
+
+  it('refuses to run outside Actions', () => {
+    expect(() => readRunContext({})).toThrow(/GITHUB_REPOSITORY is not set/);
+  });
+
+  it('parses workflow ids and Link headers', () => {
+    expect(workflowId('.github/workflows/gate.yml')).toBe('gate.yml');
+    expect(workflowId('o/r/.github/workflows/gate.yml@refs/heads/main')).toBe('gate.yml');
+    expect(workflowId('161335')).toBe('161335');
+    expect(
+      nextLink(
+        '<https://api.github.com/repositories/1/issues/2/comments?page=3>; rel="next", <https://api.github.com/repositories/1/issues/2/comments?page=9>; rel="last"',
+      ),
+    ).toBe('https://api.github.com/repositories/1/issues/2/comments?page=3');
+    expect(nextLink('<https://x/?page=1>; rel="prev"')).toBeNull();
+    expect(nextLink(null)).toBeNull();
+  });
+});
