@@ -14,7 +14,7 @@ const common = {
     js: "import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);",
   },
 };
-await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', });
+await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js' });
 if (existsSync('src/action.ts')) {
   await build({ ...common, entryPoints: ['src/action.ts'], outfile: 'dist/index.js' });
 }

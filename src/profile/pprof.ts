@@ -389,6 +389,7 @@ function decode(bytes: Uint8Array, file: string, opts: PprofOptions): Profile {
     }
     return li;
   };
+  let stackless = 0;
   for (let s = 0; s < nSamples; s++) {
     let pos = samplePos[s * 2];
     const end = samplePos[s * 2 + 1];
@@ -505,6 +506,12 @@ function decode(bytes: Uint8Array, file: string, opts: PprofOptions): Profile {
       if (n + (b - a) > stack.length) stack = growU32(stack, n + (b - a));
       for (let k = a; k < b; k++) stack[n++] = locFrames[k];
     }
+    if (n === 0) {
+      // No location: pprof counts the value in the total but gives it to no function; it is
+      // dropped here (with a warning) so that self adds up to the total.
+      stackless++;
+      continue;
+    }
     let labelSet = -1;
     if (labelKeys.length > 0) {
       const key = labelKeys.join(',');
@@ -525,6 +532,12 @@ function decode(bytes: Uint8Array, file: string, opts: PprofOptions): Profile {
     }
     builder.addFrom(stack, 0, n, values, labelSet);
   }
+  const warnings: string[] = [];
+  if (stackless > 0) {
+    warnings.push(
+      `dropped ${stackless} sample${stackless === 1 ? '' : 's'} without any location (no stack)`,
+    );
+  }
 
   return builder.build({
     format: 'pprof',
@@ -539,20 +552,8 @@ function decode(bytes: Uint8Array, file: string, opts: PprofOptions): Profile {
     durationNanos,
     timeNanos,
     comments: comments.map((c, i) => str(c, `comment[${i}]`)),
-    warnings: [],
+    warnings,
   });
-}
-
-function lookupLocation(ids: IdTable, id: number, file: string, sample: number): number {
-  const li = ids.get(id);
-  if (li < 0) {
-    throw new ProfileError(
-      'invalid-reference',
-      file,
-      `sample ${sample} refers to location ${id}, which does not exist`,
-    );
-  }
-  return li;
 }
 
 function grow32(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {

@@ -48,7 +48,6 @@ export function bootstrapRows(
   onProgress?: (done: number, total: number) => void,
 ): BootstrapResult {
   const F = rows.length;
-  const n = nB + nC;
   const baseline = new Float64Array(F);
   const canary = new Float64Array(F);
   const delta = new Float64Array(F);
