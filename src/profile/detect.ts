@@ -4,6 +4,7 @@
  */
 import { gunzipSync } from 'node:zlib';
 import { ProfileError } from './errors.js';
+import { looksLikePerfScript } from './perfscript.js';
 
 export const DEFAULT_MAX_INFLATED_BYTES = 512 * 1024 * 1024;
 
@@ -61,6 +62,16 @@ function decodeText(b: Uint8Array, file: string): string | undefined {
   return new TextDecoder('utf-8', { fatal: false }).decode(b.subarray(start));
 }
 
+function firstLine(text: string): string {
+  const i = text.search(/[\r\n]/);
+  return i < 0 ? text : text.slice(0, i);
+}
+
+/** A folded line starting with a bracketed frame: `[unknown];f 3`, `[main tid=7];g 1`. */
+function looksFolded(line: string): boolean {
+  return /^\[[^[\]{}"]*\](?:;|\s+-?\d)/.test(line) && /\S\s+-?\d+(\.\d+)?\s*$/.test(line);
+}
+
 const LEGACY_TEXT = [
   /^heap profile:/,
   /^--- contention/,
@@ -85,14 +96,21 @@ export function sniff(
   const text = decodeText(bytes, file);
   if (text !== undefined) {
     const trimmed = text.trimStart();
-    if (trimmed.startsWith('{') || trimmed.startsWith('[')) return { kind: 'json', text: trimmed };
+    // `[` also starts folded stacks whose root is `[unknown]` or an async-profiler thread frame
+    // `[main tid=1]`: a first line `[name];...count` is not JSON.
+    if (trimmed.startsWith('{') || (trimmed.startsWith('[') && !looksFolded(firstLine(trimmed)))) {
+      return { kind: 'json', text: trimmed };
+    }
     for (const re of LEGACY_TEXT) {
       if (re.test(trimmed)) return { kind: 'legacy', what: trimmed.split('\n')[0].slice(0, 40) };
     }
     if (trimmed.length > 0 && !looksLikeProtobufKey(bytes[0])) return { kind: 'text', text };
     // Could be text or a protobuf that happens to be printable: let the text readers try
-    // first only when it has at least one line that ends in a number.
-    if (/\S[ \t]+-?\d+(\.\d+)?\s*$/m.test(text.slice(0, 65536))) return { kind: 'text', text };
+    // first only when it has at least one line that ends in a number (folded stacks) or it
+    // reads as perf script output (whose lines end in `:` and `)`).
+    if (/\S[ \t]+-?\d+(\.\d+)?\s*$/m.test(text.slice(0, 65536)) || looksLikePerfScript(text)) {
+      return { kind: 'text', text };
+    }
   }
   if (isLegacyBinaryCpu(bytes)) return { kind: 'legacy', what: 'legacy binary CPU profile' };
   if (!looksLikeProtobufKey(bytes[0])) {

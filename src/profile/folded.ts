@@ -1,7 +1,179 @@
+/**
+ * Folded ("collapsed") stacks: one `root;...;leaf count` per line, as written by
+ * stackcollapse-perf.pl, py-spy `--format raw`, async-profiler `-o collapsed` and others.
+ *
+ * - The count is the LAST whitespace-separated token (py-spy frame names contain spaces and
+ *   parentheses, so nothing else can be trusted); decimal and negative counts are accepted.
+ * - A file whose every line ends in two numbers is a differential file (flamegraph.pl's
+ *   difffolded.pl: `stack before after`): the first number column is used and a warning says so.
+ * - Identical stacks are summed; empty frames (`a;;b`) are dropped; blank lines are ignored;
+ *   comment (`#`, `//`) and malformed lines are skipped like speedscope does, and counted in
+ *   `warnings`. A file with no valid line at all is an error naming the first bad line.
+ * - The model stores stacks leaf first, so each line's frames are reversed.
+ */
 import { ProfileError } from './errors.js';
-import type { Profile } from './model.js';
+import { ProfileBuilder, type Profile } from './model.js';
+
+const NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
+
+interface Parsed {
+  stack: string;
+  value: number;
+  /** Set when the line ends in two numbers: the stack and value under the diff reading. */
+  diffStack?: string;
+  diffValue?: number;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || c === 0x0d || c === 0xa0;
+}
+
+/** Splits `text` at its last whitespace run: [before, lastToken], or undefined. */
+function splitLast(t: string): [string, string] | undefined {
+  let i = t.length - 1;
+  while (i >= 0 && !isSpace(t.charCodeAt(i))) i--;
+  if (i < 0) return undefined;
+  const token = t.slice(i + 1);
+  let j = i;
+  while (j >= 0 && isSpace(t.charCodeAt(j))) j--;
+  return [t.slice(0, j + 1), token];
+}
+
+function parseCount(token: string): number | undefined {
+  if (!NUMBER.test(token)) return undefined;
+  const v = Number(token);
+  return Number.isFinite(v) ? v : undefined;
+}
+
+function parseLine(t: string): Parsed | undefined {
+  const last = splitLast(t);
+  if (!last || last[0] === '') return undefined;
+  const value = parseCount(last[1]);
+  if (value === undefined) return undefined;
+  const out: Parsed = { stack: last[0], value };
+  const prev = splitLast(last[0]);
+  if (prev && prev[0] !== '') {
+    const before = parseCount(prev[1]);
+    if (before !== undefined) {
+      out.diffStack = prev[0];
+      out.diffValue = before;
+    }
+  }
+  return out;
+}
+
+function preview(line: string): string {
+  return JSON.stringify(line.length > 80 ? `${line.slice(0, 80)}...` : line);
+}
 
 export function readFolded(text: string, file: string): Profile {
-  void text;
-  throw new ProfileError('unknown-format', file, 'folded reader not written yet');
+  try {
+    return parse(text, file);
+  } catch (e) {
+    if (e instanceof ProfileError) throw e;
+    throw new ProfileError(
+      'folded',
+      file,
+      `could not read folded stacks (${(e as Error).message})`,
+    );
+  }
+}
+
+function parse(text: string, file: string): Profile {
+  const lines = text.split(/\r\n|\r|\n/);
+  const parsed: Parsed[] = [];
+  let comments = 0;
+  let invalid = 0;
+  let firstBad = 0;
+  let firstBadText = '';
+  let firstInvalid = 0;
+  for (let ln = 0; ln < lines.length; ln++) {
+    const t = lines[ln].trim();
+    if (t === '') continue;
+    if (t.startsWith('#') || t.startsWith('//')) {
+      comments++;
+      if (!firstBad) {
+        firstBad = ln + 1;
+        firstBadText = t;
+      }
+      continue;
+    }
+    const p = parseLine(t);
+    // A stack made only of separators has no frame: it cannot carry a value.
+    if (!p || !/[^;]/.test(p.stack)) {
+      invalid++;
+      if (!firstInvalid) firstInvalid = ln + 1;
+      if (!firstBad) {
+        firstBad = ln + 1;
+        firstBadText = t;
+      }
+      continue;
+    }
+    parsed.push(p);
+  }
+  if (parsed.length === 0) {
+    throw new ProfileError(
+      'folded',
+      file,
+      firstBad
+        ? `no line of the form "frame;frame;... count" (first bad line: line ${firstBad}: ${preview(firstBadText)})`
+        : 'no stack lines (the text is blank)',
+    );
+  }
+
+  const warnings: string[] = [];
+  const differential = parsed.every((p) => p.diffStack !== undefined && /[^;]/.test(p.diffStack));
+  if (differential) {
+    warnings.push(
+      'differential folded file (every line is "stack before after", as written by difffolded.pl): ' +
+        'using the first count column ("before") and ignoring the second',
+    );
+  }
+  if (comments + invalid > 0) {
+    const parts: string[] = [];
+    if (comments) parts.push(`${comments} comment line${comments === 1 ? '' : 's'}`);
+    if (invalid) {
+      parts.push(
+        `${invalid} line${invalid === 1 ? '' : 's'} not of the form "stack count" (first: line ${firstInvalid})`,
+      );
+    }
+    warnings.push(`skipped ${parts.join(' and ')}`);
+  }
+
+  // Sum identical stacks (after dropping empty frames), keeping first-seen order.
+  const sums = new Map<string, number>();
+  for (const p of parsed) {
+    const stack = differential ? p.diffStack! : p.stack;
+    const value = differential ? p.diffValue! : p.value;
+    const key = stack
+      .split(';')
+      .filter((f) => f !== '')
+      .join(';');
+    sums.set(key, (sums.get(key) ?? 0) + value);
+  }
+  let total = 0;
+  for (const v of sums.values()) total += Math.abs(v);
+  if (!Number.isFinite(total)) {
+    throw new ProfileError('folded', file, 'the counts add up to more than a double can hold');
+  }
+
+  const builder = new ProfileBuilder([{ type: 'samples', unit: 'count' }]);
+  const ids: number[] = [];
+  const val = [0];
+  for (const [key, value] of sums) {
+    const frames = key.split(';');
+    ids.length = 0;
+    for (let i = frames.length - 1; i >= 0; i--) ids.push(builder.fn(frames[i]));
+    val[0] = value;
+    builder.add(ids, val);
+  }
+  return builder.build({
+    format: 'folded',
+    defaultSampleType: 0,
+    period: 0,
+    durationNanos: 0,
+    timeNanos: 0,
+    comments: [],
+    warnings,
+  });
 }

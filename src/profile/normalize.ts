@@ -11,34 +11,41 @@ export interface NormalizeRule {
   apply(name: string): string;
 }
 
+/**
+ * For each `[` in `name`, the index of its matching `]` (quote-aware: brackets inside "..." or
+ * `...` do not count, backslash escapes inside quotes), or -1. One pass, so that a name full of
+ * unmatched `[` costs O(n), not O(n^2) as a scan from every `[` would.
+ */
+function matchBrackets(name: string): Int32Array {
+  const match = new Int32Array(name.length).fill(-1);
+  const open: number[] = [];
+  let quote = '';
+  for (let k = 0; k < name.length; k++) {
+    const d = name[k];
+    if (quote) {
+      if (d === '\\') k++;
+      else if (d === quote) quote = '';
+      continue;
+    }
+    if (open.length > 0 && (d === '"' || d === '`')) quote = d;
+    else if (d === '[') open.push(k);
+    else if (d === ']' && open.length > 0) match[open.pop()!] = k;
+  }
+  return match;
+}
+
 /** Rewrites `F[go.shape.int64, ...]` to `F[...]` with a quote-aware depth-counting scan. */
 export function collapseGoTypeParams(name: string): string {
   if (!name.includes('[')) return name;
+  const match = matchBrackets(name);
   let out = '';
   let i = 0;
   while (i < name.length) {
     const c = name[i];
     const prev = i > 0 ? name[i - 1] : '';
     if (c === '[' && /[\w)*]/.test(prev)) {
-      // find the matching ']'
-      let depth = 0;
-      let j = i;
-      let quote = '';
-      for (; j < name.length; j++) {
-        const d = name[j];
-        if (quote) {
-          if (d === '\\') j++;
-          else if (d === quote) quote = '';
-          continue;
-        }
-        if (d === '"' || d === '`') quote = d;
-        else if (d === '[') depth++;
-        else if (d === ']') {
-          depth--;
-          if (depth === 0) break;
-        }
-      }
-      if (j < name.length && j > i + 1) {
+      const j = match[i];
+      if (j > i + 1) {
         out += '[...]';
         i = j + 1;
         continue;
@@ -59,6 +66,14 @@ export const RULES: NormalizeRule[] = [
     apply: (n) => n.replace(/^(\[[^\]]*\]|<unknown>)\+0x[0-9a-f]+$/, '$1'),
   },
   {
+    // Before go-generics, which would otherwise read `run_[j]` as a type parameter list.
+    name: 'frame-suffix',
+    description:
+      'async-profiler / stackcollapse annotations `_[j]` `_[i]` `_[k]` `_[0]` `_[1]` are removed',
+    defaultOn: true,
+    apply: (n) => n.replace(/_\[[jik01]\]$/, ''),
+  },
+  {
     name: 'go-generics',
     description: 'Go generic instantiations `F[go.shape.int]` become `F[...]`',
     defaultOn: true,
@@ -77,17 +92,10 @@ export const RULES: NormalizeRule[] = [
     defaultOn: true,
     apply: (n) =>
       n
-        .replace(/lambda\$([\w$]*?)\$\d+/g, 'lambda$$$1')
+        .replace(/lambda\$(\w+)\$\d+/g, 'lambda$$$1')
         .replace(/\$\$Lambda(?:\$\d+)?(?:[/+]0x[0-9a-f]+)?(?:\/\d+)?/g, '$$$$Lambda')
         .replace(/\$\$EnhancerBySpringCGLIB\$\$[0-9a-f]+/g, '')
         .replace(/GeneratedMethodAccessor\d+/g, 'GeneratedMethodAccessor'),
-  },
-  {
-    name: 'frame-suffix',
-    description:
-      'async-profiler / stackcollapse annotations `_[j]` `_[i]` `_[k]` `_[0]` `_[1]` are removed',
-    defaultOn: true,
-    apply: (n) => n.replace(/_\[[jik01]\]$/, ''),
   },
   {
     name: 'process-roots',
@@ -97,7 +105,9 @@ export const RULES: NormalizeRule[] = [
     apply: (n) =>
       n
         .replace(/^(.+?)-(?:\d+|\?)\/\d+$/, '$1')
-        .replace(/^\[(.*?)\s*tid=\d+\]$/, (_m, t: string) => (t ? `[${t}]` : '[thread]'))
+        .replace(/^\[([^\]]*) tid=\d+\]$|^\[tid=\d+\]$/, (_m, t?: string) =>
+          t?.trim() ? `[${t.trim()}]` : '[thread]',
+        )
         .replace(/^thread \(0x[0-9a-fA-F]+\)(.*)$/, 'thread$1')
         .replace(/^process \d+:/, 'process:'),
   },
@@ -114,7 +124,7 @@ export const RULES: NormalizeRule[] = [
     defaultOn: true,
     apply: (n) =>
       n
-        .replace(/ \[clone [^\]]+\]/g, '')
+        .replace(/ \[clone [^\]\s]{1,64}\]/g, '')
         .replace(/\.(?:constprop|part|isra|lto_priv)\.\d+/g, '')
         .replace(/\.cold(?:\.\d+)?$/, ''),
   },
