@@ -15,7 +15,7 @@ import { GitHubApiError, type Artifact, type GitHubRest, type WorkflowRun } from
 export type BaselineResult =
   | {
       found: true;
-      source: 'path' | 'artifact';
+      source: 'path' | 'artifact' | 'fleet';
       /** Files or folders to compare against. */
       paths: string[];
       /** Human-readable origin for reports. */

@@ -10,7 +10,9 @@
  * - comment: post the sticky comment from a gate run's report artifact (workflow_run pattern
  *   for pull requests from forks).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fetchSourceCaptures, writeCaptureDir } from '../sources/fetch.js';
+import { describeSource, type SourceSpec } from '../sources/spec.js';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { CompareRun } from '../stats/run.js';
 import type { ArtifactTransfer } from './artifacts.js';
@@ -79,8 +81,27 @@ export async function runAction(
   }
 }
 
+/** Reads a fleet-source window (K slices) into a capture folder under the work dir. */
+async function fetchSource(
+  spec: SourceSpec,
+  side: 'baseline' | 'canary',
+  inputs: ActionInputs,
+  deps: ActionDeps,
+): Promise<string> {
+  const dir = join(inputs.workDir, `${side}-source`);
+  rmSync(dir, { recursive: true, force: true });
+  deps.io.info(`Reading the ${side} from ${describeSource(spec)}`);
+  const res = await fetchSourceCaptures(spec, {
+    env: process.env,
+    log: (m) => deps.io.info(m),
+  });
+  writeCaptureDir(dir, res);
+  return dir;
+}
+
 async function canaryPaths(inputs: ActionInputs, deps: ActionDeps): Promise<string[]> {
   if (inputs.canaryPaths.length) return inputs.canaryPaths;
+  if (inputs.canarySource) return [await fetchSource(inputs.canarySource, 'canary', inputs, deps)];
   if (!inputs.capture) throw new Error('no canary: set canary-path or endpoint');
   const c = inputs.capture;
   deps.io.info(
@@ -159,12 +180,19 @@ async function gate(
 ): Promise<ActionOutcome> {
   const { io } = deps;
   const canary = await canaryPaths(inputs, deps);
-  const baseline = await findBaseline(inputs.baseline, ctx, join(inputs.workDir, 'baseline'), {
-    rest: deps.rest,
-    transfer: deps.transfer,
-    token: inputs.token,
-    log: (m) => io.info(m),
-  });
+  const baseline: BaselineResult = inputs.baselineSource
+    ? {
+        found: true,
+        source: 'fleet',
+        paths: [await fetchSource(inputs.baselineSource, 'baseline', inputs, deps)],
+        description: describeSource(inputs.baselineSource),
+      }
+    : await findBaseline(inputs.baseline, ctx, join(inputs.workDir, 'baseline'), {
+        rest: deps.rest,
+        transfer: deps.transfer,
+        token: inputs.token,
+        log: (m) => io.info(m),
+      });
   mkdirSync(inputs.reportDir, { recursive: true });
   io.setOutput('report-path', inputs.reportDir);
 

@@ -5,6 +5,7 @@
  * Inputs arrive as the runner passes them: environment variables `INPUT_<NAME>` with the name
  * upper-cased and spaces turned into underscores (hyphens stay), an empty string when unset.
  */
+import { parseSourceSpec, type SourceSpec } from '../sources/spec.js';
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { CompareSettings } from '../stats/types.js';
@@ -44,6 +45,9 @@ export interface ActionInputs {
   profileType: string;
   /** Captures already on disk (files, folders or globs). Empty = capture with `capture`. */
   canaryPaths: string[];
+  /** Fleet source specs (Pyroscope / Parca), validated; read at run time. */
+  canarySource?: SourceSpec;
+  baselineSource?: SourceSpec;
   capture?: CaptureOptions;
   baseline: BaselineOptions;
   settings: Partial<CompareSettings>;
@@ -90,6 +94,13 @@ export function readInputs(env: Env, setSecret: (s: string) => void = () => {}):
 
   const token = get('github-token');
   if (token) setSecret(token);
+  // Fleet-source credentials (given through the step's env) are secrets too.
+  for (const [k, v] of Object.entries(env)) {
+    if (/^PROFILE_GATE_SOURCE_(TOKEN|BASIC|TENANT|HEADERS)$/.test(k) && v) {
+      setSecret(v);
+      if (k.endsWith('BASIC')) setSecret(Buffer.from(v).toString('base64'));
+    }
+  }
 
   const modeRaw = get('mode') || 'gate';
   const mode = modeRaw.toLowerCase() as Mode;
@@ -159,6 +170,26 @@ export function readInputs(env: Env, setSecret: (s: string) => void = () => {}):
     problems.push(`service: "${service}" may not contain " : < > | * ? \\ / or line breaks`);
   }
 
+  // Fleet sources (Pyroscope / Parca): validated here, read when the gate runs.
+  const source = (name: 'baseline-source' | 'canary-source'): SourceSpec | undefined => {
+    const text = get(name);
+    if (!text) return undefined;
+    try {
+      return parseSourceSpec(text, {}, name);
+    } catch (e) {
+      problems.push((e as Error).message);
+      return undefined;
+    }
+  };
+  const canarySource = source('canary-source');
+  const baselineSource = source('baseline-source');
+  if (get('canary-source') && (list('canary-path').length || get('endpoint'))) {
+    problems.push('canary-source: give one of canary-source, canary-path and endpoint');
+  }
+  if (get('baseline-source') && list('baseline-path').length) {
+    problems.push('baseline-source: give one of baseline-source and baseline-path');
+  }
+
   // Canary: captures on disk, or capture options.
   const canaryPaths = list('canary-path');
   const endpoint = get('endpoint');
@@ -202,9 +233,14 @@ export function readInputs(env: Env, setSecret: (s: string) => void = () => {}):
   if (canaryPaths.length && endpoint) {
     problems.push('canary-path and endpoint: give one of them (captures on disk, or capture now)');
   }
-  if ((mode === 'gate' || mode === 'promote') && !canaryPaths.length && !endpoint) {
+  if (
+    (mode === 'gate' || mode === 'promote') &&
+    !canaryPaths.length &&
+    !endpoint &&
+    !get('canary-source')
+  ) {
     problems.push(
-      `${mode} needs the canary: set canary-path (captures on disk) or endpoint (capture now)`,
+      `${mode} needs the canary: set canary-path (captures on disk), endpoint (capture now) or canary-source (Pyroscope / Parca)`,
     );
   }
   if (mode === 'capture' && !endpoint) {
@@ -290,6 +326,8 @@ export function readInputs(env: Env, setSecret: (s: string) => void = () => {}):
     service,
     profileType,
     canaryPaths: canaryPaths.map(abs),
+    canarySource,
+    baselineSource,
     capture,
     baseline,
     settings,
