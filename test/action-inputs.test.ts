@@ -107,7 +107,7 @@ describe('readInputs', () => {
 
   it('needs the canary, and exactly one way to get it', () => {
     expect(problems({ 'github-token': 't' })).toEqual([
-      'gate needs the canary: set canary-path (captures on disk) or endpoint (capture now)',
+      'gate needs the canary: set canary-path (captures on disk), endpoint (capture now) or canary-source (Pyroscope / Parca)',
     ]);
     expect(
       problems({ 'github-token': 't', 'canary-path': canary, endpoint: 'http://127.0.0.1:6060' }),

@@ -140,6 +140,8 @@ export async function compareCommand(argv: string[], io: CliIO): Promise<number>
     configPath: a.strings.config,
     read,
     log,
+    // stacks are only needed for the flame graphs and pprof outputs
+    keepProfiles: ['html', 'svg', 'diff-pprof', 'merged-pprof'].some((k) => a.strings[k]),
   });
   const c = run.comparison;
   emit(io, a.strings.json, renderJson(c));

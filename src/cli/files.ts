@@ -6,7 +6,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { ProfileError, UsageError } from '../profile/errors.js';
 import type { Profile } from '../profile/model.js';
-import { readProfile, type ReadOptions } from '../profile/read.js';
+import type { Normalizer } from '../profile/normalize.js';
+import type { ProfileTotals } from '../profile/pprof.js';
+import { readProfile, readTotals, type ReadOptions } from '../profile/read.js';
 
 /** Files in a capture directory that are not profiles. */
 const NOT_PROFILES = /^(manifest\.json|.*\.md|\..*)$/;
@@ -82,14 +84,26 @@ export function expandPaths(args: string[], cwd: string, what: string): string[]
   return files;
 }
 
-export function readProfileFile(path: string, display: string, opts: ReadOptions = {}): Profile {
-  let bytes: Uint8Array;
+function readBytes(path: string, display: string): Uint8Array {
   try {
-    bytes = new Uint8Array(readFileSync(path));
+    return new Uint8Array(readFileSync(path));
   } catch (e) {
     throw new ProfileError('io', display, `cannot read file (${(e as Error).message})`);
   }
-  return readProfile(bytes, display, opts);
+}
+
+export function readProfileFile(path: string, display: string, opts: ReadOptions = {}): Profile {
+  return readProfile(readBytes(path, display), display, opts);
+}
+
+/** Per-function totals of every sample type of a file (fast path: no stacks are kept). */
+export function readTotalsFile(
+  path: string,
+  display: string,
+  normalize: Normalizer,
+  opts: ReadOptions = {},
+): ProfileTotals {
+  return readTotals(readBytes(path, display), display, normalize, opts);
 }
 
 /** Name to show for a file: relative to cwd when inside it. */

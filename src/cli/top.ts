@@ -1,15 +1,10 @@
 /** `profile-gate top FILE...`: per-function self and cumulative values, like `go tool pprof -top`. */
-import {
-  aggregate,
-  mergeTotals,
-  selectSampleType,
-  type FunctionTotals,
-} from '../profile/aggregate.js';
+import { mergeTotals, selectSampleType, type FunctionTotals } from '../profile/aggregate.js';
 import { ProfileError, UsageError } from '../profile/errors.js';
 import { makeNormalizer } from '../profile/normalize.js';
 import { formatValue, pct } from '../util/format.js';
 import { helpText, parseArgs, type CliIO, type OptionSpec } from './args.js';
-import { displayName, expandPaths, readProfileFile } from './files.js';
+import { displayName, expandPaths, readTotalsFile } from './files.js';
 import { readOptionsFrom, READ_OPTIONS } from './common.js';
 
 const SPEC: Record<string, OptionSpec> = {
@@ -35,8 +30,8 @@ export function topTotals(
   const totals: FunctionTotals[] = [];
   for (const f of files) {
     const name = displayName(f, io.cwd);
-    const p = readProfileFile(f, name, readOpts);
-    const t = aggregate(p, selectSampleType(p, type, name), norm);
+    const p = readTotalsFile(f, name, norm, readOpts);
+    const t = p.totals[selectSampleType(p, type, name)];
     if (
       totals.length > 0 &&
       (t.type.type !== totals[0].type.type || t.type.unit !== totals[0].type.unit)

@@ -29,7 +29,11 @@ const ALIASES: Record<string, string[]> = {
 };
 
 /** Index of the sample type called `name` (with pprof's aliases), or the profile's default. */
-export function selectSampleType(p: Profile, name: string | undefined, file: string): number {
+export function selectSampleType(
+  p: Pick<Profile, 'sampleTypes' | 'defaultSampleType'>,
+  name: string | undefined,
+  file: string,
+): number {
   if (!name) return p.defaultSampleType;
   const want = [name, ...(ALIASES[name] ?? [])];
   for (const w of want) {
@@ -43,16 +47,19 @@ export function selectSampleType(p: Profile, name: string | undefined, file: str
   );
 }
 
-export function aggregate(
-  p: Profile,
-  typeIndex: number,
-  normalize: Normalizer = makeNormalizer('on'),
-): FunctionTotals {
+/**
+ * Maps raw function names to normalized ids: `map[raw id]` = index into `names`; rawNames
+ * lists, for each normalized name that differs from a raw one, the raw names merged into it.
+ */
+export function normalizedIds(
+  functions: string[],
+  normalize: Normalizer,
+): { map: Uint32Array; names: string[]; rawNames: Map<string, string[]> } {
   const names: string[] = [];
   const index = new Map<string, number>();
   const rawNames = new Map<string, string[]>();
-  const map = new Uint32Array(p.functions.length);
-  p.functions.forEach((raw, i) => {
+  const map = new Uint32Array(functions.length);
+  functions.forEach((raw, i) => {
     const n = normalize(raw);
     let id = index.get(n);
     if (id === undefined) {
@@ -67,6 +74,15 @@ export function aggregate(
       else if (!list.includes(raw)) list.push(raw);
     }
   });
+  return { map, names, rawNames };
+}
+
+export function aggregate(
+  p: Profile,
+  typeIndex: number,
+  normalize: Normalizer = makeNormalizer('on'),
+): FunctionTotals {
+  const { map, names, rawNames } = normalizedIds(p.functions, normalize);
   const self = new Float64Array(names.length);
   const cum = new Float64Array(names.length);
   const stamp = new Int32Array(names.length).fill(-1);

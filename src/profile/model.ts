@@ -124,6 +124,35 @@ export class ProfileBuilder {
     }
   }
 
+  /** Number of frames appended so far (where the next sample's frames start). */
+  get frameCount(): number {
+    return this.nFrames;
+  }
+
+  /**
+   * Room for `extra` more frames: returns the frame buffer, valid until the next call that
+   * adds frames. Write the next sample's frames at frameCount.., then call commit().
+   */
+  frameBuffer(extra: number): Uint32Array {
+    this.ensureFrames(extra);
+    return this.frames;
+  }
+
+  /** Ends a sample whose `nFrames` frames were written through frameBuffer(). */
+  commit(nFrames: number, values: ArrayLike<number>, labelSet = -1): void {
+    this.ensureSamples();
+    const n = this.nFrames + nFrames;
+    this.nFrames = n;
+    const s = this.nSamples;
+    for (let k = 0; k < this.vals.length; k++) this.vals[k][s] = values[k];
+    if (labelSet >= 0 || this.labelIds) {
+      if (!this.labelIds) this.labelIds = new Int32Array(this.offsets.length).fill(-1);
+      this.labelIds[s] = labelSet;
+    }
+    this.nSamples = s + 1;
+    this.offsets[s + 1] = n;
+  }
+
   /** Adds one sample; `stack` is leaf first. */
   add(stack: ArrayLike<number>, values: ArrayLike<number>, labelSet = -1): void {
     this.addFrom(stack, 0, stack.length, values, labelSet);
@@ -137,21 +166,11 @@ export class ProfileBuilder {
     values: ArrayLike<number>,
     labelSet = -1,
   ): void {
-    this.ensureSamples();
     const len = end - start;
-    this.ensureFrames(len);
-    const frames = this.frames;
+    const frames = this.frameBuffer(len);
     let n = this.nFrames;
     for (let i = start; i < end; i++) frames[n++] = stack[i];
-    this.nFrames = n;
-    const s = this.nSamples;
-    for (let k = 0; k < this.vals.length; k++) this.vals[k][s] = values[k];
-    if (labelSet >= 0 || this.labelIds) {
-      if (!this.labelIds) this.labelIds = new Int32Array(this.offsets.length).fill(-1);
-      this.labelIds[s] = labelSet;
-    }
-    this.nSamples = s + 1;
-    this.offsets[s + 1] = n;
+    this.commit(len, values, labelSet);
   }
 
   build(

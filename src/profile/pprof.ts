@@ -5,7 +5,10 @@
  * second walks the samples and appends their expanded stacks.
  */
 import { ProfileError } from './errors.js';
+import type { FunctionTotals } from './aggregate.js';
+import { normalizedIds } from './aggregate.js';
 import { ProfileBuilder, type Profile, type SampleLabel, type ValueType } from './model.js';
+import type { Normalizer } from './normalize.js';
 import {
   createReader,
   readEnd,
@@ -31,7 +34,8 @@ interface RawMapping {
 interface RawLocation {
   id: number;
   mappingId: number;
-  address: bigint;
+  /** Byte offset of the address varint (0 = no address); decoded only when a name needs it. */
+  addressAt: number;
   functionIds: number[];
 }
 
@@ -55,6 +59,10 @@ class IdTable {
   get(id: number): number {
     if (this.dense) return id < this.dense.length ? this.dense[id] : -1;
     return this.map.get(id) ?? -1;
+  }
+  /** The dense lookup (empty when ids are sparse: callers then fall back to get()). */
+  denseTable(): Int32Array {
+    return this.dense ?? new Int32Array(0);
   }
 }
 
@@ -126,9 +134,67 @@ export interface PprofOptions {
   allFrames?: boolean;
 }
 
+/** Reads a pprof into the full model (stacks, labels, every value column). */
 export function readPprof(bytes: Uint8Array, file: string, opts: PprofOptions = {}): Profile {
+  return guarded(file, () =>
+    decode(bytes, file, opts, (t) => {
+      const sink = new StackSink(t.builder, t.locStart, t.locFrames, t.str);
+      return { sink, finish: (meta) => t.builder.build(meta) };
+    }),
+  );
+}
+
+/** Profile metadata without stacks: what readPprofTotals returns next to the totals. */
+export type ProfileMeta = Omit<
+  Profile,
+  'functions' | 'stackOffsets' | 'stackFrames' | 'values' | 'labelSets' | 'sampleLabelSet'
+>;
+
+export interface ProfileTotals extends ProfileMeta {
+  /** Per-function totals, one entry per sample type (same order as sampleTypes). */
+  totals: FunctionTotals[];
+  samples: number;
+}
+
+/**
+ * The fast path when only per-function totals are needed: aggregates self and cum for every
+ * sample type while decoding, without building stacks. Same numbers as
+ * aggregate(readPprof(...), t, normalize) for every t.
+ */
+export function readPprofTotals(
+  bytes: Uint8Array,
+  file: string,
+  normalize: Normalizer,
+  opts: PprofOptions = {},
+): ProfileTotals {
+  return guarded(file, () =>
+    decode(bytes, file, opts, (t) => {
+      const { map, names, rawNames } = normalizedIds(t.builder.functions, normalize);
+      const sink = new TotalsSink(map, names.length, t.sampleTypes.length, t.locStart, t.locFrames);
+      return {
+        sink,
+        finish: (meta) => ({
+          ...meta,
+          sampleTypes: t.sampleTypes,
+          samples: sink.samples,
+          totals: t.sampleTypes.map((type, k) => ({
+            type,
+            names,
+            self: sink.column('self', k),
+            cum: sink.column('cum', k),
+            total: sink.total[k],
+            rawNames,
+            samples: sink.samples,
+          })),
+        }),
+      };
+    }),
+  );
+}
+
+function guarded<T>(file: string, fn: () => T): T {
   try {
-    return decode(bytes, file, opts);
+    return fn();
   } catch (e) {
     if (e instanceof ProfileError) throw e;
     if (e instanceof WireError || e instanceof RangeError || e instanceof Error) {
@@ -142,7 +208,20 @@ export function readPprof(bytes: Uint8Array, file: string, opts: PprofOptions = 
   }
 }
 
-function decode(bytes: Uint8Array, file: string, opts: PprofOptions): Profile {
+interface DecodedTables {
+  builder: ProfileBuilder;
+  sampleTypes: ValueType[];
+  locStart: Uint32Array;
+  locFrames: Uint32Array;
+  str: (i: number, what: string) => string;
+}
+
+type SinkUse<T> = (t: DecodedTables) => {
+  sink: SampleSink;
+  finish: (meta: Omit<ProfileMeta, 'sampleTypes'>) => T;
+};
+
+function decode<T>(bytes: Uint8Array, file: string, opts: PprofOptions, use: SinkUse<T>): T {
   const r = createReader(bytes);
   const strings: string[] = [];
   const sampleTypeIdx: [number, number][] = [];
@@ -312,6 +391,7 @@ function decode(bytes: Uint8Array, file: string, opts: PprofOptions): Profile {
   const locPrune = new Uint8Array(locations.length);
   const locFramesList: number[] = [];
   let anyPrune = false;
+  const fnBuilderId = new Int32Array(functions.length).fill(-1);
   locations.forEach((loc, li) => {
     if (loc.id === 0)
       throw new ProfileError('protobuf', file, `location ${li} has id 0 (reserved)`);
@@ -329,10 +409,11 @@ function decode(bytes: Uint8Array, file: string, opts: PprofOptions): Profile {
       mapping = mappings[mi];
     }
     locStart[li] = locFramesList.length;
-    const names: string[] = [];
+    // builder ids of the location's lines (leaf first); function ids are resolved once each
+    const ids: number[] = [];
     for (const fid of loc.functionIds) {
       if (fid === 0) {
-        names.push(unsymbolizedName(loc, mapping, str));
+        ids.push(builder.fn(unsymbolizedName(loc, mapping, str, r)));
         continue;
       }
       const fi = fnIds.get(fid);
@@ -342,7 +423,12 @@ function decode(bytes: Uint8Array, file: string, opts: PprofOptions): Profile {
           file,
           `location ${loc.id} refers to function ${fid}, which does not exist`,
         );
-      names.push(fnName[fi] || unsymbolizedName(loc, mapping, str));
+      let id = fnBuilderId[fi];
+      if (id < 0) {
+        if (fnName[fi]) id = fnBuilderId[fi] = builder.fn(fnName[fi]);
+        else id = builder.fn(unsymbolizedName(loc, mapping, str, r));
+      }
+      ids.push(id);
     }
     let first = 0;
     if (drop) {
@@ -361,185 +447,33 @@ function decode(bytes: Uint8Array, file: string, opts: PprofOptions): Profile {
         }
       }
     }
-    if (names.length === 0) names.push(unsymbolizedName(loc, mapping, str));
-    for (let k = first; k < names.length; k++) locFramesList.push(builder.fn(names[k]));
+    if (ids.length === 0) ids.push(builder.fn(unsymbolizedName(loc, mapping, str, r)));
+    for (let k = first; k < ids.length; k++) locFramesList.push(ids[k]);
   });
   locStart[locations.length] = locFramesList.length;
   locIds.freeze();
   const locFrames = Uint32Array.from(locFramesList);
 
-  // Second pass: samples. This loop handles most of the bytes of a profile, so it decodes
-  // the common one-byte tags and short varints inline and falls back to the Reader for
-  // anything unusual (long varints, unknown fields, labels).
-  const nTypes = sampleTypes.length;
-  const values = new Float64Array(nTypes);
-  let locBuf = new Int32Array(256);
-  let stack = new Uint32Array(1024);
-  const labelKeys: number[] = [];
-  const labelIndex = new Map<string, number>();
-  const buf = r.buf;
-  const locOf = (id: number, s: number): number => {
-    const li = locIds.get(id);
-    if (li < 0) {
-      throw new ProfileError(
-        'invalid-reference',
-        file,
-        `sample ${s} refers to location ${id}, which does not exist`,
-      );
-    }
-    return li;
-  };
-  let stackless = 0;
-  for (let s = 0; s < nSamples; s++) {
-    let pos = samplePos[s * 2];
-    const end = samplePos[s * 2 + 1];
-    let nLoc = 0;
-    let nVal = 0;
-    labelKeys.length = 0;
-    while (pos < end) {
-      const tag = buf[pos++];
-      if (tag === 0x0a || tag === 0x12) {
-        // packed location ids (field 1) or packed values (field 2)
-        let len = buf[pos++];
-        if (len >= 128) {
-          r.pos = pos - 1;
-          len = r.uint32();
-          pos = r.pos;
-        }
-        const e = pos + len;
-        if (e > end) throw new WireError(`sample ${s}: packed field overruns the sample`);
-        if (tag === 0x0a) {
-          while (pos < e) {
-            let b = buf[pos++];
-            let v = b & 127;
-            if (b >= 128) {
-              b = buf[pos++];
-              v |= (b & 127) << 7;
-              if (b >= 128) {
-                b = buf[pos++];
-                v |= (b & 127) << 14;
-                if (b >= 128) {
-                  r.pos = pos - 3;
-                  v = readInt64(r);
-                  pos = r.pos;
-                }
-              }
-            }
-            if (nLoc === locBuf.length) locBuf = grow32(locBuf);
-            locBuf[nLoc++] = locOf(v, s);
-          }
-        } else {
-          while (pos < e) {
-            let b = buf[pos++];
-            let v = b & 127;
-            if (b >= 128) {
-              b = buf[pos++];
-              v |= (b & 127) << 7;
-              if (b >= 128) {
-                b = buf[pos++];
-                v |= (b & 127) << 14;
-                if (b >= 128) {
-                  r.pos = pos - 3;
-                  v = readInt64(r);
-                  pos = r.pos;
-                }
-              }
-            }
-            if (nVal < nTypes) values[nVal] = v;
-            nVal++;
-          }
-        }
-        if (pos !== e) throw new WireError(`sample ${s}: varint crosses the end of a packed field`);
-      } else if (tag === 0x08) {
-        r.pos = pos;
-        const v = readInt64(r);
-        pos = r.pos;
-        if (nLoc === locBuf.length) locBuf = grow32(locBuf);
-        locBuf[nLoc++] = locOf(v, s);
-      } else if (tag === 0x10) {
-        r.pos = pos;
-        const v = readInt64(r);
-        pos = r.pos;
-        if (nVal < nTypes) values[nVal] = v;
-        nVal++;
-      } else if (tag === 0x1a) {
-        r.pos = pos;
-        readLabelKey(r, labelKeys);
-        pos = r.pos;
-      } else {
-        r.pos = pos - 1;
-        const t = r.uint32();
-        if (t >>> 3 === 0) throw new WireError(`sample ${s}: field number 0`);
-        r.skipType(t & 7);
-        pos = r.pos;
-      }
-    }
-    if (pos !== end) throw new WireError(`sample ${s} overruns its length`);
-    if (nVal !== nTypes) {
-      throw new ProfileError(
-        'protobuf',
-        file,
-        `sample ${s} has ${nVal} values but the profile declares ${nTypes} sample types`,
-      );
-    }
-    // Prune (drop_frames): scan root to leaf; after the first frame that is not dropped,
-    // cut the first dropped location and everything leafward of it.
-    let firstLoc = 0;
-    if (anyPrune) {
-      let foundUser = false;
-      for (let i = nLoc - 1; i >= 0; i--) {
-        const p = locPrune[locBuf[i]];
-        if (p === 0) {
-          foundUser = true;
-          continue;
-        }
-        if (!foundUser) continue;
-        firstLoc = p === 2 ? i + 1 : i;
-        break;
-      }
-    }
-    let n = 0;
-    for (let i = firstLoc; i < nLoc; i++) {
-      const li = locBuf[i];
-      const a = locStart[li];
-      const b = locStart[li + 1];
-      if (n + (b - a) > stack.length) stack = growU32(stack, n + (b - a));
-      for (let k = a; k < b; k++) stack[n++] = locFrames[k];
-    }
-    if (n === 0) {
-      // No location: pprof counts the value in the total but gives it to no function; it is
-      // dropped here (with a warning) so that self adds up to the total.
-      stackless++;
-      continue;
-    }
-    let labelSet = -1;
-    if (labelKeys.length > 0) {
-      const key = labelKeys.join(',');
-      let id = labelIndex.get(key);
-      if (id === undefined) {
-        const labels: SampleLabel[] = [];
-        for (let i = 0; i < labelKeys.length; i += 4) {
-          const l: SampleLabel = { key: str(labelKeys[i], 'label key') };
-          if (labelKeys[i + 1]) l.str = str(labelKeys[i + 1], 'label value');
-          else if (labelKeys[i + 3]) l.num = labelKeys[i + 2];
-          if (labelKeys[i + 3] > 1) l.unit = str(labelKeys[i + 3] - 1, 'label unit');
-          labels.push(l);
-        }
-        id = builder.labelSet(labels);
-        labelIndex.set(key, id);
-      }
-      labelSet = id;
-    }
-    builder.addFrom(stack, 0, n, values, labelSet);
-  }
+  const { sink, finish } = use({ builder, sampleTypes, locStart, locFrames, str });
+  const emptyStacks = decodeSamples({
+    r,
+    file,
+    sink,
+    samplePos,
+    nSamples,
+    nTypes: sampleTypes.length,
+    locIds,
+    locPrune,
+    anyPrune,
+  });
   const warnings: string[] = [];
-  if (stackless > 0) {
+  if (emptyStacks > 0) {
     warnings.push(
-      `dropped ${stackless} sample${stackless === 1 ? '' : 's'} without any location (no stack)`,
+      `dropped ${emptyStacks} sample${emptyStacks === 1 ? '' : 's'} without any location (no stack)`,
     );
   }
 
-  return builder.build({
+  return finish({
     format: 'pprof',
     defaultSampleType: defaultIndex,
     period,
@@ -561,27 +495,30 @@ function grow32(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   n.set(a);
   return n;
 }
-function growU32(a: Uint32Array<ArrayBuffer>, min: number): Uint32Array<ArrayBuffer> {
-  let len = a.length * 2;
-  while (len < min) len *= 2;
-  const n = new Uint32Array(len);
-  n.set(a);
-  return n;
-}
-
 function expectWire(wire: number, want: number): void {
   if (wire !== want) throw new WireError(`wire type ${wire} where ${want} was expected`);
+}
+
+function addressOf(loc: RawLocation, r: Reader): bigint {
+  if (loc.addressAt === 0) return 0n;
+  const saved = r.pos;
+  r.pos = loc.addressAt;
+  const a = readUint64Big(r);
+  r.pos = saved;
+  return a;
 }
 
 function unsymbolizedName(
   loc: RawLocation,
   mapping: RawMapping | undefined,
   str: (i: number, what: string) => string,
+  r: Reader,
 ): string {
   const file = mapping ? basename(str(mapping.filename, `mapping ${mapping.id} filename`)) : '';
   const module = file ? `[${file}]` : '<unknown>';
-  if (loc.address === 0n) return module;
-  const addr = mapping && file ? loc.address - mapping.start + mapping.offset : loc.address;
+  const address = addressOf(loc, r);
+  if (address === 0n) return module;
+  const addr = mapping && file ? address - mapping.start + mapping.offset : address;
   return `${module}+0x${BigInt.asUintN(64, addr).toString(16)}`;
 }
 
@@ -626,7 +563,7 @@ function readMapping(r: Reader): RawMapping {
 
 function readLocation(r: Reader): RawLocation {
   const end = readEnd(r);
-  const loc: RawLocation = { id: 0, mappingId: 0, address: 0n, functionIds: [] };
+  const loc: RawLocation = { id: 0, mappingId: 0, addressAt: 0, functionIds: [] };
   while (r.pos < end) {
     const tag = r.uint32();
     switch (tag >>> 3) {
@@ -637,7 +574,8 @@ function readLocation(r: Reader): RawLocation {
         loc.mappingId = readInt64(r);
         break;
       case 3:
-        loc.address = readUint64Big(r);
+        loc.addressAt = r.pos;
+        r.skip();
         break;
       case 4: {
         expectWire(tag & 7, 2);
@@ -715,4 +653,282 @@ function readLabelKey(r: Reader, out: number[]): void {
     }
   }
   out.push(key, s, num, hasNum ? unit + 1 : 0);
+}
+
+interface SampleTables {
+  r: Reader;
+  file: string;
+  sink: SampleSink;
+  samplePos: Uint32Array;
+  nSamples: number;
+  nTypes: number;
+  locIds: IdTable;
+  locPrune: Uint8Array;
+  anyPrune: boolean;
+}
+
+/**
+ * Second pass over the samples; returns how many had no location at all. A function of its
+ * own (not a loop inside decode) so that the engine optimizes it as a unit.
+ */
+function decodeSamples(t: SampleTables): number {
+  const { r, file, sink, samplePos, nSamples, nTypes, locIds, locPrune, anyPrune } = t;
+  // Second pass: samples. This loop handles most of the bytes of a profile, so it decodes
+  // the common one-byte tags and varints of up to four bytes inline, looks locations up in a
+  // dense table, and writes frames straight into the builder; anything unusual (long
+  // varints, unknown fields, labels) goes through the Reader.
+  const values = new Float64Array(nTypes);
+  let locBuf = new Int32Array(256);
+  const labelKeys: number[] = [];
+  const buf = r.buf;
+  const dense = locIds.denseTable();
+  const denseLen = dense.length;
+  const locOf = (id: number, s: number): number => {
+    const li = locIds.get(id);
+    if (li < 0) {
+      throw new ProfileError(
+        'invalid-reference',
+        file,
+        `sample ${s} refers to location ${id}, which does not exist`,
+      );
+    }
+    return li;
+  };
+  const slowVarint = (at: number): number => {
+    r.pos = at;
+    return readInt64(r);
+  };
+  let emptyStacks = 0;
+  for (let s = 0; s < nSamples; s++) {
+    let pos = samplePos[s * 2];
+    const end = samplePos[s * 2 + 1];
+    let nLoc = 0;
+    let nVal = 0;
+    if (labelKeys.length !== 0) labelKeys.length = 0;
+    while (pos < end) {
+      const tag = buf[pos++];
+      if (tag === 0x0a || tag === 0x12) {
+        // packed location ids (field 1) or packed values (field 2)
+        let len = buf[pos++];
+        if (len >= 128) {
+          r.pos = pos - 1;
+          len = r.uint32();
+          pos = r.pos;
+        }
+        const e = pos + len;
+        if (e > end) throw new WireError(`sample ${s}: packed field overruns the sample`);
+        while (pos < e) {
+          const start = pos;
+          let b = buf[pos++];
+          let v = b & 127;
+          if (b >= 128) {
+            b = buf[pos++];
+            v |= (b & 127) << 7;
+            if (b >= 128) {
+              b = buf[pos++];
+              v |= (b & 127) << 14;
+              if (b >= 128) {
+                b = buf[pos++];
+                v |= (b & 127) << 21;
+                if (b >= 128) {
+                  v = slowVarint(start);
+                  pos = r.pos;
+                }
+              }
+            }
+          }
+          if (tag === 0x0a) {
+            if (nLoc === locBuf.length) locBuf = grow32(locBuf);
+            const li = v < denseLen ? dense[v] : -1;
+            locBuf[nLoc++] = li >= 0 ? li : locOf(v, s);
+          } else {
+            if (nVal < nTypes) values[nVal] = v;
+            nVal++;
+          }
+        }
+        if (pos !== e) throw new WireError(`sample ${s}: varint crosses the end of a packed field`);
+      } else if (tag === 0x08) {
+        const v = slowVarint(pos);
+        pos = r.pos;
+        if (nLoc === locBuf.length) locBuf = grow32(locBuf);
+        locBuf[nLoc++] = locOf(v, s);
+      } else if (tag === 0x10) {
+        const v = slowVarint(pos);
+        pos = r.pos;
+        if (nVal < nTypes) values[nVal] = v;
+        nVal++;
+      } else if (tag === 0x1a) {
+        r.pos = pos;
+        readLabelKey(r, labelKeys);
+        pos = r.pos;
+      } else {
+        r.pos = pos - 1;
+        const t = r.uint32();
+        if (t >>> 3 === 0) throw new WireError(`sample ${s}: field number 0`);
+        r.skipType(t & 7);
+        pos = r.pos;
+      }
+    }
+    if (pos !== end) throw new WireError(`sample ${s} overruns its length`);
+    if (nVal !== nTypes) {
+      throw new ProfileError(
+        'protobuf',
+        file,
+        `sample ${s} has ${nVal} values but the profile declares ${nTypes} sample types`,
+      );
+    }
+    // Prune (drop_frames): scan root to leaf; after the first frame that is not dropped,
+    // cut the first dropped location and everything leafward of it.
+    let firstLoc = 0;
+    if (anyPrune) {
+      let foundUser = false;
+      for (let i = nLoc - 1; i >= 0; i--) {
+        const p = locPrune[locBuf[i]];
+        if (p === 0) {
+          foundUser = true;
+          continue;
+        }
+        if (!foundUser) continue;
+        firstLoc = p === 2 ? i + 1 : i;
+        break;
+      }
+    }
+    // A sample without any location has no function to charge: pprof counts it in its
+    // total but shows it nowhere. Dropped here (with a warning) so that self sums to total.
+    if (nLoc === 0) {
+      emptyStacks++;
+      continue;
+    }
+    sink.sample(locBuf, firstLoc, nLoc, values, labelKeys);
+  }
+  return emptyStacks;
+}
+
+/** Receives each decoded sample: its locations leaf first in locs[first..end), its values. */
+interface SampleSink {
+  sample(
+    locs: Int32Array,
+    first: number,
+    end: number,
+    values: Float64Array,
+    labelKeys: number[],
+  ): void;
+}
+
+/** Writes every sample's expanded stack into the profile builder (the full model). */
+class StackSink implements SampleSink {
+  // label sets interned by a hash of their string-table indices (checked on a hit)
+  private readonly labelIndex = new Map<number, { keys: number[]; id: number }[]>();
+  constructor(
+    private readonly builder: ProfileBuilder,
+    private readonly locStart: Uint32Array,
+    private readonly locFrames: Uint32Array,
+    private readonly str: (i: number, what: string) => string,
+  ) {}
+
+  sample(
+    locs: Int32Array,
+    first: number,
+    end: number,
+    values: Float64Array,
+    labelKeys: number[],
+  ): void {
+    let nFrames = 0;
+    for (let i = first; i < end; i++)
+      nFrames += this.locStart[locs[i] + 1] - this.locStart[locs[i]];
+    const frames = this.builder.frameBuffer(nFrames);
+    let n = this.builder.frameCount;
+    for (let i = first; i < end; i++) {
+      const li = locs[i];
+      const b = this.locStart[li + 1];
+      for (let k = this.locStart[li]; k < b; k++) frames[n++] = this.locFrames[k];
+    }
+    let labelSet = -1;
+    if (labelKeys.length > 0) {
+      let h = labelKeys.length;
+      for (let i = 0; i < labelKeys.length; i++) h = (Math.imul(h, 31) + labelKeys[i]) | 0;
+      const bucket = this.labelIndex.get(h);
+      let id: number | undefined;
+      if (bucket) {
+        for (const e of bucket) {
+          if (e.keys.length === labelKeys.length && e.keys.every((k, i) => k === labelKeys[i])) {
+            id = e.id;
+            break;
+          }
+        }
+      }
+      if (id === undefined) {
+        const labels: SampleLabel[] = [];
+        for (let i = 0; i < labelKeys.length; i += 4) {
+          const l: SampleLabel = { key: this.str(labelKeys[i], 'label key') };
+          if (labelKeys[i + 1]) l.str = this.str(labelKeys[i + 1], 'label value');
+          else if (labelKeys[i + 3]) l.num = labelKeys[i + 2];
+          if (labelKeys[i + 3] > 1) l.unit = this.str(labelKeys[i + 3] - 1, 'label unit');
+          labels.push(l);
+        }
+        id = this.builder.labelSet(labels);
+        const entry = { keys: labelKeys.slice(), id };
+        if (bucket) bucket.push(entry);
+        else this.labelIndex.set(h, [entry]);
+      }
+      labelSet = id;
+    }
+    this.builder.commit(nFrames, values, labelSet);
+  }
+}
+
+/**
+ * Aggregates self and cum per (normalized) function for every sample type while decoding,
+ * without materializing stacks: the fast path when only totals are needed.
+ */
+class TotalsSink implements SampleSink {
+  /** self and cum per function and type, interleaved: [f * nTypes + t] */
+  private readonly selfAll: Float64Array;
+  private readonly cumAll: Float64Array;
+  readonly total: Float64Array;
+  private readonly stamp: Int32Array;
+  private counter = 0;
+  samples = 0;
+  constructor(
+    private readonly fnMap: Uint32Array,
+    private readonly nNames: number,
+    private readonly nTypes: number,
+    private readonly locStart: Uint32Array,
+    private readonly locFrames: Uint32Array,
+  ) {
+    this.selfAll = new Float64Array(nNames * nTypes);
+    this.cumAll = new Float64Array(nNames * nTypes);
+    this.total = new Float64Array(nTypes);
+    this.stamp = new Int32Array(nNames).fill(-1);
+  }
+
+  sample(locs: Int32Array, first: number, end: number, values: Float64Array): void {
+    this.samples++;
+    const nTypes = this.nTypes;
+    const s = this.counter++;
+    const { fnMap, locStart, locFrames, stamp, selfAll, cumAll, total } = this;
+    for (let t = 0; t < nTypes; t++) total[t] += values[t];
+    const leaf = fnMap[locFrames[locStart[locs[first]]]] * nTypes;
+    for (let t = 0; t < nTypes; t++) selfAll[leaf + t] += values[t];
+    for (let i = first; i < end; i++) {
+      const li = locs[i];
+      const b = locStart[li + 1];
+      for (let k = locStart[li]; k < b; k++) {
+        const f = fnMap[locFrames[k]];
+        if (stamp[f] !== s) {
+          stamp[f] = s;
+          const at = f * nTypes;
+          for (let t = 0; t < nTypes; t++) cumAll[at + t] += values[t];
+        }
+      }
+    }
+  }
+
+  /** The self / cum column of sample type `t`. */
+  column(which: 'self' | 'cum', t: number): Float64Array {
+    const src = which === 'self' ? this.selfAll : this.cumAll;
+    const out = new Float64Array(this.nNames);
+    for (let f = 0; f < this.nNames; f++) out[f] = src[f * this.nTypes + t];
+    return out;
+  }
 }

@@ -2,12 +2,14 @@
  * Bytes in, normalized profile out: the single entry point for every reader.
  */
 import { readCpuprofile } from './cpuprofile.js';
-import { DEFAULT_MAX_INFLATED_BYTES, sniff } from './detect.js';
+import { DEFAULT_MAX_INFLATED_BYTES, sniff, type Sniffed } from './detect.js';
 import { ProfileError } from './errors.js';
 import { readFolded } from './folded.js';
 import type { Profile } from './model.js';
 import { readPerfScript, looksLikePerfScript } from './perfscript.js';
-import { readPprof } from './pprof.js';
+import { readPprof, readPprofTotals, type ProfileTotals } from './pprof.js';
+import { aggregate } from './aggregate.js';
+import type { Normalizer } from './normalize.js';
 import { readSpeedscope } from './speedscope.js';
 
 export interface ReadOptions {
@@ -18,7 +20,14 @@ export interface ReadOptions {
 }
 
 export function readProfile(bytes: Uint8Array, file: string, opts: ReadOptions = {}): Profile {
-  const s = sniff(bytes, file, opts.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES);
+  return readSniffed(
+    sniff(bytes, file, opts.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES),
+    file,
+    opts,
+  );
+}
+
+function readSniffed(s: Sniffed, file: string, opts: ReadOptions): Profile {
   let p: Profile;
   switch (s.kind) {
     case 'legacy':
@@ -41,6 +50,38 @@ export function readProfile(bytes: Uint8Array, file: string, opts: ReadOptions =
     throw new ProfileError('empty', file, 'profile has no samples');
   }
   return p;
+}
+
+/**
+ * Bytes in, per-function totals for every sample type out. pprof takes the fast path (no
+ * stacks are built); the other formats are read fully and aggregated.
+ */
+export function readTotals(
+  bytes: Uint8Array,
+  file: string,
+  normalize: Normalizer,
+  opts: ReadOptions = {},
+): ProfileTotals {
+  const s = sniff(bytes, file, opts.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES);
+  if (s.kind === 'pprof') {
+    const t = readPprofTotals(s.bytes, file, normalize, { allFrames: opts.allFrames });
+    if (t.samples === 0) throw new ProfileError('empty', file, 'profile has no samples');
+    return t;
+  }
+  const p = readSniffed(s, file, opts);
+  return {
+    format: p.format,
+    sampleTypes: p.sampleTypes,
+    defaultSampleType: p.defaultSampleType,
+    period: p.period,
+    periodType: p.periodType,
+    durationNanos: p.durationNanos,
+    timeNanos: p.timeNanos,
+    comments: p.comments,
+    warnings: p.warnings,
+    samples: p.stackOffsets.length - 1,
+    totals: p.sampleTypes.map((_, k) => aggregate(p, k, normalize)),
+  };
 }
 
 function readJson(text: string, file: string): Profile {

@@ -9,8 +9,11 @@
  * studentized by its bootstrap standard error (floored by the pure sampling noise), and the
  * `confidence` quantile of the maximum |t| over all rows gives one critical value for
  * simultaneous intervals: with probability `confidence`, every interval covers its true
- * delta at once, however many functions are tested.
+ * delta at once, however many functions are tested. The critical value is then moved from the
+ * normal to Student's t with nB + nC - 2 degrees of freedom at the same tail probability, the
+ * usual small-sample correction for a cluster bootstrap with few clusters.
  */
+import { normalUpperTail, tQuantileUpper, tUpperTail } from './distributions.js';
 import { Rng } from './random.js';
 
 export interface BootstrapRow {
@@ -139,9 +142,16 @@ export function bootstrapRows(
     maxT[r] = m;
   }
   const sorted = Float64Array.from(maxT).sort();
-  const critical = sorted[Math.min(replicates - 1, Math.ceil(confidence * replicates) - 1)];
+  const zCritical = sorted[Math.min(replicates - 1, Math.ceil(confidence * replicates) - 1)];
+  // Few captures: the bootstrap's own t-distribution has short tails (3 captures give 10
+  // distinct resamples), while the real one has the heavy tails of Student's t with about
+  // nB + nC - 2 degrees of freedom. Keep the per-test tail probability the max-statistic
+  // found and read the critical value off t instead of the normal.
+  const df = nB + nC - 2;
+  const critical = tQuantileUpper(normalUpperTail(zCritical), df);
   for (let f = 0; f < F; f++) {
-    const t = Math.abs(delta[f]) / se[f];
+    // the row's t, mapped to the normal scale of the bootstrap maxima
+    const t = tQuantileUpper(tUpperTail(Math.abs(delta[f]) / se[f], df), Infinity);
     // count of replicates whose max |t| reaches t (binary search in the sorted maxima)
     let lo = 0;
     let hi = replicates;

@@ -5,11 +5,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { MANIFEST_FILE, type Manifest } from '../capture/manifest.js';
-import { displayName, expandPaths, readProfileFile } from '../cli/files.js';
+import { displayName, expandPaths, readProfileFile, readTotalsFile } from '../cli/files.js';
 import { aggregate, selectSampleType } from '../profile/aggregate.js';
 import { ProfileError, UsageError } from '../profile/errors.js';
 import type { Profile } from '../profile/model.js';
-import { makeNormalizer } from '../profile/normalize.js';
+import { makeNormalizer, type Normalizer } from '../profile/normalize.js';
+import type { ProfileTotals } from '../profile/pprof.js';
 import type { ReadOptions } from '../profile/read.js';
 import { compareCaptures, DEFAULT_SETTINGS } from './compare.js';
 import { CONFIG_FILE_NAMES, parseConfig } from './config.js';
@@ -27,6 +28,8 @@ export interface CompareInput {
   read?: ReadOptions;
   /** Progress messages (bootstrap can take a while). */
   log?: (msg: string) => void;
+  /** Keep decoded profiles for reports; false reads only per-function totals (faster). */
+  keepProfiles?: boolean;
   /** Profiles already in memory (e.g. fetched from Pyroscope/Parca), used instead of paths. */
   baselineProfiles?: InMemoryCapture[];
   canaryProfiles?: InMemoryCapture[];
@@ -123,26 +126,40 @@ function readManifest(dir: string, cache: Map<string, Manifest | null>): Manifes
 
 interface Loaded {
   name: string;
-  profile: Profile;
+  /** The full profile (when reports need stacks), or only its per-type totals. */
+  profile?: Profile;
+  totals?: ProfileTotals;
   units?: number;
   manifest: Manifest | null;
 }
 
 function loadSide(
   paths: string[],
-  cwd: string,
-  read: ReadOptions | undefined,
+  opts: LoadOptions,
   what: string,
   manifests: Map<string, Manifest | null>,
+  norm: Normalizer,
 ): Loaded[] {
-  const files = expandPaths(paths, cwd, what);
+  const files = expandPaths(paths, opts.cwd, what);
   return files.map((f) => {
-    const name = displayName(f, cwd);
-    const profile = readProfileFile(f, name, read);
+    const name = displayName(f, opts.cwd);
     const manifest = readManifest(dirname(f), manifests);
     const entry = manifest?.captures.find((c) => c.file === basename(f));
-    return { name, profile, units: entry?.requests?.completed, manifest };
+    const units = entry?.requests?.completed;
+    if (opts.keepProfiles === false) {
+      return { name, totals: readTotalsFile(f, name, norm, opts.read), units, manifest };
+    }
+    return { name, profile: readProfileFile(f, name, opts.read), units, manifest };
   });
+}
+
+export interface LoadOptions {
+  cwd: string;
+  read?: ReadOptions;
+  type?: string;
+  normalizeNames: string;
+  /** Keep decoded profiles for reports (flame graph, diff pprof); false = totals only (faster). */
+  keepProfiles?: boolean;
 }
 
 export interface SideSpec {
@@ -164,32 +181,31 @@ export interface LoadedSets {
  * Reads several sides and reduces every capture to per-function totals of ONE sample type:
  * `type`, else the first side's manifest sampleType, else the first profile's default.
  */
-export function loadCaptureSets(
-  sides: SideSpec[],
-  opts: { cwd: string; read?: ReadOptions; type?: string; normalizeNames: string },
-): LoadedSets {
+export function loadCaptureSets(sides: SideSpec[], opts: LoadOptions): LoadedSets {
   const cache = new Map<string, Manifest | null>();
+  const norm = makeNormalizer(opts.normalizeNames);
   const loaded = sides.map((side) => {
     const l: Loaded[] = side.profiles
       ? side.profiles.map((c) => ({ ...c, manifest: null }))
-      : loadSide(side.paths ?? [], opts.cwd, opts.read, side.label, cache);
+      : loadSide(side.paths ?? [], opts, side.label, cache, norm);
     if (l.length === 0) throw new UsageError(`no ${side.label} profiles given`);
     return l;
   });
   const first = loaded[0][0];
+  const meta = (l: Loaded) => (l.profile ?? l.totals)!;
   const typeName =
     opts.type ??
     first.manifest?.sampleType ??
-    first.profile.sampleTypes[first.profile.defaultSampleType].type;
-  const norm = makeNormalizer(opts.normalizeNames);
+    meta(first).sampleTypes[meta(first).defaultSampleType].type;
   const toCapture = (l: Loaded): Capture => {
-    const t = selectSampleType(l.profile, typeName, l.name);
+    const m = meta(l);
+    const t = selectSampleType(m, typeName, l.name);
     return {
       name: l.name,
-      totals: aggregate(l.profile, t, norm),
-      period: l.profile.period,
-      periodType: l.profile.periodType,
-      durationNanos: l.profile.durationNanos,
+      totals: l.profile ? aggregate(l.profile, t, norm) : l.totals!.totals[t],
+      period: m.period,
+      periodType: m.periodType,
+      durationNanos: m.durationNanos,
       units: l.units,
       profile: l.profile,
     };
