@@ -6,18 +6,36 @@ var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __commonJS = (cb, mod) => function __require() {
+var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
+  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
+}) : x)(function(x) {
+  if (typeof require !== "undefined") return require.apply(this, arguments);
+  throw Error('Dynamic require of "' + x + '" is not supported');
+});
+var __esm = (fn, res, err) => function __init() {
+  if (err) throw err[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
+var __commonJS = (cb, mod) => function __require2() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
   } catch (e) {
     throw mod = 0, e;
   }
 };
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
+};
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+    for (let key2 of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key2) && key2 !== except)
+        __defProp(to, key2, { get: () => from[key2], enumerable: !(desc = __getOwnPropDesc(from, key2)) || desc.enumerable });
   }
   return to;
 };
@@ -30,6 +48,8660 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// src/profile/errors.ts
+function isInputError(e) {
+  return e instanceof ProfileError || e instanceof UsageError;
+}
+var ProfileError, UsageError;
+var init_errors = __esm({
+  "src/profile/errors.ts"() {
+    "use strict";
+    ProfileError = class extends Error {
+      constructor(code, file, detail) {
+        super(`${file}: ${detail}`);
+        this.code = code;
+        this.file = file;
+        this.detail = detail;
+      }
+      code;
+      file;
+      detail;
+      name = "ProfileError";
+    };
+    UsageError = class extends Error {
+      name = "UsageError";
+    };
+  }
+});
+
+// src/version.ts
+var VERSION;
+var init_version = __esm({
+  "src/version.ts"() {
+    "use strict";
+    VERSION = "0.1.0";
+  }
+});
+
+// src/cli/args.ts
+function parseArgs(argv, spec) {
+  const out = { positionals: [], strings: {}, numbers: {}, flags: {}, lists: {} };
+  const shorts = /* @__PURE__ */ new Map();
+  for (const [name, s] of Object.entries(spec)) {
+    if (s.short) shorts.set(s.short, name);
+    if (s.kind === "list" || s.kind === "multi") out.lists[name] = [];
+    if (s.kind === "boolean") out.flags[name] = false;
+  }
+  const isFlag = (t) => /^--?[a-zA-Z]/.test(t);
+  for (let i = 0; i < argv.length; i++) {
+    const tok = argv[i];
+    if (tok === "--") {
+      out.positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!isFlag(tok)) {
+      out.positionals.push(tok);
+      continue;
+    }
+    let name;
+    let inline;
+    if (tok.startsWith("--")) {
+      const eq = tok.indexOf("=");
+      name = eq >= 0 ? tok.slice(2, eq) : tok.slice(2);
+      inline = eq >= 0 ? tok.slice(eq + 1) : void 0;
+    } else {
+      const n = shorts.get(tok.slice(1, 2));
+      if (!n) throw new UsageError(`unknown option ${tok}`);
+      name = n;
+      inline = tok.length > 2 ? tok.slice(2) : void 0;
+    }
+    let s = spec[name];
+    if (!s && name.startsWith("no-") && spec[name.slice(3)]?.kind === "boolean") {
+      out.flags[name.slice(3)] = false;
+      continue;
+    }
+    if (!s) {
+      const known = Object.keys(spec).map((k) => `--${k}`).join(", ");
+      throw new UsageError(`unknown option --${name} (known: ${known})`);
+    }
+    const takeValue = () => {
+      if (inline !== void 0) return inline;
+      const v = argv[i + 1];
+      if (v === void 0 || isFlag(v) && !/^-\d/.test(v)) {
+        throw new UsageError(`option --${name} needs a value`);
+      }
+      i++;
+      return v;
+    };
+    switch (s.kind) {
+      case "boolean":
+        if (inline !== void 0) {
+          if (!/^(true|false|1|0|yes|no)$/i.test(inline))
+            throw new UsageError(`option --${name} takes true or false, got "${inline}"`);
+          out.flags[name] = /^(true|1|yes)$/i.test(inline);
+        } else out.flags[name] = true;
+        break;
+      case "string":
+        out.strings[name] = takeValue();
+        break;
+      case "number": {
+        const raw = takeValue();
+        const v = Number(raw);
+        if (raw.trim() === "" || !Number.isFinite(v)) {
+          throw new UsageError(`option --${name} needs a number, got "${raw}"`);
+        }
+        out.numbers[name] = v;
+        break;
+      }
+      case "multi":
+        out.lists[name].push(takeValue());
+        break;
+      case "list": {
+        if (inline !== void 0) {
+          out.lists[name].push(inline);
+          break;
+        }
+        let n = 0;
+        while (i + 1 < argv.length && !isFlag(argv[i + 1]) && argv[i + 1] !== "--") {
+          out.lists[name].push(argv[++i]);
+          n++;
+        }
+        if (n === 0) throw new UsageError(`option --${name} needs at least one value`);
+        break;
+      }
+    }
+    s = void 0;
+  }
+  return out;
+}
+function helpText(usage2, spec) {
+  const lines = [usage2, "", "Options:"];
+  for (const [name, s] of Object.entries(spec)) {
+    const arg = s.kind === "boolean" ? "" : s.kind === "list" ? " VALUE..." : s.kind === "number" ? " N" : " VALUE";
+    lines.push(`  --${name}${arg}`.padEnd(30) + (s.description ?? ""));
+  }
+  return lines.join("\n");
+}
+var processIO;
+var init_args = __esm({
+  "src/cli/args.ts"() {
+    "use strict";
+    init_errors();
+    processIO = () => ({
+      stdout: (s) => process.stdout.write(s),
+      stderr: (s) => process.stderr.write(s),
+      cwd: process.cwd(),
+      env: process.env
+    });
+  }
+});
+
+// node_modules/yaml/dist/nodes/identity.js
+var require_identity = __commonJS({
+  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+    "use strict";
+    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
+    var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
+    var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
+    var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
+    var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
+    var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
+    var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
+    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
+    var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    function isCollection(node) {
+      if (node && typeof node === "object")
+        switch (node[NODE_TYPE]) {
+          case MAP:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    function isNode(node) {
+      if (node && typeof node === "object")
+        switch (node[NODE_TYPE]) {
+          case ALIAS:
+          case MAP:
+          case SCALAR:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    var hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+    exports.ALIAS = ALIAS;
+    exports.DOC = DOC;
+    exports.MAP = MAP;
+    exports.NODE_TYPE = NODE_TYPE;
+    exports.PAIR = PAIR;
+    exports.SCALAR = SCALAR;
+    exports.SEQ = SEQ;
+    exports.hasAnchor = hasAnchor;
+    exports.isAlias = isAlias;
+    exports.isCollection = isCollection;
+    exports.isDocument = isDocument;
+    exports.isMap = isMap;
+    exports.isNode = isNode;
+    exports.isPair = isPair;
+    exports.isScalar = isScalar;
+    exports.isSeq = isSeq;
+  }
+});
+
+// node_modules/yaml/dist/visit.js
+var require_visit = __commonJS({
+  "node_modules/yaml/dist/visit.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove node");
+    function visit(node, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity.isDocument(node)) {
+        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+          node.contents = null;
+      } else
+        visit_(null, node, visitor_, Object.freeze([]));
+    }
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP;
+    visit.REMOVE = REMOVE;
+    function visit_(key2, node, visitor, path) {
+      const ctrl = callVisitor(key2, node, visitor, path);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key2, path, ctrl);
+        return visit_(key2, ctrl, visitor, path);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity.isCollection(node)) {
+          path = Object.freeze(path.concat(node));
+          for (let i = 0; i < node.items.length; ++i) {
+            const ci = visit_(i, node.items[i], visitor, path);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+        } else if (identity.isPair(node)) {
+          path = Object.freeze(path.concat(node));
+          const ck = visit_("key", node.key, visitor, path);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node.key = null;
+          const cv = visit_("value", node.value, visitor, path);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node.value = null;
+        }
+      }
+      return ctrl;
+    }
+    async function visitAsync(node, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity.isDocument(node)) {
+        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+          node.contents = null;
+      } else
+        await visitAsync_(null, node, visitor_, Object.freeze([]));
+    }
+    visitAsync.BREAK = BREAK;
+    visitAsync.SKIP = SKIP;
+    visitAsync.REMOVE = REMOVE;
+    async function visitAsync_(key2, node, visitor, path) {
+      const ctrl = await callVisitor(key2, node, visitor, path);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key2, path, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity.isCollection(node)) {
+          path = Object.freeze(path.concat(node));
+          for (let i = 0; i < node.items.length; ++i) {
+            const ci = await visitAsync_(i, node.items[i], visitor, path);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+        } else if (identity.isPair(node)) {
+          path = Object.freeze(path.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node.key = null;
+          const cv = await visitAsync_("value", node.value, visitor, path);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node.value = null;
+        }
+      }
+      return ctrl;
+    }
+    function initVisitor(visitor) {
+      if (typeof visitor === "object" && (visitor.Collection || visitor.Node || visitor.Value)) {
+        return Object.assign({
+          Alias: visitor.Node,
+          Map: visitor.Node,
+          Scalar: visitor.Node,
+          Seq: visitor.Node
+        }, visitor.Value && {
+          Map: visitor.Value,
+          Scalar: visitor.Value,
+          Seq: visitor.Value
+        }, visitor.Collection && {
+          Map: visitor.Collection,
+          Seq: visitor.Collection
+        }, visitor);
+      }
+      return visitor;
+    }
+    function callVisitor(key2, node, visitor, path) {
+      if (typeof visitor === "function")
+        return visitor(key2, node, path);
+      if (identity.isMap(node))
+        return visitor.Map?.(key2, node, path);
+      if (identity.isSeq(node))
+        return visitor.Seq?.(key2, node, path);
+      if (identity.isPair(node))
+        return visitor.Pair?.(key2, node, path);
+      if (identity.isScalar(node))
+        return visitor.Scalar?.(key2, node, path);
+      if (identity.isAlias(node))
+        return visitor.Alias?.(key2, node, path);
+      return void 0;
+    }
+    function replaceNode(key2, path, node) {
+      const parent = path[path.length - 1];
+      if (identity.isCollection(parent)) {
+        parent.items[key2] = node;
+      } else if (identity.isPair(parent)) {
+        if (key2 === "key")
+          parent.key = node;
+        else
+          parent.value = node;
+      } else if (identity.isDocument(parent)) {
+        parent.contents = node;
+      } else {
+        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        throw new Error(`Cannot replace node with ${pt} parent`);
+      }
+    }
+    exports.visit = visit;
+    exports.visitAsync = visitAsync;
+  }
+});
+
+// node_modules/yaml/dist/doc/directives.js
+var require_directives = __commonJS({
+  "node_modules/yaml/dist/doc/directives.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var visit = require_visit();
+    var escapeChars = {
+      "!": "%21",
+      ",": "%2C",
+      "[": "%5B",
+      "]": "%5D",
+      "{": "%7B",
+      "}": "%7D"
+    };
+    var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
+    var Directives = class _Directives {
+      constructor(yaml, tags) {
+        this.docStart = null;
+        this.docEnd = false;
+        this.yaml = Object.assign({}, _Directives.defaultYaml, yaml);
+        this.tags = Object.assign({}, _Directives.defaultTags, tags);
+      }
+      clone() {
+        const copy = new _Directives(this.yaml, this.tags);
+        copy.docStart = this.docStart;
+        return copy;
+      }
+      /**
+       * During parsing, get a Directives instance for the current document and
+       * update the stream state according to the current version's spec.
+       */
+      atDocument() {
+        const res = new _Directives(this.yaml, this.tags);
+        switch (this.yaml.version) {
+          case "1.1":
+            this.atNextDocument = true;
+            break;
+          case "1.2":
+            this.atNextDocument = false;
+            this.yaml = {
+              explicit: _Directives.defaultYaml.explicit,
+              version: "1.2"
+            };
+            this.tags = Object.assign({}, _Directives.defaultTags);
+            break;
+        }
+        return res;
+      }
+      /**
+       * @param onError - May be called even if the action was successful
+       * @returns `true` on success
+       */
+      add(line, onError) {
+        if (this.atNextDocument) {
+          this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
+          this.tags = Object.assign({}, _Directives.defaultTags);
+          this.atNextDocument = false;
+        }
+        const parts = line.trim().split(/[ \t]+/);
+        const name = parts.shift();
+        switch (name) {
+          case "%TAG": {
+            if (parts.length !== 2) {
+              onError(0, "%TAG directive should contain exactly two parts");
+              if (parts.length < 2)
+                return false;
+            }
+            const [handle, prefix] = parts;
+            this.tags[handle] = prefix;
+            return true;
+          }
+          case "%YAML": {
+            this.yaml.explicit = true;
+            if (parts.length !== 1) {
+              onError(0, "%YAML directive should contain exactly one part");
+              return false;
+            }
+            const [version] = parts;
+            if (version === "1.1" || version === "1.2") {
+              this.yaml.version = version;
+              return true;
+            } else {
+              const isValid = /^\d+\.\d+$/.test(version);
+              onError(6, `Unsupported YAML version ${version}`, isValid);
+              return false;
+            }
+          }
+          default:
+            onError(0, `Unknown directive ${name}`, true);
+            return false;
+        }
+      }
+      /**
+       * Resolves a tag, matching handles to those defined in %TAG directives.
+       *
+       * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+       *   `'!local'` tag, or `null` if unresolvable.
+       */
+      tagName(source, onError) {
+        if (source === "!")
+          return "!";
+        if (source[0] !== "!") {
+          onError(`Not a valid tag: ${source}`);
+          return null;
+        }
+        if (source[1] === "<") {
+          const verbatim = source.slice(2, -1);
+          if (verbatim === "!" || verbatim === "!!") {
+            onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+            return null;
+          }
+          if (source[source.length - 1] !== ">")
+            onError("Verbatim tags must end with a >");
+          return verbatim;
+        }
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        if (!suffix)
+          onError(`The ${source} tag has no suffix`);
+        const prefix = this.tags[handle];
+        if (prefix) {
+          try {
+            return prefix + decodeURIComponent(suffix);
+          } catch (error) {
+            onError(String(error));
+            return null;
+          }
+        }
+        if (handle === "!")
+          return source;
+        onError(`Could not resolve tag: ${source}`);
+        return null;
+      }
+      /**
+       * Given a fully resolved tag, returns its printable string form,
+       * taking into account current tag prefixes and defaults.
+       */
+      tagString(tag) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
+          if (tag.startsWith(prefix))
+            return handle + escapeTagName(tag.substring(prefix.length));
+        }
+        return tag[0] === "!" ? tag : `!<${tag}>`;
+      }
+      toString(doc) {
+        const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
+        const tagEntries = Object.entries(this.tags);
+        let tagNames;
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+          const tags = {};
+          visit.visit(doc.contents, (_key, node) => {
+            if (identity.isNode(node) && node.tag)
+              tags[node.tag] = true;
+          });
+          tagNames = Object.keys(tags);
+        } else
+          tagNames = [];
+        for (const [handle, prefix] of tagEntries) {
+          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
+            continue;
+          if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
+            lines.push(`%TAG ${handle} ${prefix}`);
+        }
+        return lines.join("\n");
+      }
+    };
+    Directives.defaultYaml = { explicit: false, version: "1.2" };
+    Directives.defaultTags = { "!!": "tag:yaml.org,2002:" };
+    exports.Directives = Directives;
+  }
+});
+
+// node_modules/yaml/dist/doc/anchors.js
+var require_anchors = __commonJS({
+  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var visit = require_visit();
+    function anchorIsValid(anchor) {
+      if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
+        const sa = JSON.stringify(anchor);
+        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
+        throw new Error(msg);
+      }
+      return true;
+    }
+    function anchorNames(root) {
+      const anchors = /* @__PURE__ */ new Set();
+      visit.visit(root, {
+        Value(_key, node) {
+          if (node.anchor)
+            anchors.add(node.anchor);
+        }
+      });
+      return anchors;
+    }
+    function findNewAnchor(prefix, exclude) {
+      for (let i = 1; true; ++i) {
+        const name = `${prefix}${i}`;
+        if (!exclude.has(name))
+          return name;
+      }
+    }
+    function createNodeAnchors(doc, prefix) {
+      const aliasObjects = [];
+      const sourceObjects = /* @__PURE__ */ new Map();
+      let prevAnchors = null;
+      return {
+        onAnchor: (source) => {
+          aliasObjects.push(source);
+          prevAnchors ?? (prevAnchors = anchorNames(doc));
+          const anchor = findNewAnchor(prefix, prevAnchors);
+          prevAnchors.add(anchor);
+          return anchor;
+        },
+        /**
+         * With circular references, the source node is only resolved after all
+         * of its child nodes are. This is why anchors are set only after all of
+         * the nodes have been created.
+         */
+        setAnchors: () => {
+          for (const source of aliasObjects) {
+            const ref = sourceObjects.get(source);
+            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+              ref.node.anchor = ref.anchor;
+            } else {
+              const error = new Error("Failed to resolve repeated object (this should not happen)");
+              error.source = source;
+              throw error;
+            }
+          }
+        },
+        sourceObjects
+      };
+    }
+    exports.anchorIsValid = anchorIsValid;
+    exports.anchorNames = anchorNames;
+    exports.createNodeAnchors = createNodeAnchors;
+    exports.findNewAnchor = findNewAnchor;
+  }
+});
+
+// node_modules/yaml/dist/doc/applyReviver.js
+var require_applyReviver = __commonJS({
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+    "use strict";
+    function applyReviver(reviver, obj, key2, val) {
+      if (val && typeof val === "object") {
+        if (Array.isArray(val)) {
+          for (let i = 0, len = val.length; i < len; ++i) {
+            const v0 = val[i];
+            const v1 = applyReviver(reviver, val, String(i), v0);
+            if (v1 === void 0)
+              delete val[i];
+            else if (v1 !== v0)
+              val[i] = v1;
+          }
+        } else if (val instanceof Map) {
+          for (const k of Array.from(val.keys())) {
+            const v0 = val.get(k);
+            const v1 = applyReviver(reviver, val, k, v0);
+            if (v1 === void 0)
+              val.delete(k);
+            else if (v1 !== v0)
+              val.set(k, v1);
+          }
+        } else if (val instanceof Set) {
+          for (const v0 of Array.from(val)) {
+            const v1 = applyReviver(reviver, val, v0, v0);
+            if (v1 === void 0)
+              val.delete(v0);
+            else if (v1 !== v0) {
+              val.delete(v0);
+              val.add(v1);
+            }
+          }
+        } else {
+          for (const [k, v0] of Object.entries(val)) {
+            const v1 = applyReviver(reviver, val, k, v0);
+            if (v1 === void 0)
+              delete val[k];
+            else if (v1 !== v0)
+              val[k] = v1;
+          }
+        }
+      }
+      return reviver.call(obj, key2, val);
+    }
+    exports.applyReviver = applyReviver;
+  }
+});
+
+// node_modules/yaml/dist/nodes/toJS.js
+var require_toJS = __commonJS({
+  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    function toJS(value, arg, ctx) {
+      if (Array.isArray(value))
+        return value.map((v, i) => toJS(v, String(i), ctx));
+      if (value && typeof value.toJSON === "function") {
+        if (!ctx || !identity.hasAnchor(value))
+          return value.toJSON(arg, ctx);
+        const data = { aliasCount: 0, count: 1, res: void 0 };
+        ctx.anchors.set(value, data);
+        ctx.onCreate = (res2) => {
+          data.res = res2;
+          delete ctx.onCreate;
+        };
+        const res = value.toJSON(arg, ctx);
+        if (ctx.onCreate)
+          ctx.onCreate(res);
+        return res;
+      }
+      if (typeof value === "bigint" && !ctx?.keep)
+        return Number(value);
+      return value;
+    }
+    exports.toJS = toJS;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Node.js
+var require_Node = __commonJS({
+  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+    "use strict";
+    var applyReviver = require_applyReviver();
+    var identity = require_identity();
+    var toJS = require_toJS();
+    var NodeBase = class {
+      constructor(type) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+      }
+      /** Create a copy of this node.  */
+      clone() {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** A plain JavaScript representation of this node. */
+      toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!identity.isDocument(doc))
+          throw new TypeError("A document argument is required");
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc,
+          keep: true,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this, "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+    };
+    exports.NodeBase = NodeBase;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Alias.js
+var require_Alias = __commonJS({
+  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+    "use strict";
+    var anchors = require_anchors();
+    var visit = require_visit();
+    var identity = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var Alias = class extends Node.NodeBase {
+      constructor(source) {
+        super(identity.ALIAS);
+        this.source = source;
+        Object.defineProperty(this, "tag", {
+          set() {
+            throw new Error("Alias nodes cannot have tags");
+          }
+        });
+      }
+      /**
+       * Resolve the value of this alias within `doc`, finding the last
+       * instance of the `source` anchor before this node.
+       */
+      resolve(doc, ctx) {
+        if (ctx?.maxAliasCount === 0)
+          throw new ReferenceError("Alias resolution is disabled");
+        let nodes;
+        if (ctx?.aliasResolveCache) {
+          nodes = ctx.aliasResolveCache;
+        } else {
+          nodes = [];
+          visit.visit(doc, {
+            Node: (_key, node) => {
+              if (identity.isAlias(node) || identity.hasAnchor(node))
+                nodes.push(node);
+            }
+          });
+          if (ctx)
+            ctx.aliasResolveCache = nodes;
+        }
+        let found = void 0;
+        for (const node of nodes) {
+          if (node === this)
+            break;
+          if (node.anchor === this.source)
+            found = node;
+        }
+        if (found && ctx) {
+          const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
+          let data = anchors2.get(found);
+          if (!data) {
+            toJS.toJS(found, null, ctx);
+            data = anchors2.get(found);
+          }
+          if (data?.res === void 0) {
+            const msg = "This should not happen: Alias anchor was not resolved?";
+            throw new ReferenceError(msg);
+          }
+          if (maxAliasCount >= 0) {
+            data.count += 1;
+            if (data.aliasCount === 0)
+              data.aliasCount = getAliasCount(doc2, found, anchors2);
+            if (data.count * data.aliasCount > maxAliasCount) {
+              const msg = "Excessive alias count indicates a resource exhaustion attack";
+              throw new ReferenceError(msg);
+            }
+          }
+        }
+        return found;
+      }
+      toJSON(_arg, ctx) {
+        if (!ctx)
+          return { source: this.source };
+        const source = this.resolve(ctx.doc, ctx);
+        if (!source) {
+          const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+          throw new ReferenceError(msg);
+        }
+        return ctx.anchors.get(source).res;
+      }
+      toString(ctx, _onComment, _onChompKeep) {
+        const src = `*${this.source}`;
+        if (ctx) {
+          anchors.anchorIsValid(this.source);
+          if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+            throw new Error(msg);
+          }
+          if (ctx.implicitKey)
+            return `${src} `;
+        }
+        return src;
+      }
+    };
+    function getAliasCount(doc, node, anchors2) {
+      if (identity.isAlias(node)) {
+        const source = node.resolve(doc);
+        const anchor = anchors2 && source && anchors2.get(source);
+        return anchor ? anchor.count * anchor.aliasCount : 0;
+      } else if (identity.isCollection(node)) {
+        let count = 0;
+        for (const item of node.items) {
+          const c = getAliasCount(doc, item, anchors2);
+          if (c > count)
+            count = c;
+        }
+        return count;
+      } else if (identity.isPair(node)) {
+        const kc = getAliasCount(doc, node.key, anchors2);
+        const vc = getAliasCount(doc, node.value, anchors2);
+        return Math.max(kc, vc);
+      }
+      return 1;
+    }
+    exports.Alias = Alias;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Scalar.js
+var require_Scalar = __commonJS({
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
+    var Scalar = class extends Node.NodeBase {
+      constructor(value) {
+        super(identity.SCALAR);
+        this.value = value;
+      }
+      toJSON(arg, ctx) {
+        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+      }
+      toString() {
+        return String(this.value);
+      }
+    };
+    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar.PLAIN = "PLAIN";
+    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar;
+    exports.isScalarValue = isScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/doc/createNode.js
+var require_createNode = __commonJS({
+  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var defaultTagPrefix = "tag:yaml.org,2002:";
+    function findTagObject(value, tagName, tags) {
+      if (tagName) {
+        const match = tags.filter((t) => t.tag === tagName);
+        const tagObj = match.find((t) => !t.format) ?? match[0];
+        if (!tagObj)
+          throw new Error(`Tag ${tagName} not found`);
+        return tagObj;
+      }
+      return tags.find((t) => t.identify?.(value) && !t.format);
+    }
+    function createNode(value, tagName, ctx) {
+      if (identity.isDocument(value))
+        value = value.contents;
+      if (identity.isNode(value))
+        return value;
+      if (identity.isPair(value)) {
+        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        map.items.push(value);
+        return map;
+      }
+      if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
+        value = value.valueOf();
+      }
+      const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+      let ref = void 0;
+      if (aliasDuplicateObjects && value && typeof value === "object") {
+        ref = sourceObjects.get(value);
+        if (ref) {
+          ref.anchor ?? (ref.anchor = onAnchor(value));
+          return new Alias.Alias(ref.anchor);
+        } else {
+          ref = { anchor: null, node: null };
+          sourceObjects.set(value, ref);
+        }
+      }
+      if (tagName?.startsWith("!!"))
+        tagName = defaultTagPrefix + tagName.slice(2);
+      let tagObj = findTagObject(value, tagName, schema.tags);
+      if (!tagObj) {
+        if (value && typeof value.toJSON === "function") {
+          value = value.toJSON();
+        }
+        if (!value || typeof value !== "object") {
+          const node2 = new Scalar.Scalar(value);
+          if (ref)
+            ref.node = node2;
+          return node2;
+        }
+        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+      }
+      if (onTagObj) {
+        onTagObj(tagObj);
+        delete ctx.onTagObj;
+      }
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      if (tagName)
+        node.tag = tagName;
+      else if (!tagObj.default)
+        node.tag = tagObj.tag;
+      if (ref)
+        ref.node = node;
+      return node;
+    }
+    exports.createNode = createNode;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Collection.js
+var require_Collection = __commonJS({
+  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var identity = require_identity();
+    var Node = require_Node();
+    function collectionFromPath(schema, path, value) {
+      let v = value;
+      for (let i = path.length - 1; i >= 0; --i) {
+        const k = path[i];
+        if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
+          const a = [];
+          a[k] = v;
+          v = a;
+        } else {
+          v = /* @__PURE__ */ new Map([[k, v]]);
+        }
+      }
+      return createNode.createNode(v, void 0, {
+        aliasDuplicateObjects: false,
+        keepUndefined: false,
+        onAnchor: () => {
+          throw new Error("This should not happen, please report a bug.");
+        },
+        schema,
+        sourceObjects: /* @__PURE__ */ new Map()
+      });
+    }
+    var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
+    var Collection = class extends Node.NodeBase {
+      constructor(type, schema) {
+        super(type);
+        Object.defineProperty(this, "schema", {
+          value: schema,
+          configurable: true,
+          enumerable: false,
+          writable: true
+        });
+      }
+      /**
+       * Create a copy of this collection.
+       *
+       * @param schema - If defined, overwrites the original's schema
+       */
+      clone(schema) {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (schema)
+          copy.schema = schema;
+        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /**
+       * Adds a value to the collection. For `!!map` and `!!omap` the value must
+       * be a Pair instance or a `{ key, value }` object, which may not have a key
+       * that already exists in the map.
+       */
+      addIn(path, value) {
+        if (isEmptyPath(path))
+          this.add(value);
+        else {
+          const [key2, ...rest] = path;
+          const node = this.get(key2, true);
+          if (identity.isCollection(node))
+            node.addIn(rest, value);
+          else if (node === void 0 && this.schema)
+            this.set(key2, collectionFromPath(this.schema, rest, value));
+          else
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+        }
+      }
+      /**
+       * Removes a value from the collection.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path) {
+        const [key2, ...rest] = path;
+        if (rest.length === 0)
+          return this.delete(key2);
+        const node = this.get(key2, true);
+        if (identity.isCollection(node))
+          return node.deleteIn(rest);
+        else
+          throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path, keepScalar) {
+        const [key2, ...rest] = path;
+        const node = this.get(key2, true);
+        if (rest.length === 0)
+          return !keepScalar && identity.isScalar(node) ? node.value : node;
+        else
+          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+      }
+      hasAllNullValues(allowScalar) {
+        return this.items.every((node) => {
+          if (!identity.isPair(node))
+            return false;
+          const n = node.value;
+          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+        });
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       */
+      hasIn(path) {
+        const [key2, ...rest] = path;
+        if (rest.length === 0)
+          return this.has(key2);
+        const node = this.get(key2, true);
+        return identity.isCollection(node) ? node.hasIn(rest) : false;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path, value) {
+        const [key2, ...rest] = path;
+        if (rest.length === 0) {
+          this.set(key2, value);
+        } else {
+          const node = this.get(key2, true);
+          if (identity.isCollection(node))
+            node.setIn(rest, value);
+          else if (node === void 0 && this.schema)
+            this.set(key2, collectionFromPath(this.schema, rest, value));
+          else
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+        }
+      }
+    };
+    exports.Collection = Collection;
+    exports.collectionFromPath = collectionFromPath;
+    exports.isEmptyPath = isEmptyPath;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyComment.js
+var require_stringifyComment = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+    "use strict";
+    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    function indentComment(comment, indent) {
+      if (/^\n+$/.test(comment))
+        return comment.substring(1);
+      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+    }
+    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    exports.indentComment = indentComment;
+    exports.lineComment = lineComment;
+    exports.stringifyComment = stringifyComment;
+  }
+});
+
+// node_modules/yaml/dist/stringify/foldFlowLines.js
+var require_foldFlowLines = __commonJS({
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+    "use strict";
+    var FOLD_FLOW = "flow";
+    var FOLD_BLOCK = "block";
+    var FOLD_QUOTED = "quoted";
+    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+      if (!lineWidth || lineWidth < 0)
+        return text;
+      if (lineWidth < minContentWidth)
+        minContentWidth = 0;
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+      if (text.length <= endStep)
+        return text;
+      const folds = [];
+      const escapedFolds = {};
+      let end = lineWidth - indent.length;
+      if (typeof indentAtStart === "number") {
+        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
+          folds.push(0);
+        else
+          end = lineWidth - indentAtStart;
+      }
+      let split = void 0;
+      let prev = void 0;
+      let overflow = false;
+      let i = -1;
+      let escStart = -1;
+      let escEnd = -1;
+      if (mode === FOLD_BLOCK) {
+        i = consumeMoreIndentedLines(text, i, indent.length);
+        if (i !== -1)
+          end = i + endStep;
+      }
+      for (let ch; ch = text[i += 1]; ) {
+        if (mode === FOLD_QUOTED && ch === "\\") {
+          escStart = i;
+          switch (text[i + 1]) {
+            case "x":
+              i += 3;
+              break;
+            case "u":
+              i += 5;
+              break;
+            case "U":
+              i += 9;
+              break;
+            default:
+              i += 1;
+          }
+          escEnd = i;
+        }
+        if (ch === "\n") {
+          if (mode === FOLD_BLOCK)
+            i = consumeMoreIndentedLines(text, i, indent.length);
+          end = i + indent.length + endStep;
+          split = void 0;
+        } else {
+          if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
+            const next = text[i + 1];
+            if (next && next !== " " && next !== "\n" && next !== "	")
+              split = i;
+          }
+          if (i >= end) {
+            if (split) {
+              folds.push(split);
+              end = split + endStep;
+              split = void 0;
+            } else if (mode === FOLD_QUOTED) {
+              while (prev === " " || prev === "	") {
+                prev = ch;
+                ch = text[i += 1];
+                overflow = true;
+              }
+              const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+              if (escapedFolds[j])
+                return text;
+              folds.push(j);
+              escapedFolds[j] = true;
+              end = j + endStep;
+              split = void 0;
+            } else {
+              overflow = true;
+            }
+          }
+        }
+        prev = ch;
+      }
+      if (overflow && onOverflow)
+        onOverflow();
+      if (folds.length === 0)
+        return text;
+      if (onFold)
+        onFold();
+      let res = text.slice(0, folds[0]);
+      for (let i2 = 0; i2 < folds.length; ++i2) {
+        const fold = folds[i2];
+        const end2 = folds[i2 + 1] || text.length;
+        if (fold === 0)
+          res = `
+${indent}${text.slice(0, end2)}`;
+        else {
+          if (mode === FOLD_QUOTED && escapedFolds[fold])
+            res += `${text[fold]}\\`;
+          res += `
+${indent}${text.slice(fold + 1, end2)}`;
+        }
+      }
+      return res;
+    }
+    function consumeMoreIndentedLines(text, i, indent) {
+      let end = i;
+      let start = i + 1;
+      let ch = text[start];
+      while (ch === " " || ch === "	") {
+        if (i < start + indent) {
+          ch = text[++i];
+        } else {
+          do {
+            ch = text[++i];
+          } while (ch && ch !== "\n");
+          end = i;
+          start = i + 1;
+          ch = text[start];
+        }
+      }
+      return end;
+    }
+    exports.FOLD_BLOCK = FOLD_BLOCK;
+    exports.FOLD_FLOW = FOLD_FLOW;
+    exports.FOLD_QUOTED = FOLD_QUOTED;
+    exports.foldFlowLines = foldFlowLines;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyString.js
+var require_stringifyString = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var foldFlowLines = require_foldFlowLines();
+    var getFoldOptions = (ctx, isBlock) => ({
+      indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+      lineWidth: ctx.options.lineWidth,
+      minContentWidth: ctx.options.minContentWidth
+    });
+    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+    function lineLengthOverLimit(str, lineWidth, indentLength) {
+      if (!lineWidth || lineWidth < 0)
+        return false;
+      const limit = lineWidth - indentLength;
+      const strLen = str.length;
+      if (strLen <= limit)
+        return false;
+      for (let i = 0, start = 0; i < strLen; ++i) {
+        if (str[i] === "\n") {
+          if (i - start > limit)
+            return true;
+          start = i + 1;
+          if (strLen - start <= limit)
+            return false;
+        }
+      }
+      return true;
+    }
+    function doubleQuotedString(value, ctx) {
+      const json = JSON.stringify(value);
+      if (ctx.options.doubleQuotedAsJSON)
+        return json;
+      const { implicitKey } = ctx;
+      const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      let str = "";
+      let start = 0;
+      for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
+        if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
+          str += json.slice(start, i) + "\\ ";
+          i += 1;
+          start = i;
+          ch = "\\";
+        }
+        if (ch === "\\")
+          switch (json[i + 1]) {
+            case "u":
+              {
+                str += json.slice(start, i);
+                const code = json.substr(i + 2, 4);
+                switch (code) {
+                  case "0000":
+                    str += "\\0";
+                    break;
+                  case "0007":
+                    str += "\\a";
+                    break;
+                  case "000b":
+                    str += "\\v";
+                    break;
+                  case "001b":
+                    str += "\\e";
+                    break;
+                  case "0085":
+                    str += "\\N";
+                    break;
+                  case "00a0":
+                    str += "\\_";
+                    break;
+                  case "2028":
+                    str += "\\L";
+                    break;
+                  case "2029":
+                    str += "\\P";
+                    break;
+                  default:
+                    if (code.substr(0, 2) === "00")
+                      str += "\\x" + code.substr(2);
+                    else
+                      str += json.substr(i, 6);
+                }
+                i += 5;
+                start = i + 1;
+              }
+              break;
+            case "n":
+              if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
+                i += 1;
+              } else {
+                str += json.slice(start, i) + "\n\n";
+                while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
+                  str += "\n";
+                  i += 2;
+                }
+                str += indent;
+                if (json[i + 2] === " ")
+                  str += "\\";
+                i += 1;
+                start = i + 1;
+              }
+              break;
+            default:
+              i += 1;
+          }
+      }
+      str = start ? str + json.slice(start) : json;
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+    }
+    function singleQuotedString(value, ctx) {
+      if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
+        return doubleQuotedString(value, ctx);
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
+${indent}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function quotedString(value, ctx) {
+      const { singleQuote } = ctx.options;
+      let qs;
+      if (singleQuote === false)
+        qs = doubleQuotedString;
+      else {
+        const hasDouble = value.includes('"');
+        const hasSingle = value.includes("'");
+        if (hasDouble && !hasSingle)
+          qs = singleQuotedString;
+        else if (hasSingle && !hasDouble)
+          qs = doubleQuotedString;
+        else
+          qs = singleQuote ? singleQuotedString : doubleQuotedString;
+      }
+      return qs(value, ctx);
+    }
+    var blockEndNewlines;
+    try {
+      blockEndNewlines = new RegExp("(^|(?<!\n))\n+(?!\n|$)", "g");
+    } catch {
+      blockEndNewlines = /\n+(?!\n|$)/g;
+    }
+    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+      const { blockQuote, commentString, lineWidth } = ctx.options;
+      if (!blockQuote || /\n[\t ]+$/.test(value)) {
+        return quotedString(value, ctx);
+      }
+      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      if (!value)
+        return literal ? "|\n" : ">\n";
+      let chomp;
+      let endStart;
+      for (endStart = value.length; endStart > 0; --endStart) {
+        const ch = value[endStart - 1];
+        if (ch !== "\n" && ch !== "	" && ch !== " ")
+          break;
+      }
+      let end = value.substring(endStart);
+      const endNlPos = end.indexOf("\n");
+      if (endNlPos === -1) {
+        chomp = "-";
+      } else if (value === end || endNlPos !== end.length - 1) {
+        chomp = "+";
+        if (onChompKeep)
+          onChompKeep();
+      } else {
+        chomp = "";
+      }
+      if (end) {
+        value = value.slice(0, -end.length);
+        if (end[end.length - 1] === "\n")
+          end = end.slice(0, -1);
+        end = end.replace(blockEndNewlines, `$&${indent}`);
+      }
+      let startWithSpace = false;
+      let startEnd;
+      let startNlPos = -1;
+      for (startEnd = 0; startEnd < value.length; ++startEnd) {
+        const ch = value[startEnd];
+        if (ch === " ")
+          startWithSpace = true;
+        else if (ch === "\n")
+          startNlPos = startEnd;
+        else
+          break;
+      }
+      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      if (start) {
+        value = value.substring(start.length);
+        start = start.replace(/\n+/g, `$&${indent}`);
+      }
+      const indentSize = indent ? "2" : "1";
+      let header = (startWithSpace ? indentSize : "") + chomp;
+      if (comment) {
+        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        if (onComment)
+          onComment();
+      }
+      if (!literal) {
+        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+        let literalFallback = false;
+        const foldOptions = getFoldOptions(ctx, true);
+        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+          foldOptions.onOverflow = () => {
+            literalFallback = true;
+          };
+        }
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        if (!literalFallback)
+          return `>${header}
+${indent}${body}`;
+      }
+      value = value.replace(/\n+/g, `$&${indent}`);
+      return `|${header}
+${indent}${start}${value}${end}`;
+    }
+    function plainString(item, ctx, onComment, onChompKeep) {
+      const { type, value } = item;
+      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+      if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
+        return quotedString(value, ctx);
+      }
+      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+        return blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (containsDocumentMarker(value)) {
+        if (indent === "") {
+          ctx.forceBlockIndent = true;
+          return blockString(item, ctx, onComment, onChompKeep);
+        } else if (implicitKey && indent === indentStep) {
+          return quotedString(value, ctx);
+        }
+      }
+      const str = value.replace(/\n+/g, `$&
+${indent}`);
+      if (actualString) {
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const { compat, tags } = ctx.doc.schema;
+        if (tags.some(test) || compat?.some(test))
+          return quotedString(value, ctx);
+      }
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function stringifyString(item, ctx, onComment, onChompKeep) {
+      const { implicitKey, inFlow } = ctx;
+      const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
+      let { type } = item;
+      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+          type = Scalar.Scalar.QUOTE_DOUBLE;
+      }
+      const _stringify = (_type) => {
+        switch (_type) {
+          case Scalar.Scalar.BLOCK_FOLDED:
+          case Scalar.Scalar.BLOCK_LITERAL:
+            return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
+          case Scalar.Scalar.QUOTE_DOUBLE:
+            return doubleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.QUOTE_SINGLE:
+            return singleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.PLAIN:
+            return plainString(ss, ctx, onComment, onChompKeep);
+          default:
+            return null;
+        }
+      };
+      let res = _stringify(type);
+      if (res === null) {
+        const { defaultKeyType, defaultStringType } = ctx.options;
+        const t = implicitKey && defaultKeyType || defaultStringType;
+        res = _stringify(t);
+        if (res === null)
+          throw new Error(`Unsupported default string type ${t}`);
+      }
+      return res;
+    }
+    exports.stringifyString = stringifyString;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringify.js
+var require_stringify = __commonJS({
+  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+    "use strict";
+    var anchors = require_anchors();
+    var identity = require_identity();
+    var stringifyComment = require_stringifyComment();
+    var stringifyString = require_stringifyString();
+    function createStringifyContext(doc, options) {
+      const opt = Object.assign({
+        blockQuote: true,
+        commentString: stringifyComment.stringifyComment,
+        defaultKeyType: null,
+        defaultStringType: "PLAIN",
+        directives: null,
+        doubleQuotedAsJSON: false,
+        doubleQuotedMinMultiLineLength: 40,
+        falseStr: "false",
+        flowCollectionPadding: true,
+        indentSeq: true,
+        lineWidth: 80,
+        minContentWidth: 20,
+        nullStr: "null",
+        simpleKeys: false,
+        singleQuote: null,
+        trailingComma: false,
+        trueStr: "true",
+        verifyAliasOrder: true
+      }, doc.schema.toStringOptions, options);
+      let inFlow;
+      switch (opt.collectionStyle) {
+        case "block":
+          inFlow = false;
+          break;
+        case "flow":
+          inFlow = true;
+          break;
+        default:
+          inFlow = null;
+      }
+      return {
+        anchors: /* @__PURE__ */ new Set(),
+        doc,
+        flowCollectionPadding: opt.flowCollectionPadding ? " " : "",
+        indent: "",
+        indentStep: typeof opt.indent === "number" ? " ".repeat(opt.indent) : "  ",
+        inFlow,
+        options: opt
+      };
+    }
+    function getTagObject(tags, item) {
+      if (item.tag) {
+        const match = tags.filter((t) => t.tag === item.tag);
+        if (match.length > 0)
+          return match.find((t) => t.format === item.format) ?? match[0];
+      }
+      let tagObj = void 0;
+      let obj;
+      if (identity.isScalar(item)) {
+        obj = item.value;
+        let match = tags.filter((t) => t.identify?.(obj));
+        if (match.length > 1) {
+          const testMatch = match.filter((t) => t.test);
+          if (testMatch.length > 0)
+            match = testMatch;
+        }
+        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
+      } else {
+        obj = item;
+        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
+      }
+      if (!tagObj) {
+        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name} value`);
+      }
+      return tagObj;
+    }
+    function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
+      if (!doc.directives)
+        return "";
+      const props = [];
+      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+      if (anchor && anchors.anchorIsValid(anchor)) {
+        anchors$1.add(anchor);
+        props.push(`&${anchor}`);
+      }
+      const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
+      if (tag)
+        props.push(doc.directives.tagString(tag));
+      return props.join(" ");
+    }
+    function stringify(item, ctx, onComment, onChompKeep) {
+      if (identity.isPair(item))
+        return item.toString(ctx, onComment, onChompKeep);
+      if (identity.isAlias(item)) {
+        if (ctx.doc.directives)
+          return item.toString(ctx);
+        if (ctx.resolvedAliases?.has(item)) {
+          throw new TypeError(`Cannot stringify circular structure without alias nodes`);
+        } else {
+          if (ctx.resolvedAliases)
+            ctx.resolvedAliases.add(item);
+          else
+            ctx.resolvedAliases = /* @__PURE__ */ new Set([item]);
+          item = item.resolve(ctx.doc);
+        }
+      }
+      let tagObj = void 0;
+      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
+      const props = stringifyProps(node, tagObj, ctx);
+      if (props.length > 0)
+        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      if (!props)
+        return str;
+      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+${ctx.indent}${str}`;
+    }
+    exports.createStringifyContext = createStringifyContext;
+    exports.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyPair.js
+var require_stringifyPair = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
+      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      let keyComment = identity.isNode(key2) && key2.comment || null;
+      if (simpleKeys) {
+        if (keyComment) {
+          throw new Error("With simple keys, key nodes cannot have comments");
+        }
+        if (identity.isCollection(key2) || !identity.isNode(key2) && typeof key2 === "object") {
+          const msg = "With simple keys, collection cannot be used as a key value";
+          throw new Error(msg);
+        }
+      }
+      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity.isCollection(key2) || (identity.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
+      ctx = Object.assign({}, ctx, {
+        allNullValues: false,
+        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+        indent: indent + indentStep
+      });
+      let keyCommentDone = false;
+      let chompKeep = false;
+      let str = stringify.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+        if (simpleKeys)
+          throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
+        explicitKey = true;
+      }
+      if (ctx.inFlow) {
+        if (allNullValues || value == null) {
+          if (keyCommentDone && onComment)
+            onComment();
+          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+        }
+      } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
+        str = `? ${str}`;
+        if (keyComment && !keyCommentDone) {
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        } else if (chompKeep && onChompKeep)
+          onChompKeep();
+        return str;
+      }
+      if (keyCommentDone)
+        keyComment = null;
+      if (explicitKey) {
+        if (keyComment)
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        str = `? ${str}
+${indent}:`;
+      } else {
+        str = `${str}:`;
+        if (keyComment)
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+      }
+      let vsb, vcb, valueComment;
+      if (identity.isNode(value)) {
+        vsb = !!value.spaceBefore;
+        vcb = value.commentBefore;
+        valueComment = value.comment;
+      } else {
+        vsb = false;
+        vcb = null;
+        valueComment = null;
+        if (value && typeof value === "object")
+          value = doc.createNode(value);
+      }
+      ctx.implicitKey = false;
+      if (!explicitKey && !keyComment && identity.isScalar(value))
+        ctx.indentAtStart = str.length + 1;
+      chompKeep = false;
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+        ctx.indent = ctx.indent.substring(2);
+      }
+      let valueCommentDone = false;
+      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      let ws = " ";
+      if (keyComment || vsb || vcb) {
+        ws = vsb ? "\n" : "";
+        if (vcb) {
+          const cs = commentString(vcb);
+          ws += `
+${stringifyComment.indentComment(cs, ctx.indent)}`;
+        }
+        if (valueStr === "" && !ctx.inFlow) {
+          if (ws === "\n" && valueComment)
+            ws = "\n\n";
+        } else {
+          ws += `
+${ctx.indent}`;
+        }
+      } else if (!explicitKey && identity.isCollection(value)) {
+        const vs0 = valueStr[0];
+        const nl0 = valueStr.indexOf("\n");
+        const hasNewline = nl0 !== -1;
+        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        if (hasNewline || !flow) {
+          let hasPropsLine = false;
+          if (hasNewline && (vs0 === "&" || vs0 === "!")) {
+            let sp0 = valueStr.indexOf(" ");
+            if (vs0 === "&" && sp0 !== -1 && sp0 < nl0 && valueStr[sp0 + 1] === "!") {
+              sp0 = valueStr.indexOf(" ", sp0 + 1);
+            }
+            if (sp0 === -1 || nl0 < sp0)
+              hasPropsLine = true;
+          }
+          if (!hasPropsLine)
+            ws = `
+${ctx.indent}`;
+        }
+      } else if (valueStr === "" || valueStr[0] === "\n") {
+        ws = "";
+      }
+      str += ws + valueStr;
+      if (ctx.inFlow) {
+        if (valueCommentDone && onComment)
+          onComment();
+      } else if (valueComment && !valueCommentDone) {
+        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+      } else if (chompKeep && onChompKeep) {
+        onChompKeep();
+      }
+      return str;
+    }
+    exports.stringifyPair = stringifyPair;
+  }
+});
+
+// node_modules/yaml/dist/log.js
+var require_log = __commonJS({
+  "node_modules/yaml/dist/log.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    function debug(logLevel, ...messages) {
+      if (logLevel === "debug")
+        console.log(...messages);
+    }
+    function warn(logLevel, warning) {
+      if (logLevel === "debug" || logLevel === "warn") {
+        if (typeof node_process.emitWarning === "function")
+          node_process.emitWarning(warning);
+        else
+          console.warn(warning);
+      }
+    }
+    exports.debug = debug;
+    exports.warn = warn;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+var require_merge = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var MERGE_KEY = "<<";
+    var merge = {
+      identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
+      default: "key",
+      tag: "tag:yaml.org,2002:merge",
+      test: /^<<$/,
+      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+        addToJSMap: addMergeToJSMap
+      }),
+      stringify: () => MERGE_KEY
+    };
+    var isMergeKey = (ctx, key2) => (merge.identify(key2) || identity.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    function addMergeToJSMap(ctx, map, value) {
+      const source = resolveAliasValue(ctx, value);
+      if (identity.isSeq(source))
+        for (const it of source.items)
+          mergeValue(ctx, map, it);
+      else if (Array.isArray(source))
+        for (const it of source)
+          mergeValue(ctx, map, it);
+      else
+        mergeValue(ctx, map, source);
+    }
+    function mergeValue(ctx, map, value) {
+      const source = resolveAliasValue(ctx, value);
+      if (!identity.isMap(source))
+        throw new Error("Merge sources must be maps or map aliases");
+      const srcMap = source.toJSON(null, ctx, Map);
+      for (const [key2, value2] of srcMap) {
+        if (map instanceof Map) {
+          if (!map.has(key2))
+            map.set(key2, value2);
+        } else if (map instanceof Set) {
+          map.add(key2);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key2)) {
+          Object.defineProperty(map, key2, {
+            value: value2,
+            writable: true,
+            enumerable: true,
+            configurable: true
+          });
+        }
+      }
+      return map;
+    }
+    function resolveAliasValue(ctx, value) {
+      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+    }
+    exports.addMergeToJSMap = addMergeToJSMap;
+    exports.isMergeKey = isMergeKey;
+    exports.merge = merge;
+  }
+});
+
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
+var require_addPairToJSMap = __commonJS({
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+    "use strict";
+    var log = require_log();
+    var merge = require_merge();
+    var stringify = require_stringify();
+    var identity = require_identity();
+    var toJS = require_toJS();
+    function addPairToJSMap(ctx, map, { key: key2, value }) {
+      if (identity.isNode(key2) && key2.addToJSMap)
+        key2.addToJSMap(ctx, map, value);
+      else if (merge.isMergeKey(ctx, key2))
+        merge.addMergeToJSMap(ctx, map, value);
+      else {
+        const jsKey = toJS.toJS(key2, "", ctx);
+        if (map instanceof Map) {
+          map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        } else if (map instanceof Set) {
+          map.add(jsKey);
+        } else {
+          const stringKey = stringifyKey(key2, jsKey, ctx);
+          const jsValue = toJS.toJS(value, stringKey, ctx);
+          if (stringKey in map)
+            Object.defineProperty(map, stringKey, {
+              value: jsValue,
+              writable: true,
+              enumerable: true,
+              configurable: true
+            });
+          else
+            map[stringKey] = jsValue;
+        }
+      }
+      return map;
+    }
+    function stringifyKey(key2, jsKey, ctx) {
+      if (jsKey === null)
+        return "";
+      if (typeof jsKey !== "object")
+        return String(jsKey);
+      if (identity.isNode(key2) && ctx?.doc) {
+        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        strCtx.anchors = /* @__PURE__ */ new Set();
+        for (const node of ctx.anchors.keys())
+          strCtx.anchors.add(node.anchor);
+        strCtx.inFlow = true;
+        strCtx.inStringifyKey = true;
+        const strKey = key2.toString(strCtx);
+        if (!ctx.mapKeyWarned) {
+          let jsonStr = JSON.stringify(strKey);
+          if (jsonStr.length > 40)
+            jsonStr = jsonStr.substring(0, 36) + '..."';
+          log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+          ctx.mapKeyWarned = true;
+        }
+        return strKey;
+      }
+      return JSON.stringify(jsKey);
+    }
+    exports.addPairToJSMap = addPairToJSMap;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Pair.js
+var require_Pair = __commonJS({
+  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyPair = require_stringifyPair();
+    var addPairToJSMap = require_addPairToJSMap();
+    var identity = require_identity();
+    function createPair(key2, value, ctx) {
+      const k = createNode.createNode(key2, void 0, ctx);
+      const v = createNode.createNode(value, void 0, ctx);
+      return new Pair(k, v);
+    }
+    var Pair = class _Pair {
+      constructor(key2, value = null) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        this.key = key2;
+        this.value = value;
+      }
+      clone(schema) {
+        let { key: key2, value } = this;
+        if (identity.isNode(key2))
+          key2 = key2.clone(schema);
+        if (identity.isNode(value))
+          value = value.clone(schema);
+        return new _Pair(key2, value);
+      }
+      toJSON(_, ctx) {
+        const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
+      }
+    };
+    exports.Pair = Pair;
+    exports.createPair = createPair;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyCollection.js
+var require_stringifyCollection = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyCollection(collection, ctx, options) {
+      const flow = ctx.inFlow ?? collection.flow;
+      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify2(collection, ctx, options);
+    }
+    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+      const { indent, options: { commentString } } = ctx;
+      const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
+      let chompKeep = false;
+      const lines = [];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment2 = null;
+        if (identity.isNode(item)) {
+          if (!chompKeep && item.spaceBefore)
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+          if (item.comment)
+            comment2 = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (!chompKeep && ik.spaceBefore)
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+          }
+        }
+        chompKeep = false;
+        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        if (comment2)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+        if (chompKeep && comment2)
+          chompKeep = false;
+        lines.push(blockItemPrefix + str2);
+      }
+      let str;
+      if (lines.length === 0) {
+        str = flowChars.start + flowChars.end;
+      } else {
+        str = lines[0];
+        for (let i = 1; i < lines.length; ++i) {
+          const line = lines[i];
+          str += line ? `
+${indent}${line}` : "\n";
+        }
+      }
+      if (comment) {
+        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        if (onComment)
+          onComment();
+      } else if (chompKeep && onChompKeep)
+        onChompKeep();
+      return str;
+    }
+    function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      itemIndent += indentStep;
+      const itemCtx = Object.assign({}, ctx, {
+        indent: itemIndent,
+        inFlow: true,
+        type: null
+      });
+      let reqNewline = false;
+      let linesAtValue = 0;
+      const lines = [];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+          if (item.spaceBefore)
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, false);
+          if (item.comment)
+            comment = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (ik.spaceBefore)
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, false);
+            if (ik.comment)
+              reqNewline = true;
+          }
+          const iv = identity.isNode(item.value) ? item.value : null;
+          if (iv) {
+            if (iv.comment)
+              comment = iv.comment;
+            if (iv.commentBefore)
+              reqNewline = true;
+          } else if (item.value == null && ik?.comment) {
+            comment = ik.comment;
+          }
+        }
+        if (comment)
+          reqNewline = true;
+        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        if (i < items.length - 1) {
+          str += ",";
+        } else if (ctx.options.trailingComma) {
+          if (ctx.options.lineWidth > 0) {
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+          }
+          if (reqNewline) {
+            str += ",";
+          }
+        }
+        if (comment)
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        lines.push(str);
+        linesAtValue = lines.length;
+      }
+      const { start, end } = flowChars;
+      if (lines.length === 0) {
+        return start + end;
+      } else {
+        if (!reqNewline) {
+          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+        }
+        if (reqNewline) {
+          let str = start;
+          for (const line of lines)
+            str += line ? `
+${indentStep}${indent}${line}` : "\n";
+          return `${str}
+${indent}${end}`;
+        } else {
+          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+        }
+      }
+    }
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+      if (comment && chompKeep)
+        comment = comment.replace(/^\n+/, "");
+      if (comment) {
+        const ic = stringifyComment.indentComment(commentString(comment), indent);
+        lines.push(ic.trimStart());
+      }
+    }
+    exports.stringifyCollection = stringifyCollection;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLMap.js
+var require_YAMLMap = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+    "use strict";
+    var stringifyCollection = require_stringifyCollection();
+    var addPairToJSMap = require_addPairToJSMap();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    function findPair(items, key2) {
+      const k = identity.isScalar(key2) ? key2.value : key2;
+      for (const it of items) {
+        if (identity.isPair(it)) {
+          if (it.key === key2 || it.key === k)
+            return it;
+          if (identity.isScalar(it.key) && it.key.value === k)
+            return it;
+        }
+      }
+      return void 0;
+    }
+    var YAMLMap = class extends Collection.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:map";
+      }
+      constructor(schema) {
+        super(identity.MAP, schema);
+        this.items = [];
+      }
+      /**
+       * A generic collection parsing method that can be extended
+       * to other node classes that inherit from YAMLMap
+       */
+      static from(schema, obj, ctx) {
+        const { keepUndefined, replacer } = ctx;
+        const map = new this(schema);
+        const add = (key2, value) => {
+          if (typeof replacer === "function")
+            value = replacer.call(obj, key2, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key2))
+            return;
+          if (value !== void 0 || keepUndefined)
+            map.items.push(Pair.createPair(key2, value, ctx));
+        };
+        if (obj instanceof Map) {
+          for (const [key2, value] of obj)
+            add(key2, value);
+        } else if (obj && typeof obj === "object") {
+          for (const key2 of Object.keys(obj))
+            add(key2, obj[key2]);
+        }
+        if (typeof schema.sortMapEntries === "function") {
+          map.items.sort(schema.sortMapEntries);
+        }
+        return map;
+      }
+      /**
+       * Adds a value to the collection.
+       *
+       * @param overwrite - If not set `true`, using a key that is already in the
+       *   collection will throw. Otherwise, overwrites the previous value.
+       */
+      add(pair, overwrite) {
+        let _pair;
+        if (identity.isPair(pair))
+          _pair = pair;
+        else if (!pair || typeof pair !== "object" || !("key" in pair)) {
+          _pair = new Pair.Pair(pair, pair?.value);
+        } else
+          _pair = new Pair.Pair(pair.key, pair.value);
+        const prev = findPair(this.items, _pair.key);
+        const sortEntries = this.schema?.sortMapEntries;
+        if (prev) {
+          if (!overwrite)
+            throw new Error(`Key ${_pair.key} already set`);
+          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+            prev.value.value = _pair.value;
+          else
+            prev.value = _pair.value;
+        } else if (sortEntries) {
+          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          if (i === -1)
+            this.items.push(_pair);
+          else
+            this.items.splice(i, 0, _pair);
+        } else {
+          this.items.push(_pair);
+        }
+      }
+      delete(key2) {
+        const it = findPair(this.items, key2);
+        if (!it)
+          return false;
+        const del = this.items.splice(this.items.indexOf(it), 1);
+        return del.length > 0;
+      }
+      get(key2, keepScalar) {
+        const it = findPair(this.items, key2);
+        const node = it?.value;
+        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
+      }
+      has(key2) {
+        return !!findPair(this.items, key2);
+      }
+      set(key2, value) {
+        this.add(new Pair.Pair(key2, value), true);
+      }
+      /**
+       * @param ctx - Conversion context, originally set in Document#toJS()
+       * @param {Class} Type - If set, forces the returned collection type
+       * @returns Instance of Type, Map, or Object
+       */
+      toJSON(_, ctx, Type) {
+        const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        if (ctx?.onCreate)
+          ctx.onCreate(map);
+        for (const item of this.items)
+          addPairToJSMap.addPairToJSMap(ctx, map, item);
+        return map;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        for (const item of this.items) {
+          if (!identity.isPair(item))
+            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        }
+        if (!ctx.allNullValues && this.hasAllNullValues(false))
+          ctx = Object.assign({}, ctx, { allNullValues: true });
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "",
+          flowChars: { start: "{", end: "}" },
+          itemIndent: ctx.indent || "",
+          onChompKeep,
+          onComment
+        });
+      }
+    };
+    exports.YAMLMap = YAMLMap;
+    exports.findPair = findPair;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/map.js
+var require_map = __commonJS({
+  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var YAMLMap = require_YAMLMap();
+    var map = {
+      collection: "map",
+      default: true,
+      nodeClass: YAMLMap.YAMLMap,
+      tag: "tag:yaml.org,2002:map",
+      resolve(map2, onError) {
+        if (!identity.isMap(map2))
+          onError("Expected a mapping for this tag");
+        return map2;
+      },
+      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+    };
+    exports.map = map;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLSeq.js
+var require_YAMLSeq = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyCollection = require_stringifyCollection();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var toJS = require_toJS();
+    var YAMLSeq = class extends Collection.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:seq";
+      }
+      constructor(schema) {
+        super(identity.SEQ, schema);
+        this.items = [];
+      }
+      add(value) {
+        this.items.push(value);
+      }
+      /**
+       * Removes a value from the collection.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       *
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key2) {
+        const idx = asItemIndex(key2);
+        if (typeof idx !== "number")
+          return false;
+        const del = this.items.splice(idx, 1);
+        return del.length > 0;
+      }
+      get(key2, keepScalar) {
+        const idx = asItemIndex(key2);
+        if (typeof idx !== "number")
+          return void 0;
+        const it = this.items[idx];
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       */
+      has(key2) {
+        const idx = asItemIndex(key2);
+        return typeof idx === "number" && idx < this.items.length;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       *
+       * If `key` does not contain a representation of an integer, this will throw.
+       * It may be wrapped in a `Scalar`.
+       */
+      set(key2, value) {
+        const idx = asItemIndex(key2);
+        if (typeof idx !== "number")
+          throw new Error(`Expected a valid index, not ${key2}.`);
+        const prev = this.items[idx];
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+          prev.value = value;
+        else
+          this.items[idx] = value;
+      }
+      toJSON(_, ctx) {
+        const seq = [];
+        if (ctx?.onCreate)
+          ctx.onCreate(seq);
+        let i = 0;
+        for (const item of this.items)
+          seq.push(toJS.toJS(item, String(i++), ctx));
+        return seq;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "- ",
+          flowChars: { start: "[", end: "]" },
+          itemIndent: (ctx.indent || "") + "  ",
+          onChompKeep,
+          onComment
+        });
+      }
+      static from(schema, obj, ctx) {
+        const { replacer } = ctx;
+        const seq = new this(schema);
+        if (obj && Symbol.iterator in Object(obj)) {
+          let i = 0;
+          for (let it of obj) {
+            if (typeof replacer === "function") {
+              const key2 = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key2, it);
+            }
+            seq.items.push(createNode.createNode(it, void 0, ctx));
+          }
+        }
+        return seq;
+      }
+    };
+    function asItemIndex(key2) {
+      let idx = identity.isScalar(key2) ? key2.value : key2;
+      if (idx && typeof idx === "string")
+        idx = Number(idx);
+      return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
+    }
+    exports.YAMLSeq = YAMLSeq;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/seq.js
+var require_seq = __commonJS({
+  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var YAMLSeq = require_YAMLSeq();
+    var seq = {
+      collection: "seq",
+      default: true,
+      nodeClass: YAMLSeq.YAMLSeq,
+      tag: "tag:yaml.org,2002:seq",
+      resolve(seq2, onError) {
+        if (!identity.isSeq(seq2))
+          onError("Expected a sequence for this tag");
+        return seq2;
+      },
+      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+    };
+    exports.seq = seq;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/string.js
+var require_string = __commonJS({
+  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+    "use strict";
+    var stringifyString = require_stringifyString();
+    var string = {
+      identify: (value) => typeof value === "string",
+      default: true,
+      tag: "tag:yaml.org,2002:str",
+      resolve: (str) => str,
+      stringify(item, ctx, onComment, onChompKeep) {
+        ctx = Object.assign({ actualString: true }, ctx);
+        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+      }
+    };
+    exports.string = string;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/null.js
+var require_null = __commonJS({
+  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var nullTag = {
+      identify: (value) => value == null,
+      createNode: () => new Scalar.Scalar(null),
+      default: true,
+      tag: "tag:yaml.org,2002:null",
+      test: /^(?:~|[Nn]ull|NULL)?$/,
+      resolve: () => new Scalar.Scalar(null),
+      stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
+    };
+    exports.nullTag = nullTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/bool.js
+var require_bool = __commonJS({
+  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var boolTag = {
+      identify: (value) => typeof value === "boolean",
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      stringify({ source, value }, ctx) {
+        if (source && boolTag.test.test(source)) {
+          const sv = source[0] === "t" || source[0] === "T";
+          if (value === sv)
+            return source;
+        }
+        return value ? ctx.options.trueStr : ctx.options.falseStr;
+      }
+    };
+    exports.boolTag = boolTag;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyNumber.js
+var require_stringifyNumber = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+    "use strict";
+    function stringifyNumber({ format, minFractionDigits, tag, value }) {
+      if (typeof value === "bigint")
+        return String(value);
+      const num2 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
+      let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
+      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+        let i = n.indexOf(".");
+        if (i < 0) {
+          i = n.length;
+          n += ".";
+        }
+        let d = minFractionDigits - (n.length - i - 1);
+        while (d-- > 0)
+          n += "0";
+      }
+      return n;
+    }
+    exports.stringifyNumber = stringifyNumber;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/float.js
+var require_float = __commonJS({
+  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str),
+      stringify(node) {
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
+      }
+    };
+    var float = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+      resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str));
+        const dot = str.indexOf(".");
+        if (dot !== -1 && str[str.length - 1] === "0")
+          node.minFractionDigits = str.length - dot - 1;
+        return node;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports.float = float;
+    exports.floatExp = floatExp;
+    exports.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/int.js
+var require_int = __commonJS({
+  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    function intStringify(node, radix, prefix) {
+      const { value } = node;
+      if (intIdentify(value) && value >= 0)
+        return prefix + value.toString(radix);
+      return stringifyNumber.stringifyNumber(node);
+    }
+    var intOct = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^0o[0-7]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      stringify: (node) => intStringify(node, 8, "0o")
+    };
+    var int = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^0x[0-9a-fA-F]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      stringify: (node) => intStringify(node, 16, "0x")
+    };
+    exports.int = int;
+    exports.intHex = intHex;
+    exports.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/schema.js
+var require_schema = __commonJS({
+  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string = require_string();
+    var bool = require_bool();
+    var float = require_float();
+    var int = require_int();
+    var schema = [
+      map.map,
+      seq.seq,
+      string.string,
+      _null.nullTag,
+      bool.boolTag,
+      int.intOct,
+      int.int,
+      int.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float
+    ];
+    exports.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/json/schema.js
+var require_schema2 = __commonJS({
+  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var map = require_map();
+    var seq = require_seq();
+    function intIdentify(value) {
+      return typeof value === "bigint" || Number.isInteger(value);
+    }
+    var stringifyJSON = ({ value }) => JSON.stringify(value);
+    var jsonScalars = [
+      {
+        identify: (value) => typeof value === "string",
+        default: true,
+        tag: "tag:yaml.org,2002:str",
+        resolve: (str) => str,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => value == null,
+        createNode: () => new Scalar.Scalar(null),
+        default: true,
+        tag: "tag:yaml.org,2002:null",
+        test: /^null$/,
+        resolve: () => null,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => typeof value === "boolean",
+        default: true,
+        tag: "tag:yaml.org,2002:bool",
+        test: /^true$|^false$/,
+        resolve: (str) => str === "true",
+        stringify: stringifyJSON
+      },
+      {
+        identify: intIdentify,
+        default: true,
+        tag: "tag:yaml.org,2002:int",
+        test: /^-?(?:0|[1-9][0-9]*)$/,
+        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+      },
+      {
+        identify: (value) => typeof value === "number",
+        default: true,
+        tag: "tag:yaml.org,2002:float",
+        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+        resolve: (str) => parseFloat(str),
+        stringify: stringifyJSON
+      }
+    ];
+    var jsonError = {
+      default: true,
+      tag: "",
+      test: /^/,
+      resolve(str, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+        return str;
+      }
+    };
+    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+    exports.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+var require_binary = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+    "use strict";
+    var node_buffer = __require("buffer");
+    var Scalar = require_Scalar();
+    var stringifyString = require_stringifyString();
+    var binary = {
+      identify: (value) => value instanceof Uint8Array,
+      // Buffer inherits from Uint8Array
+      default: false,
+      tag: "tag:yaml.org,2002:binary",
+      /**
+       * Returns a Buffer in node and an Uint8Array in browsers
+       *
+       * To use the resulting buffer as an image, you'll want to do something like:
+       *
+       *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+       *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+       */
+      resolve(src, onError) {
+        if (typeof node_buffer.Buffer === "function") {
+          return node_buffer.Buffer.from(src, "base64");
+        } else if (typeof atob === "function") {
+          const str = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str.length);
+          for (let i = 0; i < str.length; ++i)
+            buffer[i] = str.charCodeAt(i);
+          return buffer;
+        } else {
+          onError("This environment does not support reading binary tags; either Buffer or atob is required");
+          return src;
+        }
+      },
+      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+        if (!value)
+          return "";
+        const buf = value;
+        let str;
+        if (typeof node_buffer.Buffer === "function") {
+          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+        } else if (typeof btoa === "function") {
+          let s = "";
+          for (let i = 0; i < buf.length; ++i)
+            s += String.fromCharCode(buf[i]);
+          str = btoa(s);
+        } else {
+          throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
+        }
+        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+          const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
+          const n = Math.ceil(str.length / lineWidth);
+          const lines = new Array(n);
+          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+            lines[i] = str.substr(o, lineWidth);
+          }
+          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+        }
+        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+      }
+    };
+    exports.binary = binary;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+var require_pairs = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLSeq = require_YAMLSeq();
+    function resolvePairs(seq, onError) {
+      if (identity.isSeq(seq)) {
+        for (let i = 0; i < seq.items.length; ++i) {
+          let item = seq.items[i];
+          if (identity.isPair(item))
+            continue;
+          else if (identity.isMap(item)) {
+            if (item.items.length > 1)
+              onError("Each pair must have its own sequence indicator");
+            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            if (item.commentBefore)
+              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
+${pair.key.commentBefore}` : item.commentBefore;
+            if (item.comment) {
+              const cn = pair.value ?? pair.key;
+              cn.comment = cn.comment ? `${item.comment}
+${cn.comment}` : item.comment;
+            }
+            item = pair;
+          }
+          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+        }
+      } else
+        onError("Expected a sequence for this tag");
+      return seq;
+    }
+    function createPairs(schema, iterable, ctx) {
+      const { replacer } = ctx;
+      const pairs2 = new YAMLSeq.YAMLSeq(schema);
+      pairs2.tag = "tag:yaml.org,2002:pairs";
+      let i = 0;
+      if (iterable && Symbol.iterator in Object(iterable))
+        for (let it of iterable) {
+          if (typeof replacer === "function")
+            it = replacer.call(iterable, String(i++), it);
+          let key2, value;
+          if (Array.isArray(it)) {
+            if (it.length === 2) {
+              key2 = it[0];
+              value = it[1];
+            } else
+              throw new TypeError(`Expected [key, value] tuple: ${it}`);
+          } else if (it && it instanceof Object) {
+            const keys = Object.keys(it);
+            if (keys.length === 1) {
+              key2 = keys[0];
+              value = it[key2];
+            } else {
+              throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+            }
+          } else {
+            key2 = it;
+          }
+          pairs2.items.push(Pair.createPair(key2, value, ctx));
+        }
+      return pairs2;
+    }
+    var pairs = {
+      collection: "seq",
+      default: false,
+      tag: "tag:yaml.org,2002:pairs",
+      resolve: resolvePairs,
+      createNode: createPairs
+    };
+    exports.createPairs = createPairs;
+    exports.pairs = pairs;
+    exports.resolvePairs = resolvePairs;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+var require_omap = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var toJS = require_toJS();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var pairs = require_pairs();
+    var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
+      constructor() {
+        super();
+        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+        this.tag = _YAMLOMap.tag;
+      }
+      /**
+       * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+       * but TypeScript won't allow widening the signature of a child method.
+       */
+      toJSON(_, ctx) {
+        if (!ctx)
+          return super.toJSON(_);
+        const map = /* @__PURE__ */ new Map();
+        if (ctx?.onCreate)
+          ctx.onCreate(map);
+        for (const pair of this.items) {
+          let key2, value;
+          if (identity.isPair(pair)) {
+            key2 = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key2, ctx);
+          } else {
+            key2 = toJS.toJS(pair, "", ctx);
+          }
+          if (map.has(key2))
+            throw new Error("Ordered maps must not include duplicate keys");
+          map.set(key2, value);
+        }
+        return map;
+      }
+      static from(schema, iterable, ctx) {
+        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const omap2 = new this();
+        omap2.items = pairs$1.items;
+        return omap2;
+      }
+    };
+    YAMLOMap.tag = "tag:yaml.org,2002:omap";
+    var omap = {
+      collection: "seq",
+      identify: (value) => value instanceof Map,
+      nodeClass: YAMLOMap,
+      default: false,
+      tag: "tag:yaml.org,2002:omap",
+      resolve(seq, onError) {
+        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const seenKeys = [];
+        for (const { key: key2 } of pairs$1.items) {
+          if (identity.isScalar(key2)) {
+            if (seenKeys.includes(key2.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key2.value}`);
+            } else {
+              seenKeys.push(key2.value);
+            }
+          }
+        }
+        return Object.assign(new YAMLOMap(), pairs$1);
+      },
+      createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+    };
+    exports.YAMLOMap = YAMLOMap;
+    exports.omap = omap;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+var require_bool2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function boolStringify({ value, source }, ctx) {
+      const boolObj = value ? trueTag : falseTag;
+      if (source && boolObj.test.test(source))
+        return source;
+      return value ? ctx.options.trueStr : ctx.options.falseStr;
+    }
+    var trueTag = {
+      identify: (value) => value === true,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+      resolve: () => new Scalar.Scalar(true),
+      stringify: boolStringify
+    };
+    var falseTag = {
+      identify: (value) => value === false,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+      resolve: () => new Scalar.Scalar(false),
+      stringify: boolStringify
+    };
+    exports.falseTag = falseTag;
+    exports.trueTag = trueTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
+var require_float2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      stringify(node) {
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
+      }
+    };
+    var float = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+      resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
+        const dot = str.indexOf(".");
+        if (dot !== -1) {
+          const f = str.substring(dot + 1).replace(/_/g, "");
+          if (f[f.length - 1] === "0")
+            node.minFractionDigits = f.length;
+        }
+        return node;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports.float = float;
+    exports.floatExp = floatExp;
+    exports.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
+var require_int2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    function intResolve(str, offset, radix, { intAsBigInt }) {
+      const sign = str[0];
+      if (sign === "-" || sign === "+")
+        offset += 1;
+      str = str.substring(offset).replace(/_/g, "");
+      if (intAsBigInt) {
+        switch (radix) {
+          case 2:
+            str = `0b${str}`;
+            break;
+          case 8:
+            str = `0o${str}`;
+            break;
+          case 16:
+            str = `0x${str}`;
+            break;
+        }
+        const n2 = BigInt(str);
+        return sign === "-" ? BigInt(-1) * n2 : n2;
+      }
+      const n = parseInt(str, radix);
+      return sign === "-" ? -1 * n : n;
+    }
+    function intStringify(node, radix, prefix) {
+      const { value } = node;
+      if (intIdentify(value)) {
+        const str = value.toString(radix);
+        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+      }
+      return stringifyNumber.stringifyNumber(node);
+    }
+    var intBin = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "BIN",
+      test: /^[-+]?0b[0-1_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      stringify: (node) => intStringify(node, 2, "0b")
+    };
+    var intOct = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^[-+]?0[0-7_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      stringify: (node) => intStringify(node, 8, "0")
+    };
+    var int = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9][0-9_]*$/,
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^[-+]?0x[0-9a-fA-F_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      stringify: (node) => intStringify(node, 16, "0x")
+    };
+    exports.int = int;
+    exports.intBin = intBin;
+    exports.intHex = intHex;
+    exports.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
+var require_set = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
+      constructor(schema) {
+        super(schema);
+        this.tag = _YAMLSet.tag;
+      }
+      add(key2) {
+        let pair;
+        if (identity.isPair(key2))
+          pair = key2;
+        else if (key2 && typeof key2 === "object" && "key" in key2 && "value" in key2 && key2.value === null)
+          pair = new Pair.Pair(key2.key, null);
+        else
+          pair = new Pair.Pair(key2, null);
+        const prev = YAMLMap.findPair(this.items, pair.key);
+        if (!prev)
+          this.items.push(pair);
+      }
+      /**
+       * If `keepPair` is `true`, returns the Pair matching `key`.
+       * Otherwise, returns the value of that Pair's key.
+       */
+      get(key2, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key2);
+        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+      }
+      set(key2, value) {
+        if (typeof value !== "boolean")
+          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+        const prev = YAMLMap.findPair(this.items, key2);
+        if (prev && !value) {
+          this.items.splice(this.items.indexOf(prev), 1);
+        } else if (!prev && value) {
+          this.items.push(new Pair.Pair(key2));
+        }
+      }
+      toJSON(_, ctx) {
+        return super.toJSON(_, ctx, Set);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        if (this.hasAllNullValues(true))
+          return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
+        else
+          throw new Error("Set items must all have null values");
+      }
+      static from(schema, iterable, ctx) {
+        const { replacer } = ctx;
+        const set2 = new this(schema);
+        if (iterable && Symbol.iterator in Object(iterable))
+          for (let value of iterable) {
+            if (typeof replacer === "function")
+              value = replacer.call(iterable, value, value);
+            set2.items.push(Pair.createPair(value, null, ctx));
+          }
+        return set2;
+      }
+    };
+    YAMLSet.tag = "tag:yaml.org,2002:set";
+    var set = {
+      collection: "map",
+      identify: (value) => value instanceof Set,
+      nodeClass: YAMLSet,
+      default: false,
+      tag: "tag:yaml.org,2002:set",
+      createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+      resolve(map, onError) {
+        if (identity.isMap(map)) {
+          if (map.hasAllNullValues(true))
+            return Object.assign(new YAMLSet(), map);
+          else
+            onError("Set items must all have null values");
+        } else
+          onError("Expected a mapping for this tag");
+        return map;
+      }
+    };
+    exports.YAMLSet = YAMLSet;
+    exports.set = set;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+var require_timestamp = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    function parseSexagesimal(str, asBigInt) {
+      const sign = str[0];
+      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      return sign === "-" ? num2(-1) * res : res;
+    }
+    function stringifySexagesimal(node) {
+      let { value } = node;
+      let num2 = (n) => n;
+      if (typeof value === "bigint")
+        num2 = (n) => BigInt(n);
+      else if (isNaN(value) || !isFinite(value))
+        return stringifyNumber.stringifyNumber(node);
+      let sign = "";
+      if (value < 0) {
+        sign = "-";
+        value *= num2(-1);
+      }
+      const _60 = num2(60);
+      const parts = [value % _60];
+      if (value < 60) {
+        parts.unshift(0);
+      } else {
+        value = (value - parts[0]) / _60;
+        parts.unshift(value % _60);
+        if (value >= 60) {
+          value = (value - parts[0]) / _60;
+          parts.unshift(value);
+        }
+      }
+      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+    }
+    var intTime = {
+      identify: (value) => typeof value === "bigint" || Number.isInteger(value),
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      stringify: stringifySexagesimal
+    };
+    var floatTime = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+      resolve: (str) => parseSexagesimal(str, false),
+      stringify: stringifySexagesimal
+    };
+    var timestamp = {
+      identify: (value) => value instanceof Date,
+      default: true,
+      tag: "tag:yaml.org,2002:timestamp",
+      // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+      // may be omitted altogether, resulting in a date format. In such a case, the time part is
+      // assumed to be 00:00:00Z (start of day, UTC).
+      test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
+      resolve(str) {
+        const match = str.match(timestamp.test);
+        if (!match)
+          throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
+        const [, year, month, day, hour, minute, second] = match.map(Number);
+        const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
+        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        const tz = match[8];
+        if (tz && tz !== "Z") {
+          let d = parseSexagesimal(tz, false);
+          if (Math.abs(d) < 30)
+            d *= 60;
+          date -= 6e4 * d;
+        }
+        return new Date(date);
+      },
+      stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
+    };
+    exports.floatTime = floatTime;
+    exports.intTime = intTime;
+    exports.timestamp = timestamp;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+var require_schema3 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string = require_string();
+    var binary = require_binary();
+    var bool = require_bool2();
+    var float = require_float2();
+    var int = require_int2();
+    var merge = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var set = require_set();
+    var timestamp = require_timestamp();
+    var schema = [
+      map.map,
+      seq.seq,
+      string.string,
+      _null.nullTag,
+      bool.trueTag,
+      bool.falseTag,
+      int.intBin,
+      int.intOct,
+      int.int,
+      int.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float,
+      binary.binary,
+      merge.merge,
+      omap.omap,
+      pairs.pairs,
+      set.set,
+      timestamp.intTime,
+      timestamp.floatTime,
+      timestamp.timestamp
+    ];
+    exports.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/tags.js
+var require_tags = __commonJS({
+  "node_modules/yaml/dist/schema/tags.js"(exports) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string = require_string();
+    var bool = require_bool();
+    var float = require_float();
+    var int = require_int();
+    var schema = require_schema();
+    var schema$1 = require_schema2();
+    var binary = require_binary();
+    var merge = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var schema$2 = require_schema3();
+    var set = require_set();
+    var timestamp = require_timestamp();
+    var schemas = /* @__PURE__ */ new Map([
+      ["core", schema.schema],
+      ["failsafe", [map.map, seq.seq, string.string]],
+      ["json", schema$1.schema],
+      ["yaml11", schema$2.schema],
+      ["yaml-1.1", schema$2.schema]
+    ]);
+    var tagsByName = {
+      binary: binary.binary,
+      bool: bool.boolTag,
+      float: float.float,
+      floatExp: float.floatExp,
+      floatNaN: float.floatNaN,
+      floatTime: timestamp.floatTime,
+      int: int.int,
+      intHex: int.intHex,
+      intOct: int.intOct,
+      intTime: timestamp.intTime,
+      map: map.map,
+      merge: merge.merge,
+      null: _null.nullTag,
+      omap: omap.omap,
+      pairs: pairs.pairs,
+      seq: seq.seq,
+      set: set.set,
+      timestamp: timestamp.timestamp
+    };
+    var coreKnownTags = {
+      "tag:yaml.org,2002:binary": binary.binary,
+      "tag:yaml.org,2002:merge": merge.merge,
+      "tag:yaml.org,2002:omap": omap.omap,
+      "tag:yaml.org,2002:pairs": pairs.pairs,
+      "tag:yaml.org,2002:set": set.set,
+      "tag:yaml.org,2002:timestamp": timestamp.timestamp
+    };
+    function getTags(customTags, schemaName, addMergeTag) {
+      const schemaTags = schemas.get(schemaName);
+      if (schemaTags && !customTags) {
+        return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
+      }
+      let tags = schemaTags;
+      if (!tags) {
+        if (Array.isArray(customTags))
+          tags = [];
+        else {
+          const keys = Array.from(schemas.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
+          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+        }
+      }
+      if (Array.isArray(customTags)) {
+        for (const tag of customTags)
+          tags = tags.concat(tag);
+      } else if (typeof customTags === "function") {
+        tags = customTags(tags.slice());
+      }
+      if (addMergeTag)
+        tags = tags.concat(merge.merge);
+      return tags.reduce((tags2, tag) => {
+        const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
+        if (!tagObj) {
+          const tagName = JSON.stringify(tag);
+          const keys = Object.keys(tagsByName).map((key2) => JSON.stringify(key2)).join(", ");
+          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+        }
+        if (!tags2.includes(tagObj))
+          tags2.push(tagObj);
+        return tags2;
+      }, []);
+    }
+    exports.coreKnownTags = coreKnownTags;
+    exports.getTags = getTags;
+  }
+});
+
+// node_modules/yaml/dist/schema/Schema.js
+var require_Schema = __commonJS({
+  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var map = require_map();
+    var seq = require_seq();
+    var string = require_string();
+    var tags = require_tags();
+    var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+    var Schema = class _Schema {
+      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+        this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
+        this.name = typeof schema === "string" && schema || "core";
+        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
+        this.tags = tags.getTags(customTags, this.name, merge);
+        this.toStringOptions = toStringDefaults ?? null;
+        Object.defineProperty(this, identity.MAP, { value: map.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
+      }
+      clone() {
+        const copy = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy.tags = this.tags.slice();
+        return copy;
+      }
+    };
+    exports.Schema = Schema;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyDocument.js
+var require_stringifyDocument = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyDocument(doc, options) {
+      const lines = [];
+      let hasDirectives = options.directives === true;
+      if (options.directives !== false && doc.directives) {
+        const dir = doc.directives.toString(doc);
+        if (dir) {
+          lines.push(dir);
+          hasDirectives = true;
+        } else if (doc.directives.docStart)
+          hasDirectives = true;
+      }
+      if (hasDirectives)
+        lines.push("---");
+      const ctx = stringify.createStringifyContext(doc, options);
+      const { commentString } = ctx.options;
+      if (doc.commentBefore) {
+        if (lines.length !== 1)
+          lines.unshift("");
+        const cs = commentString(doc.commentBefore);
+        lines.unshift(stringifyComment.indentComment(cs, ""));
+      }
+      let chompKeep = false;
+      let contentComment = null;
+      if (doc.contents) {
+        if (identity.isNode(doc.contents)) {
+          if (doc.contents.spaceBefore && hasDirectives)
+            lines.push("");
+          if (doc.contents.commentBefore) {
+            const cs = commentString(doc.contents.commentBefore);
+            lines.push(stringifyComment.indentComment(cs, ""));
+          }
+          ctx.forceBlockIndent = !!doc.comment;
+          contentComment = doc.contents.comment;
+        }
+        const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
+        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        if (contentComment)
+          body += stringifyComment.lineComment(body, "", commentString(contentComment));
+        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
+          lines[lines.length - 1] = `--- ${body}`;
+        } else
+          lines.push(body);
+      } else {
+        lines.push(stringify.stringify(doc.contents, ctx));
+      }
+      if (doc.directives?.docEnd) {
+        if (doc.comment) {
+          const cs = commentString(doc.comment);
+          if (cs.includes("\n")) {
+            lines.push("...");
+            lines.push(stringifyComment.indentComment(cs, ""));
+          } else {
+            lines.push(`... ${cs}`);
+          }
+        } else {
+          lines.push("...");
+        }
+      } else {
+        let dc = doc.comment;
+        if (dc && chompKeep)
+          dc = dc.replace(/^\n+/, "");
+        if (dc) {
+          if ((!chompKeep || contentComment) && lines[lines.length - 1] !== "")
+            lines.push("");
+          lines.push(stringifyComment.indentComment(commentString(dc), ""));
+        }
+      }
+      return lines.join("\n") + "\n";
+    }
+    exports.stringifyDocument = stringifyDocument;
+  }
+});
+
+// node_modules/yaml/dist/doc/Document.js
+var require_Document = __commonJS({
+  "node_modules/yaml/dist/doc/Document.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var toJS = require_toJS();
+    var Schema = require_Schema();
+    var stringifyDocument = require_stringifyDocument();
+    var anchors = require_anchors();
+    var applyReviver = require_applyReviver();
+    var createNode = require_createNode();
+    var directives = require_directives();
+    var Document = class _Document {
+      constructor(value, replacer, options) {
+        this.commentBefore = null;
+        this.comment = null;
+        this.errors = [];
+        this.warnings = [];
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        let _replacer = null;
+        if (typeof replacer === "function" || Array.isArray(replacer)) {
+          _replacer = replacer;
+        } else if (options === void 0 && replacer) {
+          options = replacer;
+          replacer = void 0;
+        }
+        const opt = Object.assign({
+          intAsBigInt: false,
+          keepSourceTokens: false,
+          logLevel: "warn",
+          prettyErrors: true,
+          strict: true,
+          stringKeys: false,
+          uniqueKeys: true,
+          version: "1.2"
+        }, options);
+        this.options = opt;
+        let { version } = opt;
+        if (options?._directives) {
+          this.directives = options._directives.atDocument();
+          if (this.directives.yaml.explicit)
+            version = this.directives.yaml.version;
+        } else
+          this.directives = new directives.Directives({ version });
+        this.setSchema(version, options);
+        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
+      }
+      /**
+       * Create a deep copy of this Document and its contents.
+       *
+       * Custom Node values that inherit from `Object` still refer to their original instances.
+       */
+      clone() {
+        const copy = Object.create(_Document.prototype, {
+          [identity.NODE_TYPE]: { value: identity.DOC }
+        });
+        copy.commentBefore = this.commentBefore;
+        copy.comment = this.comment;
+        copy.errors = this.errors.slice();
+        copy.warnings = this.warnings.slice();
+        copy.options = Object.assign({}, this.options);
+        if (this.directives)
+          copy.directives = this.directives.clone();
+        copy.schema = this.schema.clone();
+        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** Adds a value to the document. */
+      add(value) {
+        if (assertCollection(this.contents))
+          this.contents.add(value);
+      }
+      /** Adds a value to the document. */
+      addIn(path, value) {
+        if (assertCollection(this.contents))
+          this.contents.addIn(path, value);
+      }
+      /**
+       * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+       *
+       * If `node` already has an anchor, `name` is ignored.
+       * Otherwise, the `node.anchor` value will be set to `name`,
+       * or if an anchor with that name is already present in the document,
+       * `name` will be used as a prefix for a new unique anchor.
+       * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+       */
+      createAlias(node, name) {
+        if (!node.anchor) {
+          const prev = anchors.anchorNames(this);
+          node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
+        }
+        return new Alias.Alias(node.anchor);
+      }
+      createNode(value, replacer, options) {
+        let _replacer = void 0;
+        if (typeof replacer === "function") {
+          value = replacer.call({ "": value }, "", value);
+          _replacer = replacer;
+        } else if (Array.isArray(replacer)) {
+          const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
+          const asStr = replacer.filter(keyToStr).map(String);
+          if (asStr.length > 0)
+            replacer = replacer.concat(asStr);
+          _replacer = replacer;
+        } else if (options === void 0 && replacer) {
+          options = replacer;
+          replacer = void 0;
+        }
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
+          this,
+          // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          anchorPrefix || "a"
+        );
+        const ctx = {
+          aliasDuplicateObjects: aliasDuplicateObjects ?? true,
+          keepUndefined: keepUndefined ?? false,
+          onAnchor,
+          onTagObj,
+          replacer: _replacer,
+          schema: this.schema,
+          sourceObjects
+        };
+        const node = createNode.createNode(value, tag, ctx);
+        if (flow && identity.isCollection(node))
+          node.flow = true;
+        setAnchors();
+        return node;
+      }
+      /**
+       * Convert a key and a value into a `Pair` using the current schema,
+       * recursively wrapping all values as `Scalar` or `Collection` nodes.
+       */
+      createPair(key2, value, options = {}) {
+        const k = this.createNode(key2, null, options);
+        const v = this.createNode(value, null, options);
+        return new Pair.Pair(k, v);
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key2) {
+        return assertCollection(this.contents) ? this.contents.delete(key2) : false;
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path) {
+        if (Collection.isEmptyPath(path)) {
+          if (this.contents == null)
+            return false;
+          this.contents = null;
+          return true;
+        }
+        return assertCollection(this.contents) ? this.contents.deleteIn(path) : false;
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      get(key2, keepScalar) {
+        return identity.isCollection(this.contents) ? this.contents.get(key2, keepScalar) : void 0;
+      }
+      /**
+       * Returns item at `path`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path, keepScalar) {
+        if (Collection.isEmptyPath(path))
+          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+      }
+      /**
+       * Checks if the document includes a value with the key `key`.
+       */
+      has(key2) {
+        return identity.isCollection(this.contents) ? this.contents.has(key2) : false;
+      }
+      /**
+       * Checks if the document includes a value at `path`.
+       */
+      hasIn(path) {
+        if (Collection.isEmptyPath(path))
+          return this.contents !== void 0;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      set(key2, value) {
+        if (this.contents == null) {
+          this.contents = Collection.collectionFromPath(this.schema, [key2], value);
+        } else if (assertCollection(this.contents)) {
+          this.contents.set(key2, value);
+        }
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path, value) {
+        if (Collection.isEmptyPath(path)) {
+          this.contents = value;
+        } else if (this.contents == null) {
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
+        } else if (assertCollection(this.contents)) {
+          this.contents.setIn(path, value);
+        }
+      }
+      /**
+       * Change the YAML version and schema used by the document.
+       * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+       * It also requires the `schema` option to be given as a `Schema` instance value.
+       *
+       * Overrides all previously set schema options.
+       */
+      setSchema(version, options = {}) {
+        if (typeof version === "number")
+          version = String(version);
+        let opt;
+        switch (version) {
+          case "1.1":
+            if (this.directives)
+              this.directives.yaml.version = "1.1";
+            else
+              this.directives = new directives.Directives({ version: "1.1" });
+            opt = { resolveKnownTags: false, schema: "yaml-1.1" };
+            break;
+          case "1.2":
+          case "next":
+            if (this.directives)
+              this.directives.yaml.version = version;
+            else
+              this.directives = new directives.Directives({ version });
+            opt = { resolveKnownTags: true, schema: "core" };
+            break;
+          case null:
+            if (this.directives)
+              delete this.directives;
+            opt = null;
+            break;
+          default: {
+            const sv = JSON.stringify(version);
+            throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+          }
+        }
+        if (options.schema instanceof Object)
+          this.schema = options.schema;
+        else if (opt)
+          this.schema = new Schema.Schema(Object.assign(opt, options));
+        else
+          throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
+      }
+      // json & jsonArg are only used from toJSON()
+      toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc: this,
+          keep: !json,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+      /**
+       * A JSON representation of the document `contents`.
+       *
+       * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+       *   property name.
+       */
+      toJSON(jsonArg, onAnchor) {
+        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
+      }
+      /** A YAML representation of the document. */
+      toString(options = {}) {
+        if (this.errors.length > 0)
+          throw new Error("Document with errors cannot be stringified");
+        if ("indent" in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
+          const s = JSON.stringify(options.indent);
+          throw new Error(`"indent" option must be a positive integer, not ${s}`);
+        }
+        return stringifyDocument.stringifyDocument(this, options);
+      }
+    };
+    function assertCollection(contents) {
+      if (identity.isCollection(contents))
+        return true;
+      throw new Error("Expected a YAML collection as document contents");
+    }
+    exports.Document = Document;
+  }
+});
+
+// node_modules/yaml/dist/errors.js
+var require_errors = __commonJS({
+  "node_modules/yaml/dist/errors.js"(exports) {
+    "use strict";
+    var YAMLError = class extends Error {
+      constructor(name, pos, code, message) {
+        super();
+        this.name = name;
+        this.code = code;
+        this.message = message;
+        this.pos = pos;
+      }
+    };
+    var YAMLParseError = class extends YAMLError {
+      constructor(pos, code, message) {
+        super("YAMLParseError", pos, code, message);
+      }
+    };
+    var YAMLWarning = class extends YAMLError {
+      constructor(pos, code, message) {
+        super("YAMLWarning", pos, code, message);
+      }
+    };
+    var prettifyError = (src, lc) => (error) => {
+      if (error.pos[0] === -1)
+        return;
+      error.linePos = error.pos.map((pos) => lc.linePos(pos));
+      const { line, col } = error.linePos[0];
+      error.message += ` at line ${line}, column ${col}`;
+      let ci = col - 1;
+      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
+      if (ci >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = "\u2026" + lineStr.substring(trimStart);
+        ci -= trimStart - 1;
+      }
+      if (lineStr.length > 80)
+        lineStr = lineStr.substring(0, 79) + "\u2026";
+      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+        if (prev.length > 80)
+          prev = prev.substring(0, 79) + "\u2026\n";
+        lineStr = prev + lineStr;
+      }
+      if (/[^ ]/.test(lineStr)) {
+        let count = 1;
+        const end = error.linePos[1];
+        if (end?.line === line && end.col > col) {
+          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+        }
+        const pointer = " ".repeat(ci) + "^".repeat(count);
+        error.message += `:
+
+${lineStr}
+${pointer}
+`;
+      }
+    };
+    exports.YAMLError = YAMLError;
+    exports.YAMLParseError = YAMLParseError;
+    exports.YAMLWarning = YAMLWarning;
+    exports.prettifyError = prettifyError;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-props.js
+var require_resolve_props = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+    "use strict";
+    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+      let spaceBefore = false;
+      let atNewline = startOnNewline;
+      let hasSpace = startOnNewline;
+      let comment = "";
+      let commentSep = "";
+      let hasNewline = false;
+      let reqSpace = false;
+      let tab = null;
+      let anchor = null;
+      let tag = null;
+      let newlineAfterProp = null;
+      let comma = null;
+      let found = null;
+      let start = null;
+      for (const token of tokens) {
+        if (reqSpace) {
+          if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
+            onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+          reqSpace = false;
+        }
+        if (tab) {
+          if (atNewline && token.type !== "comment" && token.type !== "newline") {
+            onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+          }
+          tab = null;
+        }
+        switch (token.type) {
+          case "space":
+            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
+              tab = token;
+            }
+            hasSpace = true;
+            break;
+          case "comment": {
+            if (!hasSpace)
+              onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+            const cb = token.source.substring(1) || " ";
+            if (!comment)
+              comment = cb;
+            else
+              comment += commentSep + cb;
+            commentSep = "";
+            atNewline = false;
+            break;
+          }
+          case "newline":
+            if (atNewline) {
+              if (comment)
+                comment += token.source;
+              else if (!found || indicator !== "seq-item-ind")
+                spaceBefore = true;
+            } else
+              commentSep += token.source;
+            atNewline = true;
+            hasNewline = true;
+            if (anchor || tag)
+              newlineAfterProp = token;
+            hasSpace = true;
+            break;
+          case "anchor":
+            if (anchor)
+              onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
+            if (token.source.endsWith(":"))
+              onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
+            anchor = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          case "tag": {
+            if (tag)
+              onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
+            tag = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          }
+          case indicator:
+            if (anchor || tag)
+              onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
+            if (found)
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
+            found = token;
+            atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
+            hasSpace = false;
+            break;
+          case "comma":
+            if (flow) {
+              if (comma)
+                onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
+              comma = token;
+              atNewline = false;
+              hasSpace = false;
+              break;
+            }
+          // else fallthrough
+          default:
+            onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.type} token`);
+            atNewline = false;
+            hasSpace = false;
+        }
+      }
+      const last = tokens[tokens.length - 1];
+      const end = last ? last.offset + last.source.length : offset;
+      if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
+        onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+      }
+      if (tab && (atNewline && tab.indent <= parentIndent || next?.type === "block-map" || next?.type === "block-seq"))
+        onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+      return {
+        comma,
+        found,
+        spaceBefore,
+        comment,
+        hasNewline,
+        anchor,
+        tag,
+        newlineAfterProp,
+        end,
+        start: start ?? end
+      };
+    }
+    exports.resolveProps = resolveProps;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-contains-newline.js
+var require_util_contains_newline = __commonJS({
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+    "use strict";
+    function containsNewline(key2) {
+      if (!key2)
+        return null;
+      switch (key2.type) {
+        case "alias":
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          if (key2.source.includes("\n"))
+            return true;
+          if (key2.end) {
+            for (const st of key2.end)
+              if (st.type === "newline")
+                return true;
+          }
+          return false;
+        case "flow-collection":
+          for (const it of key2.items) {
+            for (const st of it.start)
+              if (st.type === "newline")
+                return true;
+            if (it.sep) {
+              for (const st of it.sep)
+                if (st.type === "newline")
+                  return true;
+            }
+            if (containsNewline(it.key) || containsNewline(it.value))
+              return true;
+          }
+          return false;
+        default:
+          return true;
+      }
+    }
+    exports.containsNewline = containsNewline;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
+var require_util_flow_indent_check = __commonJS({
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+    "use strict";
+    var utilContainsNewline = require_util_contains_newline();
+    function flowIndentCheck(indent, fc, onError) {
+      if (fc?.type === "flow-collection") {
+        const end = fc.end[0];
+        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+          const msg = "Flow end indicator should be more indented than parent";
+          onError(end, "BAD_INDENT", msg, true);
+        }
+      }
+    }
+    exports.flowIndentCheck = flowIndentCheck;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-map-includes.js
+var require_util_map_includes = __commonJS({
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    function mapIncludes(ctx, items, search) {
+      const { uniqueKeys } = ctx.options;
+      if (uniqueKeys === false)
+        return false;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      return items.some((pair) => isEqual(pair.key, search));
+    }
+    exports.mapIncludes = mapIncludes;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-map.js
+var require_resolve_block_map = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+    "use strict";
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    var utilMapIncludes = require_util_map_includes();
+    var startColMsg = "All mapping items must start at the same column";
+    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+      const map = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      let offset = bm.offset;
+      let commentEnd = null;
+      for (const collItem of bm.items) {
+        const { start, key: key2, sep: sep2, value } = collItem;
+        const keyProps = resolveProps.resolveProps(start, {
+          indicator: "explicit-key-ind",
+          next: key2 ?? sep2?.[0],
+          offset,
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: true
+        });
+        const implicitKey = !keyProps.found;
+        if (implicitKey) {
+          if (key2) {
+            if (key2.type === "block-seq")
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
+            else if ("indent" in key2 && key2.indent !== bm.indent)
+              onError(offset, "BAD_INDENT", startColMsg);
+          }
+          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+            commentEnd = keyProps.end;
+            if (keyProps.comment) {
+              if (map.comment)
+                map.comment += "\n" + keyProps.comment;
+              else
+                map.comment = keyProps.comment;
+            }
+            continue;
+          }
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key2)) {
+            onError(key2 ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          }
+        } else if (keyProps.found?.indent !== bm.indent) {
+          onError(offset, "BAD_INDENT", startColMsg);
+        }
+        ctx.atKey = true;
+        const keyStart = keyProps.end;
+        const keyNode = key2 ? composeNode(ctx, key2, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key2, onError);
+        ctx.atKey = false;
+        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+          onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          indicator: "map-value-ind",
+          next: value,
+          offset: keyNode.range[2],
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: !key2 || key2.type === "block-scalar"
+        });
+        offset = valueProps.end;
+        if (valueProps.found) {
+          if (implicitKey) {
+            if (value?.type === "block-map" && !valueProps.hasNewline)
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
+            if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
+              onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
+          }
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+          offset = valueNode.range[2];
+          const pair = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          map.items.push(pair);
+        } else {
+          if (implicitKey)
+            onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
+          if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair = new Pair.Pair(keyNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          map.items.push(pair);
+        }
+      }
+      if (commentEnd && commentEnd < offset)
+        onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
+      map.range = [bm.offset, offset, commentEnd ?? offset];
+      return map;
+    }
+    exports.resolveBlockMap = resolveBlockMap;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-seq.js
+var require_resolve_block_seq = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+    "use strict";
+    var YAMLSeq = require_YAMLSeq();
+    var resolveProps = require_resolve_props();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+      const seq = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = bs.offset;
+      let commentEnd = null;
+      for (const { start, value } of bs.items) {
+        const props = resolveProps.resolveProps(start, {
+          indicator: "seq-item-ind",
+          next: value,
+          offset,
+          onError,
+          parentIndent: bs.indent,
+          startOnNewline: true
+        });
+        if (!props.found) {
+          if (props.anchor || props.tag || value) {
+            if (value?.type === "block-seq")
+              onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
+            else
+              onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
+          } else {
+            commentEnd = props.end;
+            if (props.comment)
+              seq.comment = props.comment;
+            continue;
+          }
+        }
+        const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+        offset = node.range[2];
+        seq.items.push(node);
+      }
+      seq.range = [bs.offset, offset, commentEnd ?? offset];
+      return seq;
+    }
+    exports.resolveBlockSeq = resolveBlockSeq;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-end.js
+var require_resolve_end = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+    "use strict";
+    function resolveEnd(end, offset, reqSpace, onError) {
+      let comment = "";
+      if (end) {
+        let hasSpace = false;
+        let sep2 = "";
+        for (const token of end) {
+          const { source, type } = token;
+          switch (type) {
+            case "space":
+              hasSpace = true;
+              break;
+            case "comment": {
+              if (reqSpace && !hasSpace)
+                onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+              const cb = source.substring(1) || " ";
+              if (!comment)
+                comment = cb;
+              else
+                comment += sep2 + cb;
+              sep2 = "";
+              break;
+            }
+            case "newline":
+              if (comment)
+                sep2 += source;
+              hasSpace = true;
+              break;
+            default:
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
+          }
+          offset += source.length;
+        }
+      }
+      return { comment, offset };
+    }
+    exports.resolveEnd = resolveEnd;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
+var require_resolve_flow_collection = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilMapIncludes = require_util_map_includes();
+    var blockMsg = "Block collections are not allowed within flow collections";
+    var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
+    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+      const isMap = fc.start.source === "{";
+      const fcName = isMap ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const coll = new NodeClass(ctx.schema);
+      coll.flow = true;
+      const atRoot = ctx.atRoot;
+      if (atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = fc.offset + fc.start.source.length;
+      for (let i = 0; i < fc.items.length; ++i) {
+        const collItem = fc.items[i];
+        const { start, key: key2, sep: sep2, value } = collItem;
+        const props = resolveProps.resolveProps(start, {
+          flow: fcName,
+          indicator: "explicit-key-ind",
+          next: key2 ?? sep2?.[0],
+          offset,
+          onError,
+          parentIndent: fc.indent,
+          startOnNewline: false
+        });
+        if (!props.found) {
+          if (!props.anchor && !props.tag && !sep2 && !value) {
+            if (i === 0 && props.comma)
+              onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+            else if (i < fc.items.length - 1)
+              onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
+            if (props.comment) {
+              if (coll.comment)
+                coll.comment += "\n" + props.comment;
+              else
+                coll.comment = props.comment;
+            }
+            offset = props.end;
+            continue;
+          }
+          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key2))
+            onError(
+              key2,
+              // checked by containsNewline()
+              "MULTILINE_IMPLICIT_KEY",
+              "Implicit keys of flow sequence pairs need to be on a single line"
+            );
+        }
+        if (i === 0) {
+          if (props.comma)
+            onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+        } else {
+          if (!props.comma)
+            onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
+          if (props.comment) {
+            let prevItemComment = "";
+            loop: for (const st of start) {
+              switch (st.type) {
+                case "comma":
+                case "space":
+                  break;
+                case "comment":
+                  prevItemComment = st.source.substring(1);
+                  break loop;
+                default:
+                  break loop;
+              }
+            }
+            if (prevItemComment) {
+              let prev = coll.items[coll.items.length - 1];
+              if (identity.isPair(prev))
+                prev = prev.value ?? prev.key;
+              if (prev.comment)
+                prev.comment += "\n" + prevItemComment;
+              else
+                prev.comment = prevItemComment;
+              props.comment = props.comment.substring(prevItemComment.length + 1);
+            }
+          }
+        }
+        if (!isMap && !sep2 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+          coll.items.push(valueNode);
+          offset = valueNode.range[2];
+          if (isBlock(value))
+            onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+        } else {
+          ctx.atKey = true;
+          const keyStart = props.end;
+          const keyNode = key2 ? composeNode(ctx, key2, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key2))
+            onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
+          ctx.atKey = false;
+          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+            flow: fcName,
+            indicator: "map-value-ind",
+            next: value,
+            offset: keyNode.range[2],
+            onError,
+            parentIndent: fc.indent,
+            startOnNewline: false
+          });
+          if (valueProps.found) {
+            if (!isMap && !props.found && ctx.options.strict) {
+              if (sep2)
+                for (const st of sep2) {
+                  if (st === valueProps.found)
+                    break;
+                  if (st.type === "newline") {
+                    onError(st, "MULTILINE_IMPLICIT_KEY", "Implicit keys of flow sequence pairs need to be on a single line");
+                    break;
+                  }
+                }
+              if (props.start < valueProps.found.offset - 1024)
+                onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
+            }
+          } else if (value) {
+            if ("source" in value && value.source?.[0] === ":")
+              onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`);
+            else
+              onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
+          }
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          if (valueNode) {
+            if (isBlock(value))
+              onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+          } else if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          if (isMap) {
+            const map = coll;
+            if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+              onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+            map.items.push(pair);
+          } else {
+            const map = new YAMLMap.YAMLMap(ctx.schema);
+            map.flow = true;
+            map.items.push(pair);
+            const endRange = (valueNode ?? keyNode).range;
+            map.range = [keyNode.range[0], endRange[1], endRange[2]];
+            coll.items.push(map);
+          }
+          offset = valueNode ? valueNode.range[2] : valueProps.end;
+        }
+      }
+      const expectedEnd = isMap ? "}" : "]";
+      const [ce, ...ee] = fc.end;
+      let cePos = offset;
+      if (ce?.source === expectedEnd)
+        cePos = ce.offset + ce.source.length;
+      else {
+        const name = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
+        if (ce && ce.source.length !== 1)
+          ee.unshift(ce);
+      }
+      if (ee.length > 0) {
+        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+        if (end.comment) {
+          if (coll.comment)
+            coll.comment += "\n" + end.comment;
+          else
+            coll.comment = end.comment;
+        }
+        coll.range = [fc.offset, cePos, end.offset];
+      } else {
+        coll.range = [fc.offset, cePos, cePos];
+      }
+      return coll;
+    }
+    exports.resolveFlowCollection = resolveFlowCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-collection.js
+var require_compose_collection = __commonJS({
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveBlockMap = require_resolve_block_map();
+    var resolveBlockSeq = require_resolve_block_seq();
+    var resolveFlowCollection = require_resolve_flow_collection();
+    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+      const Coll = coll.constructor;
+      if (tagName === "!" || tagName === Coll.tagName) {
+        coll.tag = Coll.tagName;
+        return coll;
+      }
+      if (tagName)
+        coll.tag = tagName;
+      return coll;
+    }
+    function composeCollection(CN, ctx, token, props, onError) {
+      const tagToken = props.tag;
+      const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
+      if (token.type === "block-seq") {
+        const { anchor, newlineAfterProp: nl } = props;
+        const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
+        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+          const message = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message);
+        }
+      }
+      const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
+      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
+        return resolveCollection(CN, ctx, token, onError, tagName);
+      }
+      let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
+      if (!tag) {
+        const kt = ctx.schema.knownTags[tagName];
+        if (kt?.collection === expType) {
+          ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+          tag = kt;
+        } else {
+          if (kt) {
+            onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
+          } else {
+            onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
+          }
+          return resolveCollection(CN, ctx, token, onError, tagName);
+        }
+      }
+      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+      const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
+      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      node.range = coll.range;
+      node.tag = tagName;
+      if (tag?.format)
+        node.format = tag.format;
+      return node;
+    }
+    exports.composeCollection = composeCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
+var require_resolve_block_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function resolveBlockScalar(ctx, scalar, onError) {
+      const start = scalar.offset;
+      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header)
+        return { value: "", type: null, comment: "", range: [start, start, start] };
+      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const lines = scalar.source ? splitLines(scalar.source) : [];
+      let chompStart = lines.length;
+      for (let i = lines.length - 1; i >= 0; --i) {
+        const content = lines[i][1];
+        if (content === "" || content === "\r")
+          chompStart = i;
+        else
+          break;
+      }
+      if (chompStart === 0) {
+        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end2 = start + header.length;
+        if (scalar.source)
+          end2 += scalar.source.length;
+        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+      }
+      let trimIndent = scalar.indent + header.indent;
+      let offset = scalar.offset + header.length;
+      let contentStart = 0;
+      for (let i = 0; i < chompStart; ++i) {
+        const [indent, content] = lines[i];
+        if (content === "" || content === "\r") {
+          if (header.indent === 0 && indent.length > trimIndent)
+            trimIndent = indent.length;
+        } else {
+          if (indent.length < trimIndent) {
+            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent.length, "MISSING_CHAR", message);
+          }
+          if (header.indent === 0)
+            trimIndent = indent.length;
+          contentStart = i;
+          if (trimIndent === 0 && !ctx.atRoot) {
+            const message = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message);
+          }
+          break;
+        }
+        offset += indent.length + content.length + 1;
+      }
+      for (let i = lines.length - 1; i >= chompStart; --i) {
+        if (lines[i][0].length > trimIndent)
+          chompStart = i + 1;
+      }
+      let value = "";
+      let sep2 = "";
+      let prevMoreIndented = false;
+      for (let i = 0; i < contentStart; ++i)
+        value += lines[i][0].slice(trimIndent) + "\n";
+      for (let i = contentStart; i < chompStart; ++i) {
+        let [indent, content] = lines[i];
+        offset += indent.length + content.length + 1;
+        const crlf = content[content.length - 1] === "\r";
+        if (crlf)
+          content = content.slice(0, -1);
+        if (content && indent.length < trimIndent) {
+          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const message = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          indent = "";
+        }
+        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
+        } else if (indent.length > trimIndent || content[0] === "	") {
+          if (sep2 === " ")
+            sep2 = "\n";
+          else if (!prevMoreIndented && sep2 === "\n")
+            sep2 = "\n\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
+          prevMoreIndented = true;
+        } else if (content === "") {
+          if (sep2 === "\n")
+            value += "\n";
+          else
+            sep2 = "\n";
+        } else {
+          value += sep2 + content;
+          sep2 = " ";
+          prevMoreIndented = false;
+        }
+      }
+      switch (header.chomp) {
+        case "-":
+          break;
+        case "+":
+          for (let i = chompStart; i < lines.length; ++i)
+            value += "\n" + lines[i][0].slice(trimIndent);
+          if (value[value.length - 1] !== "\n")
+            value += "\n";
+          break;
+        default:
+          value += "\n";
+      }
+      const end = start + header.length + scalar.source.length;
+      return { value, type, comment: header.comment, range: [start, end, end] };
+    }
+    function parseBlockScalarHeader({ offset, props }, strict, onError) {
+      if (props[0].type !== "block-scalar-header") {
+        onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
+        return null;
+      }
+      const { source } = props[0];
+      const mode = source[0];
+      let indent = 0;
+      let chomp = "";
+      let error = -1;
+      for (let i = 1; i < source.length; ++i) {
+        const ch = source[i];
+        if (!chomp && (ch === "-" || ch === "+"))
+          chomp = ch;
+        else {
+          const n = Number(ch);
+          if (!indent && n)
+            indent = n;
+          else if (error === -1)
+            error = offset + i;
+        }
+      }
+      if (error !== -1)
+        onError(error, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
+      let hasSpace = false;
+      let comment = "";
+      let length = source.length;
+      for (let i = 1; i < props.length; ++i) {
+        const token = props[i];
+        switch (token.type) {
+          case "space":
+            hasSpace = true;
+          // fallthrough
+          case "newline":
+            length += token.source.length;
+            break;
+          case "comment":
+            if (strict && !hasSpace) {
+              const message = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message);
+            }
+            length += token.source.length;
+            comment = token.source.substring(1);
+            break;
+          case "error":
+            onError(token, "UNEXPECTED_TOKEN", token.message);
+            length += token.source.length;
+            break;
+          /* istanbul ignore next should not happen */
+          default: {
+            const message = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message);
+            const ts = token.source;
+            if (ts && typeof ts === "string")
+              length += ts.length;
+          }
+        }
+      }
+      return { mode, indent, chomp, comment, length };
+    }
+    function splitLines(source) {
+      const split = source.split(/\n( *)/);
+      const first = split[0];
+      const m = first.match(/^( *)/);
+      const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
+      const lines = [line0];
+      for (let i = 1; i < split.length; i += 2)
+        lines.push([split[i], split[i + 1]]);
+      return lines;
+    }
+    exports.resolveBlockScalar = resolveBlockScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+var require_resolve_flow_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var resolveEnd = require_resolve_end();
+    function resolveFlowScalar(scalar, strict, onError) {
+      const { offset, type, source, end } = scalar;
+      let _type;
+      let value;
+      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      switch (type) {
+        case "scalar":
+          _type = Scalar.Scalar.PLAIN;
+          value = plainValue(source, _onError);
+          break;
+        case "single-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_SINGLE;
+          value = singleQuotedValue(source, _onError);
+          break;
+        case "double-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          value = doubleQuotedValue(source, _onError);
+          break;
+        /* istanbul ignore next should not happen */
+        default:
+          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          return {
+            value: "",
+            type: null,
+            comment: "",
+            range: [offset, offset + source.length, offset + source.length]
+          };
+      }
+      const valueEnd = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      return {
+        value,
+        type: _type,
+        comment: re.comment,
+        range: [offset, valueEnd, re.offset]
+      };
+    }
+    function plainValue(source, onError) {
+      let badChar = "";
+      switch (source[0]) {
+        /* istanbul ignore next should not happen */
+        case "	":
+          badChar = "a tab character";
+          break;
+        case ",":
+          badChar = "flow indicator character ,";
+          break;
+        case "%":
+          badChar = "directive indicator character %";
+          break;
+        case "|":
+        case ">": {
+          badChar = `block scalar indicator ${source[0]}`;
+          break;
+        }
+        case "@":
+        case "`": {
+          badChar = `reserved character ${source[0]}`;
+          break;
+        }
+      }
+      if (badChar)
+        onError(0, "BAD_SCALAR_START", `Plain value cannot start with ${badChar}`);
+      return unfoldLines(source);
+    }
+    function singleQuotedValue(source, onError) {
+      if (source[source.length - 1] !== "'" || source.length === 1)
+        onError(source.length, "MISSING_CHAR", "Missing closing 'quote");
+      return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+    }
+    function unfoldLines(source) {
+      const line = /(.*?)\r?\n/sy;
+      let match = line.exec(source);
+      if (!match)
+        return source;
+      let trimEnd, trimBoth;
+      try {
+        trimEnd = new RegExp("(?<![ 	])[ 	]+$");
+        trimBoth = new RegExp("^[ 	]+|(?<![ 	])[ 	]+$", "g");
+      } catch {
+        trimEnd = /[ \t]+$/;
+        trimBoth = /^[ \t]+|[ \t]+$/g;
+      }
+      let res = match[1].replace(trimEnd, "");
+      let sep2 = " ";
+      let pos = line.lastIndex;
+      while (match = line.exec(source)) {
+        const lm = match[1].replace(trimBoth, "");
+        if (lm === "") {
+          if (sep2 === "\n")
+            res += sep2;
+          else
+            sep2 = "\n";
+        } else {
+          res += sep2 + lm;
+          sep2 = " ";
+        }
+        pos = line.lastIndex;
+      }
+      const last = /[ \t]*(.*)/sy;
+      last.lastIndex = pos;
+      match = last.exec(source);
+      return res + sep2 + (match?.[1] ?? "");
+    }
+    function doubleQuotedValue(source, onError) {
+      let res = "";
+      for (let i = 1; i < source.length - 1; ++i) {
+        const ch = source[i];
+        if (ch === "\r" && source[i + 1] === "\n")
+          continue;
+        if (ch === "\n") {
+          const { fold, offset } = foldNewline(source, i);
+          res += fold;
+          i = offset;
+        } else if (ch === "\\") {
+          let next = source[++i];
+          const cc = escapeCodes[next];
+          if (cc)
+            res += cc;
+          else if (next === "\n") {
+            next = source[i + 1];
+            while (next === " " || next === "	")
+              next = source[++i + 1];
+          } else if (next === "\r" && source[i + 1] === "\n") {
+            next = source[++i + 1];
+            while (next === " " || next === "	")
+              next = source[++i + 1];
+          } else if (next === "x" || next === "u" || next === "U") {
+            const length = next === "x" ? 2 : next === "u" ? 4 : 8;
+            res += parseCharCode(source, i + 1, length, onError);
+            i += length;
+          } else {
+            const raw = source.substr(i - 1, 2);
+            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            res += raw;
+          }
+        } else if (ch === " " || ch === "	") {
+          const wsStart = i;
+          let next = source[i + 1];
+          while (next === " " || next === "	")
+            next = source[++i + 1];
+          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
+            res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+        } else {
+          res += ch;
+        }
+      }
+      if (source[source.length - 1] !== '"' || source.length === 1)
+        onError(source.length, "MISSING_CHAR", 'Missing closing "quote');
+      return res;
+    }
+    function foldNewline(source, offset) {
+      let fold = "";
+      let ch = source[offset + 1];
+      while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
+        if (ch === "\r" && source[offset + 2] !== "\n")
+          break;
+        if (ch === "\n")
+          fold += "\n";
+        offset += 1;
+        ch = source[offset + 1];
+      }
+      if (!fold)
+        fold = " ";
+      return { fold, offset };
+    }
+    var escapeCodes = {
+      "0": "\0",
+      // null character
+      a: "\x07",
+      // bell character
+      b: "\b",
+      // backspace
+      e: "\x1B",
+      // escape character
+      f: "\f",
+      // form feed
+      n: "\n",
+      // line feed
+      r: "\r",
+      // carriage return
+      t: "	",
+      // horizontal tab
+      v: "\v",
+      // vertical tab
+      N: "\x85",
+      // Unicode next line
+      _: "\xA0",
+      // Unicode non-breaking space
+      L: "\u2028",
+      // Unicode line separator
+      P: "\u2029",
+      // Unicode paragraph separator
+      " ": " ",
+      '"': '"',
+      "/": "/",
+      "\\": "\\",
+      "	": "	"
+    };
+    function parseCharCode(source, offset, length, onError) {
+      const cc = source.substr(offset, length);
+      const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+      const code = ok ? parseInt(cc, 16) : NaN;
+      try {
+        return String.fromCodePoint(code);
+      } catch {
+        const raw = source.substr(offset - 2, length + 2);
+        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+        return raw;
+      }
+    }
+    exports.resolveFlowScalar = resolveFlowScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-scalar.js
+var require_compose_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    function composeScalar(ctx, token, tagToken, onError) {
+      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
+      let tag;
+      if (ctx.options.stringKeys && ctx.atKey) {
+        tag = ctx.schema[identity.SCALAR];
+      } else if (tagName)
+        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+      else if (token.type === "scalar")
+        tag = findScalarTagByTest(ctx, value, token, onError);
+      else
+        tag = ctx.schema[identity.SCALAR];
+      let scalar;
+      try {
+        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+      } catch (error) {
+        const msg = error instanceof Error ? error.message : String(error);
+        onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
+        scalar = new Scalar.Scalar(value);
+      }
+      scalar.range = range;
+      scalar.source = value;
+      if (type)
+        scalar.type = type;
+      if (tagName)
+        scalar.tag = tagName;
+      if (tag.format)
+        scalar.format = tag.format;
+      if (comment)
+        scalar.comment = comment;
+      return scalar;
+    }
+    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+      if (tagName === "!")
+        return schema[identity.SCALAR];
+      const matchWithTest = [];
+      for (const tag of schema.tags) {
+        if (!tag.collection && tag.tag === tagName) {
+          if (tag.default && tag.test)
+            matchWithTest.push(tag);
+          else
+            return tag;
+        }
+      }
+      for (const tag of matchWithTest)
+        if (tag.test?.test(value))
+          return tag;
+      const kt = schema.knownTags[tagName];
+      if (kt && !kt.collection) {
+        schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
+        return kt;
+      }
+      onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
+      return schema[identity.SCALAR];
+    }
+    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      if (schema.compat) {
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        if (tag.tag !== compat.tag) {
+          const ts = directives.tagString(tag.tag);
+          const cs = directives.tagString(compat.tag);
+          const msg = `Value may be parsed as either ${ts} or ${cs}`;
+          onError(token, "TAG_RESOLVE_FAILED", msg, true);
+        }
+      }
+      return tag;
+    }
+    exports.composeScalar = composeScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+var require_util_empty_scalar_position = __commonJS({
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+    "use strict";
+    function emptyScalarPosition(offset, before, pos) {
+      if (before) {
+        pos ?? (pos = before.length);
+        for (let i = pos - 1; i >= 0; --i) {
+          let st = before[i];
+          switch (st.type) {
+            case "space":
+            case "comment":
+            case "newline":
+              offset -= st.source.length;
+              continue;
+          }
+          st = before[++i];
+          while (st?.type === "space") {
+            offset += st.source.length;
+            st = before[++i];
+          }
+          break;
+        }
+      }
+      return offset;
+    }
+    exports.emptyScalarPosition = emptyScalarPosition;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-node.js
+var require_compose_node = __commonJS({
+  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var composeCollection = require_compose_collection();
+    var composeScalar = require_compose_scalar();
+    var resolveEnd = require_resolve_end();
+    var utilEmptyScalarPosition = require_util_empty_scalar_position();
+    var CN = { composeNode, composeEmptyNode };
+    function composeNode(ctx, token, props, onError) {
+      const atKey = ctx.atKey;
+      const { spaceBefore, comment, anchor, tag } = props;
+      let node;
+      let isSrcToken = true;
+      switch (token.type) {
+        case "alias":
+          node = composeAlias(ctx, token, onError);
+          if (anchor || tag)
+            onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
+          break;
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "block-scalar":
+          node = composeScalar.composeScalar(ctx, token, tag, onError);
+          if (anchor)
+            node.anchor = anchor.source.substring(1);
+          break;
+        case "block-map":
+        case "block-seq":
+        case "flow-collection":
+          try {
+            node = composeCollection.composeCollection(CN, ctx, token, props, onError);
+            if (anchor)
+              node.anchor = anchor.source.substring(1);
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            onError(token, "RESOURCE_EXHAUSTION", message);
+          }
+          break;
+        default: {
+          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message);
+          isSrcToken = false;
+        }
+      }
+      node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
+      if (anchor && node.anchor === "")
+        onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+        const msg = "With stringKeys, all keys must be strings";
+        onError(tag ?? token, "NON_STRING_KEY", msg);
+      }
+      if (spaceBefore)
+        node.spaceBefore = true;
+      if (comment) {
+        if (token.type === "scalar" && token.source === "")
+          node.comment = comment;
+        else
+          node.commentBefore = comment;
+      }
+      if (ctx.options.keepSourceTokens && isSrcToken)
+        node.srcToken = token;
+      return node;
+    }
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+      const token = {
+        type: "scalar",
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        indent: -1,
+        source: ""
+      };
+      const node = composeScalar.composeScalar(ctx, token, tag, onError);
+      if (anchor) {
+        node.anchor = anchor.source.substring(1);
+        if (node.anchor === "")
+          onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+      }
+      if (spaceBefore)
+        node.spaceBefore = true;
+      if (comment) {
+        node.comment = comment;
+        node.range[2] = end;
+      }
+      return node;
+    }
+    function composeAlias({ options }, { offset, source, end }, onError) {
+      const alias = new Alias.Alias(source.substring(1));
+      if (alias.source === "")
+        onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
+      if (alias.source.endsWith(":"))
+        onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
+      const valueEnd = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+      alias.range = [offset, valueEnd, re.offset];
+      if (re.comment)
+        alias.comment = re.comment;
+      return alias;
+    }
+    exports.composeEmptyNode = composeEmptyNode;
+    exports.composeNode = composeNode;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-doc.js
+var require_compose_doc = __commonJS({
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+    "use strict";
+    var Document = require_Document();
+    var composeNode = require_compose_node();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    function composeDoc(options, directives, { offset, start, value, end }, onError) {
+      const opts = Object.assign({ _directives: directives }, options);
+      const doc = new Document.Document(void 0, opts);
+      const ctx = {
+        atKey: false,
+        atRoot: true,
+        directives: doc.directives,
+        options: doc.options,
+        schema: doc.schema
+      };
+      const props = resolveProps.resolveProps(start, {
+        indicator: "doc-start",
+        next: value ?? end?.[0],
+        offset,
+        onError,
+        parentIndent: 0,
+        startOnNewline: true
+      });
+      if (props.found) {
+        doc.directives.docStart = true;
+        if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
+          onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
+      }
+      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      const contentEnd = doc.contents.range[2];
+      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+      if (re.comment)
+        doc.comment = re.comment;
+      doc.range = [offset, contentEnd, re.offset];
+      return doc;
+    }
+    exports.composeDoc = composeDoc;
+  }
+});
+
+// node_modules/yaml/dist/compose/composer.js
+var require_composer = __commonJS({
+  "node_modules/yaml/dist/compose/composer.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    var directives = require_directives();
+    var Document = require_Document();
+    var errors = require_errors();
+    var identity = require_identity();
+    var composeDoc = require_compose_doc();
+    var resolveEnd = require_resolve_end();
+    function getErrorPos(src) {
+      if (typeof src === "number")
+        return [src, src + 1];
+      if (Array.isArray(src))
+        return src.length === 2 ? src : [src[0], src[1]];
+      const { offset, source } = src;
+      return [offset, offset + (typeof source === "string" ? source.length : 1)];
+    }
+    function parsePrelude(prelude) {
+      let comment = "";
+      let atComment = false;
+      let afterEmptyLine = false;
+      for (let i = 0; i < prelude.length; ++i) {
+        const source = prelude[i];
+        switch (source[0]) {
+          case "#":
+            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            atComment = true;
+            afterEmptyLine = false;
+            break;
+          case "%":
+            if (prelude[i + 1]?.[0] !== "#")
+              i += 1;
+            atComment = false;
+            break;
+          default:
+            if (!atComment)
+              afterEmptyLine = true;
+            atComment = false;
+        }
+      }
+      return { comment, afterEmptyLine };
+    }
+    var Composer = class {
+      constructor(options = {}) {
+        this.doc = null;
+        this.atDirectives = false;
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+        this.onError = (source, code, message, warning) => {
+          const pos = getErrorPos(source);
+          if (warning)
+            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+          else
+            this.errors.push(new errors.YAMLParseError(pos, code, message));
+        };
+        this.directives = new directives.Directives({ version: options.version || "1.2" });
+        this.options = options;
+      }
+      decorate(doc, afterDoc) {
+        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment) {
+          const dc = doc.contents;
+          if (afterDoc) {
+            doc.comment = doc.comment ? `${doc.comment}
+${comment}` : comment;
+          } else if (afterEmptyLine || doc.directives.docStart || !dc) {
+            doc.commentBefore = comment;
+          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+            let it = dc.items[0];
+            if (identity.isPair(it))
+              it = it.key;
+            const cb = it.commentBefore;
+            it.commentBefore = cb ? `${comment}
+${cb}` : comment;
+          } else {
+            const cb = dc.commentBefore;
+            dc.commentBefore = cb ? `${comment}
+${cb}` : comment;
+          }
+        }
+        if (afterDoc) {
+          for (let i = 0; i < this.errors.length; ++i)
+            doc.errors.push(this.errors[i]);
+          for (let i = 0; i < this.warnings.length; ++i)
+            doc.warnings.push(this.warnings[i]);
+        } else {
+          doc.errors = this.errors;
+          doc.warnings = this.warnings;
+        }
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+      }
+      /**
+       * Current stream status information.
+       *
+       * Mostly useful at the end of input for an empty stream.
+       */
+      streamInfo() {
+        return {
+          comment: parsePrelude(this.prelude).comment,
+          directives: this.directives,
+          errors: this.errors,
+          warnings: this.warnings
+        };
+      }
+      /**
+       * Compose tokens into documents.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *compose(tokens, forceDoc = false, endOffset = -1) {
+        for (const token of tokens)
+          yield* this.next(token);
+        yield* this.end(forceDoc, endOffset);
+      }
+      /** Advance the composer by one CST token. */
+      *next(token) {
+        if (node_process.env.LOG_STREAM)
+          console.dir(token, { depth: null });
+        switch (token.type) {
+          case "directive":
+            this.directives.add(token.source, (offset, message, warning) => {
+              const pos = getErrorPos(token);
+              pos[0] += offset;
+              this.onError(pos, "BAD_DIRECTIVE", message, warning);
+            });
+            this.prelude.push(token.source);
+            this.atDirectives = true;
+            break;
+          case "document": {
+            const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+            if (this.atDirectives && !doc.directives.docStart)
+              this.onError(token, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
+            this.decorate(doc, false);
+            if (this.doc)
+              yield this.doc;
+            this.doc = doc;
+            this.atDirectives = false;
+            break;
+          }
+          case "byte-order-mark":
+          case "space":
+            break;
+          case "comment":
+          case "newline":
+            this.prelude.push(token.source);
+            break;
+          case "error": {
+            const msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message;
+            const error = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
+            if (this.atDirectives || !this.doc)
+              this.errors.push(error);
+            else
+              this.doc.errors.push(error);
+            break;
+          }
+          case "doc-end": {
+            if (!this.doc) {
+              const msg = "Unexpected doc-end without preceding document";
+              this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg));
+              break;
+            }
+            this.doc.directives.docEnd = true;
+            const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+            this.decorate(this.doc, true);
+            if (end.comment) {
+              const dc = this.doc.comment;
+              this.doc.comment = dc ? `${dc}
+${end.comment}` : end.comment;
+            }
+            this.doc.range[2] = end.offset;
+            break;
+          }
+          default:
+            this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", `Unsupported token ${token.type}`));
+        }
+      }
+      /**
+       * Call at end of input to yield any remaining document.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *end(forceDoc = false, endOffset = -1) {
+        if (this.doc) {
+          this.decorate(this.doc, true);
+          yield this.doc;
+          this.doc = null;
+        } else if (forceDoc) {
+          const opts = Object.assign({ _directives: this.directives }, this.options);
+          const doc = new Document.Document(void 0, opts);
+          if (this.atDirectives)
+            this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
+          doc.range = [0, endOffset, endOffset];
+          this.decorate(doc, false);
+          yield doc;
+        }
+      }
+    };
+    exports.Composer = Composer;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-scalar.js
+var require_cst_scalar = __commonJS({
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+    "use strict";
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    var errors = require_errors();
+    var stringifyString = require_stringifyString();
+    function resolveAsScalar(token, strict = true, onError) {
+      if (token) {
+        const _onError = (pos, code, message) => {
+          const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+          if (onError)
+            onError(offset, code, message);
+          else
+            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+        };
+        switch (token.type) {
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+          case "block-scalar":
+            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+        }
+      }
+      return null;
+    }
+    function createScalarToken(value, context) {
+      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
+      const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey,
+        indent: indent > 0 ? " ".repeat(indent) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      const end = context.end ?? [
+        { type: "newline", offset: -1, indent, source: "\n" }
+      ];
+      switch (source[0]) {
+        case "|":
+        case ">": {
+          const he = source.indexOf("\n");
+          const head = source.substring(0, he);
+          const body = source.substring(he + 1) + "\n";
+          const props = [
+            { type: "block-scalar-header", offset, indent, source: head }
+          ];
+          if (!addEndtoBlockProps(props, end))
+            props.push({ type: "newline", offset: -1, indent, source: "\n" });
+          return { type: "block-scalar", offset, indent, props, source: body };
+        }
+        case '"':
+          return { type: "double-quoted-scalar", offset, indent, source, end };
+        case "'":
+          return { type: "single-quoted-scalar", offset, indent, source, end };
+        default:
+          return { type: "scalar", offset, indent, source, end };
+      }
+    }
+    function setScalarValue(token, value, context = {}) {
+      let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+      let indent = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent === "number")
+        indent += 2;
+      if (!type)
+        switch (token.type) {
+          case "single-quoted-scalar":
+            type = "QUOTE_SINGLE";
+            break;
+          case "double-quoted-scalar":
+            type = "QUOTE_DOUBLE";
+            break;
+          case "block-scalar": {
+            const header = token.props[0];
+            if (header.type !== "block-scalar-header")
+              throw new Error("Invalid block scalar header");
+            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            break;
+          }
+          default:
+            type = "PLAIN";
+        }
+      const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey: implicitKey || indent === null,
+        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      switch (source[0]) {
+        case "|":
+        case ">":
+          setBlockScalarValue(token, source);
+          break;
+        case '"':
+          setFlowScalarValue(token, source, "double-quoted-scalar");
+          break;
+        case "'":
+          setFlowScalarValue(token, source, "single-quoted-scalar");
+          break;
+        default:
+          setFlowScalarValue(token, source, "scalar");
+      }
+    }
+    function setBlockScalarValue(token, source) {
+      const he = source.indexOf("\n");
+      const head = source.substring(0, he);
+      const body = source.substring(he + 1) + "\n";
+      if (token.type === "block-scalar") {
+        const header = token.props[0];
+        if (header.type !== "block-scalar-header")
+          throw new Error("Invalid block scalar header");
+        header.source = head;
+        token.source = body;
+      } else {
+        const { offset } = token;
+        const indent = "indent" in token ? token.indent : -1;
+        const props = [
+          { type: "block-scalar-header", offset, indent, source: head }
+        ];
+        if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
+          props.push({ type: "newline", offset: -1, indent, source: "\n" });
+        for (const key2 of Object.keys(token))
+          if (key2 !== "type" && key2 !== "offset")
+            delete token[key2];
+        Object.assign(token, { type: "block-scalar", indent, props, source: body });
+      }
+    }
+    function addEndtoBlockProps(props, end) {
+      if (end)
+        for (const st of end)
+          switch (st.type) {
+            case "space":
+            case "comment":
+              props.push(st);
+              break;
+            case "newline":
+              props.push(st);
+              return true;
+          }
+      return false;
+    }
+    function setFlowScalarValue(token, source, type) {
+      switch (token.type) {
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          token.type = type;
+          token.source = source;
+          break;
+        case "block-scalar": {
+          const end = token.props.slice(1);
+          let oa = source.length;
+          if (token.props[0].type === "block-scalar-header")
+            oa -= token.props[0].source.length;
+          for (const tok of end)
+            tok.offset += oa;
+          delete token.props;
+          Object.assign(token, { type, source, end });
+          break;
+        }
+        case "block-map":
+        case "block-seq": {
+          const offset = token.offset + source.length;
+          const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
+          delete token.items;
+          Object.assign(token, { type, source, end: [nl] });
+          break;
+        }
+        default: {
+          const indent = "indent" in token ? token.indent : -1;
+          const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
+          for (const key2 of Object.keys(token))
+            if (key2 !== "type" && key2 !== "offset")
+              delete token[key2];
+          Object.assign(token, { type, indent, source, end });
+        }
+      }
+    }
+    exports.createScalarToken = createScalarToken;
+    exports.resolveAsScalar = resolveAsScalar;
+    exports.setScalarValue = setScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-stringify.js
+var require_cst_stringify = __commonJS({
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+    "use strict";
+    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    function stringifyToken(token) {
+      switch (token.type) {
+        case "block-scalar": {
+          let res = "";
+          for (const tok of token.props)
+            res += stringifyToken(tok);
+          return res + token.source;
+        }
+        case "block-map":
+        case "block-seq": {
+          let res = "";
+          for (const item of token.items)
+            res += stringifyItem(item);
+          return res;
+        }
+        case "flow-collection": {
+          let res = token.start.source;
+          for (const item of token.items)
+            res += stringifyItem(item);
+          for (const st of token.end)
+            res += st.source;
+          return res;
+        }
+        case "document": {
+          let res = stringifyItem(token);
+          if (token.end)
+            for (const st of token.end)
+              res += st.source;
+          return res;
+        }
+        default: {
+          let res = token.source;
+          if ("end" in token && token.end)
+            for (const st of token.end)
+              res += st.source;
+          return res;
+        }
+      }
+    }
+    function stringifyItem({ start, key: key2, sep: sep2, value }) {
+      let res = "";
+      for (const st of start)
+        res += st.source;
+      if (key2)
+        res += stringifyToken(key2);
+      if (sep2)
+        for (const st of sep2)
+          res += st.source;
+      if (value)
+        res += stringifyToken(value);
+      return res;
+    }
+    exports.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-visit.js
+var require_cst_visit = __commonJS({
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+    "use strict";
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove item");
+    function visit(cst, visitor) {
+      if ("type" in cst && cst.type === "document")
+        cst = { start: cst.start, value: cst.value };
+      _visit(Object.freeze([]), cst, visitor);
+    }
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP;
+    visit.REMOVE = REMOVE;
+    visit.itemAtPath = (cst, path) => {
+      let item = cst;
+      for (const [field, index] of path) {
+        const tok = item?.[field];
+        if (tok && "items" in tok) {
+          item = tok.items[index];
+        } else
+          return void 0;
+      }
+      return item;
+    };
+    visit.parentCollection = (cst, path) => {
+      const parent = visit.itemAtPath(cst, path.slice(0, -1));
+      const field = path[path.length - 1][0];
+      const coll = parent?.[field];
+      if (coll && "items" in coll)
+        return coll;
+      throw new Error("Parent collection not found");
+    };
+    function _visit(path, item, visitor) {
+      let ctrl = visitor(item, path);
+      if (typeof ctrl === "symbol")
+        return ctrl;
+      for (const field of ["key", "value"]) {
+        const token = item[field];
+        if (token && "items" in token) {
+          for (let i = 0; i < token.items.length; ++i) {
+            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              token.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+          if (typeof ctrl === "function" && field === "key")
+            ctrl = ctrl(item, path);
+        }
+      }
+      return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
+    }
+    exports.visit = visit;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst.js
+var require_cst = __commonJS({
+  "node_modules/yaml/dist/parse/cst.js"(exports) {
+    "use strict";
+    var cstScalar = require_cst_scalar();
+    var cstStringify = require_cst_stringify();
+    var cstVisit = require_cst_visit();
+    var BOM = "\uFEFF";
+    var DOCUMENT = "";
+    var FLOW_END = "";
+    var SCALAR = "";
+    var isCollection = (token) => !!token && "items" in token;
+    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    function prettyToken(token) {
+      switch (token) {
+        case BOM:
+          return "<BOM>";
+        case DOCUMENT:
+          return "<DOC>";
+        case FLOW_END:
+          return "<FLOW_END>";
+        case SCALAR:
+          return "<SCALAR>";
+        default:
+          return JSON.stringify(token);
+      }
+    }
+    function tokenType(source) {
+      switch (source) {
+        case BOM:
+          return "byte-order-mark";
+        case DOCUMENT:
+          return "doc-mode";
+        case FLOW_END:
+          return "flow-error-end";
+        case SCALAR:
+          return "scalar";
+        case "---":
+          return "doc-start";
+        case "...":
+          return "doc-end";
+        case "":
+        case "\n":
+        case "\r\n":
+          return "newline";
+        case "-":
+          return "seq-item-ind";
+        case "?":
+          return "explicit-key-ind";
+        case ":":
+          return "map-value-ind";
+        case "{":
+          return "flow-map-start";
+        case "}":
+          return "flow-map-end";
+        case "[":
+          return "flow-seq-start";
+        case "]":
+          return "flow-seq-end";
+        case ",":
+          return "comma";
+      }
+      switch (source[0]) {
+        case " ":
+        case "	":
+          return "space";
+        case "#":
+          return "comment";
+        case "%":
+          return "directive-line";
+        case "*":
+          return "alias";
+        case "&":
+          return "anchor";
+        case "!":
+          return "tag";
+        case "'":
+          return "single-quoted-scalar";
+        case '"':
+          return "double-quoted-scalar";
+        case "|":
+        case ">":
+          return "block-scalar-header";
+      }
+      return null;
+    }
+    exports.createScalarToken = cstScalar.createScalarToken;
+    exports.resolveAsScalar = cstScalar.resolveAsScalar;
+    exports.setScalarValue = cstScalar.setScalarValue;
+    exports.stringify = cstStringify.stringify;
+    exports.visit = cstVisit.visit;
+    exports.BOM = BOM;
+    exports.DOCUMENT = DOCUMENT;
+    exports.FLOW_END = FLOW_END;
+    exports.SCALAR = SCALAR;
+    exports.isCollection = isCollection;
+    exports.isScalar = isScalar;
+    exports.prettyToken = prettyToken;
+    exports.tokenType = tokenType;
+  }
+});
+
+// node_modules/yaml/dist/parse/lexer.js
+var require_lexer = __commonJS({
+  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+    "use strict";
+    var cst = require_cst();
+    function isEmpty(ch) {
+      switch (ch) {
+        case void 0:
+        case " ":
+        case "\n":
+        case "\r":
+        case "	":
+          return true;
+        default:
+          return false;
+      }
+    }
+    var hexDigits = new Set("0123456789ABCDEFabcdef");
+    var tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
+    var flowIndicatorChars = new Set(",[]{}");
+    var invalidAnchorChars = new Set(" ,[]{}\n\r	");
+    var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+    var Lexer = class {
+      constructor() {
+        this.atEnd = false;
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        this.buffer = "";
+        this.flowKey = false;
+        this.flowLevel = 0;
+        this.indentNext = 0;
+        this.indentValue = 0;
+        this.lineEndPos = null;
+        this.next = null;
+        this.pos = 0;
+      }
+      /**
+       * Generate YAML tokens from the `source` string. If `incomplete`,
+       * a part of the last line may be left as a buffer for the next call.
+       *
+       * @returns A generator of lexical tokens
+       */
+      *lex(source, incomplete = false) {
+        if (source) {
+          if (typeof source !== "string")
+            throw TypeError("source is not a string");
+          this.buffer = this.buffer ? this.buffer + source : source;
+          this.lineEndPos = null;
+        }
+        this.atEnd = !incomplete;
+        let next = this.next ?? "stream";
+        while (next && (incomplete || this.hasChars(1)))
+          next = yield* this.parseNext(next);
+      }
+      atLineEnd() {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (ch === " " || ch === "	")
+          ch = this.buffer[++i];
+        if (!ch || ch === "#" || ch === "\n")
+          return true;
+        if (ch === "\r")
+          return this.buffer[i + 1] === "\n";
+        return false;
+      }
+      charAt(n) {
+        return this.buffer[this.pos + n];
+      }
+      continueScalar(offset) {
+        let ch = this.buffer[offset];
+        if (this.indentNext > 0) {
+          let indent = 0;
+          while (ch === " ")
+            ch = this.buffer[++indent + offset];
+          if (ch === "\r") {
+            const next = this.buffer[indent + offset + 1];
+            if (next === "\n" || !next && !this.atEnd)
+              return offset + indent + 1;
+          }
+          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
+        }
+        if (ch === "-" || ch === ".") {
+          const dt = this.buffer.substr(offset, 3);
+          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+            return -1;
+        }
+        return offset;
+      }
+      getLine() {
+        let end = this.lineEndPos;
+        if (typeof end !== "number" || end !== -1 && end < this.pos) {
+          end = this.buffer.indexOf("\n", this.pos);
+          this.lineEndPos = end;
+        }
+        if (end === -1)
+          return this.atEnd ? this.buffer.substring(this.pos) : null;
+        if (this.buffer[end - 1] === "\r")
+          end -= 1;
+        return this.buffer.substring(this.pos, end);
+      }
+      hasChars(n) {
+        return this.pos + n <= this.buffer.length;
+      }
+      setNext(state) {
+        this.buffer = this.buffer.substring(this.pos);
+        this.pos = 0;
+        this.lineEndPos = null;
+        this.next = state;
+        return null;
+      }
+      peek(n) {
+        return this.buffer.substr(this.pos, n);
+      }
+      *parseNext(next) {
+        switch (next) {
+          case "stream":
+            return yield* this.parseStream();
+          case "line-start":
+            return yield* this.parseLineStart();
+          case "block-start":
+            return yield* this.parseBlockStart();
+          case "doc":
+            return yield* this.parseDocument();
+          case "flow":
+            return yield* this.parseFlowCollection();
+          case "quoted-scalar":
+            return yield* this.parseQuotedScalar();
+          case "block-scalar":
+            return yield* this.parseBlockScalar();
+          case "plain-scalar":
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseStream() {
+        let line = this.getLine();
+        if (line === null)
+          return this.setNext("stream");
+        if (line[0] === cst.BOM) {
+          yield* this.pushCount(1);
+          line = line.substring(1);
+        }
+        if (line[0] === "%") {
+          let dirEnd = line.length;
+          let cs = line.indexOf("#");
+          while (cs !== -1) {
+            const ch = line[cs - 1];
+            if (ch === " " || ch === "	") {
+              dirEnd = cs - 1;
+              break;
+            } else {
+              cs = line.indexOf("#", cs + 1);
+            }
+          }
+          while (true) {
+            const ch = line[dirEnd - 1];
+            if (ch === " " || ch === "	")
+              dirEnd -= 1;
+            else
+              break;
+          }
+          const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+          yield* this.pushCount(line.length - n);
+          this.pushNewline();
+          return "stream";
+        }
+        if (this.atLineEnd()) {
+          const sp = yield* this.pushSpaces(true);
+          yield* this.pushCount(line.length - sp);
+          yield* this.pushNewline();
+          return "stream";
+        }
+        yield cst.DOCUMENT;
+        return yield* this.parseLineStart();
+      }
+      *parseLineStart() {
+        const ch = this.charAt(0);
+        if (!ch && !this.atEnd)
+          return this.setNext("line-start");
+        if (ch === "-" || ch === ".") {
+          if (!this.atEnd && !this.hasChars(4))
+            return this.setNext("line-start");
+          const s = this.peek(3);
+          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+            yield* this.pushCount(3);
+            this.indentValue = 0;
+            this.indentNext = 0;
+            return s === "---" ? "doc" : "stream";
+          }
+        }
+        this.indentValue = yield* this.pushSpaces(false);
+        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+          this.indentNext = this.indentValue;
+        return yield* this.parseBlockStart();
+      }
+      *parseBlockStart() {
+        const [ch0, ch1] = this.peek(2);
+        if (!ch1 && !this.atEnd)
+          return this.setNext("block-start");
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
+          const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+          this.indentNext = this.indentValue + 1;
+          this.indentValue += n;
+          return "block-start";
+        }
+        return "doc";
+      }
+      *parseDocument() {
+        yield* this.pushSpaces(true);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("doc");
+        let n = yield* this.pushIndicators();
+        switch (line[n]) {
+          case "#":
+            yield* this.pushCount(line.length - n);
+          // fallthrough
+          case void 0:
+            yield* this.pushNewline();
+            return yield* this.parseLineStart();
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel = 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            return "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "doc";
+          case '"':
+          case "'":
+            return yield* this.parseQuotedScalar();
+          case "|":
+          case ">":
+            n += yield* this.parseBlockScalarHeader();
+            n += yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - n);
+            yield* this.pushNewline();
+            return yield* this.parseBlockScalar();
+          default:
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseFlowCollection() {
+        let nl, sp;
+        let indent = -1;
+        do {
+          nl = yield* this.pushNewline();
+          if (nl > 0) {
+            sp = yield* this.pushSpaces(false);
+            this.indentValue = indent = sp;
+          } else {
+            sp = 0;
+          }
+          sp += yield* this.pushSpaces(true);
+        } while (nl + sp > 0);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("flow");
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+          if (!atFlowEndMarker) {
+            this.flowLevel = 0;
+            yield cst.FLOW_END;
+            return yield* this.parseLineStart();
+          }
+        }
+        let n = 0;
+        while (line[n] === ",") {
+          n += yield* this.pushCount(1);
+          n += yield* this.pushSpaces(true);
+          this.flowKey = false;
+        }
+        n += yield* this.pushIndicators();
+        switch (line[n]) {
+          case void 0:
+            return "flow";
+          case "#":
+            yield* this.pushCount(line.length - n);
+            return "flow";
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel += 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            this.flowKey = true;
+            this.flowLevel -= 1;
+            return this.flowLevel ? "flow" : "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "flow";
+          case '"':
+          case "'":
+            this.flowKey = true;
+            return yield* this.parseQuotedScalar();
+          case ":": {
+            const next = this.charAt(1);
+            if (this.flowKey || isEmpty(next) || next === ",") {
+              this.flowKey = false;
+              yield* this.pushCount(1);
+              yield* this.pushSpaces(true);
+              return "flow";
+            }
+          }
+          // fallthrough
+          default:
+            this.flowKey = false;
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseQuotedScalar() {
+        const quote = this.charAt(0);
+        let end = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'") {
+          while (end !== -1 && this.buffer[end + 1] === "'")
+            end = this.buffer.indexOf("'", end + 2);
+        } else {
+          while (end !== -1) {
+            let n = 0;
+            while (this.buffer[end - 1 - n] === "\\")
+              n += 1;
+            if (n % 2 === 0)
+              break;
+            end = this.buffer.indexOf('"', end + 1);
+          }
+        }
+        const qb = this.buffer.substring(0, end);
+        let nl = qb.indexOf("\n", this.pos);
+        if (nl !== -1) {
+          while (nl !== -1) {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = qb.indexOf("\n", cs);
+          }
+          if (nl !== -1) {
+            end = nl - (qb[nl - 1] === "\r" ? 2 : 1);
+          }
+        }
+        if (end === -1) {
+          if (!this.atEnd)
+            return this.setNext("quoted-scalar");
+          end = this.buffer.length;
+        }
+        yield* this.pushToIndex(end + 1, false);
+        return this.flowLevel ? "flow" : "doc";
+      }
+      *parseBlockScalarHeader() {
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        let i = this.pos;
+        while (true) {
+          const ch = this.buffer[++i];
+          if (ch === "+")
+            this.blockScalarKeep = true;
+          else if (ch > "0" && ch <= "9")
+            this.blockScalarIndent = Number(ch) - 1;
+          else if (ch !== "-")
+            break;
+        }
+        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+      }
+      *parseBlockScalar() {
+        let nl = this.pos - 1;
+        let indent = 0;
+        let ch;
+        loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
+          switch (ch) {
+            case " ":
+              indent += 1;
+              break;
+            case "\n":
+              nl = i2;
+              indent = 0;
+              break;
+            case "\r": {
+              const next = this.buffer[i2 + 1];
+              if (!next && !this.atEnd)
+                return this.setNext("block-scalar");
+              if (next === "\n")
+                break;
+            }
+            // fallthrough
+            default:
+              break loop;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("block-scalar");
+        if (indent >= this.indentNext) {
+          if (this.blockScalarIndent === -1)
+            this.indentNext = indent;
+          else {
+            this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+          }
+          do {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = this.buffer.indexOf("\n", cs);
+          } while (nl !== -1);
+          if (nl === -1) {
+            if (!this.atEnd)
+              return this.setNext("block-scalar");
+            nl = this.buffer.length;
+          }
+        }
+        let i = nl + 1;
+        ch = this.buffer[i];
+        while (ch === " ")
+          ch = this.buffer[++i];
+        if (ch === "	") {
+          while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
+            ch = this.buffer[++i];
+          nl = i - 1;
+        } else if (!this.blockScalarKeep) {
+          do {
+            let i2 = nl - 1;
+            let ch2 = this.buffer[i2];
+            if (ch2 === "\r")
+              ch2 = this.buffer[--i2];
+            const lastChar = i2;
+            while (ch2 === " ")
+              ch2 = this.buffer[--i2];
+            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
+              nl = i2;
+            else
+              break;
+          } while (true);
+        }
+        yield cst.SCALAR;
+        yield* this.pushToIndex(nl + 1, true);
+        return yield* this.parseLineStart();
+      }
+      *parsePlainScalar() {
+        const inFlow = this.flowLevel > 0;
+        let end = this.pos - 1;
+        let i = this.pos - 1;
+        let ch;
+        while (ch = this.buffer[++i]) {
+          if (ch === ":") {
+            const next = this.buffer[i + 1];
+            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+              break;
+            end = i;
+          } else if (isEmpty(ch)) {
+            let next = this.buffer[i + 1];
+            if (ch === "\r") {
+              if (next === "\n") {
+                i += 1;
+                ch = "\n";
+                next = this.buffer[i + 1];
+              } else
+                end = i;
+            }
+            if (next === "#" || inFlow && flowIndicatorChars.has(next))
+              break;
+            if (ch === "\n") {
+              const cs = this.continueScalar(i + 1);
+              if (cs === -1)
+                break;
+              i = Math.max(i, cs - 2);
+            }
+          } else {
+            if (inFlow && flowIndicatorChars.has(ch))
+              break;
+            end = i;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("plain-scalar");
+        yield cst.SCALAR;
+        yield* this.pushToIndex(end + 1, true);
+        return inFlow ? "flow" : "doc";
+      }
+      *pushCount(n) {
+        if (n > 0) {
+          yield this.buffer.substr(this.pos, n);
+          this.pos += n;
+          return n;
+        }
+        return 0;
+      }
+      *pushToIndex(i, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i);
+        if (s) {
+          yield s;
+          this.pos += s.length;
+          return s.length;
+        } else if (allowEmpty)
+          yield "";
+        return 0;
+      }
+      *pushIndicators() {
+        let n = 0;
+        loop: while (true) {
+          switch (this.charAt(0)) {
+            case "!":
+              n += yield* this.pushTag();
+              n += yield* this.pushSpaces(true);
+              continue loop;
+            case "&":
+              n += yield* this.pushUntil(isNotAnchorChar);
+              n += yield* this.pushSpaces(true);
+              continue loop;
+            case "-":
+            // this is an error
+            case "?":
+            // this is an error outside flow collections
+            case ":": {
+              const inFlow = this.flowLevel > 0;
+              const ch1 = this.charAt(1);
+              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+                if (!inFlow)
+                  this.indentNext = this.indentValue + 1;
+                else if (this.flowKey)
+                  this.flowKey = false;
+                n += yield* this.pushCount(1);
+                n += yield* this.pushSpaces(true);
+                continue loop;
+              }
+            }
+          }
+          break loop;
+        }
+        return n;
+      }
+      *pushTag() {
+        if (this.charAt(1) === "<") {
+          let i = this.pos + 2;
+          let ch = this.buffer[i];
+          while (!isEmpty(ch) && ch !== ">")
+            ch = this.buffer[++i];
+          return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
+        } else {
+          let i = this.pos + 1;
+          let ch = this.buffer[i];
+          while (ch) {
+            if (tagChars.has(ch))
+              ch = this.buffer[++i];
+            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
+              ch = this.buffer[i += 3];
+            } else
+              break;
+          }
+          return yield* this.pushToIndex(i, false);
+        }
+      }
+      *pushNewline() {
+        const ch = this.buffer[this.pos];
+        if (ch === "\n")
+          return yield* this.pushCount(1);
+        else if (ch === "\r" && this.charAt(1) === "\n")
+          return yield* this.pushCount(2);
+        else
+          return 0;
+      }
+      *pushSpaces(allowTabs) {
+        let i = this.pos - 1;
+        let ch;
+        do {
+          ch = this.buffer[++i];
+        } while (ch === " " || allowTabs && ch === "	");
+        const n = i - this.pos;
+        if (n > 0) {
+          yield this.buffer.substr(this.pos, n);
+          this.pos = i;
+        }
+        return n;
+      }
+      *pushUntil(test) {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (!test(ch))
+          ch = this.buffer[++i];
+        return yield* this.pushToIndex(i, false);
+      }
+    };
+    exports.Lexer = Lexer;
+  }
+});
+
+// node_modules/yaml/dist/parse/line-counter.js
+var require_line_counter = __commonJS({
+  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+    "use strict";
+    var LineCounter = class {
+      constructor() {
+        this.lineStarts = [];
+        this.addNewLine = (offset) => this.lineStarts.push(offset);
+        this.linePos = (offset) => {
+          let low = 0;
+          let high = this.lineStarts.length;
+          while (low < high) {
+            const mid = low + high >> 1;
+            if (this.lineStarts[mid] < offset)
+              low = mid + 1;
+            else
+              high = mid;
+          }
+          if (this.lineStarts[low] === offset)
+            return { line: low + 1, col: 1 };
+          if (low === 0)
+            return { line: 0, col: offset };
+          const start = this.lineStarts[low - 1];
+          return { line: low, col: offset - start + 1 };
+        };
+      }
+    };
+    exports.LineCounter = LineCounter;
+  }
+});
+
+// node_modules/yaml/dist/parse/parser.js
+var require_parser = __commonJS({
+  "node_modules/yaml/dist/parse/parser.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    var cst = require_cst();
+    var lexer = require_lexer();
+    function includesToken(list, type) {
+      for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type)
+          return true;
+      return false;
+    }
+    function findNonEmptyIndex(list) {
+      for (let i = 0; i < list.length; ++i) {
+        switch (list[i].type) {
+          case "space":
+          case "comment":
+          case "newline":
+            break;
+          default:
+            return i;
+        }
+      }
+      return -1;
+    }
+    function isFlowToken(token) {
+      switch (token?.type) {
+        case "alias":
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "flow-collection":
+          return true;
+        default:
+          return false;
+      }
+    }
+    function getPrevProps(parent) {
+      switch (parent.type) {
+        case "document":
+          return parent.start;
+        case "block-map": {
+          const it = parent.items[parent.items.length - 1];
+          return it.sep ?? it.start;
+        }
+        case "block-seq":
+          return parent.items[parent.items.length - 1].start;
+        /* istanbul ignore next should not happen */
+        default:
+          return [];
+      }
+    }
+    function getFirstKeyStartProps(prev) {
+      if (prev.length === 0)
+        return [];
+      let i = prev.length;
+      loop: while (--i >= 0) {
+        switch (prev[i].type) {
+          case "doc-start":
+          case "explicit-key-ind":
+          case "map-value-ind":
+          case "seq-item-ind":
+          case "newline":
+            break loop;
+        }
+      }
+      while (prev[++i]?.type === "space") {
+      }
+      return prev.splice(i, prev.length);
+    }
+    function arrayPushArray(target, source) {
+      if (source.length < 1e5)
+        Array.prototype.push.apply(target, source);
+      else
+        for (let i = 0; i < source.length; ++i)
+          target.push(source[i]);
+    }
+    function fixFlowSeqItems(fc) {
+      if (fc.start.type === "flow-seq-start") {
+        for (const it of fc.items) {
+          if (it.sep && !it.value && !includesToken(it.start, "explicit-key-ind") && !includesToken(it.sep, "map-value-ind")) {
+            if (it.key)
+              it.value = it.key;
+            delete it.key;
+            if (isFlowToken(it.value)) {
+              if (it.value.end)
+                arrayPushArray(it.value.end, it.sep);
+              else
+                it.value.end = it.sep;
+            } else
+              arrayPushArray(it.start, it.sep);
+            delete it.sep;
+          }
+        }
+      }
+    }
+    var Parser = class {
+      /**
+       * @param onNewLine - If defined, called separately with the start position of
+       *   each new line (in `parse()`, including the start of input).
+       */
+      constructor(onNewLine) {
+        this.atNewLine = true;
+        this.atScalar = false;
+        this.indent = 0;
+        this.offset = 0;
+        this.onKeyLine = false;
+        this.stack = [];
+        this.source = "";
+        this.type = "";
+        this.lexer = new lexer.Lexer();
+        this.onNewLine = onNewLine;
+      }
+      /**
+       * Parse `source` as a YAML stream.
+       * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+       *
+       * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+       *
+       * @returns A generator of tokens representing each directive, document, and other structure.
+       */
+      *parse(source, incomplete = false) {
+        if (this.onNewLine && this.offset === 0)
+          this.onNewLine(0);
+        for (const lexeme of this.lexer.lex(source, incomplete))
+          yield* this.next(lexeme);
+        if (!incomplete)
+          yield* this.end();
+      }
+      /**
+       * Advance the parser by the `source` of one lexical token.
+       */
+      *next(source) {
+        this.source = source;
+        if (node_process.env.LOG_TOKENS)
+          console.log("|", cst.prettyToken(source));
+        if (this.atScalar) {
+          this.atScalar = false;
+          yield* this.step();
+          this.offset += source.length;
+          return;
+        }
+        const type = cst.tokenType(source);
+        if (!type) {
+          const message = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          this.offset += source.length;
+        } else if (type === "scalar") {
+          this.atNewLine = false;
+          this.atScalar = true;
+          this.type = "scalar";
+        } else {
+          this.type = type;
+          yield* this.step();
+          switch (type) {
+            case "newline":
+              this.atNewLine = true;
+              this.indent = 0;
+              if (this.onNewLine)
+                this.onNewLine(this.offset + source.length);
+              break;
+            case "space":
+              if (this.atNewLine && source[0] === " ")
+                this.indent += source.length;
+              break;
+            case "explicit-key-ind":
+            case "map-value-ind":
+            case "seq-item-ind":
+              if (this.atNewLine)
+                this.indent += source.length;
+              break;
+            case "doc-mode":
+            case "flow-error-end":
+              return;
+            default:
+              this.atNewLine = false;
+          }
+          this.offset += source.length;
+        }
+      }
+      /** Call at end of input to push out any remaining constructions */
+      *end() {
+        while (this.stack.length > 0)
+          yield* this.pop();
+      }
+      get sourceToken() {
+        const st = {
+          type: this.type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+        return st;
+      }
+      *step() {
+        const top = this.peek(1);
+        if (this.type === "doc-end" && top?.type !== "doc-end") {
+          while (this.stack.length > 0)
+            yield* this.pop();
+          this.stack.push({
+            type: "doc-end",
+            offset: this.offset,
+            source: this.source
+          });
+          return;
+        }
+        if (!top)
+          return yield* this.stream();
+        switch (top.type) {
+          case "document":
+            return yield* this.document(top);
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return yield* this.scalar(top);
+          case "block-scalar":
+            return yield* this.blockScalar(top);
+          case "block-map":
+            return yield* this.blockMap(top);
+          case "block-seq":
+            return yield* this.blockSequence(top);
+          case "flow-collection":
+            return yield* this.flowCollection(top);
+          case "doc-end":
+            return yield* this.documentEnd(top);
+        }
+        yield* this.pop();
+      }
+      peek(n) {
+        return this.stack[this.stack.length - n];
+      }
+      *pop(error) {
+        const token = error ?? this.stack.pop();
+        if (!token) {
+          const message = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message };
+        } else if (this.stack.length === 0) {
+          yield token;
+        } else {
+          const top = this.peek(1);
+          if (token.type === "block-scalar") {
+            token.indent = "indent" in top ? top.indent : 0;
+          } else if (token.type === "flow-collection" && top.type === "document") {
+            token.indent = 0;
+          }
+          if (token.type === "flow-collection")
+            fixFlowSeqItems(token);
+          switch (top.type) {
+            case "document":
+              top.value = token;
+              break;
+            case "block-scalar":
+              top.props.push(token);
+              break;
+            case "block-map": {
+              const it = top.items[top.items.length - 1];
+              if (it.value) {
+                top.items.push({ start: [], key: token, sep: [] });
+                this.onKeyLine = true;
+                return;
+              } else if (it.sep) {
+                it.value = token;
+              } else {
+                Object.assign(it, { key: token, sep: [] });
+                this.onKeyLine = !it.explicitKey;
+                return;
+              }
+              break;
+            }
+            case "block-seq": {
+              const it = top.items[top.items.length - 1];
+              if (it.value)
+                top.items.push({ start: [], value: token });
+              else
+                it.value = token;
+              break;
+            }
+            case "flow-collection": {
+              const it = top.items[top.items.length - 1];
+              if (!it || it.value)
+                top.items.push({ start: [], key: token, sep: [] });
+              else if (it.sep)
+                it.value = token;
+              else
+                Object.assign(it, { key: token, sep: [] });
+              return;
+            }
+            /* istanbul ignore next should not happen */
+            default:
+              yield* this.pop();
+              yield* this.pop(token);
+          }
+          if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
+            const last = token.items[token.items.length - 1];
+            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
+              if (top.type === "document")
+                top.end = last.start;
+              else
+                top.items.push({ start: last.start });
+              token.items.splice(-1, 1);
+            }
+          }
+        }
+      }
+      *stream() {
+        switch (this.type) {
+          case "directive-line":
+            yield { type: "directive", offset: this.offset, source: this.source };
+            return;
+          case "byte-order-mark":
+          case "space":
+          case "comment":
+          case "newline":
+            yield this.sourceToken;
+            return;
+          case "doc-mode":
+          case "doc-start": {
+            const doc = {
+              type: "document",
+              offset: this.offset,
+              start: []
+            };
+            if (this.type === "doc-start")
+              doc.start.push(this.sourceToken);
+            this.stack.push(doc);
+            return;
+          }
+        }
+        yield {
+          type: "error",
+          offset: this.offset,
+          message: `Unexpected ${this.type} token in YAML stream`,
+          source: this.source
+        };
+      }
+      *document(doc) {
+        if (doc.value)
+          return yield* this.lineEnd(doc);
+        switch (this.type) {
+          case "doc-start": {
+            if (findNonEmptyIndex(doc.start) !== -1) {
+              yield* this.pop();
+              yield* this.step();
+            } else
+              doc.start.push(this.sourceToken);
+            return;
+          }
+          case "anchor":
+          case "tag":
+          case "space":
+          case "comment":
+          case "newline":
+            doc.start.push(this.sourceToken);
+            return;
+        }
+        const bv = this.startBlockValue(doc);
+        if (bv)
+          this.stack.push(bv);
+        else {
+          yield {
+            type: "error",
+            offset: this.offset,
+            message: `Unexpected ${this.type} token in YAML document`,
+            source: this.source
+          };
+        }
+      }
+      *scalar(scalar) {
+        if (this.type === "map-value-ind") {
+          const prev = getPrevProps(this.peek(2));
+          const start = getFirstKeyStartProps(prev);
+          let sep2;
+          if (scalar.end) {
+            sep2 = scalar.end;
+            sep2.push(this.sourceToken);
+            delete scalar.end;
+          } else
+            sep2 = [this.sourceToken];
+          const map = {
+            type: "block-map",
+            offset: scalar.offset,
+            indent: scalar.indent,
+            items: [{ start, key: scalar, sep: sep2 }]
+          };
+          this.onKeyLine = true;
+          this.stack[this.stack.length - 1] = map;
+        } else
+          yield* this.lineEnd(scalar);
+      }
+      *blockScalar(scalar) {
+        switch (this.type) {
+          case "space":
+          case "comment":
+          case "newline":
+            scalar.props.push(this.sourceToken);
+            return;
+          case "scalar":
+            scalar.source = this.source;
+            this.atNewLine = true;
+            this.indent = 0;
+            if (this.onNewLine) {
+              let nl = this.source.indexOf("\n") + 1;
+              while (nl !== 0) {
+                this.onNewLine(this.offset + nl);
+                nl = this.source.indexOf("\n", nl) + 1;
+              }
+            }
+            yield* this.pop();
+            break;
+          /* istanbul ignore next should not happen */
+          default:
+            yield* this.pop();
+            yield* this.step();
+        }
+      }
+      *blockMap(map) {
+        const it = map.items[map.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            this.onKeyLine = false;
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                map.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "space":
+          case "comment":
+            if (it.value) {
+              map.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              if (this.atIndentedComment(it.start, map.indent)) {
+                const prev = map.items[map.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start);
+                  end.push(this.sourceToken);
+                  map.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+        }
+        if (this.indent >= map.indent) {
+          const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+          const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
+          let start = [];
+          if (atNextItem && it.sep && !it.value) {
+            const nl = [];
+            for (let i = 0; i < it.sep.length; ++i) {
+              const st = it.sep[i];
+              switch (st.type) {
+                case "newline":
+                  nl.push(i);
+                  break;
+                case "space":
+                  break;
+                case "comment":
+                  if (st.indent > map.indent)
+                    nl.length = 0;
+                  break;
+                default:
+                  nl.length = 0;
+              }
+            }
+            if (nl.length >= 2)
+              start = it.sep.splice(nl[1]);
+          }
+          switch (this.type) {
+            case "anchor":
+            case "tag":
+              if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map.items.push({ start });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                it.sep.push(this.sourceToken);
+              } else {
+                it.start.push(this.sourceToken);
+              }
+              return;
+            case "explicit-key-ind":
+              if (!it.sep && !it.explicitKey) {
+                it.start.push(this.sourceToken);
+                it.explicitKey = true;
+              } else if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map.items.push({ start, explicitKey: true });
+              } else {
+                this.stack.push({
+                  type: "block-map",
+                  offset: this.offset,
+                  indent: this.indent,
+                  items: [{ start: [this.sourceToken], explicitKey: true }]
+                });
+              }
+              this.onKeyLine = true;
+              return;
+            case "map-value-ind":
+              if (it.explicitKey) {
+                if (!it.sep) {
+                  if (includesToken(it.start, "newline")) {
+                    Object.assign(it, { key: null, sep: [this.sourceToken] });
+                  } else {
+                    const start2 = getFirstKeyStartProps(it.start);
+                    this.stack.push({
+                      type: "block-map",
+                      offset: this.offset,
+                      indent: this.indent,
+                      items: [{ start: start2, key: null, sep: [this.sourceToken] }]
+                    });
+                  }
+                } else if (it.value) {
+                  map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                  });
+                } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
+                  const start2 = getFirstKeyStartProps(it.start);
+                  const key2 = it.key;
+                  const sep2 = it.sep;
+                  sep2.push(this.sourceToken);
+                  delete it.key;
+                  delete it.sep;
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: start2, key: key2, sep: sep2 }]
+                  });
+                } else if (start.length > 0) {
+                  it.sep = it.sep.concat(start, this.sourceToken);
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              } else {
+                if (!it.sep) {
+                  Object.assign(it, { key: null, sep: [this.sourceToken] });
+                } else if (it.value || atNextItem) {
+                  map.items.push({ start, key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: [], key: null, sep: [this.sourceToken] }]
+                  });
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              }
+              this.onKeyLine = true;
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs = this.flowScalar(this.type);
+              if (atNextItem || it.value) {
+                map.items.push({ start, key: fs, sep: [] });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                this.stack.push(fs);
+              } else {
+                Object.assign(it, { key: fs, sep: [] });
+                this.onKeyLine = true;
+              }
+              return;
+            }
+            default: {
+              const bv = this.startBlockValue(map);
+              if (bv) {
+                if (bv.type === "block-seq") {
+                  if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
+                    yield* this.pop({
+                      type: "error",
+                      offset: this.offset,
+                      message: "Unexpected block-seq-ind on same line with key",
+                      source: this.source
+                    });
+                    return;
+                  }
+                } else if (atMapIndent) {
+                  map.items.push({ start });
+                }
+                this.stack.push(bv);
+                return;
+              }
+            }
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *blockSequence(seq) {
+        const it = seq.items[seq.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                seq.items.push({ start: [this.sourceToken] });
+            } else
+              it.start.push(this.sourceToken);
+            return;
+          case "space":
+          case "comment":
+            if (it.value)
+              seq.items.push({ start: [this.sourceToken] });
+            else {
+              if (this.atIndentedComment(it.start, seq.indent)) {
+                const prev = seq.items[seq.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start);
+                  end.push(this.sourceToken);
+                  seq.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "anchor":
+          case "tag":
+            if (it.value || this.indent <= seq.indent)
+              break;
+            it.start.push(this.sourceToken);
+            return;
+          case "seq-item-ind":
+            if (this.indent !== seq.indent)
+              break;
+            if (it.value || includesToken(it.start, "seq-item-ind"))
+              seq.items.push({ start: [this.sourceToken] });
+            else
+              it.start.push(this.sourceToken);
+            return;
+        }
+        if (this.indent > seq.indent) {
+          const bv = this.startBlockValue(seq);
+          if (bv) {
+            this.stack.push(bv);
+            return;
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *flowCollection(fc) {
+        const it = fc.items[fc.items.length - 1];
+        if (this.type === "flow-error-end") {
+          let top;
+          do {
+            yield* this.pop();
+            top = this.peek(1);
+          } while (top?.type === "flow-collection");
+        } else if (fc.end.length === 0) {
+          switch (this.type) {
+            case "comma":
+            case "explicit-key-ind":
+              if (!it || it.sep)
+                fc.items.push({ start: [this.sourceToken] });
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "map-value-ind":
+              if (!it || it.value)
+                fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                Object.assign(it, { key: null, sep: [this.sourceToken] });
+              return;
+            case "space":
+            case "comment":
+            case "newline":
+            case "anchor":
+            case "tag":
+              if (!it || it.value)
+                fc.items.push({ start: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs = this.flowScalar(this.type);
+              if (!it || it.value)
+                fc.items.push({ start: [], key: fs, sep: [] });
+              else if (it.sep)
+                this.stack.push(fs);
+              else
+                Object.assign(it, { key: fs, sep: [] });
+              return;
+            }
+            case "flow-map-end":
+            case "flow-seq-end":
+              fc.end.push(this.sourceToken);
+              return;
+          }
+          const bv = this.startBlockValue(fc);
+          if (bv)
+            this.stack.push(bv);
+          else {
+            yield* this.pop();
+            yield* this.step();
+          }
+        } else {
+          const parent = this.peek(2);
+          if (parent.type === "block-map" && (this.type === "map-value-ind" && parent.indent === fc.indent || this.type === "newline" && !parent.items[parent.items.length - 1].sep)) {
+            yield* this.pop();
+            yield* this.step();
+          } else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            fixFlowSeqItems(fc);
+            const sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
+            const map = {
+              type: "block-map",
+              offset: fc.offset,
+              indent: fc.indent,
+              items: [{ start, key: fc, sep: sep2 }]
+            };
+            this.onKeyLine = true;
+            this.stack[this.stack.length - 1] = map;
+          } else {
+            yield* this.lineEnd(fc);
+          }
+        }
+      }
+      flowScalar(type) {
+        if (this.onNewLine) {
+          let nl = this.source.indexOf("\n") + 1;
+          while (nl !== 0) {
+            this.onNewLine(this.offset + nl);
+            nl = this.source.indexOf("\n", nl) + 1;
+          }
+        }
+        return {
+          type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+      }
+      startBlockValue(parent) {
+        switch (this.type) {
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return this.flowScalar(this.type);
+          case "block-scalar-header":
+            return {
+              type: "block-scalar",
+              offset: this.offset,
+              indent: this.indent,
+              props: [this.sourceToken],
+              source: ""
+            };
+          case "flow-map-start":
+          case "flow-seq-start":
+            return {
+              type: "flow-collection",
+              offset: this.offset,
+              indent: this.indent,
+              start: this.sourceToken,
+              items: [],
+              end: []
+            };
+          case "seq-item-ind":
+            return {
+              type: "block-seq",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start: [this.sourceToken] }]
+            };
+          case "explicit-key-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            start.push(this.sourceToken);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, explicitKey: true }]
+            };
+          }
+          case "map-value-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, key: null, sep: [this.sourceToken] }]
+            };
+          }
+        }
+        return null;
+      }
+      atIndentedComment(start, indent) {
+        if (this.type !== "comment")
+          return false;
+        if (this.indent <= indent)
+          return false;
+        return start.every((st) => st.type === "newline" || st.type === "space");
+      }
+      *documentEnd(docEnd) {
+        if (this.type !== "doc-mode") {
+          if (docEnd.end)
+            docEnd.end.push(this.sourceToken);
+          else
+            docEnd.end = [this.sourceToken];
+          if (this.type === "newline")
+            yield* this.pop();
+        }
+      }
+      *lineEnd(token) {
+        switch (this.type) {
+          case "comma":
+          case "doc-start":
+          case "doc-end":
+          case "flow-seq-end":
+          case "flow-map-end":
+          case "map-value-ind":
+            yield* this.pop();
+            yield* this.step();
+            break;
+          case "newline":
+            this.onKeyLine = false;
+          // fallthrough
+          case "space":
+          case "comment":
+          default:
+            if (token.end)
+              token.end.push(this.sourceToken);
+            else
+              token.end = [this.sourceToken];
+            if (this.type === "newline")
+              yield* this.pop();
+        }
+      }
+    };
+    exports.Parser = Parser;
+  }
+});
+
+// node_modules/yaml/dist/public-api.js
+var require_public_api = __commonJS({
+  "node_modules/yaml/dist/public-api.js"(exports) {
+    "use strict";
+    var composer = require_composer();
+    var Document = require_Document();
+    var errors = require_errors();
+    var log = require_log();
+    var identity = require_identity();
+    var lineCounter = require_line_counter();
+    var parser = require_parser();
+    function parseOptions(options) {
+      const prettyErrors = options.prettyErrors !== false;
+      const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
+      return { lineCounter: lineCounter$1, prettyErrors };
+    }
+    function parseAllDocuments(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options);
+      const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+      if (prettyErrors && lineCounter2)
+        for (const doc of docs) {
+          doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+          doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+        }
+      if (docs.length > 0)
+        return docs;
+      return Object.assign([], { empty: true }, composer$1.streamInfo());
+    }
+    function parseDocument(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options);
+      let doc = null;
+      for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+        if (!doc)
+          doc = _doc;
+        else if (doc.options.logLevel !== "silent") {
+          doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+          break;
+        }
+      }
+      if (prettyErrors && lineCounter2) {
+        doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+        doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+      }
+      return doc;
+    }
+    function parse4(src, reviver, options) {
+      let _reviver = void 0;
+      if (typeof reviver === "function") {
+        _reviver = reviver;
+      } else if (options === void 0 && reviver && typeof reviver === "object") {
+        options = reviver;
+      }
+      const doc = parseDocument(src, options);
+      if (!doc)
+        return null;
+      doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
+      if (doc.errors.length > 0) {
+        if (doc.options.logLevel !== "silent")
+          throw doc.errors[0];
+        else
+          doc.errors = [];
+      }
+      return doc.toJS(Object.assign({ reviver: _reviver }, options));
+    }
+    function stringify(value, replacer, options) {
+      let _replacer = null;
+      if (typeof replacer === "function" || Array.isArray(replacer)) {
+        _replacer = replacer;
+      } else if (options === void 0 && replacer) {
+        options = replacer;
+      }
+      if (typeof options === "string")
+        options = options.length;
+      if (typeof options === "number") {
+        const indent = Math.round(options);
+        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+      }
+      if (value === void 0) {
+        const { keepUndefined } = options ?? replacer ?? {};
+        if (!keepUndefined)
+          return void 0;
+      }
+      if (identity.isDocument(value) && !_replacer)
+        return value.toString(options);
+      return new Document.Document(value, _replacer, options).toString(options);
+    }
+    exports.parse = parse4;
+    exports.parseAllDocuments = parseAllDocuments;
+    exports.parseDocument = parseDocument;
+    exports.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/yaml/dist/index.js"(exports) {
+    "use strict";
+    var composer = require_composer();
+    var Document = require_Document();
+    var Schema = require_Schema();
+    var errors = require_errors();
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var cst = require_cst();
+    var lexer = require_lexer();
+    var lineCounter = require_line_counter();
+    var parser = require_parser();
+    var publicApi = require_public_api();
+    var visit = require_visit();
+    exports.Composer = composer.Composer;
+    exports.Document = Document.Document;
+    exports.Schema = Schema.Schema;
+    exports.YAMLError = errors.YAMLError;
+    exports.YAMLParseError = errors.YAMLParseError;
+    exports.YAMLWarning = errors.YAMLWarning;
+    exports.Alias = Alias.Alias;
+    exports.isAlias = identity.isAlias;
+    exports.isCollection = identity.isCollection;
+    exports.isDocument = identity.isDocument;
+    exports.isMap = identity.isMap;
+    exports.isNode = identity.isNode;
+    exports.isPair = identity.isPair;
+    exports.isScalar = identity.isScalar;
+    exports.isSeq = identity.isSeq;
+    exports.Pair = Pair.Pair;
+    exports.Scalar = Scalar.Scalar;
+    exports.YAMLMap = YAMLMap.YAMLMap;
+    exports.YAMLSeq = YAMLSeq.YAMLSeq;
+    exports.CST = cst;
+    exports.Lexer = lexer.Lexer;
+    exports.LineCounter = lineCounter.LineCounter;
+    exports.Parser = parser.Parser;
+    exports.parse = publicApi.parse;
+    exports.parseAllDocuments = publicApi.parseAllDocuments;
+    exports.parseDocument = publicApi.parseDocument;
+    exports.stringify = publicApi.stringify;
+    exports.visit = visit.visit;
+    exports.visitAsync = visit.visitAsync;
+  }
+});
+
+// src/capture/manifest.ts
+var MANIFEST_FILE, MANIFEST_FORMAT_VERSION;
+var init_manifest = __esm({
+  "src/capture/manifest.ts"() {
+    "use strict";
+    MANIFEST_FILE = "manifest.json";
+    MANIFEST_FORMAT_VERSION = 1;
+  }
+});
+
+// src/profile/model.ts
+var ProfileBuilder;
+var init_model = __esm({
+  "src/profile/model.ts"() {
+    "use strict";
+    ProfileBuilder = class {
+      constructor(sampleTypes) {
+        this.sampleTypes = sampleTypes;
+        this.vals = sampleTypes.map(() => new Float64Array(256));
+      }
+      sampleTypes;
+      names = /* @__PURE__ */ new Map();
+      functions = [];
+      frames = new Uint32Array(1024);
+      nFrames = 0;
+      offsets = new Uint32Array(256);
+      nSamples = 0;
+      vals;
+      labelIds;
+      labelSetIndex = /* @__PURE__ */ new Map();
+      labelSets = [];
+      /** Returns the id of a function name, adding it on first sight. */
+      fn(name) {
+        let id = this.names.get(name);
+        if (id === void 0) {
+          id = this.functions.length;
+          this.functions.push(name);
+          this.names.set(name, id);
+        }
+        return id;
+      }
+      /** Interns a label set; returns its index. */
+      labelSet(labels) {
+        const key2 = JSON.stringify(labels);
+        let id = this.labelSetIndex.get(key2);
+        if (id === void 0) {
+          id = this.labelSets.length;
+          this.labelSets.push(labels);
+          this.labelSetIndex.set(key2, id);
+        }
+        return id;
+      }
+      get sampleCount() {
+        return this.nSamples;
+      }
+      ensureFrames(extra) {
+        if (this.nFrames + extra > this.frames.length) {
+          let n = this.frames.length * 2;
+          while (n < this.nFrames + extra) n *= 2;
+          const next = new Uint32Array(n);
+          next.set(this.frames.subarray(0, this.nFrames));
+          this.frames = next;
+        }
+      }
+      ensureSamples() {
+        if (this.nSamples + 2 > this.offsets.length) {
+          const n = this.offsets.length * 2;
+          const off = new Uint32Array(n);
+          off.set(this.offsets);
+          this.offsets = off;
+          this.vals = this.vals.map((v) => {
+            const next = new Float64Array(n);
+            next.set(v);
+            return next;
+          });
+          if (this.labelIds) {
+            const next = new Int32Array(n).fill(-1);
+            next.set(this.labelIds);
+            this.labelIds = next;
+          }
+        }
+      }
+      /** Number of frames appended so far (where the next sample's frames start). */
+      get frameCount() {
+        return this.nFrames;
+      }
+      /**
+       * Room for `extra` more frames: returns the frame buffer, valid until the next call that
+       * adds frames. Write the next sample's frames at frameCount.., then call commit().
+       */
+      frameBuffer(extra) {
+        this.ensureFrames(extra);
+        return this.frames;
+      }
+      /** Ends a sample whose `nFrames` frames were written through frameBuffer(). */
+      commit(nFrames, values, labelSet = -1) {
+        this.ensureSamples();
+        const n = this.nFrames + nFrames;
+        this.nFrames = n;
+        const s = this.nSamples;
+        for (let k = 0; k < this.vals.length; k++) this.vals[k][s] = values[k];
+        if (labelSet >= 0 || this.labelIds) {
+          if (!this.labelIds) this.labelIds = new Int32Array(this.offsets.length).fill(-1);
+          this.labelIds[s] = labelSet;
+        }
+        this.nSamples = s + 1;
+        this.offsets[s + 1] = n;
+      }
+      /** Adds one sample; `stack` is leaf first. */
+      add(stack, values, labelSet = -1) {
+        this.addFrom(stack, 0, stack.length, values, labelSet);
+      }
+      /** Adds one sample from stack[start..end) (leaf first). */
+      addFrom(stack, start, end, values, labelSet = -1) {
+        const len = end - start;
+        const frames = this.frameBuffer(len);
+        let n = this.nFrames;
+        for (let i = start; i < end; i++) frames[n++] = stack[i];
+        this.commit(len, values, labelSet);
+      }
+      build(meta) {
+        const n = this.nSamples;
+        return {
+          ...meta,
+          sampleTypes: this.sampleTypes,
+          functions: this.functions,
+          stackOffsets: this.offsets.slice(0, n + 1),
+          stackFrames: this.frames.slice(0, this.nFrames),
+          values: this.vals.map((v) => v.slice(0, n)),
+          labelSets: this.labelSets,
+          sampleLabelSet: this.labelIds ? this.labelIds.slice(0, n) : void 0
+        };
+      }
+    };
+  }
+});
+
+// src/profile/cpuprofile.ts
+function isObject(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function isFiniteNumber(v) {
+  return typeof v === "number" && Number.isFinite(v);
+}
+function cpuprofileFrameName(cf) {
+  const fn = cf.functionName;
+  const url = cf.url.startsWith("file://") ? cf.url.slice("file://".length) : cf.url;
+  if (fn === "") {
+    if (cf.lineNumber < 0) return url ? `(anonymous) (${url})` : "(anonymous)";
+    const col = cf.columnNumber >= 0 ? `:${cf.columnNumber + 1}` : "";
+    return `(anonymous) (${url}:${cf.lineNumber + 1}${col})`;
+  }
+  return url ? `${fn} (${url})` : fn;
+}
+function readCpuprofile(json, file) {
+  try {
+    return decode(json, file);
+  } catch (e) {
+    if (e instanceof ProfileError) throw e;
+    throw new ProfileError("cpuprofile", file, `malformed .cpuprofile (${e.message})`);
+  }
+}
+function callFrameOf(o) {
+  const s = (v) => typeof v === "string" ? v : "";
+  const n = (v) => isFiniteNumber(v) ? v : -1;
+  return {
+    functionName: s(o["functionName"]),
+    url: s(o["url"]),
+    lineNumber: n(o["lineNumber"]),
+    columnNumber: n(o["columnNumber"])
+  };
+}
+function decode(json, file) {
+  const fail2 = (detail) => {
+    throw new ProfileError("cpuprofile", file, detail);
+  };
+  if (Array.isArray(json) || isObject(json) && Array.isArray(json["traceEvents"])) {
+    fail2(
+      "Chrome trace-event files (ProfileChunk events) are not supported yet; record a .cpuprofile instead (node --cpu-prof, or DevTools > JavaScript Profiler > Save)"
+    );
+  }
+  if (!isObject(json)) return fail2("a .cpuprofile must be a JSON object");
+  const legacy = isObject(json["head"]);
+  const warnings = [];
+  const nodes = [];
+  if (legacy) {
+    const todo = [[json["head"], void 0]];
+    while (todo.length > 0) {
+      const [raw, parent2] = todo.pop();
+      if (!isObject(raw)) return fail2('a node of the "head" tree is not an object');
+      const id = raw["id"];
+      if (typeof id !== "number" || !Number.isInteger(id)) {
+        return fail2(`a node of the "head" tree has no integer id`);
+      }
+      const children = raw["children"] ?? [];
+      if (!Array.isArray(children)) return fail2(`node ${id}: "children" is not an array`);
+      nodes.push({
+        id,
+        frame: callFrameOf(isObject(raw["callFrame"]) ? raw["callFrame"] : raw),
+        hitCount: isFiniteNumber(raw["hitCount"]) ? raw["hitCount"] : 0,
+        children: [],
+        parent: parent2
+      });
+      for (let i = children.length - 1; i >= 0; i--) todo.push([children[i], id]);
+      if (nodes.length > 1e7) return fail2("too many nodes");
+    }
+  } else {
+    const rawNodes = json["nodes"];
+    if (!Array.isArray(rawNodes)) return fail2('missing "nodes" (an array of profile nodes)');
+    rawNodes.forEach((raw, i) => {
+      if (!isObject(raw)) return fail2(`nodes[${i}] is not an object`);
+      const id = raw["id"];
+      if (typeof id !== "number" || !Number.isInteger(id))
+        return fail2(`nodes[${i}] has no integer id`);
+      if (!isObject(raw["callFrame"])) return fail2(`node ${id} has no callFrame`);
+      const children = raw["children"] ?? [];
+      if (!Array.isArray(children)) return fail2(`node ${id}: "children" is not an array`);
+      const kids = [];
+      for (const c of children) {
+        if (typeof c !== "number" || !Number.isInteger(c)) {
+          return fail2(`node ${id}: children contains ${JSON.stringify(c)}, not a node id`);
+        }
+        kids.push(c);
+      }
+      const parent2 = raw["parent"];
+      nodes.push({
+        id,
+        frame: callFrameOf(raw["callFrame"]),
+        hitCount: isFiniteNumber(raw["hitCount"]) ? raw["hitCount"] : 0,
+        children: kids,
+        parent: typeof parent2 === "number" && Number.isInteger(parent2) ? parent2 : void 0
+      });
+    });
+  }
+  if (nodes.length === 0) return fail2("the profile has no nodes");
+  const index = /* @__PURE__ */ new Map();
+  nodes.forEach((n, i) => {
+    if (index.has(n.id)) fail2(`node id ${n.id} appears twice`);
+    index.set(n.id, i);
+  });
+  const parent = new Int32Array(nodes.length).fill(-1);
+  nodes.forEach((n, i) => {
+    if (n.parent !== void 0) {
+      const p = index.get(n.parent);
+      if (p === void 0) fail2(`node ${n.id} has parent ${n.parent}, which does not exist`);
+      parent[i] = p;
+    }
+  });
+  nodes.forEach((n, i) => {
+    for (const c of n.children) {
+      const ci = index.get(c);
+      if (ci === void 0) return fail2(`node ${n.id} has child ${c}, which does not exist`);
+      if (parent[ci] >= 0 && parent[ci] !== i) {
+        return fail2(`node ${c} has two parents (${nodes[parent[ci]].id} and ${n.id})`);
+      }
+      parent[ci] = i;
+    }
+  });
+  const state = new Uint8Array(nodes.length);
+  for (let i = 0; i < nodes.length; i++) {
+    let k = i;
+    const walk2 = [];
+    while (k >= 0 && state[k] === 0) {
+      state[k] = 1;
+      walk2.push(k);
+      k = parent[k];
+    }
+    if (k >= 0 && state[k] === 1) fail2(`the node tree has a cycle through node ${nodes[k].id}`);
+    for (const w of walk2) state[w] = 2;
+  }
+  const builder = new ProfileBuilder([
+    { type: "samples", unit: "count" },
+    { type: "wall", unit: "microseconds" }
+  ]);
+  const names = nodes.map((n) => cpuprofileFrameName(n.frame));
+  const isRoot = names.map((name, i) => name === "(root)" && nodes[i].frame.url === "");
+  const isIdle = names.map((name) => name === "(idle)");
+  const count = new Float64Array(nodes.length);
+  const wall = new Float64Array(nodes.length);
+  const startTime = json["startTime"];
+  const endTime = json["endTime"];
+  const samples = json["samples"];
+  let durationMicros = 0;
+  if (Array.isArray(samples)) {
+    const n = samples.length;
+    const at = new Float64Array(n);
+    const sampleNode = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const id = samples[i];
+      const ni = typeof id === "number" ? index.get(id) : void 0;
+      if (ni === void 0) return fail2(`samples[${i}] = ${JSON.stringify(id)} is not a node id`);
+      sampleNode[i] = ni;
+    }
+    let end;
+    let haveTimes = true;
+    if (legacy) {
+      const ts = json["timestamps"];
+      if (!Array.isArray(ts)) return fail2('legacy profile without "timestamps"');
+      const skip = ts.length === n + 1 ? 1 : 0;
+      if (ts.length !== n && skip === 0) {
+        return fail2(`timestamps.length (${ts.length}) does not match samples.length (${n})`);
+      }
+      for (let i = 0; i < ts.length; i++) {
+        if (!isFiniteNumber(ts[i])) return fail2(`timestamps[${i}] is not a finite number`);
+      }
+      for (let i = 0; i < n; i++) at[i] = ts[i + skip];
+      durationMicros = ts.length > 0 ? Math.max(0, ts[ts.length - 1] - ts[0]) : 0;
+      end = n > 0 ? at[n - 1] : 0;
+      if (isFiniteNumber(endTime)) {
+        const t0 = n > 0 ? at[0] : 0;
+        const asSeconds = Math.abs(endTime * 1e6 - t0) < Math.abs(endTime - t0);
+        end = asSeconds ? endTime * 1e6 : endTime;
+      }
+    } else {
+      if (!isFiniteNumber(startTime) || !isFiniteNumber(endTime)) {
+        return fail2('"startTime" and "endTime" must be numbers (microseconds)');
+      }
+      durationMicros = endTime - startTime;
+      end = endTime;
+      const deltas = json["timeDeltas"];
+      if (Array.isArray(deltas)) {
+        if (deltas.length !== n) {
+          return fail2(`timeDeltas.length (${deltas.length}) does not match samples.length (${n})`);
+        }
+        let t = startTime;
+        for (let i = 0; i < n; i++) {
+          const d = deltas[i];
+          if (!isFiniteNumber(d)) return fail2(`timeDeltas[${i}] is not a finite number`);
+          t += d;
+          at[i] = t;
+        }
+      } else {
+        haveTimes = false;
+        if (n > 0) {
+          warnings.push('no "timeDeltas": wall time spread evenly over the samples');
+        }
+      }
+    }
+    const even = n > 0 ? Math.max(0, durationMicros) / n : 0;
+    for (let i = 0; i < n; i++) {
+      let w;
+      if (!haveTimes) w = even;
+      else w = (i + 1 < n ? at[i + 1] : end) - at[i];
+      if (!(w > 0)) w = 0;
+      count[sampleNode[i]] += 1;
+      wall[sampleNode[i]] += w;
+    }
+  } else {
+    if (!legacy && (!isFiniteNumber(startTime) || !isFiniteNumber(endTime))) {
+      return fail2('"startTime" and "endTime" must be numbers (microseconds)');
+    }
+    let hits = 0;
+    nodes.forEach((nd) => {
+      if (nd.hitCount < 0) fail2(`node ${nd.id} has a negative hitCount`);
+      hits += nd.hitCount;
+    });
+    if (!legacy) durationMicros = endTime - startTime;
+    const per = hits > 0 ? Math.max(0, durationMicros) / hits : 0;
+    nodes.forEach((nd, i) => {
+      count[i] = nd.hitCount;
+      wall[i] = nd.hitCount * per;
+    });
+    if (hits > 0)
+      warnings.push('no "samples": counts come from hitCount, wall time spread evenly over them');
+  }
+  let idleCount = 0;
+  let idleWall = 0;
+  let rootCount = 0;
+  let magnitude = 0;
+  const stack = [];
+  const fid = new Int32Array(nodes.length).fill(-1);
+  const values = new Float64Array(2);
+  for (let i = 0; i < nodes.length; i++) {
+    if (count[i] === 0 && wall[i] === 0) continue;
+    if (isIdle[i]) {
+      idleCount += count[i];
+      idleWall += wall[i];
+      continue;
+    }
+    stack.length = 0;
+    for (let k = i; k >= 0; k = parent[k]) {
+      if (isRoot[k]) continue;
+      if (fid[k] < 0) fid[k] = builder.fn(names[k]);
+      stack.push(fid[k]);
+    }
+    if (stack.length === 0) {
+      rootCount += count[i];
+      continue;
+    }
+    values[0] = count[i];
+    values[1] = wall[i];
+    magnitude += count[i] + wall[i];
+    builder.add(stack, values);
+  }
+  if (!Number.isFinite(magnitude)) fail2("the sample values add up to more than a double can hold");
+  if (idleCount > 0) {
+    warnings.push(
+      `dropped ${idleCount} (idle) sample${idleCount === 1 ? "" : "s"} (${Math.round(idleWall)} \xB5s of wall time)`
+    );
+  }
+  if (rootCount > 0) {
+    warnings.push(
+      `dropped ${rootCount} sample${rootCount === 1 ? "" : "s"} taken at (root), with no stack`
+    );
+  }
+  let duration = durationMicros * 1e3;
+  if (!Number.isFinite(duration) || duration < 0) {
+    warnings.push(`ignored the capture duration: endTime - startTime is ${durationMicros} \xB5s`);
+    duration = 0;
+  }
+  return builder.build({
+    format: "cpuprofile",
+    defaultSampleType: 1,
+    period: 0,
+    durationNanos: Math.round(duration),
+    timeNanos: 0,
+    comments: [],
+    warnings
+  });
+}
+var init_cpuprofile = __esm({
+  "src/profile/cpuprofile.ts"() {
+    "use strict";
+    init_errors();
+    init_model();
+  }
+});
+
+// src/profile/perfscript.ts
+function parseHeader(line) {
+  if (line === "" || /\s/.test(line[0])) return void 0;
+  const tokens = /\S+/g;
+  let m = tokens.exec(line);
+  while ((m = tokens.exec(line)) !== null) {
+    const end = m.index + m[0].length;
+    if (PID.test(m[0]) && end < line.length) {
+      return { comm: line.slice(0, m.index).trimEnd(), end };
+    }
+  }
+  return void 0;
+}
+function isBlank(line) {
+  return line.trim() === "";
+}
+function isHeader(line) {
+  return /:\s*$/.test(line) && parseHeader(line) !== void 0;
+}
+function looksLikePerfScript(text) {
+  const head = text.length > 65536 ? text.slice(0, 65536) : text;
+  const lines = head.split(/\r\n|\r|\n/);
+  let first = true;
+  for (let i = 0; i < lines.length && i < 2e3; i++) {
+    const line = lines[i];
+    if (isBlank(line) || line.startsWith("#")) continue;
+    if (first) {
+      if (!isHeader(line)) return false;
+      first = false;
+    }
+    if (isHeader(line)) {
+      let j = i + 1;
+      while (j < lines.length && lines[j].startsWith("#")) j++;
+      if (j < lines.length && FRAME.test(lines[j]) && !isHeader(lines[j])) return true;
+    }
+  }
+  return false;
+}
+function basename(p) {
+  const i = p.lastIndexOf("/");
+  return i >= 0 ? p.slice(i + 1) : p;
+}
+function perfFrameName(rawSym, dso, comm) {
+  let func = rawSym.replace(/\+0x[\da-fA-F]+$/, "");
+  if (func.startsWith("(")) return void 0;
+  if (func === "[unknown]") {
+    const mod = dso && dso !== "[unknown]" ? basename(dso) : "unknown";
+    func = `[${mod}]`;
+  }
+  func = func.replace(/;/g, ":");
+  const dotParen = func.indexOf(".(");
+  const goName = dotParen >= 0 && func.indexOf(").", dotParen + 2) >= 0;
+  if (!goName) func = func.replace(/\((?!anonymous namespace\)).*$/, "");
+  func = func.replace(/["']/g, "");
+  if (comm === "java" && func.includes("/")) func = func.replace(/^L/, "");
+  func = func.trim();
+  return func === "" ? void 0 : func;
+}
+function readPerfScript(text, file) {
+  try {
+    return parse2(text, file);
+  } catch (e) {
+    if (e instanceof ProfileError) throw e;
+    throw new ProfileError(
+      "folded",
+      file,
+      `could not read perf script output (${e.message})`
+    );
+  }
+}
+function parse2(text, file) {
+  const names = /* @__PURE__ */ new Map();
+  const fnNames = [];
+  const fn = (name) => {
+    let id = names.get(name);
+    if (id === void 0) {
+      id = fnNames.length;
+      fnNames.push(name);
+      names.set(name, id);
+    }
+    return id;
+  };
+  const events = [];
+  const eventIndex = /* @__PURE__ */ new Map();
+  const eventHasPeriod = [];
+  const samples = [];
+  let unrecognized = 0;
+  let firstUnrecognized = 0;
+  let minTime = Infinity;
+  let maxTime = -Infinity;
+  let cur;
+  let comm = "";
+  const flush = () => {
+    if (!cur) return;
+    cur.frames.push(fn(comm.replace(/ /g, "_")));
+    samples.push(cur);
+    cur = void 0;
+  };
+  const lines = text.split(/\r\n|\r|\n/);
+  for (let ln = 0; ln < lines.length; ln++) {
+    const line = lines[ln];
+    if (isBlank(line)) {
+      flush();
+      continue;
+    }
+    if (line.startsWith("#")) continue;
+    const indented = line[0] === " " || line[0] === "	";
+    if (cur && (indented || FRAME.test(line) && !isHeader(line))) {
+      const m = FRAME.exec(line) ?? (indented ? FRAME_NO_DSO.exec(line) : null);
+      if (!m) {
+        unrecognized++;
+        if (!firstUnrecognized) firstUnrecognized = ln + 1;
+        continue;
+      }
+      const name = perfFrameName(m[2], m[3] ?? "", comm);
+      if (name !== void 0) cur.frames.push(fn(name));
+      continue;
+    }
+    const h = indented ? void 0 : parseHeader(line);
+    if (!h) {
+      unrecognized++;
+      if (!firstUnrecognized) firstUnrecognized = ln + 1;
+      continue;
+    }
+    flush();
+    comm = h.comm;
+    let event = "";
+    let period;
+    const pe = PERIOD_EVENT.exec(line);
+    if (pe) {
+      event = pe[2];
+      if (pe[1] !== void 0) {
+        period = Number(pe[1]);
+        if (!Number.isFinite(period)) period = void 0;
+      }
+    }
+    let ei = eventIndex.get(event);
+    if (ei === void 0) {
+      ei = events.length;
+      events.push(event);
+      eventIndex.set(event, ei);
+      eventHasPeriod.push(false);
+    }
+    if (period !== void 0) eventHasPeriod[ei] = true;
+    const tm = TIME.exec(line.slice(h.end));
+    if (tm) {
+      const t = Number(tm[1]);
+      if (t < minTime) minTime = t;
+      if (t > maxTime) maxTime = t;
+    }
+    cur = { frames: [], event: ei, period };
+  }
+  flush();
+  if (samples.length === 0) {
+    throw new ProfileError("folded", file, "perf script output without any sample");
+  }
+  const sampleTypes = [{ type: "samples", unit: "count" }];
+  const column = new Int32Array(events.length).fill(-1);
+  const shortName2 = (e) => e.replace(/(?::[a-zA-Z]+)+$/, "") || e;
+  const withPeriod = events.filter((_, i) => eventHasPeriod[i]);
+  events.forEach((e, i) => {
+    if (!eventHasPeriod[i]) return;
+    const s = shortName2(e);
+    const clash = withPeriod.some((o) => o !== e && shortName2(o) === s) || s === "samples";
+    column[i] = sampleTypes.length;
+    sampleTypes.push({ type: clash ? e : s, unit: "count" });
+  });
+  const builder = new ProfileBuilder(sampleTypes);
+  for (const name of fnNames) builder.fn(name);
+  const values = new Float64Array(sampleTypes.length);
+  let periodSum = 0;
+  const periods = /* @__PURE__ */ new Set();
+  for (const s of samples) {
+    values.fill(0);
+    values[0] = 1;
+    const col = column[s.event];
+    if (col >= 0) {
+      values[col] = s.period ?? 1;
+      periodSum += values[col];
+      periods.add(values[col]);
+    }
+    builder.add(s.frames, values);
+  }
+  if (!Number.isFinite(periodSum)) {
+    throw new ProfileError(
+      "folded",
+      file,
+      "the event periods add up to more than a double can hold"
+    );
+  }
+  const warnings = [];
+  const named = events.filter((e) => e !== "");
+  if (named.length > 1) {
+    warnings.push(
+      `perf script output mixes ${named.length} events (${named.join(", ")}): "samples" counts all of them; each event with a period also has its own sample type`
+    );
+  }
+  if (unrecognized > 0) {
+    warnings.push(
+      `skipped ${unrecognized} unrecognized line${unrecognized === 1 ? "" : "s"} (first: line ${firstUnrecognized})`
+    );
+  }
+  const onlyEvent = withPeriod.length === 1 ? events.indexOf(withPeriod[0]) : -1;
+  const constantPeriod = onlyEvent >= 0 && periods.size === 1 ? [...periods][0] : 0;
+  return builder.build({
+    format: "perf-script",
+    defaultSampleType: 0,
+    period: constantPeriod,
+    periodType: constantPeriod ? sampleTypes[column[onlyEvent]] : void 0,
+    durationNanos: maxTime > minTime ? Math.round((maxTime - minTime) * 1e9) : 0,
+    timeNanos: 0,
+    comments: [],
+    warnings
+  });
+}
+var PID, PERIOD_EVENT, TIME, FRAME, FRAME_NO_DSO;
+var init_perfscript = __esm({
+  "src/profile/perfscript.ts"() {
+    "use strict";
+    init_errors();
+    init_model();
+    PID = /^-?\d+(?:\/-?\d+)?$/;
+    PERIOD_EVENT = /:\s*(\d+)?\s+(\S+):\s*$/;
+    TIME = /\s(\d+\.\d+):/;
+    FRAME = /^\s*([0-9a-fA-F]+)\s+(\S.*) \((\S*)\)\s*$/;
+    FRAME_NO_DSO = /^\s+([0-9a-fA-F]+)\s+(\S(?:.*\S)?)\s*$/;
+  }
+});
+
+// src/profile/detect.ts
+import { gunzipSync } from "node:zlib";
+function isGzip(b) {
+  return b.length >= 2 && b[0] === 31 && b[1] === 139;
+}
+function inflate(bytes, file, maxBytes) {
+  try {
+    return gunzipSync(bytes, { maxOutputLength: maxBytes });
+  } catch (e) {
+    const err = e;
+    if (err.code === "ERR_BUFFER_TOO_LARGE" || /Cannot create a Buffer larger/.test(err.message)) {
+      throw new ProfileError(
+        "too-large",
+        file,
+        `gzip data inflates to more than ${maxBytes} bytes (the limit; raise it with --max-inflated-mb if the file is genuine)`
+      );
+    }
+    throw new ProfileError("gzip", file, `corrupt or truncated gzip data (${err.message})`);
+  }
+}
+function looksLikeProtobufKey(b) {
+  const field = b >> 3;
+  const wire = b & 7;
+  return field >= 1 && field <= 15 && (wire === 0 || wire === 2);
+}
+function decodeText(b, file) {
+  if (b.length >= 2 && b[0] === 255 && b[1] === 254) {
+    return new TextDecoder("utf-16le").decode(b.subarray(2));
+  }
+  if (b.length >= 2 && b[0] === 254 && b[1] === 255) {
+    return new TextDecoder("utf-16be").decode(b.subarray(2));
+  }
+  let start = 0;
+  if (b.length >= 3 && b[0] === 239 && b[1] === 187 && b[2] === 191) start = 3;
+  const head = b.subarray(start, Math.min(b.length, start + 4096));
+  let bad = 0;
+  for (const c of head) {
+    if (c === 0) return void 0;
+    if (c < 9 || c > 13 && c < 32) bad++;
+  }
+  if (bad > head.length / 50) return void 0;
+  void file;
+  return new TextDecoder("utf-8", { fatal: false }).decode(b.subarray(start));
+}
+function firstLine(text) {
+  const i = text.search(/[\r\n]/);
+  return i < 0 ? text : text.slice(0, i);
+}
+function looksFolded(line) {
+  return /^\[[^[\]{}"]*\](?:;|\s+-?\d)/.test(line) && /\S\s+-?\d+(\.\d+)?\s*$/.test(line);
+}
+function sniff(input, file, maxInflated = DEFAULT_MAX_INFLATED_BYTES) {
+  let bytes = input;
+  for (let depth = 0; isGzip(bytes); depth++) {
+    if (depth >= 2) throw new ProfileError("gzip", file, "gzip nested more than twice");
+    bytes = inflate(bytes, file, maxInflated);
+  }
+  if (bytes.length === 0) throw new ProfileError("empty", file, "file is empty");
+  const text = decodeText(bytes, file);
+  if (text !== void 0) {
+    const trimmed = text.trimStart();
+    if (trimmed.startsWith("{") || trimmed.startsWith("[") && !looksFolded(firstLine(trimmed))) {
+      return { kind: "json", text: trimmed };
+    }
+    for (const re of LEGACY_TEXT) {
+      if (re.test(trimmed)) return { kind: "legacy", what: trimmed.split("\n")[0].slice(0, 40) };
+    }
+    if (trimmed.length > 0 && !looksLikeProtobufKey(bytes[0])) return { kind: "text", text };
+    if (/\S[ \t]+-?\d+(\.\d+)?\s*$/m.test(text.slice(0, 65536)) || looksLikePerfScript(text)) {
+      return { kind: "text", text };
+    }
+  }
+  if (isLegacyBinaryCpu(bytes)) return { kind: "legacy", what: "legacy binary CPU profile" };
+  if (!looksLikeProtobufKey(bytes[0])) {
+    throw new ProfileError(
+      "unknown-format",
+      file,
+      "not a recognised profile format (expected pprof protobuf, gzip, folded stacks, perf script, speedscope JSON or Chrome .cpuprofile)"
+    );
+  }
+  return { kind: "pprof", bytes };
+}
+function isLegacyBinaryCpu(b) {
+  if (b.length < 24) return false;
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const w32 = (i) => dv.getUint32(i * 4, true);
+  if (w32(0) === 0 && w32(1) === 0 && w32(2) === 3 && w32(3) === 0) return true;
+  return w32(0) === 0 && w32(1) === 3 && w32(2) <= 1;
+}
+var DEFAULT_MAX_INFLATED_BYTES, LEGACY_TEXT;
+var init_detect = __esm({
+  "src/profile/detect.ts"() {
+    "use strict";
+    init_errors();
+    init_perfscript();
+    DEFAULT_MAX_INFLATED_BYTES = 512 * 1024 * 1024;
+    LEGACY_TEXT = [
+      /^heap profile:/,
+      /^--- contention/,
+      /^--- mutex/,
+      /^goroutine profile:/,
+      /^--- heapz/,
+      /^--- threadz/,
+      /^heap_v2\//
+    ];
+  }
+});
+
+// src/profile/folded.ts
+function isSpace(c) {
+  return c === 32 || c === 9 || c === 11 || c === 12 || c === 13 || c === 160;
+}
+function splitLast(t) {
+  let i = t.length - 1;
+  while (i >= 0 && !isSpace(t.charCodeAt(i))) i--;
+  if (i < 0) return void 0;
+  const token = t.slice(i + 1);
+  let j = i;
+  while (j >= 0 && isSpace(t.charCodeAt(j))) j--;
+  return [t.slice(0, j + 1), token];
+}
+function parseCount(token) {
+  if (!NUMBER.test(token)) return void 0;
+  const v = Number(token);
+  return Number.isFinite(v) ? v : void 0;
+}
+function parseLine(t) {
+  const last = splitLast(t);
+  if (!last || last[0] === "") return void 0;
+  const value = parseCount(last[1]);
+  if (value === void 0) return void 0;
+  const out = { stack: last[0], value };
+  const prev = splitLast(last[0]);
+  if (prev && prev[0] !== "") {
+    const before = parseCount(prev[1]);
+    if (before !== void 0) {
+      out.diffStack = prev[0];
+      out.diffValue = before;
+    }
+  }
+  return out;
+}
+function preview(line) {
+  return JSON.stringify(line.length > 80 ? `${line.slice(0, 80)}...` : line);
+}
+function readFolded(text, file) {
+  try {
+    return parse3(text, file);
+  } catch (e) {
+    if (e instanceof ProfileError) throw e;
+    throw new ProfileError(
+      "folded",
+      file,
+      `could not read folded stacks (${e.message})`
+    );
+  }
+}
+function parse3(text, file) {
+  const lines = text.split(/\r\n|\r|\n/);
+  const parsed = [];
+  let comments = 0;
+  let invalid = 0;
+  let firstBad = 0;
+  let firstBadText = "";
+  let firstInvalid = 0;
+  for (let ln = 0; ln < lines.length; ln++) {
+    const t = lines[ln].trim();
+    if (t === "") continue;
+    if (t.startsWith("#") || t.startsWith("//")) {
+      comments++;
+      if (!firstBad) {
+        firstBad = ln + 1;
+        firstBadText = t;
+      }
+      continue;
+    }
+    const p = parseLine(t);
+    if (!p || !/[^;]/.test(p.stack)) {
+      invalid++;
+      if (!firstInvalid) firstInvalid = ln + 1;
+      if (!firstBad) {
+        firstBad = ln + 1;
+        firstBadText = t;
+      }
+      continue;
+    }
+    parsed.push(p);
+  }
+  if (parsed.length === 0) {
+    throw new ProfileError(
+      "folded",
+      file,
+      firstBad ? `no line of the form "frame;frame;... count" (first bad line: line ${firstBad}: ${preview(firstBadText)})` : "no stack lines (the text is blank)"
+    );
+  }
+  const warnings = [];
+  const differential = parsed.every((p) => p.diffStack !== void 0 && /[^;]/.test(p.diffStack));
+  if (differential) {
+    warnings.push(
+      'differential folded file (every line is "stack before after", as written by difffolded.pl): using the first count column ("before") and ignoring the second'
+    );
+  }
+  if (comments + invalid > 0) {
+    const parts = [];
+    if (comments) parts.push(`${comments} comment line${comments === 1 ? "" : "s"}`);
+    if (invalid) {
+      parts.push(
+        `${invalid} line${invalid === 1 ? "" : "s"} not of the form "stack count" (first: line ${firstInvalid})`
+      );
+    }
+    warnings.push(`skipped ${parts.join(" and ")}`);
+  }
+  const sums = /* @__PURE__ */ new Map();
+  for (const p of parsed) {
+    const stack = differential ? p.diffStack : p.stack;
+    const value = differential ? p.diffValue : p.value;
+    const key2 = stack.split(";").filter((f) => f !== "").join(";");
+    sums.set(key2, (sums.get(key2) ?? 0) + value);
+  }
+  let total = 0;
+  for (const v of sums.values()) total += Math.abs(v);
+  if (!Number.isFinite(total)) {
+    throw new ProfileError("folded", file, "the counts add up to more than a double can hold");
+  }
+  const builder = new ProfileBuilder([{ type: "samples", unit: "count" }]);
+  const ids = [];
+  const val = [0];
+  for (const [key2, value] of sums) {
+    const frames = key2.split(";");
+    ids.length = 0;
+    for (let i = frames.length - 1; i >= 0; i--) ids.push(builder.fn(frames[i]));
+    val[0] = value;
+    builder.add(ids, val);
+  }
+  return builder.build({
+    format: "folded",
+    defaultSampleType: 0,
+    period: 0,
+    durationNanos: 0,
+    timeNanos: 0,
+    comments: [],
+    warnings
+  });
+}
+var NUMBER;
+var init_folded = __esm({
+  "src/profile/folded.ts"() {
+    "use strict";
+    init_errors();
+    init_model();
+    NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
+  }
+});
+
+// src/profile/normalize.ts
+function matchBrackets(name) {
+  const match = new Int32Array(name.length).fill(-1);
+  const open = [];
+  let quote = "";
+  for (let k = 0; k < name.length; k++) {
+    const d = name[k];
+    if (quote) {
+      if (d === "\\") k++;
+      else if (d === quote) quote = "";
+      continue;
+    }
+    if (open.length > 0 && (d === '"' || d === "`")) quote = d;
+    else if (d === "[") open.push(k);
+    else if (d === "]" && open.length > 0) match[open.pop()] = k;
+  }
+  return match;
+}
+function collapseGoTypeParams(name) {
+  if (!name.includes("[")) return name;
+  const match = matchBrackets(name);
+  let out = "";
+  let i = 0;
+  while (i < name.length) {
+    const c = name[i];
+    const prev = i > 0 ? name[i - 1] : "";
+    if (c === "[" && /[\w)*]/.test(prev)) {
+      const j = match[i];
+      if (j > i + 1) {
+        out += "[...]";
+        i = j + 1;
+        continue;
+      }
+    }
+    out += c;
+    i++;
+  }
+  return out;
+}
+function makeNormalizer(spec = "on") {
+  const s = spec.trim();
+  let active;
+  if (s === "" || s === "on" || s === "default" || s === "true")
+    active = RULES.filter((r) => r.defaultOn);
+  else if (s === "off" || s === "none" || s === "false") active = [];
+  else if (s === "all") active = [...RULES];
+  else {
+    const parts = s.split(",").map((p) => p.trim()).filter(Boolean);
+    const subtractive = parts.every((p) => p.startsWith("-"));
+    const set = new Set(subtractive ? RULES.filter((r) => r.defaultOn).map((r) => r.name) : []);
+    for (const p of parts) {
+      const name = p.replace(/^[-+]/, "");
+      if (!RULES.some((r) => r.name === name)) {
+        throw new UsageError(
+          `unknown name-normalization rule "${name}"; known: ${RULES.map((r) => r.name).join(", ")} (or on, off, all)`
+        );
+      }
+      if (p.startsWith("-")) set.delete(name);
+      else set.add(name);
+    }
+    active = RULES.filter((r) => set.has(r.name));
+  }
+  const cache = /* @__PURE__ */ new Map();
+  const fn = ((name) => {
+    let out = cache.get(name);
+    if (out === void 0) {
+      out = name;
+      for (const r of active) out = r.apply(out);
+      cache.set(name, out);
+    }
+    return out;
+  });
+  fn.rules = active.map((r) => r.name);
+  return fn;
+}
+var RULES;
+var init_normalize = __esm({
+  "src/profile/normalize.ts"() {
+    "use strict";
+    init_errors();
+    RULES = [
+      {
+        name: "addresses",
+        description: "unsymbolized frames `[lib.so]+0x1a2b` become `[lib.so]` (addresses move between builds)",
+        defaultOn: true,
+        apply: (n) => n.replace(/^(\[[^\]]*\]|<unknown>)\+0x[0-9a-f]+$/, "$1")
+      },
+      {
+        // Before go-generics, which would otherwise read `run_[j]` as a type parameter list.
+        name: "frame-suffix",
+        description: "async-profiler / stackcollapse annotations `_[j]` `_[i]` `_[k]` `_[0]` `_[1]` are removed",
+        defaultOn: true,
+        apply: (n) => n.replace(/_\[[jik01]\]$/, "")
+      },
+      {
+        name: "go-generics",
+        description: "Go generic instantiations `F[go.shape.int]` become `F[...]`",
+        defaultOn: true,
+        apply: collapseGoTypeParams
+      },
+      {
+        name: "rust-hash",
+        description: "Rust legacy symbol hashes `::h0123456789abcdef` are removed",
+        defaultOn: true,
+        apply: (n) => n.replace(/::h[0-9a-f]{16}(?=$|[\s)])/g, "")
+      },
+      {
+        name: "java-generated",
+        description: "Java lambda numbering (`lambda$run$3`), hidden classes (`$$Lambda$12/0x..`), CGLIB and accessor numbers",
+        defaultOn: true,
+        apply: (n) => n.replace(/lambda\$(\w+)\$\d+/g, "lambda$$$1").replace(/\$\$Lambda(?:\$\d+)?(?:[/+]0x[0-9a-f]+)?(?:\/\d+)?/g, "$$$$Lambda").replace(/\$\$EnhancerBySpringCGLIB\$\$[0-9a-f]+/g, "").replace(/GeneratedMethodAccessor\d+/g, "GeneratedMethodAccessor")
+      },
+      {
+        name: "process-roots",
+        description: "process and thread root frames lose their ids: `java-123/456` -> `java`, `[main tid=7]` -> `[main]`, `thread (0x7f..)` -> `thread`",
+        defaultOn: true,
+        apply: (n) => n.replace(/^(.+?)-(?:\d+|\?)\/\d+$/, "$1").replace(
+          /^\[([^\]]*) tid=\d+\]$|^\[tid=\d+\]$/,
+          (_m, t) => t?.trim() ? `[${t.trim()}]` : "[thread]"
+        ).replace(/^thread \(0x[0-9a-fA-F]+\)(.*)$/, "thread$1").replace(/^process \d+:/, "process:")
+      },
+      {
+        name: "python-lines",
+        description: "py-spy line numbers `handle (app.py:42)` become `handle (app.py)`",
+        defaultOn: true,
+        apply: (n) => n.replace(/^(.* \([^():]+\.pyx?):\d+\)$/, "$1)")
+      },
+      {
+        name: "cpp-clones",
+        description: "C/C++ compiler clones `[clone .isra.0]`, `.constprop.N`, `.part.N`, `.cold` are removed",
+        defaultOn: true,
+        apply: (n) => n.replace(/ \[clone [^\]\s]{1,64}\]/g, "").replace(/\.(?:constprop|part|isra|lto_priv)\.\d+/g, "").replace(/\.cold(?:\.\d+)?$/, "")
+      },
+      {
+        name: "go-closures",
+        description: "Go closures `F.func1.2` are charged to the enclosing function `F` (off by default: merges closure time into its parent)",
+        defaultOn: false,
+        apply: (n) => n.replace(/(\.func\d+|\.\d+)+$/, "")
+      }
+    ];
+  }
+});
+
+// src/profile/aggregate.ts
+function selectSampleType(p, name, file) {
+  if (!name) return p.defaultSampleType;
+  const want = [name, ...ALIASES[name] ?? []];
+  for (const w of want) {
+    const i = p.sampleTypes.findIndex((t) => t.type === w);
+    if (i >= 0) return i;
+  }
+  throw new ProfileError(
+    "sample-type",
+    file,
+    `has no sample type "${name}"; it has: ${p.sampleTypes.map((t) => `${t.type} (${t.unit})`).join(", ")}`
+  );
+}
+function normalizedIds(functions, normalize) {
+  const names = [];
+  const index = /* @__PURE__ */ new Map();
+  const rawNames = /* @__PURE__ */ new Map();
+  const map = new Uint32Array(functions.length);
+  functions.forEach((raw, i) => {
+    const n = normalize(raw);
+    let id = index.get(n);
+    if (id === void 0) {
+      id = names.length;
+      names.push(n);
+      index.set(n, id);
+    }
+    map[i] = id;
+    if (n !== raw) {
+      const list = rawNames.get(n);
+      if (!list) rawNames.set(n, [raw]);
+      else if (!list.includes(raw)) list.push(raw);
+    }
+  });
+  return { map, names, rawNames };
+}
+function aggregate(p, typeIndex, normalize = makeNormalizer("on")) {
+  const { map, names, rawNames } = normalizedIds(p.functions, normalize);
+  const self2 = new Float64Array(names.length);
+  const cum = new Float64Array(names.length);
+  const stamp = new Int32Array(names.length).fill(-1);
+  const vals = p.values[typeIndex];
+  const off = p.stackOffsets;
+  const frames = p.stackFrames;
+  const n = off.length - 1;
+  let total = 0;
+  for (let s = 0; s < n; s++) {
+    const v = vals[s];
+    if (v === 0) continue;
+    total += v;
+    const a = off[s];
+    const b = off[s + 1];
+    if (a === b) continue;
+    self2[map[frames[a]]] += v;
+    for (let k = a; k < b; k++) {
+      const f = map[frames[k]];
+      if (stamp[f] !== s) {
+        stamp[f] = s;
+        cum[f] += v;
+      }
+    }
+  }
+  return { type: p.sampleTypes[typeIndex], names, self: self2, cum, total, rawNames, samples: n };
+}
+function mergeTotals(list) {
+  if (list.length === 1) return list[0];
+  const names = [];
+  const index = /* @__PURE__ */ new Map();
+  const selfL = [];
+  const cumL = [];
+  const rawNames = /* @__PURE__ */ new Map();
+  let total = 0;
+  let samples = 0;
+  for (const t of list) {
+    total += t.total;
+    samples += t.samples;
+    t.names.forEach((n, i) => {
+      let id = index.get(n);
+      if (id === void 0) {
+        id = names.length;
+        names.push(n);
+        index.set(n, id);
+        selfL.push(0);
+        cumL.push(0);
+      }
+      selfL[id] += t.self[i];
+      cumL[id] += t.cum[i];
+    });
+    for (const [n, raws] of t.rawNames) {
+      const list2 = rawNames.get(n) ?? [];
+      for (const r of raws) if (!list2.includes(r)) list2.push(r);
+      rawNames.set(n, list2);
+    }
+  }
+  return {
+    type: list[0].type,
+    names,
+    self: Float64Array.from(selfL),
+    cum: Float64Array.from(cumL),
+    total,
+    rawNames,
+    samples
+  };
+}
+var ALIASES;
+var init_aggregate = __esm({
+  "src/profile/aggregate.ts"() {
+    "use strict";
+    init_errors();
+    init_normalize();
+    ALIASES = {
+      inuse_space: ["space"],
+      inuse_objects: ["objects"],
+      space: ["inuse_space"],
+      objects: ["inuse_objects"],
+      samples: ["sample"],
+      sample: ["samples"],
+      cpu: ["process_cpu"]
+    };
+  }
+});
+
 // node_modules/protobufjs/src/util/aspromise.js
 var require_aspromise = __commonJS({
   "node_modules/protobufjs/src/util/aspromise.js"(exports, module) {
@@ -39,7 +8711,7 @@ var require_aspromise = __commonJS({
       var params = new Array(arguments.length - 1), offset = 0, index = 2, pending = true;
       while (index < arguments.length)
         params[offset++] = arguments[index++];
-      return new Promise(function executor(resolve2, reject) {
+      return new Promise(function executor(resolve6, reject) {
         params[offset] = function callback(err) {
           if (pending) {
             pending = false;
@@ -49,7 +8721,7 @@ var require_aspromise = __commonJS({
               var params2 = new Array(arguments.length - 1), offset2 = 0;
               while (offset2 < params2.length)
                 params2[offset2++] = arguments[offset2];
-              resolve2.apply(null, params2);
+              resolve6.apply(null, params2);
             }
           }
         };
@@ -127,7 +8799,7 @@ var require_base64 = __commonJS({
       return String.fromCharCode.apply(String, chunk.slice(0, i2));
     };
     var invalidEncoding = "invalid encoding";
-    base64.decode = function decode2(string, buffer, offset) {
+    base64.decode = function decode4(string, buffer, offset) {
       var start = offset;
       var j = 0, t;
       for (var i2 = 0; i2 < string.length; ) {
@@ -204,7 +8876,7 @@ var require_eventemitter = __commonJS({
       }
       return this;
     };
-    EventEmitter.prototype.emit = function emit(evt) {
+    EventEmitter.prototype.emit = function emit2(evt) {
       var listeners = this._listeners[evt];
       if (listeners) {
         var args = [], i = 1;
@@ -219,7 +8891,7 @@ var require_eventemitter = __commonJS({
 });
 
 // node_modules/protobufjs/src/util/float.js
-var require_float = __commonJS({
+var require_float3 = __commonJS({
   "node_modules/protobufjs/src/util/float.js"(exports, module) {
     "use strict";
     module.exports = factory(factory);
@@ -615,12 +9287,12 @@ var require_longbits = __commonJS({
       return Long ? new Long(this.lo | 0, this.hi | 0, Boolean(unsigned)) : { low: this.lo | 0, high: this.hi | 0, unsigned: Boolean(unsigned) };
     };
     var charCodeAt = String.prototype.charCodeAt;
-    LongBits.fromHash = function fromHash(hash) {
-      if (hash === zeroHash)
+    LongBits.fromHash = function fromHash(hash2) {
+      if (hash2 === zeroHash)
         return zero;
       return new LongBits(
-        (charCodeAt.call(hash, 0) | charCodeAt.call(hash, 1) << 8 | charCodeAt.call(hash, 2) << 16 | charCodeAt.call(hash, 3) << 24) >>> 0,
-        (charCodeAt.call(hash, 4) | charCodeAt.call(hash, 5) << 8 | charCodeAt.call(hash, 6) << 16 | charCodeAt.call(hash, 7) << 24) >>> 0
+        (charCodeAt.call(hash2, 0) | charCodeAt.call(hash2, 1) << 8 | charCodeAt.call(hash2, 2) << 16 | charCodeAt.call(hash2, 3) << 24) >>> 0,
+        (charCodeAt.call(hash2, 4) | charCodeAt.call(hash2, 5) << 8 | charCodeAt.call(hash2, 6) << 16 | charCodeAt.call(hash2, 7) << 24) >>> 0
       );
     };
     LongBits.prototype.toHash = function toHash() {
@@ -1643,12 +10315,12 @@ var require_minimal = __commonJS({
     util.asPromise = require_aspromise();
     util.base64 = require_base64();
     util.EventEmitter = require_eventemitter();
-    util.float = require_float();
+    util.float = require_float3();
     util.utf8 = require_utf8();
     util.pool = require_pool();
     util.LongBits = require_longbits();
-    function isUnsafeProperty(key) {
-      return key === "__proto__" || key === "prototype" || key === "constructor";
+    function isUnsafeProperty(key2) {
+      return key2 === "__proto__" || key2 === "prototype" || key2 === "constructor";
     }
     util.isUnsafeProperty = isUnsafeProperty;
     util.isNode = Boolean(typeof global !== "undefined" && global && global.process && global.process.versions && global.process.versions.node);
@@ -1668,7 +10340,7 @@ var require_minimal = __commonJS({
     util.isString = function isString(value) {
       return typeof value === "string" || value instanceof String;
     };
-    util.isObject = function isObject2(value) {
+    util.isObject = function isObject4(value) {
       return value && typeof value === "object";
     };
     util.isset = /**
@@ -1728,17 +10400,17 @@ var require_minimal = __commonJS({
     util.longToHash = function longToHash(value) {
       return value ? util.LongBits.from(value).toHash() : util.LongBits.zeroHash;
     };
-    util.longFromHash = function longFromHash(hash, unsigned) {
-      var bits = util.LongBits.fromHash(hash);
+    util.longFromHash = function longFromHash(hash2, unsigned) {
+      var bits = util.LongBits.fromHash(hash2);
       if (util.Long)
         return util.Long.fromBits(bits.lo, bits.hi, unsigned);
       return bits.toNumber(Boolean(unsigned));
     };
-    util.longFromKey = function longFromKey(key, unsigned) {
-      return util.key64Re.test(key) && !util.key32Re.test(key) ? util.longFromHash(key, unsigned) : key;
+    util.longFromKey = function longFromKey(key2, unsigned) {
+      return util.key64Re.test(key2) && !util.key32Re.test(key2) ? util.longFromHash(key2, unsigned) : key2;
     };
-    util.boolFromKey = function boolFromKey(key) {
-      return key === "true" || key === "1";
+    util.boolFromKey = function boolFromKey(key2) {
+      return key2 === "true" || key2 === "1";
     };
     function merge(dst) {
       var ifNotSet = typeof arguments[arguments.length - 1] === "boolean", limit = ifNotSet ? arguments.length - 1 : arguments.length;
@@ -1756,10 +10428,10 @@ var require_minimal = __commonJS({
     util.merge = merge;
     util.nestingLimit = 32;
     util.recursionLimit = 100;
-    util.makeProp = function makeProp(obj, key, enumerable) {
-      if (Object.prototype.hasOwnProperty.call(obj, key))
+    util.makeProp = function makeProp(obj, key2, enumerable) {
+      if (Object.prototype.hasOwnProperty.call(obj, key2))
         return;
-      Object.defineProperty(obj, key, {
+      Object.defineProperty(obj, key2, {
         enumerable: enumerable === void 0 ? true : enumerable,
         configurable: true,
         writable: true
@@ -2241,7 +10913,7 @@ var require_writer = __commonJS({
       }
       return this;
     };
-    Writer.prototype.finish = function finish(shared) {
+    Writer.prototype.finish = function finish2(shared) {
       if (shared)
         return this.buf.subarray(0, this.pos);
       var buf = this.constructor.alloc(this.pos);
@@ -3054,629 +11726,7 @@ var require_minimal2 = __commonJS({
   }
 });
 
-// src/profile/errors.ts
-var ProfileError = class extends Error {
-  constructor(code, file, detail) {
-    super(`${file}: ${detail}`);
-    this.code = code;
-    this.file = file;
-    this.detail = detail;
-  }
-  code;
-  file;
-  detail;
-  name = "ProfileError";
-};
-var UsageError = class extends Error {
-  name = "UsageError";
-};
-function isInputError(e) {
-  return e instanceof ProfileError || e instanceof UsageError;
-}
-
-// src/version.ts
-var VERSION = "0.1.0";
-
-// src/cli/args.ts
-function parseArgs(argv, spec) {
-  const out = { positionals: [], strings: {}, numbers: {}, flags: {}, lists: {} };
-  const shorts = /* @__PURE__ */ new Map();
-  for (const [name, s] of Object.entries(spec)) {
-    if (s.short) shorts.set(s.short, name);
-    if (s.kind === "list" || s.kind === "multi") out.lists[name] = [];
-    if (s.kind === "boolean") out.flags[name] = false;
-  }
-  const isFlag = (t) => /^--?[a-zA-Z]/.test(t);
-  for (let i = 0; i < argv.length; i++) {
-    const tok = argv[i];
-    if (tok === "--") {
-      out.positionals.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!isFlag(tok)) {
-      out.positionals.push(tok);
-      continue;
-    }
-    let name;
-    let inline;
-    if (tok.startsWith("--")) {
-      const eq = tok.indexOf("=");
-      name = eq >= 0 ? tok.slice(2, eq) : tok.slice(2);
-      inline = eq >= 0 ? tok.slice(eq + 1) : void 0;
-    } else {
-      const n = shorts.get(tok.slice(1, 2));
-      if (!n) throw new UsageError(`unknown option ${tok}`);
-      name = n;
-      inline = tok.length > 2 ? tok.slice(2) : void 0;
-    }
-    let s = spec[name];
-    if (!s && name.startsWith("no-") && spec[name.slice(3)]?.kind === "boolean") {
-      out.flags[name.slice(3)] = false;
-      continue;
-    }
-    if (!s) {
-      const known = Object.keys(spec).map((k) => `--${k}`).join(", ");
-      throw new UsageError(`unknown option --${name} (known: ${known})`);
-    }
-    const takeValue = () => {
-      if (inline !== void 0) return inline;
-      const v = argv[i + 1];
-      if (v === void 0 || isFlag(v) && !/^-\d/.test(v)) {
-        throw new UsageError(`option --${name} needs a value`);
-      }
-      i++;
-      return v;
-    };
-    switch (s.kind) {
-      case "boolean":
-        if (inline !== void 0) {
-          if (!/^(true|false|1|0|yes|no)$/i.test(inline))
-            throw new UsageError(`option --${name} takes true or false, got "${inline}"`);
-          out.flags[name] = /^(true|1|yes)$/i.test(inline);
-        } else out.flags[name] = true;
-        break;
-      case "string":
-        out.strings[name] = takeValue();
-        break;
-      case "number": {
-        const raw = takeValue();
-        const v = Number(raw);
-        if (raw.trim() === "" || !Number.isFinite(v)) {
-          throw new UsageError(`option --${name} needs a number, got "${raw}"`);
-        }
-        out.numbers[name] = v;
-        break;
-      }
-      case "multi":
-        out.lists[name].push(takeValue());
-        break;
-      case "list": {
-        if (inline !== void 0) {
-          out.lists[name].push(inline);
-          break;
-        }
-        let n = 0;
-        while (i + 1 < argv.length && !isFlag(argv[i + 1]) && argv[i + 1] !== "--") {
-          out.lists[name].push(argv[++i]);
-          n++;
-        }
-        if (n === 0) throw new UsageError(`option --${name} needs at least one value`);
-        break;
-      }
-    }
-    s = void 0;
-  }
-  return out;
-}
-function helpText(usage2, spec) {
-  const lines = [usage2, "", "Options:"];
-  for (const [name, s] of Object.entries(spec)) {
-    const arg = s.kind === "boolean" ? "" : s.kind === "list" ? " VALUE..." : s.kind === "number" ? " N" : " VALUE";
-    lines.push(`  --${name}${arg}`.padEnd(30) + (s.description ?? ""));
-  }
-  return lines.join("\n");
-}
-var processIO = () => ({
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
-  cwd: process.cwd(),
-  env: process.env
-});
-
-// src/profile/normalize.ts
-function collapseGoTypeParams(name) {
-  if (!name.includes("[")) return name;
-  let out = "";
-  let i = 0;
-  while (i < name.length) {
-    const c = name[i];
-    const prev = i > 0 ? name[i - 1] : "";
-    if (c === "[" && /[\w)*]/.test(prev)) {
-      let depth = 0;
-      let j = i;
-      let quote = "";
-      for (; j < name.length; j++) {
-        const d = name[j];
-        if (quote) {
-          if (d === "\\") j++;
-          else if (d === quote) quote = "";
-          continue;
-        }
-        if (d === '"' || d === "`") quote = d;
-        else if (d === "[") depth++;
-        else if (d === "]") {
-          depth--;
-          if (depth === 0) break;
-        }
-      }
-      if (j < name.length && j > i + 1) {
-        out += "[...]";
-        i = j + 1;
-        continue;
-      }
-    }
-    out += c;
-    i++;
-  }
-  return out;
-}
-var RULES = [
-  {
-    name: "addresses",
-    description: "unsymbolized frames `[lib.so]+0x1a2b` become `[lib.so]` (addresses move between builds)",
-    defaultOn: true,
-    apply: (n) => n.replace(/^(\[[^\]]*\]|<unknown>)\+0x[0-9a-f]+$/, "$1")
-  },
-  {
-    name: "go-generics",
-    description: "Go generic instantiations `F[go.shape.int]` become `F[...]`",
-    defaultOn: true,
-    apply: collapseGoTypeParams
-  },
-  {
-    name: "rust-hash",
-    description: "Rust legacy symbol hashes `::h0123456789abcdef` are removed",
-    defaultOn: true,
-    apply: (n) => n.replace(/::h[0-9a-f]{16}(?=$|[\s)])/g, "")
-  },
-  {
-    name: "java-generated",
-    description: "Java lambda numbering (`lambda$run$3`), hidden classes (`$$Lambda$12/0x..`), CGLIB and accessor numbers",
-    defaultOn: true,
-    apply: (n) => n.replace(/lambda\$([\w$]*?)\$\d+/g, "lambda$$$1").replace(/\$\$Lambda(?:\$\d+)?(?:[/+]0x[0-9a-f]+)?(?:\/\d+)?/g, "$$$$Lambda").replace(/\$\$EnhancerBySpringCGLIB\$\$[0-9a-f]+/g, "").replace(/GeneratedMethodAccessor\d+/g, "GeneratedMethodAccessor")
-  },
-  {
-    name: "frame-suffix",
-    description: "async-profiler / stackcollapse annotations `_[j]` `_[i]` `_[k]` `_[0]` `_[1]` are removed",
-    defaultOn: true,
-    apply: (n) => n.replace(/_\[[jik01]\]$/, "")
-  },
-  {
-    name: "process-roots",
-    description: "process and thread root frames lose their ids: `java-123/456` -> `java`, `[main tid=7]` -> `[main]`, `thread (0x7f..)` -> `thread`",
-    defaultOn: true,
-    apply: (n) => n.replace(/^(.+?)-(?:\d+|\?)\/\d+$/, "$1").replace(/^\[(.*?)\s*tid=\d+\]$/, (_m, t) => t ? `[${t}]` : "[thread]").replace(/^thread \(0x[0-9a-fA-F]+\)(.*)$/, "thread$1").replace(/^process \d+:/, "process:")
-  },
-  {
-    name: "python-lines",
-    description: "py-spy line numbers `handle (app.py:42)` become `handle (app.py)`",
-    defaultOn: true,
-    apply: (n) => n.replace(/^(.* \([^():]+\.pyx?):\d+\)$/, "$1)")
-  },
-  {
-    name: "cpp-clones",
-    description: "C/C++ compiler clones `[clone .isra.0]`, `.constprop.N`, `.part.N`, `.cold` are removed",
-    defaultOn: true,
-    apply: (n) => n.replace(/ \[clone [^\]]+\]/g, "").replace(/\.(?:constprop|part|isra|lto_priv)\.\d+/g, "").replace(/\.cold(?:\.\d+)?$/, "")
-  },
-  {
-    name: "go-closures",
-    description: "Go closures `F.func1.2` are charged to the enclosing function `F` (off by default: merges closure time into its parent)",
-    defaultOn: false,
-    apply: (n) => n.replace(/(\.func\d+|\.\d+)+$/, "")
-  }
-];
-function makeNormalizer(spec = "on") {
-  const s = spec.trim();
-  let active;
-  if (s === "" || s === "on" || s === "default" || s === "true") active = RULES.filter((r) => r.defaultOn);
-  else if (s === "off" || s === "none" || s === "false") active = [];
-  else if (s === "all") active = [...RULES];
-  else {
-    const parts = s.split(",").map((p) => p.trim()).filter(Boolean);
-    const subtractive = parts.every((p) => p.startsWith("-"));
-    const set = new Set(subtractive ? RULES.filter((r) => r.defaultOn).map((r) => r.name) : []);
-    for (const p of parts) {
-      const name = p.replace(/^[-+]/, "");
-      if (!RULES.some((r) => r.name === name)) {
-        throw new UsageError(
-          `unknown name-normalization rule "${name}"; known: ${RULES.map((r) => r.name).join(", ")} (or on, off, all)`
-        );
-      }
-      if (p.startsWith("-")) set.delete(name);
-      else set.add(name);
-    }
-    active = RULES.filter((r) => set.has(r.name));
-  }
-  const cache = /* @__PURE__ */ new Map();
-  const fn = ((name) => {
-    let out = cache.get(name);
-    if (out === void 0) {
-      out = name;
-      for (const r of active) out = r.apply(out);
-      cache.set(name, out);
-    }
-    return out;
-  });
-  fn.rules = active.map((r) => r.name);
-  return fn;
-}
-
-// src/profile/aggregate.ts
-var ALIASES = {
-  inuse_space: ["space"],
-  inuse_objects: ["objects"],
-  space: ["inuse_space"],
-  objects: ["inuse_objects"],
-  samples: ["sample"],
-  sample: ["samples"],
-  cpu: ["process_cpu"]
-};
-function selectSampleType(p, name, file) {
-  if (!name) return p.defaultSampleType;
-  const want = [name, ...ALIASES[name] ?? []];
-  for (const w of want) {
-    const i = p.sampleTypes.findIndex((t) => t.type === w);
-    if (i >= 0) return i;
-  }
-  throw new ProfileError(
-    "sample-type",
-    file,
-    `has no sample type "${name}"; it has: ${p.sampleTypes.map((t) => `${t.type} (${t.unit})`).join(", ")}`
-  );
-}
-function aggregate(p, typeIndex, normalize = makeNormalizer("on")) {
-  const names = [];
-  const index = /* @__PURE__ */ new Map();
-  const rawNames = /* @__PURE__ */ new Map();
-  const map = new Uint32Array(p.functions.length);
-  p.functions.forEach((raw, i) => {
-    const n2 = normalize(raw);
-    let id = index.get(n2);
-    if (id === void 0) {
-      id = names.length;
-      names.push(n2);
-      index.set(n2, id);
-    }
-    map[i] = id;
-    if (n2 !== raw) {
-      const list = rawNames.get(n2);
-      if (!list) rawNames.set(n2, [raw]);
-      else if (!list.includes(raw)) list.push(raw);
-    }
-  });
-  const self2 = new Float64Array(names.length);
-  const cum = new Float64Array(names.length);
-  const stamp = new Int32Array(names.length).fill(-1);
-  const vals = p.values[typeIndex];
-  const off = p.stackOffsets;
-  const frames = p.stackFrames;
-  const n = off.length - 1;
-  let total = 0;
-  for (let s = 0; s < n; s++) {
-    const v = vals[s];
-    if (v === 0) continue;
-    total += v;
-    const a = off[s];
-    const b = off[s + 1];
-    if (a === b) continue;
-    self2[map[frames[a]]] += v;
-    for (let k = a; k < b; k++) {
-      const f = map[frames[k]];
-      if (stamp[f] !== s) {
-        stamp[f] = s;
-        cum[f] += v;
-      }
-    }
-  }
-  return { type: p.sampleTypes[typeIndex], names, self: self2, cum, total, rawNames, samples: n };
-}
-function mergeTotals(list) {
-  if (list.length === 1) return list[0];
-  const names = [];
-  const index = /* @__PURE__ */ new Map();
-  const selfL = [];
-  const cumL = [];
-  const rawNames = /* @__PURE__ */ new Map();
-  let total = 0;
-  let samples = 0;
-  for (const t of list) {
-    total += t.total;
-    samples += t.samples;
-    t.names.forEach((n, i) => {
-      let id = index.get(n);
-      if (id === void 0) {
-        id = names.length;
-        names.push(n);
-        index.set(n, id);
-        selfL.push(0);
-        cumL.push(0);
-      }
-      selfL[id] += t.self[i];
-      cumL[id] += t.cum[i];
-    });
-    for (const [n, raws] of t.rawNames) {
-      const list2 = rawNames.get(n) ?? [];
-      for (const r of raws) if (!list2.includes(r)) list2.push(r);
-      rawNames.set(n, list2);
-    }
-  }
-  return {
-    type: list[0].type,
-    names,
-    self: Float64Array.from(selfL),
-    cum: Float64Array.from(cumL),
-    total,
-    rawNames,
-    samples
-  };
-}
-
-// src/util/format.ts
-function formatValue(v, unit) {
-  const a = Math.abs(v);
-  const u = unit.toLowerCase();
-  const num = (x, suffix) => {
-    const d = Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 10 ? 1 : 2;
-    return `${x.toFixed(d)}${suffix}`;
-  };
-  if (u === "nanoseconds" || u === "ns") {
-    if (a >= 1e9) return num(v / 1e9, "s");
-    if (a >= 1e6) return num(v / 1e6, "ms");
-    if (a >= 1e3) return num(v / 1e3, "us");
-    return `${v}ns`;
-  }
-  if (u === "microseconds" || u === "us") return formatValue(v * 1e3, "nanoseconds");
-  if (u === "milliseconds" || u === "ms") return formatValue(v * 1e6, "nanoseconds");
-  if (u === "seconds" || u === "s") return formatValue(v * 1e9, "nanoseconds");
-  if (u === "bytes" || u === "b") {
-    if (a >= 1 << 30) return num(v / (1 << 30), "GB");
-    if (a >= 1 << 20) return num(v / (1 << 20), "MB");
-    if (a >= 1 << 10) return num(v / (1 << 10), "kB");
-    return `${v}B`;
-  }
-  if (Number.isInteger(v)) return String(v);
-  return v.toPrecision(4);
-}
-function pct(x, digits = 2) {
-  return `${(x * 100).toFixed(digits)}%`;
-}
-
-// src/cli/files.ts
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { basename as basename2, join, relative, resolve, sep } from "node:path";
-
-// src/profile/cpuprofile.ts
-function readCpuprofile(json, file) {
-  void json;
-  throw new ProfileError("unknown-format", file, "cpuprofile reader not written yet");
-}
-
-// src/profile/detect.ts
-import { gunzipSync } from "node:zlib";
-var DEFAULT_MAX_INFLATED_BYTES = 512 * 1024 * 1024;
-function isGzip(b) {
-  return b.length >= 2 && b[0] === 31 && b[1] === 139;
-}
-function inflate(bytes, file, maxBytes) {
-  try {
-    return gunzipSync(bytes, { maxOutputLength: maxBytes });
-  } catch (e) {
-    const err = e;
-    if (err.code === "ERR_BUFFER_TOO_LARGE" || /Cannot create a Buffer larger/.test(err.message)) {
-      throw new ProfileError(
-        "too-large",
-        file,
-        `gzip data inflates to more than ${maxBytes} bytes (the limit; raise it with --max-inflated-mb if the file is genuine)`
-      );
-    }
-    throw new ProfileError("gzip", file, `corrupt or truncated gzip data (${err.message})`);
-  }
-}
-function looksLikeProtobufKey(b) {
-  const field = b >> 3;
-  const wire = b & 7;
-  return field >= 1 && field <= 15 && (wire === 0 || wire === 2);
-}
-function decodeText(b, file) {
-  if (b.length >= 2 && b[0] === 255 && b[1] === 254) {
-    return new TextDecoder("utf-16le").decode(b.subarray(2));
-  }
-  if (b.length >= 2 && b[0] === 254 && b[1] === 255) {
-    return new TextDecoder("utf-16be").decode(b.subarray(2));
-  }
-  let start = 0;
-  if (b.length >= 3 && b[0] === 239 && b[1] === 187 && b[2] === 191) start = 3;
-  const head = b.subarray(start, Math.min(b.length, start + 4096));
-  let bad = 0;
-  for (const c of head) {
-    if (c === 0) return void 0;
-    if (c < 9 || c > 13 && c < 32) bad++;
-  }
-  if (bad > head.length / 50) return void 0;
-  void file;
-  return new TextDecoder("utf-8", { fatal: false }).decode(b.subarray(start));
-}
-var LEGACY_TEXT = [
-  /^heap profile:/,
-  /^--- contention/,
-  /^--- mutex/,
-  /^goroutine profile:/,
-  /^--- heapz/,
-  /^--- threadz/,
-  /^heap_v2\//
-];
-function sniff(input, file, maxInflated = DEFAULT_MAX_INFLATED_BYTES) {
-  let bytes = input;
-  for (let depth = 0; isGzip(bytes); depth++) {
-    if (depth >= 2) throw new ProfileError("gzip", file, "gzip nested more than twice");
-    bytes = inflate(bytes, file, maxInflated);
-  }
-  if (bytes.length === 0) throw new ProfileError("empty", file, "file is empty");
-  const text = decodeText(bytes, file);
-  if (text !== void 0) {
-    const trimmed = text.trimStart();
-    if (trimmed.startsWith("{") || trimmed.startsWith("[")) return { kind: "json", text: trimmed };
-    for (const re of LEGACY_TEXT) {
-      if (re.test(trimmed)) return { kind: "legacy", what: trimmed.split("\n")[0].slice(0, 40) };
-    }
-    if (trimmed.length > 0 && !looksLikeProtobufKey(bytes[0])) return { kind: "text", text };
-    if (/\S[ \t]+-?\d+(\.\d+)?\s*$/m.test(text.slice(0, 65536))) return { kind: "text", text };
-  }
-  if (isLegacyBinaryCpu(bytes)) return { kind: "legacy", what: "legacy binary CPU profile" };
-  if (!looksLikeProtobufKey(bytes[0])) {
-    throw new ProfileError(
-      "unknown-format",
-      file,
-      "not a recognised profile format (expected pprof protobuf, gzip, folded stacks, perf script, speedscope JSON or Chrome .cpuprofile)"
-    );
-  }
-  return { kind: "pprof", bytes };
-}
-function isLegacyBinaryCpu(b) {
-  if (b.length < 24) return false;
-  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  const w32 = (i) => dv.getUint32(i * 4, true);
-  if (w32(0) === 0 && w32(1) === 0 && w32(2) === 3 && w32(3) === 0) return true;
-  return w32(0) === 0 && w32(1) === 3 && w32(2) <= 1;
-}
-
-// src/profile/folded.ts
-function readFolded(text, file) {
-  void text;
-  throw new ProfileError("unknown-format", file, "folded reader not written yet");
-}
-
-// src/profile/perfscript.ts
-function readPerfScript(text, file) {
-  void text;
-  throw new ProfileError("unknown-format", file, "perfscript reader not written yet");
-}
-function looksLikePerfScript(text) {
-  void text;
-  return false;
-}
-
-// src/profile/model.ts
-var ProfileBuilder = class {
-  constructor(sampleTypes) {
-    this.sampleTypes = sampleTypes;
-    this.vals = sampleTypes.map(() => new Float64Array(256));
-  }
-  sampleTypes;
-  names = /* @__PURE__ */ new Map();
-  functions = [];
-  frames = new Uint32Array(1024);
-  nFrames = 0;
-  offsets = new Uint32Array(256);
-  nSamples = 0;
-  vals;
-  labelIds;
-  labelSetIndex = /* @__PURE__ */ new Map();
-  labelSets = [];
-  /** Returns the id of a function name, adding it on first sight. */
-  fn(name) {
-    let id = this.names.get(name);
-    if (id === void 0) {
-      id = this.functions.length;
-      this.functions.push(name);
-      this.names.set(name, id);
-    }
-    return id;
-  }
-  /** Interns a label set; returns its index. */
-  labelSet(labels) {
-    const key = JSON.stringify(labels);
-    let id = this.labelSetIndex.get(key);
-    if (id === void 0) {
-      id = this.labelSets.length;
-      this.labelSets.push(labels);
-      this.labelSetIndex.set(key, id);
-    }
-    return id;
-  }
-  get sampleCount() {
-    return this.nSamples;
-  }
-  ensureFrames(extra) {
-    if (this.nFrames + extra > this.frames.length) {
-      let n = this.frames.length * 2;
-      while (n < this.nFrames + extra) n *= 2;
-      const next = new Uint32Array(n);
-      next.set(this.frames.subarray(0, this.nFrames));
-      this.frames = next;
-    }
-  }
-  ensureSamples() {
-    if (this.nSamples + 2 > this.offsets.length) {
-      const n = this.offsets.length * 2;
-      const off = new Uint32Array(n);
-      off.set(this.offsets);
-      this.offsets = off;
-      this.vals = this.vals.map((v) => {
-        const next = new Float64Array(n);
-        next.set(v);
-        return next;
-      });
-      if (this.labelIds) {
-        const next = new Int32Array(n).fill(-1);
-        next.set(this.labelIds);
-        this.labelIds = next;
-      }
-    }
-  }
-  /** Adds one sample; `stack` is leaf first. */
-  add(stack, values, labelSet = -1) {
-    this.addFrom(stack, 0, stack.length, values, labelSet);
-  }
-  /** Adds one sample from stack[start..end) (leaf first). */
-  addFrom(stack, start, end, values, labelSet = -1) {
-    this.ensureSamples();
-    const len = end - start;
-    this.ensureFrames(len);
-    const frames = this.frames;
-    let n = this.nFrames;
-    for (let i = start; i < end; i++) frames[n++] = stack[i];
-    this.nFrames = n;
-    const s = this.nSamples;
-    for (let k = 0; k < this.vals.length; k++) this.vals[k][s] = values[k];
-    if (labelSet >= 0 || this.labelIds) {
-      if (!this.labelIds) this.labelIds = new Int32Array(this.offsets.length).fill(-1);
-      this.labelIds[s] = labelSet;
-    }
-    this.nSamples = s + 1;
-    this.offsets[s + 1] = n;
-  }
-  build(meta) {
-    const n = this.nSamples;
-    return {
-      ...meta,
-      sampleTypes: this.sampleTypes,
-      functions: this.functions,
-      stackOffsets: this.offsets.slice(0, n + 1),
-      stackFrames: this.frames.slice(0, this.nFrames),
-      values: this.vals.map((v) => v.slice(0, n)),
-      labelSets: this.labelSets,
-      sampleLabelSet: this.labelIds ? this.labelIds.slice(0, n) : void 0
-    };
-  }
-};
-
 // src/profile/varint.ts
-var import_minimal = __toESM(require_minimal2(), 1);
-var createReader = (buf) => import_minimal.default.Reader.create(buf);
-var WireError = class extends Error {
-};
 function outOfRange() {
   throw new WireError("unexpected end of data");
 }
@@ -3748,31 +11798,19 @@ function readRepeatedInt64(r, wire, out) {
     throw new WireError(`wire type ${wire} where a varint was expected`);
   }
 }
+var import_minimal, createReader, WireError;
+var init_varint = __esm({
+  "src/profile/varint.ts"() {
+    "use strict";
+    import_minimal = __toESM(require_minimal2(), 1);
+    createReader = (buf) => import_minimal.default.Reader.create(buf);
+    WireError = class extends Error {
+    };
+  }
+});
 
 // src/profile/pprof.ts
-var IdTable = class {
-  map = /* @__PURE__ */ new Map();
-  dense;
-  set(id, index) {
-    if (this.map.has(id)) return false;
-    this.map.set(id, index);
-    return true;
-  }
-  /** Builds a dense lookup when ids are small (the usual case: 1..n). */
-  freeze() {
-    let max = 0;
-    for (const id of this.map.keys()) if (id > max) max = id;
-    if (max <= Math.max(1 << 16, this.map.size * 4)) {
-      this.dense = new Int32Array(max + 1).fill(-1);
-      for (const [id, i] of this.map) this.dense[id] = i;
-    }
-  }
-  get(id) {
-    if (this.dense) return id < this.dense.length ? this.dense[id] : -1;
-    return this.map.get(id) ?? -1;
-  }
-};
-function basename(p) {
+function basename2(p) {
   const i = Math.max(p.lastIndexOf("/"), p.lastIndexOf("\\"));
   return i >= 0 ? p.slice(i + 1) : p;
 }
@@ -3824,8 +11862,43 @@ function compileFrameRegex(src, what, file) {
   }
 }
 function readPprof(bytes, file, opts = {}) {
+  return guarded(
+    file,
+    () => decode2(bytes, file, opts, (t) => {
+      const sink = new StackSink(t.builder, t.locStart, t.locFrames, t.str);
+      return { sink, finish: (meta) => t.builder.build(meta) };
+    })
+  );
+}
+function readPprofTotals(bytes, file, normalize, opts = {}) {
+  return guarded(
+    file,
+    () => decode2(bytes, file, opts, (t) => {
+      const { map, names, rawNames } = normalizedIds(t.builder.functions, normalize);
+      const sink = new TotalsSink(map, names.length, t.sampleTypes.length, t.locStart, t.locFrames);
+      return {
+        sink,
+        finish: (meta) => ({
+          ...meta,
+          sampleTypes: t.sampleTypes,
+          samples: sink.samples,
+          totals: t.sampleTypes.map((type, k) => ({
+            type,
+            names,
+            self: sink.column("self", k),
+            cum: sink.column("cum", k),
+            total: sink.total[k],
+            rawNames,
+            samples: sink.samples
+          }))
+        })
+      };
+    })
+  );
+}
+function guarded(file, fn) {
   try {
-    return decode(bytes, file, opts);
+    return fn();
   } catch (e) {
     if (e instanceof ProfileError) throw e;
     if (e instanceof WireError || e instanceof RangeError || e instanceof Error) {
@@ -3838,7 +11911,7 @@ function readPprof(bytes, file, opts = {}) {
     throw e;
   }
 }
-function decode(bytes, file, opts) {
+function decode2(bytes, file, opts, use) {
   const r = createReader(bytes);
   const strings = [];
   const sampleTypeIdx = [];
@@ -3970,7 +12043,8 @@ function decode(bytes, file, opts) {
   const mapIds = new IdTable();
   mappings.forEach((m, i) => {
     if (m.id === 0) throw new ProfileError("protobuf", file, `mapping ${i} has id 0 (reserved)`);
-    if (!mapIds.set(m.id, i)) throw new ProfileError("protobuf", file, `duplicate mapping id ${m.id}`);
+    if (!mapIds.set(m.id, i))
+      throw new ProfileError("protobuf", file, `duplicate mapping id ${m.id}`);
   });
   mapIds.freeze();
   const builder = new ProfileBuilder(sampleTypes);
@@ -3992,9 +12066,12 @@ function decode(bytes, file, opts) {
   const locPrune = new Uint8Array(locations.length);
   const locFramesList = [];
   let anyPrune = false;
+  const fnBuilderId = new Int32Array(functions.length).fill(-1);
   locations.forEach((loc, li) => {
-    if (loc.id === 0) throw new ProfileError("protobuf", file, `location ${li} has id 0 (reserved)`);
-    if (!locIds.set(loc.id, li)) throw new ProfileError("protobuf", file, `duplicate location id ${loc.id}`);
+    if (loc.id === 0)
+      throw new ProfileError("protobuf", file, `location ${li} has id 0 (reserved)`);
+    if (!locIds.set(loc.id, li))
+      throw new ProfileError("protobuf", file, `duplicate location id ${loc.id}`);
     let mapping;
     if (loc.mappingId !== 0) {
       const mi = mapIds.get(loc.mappingId);
@@ -4007,10 +12084,10 @@ function decode(bytes, file, opts) {
       mapping = mappings[mi];
     }
     locStart[li] = locFramesList.length;
-    const names = [];
+    const ids = [];
     for (const fid of loc.functionIds) {
       if (fid === 0) {
-        names.push(unsymbolizedName(loc, mapping, str));
+        ids.push(builder.fn(unsymbolizedName(loc, mapping, str, r)));
         continue;
       }
       const fi = fnIds.get(fid);
@@ -4020,7 +12097,12 @@ function decode(bytes, file, opts) {
           file,
           `location ${loc.id} refers to function ${fid}, which does not exist`
         );
-      names.push(fnName[fi] || unsymbolizedName(loc, mapping, str));
+      let id = fnBuilderId[fi];
+      if (id < 0) {
+        if (fnName[fi]) id = fnBuilderId[fi] = builder.fn(fnName[fi]);
+        else id = builder.fn(unsymbolizedName(loc, mapping, str, r));
+      }
+      ids.push(id);
     }
     let first = 0;
     if (drop) {
@@ -4039,138 +12121,66 @@ function decode(bytes, file, opts) {
         }
       }
     }
-    if (names.length === 0) names.push(unsymbolizedName(loc, mapping, str));
-    for (let k = first; k < names.length; k++) locFramesList.push(builder.fn(names[k]));
+    if (ids.length === 0) ids.push(builder.fn(unsymbolizedName(loc, mapping, str, r)));
+    for (let k = first; k < ids.length; k++) locFramesList.push(ids[k]);
   });
   locStart[locations.length] = locFramesList.length;
   locIds.freeze();
   const locFrames = Uint32Array.from(locFramesList);
-  const nTypes = sampleTypes.length;
-  const values = new Float64Array(nTypes);
-  let locBuf = new Int32Array(256);
-  let stack = new Uint32Array(1024);
-  const valueList = [];
-  const labelList = [];
-  for (let s = 0; s < nSamples; s++) {
-    r.pos = samplePos[s * 2];
-    const end = samplePos[s * 2 + 1];
-    let nLoc = 0;
-    let nVal = 0;
-    labelList.length = 0;
-    while (r.pos < end) {
-      const tag = r.uint32();
-      const field = tag >>> 3;
-      const wire = tag & 7;
-      if (field === 1) {
-        if (wire === 2) {
-          const e = readEnd(r);
-          while (r.pos < e) {
-            if (nLoc === locBuf.length) locBuf = grow32(locBuf);
-            locBuf[nLoc++] = lookupLocation(locIds, readInt64(r), file, s);
-          }
-        } else {
-          expectWire(wire, 0);
-          if (nLoc === locBuf.length) locBuf = grow32(locBuf);
-          locBuf[nLoc++] = lookupLocation(locIds, readInt64(r), file, s);
-        }
-      } else if (field === 2) {
-        if (wire === 2) {
-          const e = readEnd(r);
-          while (r.pos < e) {
-            const v = readInt64(r);
-            if (nVal < nTypes) values[nVal] = v;
-            nVal++;
-          }
-        } else {
-          expectWire(wire, 0);
-          const v = readInt64(r);
-          if (nVal < nTypes) values[nVal] = v;
-          nVal++;
-        }
-      } else if (field === 3) {
-        expectWire(wire, 2);
-        labelList.push(readLabel(r, str));
-      } else {
-        r.skipType(wire);
-      }
-    }
-    if (r.pos !== end) throw new WireError(`sample ${s} overruns its length`);
-    if (nVal !== nTypes) {
-      throw new ProfileError(
-        "protobuf",
-        file,
-        `sample ${s} has ${nVal} values but the profile declares ${nTypes} sample types`
-      );
-    }
-    let firstLoc = 0;
-    if (anyPrune) {
-      let foundUser = false;
-      for (let i = nLoc - 1; i >= 0; i--) {
-        const p = locPrune[locBuf[i]];
-        if (p === 0) {
-          foundUser = true;
-          continue;
-        }
-        if (!foundUser) continue;
-        firstLoc = p === 2 ? i + 1 : i;
-        break;
-      }
-    }
-    let n = 0;
-    for (let i = firstLoc; i < nLoc; i++) {
-      const li = locBuf[i];
-      const a = locStart[li];
-      const b = locStart[li + 1];
-      if (n + (b - a) > stack.length) stack = growU32(stack, n + (b - a));
-      for (let k = a; k < b; k++) stack[n++] = locFrames[k];
-    }
-    let labelSet = -1;
-    if (labelList.length > 0) labelSet = builder.labelSet(labelList.slice());
-    builder.addFrom(stack, 0, n, values, labelSet);
+  const { sink, finish: finish2 } = use({ builder, sampleTypes, locStart, locFrames, str });
+  const emptyStacks = decodeSamples({
+    r,
+    file,
+    sink,
+    samplePos,
+    nSamples,
+    nTypes: sampleTypes.length,
+    locIds,
+    locPrune,
+    anyPrune
+  });
+  const warnings = [];
+  if (emptyStacks > 0) {
+    warnings.push(
+      `dropped ${emptyStacks} sample${emptyStacks === 1 ? "" : "s"} without any location (no stack)`
+    );
   }
-  void valueList;
-  return builder.build({
+  return finish2({
     format: "pprof",
     defaultSampleType: defaultIndex,
     period,
-    periodType: periodType ? { type: str(periodType[0], "period_type.type"), unit: str(periodType[1], "period_type.unit") } : void 0,
+    periodType: periodType ? {
+      type: str(periodType[0], "period_type.type"),
+      unit: str(periodType[1], "period_type.unit")
+    } : void 0,
     durationNanos,
     timeNanos,
     comments: comments.map((c, i) => str(c, `comment[${i}]`)),
-    warnings: []
+    warnings
   });
-}
-function lookupLocation(ids, id, file, sample) {
-  const li = ids.get(id);
-  if (li < 0) {
-    throw new ProfileError(
-      "invalid-reference",
-      file,
-      `sample ${sample} refers to location ${id}, which does not exist`
-    );
-  }
-  return li;
 }
 function grow32(a) {
   const n = new Int32Array(a.length * 2);
   n.set(a);
   return n;
 }
-function growU32(a, min) {
-  let len = a.length * 2;
-  while (len < min) len *= 2;
-  const n = new Uint32Array(len);
-  n.set(a);
-  return n;
-}
 function expectWire(wire, want) {
   if (wire !== want) throw new WireError(`wire type ${wire} where ${want} was expected`);
 }
-function unsymbolizedName(loc, mapping, str) {
-  const file = mapping ? basename(str(mapping.filename, `mapping ${mapping.id} filename`)) : "";
+function addressOf(loc, r) {
+  if (loc.addressAt === 0) return 0n;
+  const saved = r.pos;
+  r.pos = loc.addressAt;
+  const a = readUint64Big(r);
+  r.pos = saved;
+  return a;
+}
+function unsymbolizedName(loc, mapping, str, r) {
+  const file = mapping ? basename2(str(mapping.filename, `mapping ${mapping.id} filename`)) : "";
   const module = file ? `[${file}]` : "<unknown>";
-  if (loc.address === 0n) return module;
-  const addr = mapping && file ? loc.address - mapping.start + mapping.offset : loc.address;
+  const address = addressOf(loc, r);
+  if (address === 0n) return module;
+  const addr = mapping && file ? address - mapping.start + mapping.offset : address;
   return `${module}+0x${BigInt.asUintN(64, addr).toString(16)}`;
 }
 function readValueType(r) {
@@ -4212,7 +12222,7 @@ function readMapping(r) {
 }
 function readLocation(r) {
   const end = readEnd(r);
-  const loc = { id: 0, mappingId: 0, address: 0n, functionIds: [] };
+  const loc = { id: 0, mappingId: 0, addressAt: 0, functionIds: [] };
   while (r.pos < end) {
     const tag = r.uint32();
     switch (tag >>> 3) {
@@ -4223,7 +12233,8 @@ function readLocation(r) {
         loc.mappingId = readInt64(r);
         break;
       case 3:
-        loc.address = readUint64Big(r);
+        loc.addressAt = r.pos;
+        r.skip();
         break;
       case 4: {
         expectWire(tag & 7, 2);
@@ -4267,23 +12278,25 @@ function readFunction(r) {
   }
   return f;
 }
-function readLabel(r, str) {
+function readLabelKey(r, out) {
   const end = readEnd(r);
-  let key = 0;
+  let key2 = 0;
   let s = 0;
-  let num;
+  let num2 = 0;
+  let hasNum = false;
   let unit = 0;
   while (r.pos < end) {
     const tag = r.uint32();
     switch (tag >>> 3) {
       case 1:
-        key = readInt64(r);
+        key2 = readInt64(r);
         break;
       case 2:
         s = readInt64(r);
         break;
       case 3:
-        num = readInt64(r);
+        num2 = readInt64(r);
+        hasNum = true;
         break;
       case 4:
         unit = readInt64(r);
@@ -4292,22 +12305,558 @@ function readLabel(r, str) {
         r.skipType(tag & 7);
     }
   }
-  const label = { key: str(key, "label key") };
-  if (s) label.str = str(s, "label value");
-  else if (num !== void 0) label.num = num;
-  if (unit) label.unit = str(unit, "label unit");
-  return label;
+  out.push(key2, s, num2, hasNum ? unit + 1 : 0);
 }
+function decodeSamples(t) {
+  const { r, file, sink, samplePos, nSamples, nTypes, locIds, locPrune, anyPrune } = t;
+  const values = new Float64Array(nTypes);
+  let locBuf = new Int32Array(256);
+  const labelKeys = [];
+  const buf = r.buf;
+  const dense = locIds.denseTable();
+  const denseLen = dense.length;
+  const locOf = (id, s) => {
+    const li = locIds.get(id);
+    if (li < 0) {
+      throw new ProfileError(
+        "invalid-reference",
+        file,
+        `sample ${s} refers to location ${id}, which does not exist`
+      );
+    }
+    return li;
+  };
+  const slowVarint = (at) => {
+    r.pos = at;
+    return readInt64(r);
+  };
+  let emptyStacks = 0;
+  for (let s = 0; s < nSamples; s++) {
+    let pos = samplePos[s * 2];
+    const end = samplePos[s * 2 + 1];
+    let nLoc = 0;
+    let nVal = 0;
+    if (labelKeys.length !== 0) labelKeys.length = 0;
+    while (pos < end) {
+      const tag = buf[pos++];
+      if (tag === 10 || tag === 18) {
+        let len = buf[pos++];
+        if (len >= 128) {
+          r.pos = pos - 1;
+          len = r.uint32();
+          pos = r.pos;
+        }
+        const e = pos + len;
+        if (e > end) throw new WireError(`sample ${s}: packed field overruns the sample`);
+        while (pos < e) {
+          const start = pos;
+          let b = buf[pos++];
+          let v = b & 127;
+          if (b >= 128) {
+            b = buf[pos++];
+            v |= (b & 127) << 7;
+            if (b >= 128) {
+              b = buf[pos++];
+              v |= (b & 127) << 14;
+              if (b >= 128) {
+                b = buf[pos++];
+                v |= (b & 127) << 21;
+                if (b >= 128) {
+                  v = slowVarint(start);
+                  pos = r.pos;
+                }
+              }
+            }
+          }
+          if (tag === 10) {
+            if (nLoc === locBuf.length) locBuf = grow32(locBuf);
+            const li = v < denseLen ? dense[v] : -1;
+            locBuf[nLoc++] = li >= 0 ? li : locOf(v, s);
+          } else {
+            if (nVal < nTypes) values[nVal] = v;
+            nVal++;
+          }
+        }
+        if (pos !== e) throw new WireError(`sample ${s}: varint crosses the end of a packed field`);
+      } else if (tag === 8) {
+        const v = slowVarint(pos);
+        pos = r.pos;
+        if (nLoc === locBuf.length) locBuf = grow32(locBuf);
+        locBuf[nLoc++] = locOf(v, s);
+      } else if (tag === 16) {
+        const v = slowVarint(pos);
+        pos = r.pos;
+        if (nVal < nTypes) values[nVal] = v;
+        nVal++;
+      } else if (tag === 26) {
+        r.pos = pos;
+        readLabelKey(r, labelKeys);
+        pos = r.pos;
+      } else {
+        r.pos = pos - 1;
+        const t2 = r.uint32();
+        if (t2 >>> 3 === 0) throw new WireError(`sample ${s}: field number 0`);
+        r.skipType(t2 & 7);
+        pos = r.pos;
+      }
+    }
+    if (pos !== end) throw new WireError(`sample ${s} overruns its length`);
+    if (nVal !== nTypes) {
+      throw new ProfileError(
+        "protobuf",
+        file,
+        `sample ${s} has ${nVal} values but the profile declares ${nTypes} sample types`
+      );
+    }
+    let firstLoc = 0;
+    if (anyPrune) {
+      let foundUser = false;
+      for (let i = nLoc - 1; i >= 0; i--) {
+        const p = locPrune[locBuf[i]];
+        if (p === 0) {
+          foundUser = true;
+          continue;
+        }
+        if (!foundUser) continue;
+        firstLoc = p === 2 ? i + 1 : i;
+        break;
+      }
+    }
+    if (nLoc === 0) {
+      emptyStacks++;
+      continue;
+    }
+    sink.sample(locBuf, firstLoc, nLoc, values, labelKeys);
+  }
+  return emptyStacks;
+}
+var IdTable, StackSink, TotalsSink;
+var init_pprof = __esm({
+  "src/profile/pprof.ts"() {
+    "use strict";
+    init_errors();
+    init_aggregate();
+    init_model();
+    init_varint();
+    IdTable = class {
+      map = /* @__PURE__ */ new Map();
+      dense;
+      set(id, index) {
+        if (this.map.has(id)) return false;
+        this.map.set(id, index);
+        return true;
+      }
+      /** Builds a dense lookup when ids are small (the usual case: 1..n). */
+      freeze() {
+        let max = 0;
+        for (const id of this.map.keys()) if (id > max) max = id;
+        if (max <= Math.max(1 << 16, this.map.size * 4)) {
+          this.dense = new Int32Array(max + 1).fill(-1);
+          for (const [id, i] of this.map) this.dense[id] = i;
+        }
+      }
+      get(id) {
+        if (this.dense) return id < this.dense.length ? this.dense[id] : -1;
+        return this.map.get(id) ?? -1;
+      }
+      /** The dense lookup (empty when ids are sparse: callers then fall back to get()). */
+      denseTable() {
+        return this.dense ?? new Int32Array(0);
+      }
+    };
+    StackSink = class {
+      constructor(builder, locStart, locFrames, str) {
+        this.builder = builder;
+        this.locStart = locStart;
+        this.locFrames = locFrames;
+        this.str = str;
+      }
+      builder;
+      locStart;
+      locFrames;
+      str;
+      // label sets interned by a hash of their string-table indices (checked on a hit)
+      labelIndex = /* @__PURE__ */ new Map();
+      sample(locs, first, end, values, labelKeys) {
+        let nFrames = 0;
+        for (let i = first; i < end; i++)
+          nFrames += this.locStart[locs[i] + 1] - this.locStart[locs[i]];
+        const frames = this.builder.frameBuffer(nFrames);
+        let n = this.builder.frameCount;
+        for (let i = first; i < end; i++) {
+          const li = locs[i];
+          const b = this.locStart[li + 1];
+          for (let k = this.locStart[li]; k < b; k++) frames[n++] = this.locFrames[k];
+        }
+        let labelSet = -1;
+        if (labelKeys.length > 0) {
+          let h = labelKeys.length;
+          for (let i = 0; i < labelKeys.length; i++) h = Math.imul(h, 31) + labelKeys[i] | 0;
+          const bucket = this.labelIndex.get(h);
+          let id;
+          if (bucket) {
+            for (const e of bucket) {
+              if (e.keys.length === labelKeys.length && e.keys.every((k, i) => k === labelKeys[i])) {
+                id = e.id;
+                break;
+              }
+            }
+          }
+          if (id === void 0) {
+            const labels = [];
+            for (let i = 0; i < labelKeys.length; i += 4) {
+              const l = { key: this.str(labelKeys[i], "label key") };
+              if (labelKeys[i + 1]) l.str = this.str(labelKeys[i + 1], "label value");
+              else if (labelKeys[i + 3]) l.num = labelKeys[i + 2];
+              if (labelKeys[i + 3] > 1) l.unit = this.str(labelKeys[i + 3] - 1, "label unit");
+              labels.push(l);
+            }
+            id = this.builder.labelSet(labels);
+            const entry = { keys: labelKeys.slice(), id };
+            if (bucket) bucket.push(entry);
+            else this.labelIndex.set(h, [entry]);
+          }
+          labelSet = id;
+        }
+        this.builder.commit(nFrames, values, labelSet);
+      }
+    };
+    TotalsSink = class {
+      constructor(fnMap, nNames, nTypes, locStart, locFrames) {
+        this.fnMap = fnMap;
+        this.nNames = nNames;
+        this.nTypes = nTypes;
+        this.locStart = locStart;
+        this.locFrames = locFrames;
+        this.selfAll = new Float64Array(nNames * nTypes);
+        this.cumAll = new Float64Array(nNames * nTypes);
+        this.total = new Float64Array(nTypes);
+        this.stamp = new Int32Array(nNames).fill(-1);
+      }
+      fnMap;
+      nNames;
+      nTypes;
+      locStart;
+      locFrames;
+      /** self and cum per function and type, interleaved: [f * nTypes + t] */
+      selfAll;
+      cumAll;
+      total;
+      stamp;
+      counter = 0;
+      samples = 0;
+      sample(locs, first, end, values) {
+        this.samples++;
+        const nTypes = this.nTypes;
+        const s = this.counter++;
+        const { fnMap, locStart, locFrames, stamp, selfAll, cumAll, total } = this;
+        for (let t = 0; t < nTypes; t++) total[t] += values[t];
+        const leaf = fnMap[locFrames[locStart[locs[first]]]] * nTypes;
+        for (let t = 0; t < nTypes; t++) selfAll[leaf + t] += values[t];
+        for (let i = first; i < end; i++) {
+          const li = locs[i];
+          const b = locStart[li + 1];
+          for (let k = locStart[li]; k < b; k++) {
+            const f = fnMap[locFrames[k]];
+            if (stamp[f] !== s) {
+              stamp[f] = s;
+              const at = f * nTypes;
+              for (let t = 0; t < nTypes; t++) cumAll[at + t] += values[t];
+            }
+          }
+        }
+      }
+      /** The self / cum column of sample type `t`. */
+      column(which, t) {
+        const src = which === "self" ? this.selfAll : this.cumAll;
+        const out = new Float64Array(this.nNames);
+        for (let f = 0; f < this.nNames; f++) out[f] = src[f * this.nTypes + t];
+        return out;
+      }
+    };
+  }
+});
 
 // src/profile/speedscope.ts
-function readSpeedscope(json, file) {
-  void json;
-  throw new ProfileError("unknown-format", file, "speedscope reader not written yet");
+function unitType(unit) {
+  if (unit in TIME_UNITS) return { type: "time", unit };
+  if (unit === "bytes") return { type: "space", unit: "bytes" };
+  if (unit === "none") return { type: "samples", unit: "count" };
+  return void 0;
 }
+function isObject2(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function isIndex(v, n) {
+  return typeof v === "number" && Number.isInteger(v) && v >= 0 && v < n;
+}
+function readSpeedscope(json, file) {
+  try {
+    return decode3(json, file);
+  } catch (e) {
+    if (e instanceof ProfileError) throw e;
+    throw new ProfileError(
+      "speedscope",
+      file,
+      `malformed speedscope file (${e.message})`
+    );
+  }
+}
+function decode3(json, file) {
+  const fail2 = (detail) => {
+    throw new ProfileError("speedscope", file, detail);
+  };
+  if (!isObject2(json)) fail2("a speedscope file must be a JSON object");
+  const root = json;
+  const shared = root["shared"];
+  if (!isObject2(shared) || !Array.isArray(shared["frames"])) fail2("missing shared.frames");
+  const rawFrames = shared["frames"];
+  const profiles = root["profiles"];
+  if (!Array.isArray(profiles)) fail2('missing "profiles" (an array of profiles)');
+  const list = profiles;
+  if (list.length === 0) fail2('"profiles" is empty');
+  const keys = rawFrames.map((f, i) => {
+    if (!isObject2(f) || typeof f["name"] !== "string") {
+      return fail2(`shared.frames[${i}] has no "name" string`);
+    }
+    const fileName = f["file"];
+    if (fileName !== void 0 && fileName !== null && typeof fileName !== "string") {
+      return fail2(`shared.frames[${i}].file is not a string`);
+    }
+    return fileName ? `${f["name"]} (${fileName})` : f["name"];
+  });
+  const nFrames = keys.length;
+  const sampleTypes = [];
+  const columnOfUnit = /* @__PURE__ */ new Map();
+  const profileColumn = [];
+  list.forEach((p, pi) => {
+    if (!isObject2(p)) return fail2(`profiles[${pi}] is not an object`);
+    const unit2 = p["unit"];
+    const t = typeof unit2 === "string" ? unitType(unit2) : void 0;
+    if (!t) {
+      return fail2(
+        `profiles[${pi}] has unit ${JSON.stringify(unit2)}; expected none, nanoseconds, microseconds, milliseconds, seconds or bytes`
+      );
+    }
+    let col = columnOfUnit.get(unit2);
+    if (col === void 0) {
+      col = sampleTypes.length;
+      sampleTypes.push(t);
+      columnOfUnit.set(unit2, col);
+    }
+    profileColumn.push(col);
+  });
+  const builder = new ProfileBuilder(sampleTypes);
+  const fid = new Int32Array(nFrames).fill(-1);
+  const frameId = (i) => {
+    if (fid[i] < 0) fid[i] = builder.fn(keys[i]);
+    return fid[i];
+  };
+  const values = new Float64Array(sampleTypes.length);
+  const stack = [];
+  let emptyStacks = 0;
+  let magnitude = 0;
+  list.forEach((raw, pi) => {
+    const p = raw;
+    const what = `profiles[${pi}]${typeof p["name"] === "string" ? ` ("${p["name"]}")` : ""}`;
+    const col = profileColumn[pi];
+    if (p["type"] === "sampled") {
+      const samples = p["samples"];
+      const weights = p["weights"];
+      if (!Array.isArray(samples)) return fail2(`${what}: "samples" is not an array`);
+      if (!Array.isArray(weights)) return fail2(`${what}: "weights" is not an array`);
+      if (weights.length !== samples.length) {
+        return fail2(
+          `${what}: weights.length (${weights.length}) != samples.length (${samples.length})`
+        );
+      }
+      for (let i = 0; i < samples.length; i++) {
+        const s = samples[i];
+        const w = weights[i];
+        if (!Array.isArray(s))
+          return fail2(`${what}: samples[${i}] is not an array of frame indices`);
+        if (typeof w !== "number" || !Number.isFinite(w)) {
+          return fail2(`${what}: weights[${i}] is not a finite number`);
+        }
+        if (w < 0) return fail2(`${what}: weights[${i}] is negative (${w})`);
+        stack.length = 0;
+        for (let k = s.length - 1; k >= 0; k--) {
+          const f = s[k];
+          if (!isIndex(f, nFrames)) {
+            return fail2(
+              `${what}: samples[${i}][${k}] = ${JSON.stringify(f)} is not a frame index (there are ${nFrames} frames)`
+            );
+          }
+          stack.push(frameId(f));
+        }
+        if (w === 0) continue;
+        if (stack.length === 0) {
+          emptyStacks++;
+          continue;
+        }
+        values.fill(0);
+        values[col] = w;
+        magnitude += w;
+        builder.add(stack, values);
+      }
+    } else if (p["type"] === "evented") {
+      const events = p["events"];
+      if (!Array.isArray(events)) return fail2(`${what}: "events" is not an array`);
+      const trie = new StackTrie();
+      const open = [];
+      const nodes = [0];
+      let last = 0;
+      for (let i = 0; i < events.length; i++) {
+        const e = events[i];
+        if (!isObject2(e)) return fail2(`${what}: events[${i}] is not an object`);
+        const at = e["at"];
+        const frame = e["frame"];
+        const type = e["type"];
+        if (typeof at !== "number" || !Number.isFinite(at)) {
+          return fail2(`${what}: events[${i}].at is not a finite number`);
+        }
+        if (!isIndex(frame, nFrames)) {
+          return fail2(
+            `${what}: events[${i}].frame = ${JSON.stringify(frame)} is not a frame index (there are ${nFrames} frames)`
+          );
+        }
+        if (i > 0) {
+          if (at < last) {
+            return fail2(
+              `${what}: events[${i}].at (${at}) is before the previous event's (${last}): events must be in time order`
+            );
+          }
+          const delta = at - last;
+          if (delta > 0 && open.length > 0) trie.value[nodes[nodes.length - 1]] += delta;
+        }
+        last = at;
+        if (type === "O") {
+          open.push(frame);
+          nodes.push(trie.child(nodes[nodes.length - 1], frame));
+        } else if (type === "C") {
+          if (open.length === 0) {
+            return fail2(
+              `${what}: events[${i}] closes frame ${frame} ("${keys[frame]}") but no frame is open`
+            );
+          }
+          const top = open[open.length - 1];
+          if (top !== frame) {
+            return fail2(
+              `${what}: events[${i}] closes frame ${frame} ("${keys[frame]}") but the innermost open frame is ${top} ("${keys[top]}")`
+            );
+          }
+          open.pop();
+          nodes.pop();
+        } else {
+          return fail2(`${what}: events[${i}].type is ${JSON.stringify(type)}, expected "O" or "C"`);
+        }
+      }
+      if (open.length > 0) {
+        const f = open[open.length - 1];
+        return fail2(
+          `${what}: ${open.length} frame${open.length === 1 ? " is" : "s are"} still open after the last event (innermost: ${f} "${keys[f]}")`
+        );
+      }
+      for (let n = 1; n < trie.parent.length; n++) {
+        const v = trie.value[n];
+        if (v === 0) continue;
+        stack.length = 0;
+        for (let m = n; m > 0; m = trie.parent[m]) stack.push(frameId(trie.frame[m]));
+        values.fill(0);
+        values[col] = v;
+        magnitude += v;
+        builder.add(stack, values);
+      }
+    } else {
+      return fail2(`${what}: type is ${JSON.stringify(p["type"])}, expected "sampled" or "evented"`);
+    }
+  });
+  if (!Number.isFinite(magnitude)) fail2("the weights add up to more than a double can hold");
+  const active = root["activeProfileIndex"];
+  const defaultProfile = isIndex(active, list.length) ? active : 0;
+  const defaultSampleType = profileColumn[defaultProfile];
+  const unit = list[defaultProfile]["unit"];
+  let durationNanos = 0;
+  if (unit in TIME_UNITS) {
+    let start = Infinity;
+    let end = -Infinity;
+    list.forEach((raw, pi) => {
+      const p = raw;
+      if (profileColumn[pi] !== defaultSampleType) return;
+      const s = p["startValue"];
+      const e = p["endValue"];
+      if (typeof s === "number" && typeof e === "number" && Number.isFinite(s) && Number.isFinite(e)) {
+        start = Math.min(start, s);
+        end = Math.max(end, e);
+      }
+    });
+    const d = (end - start) * TIME_UNITS[unit];
+    if (Number.isFinite(d) && d > 0) durationNanos = Math.round(d);
+  }
+  const warnings = [];
+  if (emptyStacks > 0) {
+    warnings.push(
+      `dropped ${emptyStacks} sample${emptyStacks === 1 ? "" : "s"} with an empty stack`
+    );
+  }
+  if (list.length > 1) {
+    warnings.push(
+      `${list.length} profiles in one file: profiles with the same unit were summed` + (sampleTypes.length > 1 ? `; ${sampleTypes.length} units give ${sampleTypes.length} sample types` : "")
+    );
+  }
+  const name = root["name"];
+  return builder.build({
+    format: "speedscope",
+    defaultSampleType,
+    period: 0,
+    durationNanos,
+    timeNanos: 0,
+    comments: typeof name === "string" && name !== "" ? [name] : [],
+    warnings
+  });
+}
+var TIME_UNITS, StackTrie;
+var init_speedscope = __esm({
+  "src/profile/speedscope.ts"() {
+    "use strict";
+    init_errors();
+    init_model();
+    TIME_UNITS = {
+      nanoseconds: 1,
+      microseconds: 1e3,
+      milliseconds: 1e6,
+      seconds: 1e9
+    };
+    StackTrie = class {
+      parent = [-1];
+      frame = [-1];
+      value = [0];
+      children = /* @__PURE__ */ new Map();
+      child(node, frame) {
+        const key2 = `${node}:${frame}`;
+        let id = this.children.get(key2);
+        if (id === void 0) {
+          id = this.parent.length;
+          this.parent.push(node);
+          this.frame.push(frame);
+          this.value.push(0);
+          this.children.set(key2, id);
+        }
+        return id;
+      }
+    };
+  }
+});
 
 // src/profile/read.ts
 function readProfile(bytes, file, opts = {}) {
-  const s = sniff(bytes, file, opts.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES);
+  return readSniffed(
+    sniff(bytes, file, opts.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES),
+    file,
+    opts
+  );
+}
+function readSniffed(s, file, opts) {
   let p;
   switch (s.kind) {
     case "legacy":
@@ -4331,6 +12880,28 @@ function readProfile(bytes, file, opts = {}) {
   }
   return p;
 }
+function readTotals(bytes, file, normalize, opts = {}) {
+  const s = sniff(bytes, file, opts.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES);
+  if (s.kind === "pprof") {
+    const t = readPprofTotals(s.bytes, file, normalize, { allFrames: opts.allFrames });
+    if (t.samples === 0) throw new ProfileError("empty", file, "profile has no samples");
+    return t;
+  }
+  const p = readSniffed(s, file, opts);
+  return {
+    format: p.format,
+    sampleTypes: p.sampleTypes,
+    defaultSampleType: p.defaultSampleType,
+    period: p.period,
+    periodType: p.periodType,
+    durationNanos: p.durationNanos,
+    timeNanos: p.timeNanos,
+    comments: p.comments,
+    warnings: p.warnings,
+    samples: p.stackOffsets.length - 1,
+    totals: p.sampleTypes.map((_, k) => aggregate(p, k, normalize))
+  };
+}
 function readJson(text, file) {
   let json;
   try {
@@ -4338,17 +12909,17 @@ function readJson(text, file) {
   } catch (e) {
     throw new ProfileError("json", file, `invalid JSON (${e.message})`);
   }
-  if (isObject(json)) {
+  if (isObject3(json)) {
     const schema = json["$schema"];
     const shared = json["shared"];
-    if (schema === "https://www.speedscope.app/file-format-schema.json" || isObject(shared) && Array.isArray(shared["frames"]) && Array.isArray(json["profiles"])) {
+    if (schema === "https://www.speedscope.app/file-format-schema.json" || isObject3(shared) && Array.isArray(shared["frames"]) && Array.isArray(json["profiles"])) {
       return readSpeedscope(json, file);
     }
-    if (Array.isArray(json["nodes"]) && "startTime" in json && "endTime" in json || isObject(json["head"]) && Array.isArray(json["timestamps"])) {
+    if (Array.isArray(json["nodes"]) && "startTime" in json && "endTime" in json || isObject3(json["head"]) && Array.isArray(json["timestamps"])) {
       return readCpuprofile(json, file);
     }
     if (Array.isArray(json["traceEvents"])) return readCpuprofile(json, file);
-  } else if (Array.isArray(json) && json.some((e) => isObject(e) && e["name"] === "ProfileChunk")) {
+  } else if (Array.isArray(json) && json.some((e) => isObject3(e) && e["name"] === "ProfileChunk")) {
     return readCpuprofile(json, file);
   }
   throw new ProfileError(
@@ -4357,11 +12928,2858 @@ function readJson(text, file) {
     "JSON is neither a speedscope file (no $schema / shared.frames + profiles) nor a Chrome .cpuprofile (no nodes + startTime + endTime)"
   );
 }
-function isObject(v) {
+function isObject3(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
+var init_read = __esm({
+  "src/profile/read.ts"() {
+    "use strict";
+    init_cpuprofile();
+    init_detect();
+    init_errors();
+    init_folded();
+    init_perfscript();
+    init_pprof();
+    init_aggregate();
+    init_speedscope();
+  }
+});
+
+// src/capture/loadgen.ts
+import { readFileSync as readFileSync3 } from "node:fs";
+import http from "node:http";
+import https from "node:https";
+import { resolve as resolvePath } from "node:path";
+import { performance } from "node:perf_hooks";
+function windowBetween(a, b) {
+  const seconds = Math.max(1e-9, (b.at - a.at) / 1e3);
+  const completed = b.completed - a.completed;
+  return {
+    seconds,
+    sent: b.sent - a.sent,
+    completed,
+    failed: b.failed - a.failed,
+    dropped: b.dropped - a.dropped,
+    sentRate: (b.sent - a.sent) / seconds,
+    completedRate: completed / seconds,
+    meanLatencyMs: completed > 0 ? (b.latencyMsSum - a.latencyMsSum) / completed : 0
+  };
+}
+function errorReason(e) {
+  const err = e;
+  return err?.code ?? err?.message ?? String(e);
+}
+function parseLoadMix(spec, base, cwd = process.cwd()) {
+  const resolveUrl = (p) => {
+    try {
+      return new URL(p, base).toString();
+    } catch {
+      throw new UsageError(`load mix: cannot resolve "${p}" against --load-url ${base}`);
+    }
+  };
+  const s = spec.trim();
+  if (s.startsWith("@")) {
+    const file = s.slice(1);
+    let json;
+    try {
+      json = JSON.parse(readFileSync3(resolvePath(cwd, file), "utf8"));
+    } catch (e) {
+      throw new UsageError(`load mix file ${file}: ${e.message}`);
+    }
+    if (!Array.isArray(json) || json.length === 0) {
+      throw new UsageError(`load mix file ${file}: expected a non-empty JSON array`);
+    }
+    return json.map((raw, i) => {
+      const e = raw;
+      const path = e.url ?? e.path;
+      if (typeof path !== "string")
+        throw new UsageError(`load mix file ${file}[${i}]: needs "path" or "url"`);
+      const weight = e.weight === void 0 ? 1 : Number(e.weight);
+      if (!(weight > 0))
+        throw new UsageError(`load mix file ${file}[${i}]: weight must be positive`);
+      const headers = e.headers;
+      if (headers !== void 0 && (typeof headers !== "object" || headers === null)) {
+        throw new UsageError(`load mix file ${file}[${i}]: headers must be an object`);
+      }
+      const body = e.body === void 0 ? void 0 : typeof e.body === "string" ? e.body : JSON.stringify(e.body);
+      return {
+        method: String(e.method ?? "GET").toUpperCase(),
+        url: resolveUrl(path),
+        weight,
+        body,
+        headers
+      };
+    });
+  }
+  const parts = s.split(",").map((p) => p.trim()).filter(Boolean);
+  if (parts.length === 0) throw new UsageError("--load-mix is empty");
+  return parts.map((p) => {
+    const m = /^(?:([A-Za-z]+)\s+)?(\S+?)(?:=(\d+(?:\.\d+)?))?$/.exec(p);
+    if (!m) {
+      throw new UsageError(
+        `--load-mix entry "${p}" is not "[METHOD] PATH[=WEIGHT]" (e.g. "GET /checkout=8,POST /search=2")`
+      );
+    }
+    const weight = m[3] === void 0 ? 1 : Number(m[3]);
+    if (!(weight > 0)) throw new UsageError(`--load-mix entry "${p}": weight must be positive`);
+    return { method: (m[1] ?? "GET").toUpperCase(), url: resolveUrl(m[2]), weight };
+  });
+}
+function parseHeaders(list) {
+  const out = {};
+  for (const h of list) {
+    const i = h.indexOf(":");
+    if (i <= 0) throw new UsageError(`--load-header "${h}" is not "Name: value"`);
+    out[h.slice(0, i).trim()] = h.slice(i + 1).trim();
+  }
+  return out;
+}
+var WeightedPicker, LoadGenerator;
+var init_loadgen = __esm({
+  "src/capture/loadgen.ts"() {
+    "use strict";
+    init_errors();
+    WeightedPicker = class {
+      constructor(items) {
+        this.items = items;
+        if (items.length === 0) throw new Error("empty mix");
+        this.current = items.map(() => 0);
+        this.total = items.reduce((s, t) => s + t.weight, 0);
+      }
+      items;
+      current;
+      total;
+      next() {
+        let best = 0;
+        for (let i = 0; i < this.items.length; i++) {
+          this.current[i] += this.items[i].weight;
+          if (this.current[i] > this.current[best]) best = i;
+        }
+        this.current[best] -= this.total;
+        return this.items[best];
+      }
+    };
+    LoadGenerator = class {
+      opts;
+      picker;
+      httpAgent;
+      httpsAgent;
+      parsed = /* @__PURE__ */ new Map();
+      live = /* @__PURE__ */ new Set();
+      timer;
+      startedAt = 0;
+      issued = 0;
+      stopping = false;
+      c = { sent: 0, completed: 0, failed: 0, dropped: 0, resent: 0, latencyMsSum: 0 };
+      /** Failure reasons ("ECONNREFUSED", "HTTP 500", "timeout") and how often each happened. */
+      errors = /* @__PURE__ */ new Map();
+      lastError;
+      constructor(options) {
+        if (!(options.rate > 0) || !Number.isFinite(options.rate)) {
+          throw new UsageError(`load rate must be a positive number, got ${options.rate}`);
+        }
+        if (options.targets.length === 0) throw new UsageError("the load mix is empty");
+        for (const t of options.targets) {
+          if (!(t.weight > 0)) throw new UsageError(`load mix weight must be positive (${t.url})`);
+          const u = new URL(t.url);
+          if (u.protocol !== "http:" && u.protocol !== "https:") {
+            throw new UsageError(`load URL must be http:// or https://, got ${t.url}`);
+          }
+          this.parsed.set(t.url, u);
+        }
+        const maxInFlight = options.maxInFlight ?? Math.min(4096, Math.max(64, Math.ceil(options.rate)));
+        this.opts = {
+          rate: options.rate,
+          targets: options.targets,
+          maxInFlight,
+          requestTimeoutMs: options.requestTimeoutMs ?? 1e4,
+          headers: options.headers ?? {},
+          tickMs: options.tickMs ?? 5
+        };
+        this.picker = new WeightedPicker(options.targets);
+        const agentOpts = {
+          keepAlive: true,
+          maxSockets: maxInFlight,
+          maxFreeSockets: maxInFlight,
+          timeout: 2e3
+        };
+        this.httpAgent = new http.Agent(agentOpts);
+        this.httpsAgent = new https.Agent(agentOpts);
+      }
+      get rate() {
+        return this.opts.rate;
+      }
+      get maxInFlight() {
+        return this.opts.maxInFlight;
+      }
+      get running() {
+        return this.timer !== void 0;
+      }
+      start() {
+        if (this.timer || this.stopping) return;
+        this.startedAt = performance.now();
+        this.issued = 0;
+        this.tick();
+        this.timer = setInterval(() => this.tick(), this.opts.tickMs);
+      }
+      snapshot() {
+        const at = performance.now();
+        return {
+          due: this.startedAt ? this.dueAt(at) : 0,
+          ...this.c,
+          inFlight: this.live.size,
+          at
+        };
+      }
+      /** Totals since start. */
+      summary() {
+        return windowBetween(
+          {
+            due: 0,
+            sent: 0,
+            completed: 0,
+            failed: 0,
+            dropped: 0,
+            resent: 0,
+            inFlight: 0,
+            latencyMsSum: 0,
+            at: this.startedAt
+          },
+          this.snapshot()
+        );
+      }
+      /** Stops arrivals and abandons requests still in flight (they are not counted). */
+      async stop() {
+        this.stopping = true;
+        if (this.timer) clearInterval(this.timer);
+        this.timer = void 0;
+        for (const r of this.live) r.destroy();
+        this.live.clear();
+        this.httpAgent.destroy();
+        this.httpsAgent.destroy();
+      }
+      dueAt(now) {
+        return Math.floor((now - this.startedAt) * this.opts.rate / 1e3) + 1;
+      }
+      tick() {
+        if (this.stopping) return;
+        const due = this.dueAt(performance.now());
+        while (this.issued < due) {
+          this.issued++;
+          if (this.live.size >= this.opts.maxInFlight) {
+            this.c.dropped++;
+            continue;
+          }
+          this.send(this.picker.next());
+        }
+      }
+      fail(reason) {
+        this.c.failed++;
+        this.errors.set(reason, (this.errors.get(reason) ?? 0) + 1);
+        this.lastError = reason;
+      }
+      /**
+       * Sends one request. `resend` is set for the single retry of a request whose reused
+       * keep-alive socket was closed by the server before any answer (the request never reached
+       * the application; counting it as failed would blame the service for a client-side race).
+       */
+      send(t, resend) {
+        const u = this.parsed.get(t.url);
+        const mod = u.protocol === "https:" ? https : http;
+        const t0 = resend?.t0 ?? performance.now();
+        let settled = false;
+        let answered = false;
+        const settle = (ok, reason) => {
+          if (settled) return;
+          settled = true;
+          this.live.delete(req);
+          if (this.stopping) return;
+          if (ok) {
+            this.c.completed++;
+            this.c.latencyMsSum += performance.now() - t0;
+          } else this.fail(reason ?? "error");
+        };
+        const req = mod.request(
+          u,
+          {
+            method: t.method,
+            agent: u.protocol === "https:" ? this.httpsAgent : this.httpAgent,
+            headers: { ...this.opts.headers, ...t.headers }
+          },
+          (res) => {
+            answered = true;
+            const status = res.statusCode ?? 0;
+            res.on("error", (e) => settle(false, errorReason(e)));
+            res.on("aborted", () => settle(false, "response cut short"));
+            res.on("close", () => settle(false, "response cut short"));
+            res.on(
+              "end",
+              () => status >= 400 ? settle(false, `HTTP ${status}`) : settle(res.complete, "response cut short")
+            );
+            res.resume();
+          }
+        );
+        this.live.add(req);
+        if (!resend) this.c.sent++;
+        const timeoutMs = Math.max(1, this.opts.requestTimeoutMs - (performance.now() - t0));
+        req.setTimeout(timeoutMs, () => {
+          settle(false, "timeout");
+          req.destroy();
+        });
+        req.on("error", (e) => {
+          if (!settled && !answered && !resend && !this.stopping && req.reusedSocket && e.code === "ECONNRESET") {
+            settled = true;
+            this.live.delete(req);
+            this.c.resent++;
+            this.send(t, { t0 });
+            return;
+          }
+          settle(false, errorReason(e));
+        });
+        req.end(t.body);
+      }
+    };
+  }
+});
+
+// src/capture/command.ts
+import { spawn, spawnSync } from "node:child_process";
+function shellQuote(s) {
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(s)) return s;
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+function quoteFor(context, v) {
+  if (context === "'") return `'${shellQuote(v)}'`;
+  if (context === '"') return v.replace(/[\\"$`]/g, (c) => `\\${c}`);
+  return shellQuote(v);
+}
+function placeholdersIn(template) {
+  const found = /* @__PURE__ */ new Set();
+  for (const m of template.matchAll(/\{([a-z]+)\}/g)) {
+    if (PLACEHOLDERS.includes(m[1])) found.add(m[1]);
+  }
+  return [...found];
+}
+function substitute(template, vars, option = "--capture-command") {
+  let out = "";
+  let quote = "";
+  for (let i = 0; i < template.length; i++) {
+    const c = template[i];
+    if (quote !== "'" && c === "\\" && i + 1 < template.length) {
+      out += c + template[i + 1];
+      i++;
+      continue;
+    }
+    if (quote === "" && (c === "'" || c === '"')) quote = c;
+    else if (quote !== "" && c === quote) quote = "";
+    if (c === "{") {
+      const m = /^\{([a-z]+)\}/.exec(template.slice(i));
+      if (m && PLACEHOLDERS.includes(m[1])) {
+        const name = m[1];
+        const v = vars[name];
+        if (v === void 0) {
+          const hint = name === "pid" ? " (give --pid)" : "";
+          throw new UsageError(`${option} uses {${name}} but it has no value here${hint}`);
+        }
+        out += quoteFor(quote, String(v));
+        i += m[0].length - 1;
+        continue;
+      }
+    }
+    out += c;
+  }
+  if (quote !== "") throw new UsageError(`${option}: unbalanced ${quote} quote`);
+  return out;
+}
+function killGroup(child, sig) {
+  if (child.pid === void 0) return;
+  if (process.platform === "win32") {
+    spawnSync("taskkill", ["/pid", String(child.pid), "/T", "/F"], { stdio: "ignore" });
+    return;
+  }
+  try {
+    process.kill(-child.pid, sig);
+  } catch {
+    try {
+      child.kill(sig);
+    } catch {
+    }
+  }
+}
+function installExitHook() {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on("exit", () => {
+    for (const c of live) killGroup(c, "SIGKILL");
+  });
+}
+function startCommand(command, opts = {}) {
+  installExitHook();
+  const win = process.platform === "win32";
+  const child = win ? spawn(command, {
+    shell: true,
+    cwd: opts.cwd,
+    env: opts.env,
+    stdio: ["ignore", "pipe", "pipe"]
+  }) : spawn("/bin/sh", ["-c", command], {
+    cwd: opts.cwd,
+    env: opts.env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"]
+  });
+  live.add(child);
+  let tail = "";
+  const chunks = [];
+  let stdoutBytes = 0;
+  let overflow = false;
+  const maxStdout = opts.maxStdoutBytes ?? 512 * 1024 * 1024;
+  const partial = { stdout: "", stderr: "" };
+  const onData = (stream) => (b) => {
+    if (stream === "stdout" && opts.collectStdout) {
+      stdoutBytes += b.length;
+      if (stdoutBytes > maxStdout) overflow = true;
+      else chunks.push(b);
+      return;
+    }
+    const s = b.toString("utf8");
+    tail = (tail + s).slice(-TAIL_BYTES);
+    if (opts.onLine) {
+      const lines = (partial[stream] + s).split(/\r?\n|\r/);
+      partial[stream] = lines.pop() ?? "";
+      for (const l of lines) if (l.trim()) opts.onLine(stream, l);
+    }
+  };
+  child.stdout?.on("data", onData("stdout"));
+  child.stderr?.on("data", onData("stderr"));
+  let done = false;
+  const exited = new Promise((resolve6) => {
+    child.once("error", (e) => {
+      live.delete(child);
+      done = true;
+      resolve6({ code: null, signal: null, error: e.message });
+    });
+    child.once("close", (code, signal) => {
+      live.delete(child);
+      done = true;
+      resolve6({ code, signal });
+    });
+  });
+  let stopping;
+  return {
+    pid: child.pid,
+    command,
+    exited,
+    get hasExited() {
+      return done;
+    },
+    stop(graceMs = 2e3) {
+      if (stopping) return stopping;
+      stopping = (async () => {
+        killGroup(child, "SIGTERM");
+        if (!done) {
+          let timer;
+          const killed = await Promise.race([
+            exited.then(() => false),
+            new Promise((r) => timer = setTimeout(() => r(true), graceMs))
+          ]);
+          clearTimeout(timer);
+          if (killed) {
+            killGroup(child, "SIGKILL");
+            await Promise.race([exited, new Promise((r) => setTimeout(r, 2e3))]);
+          }
+        }
+        killGroup(child, "SIGKILL");
+        live.delete(child);
+        return exited;
+      })();
+      return stopping;
+    },
+    tail: () => tail.trim(),
+    stdout: () => Buffer.concat(chunks),
+    stdoutOverflow: () => overflow
+  };
+}
+async function runCommand(command, opts) {
+  const rc = startCommand(command, opts);
+  let timedOut = false;
+  let aborted = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    void rc.stop();
+  }, opts.timeoutMs);
+  const onAbort = () => {
+    aborted = true;
+    void rc.stop(500);
+  };
+  if (opts.signal?.aborted) onAbort();
+  else opts.signal?.addEventListener("abort", onAbort, { once: true });
+  try {
+    const info = await rc.exited;
+    await rc.stop(500);
+    return {
+      ...info,
+      timedOut,
+      aborted,
+      tail: rc.tail(),
+      stdout: rc.stdout(),
+      stdoutOverflow: rc.stdoutOverflow()
+    };
+  } finally {
+    clearTimeout(timer);
+    opts.signal?.removeEventListener("abort", onAbort);
+  }
+}
+function describeExit(e) {
+  if (e.error) return `could not start: ${e.error}`;
+  if (e.signal) return `killed by ${e.signal}`;
+  if (e.code === 127) return "exit code 127 (command not found)";
+  return `exit code ${e.code}`;
+}
+var PLACEHOLDERS, TAIL_BYTES, live, exitHookInstalled;
+var init_command = __esm({
+  "src/capture/command.ts"() {
+    "use strict";
+    init_errors();
+    PLACEHOLDERS = ["pid", "seconds", "out", "type", "url"];
+    TAIL_BYTES = 4096;
+    live = /* @__PURE__ */ new Set();
+    exitHookInstalled = false;
+  }
+});
+
+// src/capture/endpoints.ts
+function isKnownType(t) {
+  return KNOWN_TYPES.includes(t);
+}
+function sampleTypeFor(type) {
+  return isKnownType(type) ? SAMPLE_TYPES[type] : void 0;
+}
+function emptyProfileHint(type) {
+  switch (type) {
+    case "block":
+      return "block profiling is off unless the service calls runtime.SetBlockProfileRate(rate) with rate > 0; otherwise the service was idle";
+    case "mutex":
+      return "mutex profiling is off unless the service calls runtime.SetMutexProfileFraction(n) with n > 0; otherwise the service was idle";
+    default:
+      return "the service looks idle during the capture window: drive it with --load-url/--rate (built-in load) or --load-command, or raise --seconds";
+  }
+}
+function resolveEndpoint(url, type, path) {
+  let base;
+  try {
+    base = new URL(url.replace(/\{(seconds|type)\}/g, "0"));
+  } catch {
+    throw new UsageError(`--url ${JSON.stringify(url)} is not a valid URL`);
+  }
+  if (base.protocol !== "http:" && base.protocol !== "https:") {
+    throw new UsageError(`--url must be http:// or https://, got ${base.protocol}`);
+  }
+  let template;
+  if (path !== void 0) {
+    if (!path.startsWith("/")) throw new UsageError(`--path must start with "/", got "${path}"`);
+    template = url.replace(/\/+$/, "") + path;
+  } else if (base.pathname !== "/" || base.search !== "") {
+    template = url;
+  } else {
+    if (!isKnownType(type)) {
+      throw new UsageError(
+        `no default endpoint for --type ${type}; give the full URL template (e.g. --url 'http://127.0.0.1:8080/profile?seconds={seconds}') or --path`
+      );
+    }
+    template = url.replace(/\/+$/, "") + GO_PATHS[type];
+  }
+  return { template, duration: template.includes("{seconds}") };
+}
+function checkSecondsForEndpoint(ep, seconds, isGoDefault) {
+  if (isGoDefault && ep.duration && !Number.isInteger(seconds)) {
+    throw new UsageError(
+      `--seconds must be a whole number for Go's net/http/pprof endpoints (got ${seconds})`
+    );
+  }
+}
+function fillTemplate(template, vars) {
+  return template.replace(/\{seconds\}/g, encodeURIComponent(String(vars.seconds))).replace(/\{type\}/g, encodeURIComponent(vars.type));
+}
+function usesGoDefaults(url, path) {
+  if (path !== void 0) return false;
+  try {
+    const u = new URL(url);
+    return u.pathname === "/" && u.search === "";
+  } catch {
+    return false;
+  }
+}
+function fileStem(type) {
+  return type.replace(/[^A-Za-z0-9_.-]+/g, "_").slice(0, 40) || "profile";
+}
+var KNOWN_TYPES, GO_PATHS, SAMPLE_TYPES;
+var init_endpoints = __esm({
+  "src/capture/endpoints.ts"() {
+    "use strict";
+    init_errors();
+    KNOWN_TYPES = ["cpu", "allocs", "heap", "block", "mutex", "goroutine"];
+    GO_PATHS = {
+      cpu: "/debug/pprof/profile?seconds={seconds}",
+      // Delta profiles: only what was allocated / blocked during the window.
+      allocs: "/debug/pprof/allocs?seconds={seconds}",
+      block: "/debug/pprof/block?seconds={seconds}",
+      mutex: "/debug/pprof/mutex?seconds={seconds}",
+      // In-use memory is a state, not a rate: a snapshot at the end of the window, after a GC so
+      // that it is current (a delta of in-use bytes can be negative and is hard to read).
+      heap: "/debug/pprof/heap?gc=1",
+      goroutine: "/debug/pprof/goroutine"
+    };
+    SAMPLE_TYPES = {
+      cpu: "cpu",
+      allocs: "alloc_space",
+      heap: "inuse_space",
+      block: "delay",
+      mutex: "delay",
+      goroutine: "goroutine"
+    };
+  }
+});
+
+// src/capture/fetch-profile.ts
+import { createHash as createHash3, randomBytes as randomBytes2 } from "node:crypto";
+import { closeSync as closeSync2, fsyncSync as fsyncSync2, openSync as openSync2, renameSync as renameSync3, rmSync as rmSync3, writeSync as writeSync2 } from "node:fs";
+import http2 from "node:http";
+import https2 from "node:https";
+import { basename as basename7, dirname as dirname4, join as join4 } from "node:path";
+function hostPort(u) {
+  return `${u.hostname}:${u.port || (u.protocol === "https:" ? 443 : 80)}`;
+}
+function networkError(e, u) {
+  const code = e.code ?? "";
+  switch (code) {
+    case "ECONNREFUSED":
+      return new CaptureError(
+        "refused",
+        `connection refused by ${hostPort(u)}: is the service running, and is the profiling endpoint on that port?`,
+        true
+      );
+    case "ENOTFOUND":
+    case "EAI_NONAME":
+      return new CaptureError("dns", `cannot resolve host "${u.hostname}" (${code})`, false);
+    case "EAI_AGAIN":
+      return new CaptureError("dns", `temporary DNS failure for "${u.hostname}" (${code})`, true);
+    case "ECONNRESET":
+    case "EPIPE":
+      return new CaptureError(
+        "truncated",
+        `connection to ${hostPort(u)} reset (${code}) before the profile was complete`,
+        true
+      );
+    case "EHOSTUNREACH":
+    case "ENETUNREACH":
+    case "ETIMEDOUT":
+      return new CaptureError("network", `cannot reach ${hostPort(u)} (${code})`, true);
+    default:
+      return new CaptureError(
+        "network",
+        `request to ${u.origin} failed: ${e.message}${code ? ` (${code})` : ""}`,
+        true
+      );
+  }
+}
+function httpGetOnce(url, opts) {
+  const u = new URL(url);
+  const mod = u.protocol === "https:" ? https2 : http2;
+  const maxBytes = opts.maxBytes ?? 256 * 1024 * 1024;
+  return new Promise((resolve6, reject) => {
+    let finished = false;
+    const finish2 = (err, res) => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(timer);
+      opts.signal?.removeEventListener("abort", onAbort);
+      if (err) {
+        req.destroy();
+        reject(err);
+      } else resolve6(res);
+    };
+    const onAbort = () => finish2(new CaptureError("aborted", "interrupted"));
+    const req = mod.get(u, { agent: false, headers: opts.headers }, (res) => {
+      const status = res.statusCode ?? 0;
+      const contentType = String(res.headers["content-type"] ?? "");
+      const chunks = [];
+      let got = 0;
+      const declared = res.headers["content-length"] !== void 0 ? Number(res.headers["content-length"]) : void 0;
+      res.on("data", (b) => {
+        got += b.length;
+        if (status >= 200 && status < 300 && got > maxBytes) {
+          finish2(
+            new CaptureError("too-large", `profile from ${url} is larger than ${maxBytes} bytes`)
+          );
+          return;
+        }
+        if (status >= 200 && status < 300) chunks.push(b);
+        else if (got < 4096) chunks.push(b);
+      });
+      const cutShort = () => finish2(
+        new CaptureError(
+          "truncated",
+          `response from ${url} cut short: got ${got}${declared !== void 0 ? ` of ${declared}` : ""} bytes before the connection closed`,
+          true,
+          status
+        )
+      );
+      res.on("aborted", cutShort);
+      res.on("error", cutShort);
+      res.on("close", () => {
+        if (!res.complete) cutShort();
+      });
+      res.on("end", () => {
+        if (!res.complete || declared !== void 0 && got < declared) return cutShort();
+        if (status < 200 || status >= 300) {
+          const text = Buffer.concat(chunks).toString("utf8").replace(/\s+/g, " ").trim().slice(0, 300);
+          const retryable = status >= 500 || status === 429 || status === 408;
+          let hint = "";
+          if (status === 404)
+            hint = " (check --url, --path and --type: is net/http/pprof registered on this mux?)";
+          else if (status >= 300 && status < 400)
+            hint = ` (redirect to ${res.headers.location ?? "?"}; give the final URL)`;
+          else if (status === 400 && /WriteTimeout/i.test(text))
+            hint = " (lower --seconds below the server's WriteTimeout)";
+          return finish2(
+            new CaptureError(
+              "http",
+              `HTTP ${status} from ${url}${text ? `: ${text}` : ""}${hint}`,
+              retryable,
+              status
+            )
+          );
+        }
+        finish2(void 0, { bytes: Buffer.concat(chunks), status, contentType });
+      });
+    });
+    req.on("error", (e) => finish2(networkError(e, u)));
+    const timer = setTimeout(
+      () => finish2(
+        new CaptureError(
+          "timeout",
+          `no complete answer from ${url} within ${fmtSeconds(opts.timeoutMs / 1e3)}${opts.deadlineNote ? ` (${opts.deadlineNote})` : ""}: the endpoint hangs or is overloaded`,
+          false
+        )
+      ),
+      opts.timeoutMs
+    );
+    if (opts.signal?.aborted) onAbort();
+    else opts.signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+function fmtSeconds(s) {
+  return s >= 10 ? `${Math.round(s)} s` : `${Math.round(s * 10) / 10} s`;
+}
+function sleep2(ms, signal) {
+  return new Promise((resolve6, reject) => {
+    if (signal?.aborted) return reject(new CaptureError("aborted", "interrupted"));
+    const t = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve6();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(new CaptureError("aborted", "interrupted"));
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+async function withRetries(fn, opts) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn(attempt);
+    } catch (e) {
+      const err = e instanceof CaptureError ? e : new CaptureError("io", e?.message ?? String(e));
+      if (!err.retryable || attempt > opts.retries || opts.signal?.aborted) {
+        if (err.retryable && attempt > 1) err.message += ` (gave up after ${attempt} attempts)`;
+        throw err;
+      }
+      const delay = Math.min(opts.maxBackoffMs ?? 8e3, opts.backoffMs * 2 ** (attempt - 1));
+      opts.onRetry?.(attempt, delay, err);
+      await sleep2(delay, opts.signal);
+    }
+  }
+}
+function checkProfile(bytes, name, sampleType, emptyHint) {
+  let profile;
+  try {
+    profile = readProfile(bytes, name);
+  } catch (e) {
+    if (e instanceof ProfileError) {
+      if (e.code === "empty") {
+        throw new CaptureError("empty", `${name}: the profile has no samples: ${emptyHint}`);
+      }
+      const retryable = e.code === "gzip" || e.code === "protobuf";
+      throw new CaptureError("decode", `${name}: not a usable profile: ${e.detail}`, retryable);
+    }
+    throw e;
+  }
+  const warnings = [...profile.warnings];
+  let idx = profile.defaultSampleType;
+  let chosen = profile.sampleTypes[idx]?.type ?? "samples";
+  if (sampleType) {
+    try {
+      idx = selectSampleType(profile, sampleType, name);
+      chosen = sampleType;
+    } catch {
+      warnings.push(
+        `${name} has no sample type "${sampleType}" (it has ${profile.sampleTypes.map((t) => t.type).join(", ")}); recording "${chosen}"`
+      );
+    }
+  }
+  let total = 0;
+  for (const v of profile.values[idx] ?? []) total += Math.abs(v);
+  if (total === 0) {
+    throw new CaptureError("empty", `${name}: every sample of "${chosen}" is zero: ${emptyHint}`);
+  }
+  return { profile, sampleType: chosen, total, ext: extensionFor(bytes, profile), warnings };
+}
+function extensionFor(bytes, p) {
+  switch (p.format) {
+    case "pprof":
+      return isGzip(bytes) ? ".pb.gz" : ".pb";
+    case "folded":
+      return ".folded";
+    case "perf-script":
+      return ".perf.txt";
+    case "speedscope":
+      return ".speedscope.json";
+    case "cpuprofile":
+      return ".cpuprofile";
+  }
+}
+function tempPath(dir, stem) {
+  return join4(dir, `.${stem}.tmp-${process.pid}-${randomBytes2(4).toString("hex")}`);
+}
+function sha256(bytes) {
+  return createHash3("sha256").update(bytes).digest("hex");
+}
+function writeAtomic(path, bytes) {
+  const tmp = tempPath(dirname4(path), basename7(path));
+  try {
+    const fd = openSync2(tmp, "wx", 420);
+    try {
+      let off = 0;
+      while (off < bytes.length) off += writeSync2(fd, bytes, off, bytes.length - off);
+      fsyncSync2(fd);
+    } finally {
+      closeSync2(fd);
+    }
+    renameSync3(tmp, path);
+  } catch (e) {
+    rmSync3(tmp, { force: true });
+    throw new CaptureError("io", `cannot write ${path}: ${e.message}`);
+  }
+}
+var CaptureError;
+var init_fetch_profile = __esm({
+  "src/capture/fetch-profile.ts"() {
+    "use strict";
+    init_errors();
+    init_detect();
+    init_read();
+    init_aggregate();
+    CaptureError = class extends Error {
+      constructor(kind, message, retryable = false, status) {
+        super(message);
+        this.kind = kind;
+        this.retryable = retryable;
+        this.status = status;
+      }
+      kind;
+      retryable;
+      status;
+      name = "CaptureError";
+    };
+  }
+});
+
+// src/capture/fingerprint.ts
+import os from "node:os";
+function runnerFingerprint(runtimeVersion) {
+  const cpus = os.cpus();
+  const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : cpus.length;
+  const fp = {
+    cpuModel: (cpus[0]?.model ?? "unknown").replace(/\s+/g, " ").trim(),
+    cores,
+    os: `${os.type()} ${os.release()}`,
+    arch: os.arch(),
+    node: process.version
+  };
+  if (runtimeVersion) fp.runtimeVersion = runtimeVersion;
+  return fp;
+}
+var init_fingerprint = __esm({
+  "src/capture/fingerprint.ts"() {
+    "use strict";
+  }
+});
+
+// src/capture/safety.ts
+import { lookup } from "node:dns/promises";
+import { isIP } from "node:net";
+function v4Parts(ip) {
+  return ip.split(".").map((x) => Number(x));
+}
+function classifyIp(ip) {
+  const bare = ip.replace(/^\[|\]$/g, "").replace(/%.*$/, "");
+  const kind = isIP(bare);
+  if (kind === 4) {
+    const [a, b] = v4Parts(bare);
+    if (a === 127) return "loopback";
+    if (a === 0) return "loopback";
+    if (a === 10) return "private";
+    if (a === 172 && b >= 16 && b <= 31) return "private";
+    if (a === 192 && b === 168) return "private";
+    if (a === 169 && b === 254) return "private";
+    if (a === 100 && b >= 64 && b <= 127) return "private";
+    return "public";
+  }
+  if (kind === 6) {
+    const lower = bare.toLowerCase();
+    if (lower === "::1" || lower === "::") return "loopback";
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
+    if (mapped) return classifyIp(mapped[1]);
+    const first = parseInt(lower.split(":")[0] || "0", 16);
+    if ((first & 65024) === 64512) return "private";
+    if ((first & 65472) === 65152) return "private";
+    return "public";
+  }
+  throw new Error(`not an IP address: ${ip}`);
+}
+async function checkTarget(url, what = "profiling endpoint", resolve6 = defaultResolve) {
+  const u = new URL(url);
+  const host = u.hostname.replace(/^\[|\]$/g, "");
+  let addresses;
+  if (isIP(host)) addresses = [host];
+  else if (host === "localhost" || host.endsWith(".localhost")) addresses = ["127.0.0.1"];
+  else {
+    try {
+      addresses = await resolve6(host);
+    } catch {
+      return { url, host, addresses: [] };
+    }
+  }
+  if (addresses.length === 0) return { url, host, addresses };
+  const order = ["loopback", "private", "public"];
+  let worst = "loopback";
+  for (const a of addresses) {
+    const c = classifyIp(a);
+    if (order.indexOf(c) > order.indexOf(worst)) worst = c;
+  }
+  const out = { url, host, class: worst, addresses };
+  if (worst === "public") {
+    const shown = isIP(host) ? host : `${host} (${addresses.join(", ")})`;
+    out.warning = `the ${what} ${shown} is not a loopback or private address. Profiling endpoints are admin surfaces: bind them to localhost or an internal port, never to a public interface.`;
+  }
+  return out;
+}
+async function defaultResolve(host) {
+  const res = await lookup(host, { all: true });
+  return res.map((r) => r.address);
+}
+var init_safety = __esm({
+  "src/capture/safety.ts"() {
+    "use strict";
+  }
+});
+
+// src/capture/runner.ts
+import { existsSync as existsSync2, mkdirSync as mkdirSync3, readdirSync as readdirSync3, readFileSync as readFileSync4, rmSync as rmSync4 } from "node:fs";
+import net from "node:net";
+import { join as join5 } from "node:path";
+import { performance as performance2 } from "node:perf_hooks";
+function validate(o) {
+  if (!o.outDir) throw new UsageError("an output folder is needed (--out DIR)");
+  if (!o.type || !/^[A-Za-z0-9_.-]+$/.test(o.type)) {
+    throw new UsageError(
+      `--type must be a profile kind such as cpu, allocs, heap, block, mutex (got "${o.type}")`
+    );
+  }
+  if (!Number.isInteger(o.captures) || o.captures < 1 || o.captures > 1e3) {
+    throw new UsageError(`--captures must be a whole number from 1 to 1000 (got ${o.captures})`);
+  }
+  if (!(o.seconds > 0) || o.seconds > 3600) {
+    throw new UsageError(`--seconds must be above 0 and at most 3600 (got ${o.seconds})`);
+  }
+  if (o.warmupSeconds !== void 0 && !(o.warmupSeconds >= 0 && o.warmupSeconds <= 3600)) {
+    throw new UsageError(`--warmup must be from 0 to 3600 seconds (got ${o.warmupSeconds})`);
+  }
+  if (o.url === void 0 === (o.captureCommand === void 0)) {
+    throw new UsageError("give exactly one of --url (a profiling endpoint) and --capture-command");
+  }
+  if (o.baselineUrl !== void 0 && o.url === void 0) {
+    throw new UsageError(
+      "--baseline-url goes with --url (use --baseline-pid with --capture-command)"
+    );
+  }
+  if (o.baselinePid !== void 0 && o.captureCommand === void 0) {
+    throw new UsageError("--baseline-pid goes with --capture-command");
+  }
+  for (const [name, v] of [
+    ["--pid", o.pid],
+    ["--baseline-pid", o.baselinePid]
+  ]) {
+    if (v !== void 0 && !(Number.isInteger(v) && v > 0))
+      throw new UsageError(`${name} must be a positive whole number`);
+  }
+  if (o.timeoutGraceSeconds !== void 0 && !(o.timeoutGraceSeconds >= 0)) {
+    throw new UsageError("--timeout-grace must be 0 or more seconds");
+  }
+  if (o.retries !== void 0 && !(Number.isInteger(o.retries) && o.retries >= 0 && o.retries <= 20)) {
+    throw new UsageError("--retries must be a whole number from 0 to 20");
+  }
+  if (o.captureCommand) {
+    const used = placeholdersIn(o.captureCommand);
+    if (used.includes("pid") && o.pid === void 0) {
+      throw new UsageError("--capture-command uses {pid}: give --pid");
+    }
+    if (o.baselinePid !== void 0 && !used.includes("pid")) {
+      throw new UsageError(
+        "--baseline-pid needs {pid} in --capture-command (to tell the builds apart)"
+      );
+    }
+    substitute(o.captureCommand, {
+      pid: o.pid ?? 1,
+      seconds: o.seconds,
+      out: "/x",
+      type: o.type,
+      url: ""
+    });
+  }
+  for (const [k, v] of Object.entries(o.labels ?? {})) {
+    if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(k))
+      throw new UsageError(`label name "${k}" must be letters, digits, _ . -`);
+    if (typeof v !== "string") throw new UsageError(`label ${k} needs a string value`);
+  }
+  const ab = o.baselineUrl !== void 0 || o.baselinePid !== void 0;
+  if (o.load?.kind === "builtin") {
+    if (!(o.load.rate > 0) || !Number.isFinite(o.load.rate) || o.load.rate > 1e5) {
+      throw new UsageError(
+        `--rate must be above 0 and at most 100000 requests/s (got ${o.load.rate})`
+      );
+    }
+    if (o.load.targets.length === 0) throw new UsageError("the load mix is empty");
+    if (ab && !o.load.baselineTargets?.length) {
+      throw new UsageError(
+        "--baseline-load-url is needed with a baseline: both builds must get the same load (each gets --rate)"
+      );
+    }
+  }
+  if (o.load?.kind === "command" && !o.load.command.trim())
+    throw new UsageError("--load-command is empty");
+}
+function prepareDir(dir, overwrite, warn) {
+  if (existsSync2(dir)) {
+    const visible = readdirSync3(dir).filter((f) => !f.startsWith("."));
+    const theirs = visible.filter((f) => f !== "baseline" && f !== "canary");
+    if (theirs.length > 0) {
+      if (!overwrite) {
+        throw new UsageError(
+          `output folder ${dir} is not empty (${theirs.slice(0, 3).join(", ")}${theirs.length > 3 ? ", ..." : ""}); use a new folder or --force to replace the set in it`
+        );
+      }
+      const mf = join5(dir, MANIFEST_FILE);
+      if (existsSync2(mf)) {
+        try {
+          const old = JSON.parse(readFileSync4(mf, "utf8"));
+          for (const c of old.captures ?? []) {
+            if (typeof c.file === "string" && !c.file.includes("/") && !c.file.includes("\\")) {
+              rmSync4(join5(dir, c.file), { force: true });
+            }
+          }
+        } catch {
+        }
+        rmSync4(mf, { force: true });
+      }
+      const left = readdirSync3(dir).filter(
+        (f) => !f.startsWith(".") && f !== "baseline" && f !== "canary"
+      );
+      if (left.length > 0) {
+        warn(
+          `output folder ${dir} still holds files not made by this tool (${left.slice(0, 3).join(", ")}): compare reads every file in the folder`
+        );
+      }
+    }
+  }
+  mkdirSync3(dir, { recursive: true });
+}
+function tcpProbe(url, timeoutMs, signal) {
+  const u = new URL(url);
+  const port = Number(u.port || (u.protocol === "https:" ? 443 : 80));
+  return new Promise((resolve6, reject) => {
+    const sock = net.connect({ host: u.hostname.replace(/^\[|\]$/g, ""), port });
+    const done = (err) => {
+      clearTimeout(t);
+      signal?.removeEventListener("abort", onAbort);
+      sock.destroy();
+      if (err) reject(err);
+      else resolve6();
+    };
+    const onAbort = () => done(new CaptureError("aborted", "interrupted"));
+    const t = setTimeout(
+      () => done(
+        new CaptureError(
+          "network",
+          `cannot connect to ${u.host} within ${fmtSeconds(timeoutMs / 1e3)}`,
+          true
+        )
+      ),
+      timeoutMs
+    );
+    sock.once("connect", () => done());
+    sock.once("error", (e) => {
+      const code = e.code ?? "";
+      if (code === "ECONNREFUSED") {
+        done(
+          new CaptureError(
+            "refused",
+            `connection refused by ${u.host}: is the service running, and is the profiling endpoint on that port?`,
+            true
+          )
+        );
+      } else if (code === "ENOTFOUND" || code === "EAI_NONAME") {
+        done(new CaptureError("dns", `cannot resolve host "${u.hostname}" (${code})`));
+      } else done(new CaptureError("network", `cannot connect to ${u.host}: ${e.message}`, true));
+    });
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+function iso2(epochMs) {
+  return new Date(epochMs).toISOString();
+}
+function summarizeLoad(role, gen) {
+  const w = gen.summary();
+  return {
+    role,
+    askedRate: gen.rate,
+    sentRate: w.sentRate,
+    completedRate: w.completedRate,
+    sent: w.sent,
+    completed: w.completed,
+    failed: w.failed,
+    dropped: w.dropped,
+    seconds: w.seconds,
+    errors: Object.fromEntries(gen.errors)
+  };
+}
+function describeLoadErrors(gen) {
+  const parts = [...gen.errors.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3);
+  return parts.map(([k, n]) => `${k} x${n}`).join(", ");
+}
+async function runCapture(options, hooks = {}) {
+  const o = options;
+  validate(o);
+  const progress = hooks.progress ?? (() => {
+  });
+  const warnings = [];
+  const warn = (message) => {
+    warnings.push(message);
+    progress({ kind: "warning", message });
+  };
+  const grace = (o.timeoutGraceSeconds ?? DEFAULT_GRACE_S) * 1e3;
+  const retries = o.retries ?? 3;
+  const backoffMs = o.retryBackoffMs ?? 500;
+  const interleaved = o.baselineUrl !== void 0 || o.baselinePid !== void 0;
+  const warmupS = o.warmupSeconds ?? (o.load ? 3 : 0);
+  const sampleType = o.sampleType ?? sampleTypeFor(o.type);
+  const hint = emptyProfileHint(o.type);
+  const tickMs = o.progressIntervalMs ?? 1e3;
+  const rateWarn = o.rateWarnFraction ?? 0.9;
+  const canaryEp = o.url !== void 0 ? resolveEndpoint(o.url, o.type, o.path) : void 0;
+  const baselineEp = o.baselineUrl !== void 0 ? resolveEndpoint(o.baselineUrl, o.type, o.path) : void 0;
+  if (canaryEp) checkSecondsForEndpoint(canaryEp, o.seconds, usesGoDefaults(o.url, o.path));
+  if (baselineEp)
+    checkSecondsForEndpoint(baselineEp, o.seconds, usesGoDefaults(o.baselineUrl, o.path));
+  const safetyTargets = [];
+  if (o.url) safetyTargets.push([o.url.replace(/\{(seconds|type)\}/g, "0"), "profiling endpoint"]);
+  if (o.baselineUrl)
+    safetyTargets.push([
+      o.baselineUrl.replace(/\{(seconds|type)\}/g, "0"),
+      "baseline profiling endpoint"
+    ]);
+  for (const [u, what] of safetyTargets) {
+    const s = await checkTarget(u, what);
+    if (s.warning) warn(s.warning);
+  }
+  const fingerprint = runnerFingerprint(o.runtimeVersion);
+  const createdAt = (/* @__PURE__ */ new Date()).toISOString();
+  const roles = interleaved ? ["baseline", "canary"] : [void 0];
+  const loadManifest = (role) => {
+    if (!o.load) return { kind: "none" };
+    if (o.load.kind === "command") return { kind: "command", command: o.load.command };
+    const targets = role === "baseline" ? o.load.baselineTargets : o.load.targets;
+    return {
+      kind: "builtin",
+      rate: o.load.rate,
+      urls: [...new Set(targets.map((t) => t.url))],
+      mix: targets.map((t) => ({ method: t.method, url: t.url, weight: t.weight }))
+    };
+  };
+  const states = roles.map((role) => {
+    const dir = role ? join5(o.outDir, role) : o.outDir;
+    const isBase = role === "baseline";
+    const url = isBase ? o.baselineUrl : o.url;
+    const endpoint = isBase ? baselineEp : canaryEp;
+    const source = endpoint ? { kind: "http", url: fillTemplate(endpoint.template, { seconds: o.seconds, type: o.type }) } : { kind: "command", command: o.captureCommand };
+    const labels = { ...o.labels ?? {} };
+    const manifest = {
+      formatVersion: MANIFEST_FORMAT_VERSION,
+      tool: { name: "profile-gate", version: VERSION },
+      createdAt,
+      source,
+      profileType: o.type,
+      ...sampleType ? { sampleType } : {},
+      labels,
+      runner: fingerprint,
+      load: loadManifest(role),
+      captures: [],
+      incomplete: { reason: "capture in progress", requestedCaptures: o.captures }
+    };
+    return {
+      role,
+      dir,
+      url,
+      endpoint,
+      pid: isBase ? o.baselinePid : o.pid,
+      targets: o.load?.kind === "builtin" ? isBase ? o.load.baselineTargets : o.load.targets : void 0,
+      manifest
+    };
+  });
+  if (interleaved && existsSync2(o.outDir)) {
+    const stray = readdirSync3(o.outDir).filter(
+      (f) => !f.startsWith(".") && f !== "baseline" && f !== "canary"
+    );
+    if (stray.length > 0 && !o.overwrite) {
+      throw new UsageError(
+        `output folder ${o.outDir} is not empty (${stray.slice(0, 3).join(", ")}); use a new folder or --force`
+      );
+    }
+  }
+  for (const s of states) prepareDir(s.dir, o.overwrite ?? false, warn);
+  const writeManifest = (s) => {
+    writeAtomic(
+      join5(s.dir, MANIFEST_FILE),
+      Buffer.from(JSON.stringify(s.manifest, null, 2) + "\n")
+    );
+  };
+  const result = () => {
+    const sets = states.map((s) => ({
+      role: s.role,
+      dir: s.dir,
+      manifestPath: join5(s.dir, MANIFEST_FILE),
+      manifest: s.manifest
+    }));
+    const canary = sets[sets.length - 1];
+    const gens = states.filter((s) => s.gen);
+    return {
+      manifest: canary.manifest,
+      manifestPath: canary.manifestPath,
+      sets,
+      warnings,
+      load: gens.length ? gens.map((s) => summarizeLoad(s.role, s.gen)) : void 0
+    };
+  };
+  const inner = new AbortController();
+  const onOuterAbort = () => inner.abort();
+  if (hooks.signal?.aborted) inner.abort();
+  else hooks.signal?.addEventListener("abort", onOuterAbort, { once: true });
+  const signal = inner.signal;
+  let loadFailure;
+  let loadCmd;
+  let stoppingLoad = false;
+  const temps = /* @__PURE__ */ new Set();
+  let tick;
+  const totalCaptures = o.captures * states.length;
+  const runStart = performance2.now();
+  const captureOverheadS = 0.3;
+  const plannedS = warmupS + totalCaptures * (o.seconds + captureOverheadS);
+  const startTicker = (phase, lengthS, capturesLeftAfter, state, index) => {
+    const t0 = performance2.now();
+    const gen = state?.gen ?? states[states.length - 1].gen;
+    const base = gen?.snapshot();
+    clearInterval(tick);
+    tick = setInterval(() => {
+      const elapsed = (performance2.now() - t0) / 1e3;
+      const left = Math.max(0, lengthS - elapsed);
+      const ev = {
+        kind: "tick",
+        phase,
+        index,
+        total: index !== void 0 ? totalCaptures : void 0,
+        role: state?.role,
+        secondsLeft: left,
+        totalSecondsLeft: left + capturesLeftAfter * (o.seconds + captureOverheadS)
+      };
+      if (gen && base) {
+        const w = windowBetween(base, gen.snapshot());
+        ev.askedRate = gen.rate;
+        ev.sentRate = w.sentRate;
+        ev.completedRate = w.completedRate;
+        ev.failed = w.failed;
+      }
+      progress(ev);
+    }, tickMs);
+    tick.unref?.();
+  };
+  const stopTicker = () => {
+    clearInterval(tick);
+    tick = void 0;
+  };
+  const stopLoad = async () => {
+    stoppingLoad = true;
+    for (const s of states) await s.gen?.stop();
+    if (loadCmd) {
+      const info = await loadCmd.stop(3e3);
+      void info;
+    }
+  };
+  const attempt = async (s, n, index) => {
+    const name0 = `${fileStem(o.type)}-${String(n).padStart(3, "0")}`;
+    const before = s.gen?.snapshot();
+    const startEpoch = Date.now();
+    const t0 = performance2.now();
+    let windowEnd;
+    const windowTimer = setTimeout(() => {
+      windowEnd = { at: performance2.now(), epoch: Date.now(), counters: s.gen?.snapshot() };
+    }, o.seconds * 1e3);
+    let bytes;
+    try {
+      if (s.endpoint) {
+        const url = fillTemplate(s.endpoint.template, { seconds: o.seconds, type: o.type });
+        let timeoutMs = o.seconds * 1e3 + grace;
+        if (!s.endpoint.duration) {
+          await sleep2(o.seconds * 1e3, signal);
+          timeoutMs = grace || 1e3;
+        }
+        ({ bytes } = await httpGetOnce(url, {
+          timeoutMs,
+          signal,
+          headers: o.headers,
+          deadlineNote: s.endpoint.duration ? `--seconds ${o.seconds} + ${fmtSeconds(grace / 1e3)} grace; raise --timeout-grace if it is only slow` : `${fmtSeconds(grace / 1e3)} grace for a snapshot`
+        }));
+      } else {
+        const tmp = tempPath(s.dir, name0 + ".out");
+        temps.add(tmp);
+        try {
+          const wantsOut = placeholdersIn(o.captureCommand).includes("out");
+          const cmd = substitute(o.captureCommand, {
+            pid: s.pid,
+            seconds: o.seconds,
+            out: tmp,
+            type: o.type,
+            url: o.url
+          });
+          const r = await runCommand(cmd, {
+            timeoutMs: o.seconds * 1e3 + grace,
+            signal,
+            collectStdout: !wantsOut
+          });
+          if (r.aborted) throw new CaptureError("aborted", "interrupted");
+          if (r.timedOut) {
+            throw new CaptureError(
+              "timeout",
+              `capture command did not finish within ${fmtSeconds((o.seconds * 1e3 + grace) / 1e3)} (--seconds ${o.seconds} + grace)${r.tail ? `; its last output:
+${r.tail}` : ""}`
+            );
+          }
+          if (r.code !== 0) {
+            throw new CaptureError(
+              "command",
+              `capture command failed (${describeExit(r)})${r.tail ? `; its last output:
+${r.tail}` : ""}`,
+              r.code !== 127 && !r.error
+            );
+          }
+          if (wantsOut) {
+            if (!existsSync2(tmp)) {
+              throw new CaptureError(
+                "command",
+                `capture command exited 0 but wrote nothing at {out}${r.tail ? `; its output:
+${r.tail}` : ""}`,
+                true
+              );
+            }
+            bytes = readFileSync4(tmp);
+          } else {
+            if (r.stdoutOverflow)
+              throw new CaptureError("too-large", "capture command printed more than 512 MiB");
+            bytes = r.stdout;
+          }
+        } finally {
+          rmSync4(tmp, { force: true });
+          temps.delete(tmp);
+        }
+      }
+    } finally {
+      clearTimeout(windowTimer);
+    }
+    windowEnd ??= { at: performance2.now(), epoch: Date.now(), counters: s.gen?.snapshot() };
+    const t1 = windowEnd.at;
+    const endEpoch = windowEnd.epoch;
+    const after = windowEnd.counters;
+    const window2 = before && after ? windowBetween(before, after) : void 0;
+    let checked;
+    try {
+      checked = checkProfile(bytes, name0, sampleType, hint);
+    } catch (e) {
+      if (e instanceof CaptureError && e.kind === "empty" && window2 && s.gen) {
+        e.message += ` (load in this window: ${window2.completed} requests completed, ${window2.failed} failed${s.gen.lastError ? `, last error ${s.gen.lastError}` : ""})`;
+      }
+      throw e;
+    }
+    for (const w of checked.warnings) warn(w);
+    if (sampleType === void 0 && s.manifest.sampleType === void 0)
+      s.manifest.sampleType = checked.sampleType;
+    if (window2 && window2.completed === 0 && window2.failed + window2.dropped > 0) {
+      throw new CaptureError(
+        "load",
+        `no load request completed during capture ${index} (${window2.failed} failed, ${window2.dropped} dropped; ${describeLoadErrors(s.gen)}): the capture would not be under load; check --load-url`
+      );
+    }
+    const file = name0 + checked.ext;
+    writeAtomic(join5(s.dir, file), bytes);
+    const entry = {
+      file,
+      ...s.role ? { role: s.role } : {},
+      start: iso2(startEpoch),
+      end: iso2(endEpoch),
+      durationSeconds: Math.round(t1 - t0) / 1e3,
+      sha256: sha256(bytes),
+      bytes: bytes.length
+    };
+    if (window2) {
+      entry.requests = {
+        completed: window2.completed,
+        failed: window2.failed,
+        dropped: window2.dropped
+      };
+    }
+    progress({
+      kind: "capture-done",
+      index,
+      total: totalCaptures,
+      role: s.role,
+      entry,
+      window: window2,
+      askedRate: s.gen?.rate
+    });
+    if (window2 && s.gen) {
+      const asked = s.gen.rate;
+      if (window2.sentRate < asked * rateWarn) {
+        warn(
+          `capture ${index}${s.role ? ` (${s.role})` : ""}: the load generator sent ${window2.sentRate.toFixed(1)} req/s of the asked ${asked}` + (window2.dropped > 0 ? ` (${window2.dropped} arrivals dropped: ${s.gen.maxInFlight} requests already in flight, the service is slower than the asked rate)` : "")
+        );
+      } else if (window2.completedRate < asked * rateWarn) {
+        warn(
+          `capture ${index}${s.role ? ` (${s.role})` : ""}: the service completed ${window2.completedRate.toFixed(1)} req/s of the asked ${asked} (${window2.failed} failed${s.gen.lastError ? `, last error ${s.gen.lastError}` : ""})`
+        );
+      }
+    }
+    return entry;
+  };
+  let failure;
+  try {
+    for (const s of states) {
+      if (!s.url) continue;
+      await withRetries(() => tcpProbe(s.url.replace(/\{(seconds|type)\}/g, "0"), 5e3, signal), {
+        retries,
+        backoffMs,
+        signal,
+        onRetry: (a, d, e) => progress({
+          kind: "retry",
+          index: 0,
+          role: s.role,
+          attempt: a,
+          delayMs: d,
+          reason: e.message
+        })
+      });
+    }
+    if (o.load?.kind === "builtin") {
+      const l = o.load;
+      for (const s of states) {
+        s.gen = new LoadGenerator({
+          rate: l.rate,
+          targets: s.targets,
+          maxInFlight: l.maxInFlight,
+          requestTimeoutMs: l.requestTimeoutMs,
+          headers: l.headers
+        });
+      }
+      for (const s of states) s.gen.start();
+      progress({
+        kind: "info",
+        message: `load: ${l.rate} req/s open-loop${states.length > 1 ? " to each build" : ""} (${states[states.length - 1].targets.map((t) => `${t.method} ${t.url}${states[states.length - 1].targets.length > 1 ? ` x${t.weight}` : ""}`).join(", ")})`
+      });
+    } else if (o.load?.kind === "command") {
+      const secs = Math.ceil(plannedS * 1.5 + 30);
+      const cmd = substitute(
+        o.load.command,
+        { seconds: secs, url: o.load.loadUrl, type: o.type },
+        "--load-command"
+      );
+      loadCmd = startCommand(cmd, {});
+      const lc = loadCmd;
+      void lc.exited.then((info) => {
+        if (stoppingLoad) return;
+        const ranFor = (performance2.now() - runStart) / 1e3;
+        loadFailure = new CaptureError(
+          "load",
+          `the load command exited early (${describeExit(info)}) after ${fmtSeconds(ranFor)}; it must keep running until the last capture ends${lc.tail() ? `. Its last output:
+${lc.tail()}` : ""}`
+        );
+        inner.abort();
+      });
+      progress({
+        kind: "info",
+        message: `load: started \`${o.load.command}\` (pid ${lc.pid ?? "?"})`
+      });
+    }
+    if (warmupS > 0) {
+      progress({ kind: "info", message: `warm-up: ${fmtSeconds(warmupS)}` });
+      const base = states.map((s) => s.gen?.snapshot());
+      startTicker("warmup", warmupS, totalCaptures);
+      await sleep2(warmupS * 1e3, signal);
+      stopTicker();
+      states.forEach((s, i) => {
+        if (!s.gen) return;
+        const w = windowBetween(base[i], s.gen.snapshot());
+        if (w.completed === 0) {
+          throw new CaptureError(
+            "load",
+            `the load generator completed no request during the ${fmtSeconds(warmupS)} warm-up${s.role ? ` (${s.role})` : ""}: ${w.failed} failed (${describeLoadErrors(s.gen) || "no answer"}); check --load-url${s.role === "baseline" ? " / --baseline-load-url" : ""}`
+          );
+        }
+      });
+    }
+    let index = 0;
+    for (let n = 1; n <= o.captures; n++) {
+      for (const s of states) {
+        index++;
+        if (signal.aborted) throw new CaptureError("aborted", "interrupted");
+        progress({
+          kind: "capture-start",
+          index,
+          total: totalCaptures,
+          role: s.role,
+          seconds: o.seconds
+        });
+        startTicker("capture", o.seconds, totalCaptures - index, s, index);
+        try {
+          const entry = await withRetries(() => attempt(s, n, index), {
+            retries,
+            backoffMs,
+            signal,
+            onRetry: (a, d, e) => progress({
+              kind: "retry",
+              index,
+              role: s.role,
+              attempt: a,
+              delayMs: d,
+              reason: e.message
+            })
+          });
+          s.manifest.captures.push(entry);
+          writeManifest(s);
+        } finally {
+          stopTicker();
+        }
+      }
+    }
+  } catch (e) {
+    if (loadFailure) failure = loadFailure;
+    else if (hooks.signal?.aborted) failure = new CaptureError("aborted", "interrupted");
+    else if (e instanceof UsageError) failure = new CaptureError("io", e.message);
+    else if (e instanceof CaptureError) failure = e;
+    else failure = new CaptureError("io", e?.message ?? String(e));
+  } finally {
+    stopTicker();
+    hooks.signal?.removeEventListener("abort", onOuterAbort);
+    await stopLoad();
+    for (const t of temps) rmSync4(t, { force: true });
+  }
+  for (const s of states) {
+    if (!s.gen) continue;
+    const sum = summarizeLoad(s.role, s.gen);
+    if (!failure && sum.sentRate < sum.askedRate * rateWarn) {
+      warn(
+        `load${s.role ? ` (${s.role})` : ""}: achieved ${sum.sentRate.toFixed(1)} req/s of the asked ${sum.askedRate} over the run (${sum.dropped} dropped)`
+      );
+    }
+  }
+  for (const s of states) {
+    if (failure) {
+      s.manifest.incomplete = {
+        reason: failure.kind === "aborted" ? "interrupted" : failure.message.split("\n")[0],
+        requestedCaptures: o.captures
+      };
+    } else delete s.manifest.incomplete;
+    try {
+      writeManifest(s);
+    } catch (e) {
+      if (!failure) throw e;
+    }
+  }
+  if (failure) throw new CaptureRunError(failure, result());
+  return result();
+}
+var CaptureRunError, DEFAULT_GRACE_S;
+var init_runner = __esm({
+  "src/capture/runner.ts"() {
+    "use strict";
+    init_errors();
+    init_version();
+    init_command();
+    init_endpoints();
+    init_fetch_profile();
+    init_fingerprint();
+    init_loadgen();
+    init_manifest();
+    init_safety();
+    CaptureRunError = class extends CaptureError {
+      constructor(cause, partial) {
+        super(cause.kind, cause.message, false, cause.status);
+        this.partial = partial;
+      }
+      partial;
+    };
+    DEFAULT_GRACE_S = 15;
+  }
+});
+
+// src/cli/capture.ts
+var capture_exports = {};
+__export(capture_exports, {
+  CAPTURE_USAGE: () => CAPTURE_USAGE,
+  captureCommand: () => captureCommand,
+  captureOptionsFromArgs: () => captureOptionsFromArgs,
+  progressPrinter: () => progressPrinter
+});
+import { resolve as resolve5 } from "node:path";
+function parseLabels(list) {
+  const out = {};
+  for (const l of list) {
+    const i = l.indexOf("=");
+    if (i <= 0) throw new UsageError(`--label "${l}" is not KEY=VALUE`);
+    out[l.slice(0, i)] = l.slice(i + 1);
+  }
+  return out;
+}
+function captureOptionsFromArgs(argv, cwd) {
+  const a = parseArgs(argv, SPEC4);
+  if (a.positionals.length)
+    throw new UsageError(`unexpected argument "${a.positionals[0]}"
+${CAPTURE_USAGE}`);
+  const s = a.strings;
+  const n = a.numbers;
+  if (!s.out) throw new UsageError(`--out DIR is needed
+${CAPTURE_USAGE}`);
+  if (!s.url && !s["capture-command"])
+    throw new UsageError(`--url or --capture-command is needed
+${CAPTURE_USAGE}`);
+  const mixSpec = s["load-mix"];
+  let load;
+  if (s["load-url"] && s["load-command"])
+    throw new UsageError("give --load-url (built-in load) or --load-command, not both");
+  if (s["load-url"]) {
+    if (n.rate === void 0) throw new UsageError("--load-url needs --rate (requests per second)");
+    const targetsFor = (base) => mixSpec ? parseLoadMix(mixSpec, base, cwd) : [{ method: "GET", url: new URL(base).toString(), weight: 1 }];
+    const checkUrl = (u, opt) => {
+      try {
+        new URL(u);
+      } catch {
+        throw new UsageError(`${opt} "${u}" is not a valid URL`);
+      }
+    };
+    checkUrl(s["load-url"], "--load-url");
+    if (s["baseline-load-url"]) checkUrl(s["baseline-load-url"], "--baseline-load-url");
+    const maxInFlight = n["max-in-flight"];
+    if (maxInFlight !== void 0 && !(Number.isInteger(maxInFlight) && maxInFlight > 0)) {
+      throw new UsageError("--max-in-flight must be a positive whole number");
+    }
+    const rt = n["request-timeout"];
+    if (rt !== void 0 && !(rt > 0)) throw new UsageError("--request-timeout must be positive");
+    load = {
+      kind: "builtin",
+      rate: n.rate,
+      targets: targetsFor(s["load-url"]),
+      baselineTargets: s["baseline-load-url"] ? targetsFor(s["baseline-load-url"]) : void 0,
+      maxInFlight,
+      requestTimeoutMs: rt !== void 0 ? rt * 1e3 : void 0,
+      headers: parseHeaders(a.lists["load-header"])
+    };
+  } else {
+    for (const k of ["rate", "max-in-flight", "request-timeout"]) {
+      if (n[k] !== void 0)
+        throw new UsageError(`--${k} goes with --load-url (the built-in load generator)`);
+    }
+    if (mixSpec) throw new UsageError("--load-mix goes with --load-url");
+    if (s["baseline-load-url"]) throw new UsageError("--baseline-load-url goes with --load-url");
+    if (s["load-command"]) load = { kind: "command", command: s["load-command"] };
+  }
+  return {
+    outDir: resolve5(cwd, s.out),
+    type: s.type ?? "cpu",
+    captures: n.captures ?? 5,
+    seconds: n.seconds ?? 5,
+    warmupSeconds: n.warmup,
+    url: s.url,
+    baselineUrl: s["baseline-url"],
+    path: s.path,
+    headers: parseHeaders(a.lists.header),
+    captureCommand: s["capture-command"],
+    pid: n.pid,
+    baselinePid: n["baseline-pid"],
+    sampleType: s["sample-type"],
+    labels: parseLabels(a.lists.label),
+    load,
+    timeoutGraceSeconds: n["timeout-grace"],
+    retries: n.retries,
+    runtimeVersion: s["runtime-version"],
+    overwrite: a.flags.force
+  };
+}
+function rate(x) {
+  return x === void 0 ? "?" : x >= 100 ? x.toFixed(0) : x.toFixed(1);
+}
+function reasons(errors) {
+  const top = Object.entries(errors).sort((a, b) => b[1] - a[1]).slice(0, 3);
+  return top.length ? ` (${top.map(([k, n]) => `${k} x${n}`).join(", ")})` : "";
+}
+function kb(b) {
+  return b >= 1024 * 1024 ? `${(b / 1024 / 1024).toFixed(1)} MB` : `${(b / 1024).toFixed(1)} KB`;
+}
+function progressPrinter(io, interactive, quiet) {
+  const actions = io.env.GITHUB_ACTIONS === "true";
+  let lastTickLine = 0;
+  let open = false;
+  const line = (s) => {
+    if (open) io.stderr("\r\x1B[K");
+    open = false;
+    io.stderr(s + "\n");
+  };
+  return (e) => {
+    switch (e.kind) {
+      case "warning":
+        line(actions ? `::warning::${e.message.replace(/\n/g, "%0A")}` : `warning: ${e.message}`);
+        return;
+      case "info":
+        if (!quiet) line(e.message);
+        return;
+      case "retry":
+        if (!quiet) {
+          line(
+            `${e.index ? `capture ${e.index}` : "connect"}${e.role ? ` (${e.role})` : ""}: attempt ${e.attempt} failed, retrying in ${fmtSeconds(e.delayMs / 1e3)}: ${e.reason.split("\n")[0]}`
+          );
+        }
+        return;
+      case "capture-start":
+        if (!quiet)
+          line(
+            `capture ${e.index}/${e.total}${e.role ? ` (${e.role})` : ""}: ${fmtSeconds(e.seconds)} ...`
+          );
+        return;
+      case "capture-done": {
+        if (quiet) return;
+        const r = e.entry.requests;
+        const w = e.window;
+        const load = r && w ? `; ${r.completed} requests (${rate(w.completedRate)} req/s, asked ${rate(e.askedRate)}), ${r.failed} failed${r.dropped ? `, ${r.dropped} dropped` : ""}` : "";
+        line(
+          `capture ${e.index}/${e.total}${e.role ? ` (${e.role})` : ""}: ${e.entry.file} ${kb(e.entry.bytes)} in ${e.entry.durationSeconds.toFixed(2)} s${load}`
+        );
+        return;
+      }
+      case "tick": {
+        if (quiet) return;
+        const what = e.phase === "warmup" ? "warm-up" : `capture ${e.index}/${e.total}${e.role ? ` (${e.role})` : ""}`;
+        const load = e.askedRate !== void 0 ? ` | load ${rate(e.sentRate)}/${rate(e.askedRate)} req/s sent, ${rate(e.completedRate)} completed${e.failed ? `, ${e.failed} failed` : ""}` : "";
+        const text = `${what}: ${fmtSeconds(e.secondsLeft)} left (run ~${fmtSeconds(e.totalSecondsLeft)})${load}`;
+        if (interactive) {
+          io.stderr(`\r\x1B[K${text}`);
+          open = true;
+        } else {
+          const now = Date.now();
+          if (now - lastTickLine >= 5e3 && e.secondsLeft >= 0.5) {
+            lastTickLine = now;
+            line(text);
+          }
+        }
+        return;
+      }
+    }
+  };
+}
+async function captureCommand(argv, io, signal) {
+  const a = parseArgs(argv, SPEC4);
+  if (a.flags.help) {
+    io.stdout(helpText(CAPTURE_USAGE, SPEC4) + "\n");
+    return 0;
+  }
+  const options = captureOptionsFromArgs(argv, io.cwd);
+  const interactive = io.stderr === void 0 ? false : Boolean(process.stderr.isTTY) && !io.env.CI;
+  const progress = progressPrinter(io, interactive, a.flags.quiet);
+  const ac = new AbortController();
+  let signals = 0;
+  const onSignal = () => {
+    signals++;
+    if (signals === 1) {
+      io.stderr(
+        "\ninterrupted: stopping load and commands, keeping completed captures (again to force)\n"
+      );
+      ac.abort();
+    } else process.exit(130);
+  };
+  const onOuter = () => ac.abort();
+  if (signal?.aborted) ac.abort();
+  signal?.addEventListener("abort", onOuter, { once: true });
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  try {
+    const res = await runCapture(options, { signal: ac.signal, progress });
+    if (a.flags.json) {
+      io.stdout(
+        JSON.stringify(
+          res.sets.length === 1 ? res.manifest : Object.fromEntries(res.sets.map((s) => [s.role, s.manifest])),
+          null,
+          2
+        ) + "\n"
+      );
+    } else {
+      for (const s of res.sets) {
+        io.stdout(
+          `wrote ${s.manifest.captures.length} ${options.type} capture(s)${s.role ? ` of the ${s.role}` : ""} to ${s.dir} (manifest ${s.manifestPath})
+`
+        );
+      }
+      for (const l of res.load ?? []) {
+        io.stdout(
+          `load${l.role ? ` (${l.role})` : ""}: ${rate(l.sentRate)} req/s sent of ${rate(l.askedRate)} asked, ${rate(l.completedRate)} completed/s; ${l.completed} completed, ${l.failed} failed${reasons(l.errors)}, ${l.dropped} dropped
+`
+        );
+      }
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof CaptureRunError) {
+      const kept = e.partial.sets.map((s) => `${s.manifest.captures.length} of ${options.captures} in ${s.dir}`).join(", ");
+      if (e.kind === "aborted") {
+        io.stderr(`profile-gate: interrupted; kept ${kept} (manifest marks the set incomplete)
+`);
+        return 130;
+      }
+      io.stderr(
+        `profile-gate: error: ${e.message}
+kept ${kept} (manifest marks the set incomplete)
+`
+      );
+      return 2;
+    }
+    if (e instanceof CaptureError) {
+      io.stderr(`profile-gate: error: ${e.message}
+`);
+      return 2;
+    }
+    throw e;
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+    signal?.removeEventListener("abort", onOuter);
+  }
+}
+var SPEC4, CAPTURE_USAGE;
+var init_capture = __esm({
+  "src/cli/capture.ts"() {
+    "use strict";
+    init_errors();
+    init_loadgen();
+    init_runner();
+    init_fetch_profile();
+    init_args();
+    SPEC4 = {
+      url: {
+        kind: "string",
+        description: "profiling endpoint: base URL (Go pprof paths) or URL template with {seconds}"
+      },
+      type: {
+        kind: "string",
+        description: "cpu (default), allocs, heap, block, mutex, goroutine, or a custom name"
+      },
+      captures: { kind: "number", description: "captures per build, one at a time (default 5)" },
+      seconds: { kind: "number", description: "length of each capture window (default 5)" },
+      out: { kind: "string", description: "output folder (capture files + manifest.json)" },
+      warmup: {
+        kind: "number",
+        description: "seconds of load before the first capture (default 3 with load)"
+      },
+      label: { kind: "multi", description: "KEY=VALUE recorded in the manifest (repeatable)" },
+      path: {
+        kind: "string",
+        description: "path template replacing the Go default (e.g. '/prof?s={seconds}')"
+      },
+      header: {
+        kind: "multi",
+        description: "'Name: value' sent to the profiling endpoint (repeatable)"
+      },
+      "baseline-url": {
+        kind: "string",
+        description: "endpoint of the running baseline: interleaved A/B captures"
+      },
+      "load-url": {
+        kind: "string",
+        description: "built-in open-loop load: target URL (base for --load-mix)"
+      },
+      "baseline-load-url": {
+        kind: "string",
+        description: "built-in load target of the baseline build (A/B)"
+      },
+      rate: {
+        kind: "number",
+        description: "built-in load: requests per second offered (to each build)"
+      },
+      "load-mix": { kind: "string", description: "weighted mix 'GET /a=8,POST /b=2' or @mix.json" },
+      "load-header": {
+        kind: "multi",
+        description: "'Name: value' added to load requests (repeatable)"
+      },
+      "max-in-flight": {
+        kind: "number",
+        description: "built-in load: in-flight cap; arrivals past it are dropped"
+      },
+      "request-timeout": {
+        kind: "number",
+        description: "built-in load: per-request timeout in seconds (default 10)"
+      },
+      "load-command": {
+        kind: "string",
+        description: "run your own load tool for the whole period ({seconds} = run time bound)"
+      },
+      "capture-command": {
+        kind: "string",
+        description: "profiler command per capture ({pid} {seconds} {out} {type})"
+      },
+      pid: { kind: "number", description: "process id for {pid}" },
+      "baseline-pid": { kind: "number", description: "baseline process id for {pid}: interleaved A/B" },
+      "sample-type": {
+        kind: "string",
+        description: "sample type recorded in the manifest (default from --type)"
+      },
+      "runtime-version": {
+        kind: "string",
+        description: "runtime of the service for the fingerprint (e.g. go1.22.1)"
+      },
+      "timeout-grace": {
+        kind: "number",
+        description: "seconds past --seconds before a capture counts as hung (default 15)"
+      },
+      retries: {
+        kind: "number",
+        description: "extra attempts per capture for retryable failures (default 3)"
+      },
+      force: { kind: "boolean", description: "replace an earlier set in --out" },
+      json: { kind: "boolean", description: "print the manifest(s) as JSON on stdout" },
+      quiet: {
+        kind: "boolean",
+        short: "q",
+        description: "no progress lines (warnings and errors still shown)"
+      },
+      help: { kind: "boolean", short: "h" }
+    };
+    CAPTURE_USAGE = `Usage: profile-gate capture --url URL --out DIR [--type cpu] [--captures K] [--seconds S]
+         [--load-url URL --rate R [--load-mix SPEC] | --load-command CMD] [--warmup S]
+         [--baseline-url URL [--baseline-load-url URL]] [--label k=v ...]
+       profile-gate capture --capture-command 'py-spy record --pid {pid} --duration {seconds} --format raw -o {out}' --pid N --out DIR ...
+
+Takes K captures one after another (never overlapping) while a fixed load runs, and writes them
+to DIR with manifest.json (times, request counts, sha256, runner fingerprint). With a baseline,
+captures alternate baseline/canary and go to DIR/baseline and DIR/canary.
+Profiling endpoints are admin surfaces: bind them to localhost or an internal port only.
+See docs/capture.md.`;
+  }
+});
+
+// src/cli/main.ts
+init_errors();
+init_version();
+init_args();
+
+// src/cli/calibrate.ts
+init_errors();
+
+// src/stats/distributions.ts
+var LANCZOS = [
+  0.9999999999998099,
+  676.5203681218851,
+  -1259.1392167224028,
+  771.3234287776531,
+  -176.6150291621406,
+  12.507343278686905,
+  -0.13857109526572012,
+  9984369578019572e-21,
+  15056327351493116e-23
+];
+function logGamma(x) {
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  const z = x - 1;
+  let a = LANCZOS[0];
+  const t = z + 7.5;
+  for (let i = 1; i < 9; i++) a += LANCZOS[i] / (z + i);
+  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
+}
+function betaContinuedFraction(x, a, b) {
+  const TINY = 1e-300;
+  let c = 1;
+  let d = 1 - (a + b) * x / (a + 1);
+  if (Math.abs(d) < TINY) d = TINY;
+  d = 1 / d;
+  let h = d;
+  for (let m = 1; m <= 300; m++) {
+    const m2 = 2 * m;
+    let aa = m * (b - m) * x / ((a + m2 - 1) * (a + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = 1 + aa / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    h *= d * c;
+    aa = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1));
+    d = 1 + aa * d;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = 1 + aa / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    const del = d * c;
+    h *= del;
+    if (Math.abs(del - 1) < 1e-15) break;
+  }
+  return h;
+}
+function incompleteBeta(x, a, b) {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  const lnFront = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x);
+  if (x < (a + 1) / (a + b + 2)) return Math.exp(lnFront) * betaContinuedFraction(x, a, b) / a;
+  return 1 - Math.exp(lnFront) * betaContinuedFraction(1 - x, b, a) / b;
+}
+function normalUpperTail(z) {
+  if (z < 0) return 1 - normalUpperTail(-z);
+  const x = z * z / 2;
+  const a = 0.5;
+  const lnFront = -x + a * Math.log(x) - logGamma(a);
+  if (x < a + 1) {
+    let sum = 1 / a;
+    let term = sum;
+    for (let n = 1; n < 500; n++) {
+      term *= x / (a + n);
+      sum += term;
+      if (term < sum * 1e-16) break;
+    }
+    return (1 - sum * Math.exp(lnFront)) / 2;
+  }
+  const TINY = 1e-300;
+  let b = x + 1 - a;
+  let c = 1 / TINY;
+  let d = 1 / b;
+  let h = d;
+  for (let i = 1; i < 500; i++) {
+    const an = -i * (i - a);
+    b += 2;
+    d = an * d + b;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = b + an / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    const del = d * c;
+    h *= del;
+    if (Math.abs(del - 1) < 1e-15) break;
+  }
+  return Math.exp(lnFront) * h / 2;
+}
+function tUpperTail(t, df) {
+  if (!Number.isFinite(df)) return normalUpperTail(t);
+  if (t < 0) return 1 - tUpperTail(-t, df);
+  return 0.5 * incompleteBeta(df / (df + t * t), df / 2, 0.5);
+}
+function tQuantileUpper(p, df) {
+  if (p <= 0) return Infinity;
+  if (p >= 1) return -Infinity;
+  if (p > 0.5) return -tQuantileUpper(1 - p, df);
+  let lo = 0;
+  let hi = 1;
+  while (tUpperTail(hi, df) > p) {
+    lo = hi;
+    hi *= 2;
+    if (hi > 1e12) return Infinity;
+  }
+  for (let i = 0; i < 200 && hi - lo > 1e-12 * Math.max(1, hi); i++) {
+    const mid = (lo + hi) / 2;
+    if (tUpperTail(mid, df) > p) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+// src/stats/random.ts
+function splitmix32(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = s + 2654435769 >>> 0;
+    let z = s;
+    z = Math.imul(z ^ z >>> 16, 2246822507) >>> 0;
+    z = Math.imul(z ^ z >>> 13, 3266489909) >>> 0;
+    return (z ^ z >>> 16) >>> 0;
+  };
+}
+var Rng = class {
+  a;
+  b;
+  c;
+  d;
+  constructor(seed) {
+    const sm = splitmix32(Math.floor(seed) >>> 0);
+    this.a = sm();
+    this.b = sm();
+    this.c = sm();
+    this.d = sm();
+    for (let i = 0; i < 12; i++) this.next();
+  }
+  /** Next 32-bit unsigned integer. */
+  next() {
+    const t = (this.a + this.b >>> 0) + this.d >>> 0;
+    this.d = this.d + 1 >>> 0;
+    this.a = this.b ^ this.b >>> 9;
+    this.b = this.c + (this.c << 3) >>> 0;
+    this.c = (this.c << 21 | this.c >>> 11) >>> 0;
+    this.c = this.c + t >>> 0;
+    return t;
+  }
+  /** Uniform integer in [0, n) without modulo bias. */
+  int(n) {
+    const limit = 4294967296 - 4294967296 % n;
+    let x = this.next();
+    while (x >= limit) x = this.next();
+    return x % n;
+  }
+};
+
+// src/stats/bootstrap.ts
+function bootstrapRows(rows, totals, nB, nC, replicates, confidence, seed, onProgress) {
+  const F = rows.length;
+  const baseline = new Float64Array(F);
+  const canary = new Float64Array(F);
+  const delta = new Float64Array(F);
+  const ratioOf = (row2, w, from, count) => {
+    const den = row2.den ?? totals;
+    let a = 0;
+    let b = 0;
+    for (let i = 0; i < count; i++) {
+      const wi = w ? w[i] : 1;
+      if (wi === 0) continue;
+      a += wi * row2.num[from + i];
+      b += wi * den[from + i];
+    }
+    return b === 0 ? 0 : a / b;
+  };
+  for (let f = 0; f < F; f++) {
+    const r = rows[f];
+    baseline[f] = ratioOf(r, null, 0, nB);
+    canary[f] = ratioOf(r, null, nB, nC);
+    delta[f] = r.kind === "share" ? canary[f] - baseline[f] : baseline[f] === 0 ? 0 : canary[f] / baseline[f] - 1;
+  }
+  const se = new Float64Array(F);
+  const pAdjusted = new Float64Array(F).fill(1);
+  if (nB < 2 || nC < 2 || F === 0 || replicates < 10) {
+    for (let f = 0; f < F; f++) se[f] = rows[f].seFloor;
+    return { delta, baseline, canary, se, critical: Infinity, pAdjusted, replicates: 0 };
+  }
+  const kB = Math.sqrt(nB / (nB - 1));
+  const kC = Math.sqrt(nC / (nC - 1));
+  const rng = new Rng(seed);
+  const wB = new Float64Array(nB);
+  const wC = new Float64Array(nC);
+  const dev = new Float32Array(replicates * F);
+  for (let r = 0; r < replicates; r++) {
+    wB.fill(0);
+    wC.fill(0);
+    for (let i = 0; i < nB; i++) wB[rng.int(nB)]++;
+    for (let i = 0; i < nC; i++) wC[rng.int(nC)]++;
+    let tB = 0;
+    let tC = 0;
+    for (let i = 0; i < nB; i++) tB += wB[i] * totals[i];
+    for (let i = 0; i < nC; i++) tC += wC[i] * totals[nB + i];
+    const base = r * F;
+    for (let f = 0; f < F; f++) {
+      const row2 = rows[f];
+      let sb;
+      let sc;
+      if (row2.den) {
+        sb = ratioOf(row2, wB, 0, nB);
+        sc = ratioOf(row2, wC, nB, nC);
+      } else {
+        const num2 = row2.num;
+        let a = 0;
+        for (let i = 0; i < nB; i++) if (wB[i] !== 0) a += wB[i] * num2[i];
+        let c2 = 0;
+        for (let i = 0; i < nC; i++) if (wC[i] !== 0) c2 += wC[i] * num2[nB + i];
+        sb = tB === 0 ? 0 : a / tB;
+        sc = tC === 0 ? 0 : c2 / tC;
+      }
+      const b = baseline[f] + kB * (sb - baseline[f]);
+      const c = canary[f] + kC * (sc - canary[f]);
+      const d = row2.kind === "share" ? c - b : b === 0 ? 0 : c / b - 1;
+      dev[base + f] = d - delta[f];
+    }
+    if (onProgress && (r + 1) % 2e3 === 0) onProgress(r + 1, replicates);
+  }
+  for (let f = 0; f < F; f++) {
+    let s = 0;
+    for (let r = 0; r < replicates; r++) {
+      const d = dev[r * F + f];
+      s += d * d;
+    }
+    se[f] = Math.max(Math.sqrt(s / replicates), rows[f].seFloor, 1e-12);
+  }
+  const maxT = new Float64Array(replicates);
+  for (let r = 0; r < replicates; r++) {
+    let m = 0;
+    const base = r * F;
+    for (let f = 0; f < F; f++) {
+      const t = Math.abs(dev[base + f]) / se[f];
+      if (t > m) m = t;
+    }
+    maxT[r] = m;
+  }
+  const sorted = Float64Array.from(maxT).sort();
+  const zCritical = sorted[Math.min(replicates - 1, Math.ceil(confidence * replicates) - 1)];
+  const df = nB + nC - 2;
+  const critical = tQuantileUpper(normalUpperTail(zCritical), df);
+  for (let f = 0; f < F; f++) {
+    const t = tQuantileUpper(tUpperTail(Math.abs(delta[f]) / se[f], df), Infinity);
+    let lo = 0;
+    let hi = replicates;
+    while (lo < hi) {
+      const mid = lo + hi >>> 1;
+      if (sorted[mid] < t) lo = mid + 1;
+      else hi = mid;
+    }
+    pAdjusted[f] = (replicates - lo + 1) / (replicates + 1);
+  }
+  return { delta, baseline, canary, se, critical, pAdjusted, replicates };
+}
+
+// src/stats/config.ts
+var import_yaml = __toESM(require_dist(), 1);
+init_errors();
+var CONFIG_FILE_NAMES = [".profile-gate.yml", ".profile-gate.yaml"];
+var TOP_KEYS = /* @__PURE__ */ new Set(["budgets", "min-share", "confidence", "ignore", "functions"]);
+var BUDGET_KEYS = /* @__PURE__ */ new Set(["self-pp", "cum-pp", "ratio", "per-unit-pct"]);
+var RULE_KEYS = /* @__PURE__ */ new Set(["match", "ignore", "self-pp", "cum-pp", "ratio"]);
+function num(v, where, file, min = 0) {
+  if (typeof v !== "number" || !Number.isFinite(v) || v < min) {
+    throw new UsageError(`${file}: ${where} must be a number >= ${min}, got ${JSON.stringify(v)}`);
+  }
+  return v;
+}
+function unknownKeys(obj, allowed, where, file) {
+  for (const k of Object.keys(obj)) {
+    if (!allowed.has(k)) {
+      throw new UsageError(
+        `${file}: unknown key "${k}" in ${where} (allowed: ${[...allowed].join(", ")})`
+      );
+    }
+  }
+}
+function parseConfig(text, file) {
+  let doc;
+  try {
+    doc = (0, import_yaml.parse)(text);
+  } catch (e) {
+    throw new UsageError(`${file}: not valid YAML (${e.message.split("\n")[0]})`);
+  }
+  const cfg = { file, ignore: [], functions: [] };
+  if (doc === null || doc === void 0) return cfg;
+  if (typeof doc !== "object" || Array.isArray(doc)) {
+    throw new UsageError(`${file}: expected a mapping at the top level`);
+  }
+  const d = doc;
+  unknownKeys(d, TOP_KEYS, "the top level", file);
+  if (d.budgets !== void 0) {
+    if (typeof d.budgets !== "object" || d.budgets === null || Array.isArray(d.budgets)) {
+      throw new UsageError(`${file}: budgets must be a mapping`);
+    }
+    const b = d.budgets;
+    unknownKeys(b, BUDGET_KEYS, "budgets", file);
+    if (b["self-pp"] !== void 0) cfg.budgetPp = num(b["self-pp"], "budgets.self-pp", file);
+    if (b["cum-pp"] !== void 0) cfg.budgetCumPp = num(b["cum-pp"], "budgets.cum-pp", file);
+    if (b.ratio !== void 0) cfg.budgetRatio = num(b.ratio, "budgets.ratio", file);
+    if (b["per-unit-pct"] !== void 0)
+      cfg.budgetPerUnitPct = num(b["per-unit-pct"], "budgets.per-unit-pct", file);
+  }
+  if (d["min-share"] !== void 0) cfg.minShare = num(d["min-share"], "min-share", file);
+  if (d.confidence !== void 0) {
+    const c = num(d.confidence, "confidence", file);
+    if (!(c > 0.5 && c < 1)) throw new UsageError(`${file}: confidence must be between 0.5 and 1`);
+    cfg.confidence = c;
+  }
+  if (d.ignore !== void 0) {
+    if (!Array.isArray(d.ignore) || d.ignore.some((x) => typeof x !== "string")) {
+      throw new UsageError(`${file}: ignore must be a list of function names or globs`);
+    }
+    cfg.ignore = d.ignore;
+  }
+  if (d.functions !== void 0) {
+    if (!Array.isArray(d.functions)) throw new UsageError(`${file}: functions must be a list`);
+    d.functions.forEach((r, i) => {
+      const where = `functions[${i}]`;
+      if (typeof r !== "object" || r === null || Array.isArray(r)) {
+        throw new UsageError(`${file}: ${where} must be a mapping with a "match" key`);
+      }
+      const o = r;
+      unknownKeys(o, RULE_KEYS, where, file);
+      if (typeof o.match !== "string" || o.match === "") {
+        throw new UsageError(`${file}: ${where}.match must be a function name or glob`);
+      }
+      const rule = { match: o.match };
+      if (o.ignore !== void 0) {
+        if (typeof o.ignore !== "boolean")
+          throw new UsageError(`${file}: ${where}.ignore must be true or false`);
+        rule.ignore = o.ignore;
+      }
+      if (o["self-pp"] !== void 0) rule.budgetPp = num(o["self-pp"], `${where}.self-pp`, file);
+      if (o["cum-pp"] !== void 0) rule.budgetCumPp = num(o["cum-pp"], `${where}.cum-pp`, file);
+      if (o.ratio !== void 0) rule.budgetRatio = num(o.ratio, `${where}.ratio`, file);
+      cfg.functions.push(rule);
+    });
+  }
+  return cfg;
+}
+var globCache = /* @__PURE__ */ new Map();
+function globMatch(pattern, name) {
+  let re = globCache.get(pattern);
+  if (!re) {
+    re = new RegExp(
+      "^" + pattern.split("").map((c) => c === "*" ? ".*" : c === "?" ? "." : c.replace(/[\\^$.|+()[\]{}]/g, "\\$&")).join("") + "$"
+    );
+    globCache.set(pattern, re);
+  }
+  return re.test(name);
+}
+
+// src/util/format.ts
+function formatValue(v, unit) {
+  const a = Math.abs(v);
+  const u = unit.toLowerCase();
+  const num2 = (x, suffix) => {
+    const d = Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 10 ? 1 : 2;
+    return `${x.toFixed(d)}${suffix}`;
+  };
+  if (u === "nanoseconds" || u === "ns") {
+    if (a >= 1e9) return num2(v / 1e9, "s");
+    if (a >= 1e6) return num2(v / 1e6, "ms");
+    if (a >= 1e3) return num2(v / 1e3, "us");
+    return `${v}ns`;
+  }
+  if (u === "microseconds" || u === "us") return formatValue(v * 1e3, "nanoseconds");
+  if (u === "milliseconds" || u === "ms") return formatValue(v * 1e6, "nanoseconds");
+  if (u === "seconds" || u === "s") return formatValue(v * 1e9, "nanoseconds");
+  if (u === "bytes" || u === "b") {
+    if (a >= 1 << 30) return num2(v / (1 << 30), "GB");
+    if (a >= 1 << 20) return num2(v / (1 << 20), "MB");
+    if (a >= 1 << 10) return num2(v / (1 << 10), "kB");
+    return `${v}B`;
+  }
+  if (Number.isInteger(v)) return String(v);
+  return v.toPrecision(4);
+}
+function pct(x, digits = 2) {
+  return `${(x * 100).toFixed(digits)}%`;
+}
+
+// src/stats/explain.ts
+var TYPE_LABELS = {
+  cpu: "CPU",
+  samples: "samples",
+  sample: "samples",
+  wall: "wall time",
+  time: "time",
+  alloc_space: "alloc-space",
+  alloc_objects: "alloc-objects",
+  inuse_space: "inuse-space",
+  inuse_objects: "inuse-objects",
+  space: "space",
+  objects: "objects",
+  delay: "delay",
+  contentions: "contentions",
+  goroutine: "goroutines"
+};
+function typeLabel(type) {
+  return TYPE_LABELS[type.type] ?? type.type;
+}
+function metricLabel(metric, type) {
+  const t = typeLabel(type);
+  if (metric === "per-unit") return `${t} per request`;
+  return `${metric}-${t}`;
+}
+function signed(x, digits = 1, suffix = "pp") {
+  if (!Number.isFinite(x)) return x > 0 ? "+inf" : "-inf";
+  const r = Number(x.toFixed(digits));
+  return `${r >= 0 ? "+" : ""}${r.toFixed(digits)}${suffix}`;
+}
+function share(x, digits = 1) {
+  return `${x.toFixed(digits)}%`;
+}
+function ciText(fd, suffix = "pp") {
+  if (!Number.isFinite(fd.ciLowPp) || !Number.isFinite(fd.ciHighPp)) return "CI unknown";
+  return `${signed(fd.ciLowPp, 1, "")}..${signed(fd.ciHighPp, 1, suffix)}`;
+}
+function describeDelta(fd, type, confidence, unitName) {
+  const conf = `${Math.round(confidence * 1e3) / 10}% CI`;
+  if (fd.metric === "per-unit") {
+    const t = typeLabel(type);
+    const verb2 = fd.deltaPp >= 0 ? "grew" : "shrank";
+    const core2 = `${t} per ${unitName} ${verb2} ${signed(fd.deltaPp, 1, "%")} (${formatValue(fd.baselineShare, type.unit)} -> ${formatValue(fd.canaryShare, type.unit)} per ${unitName}, ${conf} ${ciText(fd, "%")})`;
+    return withStatus(core2, fd, "%");
+  }
+  const label = metricLabel(fd.metric, type);
+  const verb = fd.deltaPp >= 0 ? "grew" : "shrank";
+  const from = fd.inBaseline ? share(fd.baselineShare) : `${share(fd.baselineShare)}, new`;
+  const to = fd.inCanary ? share(fd.canaryShare) : `${share(fd.canaryShare)}, vanished`;
+  const core = `${fd.function} ${label} ${verb} ${signed(fd.deltaPp).replace(/^[+-]/, "")} (${from} -> ${to}, ${conf} ${ciText(fd)})`;
+  return withStatus(core, fd, "pp");
+}
+function withStatus(core, fd, unit) {
+  const b = fd.budget;
+  const budgetText = b.pp !== void 0 ? `the ${trim(b.pp)}${unit} budget${b.source.startsWith("config") ? ` (${b.source})` : ""}` : "the budget";
+  switch (fd.status) {
+    case "regression":
+      if (b.ratio !== void 0 && !(fd.deltaPp > (b.pp ?? Infinity))) {
+        return `${core}, ${fd.ratio === null ? "new" : `${fd.ratio.toFixed(2)}x`}, over the ${trim(b.ratio)}x ratio budget`;
+      }
+      return `${core}, over ${budgetText}`;
+    case "grew":
+      if (fd.movedFrom)
+        return `${core}, looks moved from ${fd.movedFrom} (renamed or refactored), not counted`;
+      return `${core}, within ${budgetText}`;
+    case "improvement":
+      return core;
+    case "ignored":
+      return `${core.replace(/, [\d.]+% CI CI unknown/, "")}, ignored by config`;
+    default:
+      return `${core}, not significant (~)`;
+  }
+}
+function trim(x) {
+  return String(Number(x.toFixed(3)));
+}
+
+// src/stats/compare.ts
+var DEFAULT_SETTINGS = {
+  budgetPp: 5,
+  budgetCumPp: 10,
+  budgetRatio: 0,
+  minShare: 1,
+  confidence: 0.95,
+  bootstrap: 1e4,
+  seed: 1,
+  budgetPerUnitPct: 10,
+  normalizeNames: "on"
+};
+var MIN_CAPTURES = 3;
+var TOTALS_RATIO_WARNING = 2;
+function compareCaptures(baseline, canary, settings, onProgress) {
+  const warnings = [];
+  const all = [...baseline, ...canary];
+  const nB = baseline.length;
+  const nC = canary.length;
+  if (nB === 0 || nC === 0) throw new Error("compareCaptures needs at least one capture per side");
+  const type = baseline[0].totals.type;
+  let comparable = true;
+  for (const c of all) {
+    const t = c.totals.type;
+    if (t.type !== type.type || t.unit !== type.unit) {
+      comparable = false;
+      warnings.push(
+        `not comparable: ${c.name} has sample type ${t.type} (${t.unit}) but ${baseline[0].name} has ${type.type} (${type.unit}); no function is tested`
+      );
+      break;
+    }
+  }
+  const periods = new Set(all.map((c) => `${c.period}`));
+  if (periods.size > 1) {
+    warnings.push(
+      `captures have different sampling periods (${[...periods].join(", ")}); shares are still compared, but check both builds were profiled the same way`
+    );
+  }
+  if (nB < MIN_CAPTURES || nC < MIN_CAPTURES) {
+    warnings.push(
+      `only ${nB} baseline and ${nC} canary captures: at least ${MIN_CAPTURES} per side are needed to estimate capture-to-capture variation (5-10 recommended)` + (nB < 2 || nC < 2 ? "; with fewer than 2 on a side nothing can be called significant" : "")
+    );
+  }
+  for (const c of all) {
+    if (c.totals.total <= 0) {
+      warnings.push(`${c.name} has a total of ${c.totals.total}: an empty or idle capture`);
+    }
+  }
+  const rate2 = (cs) => {
+    const withDur = cs.every((c) => c.durationNanos > 0);
+    const sum = cs.reduce((s, c) => s + c.totals.total, 0);
+    const dur = cs.reduce((s, c) => s + c.durationNanos, 0);
+    return withDur ? sum / (dur / 1e9) : sum / cs.length;
+  };
+  const rB = rate2(baseline);
+  const rC = rate2(canary);
+  if (rB > 0 && rC > 0 && (rC / rB > TOTALS_RATIO_WARNING || rB / rC > TOTALS_RATIO_WARNING)) {
+    warnings.push(
+      `the sets' totals differ ${Math.max(rC / rB, rB / rC).toFixed(1)}x (baseline ${fmtNum(rB)}, canary ${fmtNum(rC)} ${type.unit}${baseline.every((c) => c.durationNanos > 0) ? " per second" : " per capture"}): different load or a different environment? shares may not be comparable`
+    );
+  }
+  const names = [];
+  const index = /* @__PURE__ */ new Map();
+  const rawNames = /* @__PURE__ */ new Map();
+  const maps = all.map(
+    (c) => c.totals.names.map((n2) => {
+      let id = index.get(n2);
+      if (id === void 0) {
+        id = names.length;
+        names.push(n2);
+        index.set(n2, id);
+      }
+      return id;
+    })
+  );
+  for (const c of all) {
+    for (const [n2, raws] of c.totals.rawNames) {
+      const l = rawNames.get(n2) ?? [];
+      for (const r of raws) if (!l.includes(r)) l.push(r);
+      rawNames.set(n2, l);
+    }
+  }
+  const n = all.length;
+  const F = names.length;
+  const selfM = new Float64Array(F * n);
+  const cumM = new Float64Array(F * n);
+  const totals = new Float64Array(n);
+  all.forEach((c, i) => {
+    totals[i] = c.totals.total;
+    const m = maps[i];
+    for (let k = 0; k < m.length; k++) {
+      selfM[m[k] * n + i] += c.totals.self[k];
+      cumM[m[k] * n + i] += c.totals.cum[k];
+    }
+  });
+  const sumRange = (arr, from, to) => {
+    let s = 0;
+    for (let i = from; i < to; i++) s += arr[i];
+    return s;
+  };
+  const totB = sumRange(totals, 0, nB);
+  const totC = sumRange(totals, nB, n);
+  const effSamples = (cs) => cs.reduce((s, c) => {
+    const p = c.period > 0 && c.periodType?.unit === c.totals.type.unit ? c.period : 0;
+    return s + (p > 0 ? c.totals.total / p : c.totals.samples);
+  }, 0);
+  const NB = Math.max(1, effSamples(baseline));
+  const NC = Math.max(1, effSamples(canary));
+  const cfg = settings.config;
+  const ignored = (name) => (cfg?.ignore ?? []).some((g) => globMatch(g, name)) || (cfg?.functions ?? []).some((r) => r.ignore && globMatch(r.match, name));
+  const floor = settings.minShare / 100;
+  const rows = [];
+  const info = [];
+  const cumSeen = /* @__PURE__ */ new Map();
+  const ignoredRows = [];
+  for (const metric of ["self", "cum"]) {
+    const M = metric === "self" ? selfM : cumM;
+    for (let f = 0; f < F; f++) {
+      const num2 = M.subarray(f * n, f * n + n);
+      if (metric === "cum") {
+        let same = true;
+        for (let i = 0; i < n; i++) {
+          if (cumM[f * n + i] !== selfM[f * n + i]) {
+            same = false;
+            break;
+          }
+        }
+        if (same) continue;
+      }
+      const pB = totB === 0 ? 0 : sumRange(num2, 0, nB) / totB;
+      const pC = totC === 0 ? 0 : sumRange(num2, nB, n) / totC;
+      if (Math.max(Math.abs(pB), Math.abs(pC)) < floor) continue;
+      const row2 = { function: names[f], metric, fnIndex: f };
+      if (ignored(names[f])) {
+        ignoredRows.push(row2);
+        continue;
+      }
+      if (metric === "cum") {
+        const key2 = Array.prototype.join.call(num2, ",");
+        const twin = cumSeen.get(key2);
+        if (twin) {
+          (twin.sameAs ??= []).push(names[f]);
+          continue;
+        }
+        cumSeen.set(key2, row2);
+      }
+      const q = (p) => Math.min(1, Math.max(0, p));
+      const seFloor = Math.sqrt(q(pB) * (1 - q(pB)) / NB + q(pC) * (1 - q(pC)) / NC);
+      rows.push({ num: num2, kind: "share", seFloor });
+      info.push(row2);
+    }
+  }
+  const units = all.map((c) => c.units ?? 0);
+  const perUnit = settings.budgetPerUnitPct > 0 && units.every((u) => u > 0);
+  if (settings.budgetPerUnitPct > 0 && !perUnit && units.some((u) => u > 0)) {
+    warnings.push("only some captures carry request counts: cost per request is not checked");
+  }
+  if (perUnit) {
+    rows.push({
+      num: Float64Array.from(totals),
+      den: Float64Array.from(units),
+      kind: "relative",
+      seFloor: Math.sqrt(1 / NB + 1 / NC)
+    });
+    info.push({ function: "(total)", metric: "per-unit", fnIndex: -1 });
+  }
+  const b = bootstrapRows(
+    rows,
+    totals,
+    nB,
+    nC,
+    comparable ? settings.bootstrap : 0,
+    settings.confidence,
+    settings.seed,
+    onProgress
+  );
+  const functions = [];
+  const inSide = (f, from, to) => {
+    for (let i = from; i < to; i++)
+      if (selfM[f * n + i] !== 0 || cumM[f * n + i] !== 0) return true;
+    return false;
+  };
+  info.forEach((ri, k) => {
+    const scale = 100;
+    const d = b.delta[k];
+    const half = b.critical * b.se[k];
+    const lo = d - half;
+    const hi = d + half;
+    const significant = Number.isFinite(half) && (lo > 0 || hi < 0);
+    const budget = budgetFor(ri, settings);
+    let overBudget = false;
+    let ratio = null;
+    if (ri.metric === "per-unit") {
+      ratio = b.baseline[k] === 0 ? null : b.canary[k] / b.baseline[k];
+      overBudget = d * 100 > (budget.pp ?? Infinity);
+    } else {
+      ratio = b.baseline[k] === 0 ? null : b.canary[k] / b.baseline[k];
+      overBudget = d * 100 > (budget.pp ?? Infinity);
+      if (!overBudget && ri.metric === "self" && budget.ratio !== void 0 && budget.ratio > 0 && Math.max(b.baseline[k], b.canary[k]) >= floor && (ratio === null || ratio > budget.ratio)) {
+        overBudget = true;
+      }
+    }
+    let status = "unchanged";
+    if (significant && d > 0) status = overBudget ? "regression" : "grew";
+    else if (significant && d < 0) status = "improvement";
+    const fd = {
+      function: ri.function,
+      metric: ri.metric,
+      baselineShare: ri.metric === "per-unit" ? b.baseline[k] : b.baseline[k] * scale,
+      canaryShare: ri.metric === "per-unit" ? b.canary[k] : b.canary[k] * scale,
+      deltaPp: d * scale,
+      ciLowPp: lo * scale,
+      ciHighPp: hi * scale,
+      ratio,
+      pValue: b.pAdjusted[k],
+      significant,
+      status,
+      inBaseline: ri.fnIndex < 0 ? true : inSide(ri.fnIndex, 0, nB),
+      inCanary: ri.fnIndex < 0 ? true : inSide(ri.fnIndex, nB, n),
+      budget,
+      overBudget,
+      reason: ""
+    };
+    const raws = rawNames.get(ri.function);
+    if (raws) fd.rawNames = raws;
+    if (ri.sameAs) fd.sameAs = ri.sameAs;
+    functions.push(fd);
+  });
+  for (const ri of ignoredRows) {
+    const M = ri.metric === "self" ? selfM : cumM;
+    const pB = sumRange(M, ri.fnIndex * n, ri.fnIndex * n + nB) / (totB || 1);
+    const pC = sumRange(M, ri.fnIndex * n + nB, ri.fnIndex * n + n) / (totC || 1);
+    functions.push({
+      function: ri.function,
+      metric: ri.metric,
+      baselineShare: pB * 100,
+      canaryShare: pC * 100,
+      deltaPp: (pC - pB) * 100,
+      ciLowPp: NaN,
+      ciHighPp: NaN,
+      ratio: pB === 0 ? null : pC / pB,
+      pValue: 1,
+      significant: false,
+      status: "ignored",
+      inBaseline: inSide(ri.fnIndex, 0, nB),
+      inCanary: inSide(ri.fnIndex, nB, n),
+      budget: { source: "ignore list" },
+      overBudget: false,
+      reason: ""
+    });
+  }
+  detectMoves(functions);
+  const unitName = "request";
+  for (const fd of functions) fd.reason = describeDelta(fd, type, settings.confidence, unitName);
+  const byDelta = (a, b2) => b2.deltaPp - a.deltaPp || cmpStr(a.function, b2.function) || cmpStr(a.metric, b2.metric);
+  functions.sort(byDelta);
+  const regressions = functions.filter((f) => f.status === "regression");
+  const grew = functions.filter((f) => f.status === "grew");
+  const improvements = functions.filter((f) => f.status === "improvement").reverse();
+  const sumSamples = (cs) => cs.reduce((s, c) => s + c.totals.samples, 0);
+  void metricLabel;
+  return {
+    verdict: regressions.length > 0 ? "fail" : "pass",
+    type,
+    regressions,
+    improvements,
+    grew,
+    functions,
+    warnings,
+    settings: {
+      ...settings,
+      config: settings.config,
+      baselineCaptures: nB,
+      canaryCaptures: nC
+    },
+    baseline: { captures: baseline.map((c) => c.name), total: totB, samples: sumSamples(baseline) },
+    canary: { captures: canary.map((c) => c.name), total: totC, samples: sumSamples(canary) }
+  };
+}
+function cmpStr(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function fmtNum(x) {
+  return x >= 1e6 ? x.toExponential(2) : x.toFixed(1);
+}
+function budgetFor(ri, s) {
+  if (ri.metric === "per-unit") return { source: "per-unit budget", pp: s.budgetPerUnitPct };
+  const rule = s.config?.functions.find((r) => !r.ignore && globMatch(r.match, ri.function));
+  if (ri.metric === "self") {
+    if (rule && (rule.budgetPp !== void 0 || rule.budgetRatio !== void 0)) {
+      return {
+        source: `config rule "${rule.match}"`,
+        pp: rule.budgetPp ?? s.budgetPp,
+        ratio: rule.budgetRatio ?? (s.budgetRatio || void 0)
+      };
+    }
+    return { source: "self budget", pp: s.budgetPp, ratio: s.budgetRatio || void 0 };
+  }
+  if (rule && rule.budgetCumPp !== void 0) {
+    return { source: `config rule "${rule.match}"`, pp: rule.budgetCumPp };
+  }
+  return { source: "cum budget", pp: s.budgetCumPp };
+}
+function detectMoves(functions) {
+  const vanished = functions.filter(
+    (f) => f.metric !== "per-unit" && f.inBaseline && !f.inCanary && f.status !== "ignored"
+  );
+  const used = /* @__PURE__ */ new Set();
+  const appeared = functions.filter((f) => (f.status === "regression" || f.status === "grew") && !f.inBaseline).sort((a, b) => b.canaryShare - a.canaryShare || (a.function < b.function ? -1 : 1));
+  for (const f of appeared) {
+    let best;
+    for (const v of vanished) {
+      if (used.has(v) || v.metric !== f.metric) continue;
+      const combined = f.canaryShare - v.baselineShare;
+      const similar = v.baselineShare >= 0.5 * f.canaryShare && v.baselineShare <= 2 * f.canaryShare;
+      if (combined <= (f.budget.pp ?? Infinity) && similar) {
+        if (!best || Math.abs(v.baselineShare - f.canaryShare) < Math.abs(best.baselineShare - f.canaryShare))
+          best = v;
+      }
+    }
+    if (best) {
+      used.add(best);
+      f.status = "grew";
+      f.movedFrom = best.function;
+    }
+  }
+}
+
+// src/stats/calibrate.ts
+function upperQuantile(values, target) {
+  if (values.length === 0) return 0;
+  const s = [...values].sort((a, b) => a - b);
+  const k = Math.min(s.length - 1, Math.ceil((1 - target) * s.length) - 1);
+  return s[Math.max(0, k)];
+}
+function suggest(x) {
+  return Math.max(0.5, Math.ceil(x * 1.25 * 2) / 2);
+}
+function calibrate(runs, settings, target = 0.01) {
+  const pairs = [];
+  const zero = { ...settings, budgetPp: 0, budgetCumPp: 0, budgetRatio: 0, budgetPerUnitPct: 0 };
+  for (const a of runs) {
+    for (const b of runs) {
+      if (a === b) continue;
+      const c0 = compareCaptures(a.captures, b.captures, zero);
+      const withSettings = compareCaptures(a.captures, b.captures, settings);
+      const pick2 = (metric, sig) => {
+        let best = 0;
+        let fn;
+        for (const f of c0.functions) {
+          if (f.metric !== metric || sig && !(f.significant && f.deltaPp > 0)) continue;
+          if (f.deltaPp > best) {
+            best = f.deltaPp;
+            fn = f.function;
+          }
+        }
+        return { best, fn };
+      };
+      const ss = pick2("self", true);
+      const sc = pick2("cum", true);
+      pairs.push({
+        baseline: a.name,
+        canary: b.name,
+        maxSelfPp: pick2("self", false).best,
+        maxCumPp: pick2("cum", false).best,
+        maxSigSelfPp: ss.best,
+        maxSigCumPp: sc.best,
+        maxSigSelfFn: ss.fn,
+        maxSigCumFn: sc.fn,
+        significant: c0.functions.filter((f) => f.significant && f.deltaPp > 0).length,
+        failsWithSettings: withSettings.verdict === "fail"
+      });
+    }
+  }
+  return {
+    runs: runs.map((r) => r.name),
+    pairs,
+    recommended: {
+      budgetPp: suggest(
+        upperQuantile(
+          pairs.map((p) => p.maxSigSelfPp),
+          target
+        )
+      ),
+      budgetCumPp: suggest(
+        upperQuantile(
+          pairs.map((p) => p.maxSigCumPp),
+          target
+        )
+      )
+    },
+    falseAlarmRateWithSettings: pairs.length ? pairs.filter((p) => p.failsWithSettings).length / pairs.length : 0,
+    target
+  };
+}
+
+// src/stats/run.ts
+init_manifest();
+import { existsSync, readFileSync as readFileSync2 } from "node:fs";
+import { basename as basename4, dirname, resolve as resolve2 } from "node:path";
 
 // src/cli/files.ts
+init_errors();
+init_read();
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { basename as basename3, join, relative, resolve, sep } from "node:path";
 var NOT_PROFILES = /^(manifest\.json|.*\.md|\..*)$/;
 function globToRegex(glob) {
   let re = "";
@@ -4399,7 +15817,9 @@ function expandPath(arg, cwd) {
     } catch {
       return [];
     }
-    return all.filter((f) => re.test(relative(root, f).split(sep).join("/")) && !NOT_PROFILES.test(basename2(f))).sort();
+    return all.filter(
+      (f) => re.test(relative(root, f).split(sep).join("/")) && !NOT_PROFILES.test(basename3(f))
+    ).sort();
   }
   const p = resolve(cwd, arg);
   let st;
@@ -4422,21 +15842,216 @@ function expandPaths(args, cwd, what) {
   }
   return files;
 }
-function readProfileFile(path, display, opts = {}) {
-  let bytes;
+function readBytes(path, display) {
   try {
-    bytes = new Uint8Array(readFileSync(path));
+    return new Uint8Array(readFileSync(path));
   } catch (e) {
     throw new ProfileError("io", display, `cannot read file (${e.message})`);
   }
-  return readProfile(bytes, display, opts);
+}
+function readProfileFile(path, display, opts = {}) {
+  return readProfile(readBytes(path, display), display, opts);
+}
+function readTotalsFile(path, display, normalize, opts = {}) {
+  return readTotals(readBytes(path, display), display, normalize, opts);
 }
 function displayName(path, cwd) {
   const rel = relative(cwd, path);
   return rel && !rel.startsWith("..") ? rel : path;
 }
 
+// src/stats/run.ts
+init_aggregate();
+init_errors();
+init_normalize();
+function loadConfig(cwd, configPath) {
+  if (configPath) {
+    const p = resolve2(cwd, configPath);
+    if (!existsSync(p)) throw new UsageError(`config file ${configPath} does not exist`);
+    return parseConfig(readFileSync2(p, "utf8"), configPath);
+  }
+  for (const name of CONFIG_FILE_NAMES) {
+    const p = resolve2(cwd, name);
+    if (existsSync(p)) return parseConfig(readFileSync2(p, "utf8"), name);
+  }
+  return void 0;
+}
+function resolveSettings(explicit, cfg) {
+  const pick2 = (k, fromCfg) => explicit[k] ?? fromCfg ?? DEFAULT_SETTINGS[k];
+  const s = {
+    type: explicit.type,
+    budgetPp: pick2("budgetPp", cfg?.budgetPp),
+    budgetCumPp: pick2("budgetCumPp", cfg?.budgetCumPp),
+    budgetRatio: pick2("budgetRatio", cfg?.budgetRatio),
+    minShare: pick2("minShare", cfg?.minShare),
+    confidence: pick2("confidence", cfg?.confidence),
+    bootstrap: pick2("bootstrap", void 0),
+    seed: pick2("seed", void 0),
+    budgetPerUnitPct: pick2("budgetPerUnitPct", cfg?.budgetPerUnitPct),
+    normalizeNames: pick2("normalizeNames", void 0),
+    config: cfg
+  };
+  validateSettings(s);
+  return s;
+}
+function validateSettings(s) {
+  const bad = (m) => {
+    throw new UsageError(m);
+  };
+  if (!(s.confidence > 0.5 && s.confidence < 1))
+    bad(`confidence must be between 0.5 and 1, got ${s.confidence}`);
+  if (!Number.isInteger(s.bootstrap) || s.bootstrap < 100 || s.bootstrap > 1e6)
+    bad(`bootstrap must be a whole number between 100 and 1000000, got ${s.bootstrap}`);
+  if (!Number.isInteger(s.seed) || s.seed < 0)
+    bad(`seed must be a non-negative whole number, got ${s.seed}`);
+  for (const [k, v] of [
+    ["budget-pp", s.budgetPp],
+    ["budget-cum-pp", s.budgetCumPp],
+    ["budget-ratio", s.budgetRatio],
+    ["min-share", s.minShare],
+    ["budget-per-unit-pct", s.budgetPerUnitPct]
+  ]) {
+    if (!(v >= 0) || !Number.isFinite(v)) bad(`${k} must be a number >= 0, got ${v}`);
+  }
+  if (s.budgetRatio > 0 && s.budgetRatio <= 1)
+    bad(`budget-ratio must be above 1 (or 0 to switch it off), got ${s.budgetRatio}`);
+  if (s.minShare >= 100) bad(`min-share is a percentage below 100, got ${s.minShare}`);
+}
+function readManifest(dir, cache) {
+  if (cache.has(dir)) return cache.get(dir);
+  const p = resolve2(dir, MANIFEST_FILE);
+  let m = null;
+  if (existsSync(p)) {
+    try {
+      m = JSON.parse(readFileSync2(p, "utf8"));
+      if (!Array.isArray(m.captures)) throw new Error("no captures list");
+    } catch (e) {
+      throw new ProfileError("json", p, `not a valid capture manifest (${e.message})`);
+    }
+  }
+  cache.set(dir, m);
+  return m;
+}
+function loadSide(paths, opts, what, manifests, norm) {
+  const files = expandPaths(paths, opts.cwd, what);
+  return files.map((f) => {
+    const name = displayName(f, opts.cwd);
+    const manifest = readManifest(dirname(f), manifests);
+    const entry = manifest?.captures.find((c) => c.file === basename4(f));
+    const units = entry?.requests?.completed;
+    if (opts.keepProfiles === false) {
+      return { name, totals: readTotalsFile(f, name, norm, opts.read), units, manifest };
+    }
+    return { name, profile: readProfileFile(f, name, opts.read), units, manifest };
+  });
+}
+function loadCaptureSets(sides, opts) {
+  const cache = /* @__PURE__ */ new Map();
+  const norm = makeNormalizer(opts.normalizeNames);
+  const loaded = sides.map((side) => {
+    const l = side.profiles ? side.profiles.map((c) => ({ ...c, manifest: null })) : loadSide(side.paths ?? [], opts, side.label, cache, norm);
+    if (l.length === 0) throw new UsageError(`no ${side.label} profiles given`);
+    return l;
+  });
+  const first = loaded[0][0];
+  const meta = (l) => l.profile ?? l.totals;
+  const typeName = opts.type ?? first.manifest?.sampleType ?? meta(first).sampleTypes[meta(first).defaultSampleType].type;
+  const toCapture = (l) => {
+    const m = meta(l);
+    const t = selectSampleType(m, typeName, l.name);
+    return {
+      name: l.name,
+      totals: l.profile ? aggregate(l.profile, t, norm) : l.totals.totals[t],
+      period: m.period,
+      periodType: m.periodType,
+      durationNanos: m.durationNanos,
+      units: l.units,
+      profile: l.profile
+    };
+  };
+  return {
+    sets: loaded.map((l) => l.map(toCapture)),
+    manifests: loaded.map(
+      (l) => [...new Set(l.map((x) => x.manifest).filter(Boolean))]
+    ),
+    typeName
+  };
+}
+function runComparison(input) {
+  const cfg = loadConfig(input.cwd, input.configPath);
+  const settings = resolveSettings(input.settings, cfg);
+  const log = input.log ?? (() => {
+  });
+  const { sets, manifests, typeName } = loadCaptureSets(
+    [
+      { label: "baseline", paths: input.baseline, profiles: input.baselineProfiles },
+      { label: "canary", paths: input.canary, profiles: input.canaryProfiles }
+    ],
+    {
+      cwd: input.cwd,
+      read: input.read,
+      type: settings.type,
+      normalizeNames: settings.normalizeNames
+    }
+  );
+  const [baseline, canary] = sets;
+  log(`read ${baseline.length} baseline and ${canary.length} canary captures (${typeName})`);
+  const comparison = compareCaptures(
+    baseline,
+    canary,
+    { ...settings, type: typeName },
+    (done, total) => log(`bootstrap ${done}/${total}`)
+  );
+  comparison.warnings.push(...manifestWarnings(manifests[0], manifests[1]));
+  return { comparison, baseline, canary };
+}
+function manifestWarnings(base, can) {
+  const out = [];
+  for (const [side, ms] of [
+    ["baseline", base],
+    ["canary", can]
+  ]) {
+    for (const m of ms) {
+      if (m.incomplete) {
+        out.push(
+          `the ${side} set is incomplete (${m.captures.length} of ${m.incomplete.requestedCaptures} captures: ${m.incomplete.reason})`
+        );
+      }
+    }
+  }
+  if (base.length === 0 || can.length === 0) return out;
+  const b = base[0];
+  const c = can[0];
+  if (b.profileType !== c.profileType) {
+    out.push(
+      `manifests disagree on the profile type: baseline ${b.profileType}, canary ${c.profileType}`
+    );
+  }
+  if (b.runner && c.runner) {
+    if (b.runner.cpuModel !== c.runner.cpuModel || b.runner.cores !== c.runner.cores) {
+      out.push(
+        `captured on different machines: baseline ${b.runner.cpuModel} x${b.runner.cores}, canary ${c.runner.cpuModel} x${c.runner.cores}; shares shift with the hardware`
+      );
+    }
+  }
+  const rb = b.load?.rate;
+  const rc = c.load?.rate;
+  if (rb && rc && rb !== rc)
+    out.push(`different offered load: baseline ${rb} req/s, canary ${rc} req/s`);
+  const durs = (ms) => new Set(ms.flatMap((m) => m.captures.map((e) => e.durationSeconds)));
+  const db = durs(base);
+  const dc = durs(can);
+  if (db.size === 1 && dc.size === 1 && [...db][0] !== [...dc][0]) {
+    out.push(`different capture lengths: baseline ${[...db][0]} s, canary ${[...dc][0]} s`);
+  }
+  return out;
+}
+
+// src/cli/calibrate.ts
+init_args();
+
 // src/cli/common.ts
+init_errors();
 var READ_OPTIONS = {
   "max-inflated-mb": {
     kind: "number",
@@ -4453,8 +16068,2934 @@ function readOptionsFrom(a) {
   };
 }
 
-// src/cli/top.ts
+// src/cli/compare.ts
+init_errors();
+import { resolve as resolve3 } from "node:path";
+
+// src/report/json.ts
+var round = (x, d = 4) => Number.isFinite(x) ? Number(x.toFixed(d)) : null;
+function fnJson(f) {
+  return {
+    function: f.function,
+    metric: f.metric,
+    baselineShare: round(f.baselineShare),
+    canaryShare: round(f.canaryShare),
+    deltaPp: round(f.deltaPp),
+    ciLowPp: round(f.ciLowPp),
+    ciHighPp: round(f.ciHighPp),
+    ratio: f.ratio === null ? null : round(f.ratio),
+    pValue: round(f.pValue, 6),
+    significant: f.significant,
+    status: f.status,
+    inBaseline: f.inBaseline,
+    inCanary: f.inCanary,
+    budget: f.budget,
+    overBudget: f.overBudget,
+    reason: f.reason,
+    ...f.rawNames ? { rawNames: f.rawNames } : {},
+    ...f.movedFrom ? { movedFrom: f.movedFrom } : {},
+    ...f.sameAs ? { sameAs: f.sameAs } : {}
+  };
+}
+function comparisonJson(c) {
+  const { config, ...settings } = c.settings;
+  return {
+    verdict: c.verdict,
+    type: c.type,
+    regressions: c.regressions.map(fnJson),
+    improvements: c.improvements.map(fnJson),
+    grew: c.grew.map(fnJson),
+    functions: c.functions.map(fnJson),
+    warnings: c.warnings,
+    settings: { ...settings, configFile: config?.file ?? null },
+    baseline: c.baseline,
+    canary: c.canary
+  };
+}
+function renderJson(c) {
+  return JSON.stringify(comparisonJson(c), null, 2) + "\n";
+}
+
+// src/report/tree.ts
+init_aggregate();
+init_normalize();
+function resolveTypeIndex(p, sel, file = "(report)") {
+  if (typeof sel === "function") return sel(p);
+  if (typeof sel === "string") return selectSampleType(p, sel, file);
+  return sel;
+}
+function buildFlameTree(baseline, canary, opts = {}) {
+  const normalize = typeof opts.normalize === "function" ? opts.normalize : makeNormalizer(opts.normalize ?? "on");
+  const names = [];
+  const nameIndex = /* @__PURE__ */ new Map();
+  let type;
+  const totals = { baseline: 0, canary: 0 };
+  let cap = 1024;
+  let nodeFn = new Int32Array(cap);
+  let nodeParent = new Int32Array(cap);
+  let vals = [new Float64Array(cap), new Float64Array(cap)];
+  let count = 1;
+  nodeFn[0] = -1;
+  nodeParent[0] = -1;
+  const childOf = /* @__PURE__ */ new Map();
+  const FN_SPAN = 2 ** 26;
+  const grow = () => {
+    cap *= 2;
+    const g32 = (a) => {
+      const b = new Int32Array(cap);
+      b.set(a);
+      return b;
+    };
+    const g64 = (a) => {
+      const b = new Float64Array(cap);
+      b.set(a);
+      return b;
+    };
+    nodeFn = g32(nodeFn);
+    nodeParent = g32(nodeParent);
+    vals = vals.map(g64);
+  };
+  const addSide = (profiles, sideIdx) => {
+    const side = sideIdx === 0 ? "baseline" : "canary";
+    for (const p of profiles) {
+      const t = opts.type === void 0 ? p.defaultSampleType : resolveTypeIndex(p, opts.type);
+      if (!type) type = p.sampleTypes[t];
+      const map = new Int32Array(p.functions.length);
+      p.functions.forEach((raw, i) => {
+        const name = normalize(raw);
+        let id = nameIndex.get(name);
+        if (id === void 0) {
+          id = names.length;
+          if (id >= FN_SPAN) throw new Error("too many functions for a flame graph");
+          names.push(name);
+          nameIndex.set(name, id);
+        }
+        map[i] = id;
+      });
+      const v = p.values[t];
+      const off = p.stackOffsets;
+      const frames = p.stackFrames;
+      const samples = off.length - 1;
+      let total = 0;
+      for (let s = 0; s < samples; s++) total += v[s];
+      totals[side] += total;
+      vals[sideIdx][0] += total;
+      if (total === 0) continue;
+      let V = vals[sideIdx];
+      for (let s = 0; s < samples; s++) {
+        const x = v[s];
+        if (x === 0) continue;
+        let node = 0;
+        for (let f = off[s + 1] - 1; f >= off[s]; f--) {
+          const id = map[frames[f]];
+          const key2 = node * FN_SPAN + id;
+          let child = childOf.get(key2);
+          if (child === void 0) {
+            if (count === cap) {
+              grow();
+              V = vals[sideIdx];
+            }
+            child = count++;
+            nodeFn[child] = id;
+            nodeParent[child] = node;
+            childOf.set(key2, child);
+          }
+          V[child] += x;
+          node = child;
+        }
+      }
+    }
+  };
+  addSide(baseline, 0);
+  addSide(canary, 1);
+  const kB = totals.baseline === 0 ? 0 : 100 / totals.baseline;
+  const kC = totals.canary === 0 ? 0 : 100 / totals.canary;
+  const objs = new Array(count);
+  let maxDepth = 0;
+  for (let i = 0; i < count; i++) {
+    const parent = nodeParent[i];
+    const depth = i === 0 ? 0 : objs[parent].depth + 1;
+    if (depth > maxDepth) maxDepth = depth;
+    const fn = nodeFn[i];
+    objs[i] = {
+      fn,
+      name: fn < 0 ? "all" : names[fn],
+      depth,
+      baseline: vals[0][i],
+      canary: vals[1][i],
+      baselineShare: vals[0][i] * kB,
+      canaryShare: vals[1][i] * kC,
+      children: []
+    };
+    if (i > 0) objs[parent].children.push(objs[i]);
+  }
+  for (const o of objs) {
+    if (o.children.length > 1) {
+      o.children.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    }
+  }
+  return {
+    type: type ?? { type: "", unit: "" },
+    names,
+    root: objs[0],
+    baselineTotal: totals.baseline,
+    canaryTotal: totals.canary,
+    baselineCaptures: baseline.length,
+    canaryCaptures: canary.length,
+    nodeCount: count,
+    maxDepth
+  };
+}
+function selfShares(node) {
+  let b = node.baselineShare;
+  let c = node.canaryShare;
+  for (const ch of node.children) {
+    b -= ch.baselineShare;
+    c -= ch.canaryShare;
+  }
+  return { baseline: Math.max(0, b), canary: Math.max(0, c) };
+}
+function walkTree(root, visit) {
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (visit(node) === false) continue;
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+  }
+}
+function indexDeltas(c) {
+  const m = /* @__PURE__ */ new Map();
+  if (!c) return m;
+  for (const d of c.functions) {
+    if (d.metric !== "self" && d.metric !== "cum") continue;
+    const e = m.get(d.function) ?? {};
+    e[d.metric] = d;
+    m.set(d.function, e);
+  }
+  return m;
+}
+function colorScale(c, metric = "self") {
+  let max = 0;
+  if (c) {
+    for (const d of c.functions) {
+      if (d.metric === metric && d.significant && d.status !== "ignored") {
+        max = Math.max(max, Math.abs(d.deltaPp));
+      }
+    }
+  }
+  return { fullPp: Math.max(0.5, max) };
+}
+function frameTone(d) {
+  if (!d) return "untested";
+  if (!d.significant || d.status === "ignored" || d.status === "unchanged") return "unchanged";
+  return d.deltaPp > 0 ? "grew" : d.deltaPp < 0 ? "shrank" : "unchanged";
+}
+var RED_LIGHT = [252, 196, 186];
+var RED_FULL = [200, 24, 24];
+var BLUE_LIGHT = [190, 208, 250];
+var BLUE_FULL = [28, 78, 200];
+function mix(a, b, t) {
+  return [0, 1, 2].map((i) => Math.round(a[i] + (b[i] - a[i]) * t));
+}
+function hash(s) {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return h >>> 0;
+}
+function frameColor(name, d, scale) {
+  const tone = frameTone(d);
+  let rgb;
+  if (tone === "grew" || tone === "shrank") {
+    const t = 0.2 + 0.8 * Math.min(1, Math.abs(d.deltaPp) / scale.fullPp);
+    rgb = tone === "grew" ? mix(RED_LIGHT, RED_FULL, t) : mix(BLUE_LIGHT, BLUE_FULL, t);
+  } else {
+    const g = (tone === "untested" ? 214 : 192) + hash(name) % 18;
+    rgb = [g, g, tone === "untested" ? g - 4 : g];
+  }
+  return "#" + rgb.map((x) => x.toString(16).padStart(2, "0")).join("");
+}
+function fmtPp(x, digits = 2) {
+  const v = Math.abs(x) < 0.5 * 10 ** -digits ? 0 : x;
+  return `${v > 0 ? "+" : v < 0 ? "-" : ""}${Math.abs(v).toFixed(digits)}pp`;
+}
+function fmtSigned(x, digits = 2) {
+  const v = Math.abs(x) < 0.5 * 10 ** -digits ? 0 : x;
+  return `${v > 0 ? "+" : v < 0 ? "-" : ""}${Math.abs(v).toFixed(digits)}`;
+}
+function fmtDelta(d, digits = 2) {
+  return `${fmtPp(d.deltaPp, digits)} [${fmtSigned(d.ciLowPp, digits)}, ${fmtSigned(d.ciHighPp, digits)}]`;
+}
+
+// src/report/chart.ts
+function shortName(name) {
+  const paren = name.indexOf("(");
+  const head = paren >= 0 ? name.slice(0, paren) : name;
+  const slash = head.lastIndexOf("/");
+  return slash >= 0 && slash < name.length - 1 ? name.slice(slash + 1) : name;
+}
+function pick(deltas, o) {
+  const metric = o.metric ?? "self";
+  return deltas.filter(
+    (d) => d.metric === metric && d.status !== "ignored" && (o.significantOnly === false || d.significant) && Number.isFinite(d.deltaPp)
+  ).sort((a, b) => Math.abs(b.deltaPp) - Math.abs(a.deltaPp) || (a.function < b.function ? -1 : 1)).slice(0, o.top ?? 8);
+}
+function mermaidLabel(s) {
+  return s.replace(/["[\]`\\]/g, "'").replace(/[\r\n]+/g, " ");
+}
+function unitOf(metric) {
+  return metric === "per-unit" ? "%" : "pp";
+}
+function interval(d) {
+  const u = unitOf(d.metric);
+  const p = d.metric === "per-unit" ? `${fmtSigned(d.deltaPp)}%` : fmtPp(d.deltaPp);
+  return `${p} (${fmtSigned(d.ciLowPp)}..${fmtSigned(d.ciHighPp)}${u})`;
+}
+function mermaidDeltaChart(deltas, o = {}) {
+  const picked = pick(deltas, o);
+  if (picked.length === 0) return "";
+  const grew = picked.filter((d) => d.deltaPp > 0);
+  const shown = grew.length > 0 ? grew : picked;
+  const sign = grew.length > 0 ? 1 : -1;
+  const metric = o.metric ?? "self";
+  const u = unitOf(metric);
+  const max = Math.max(
+    ...shown.map((d) => Math.max(Math.abs(d.deltaPp), sign * d.ciHighPp, -sign * d.ciLowPp))
+  );
+  const top = niceCeil(max);
+  const labels = shown.map((d) => `"${mermaidLabel(`${shortName(d.function)} ${interval(d)}`)}"`);
+  const values = shown.map((d) => Number(Math.abs(d.deltaPp).toFixed(3)));
+  const what = metric === "cum" ? "total share" : metric === "per-unit" ? "cost per unit" : "self share";
+  const title = o.title ?? `${sign > 0 ? "Largest growth" : "Largest shrink"} in ${what} (${u}, interval in labels)`;
+  const lines = [
+    "```mermaid",
+    "xychart-beta horizontal",
+    `    title "${mermaidLabel(title)}"`,
+    `    x-axis [${labels.join(", ")}]`,
+    `    y-axis "${sign > 0 ? "growth" : "shrink"} (${u})" 0 --> ${top}`,
+    `    bar [${values.join(", ")}]`,
+    "```"
+  ];
+  return lines.join("\n") + "\n";
+}
+function niceCeil(x) {
+  if (!(x > 0)) return 1;
+  const p = 10 ** Math.floor(Math.log10(x));
+  for (const m of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10])
+    if (m * p >= x) return Number((m * p).toPrecision(3));
+  return Number((10 * p).toPrecision(3));
+}
+function textDeltaChart(deltas, o = {}) {
+  const picked = pick(deltas, o);
+  if (picked.length === 0) return "";
+  const width = o.barWidth ?? 24;
+  const max = Math.max(...picked.map((d) => Math.abs(d.deltaPp))) || 1;
+  const names = picked.map((d) => {
+    const s = shortName(d.function);
+    return s.length > 48 ? s.slice(0, 47) + "\u2026" : s;
+  });
+  const nameW = Math.max(...names.map((n) => n.length));
+  const u = unitOf(o.metric ?? "self");
+  const nums = picked.map(
+    (d) => `${fmtSigned(d.deltaPp)}${u} [${fmtSigned(d.ciLowPp)}..${fmtSigned(d.ciHighPp)}]`
+  );
+  const numW = Math.max(...nums.map((n) => n.length));
+  const rows = picked.map((d, i) => {
+    const n = Math.max(1, Math.round(Math.abs(d.deltaPp) / max * width));
+    const bar = (d.deltaPp >= 0 ? "\u2587" : "\u2591").repeat(n).padEnd(width, " ");
+    return `${names[i].padEnd(nameW)}  ${bar}  ${nums[i].padStart(numW)}  ${d.status}`.trimEnd();
+  });
+  const legend = "\u2587 grew  \u2591 shrank; interval = simultaneous confidence interval";
+  return ["```text", ...rows, legend, "```"].join("\n") + "\n";
+}
+function renderDeltaChart(deltas, opts = {}) {
+  const style = opts.style ?? "mermaid";
+  if (style === "text") return textDeltaChart(deltas, opts);
+  if (style === "mermaid") return mermaidDeltaChart(deltas, opts);
+  const m = mermaidDeltaChart(deltas, opts);
+  const t = textDeltaChart(deltas, opts);
+  return m && t ? `${m}
+${t}` : m || t;
+}
+
+// src/report/text.ts
+function headline(c) {
+  const n = c.regressions.length;
+  const what = `${typeLabel(c.type)}, ${c.settings.baselineCaptures} baseline vs ${c.settings.canaryCaptures} canary captures, ${Math.round(c.settings.confidence * 1e3) / 10}% simultaneous intervals`;
+  return c.verdict === "fail" ? `FAIL: ${n} regression${n === 1 ? "" : "s"} (${what})` : `PASS: no significant regression over budget (${what})`;
+}
+function tableRows(c, limit) {
+  const seen = /* @__PURE__ */ new Set();
+  const rows = [];
+  const add = (f) => {
+    if (!seen.has(f) && rows.length < limit) {
+      seen.add(f);
+      rows.push(f);
+    }
+  };
+  c.regressions.forEach(add);
+  c.grew.forEach(add);
+  c.improvements.forEach(add);
+  [...c.functions].sort((a, b) => Math.abs(b.deltaPp) - Math.abs(a.deltaPp)).forEach(add);
+  return rows;
+}
+function cell(f) {
+  if (f.metric === "per-unit") {
+    return [
+      "(per request)",
+      f.baselineShare.toPrecision(4),
+      f.canaryShare.toPrecision(4),
+      signed(f.deltaPp, 1, "%"),
+      ciText(f, "%")
+    ];
+  }
+  return [f.metric, share(f.baselineShare), share(f.canaryShare), signed(f.deltaPp), ciText(f)];
+}
+function mark(f) {
+  switch (f.status) {
+    case "regression":
+      return "FAIL";
+    case "grew":
+      return f.movedFrom ? "moved" : "grew";
+    case "improvement":
+      return "better";
+    case "ignored":
+      return "ignored";
+    default:
+      return "~";
+  }
+}
+function renderText(c, opts = {}) {
+  const out = [];
+  out.push(`profile-gate: ${headline(c)}`);
+  for (const w of c.warnings) out.push(`warning: ${w}`);
+  if (c.regressions.length) {
+    out.push("", "Regressions:");
+    for (const r of c.regressions) out.push(`  ${r.reason}`);
+  }
+  if (c.grew.length) {
+    out.push("", "Significant growth within budget:");
+    for (const r of c.grew.slice(0, 5)) out.push(`  ${r.reason}`);
+  }
+  if (c.improvements.length) {
+    out.push("", "Top improvements:");
+    for (const r of c.improvements.slice(0, 5)) out.push(`  ${r.reason}`);
+  }
+  const rows = tableRows(c, opts.limit ?? 15);
+  if (rows.length) {
+    const data = rows.map((f) => [
+      f.sameAs ? `${f.function} (+${f.sameAs.length} same)` : f.function,
+      ...cell(f),
+      mark(f)
+    ]);
+    const head = ["function", "metric", "baseline", "canary", "delta", "CI", ""];
+    const w = head.map((h, i) => Math.max(h.length, ...data.map((d) => d[i].length)));
+    w[0] = Math.min(w[0], 60);
+    const fmt = (d) => d.map((x, i) => {
+      const v = i === 0 && x.length > w[0] ? "\u2026" + x.slice(x.length - w[0] + 1) : x;
+      return i === 0 || i === 1 ? v.padEnd(w[i]) : v.padStart(w[i]);
+    }).join("  ").trimEnd();
+    out.push("", fmt(head), ...data.map(fmt));
+    out.push(
+      `(${metricLabel("self", c.type)} and ${metricLabel("cum", c.type)} shares of each side's total; ~ = not significant)`
+    );
+  }
+  return out.join("\n") + "\n";
+}
+
+// src/report/markdown.ts
+function mdCell(s) {
+  return s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/\r?\n/g, " ");
+}
+function mdCode(s) {
+  return "`" + s.replace(/`/g, "'").replace(/\|/g, "\\|").replace(/\r?\n/g, " ") + "`";
+}
+function row(f) {
+  if (f.metric === "per-unit") {
+    return `| (cost per request) | per request | ${f.baselineShare.toPrecision(4)} | ${f.canaryShare.toPrecision(4)} | ${signed(f.deltaPp, 1, "%")} | ${ciText(f, "%")} | ${mark(f)} |`;
+  }
+  return `| ${mdCode(f.function)} | ${f.metric} | ${share(f.baselineShare)} | ${share(f.canaryShare)} | ${signed(f.deltaPp)} | ${ciText(f)} | ${mark(f)} |`;
+}
+function renderMarkdown(c, opts = {}) {
+  const icon = c.verdict === "fail" ? ":x:" : ":white_check_mark:";
+  const out = [`## ${icon} ${opts.title ?? "profile-gate"}: ${headline(c)}`, ""];
+  for (const w of c.warnings) out.push(`> [!WARNING]
+> ${mdCell(w)}`, "");
+  if (c.regressions.length) {
+    out.push("**Regressions**", "");
+    for (const r of c.regressions) out.push(`- ${mdCell(r.reason)}`);
+    out.push("");
+  }
+  if (c.improvements.length) {
+    out.push("**Top improvements**", "");
+    for (const r of c.improvements.slice(0, 5)) out.push(`- ${mdCell(r.reason)}`);
+    out.push("");
+  }
+  const rows = tableRows(c, opts.limit ?? 15);
+  if (rows.length) {
+    out.push(
+      `| function | metric | baseline | canary | delta | ${Math.round(c.settings.confidence * 100)}% CI | |`,
+      "|---|---|--:|--:|--:|--:|---|",
+      ...rows.map(row),
+      "",
+      `_Shares of each side's total ${typeLabel(c.type)}; \`~\` = not significant. Intervals hold simultaneously for all tested functions._`,
+      ""
+    );
+  }
+  if (opts.chart) out.push(opts.chart, "");
+  if (opts.links?.length) {
+    out.push(opts.links.map((l) => `[${mdCell(l.name)}](${l.url})`).join(" \xB7 "), "");
+  }
+  const s = c.settings;
+  out.push(
+    "<details><summary>Settings</summary>",
+    "",
+    `budgets: self ${s.budgetPp}pp, cum ${s.budgetCumPp}pp${s.budgetRatio ? `, ratio ${s.budgetRatio}x` : ""}, per request ${s.budgetPerUnitPct}% \xB7 min share ${s.minShare}% \xB7 confidence ${s.confidence} \xB7 ${s.bootstrap} bootstrap resamples, seed ${s.seed} \xB7 names: ${s.normalizeNames}${s.config?.file ? ` \xB7 config ${mdCell(s.config.file)}` : ""}`,
+    "",
+    `baseline: ${c.baseline.captures.length} captures, ${c.baseline.samples} samples \xB7 canary: ${c.canary.captures.length} captures, ${c.canary.samples} samples`,
+    "",
+    "</details>",
+    ""
+  );
+  return out.join("\n");
+}
+
+// src/report/write-reports.ts
+init_normalize();
+
+// src/util/fs.ts
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { basename as basename5, dirname as dirname2, join as join2 } from "node:path";
+function writeFileAtomic(path, data) {
+  const dir = dirname2(path);
+  mkdirSync(dir, { recursive: true });
+  const tmp = join2(dir, `.${basename5(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  try {
+    const fd = openSync(tmp, "w");
+    try {
+      const bytes = typeof data === "string" ? Buffer.from(data) : data;
+      let off = 0;
+      while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+// src/report/flamegraph-html.ts
+import { createHash } from "node:crypto";
+function escapeHtml(s) {
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]
+  );
+}
+function jsonForScript(value) {
+  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+var r6 = (x) => x === 0 ? 0 : Number(x.toPrecision(6));
+function testRow(d) {
+  return [
+    r6(d.baselineShare),
+    r6(d.canaryShare),
+    r6(d.deltaPp),
+    r6(d.ciLowPp),
+    r6(d.ciHighPp),
+    r6(d.pValue),
+    d.status,
+    d.significant ? 1 : 0
+  ];
+}
+function flameGraphData(tree, comparison, opts = {}) {
+  const tests = indexDeltas(comparison);
+  const scaleSelf = colorScale(comparison, "self");
+  const scaleCum = colorScale(comparison, "cum");
+  const depth = [];
+  const fn = [];
+  const bs = [];
+  const cs = [];
+  const bv = [];
+  const cv = [];
+  walkTree(tree.root, (n) => {
+    depth.push(n.depth);
+    fn.push(n.fn);
+    bs.push(r6(n.baselineShare));
+    cs.push(r6(n.canaryShare));
+    bv.push(n.baseline);
+    cv.push(n.canary);
+  });
+  const names = [...tree.names, "all"];
+  const rootFn = names.length - 1;
+  for (let i = 0; i < fn.length; i++) if (fn[i] < 0) fn[i] = rootFn;
+  const colorSelf = [];
+  const colorCum = [];
+  const testList = [];
+  names.forEach((name, i) => {
+    const t = i === rootFn ? {} : tests.get(name) ?? {};
+    colorSelf.push(i === rootFn ? "#d8d8d8" : frameColor(name, t.self, scaleSelf));
+    colorCum.push(i === rootFn ? "#d8d8d8" : frameColor(name, t.cum, scaleCum));
+    if (t.self || t.cum) {
+      testList.push([i, t.self ? testRow(t.self) : null, t.cum ? testRow(t.cum) : null]);
+    }
+  });
+  const inTree = new Set(tree.names);
+  const changes = [];
+  if (comparison) {
+    const sig = comparison.functions.filter(
+      (d) => d.significant && d.status !== "ignored" && d.status !== "unchanged"
+    );
+    sig.sort(
+      (a, b) => (b.status === "regression" ? 1 : 0) - (a.status === "regression" ? 1 : 0) || Math.abs(b.deltaPp) - Math.abs(a.deltaPp)
+    );
+    for (const d of sig.slice(0, 40)) {
+      changes.push([
+        d.function,
+        d.metric,
+        r6(d.baselineShare),
+        r6(d.canaryShare),
+        r6(d.deltaPp),
+        r6(d.ciLowPp),
+        r6(d.ciHighPp),
+        d.status + (inTree.has(d.function) ? "" : " (not in the call tree)")
+      ]);
+    }
+  }
+  return {
+    v: 1,
+    title: opts.title ?? "profile-gate",
+    subtitle: opts.subtitle ?? "",
+    verdict: comparison?.verdict ?? "",
+    type: tree.type.type,
+    unit: tree.type.unit,
+    captures: [tree.baselineCaptures, tree.canaryCaptures],
+    totals: [tree.baselineTotal, tree.canaryTotal],
+    confidence: comparison?.settings.confidence ?? 0,
+    width: opts.width ?? "canary",
+    colorBy: opts.colorBy ?? "self",
+    names,
+    colorSelf,
+    colorCum,
+    tests: testList,
+    changes,
+    depth,
+    fn,
+    bs,
+    cs,
+    bv,
+    cv
+  };
+}
+var CSS = `
+*{box-sizing:border-box}
+body{margin:0;font:13px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;background:#fff}
+header{position:sticky;top:0;z-index:2;background:#fff;border-bottom:1px solid #d0d7de;padding:8px 12px}
+h1{font-size:18px;margin:0 0 2px}
+h1 .verdict{padding:1px 8px;border-radius:10px;color:#fff;font-size:14px;vertical-align:2px}
+.fail{background:#cf222e}.pass{background:#1a7f37}.none{background:#6e7781}
+.sub{color:#57606a;margin:0 0 6px}
+.controls{display:flex;flex-wrap:wrap;gap:8px;align-items:center}
+.controls input[type=search]{width:260px;padding:3px 6px;font:inherit;border:1px solid #8c959f;border-radius:4px}
+.controls button,.controls select{font:inherit;padding:2px 8px;border:1px solid #8c959f;border-radius:4px;background:#f6f8fa;cursor:pointer}
+#pg-status{color:#57606a}
+.legend{display:flex;align-items:center;gap:6px;color:#57606a}
+.legend .bar{width:160px;height:10px;border-radius:2px;background:linear-gradient(90deg,#1c4ec8,#bed0fa,#c4c4c4,#fcc4ba,#c81818)}
+.legend .sw{display:inline-block;width:12px;height:10px;border-radius:2px;vertical-align:-1px}
+main{padding:6px 12px 24px}
+#pg-crumbs{min-height:18px;color:#57606a;font-size:12px;margin-bottom:4px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+#pg-wrap{position:relative;width:100%}
+canvas{display:block;cursor:pointer}
+#pg-tip{position:fixed;z-index:5;display:none;max-width:560px;pointer-events:none;background:#fff;border:1px solid #8c959f;border-radius:6px;box-shadow:0 4px 14px rgba(0,0,0,.18);padding:6px 9px;font-size:12px}
+#pg-tip .name{font:600 12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;word-break:break-all;margin-bottom:3px}
+#pg-tip .row{white-space:nowrap}
+#pg-tip .grew{color:#cf222e;font-weight:600}#pg-tip .shrank{color:#0550ae;font-weight:600}
+h2{font-size:15px;margin:16px 0 6px}
+table{border-collapse:collapse;font-size:12px}
+td,th{border-bottom:1px solid #d8dee4;padding:3px 8px;text-align:right;white-space:nowrap}
+td:first-child,th:first-child{text-align:left;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;white-space:normal;word-break:break-all;max-width:640px}
+tbody tr{cursor:pointer}tbody tr:hover{background:#f6f8fa}
+.note{color:#57606a;font-size:12px}
+`;
+var SCRIPT = String.raw`(function () {
+'use strict';
+var T0 = performance.now();
+var D = JSON.parse(document.getElementById('pg-data').textContent);
+var T1 = performance.now();
+var N = D.fn.length, depth = D.depth, fnOf = D.fn, BS = D.bs, CS = D.cs, BV = D.bv, CV = D.cv;
+var names = D.names, nFn = names.length;
+var ROW = 18, PAD = 3, MIN_PX = 0.1, MAX_ROWS = Math.floor(30000 / 18);
+var end = new Int32Array(N), parent = new Int32Array(N), maxDepth = 0;
+(function () {
+  var st = [];
+  for (var i = 0; i < N; i++) {
+    while (st.length && depth[st[st.length - 1]] >= depth[i]) end[st.pop()] = i;
+    parent[i] = st.length ? st[st.length - 1] : -1;
+    st.push(i);
+    if (depth[i] > maxDepth) maxDepth = depth[i];
+  }
+  while (st.length) end[st.pop()] = N;
+})();
+var tests = {};
+D.tests.forEach(function (t) { tests[t[0]] = { self: t[1], cum: t[2] }; });
+var basis = D.width === 'baseline' ? 'baseline' : 'canary';
+var colorBy = D.colorBy === 'cum' ? 'cum' : 'self';
+var X = new Float64Array(N), focus = 0;
+function widths() { return basis === 'canary' ? CS : BS; }
+function layout() {
+  var w = widths(), next = new Float64Array(N);
+  X[0] = 0;
+  for (var i = 1; i < N; i++) { var p = parent[i]; X[i] = X[p] + next[p]; next[p] += w[i]; }
+}
+layout();
+var textColor = {};
+function inkFor(hex) {
+  var c = textColor[hex];
+  if (c) return c;
+  var r = parseInt(hex.substr(1, 2), 16), g = parseInt(hex.substr(3, 2), 16), b = parseInt(hex.substr(5, 2), 16);
+  c = (0.299 * r + 0.587 * g + 0.114 * b) < 140 ? '#fff' : '#111';
+  textColor[hex] = c;
+  return c;
+}
+function colors() { return colorBy === 'cum' ? D.colorCum : D.colorSelf; }
+
+var canvas = document.getElementById('pg-canvas'), ctx = canvas.getContext('2d');
+var wrap = document.getElementById('pg-wrap'), tip = document.getElementById('pg-tip');
+var statusEl = document.getElementById('pg-status'), crumbs = document.getElementById('pg-crumbs');
+var search = document.getElementById('pg-search');
+var FONT = '12px ui-monospace,SFMono-Regular,Menlo,Consolas,"DejaVu Sans Mono",monospace';
+var charW = 7;
+var match = null, matchCount = 0;
+// Drawn rectangles (pixel space), row-major: per depth a run of rects sorted by x.
+var rNode = new Int32Array(1024), rX = new Float64Array(1024), rW = new Float64Array(1024), nR = 0;
+var rowStart = [], rowEnd = [], cssW = 0, drawnRows = 0, firstRow = 0;
+function pushRect(i, x, w) {
+  if (nR === rNode.length) {
+    var a = new Int32Array(nR * 2); a.set(rNode); rNode = a;
+    var b = new Float64Array(nR * 2); b.set(rX); rX = b;
+    var c = new Float64Array(nR * 2); c.set(rW); rW = c;
+  }
+  rNode[nR] = i; rX[nR] = x; rW[nR] = w; nR++;
+}
+function fit(name, px) {
+  var max = Math.floor((px - 2 * PAD) / charW);
+  if (max < 3) return '';
+  if (name.length <= max) return name;
+  var s = name.lastIndexOf('/');
+  var short = s >= 0 && s < name.length - 1 ? name.slice(s + 1) : name;
+  if (short.length <= max) return short;
+  return short.slice(0, max - 1) + '\u2026';
+}
+function render() {
+  var w = widths();
+  if (!(w[focus] > 0)) focus = 0;
+  cssW = Math.max(200, wrap.clientWidth);
+  var fx = X[focus], fw = w[focus] > 0 ? w[focus] : 1, scale = cssW / fw;
+  // Collect: ancestors of the focus full width, then the focus subtree, pruning narrow subtrees.
+  nR = 0;
+  var anc = [];
+  for (var a = parent[focus]; a >= 0; a = parent[a]) anc.push(a);
+  var deepest = depth[focus];
+  var byDepth = [];
+  for (var i = focus, e = end[focus]; i < e; ) {
+    var px = w[i] * scale;
+    if (px < MIN_PX) { i = end[i]; continue; }
+    var d = depth[i];
+    if (d > deepest) deepest = d;
+    (byDepth[d] || (byDepth[d] = [])).push(i);
+    i++;
+  }
+  // Browsers refuse canvases taller than ~32k px. When the view is deeper than MAX_ROWS, the
+  // outer ancestors of a zoomed frame are left out (the breadcrumbs still name them) and what
+  // is still deeper waits for a further zoom.
+  firstRow = deepest + 1 > MAX_ROWS ? Math.max(0, Math.min(depth[focus] - 4, deepest + 1 - MAX_ROWS)) : 0;
+  var clipped = deepest + 1 - firstRow > MAX_ROWS;
+  drawnRows = Math.min(deepest + 1 - firstRow, MAX_ROWS);
+  rowStart = new Array(drawnRows); rowEnd = new Array(drawnRows);
+  for (var r = 0; r < drawnRows; r++) {
+    var dr = r + firstRow;
+    rowStart[r] = nR;
+    if (dr < depth[focus]) { pushRect(anc[anc.length - 1 - dr], 0, cssW); }
+    else {
+      var list = byDepth[dr] || [];
+      for (var j = 0; j < list.length; j++) { var n = list[j]; pushRect(n, (X[n] - fx) * scale, w[n] * scale); }
+    }
+    rowEnd[r] = nR;
+  }
+  var dpr = window.devicePixelRatio || 1, cssH = drawnRows * ROW + 2;
+  canvas.style.width = cssW + 'px'; canvas.style.height = cssH + 'px';
+  canvas.width = Math.round(cssW * dpr); canvas.height = Math.round(cssH * dpr);
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, cssW, cssH);
+  ctx.font = FONT; ctx.textBaseline = 'middle';
+  charW = ctx.measureText('mmmmmmmmmm').width / 10 || 7;
+  var col = colors();
+  for (var r2 = 0; r2 < drawnRows; r2++) {
+    var y = r2 * ROW;
+    for (var q = rowStart[r2]; q < rowEnd[r2]; q++) {
+      var node = rNode[q], x = rX[q], ww = rW[q], f = fnOf[node], c = col[f];
+      var dim = r2 + firstRow < depth[focus] || (match && !match[f]);
+      ctx.globalAlpha = dim ? 0.35 : 1;
+      ctx.fillStyle = c;
+      ctx.fillRect(x, y, ww > 1.5 ? ww - 0.5 : ww, ROW - 1);
+      if (match && match[f]) {
+        ctx.globalAlpha = 1; ctx.strokeStyle = '#8250df'; ctx.lineWidth = 2;
+        if (ww > 3) ctx.strokeRect(x + 1, y + 1, ww - 2.5, ROW - 3);
+      }
+      if (ww > 3 * charW + 2 * PAD) {
+        var label = fit(names[f], ww);
+        if (label) { ctx.fillStyle = inkFor(c); ctx.fillText(label, x + PAD, y + ROW / 2); }
+      }
+    }
+  }
+  ctx.globalAlpha = 1;
+  var path = [];
+  for (var p2 = focus; p2 >= 0; p2 = parent[p2]) path.push(names[fnOf[p2]]);
+  crumbs.textContent = (focus === 0 ? 'Click a frame to zoom; Escape or Reset to zoom out.' : 'Zoomed: ' + path.reverse().join(' \u203a ')) +
+    (firstRow ? ' (' + firstRow + ' outer frames not drawn)' : '') +
+    (clipped ? ' (stacks deeper than ' + MAX_ROWS + ' frames are cut here: click a deep frame to zoom)' : '');
+  api.drawn = nR;
+}
+function hit(mx, my) {
+  var r = Math.floor(my / ROW);
+  if (r < 0 || r >= drawnRows) return -1;
+  var lo = rowStart[r], hi = rowEnd[r] - 1;
+  while (lo <= hi) {
+    var mid = (lo + hi) >> 1;
+    if (rX[mid] > mx) hi = mid - 1;
+    else if (rX[mid] + rW[mid] < mx) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+function pct(x) { return (Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2)) + '%'; }
+function signed(x) { var v = Math.abs(x) < 0.005 ? 0 : x; return (v > 0 ? '+' : v < 0 ? '-' : '') + Math.abs(v).toFixed(2); }
+var TIME = { nanoseconds: 1, ns: 1, microseconds: 1e3, us: 1e3, milliseconds: 1e6, ms: 1e6, seconds: 1e9, s: 1e9 };
+function fmtValue(v) {
+  var u = (D.unit || '').toLowerCase();
+  function n(x, s) { var d = Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 10 ? 1 : 2; return x.toFixed(d) + s; }
+  if (TIME[u]) {
+    var ns = v * TIME[u], a = Math.abs(ns);
+    return a >= 1e9 ? n(ns / 1e9, 's') : a >= 1e6 ? n(ns / 1e6, 'ms') : a >= 1e3 ? n(ns / 1e3, 'us') : n(ns, 'ns');
+  }
+  if (u === 'bytes') {
+    var b = Math.abs(v);
+    return b >= 1073741824 ? n(v / 1073741824, 'GB') : b >= 1048576 ? n(v / 1048576, 'MB') : b >= 1024 ? n(v / 1024, 'kB') : v + 'B';
+  }
+  return Number.isInteger(v) ? String(v) : v.toPrecision(4);
+}
+function selfOf(i, s) {
+  var v = s[i];
+  for (var c = i + 1, e = end[i]; c < e; c = end[c]) v -= s[c];
+  return Math.max(0, v);
+}
+function el(tag, cls, text) { var e = document.createElement(tag); if (cls) e.className = cls; if (text !== undefined) e.textContent = text; return e; }
+function testLine(label, t) {
+  var row = el('div', 'row');
+  if (!t) { row.textContent = label + ': not tested (below the minimum share)'; return row; }
+  row.appendChild(document.createTextNode(label + ': '));
+  var cls = t[7] && t[6] !== 'unchanged' && t[6] !== 'ignored' ? (t[2] > 0 ? 'grew' : 'shrank') : '';
+  row.appendChild(el('span', cls, signed(t[2]) + 'pp [' + signed(t[3]) + ', ' + signed(t[4]) + ']'));
+  row.appendChild(document.createTextNode(' ' + pct(t[0]) + ' \u2192 ' + pct(t[1]) + ' \u00b7 ' + t[6] + ' (p' + (t[5] < 0.001 ? '<0.001' : '=' + t[5].toFixed(3)) + ')'));
+  return row;
+}
+function showTip(q, cx, cy) {
+  var i = rNode[q], f = fnOf[i];
+  tip.textContent = '';
+  tip.appendChild(el('div', 'name', names[f]));
+  var dn = CS[i] - BS[i];
+  var line = el('div', 'row');
+  line.appendChild(document.createTextNode('this frame: baseline ' + pct(BS[i]) + ' \u2192 canary ' + pct(CS[i]) + ' '));
+  line.appendChild(el('span', Math.abs(dn) >= 0.005 ? (dn > 0 ? 'grew' : 'shrank') : '', signed(dn) + 'pp'));
+  tip.appendChild(line);
+  var sb = selfOf(i, BS), sc = selfOf(i, CS);
+  tip.appendChild(el('div', 'row', 'self in this frame: baseline ' + pct(sb) + ' \u2192 canary ' + pct(sc) + ' (' + signed(sc - sb) + 'pp)'));
+  tip.appendChild(el('div', 'row', 'value: baseline ' + fmtValue(BV[i]) + ' (' + D.captures[0] + ' captures) \u00b7 canary ' + fmtValue(CV[i]) + ' (' + D.captures[1] + ' captures)'));
+  if (i !== 0) {
+    var t = tests[f] || {};
+    tip.appendChild(el('div', 'row', 'function, all call paths (' + Math.round(D.confidence * 100) + '% interval):'));
+    tip.appendChild(testLine('  self', t.self));
+    tip.appendChild(testLine('  total', t.cum));
+  }
+  tip.style.display = 'block';
+  var tw = tip.offsetWidth, th = tip.offsetHeight;
+  var x = cx + 14, y = cy + 14;
+  if (x + tw > window.innerWidth - 4) x = Math.max(4, cx - tw - 14);
+  if (y + th > window.innerHeight - 4) y = Math.max(4, cy - th - 14);
+  tip.style.left = x + 'px'; tip.style.top = y + 'px';
+}
+canvas.addEventListener('mousemove', function (ev) {
+  var b = canvas.getBoundingClientRect(), q = hit(ev.clientX - b.left, ev.clientY - b.top);
+  if (q < 0) { tip.style.display = 'none'; return; }
+  showTip(q, ev.clientX, ev.clientY);
+});
+canvas.addEventListener('mouseleave', function () { tip.style.display = 'none'; });
+canvas.addEventListener('click', function (ev) {
+  var b = canvas.getBoundingClientRect(), q = hit(ev.clientX - b.left, ev.clientY - b.top);
+  if (q < 0) return;
+  zoom(rNode[q]);
+});
+function zoom(i) { focus = i; tip.style.display = 'none'; render(); }
+function runSearch() {
+  var term = search.value;
+  if (!term) { match = null; matchCount = 0; statusEl.textContent = ''; render(); return; }
+  var test;
+  var m = /^\/(.*)\/([a-z]*)$/.exec(term);
+  if (m) {
+    try { var re = new RegExp(m[1], m[2].indexOf('i') >= 0 ? 'i' : ''); test = function (s) { return re.test(s); }; }
+    catch (e) { statusEl.textContent = 'invalid regular expression'; return; }
+  } else if (term.charAt(0) === '=') {
+    var exact = term.slice(1); test = function (s) { return s === exact; };
+  } else {
+    var lower = term.toLowerCase(); test = function (s) { return s.toLowerCase().indexOf(lower) >= 0; };
+  }
+  match = new Uint8Array(nFn);
+  var fns = 0;
+  for (var f = 0; f < nFn - 1; f++) if (test(names[f])) { match[f] = 1; fns++; }
+  var frames = 0, sc = 0, sb = 0;
+  for (var i = 0; i < N; i++) if (match[fnOf[i]]) frames++;
+  for (var j = 0; j < N; ) { if (match[fnOf[j]]) { sc += CS[j]; sb += BS[j]; j = end[j]; } else j++; }
+  matchCount = frames;
+  statusEl.textContent = frames + ' frames in ' + fns + ' functions match: canary ' + pct(sc) + ', baseline ' + pct(sb) + ' (' + signed(sc - sb) + 'pp)';
+  api.match = { frames: frames, functions: fns, canary: sc, baseline: sb };
+  render();
+}
+var timer = 0;
+search.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(runSearch, 120); });
+search.addEventListener('keydown', function (ev) { if (ev.key === 'Enter') { clearTimeout(timer); runSearch(); } });
+document.getElementById('pg-reset').addEventListener('click', function () { search.value = ''; match = null; statusEl.textContent = ''; api.match = null; zoom(0); });
+var widthSel = document.getElementById('pg-width'), colorSel = document.getElementById('pg-color');
+widthSel.value = basis; colorSel.value = colorBy;
+widthSel.addEventListener('change', function () { basis = widthSel.value; layout(); render(); });
+colorSel.addEventListener('change', function () { colorBy = colorSel.value; render(); });
+document.addEventListener('keydown', function (ev) {
+  if (ev.key === 'Escape') { tip.style.display = 'none'; zoom(0); }
+  else if (ev.key === '/' && document.activeElement !== search) { ev.preventDefault(); search.focus(); }
+});
+var rt = 0;
+window.addEventListener('resize', function () { clearTimeout(rt); rt = setTimeout(render, 80); });
+// Changes list.
+var tbody = document.getElementById('pg-changes');
+D.changes.forEach(function (c) {
+  var tr = document.createElement('tr');
+  tr.appendChild(el('td', '', c[0]));
+  tr.appendChild(el('td', '', c[1] === 'cum' ? 'total' : c[1]));
+  tr.appendChild(el('td', '', pct(c[2])));
+  tr.appendChild(el('td', '', pct(c[3])));
+  tr.appendChild(el('td', '', signed(c[4]) + 'pp [' + signed(c[5]) + ', ' + signed(c[6]) + ']'));
+  tr.appendChild(el('td', '', c[7]));
+  tr.addEventListener('click', function () { search.value = '=' + c[0]; runSearch(); window.scrollTo(0, 0); });
+  tbody.appendChild(tr);
+});
+if (!D.changes.length) document.getElementById('pg-changes-note').textContent = D.verdict ? 'No significant changes.' : 'No comparison attached: colours are neutral.';
+var api = {
+  nodes: N, functions: nFn - 1, maxDepth: maxDepth, drawn: 0, match: null,
+  /** Widest drawn frame of a function: canvas-relative and page-relative rectangles, colour. */
+  find: function (name) {
+    var best = -1, row = 0;
+    for (var r = 0; r < drawnRows; r++) {
+      for (var q = rowStart[r]; q < rowEnd[r]; q++) {
+        if (names[fnOf[rNode[q]]] === name && (best < 0 || rW[q] > rW[best])) { best = q; row = r; }
+      }
+    }
+    if (best < 0) return null;
+    var b = canvas.getBoundingClientRect();
+    return { node: rNode[best], x: rX[best], y: row * ROW, w: rW[best], h: ROW - 1, clientX: b.left + rX[best], clientY: b.top + row * ROW, color: colors()[fnOf[rNode[best]]], canvasWidth: cssW };
+  },
+  focusName: function () { return names[fnOf[focus]]; }
+};
+window.profileGateFlame = api;
+render();
+var T2 = performance.now();
+api.timings = { parseMs: T1 - T0, firstRenderMs: T2 - T1, scriptMs: T2 - T0, sinceNavigationMs: T2 };
+api.ready = true;
+})();`;
+function renderFlameGraphHtml(tree, comparison, opts = {}) {
+  const data = flameGraphData(tree, comparison, opts);
+  const title = opts.title ?? "profile-gate";
+  const verdict = comparison?.verdict;
+  const hash2 = createHash("sha256").update(SCRIPT, "utf8").digest("base64");
+  const csp = `default-src 'none'; script-src 'sha256-${hash2}'; style-src 'unsafe-inline'`;
+  const sub = [
+    `${tree.type.type || "value"}${tree.type.unit ? ` (${tree.type.unit})` : ""}`,
+    `${tree.baselineCaptures} baseline vs ${tree.canaryCaptures} canary capture${tree.canaryCaptures === 1 ? "" : "s"}`,
+    comparison ? `${comparison.regressions.length} regression${comparison.regressions.length === 1 ? "" : "s"}, ${comparison.grew.length} grew, ${comparison.improvements.length} improvement${comparison.improvements.length === 1 ? "" : "s"}` : "no statistics attached",
+    `${tree.nodeCount} frames, ${tree.names.length} functions`
+  ].join(" \xB7 ");
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}${verdict ? `: ${verdict.toUpperCase()}` : ""} \xB7 differential flame graph</title>
+<style>${CSS}</style>
+</head>
+<body>
+<header>
+<h1>${escapeHtml(title)} <span class="verdict ${verdict ?? "none"}">${verdict ? verdict.toUpperCase() : "NO VERDICT"}</span></h1>
+<p class="sub">${escapeHtml(sub)}${opts.subtitle ? `<br>${escapeHtml(opts.subtitle)}` : ""}</p>
+<div class="controls">
+<input id="pg-search" type="search" placeholder="Search functions (text, /regex/, =exact)" aria-label="Search functions">
+<button id="pg-reset" type="button">Reset</button>
+<label>Width <select id="pg-width"><option value="canary">canary</option><option value="baseline">baseline</option></select></label>
+<label>Colour <select id="pg-color"><option value="self">self change</option><option value="cum">total change</option></select></label>
+<span class="legend"><span>shrank</span><span class="bar"></span><span>grew</span> <span class="sw" style="background:#c8c8c8"></span> not significant <span class="sw" style="background:#e0e0dc"></span> not tested</span>
+<span id="pg-status" aria-live="polite"></span>
+</div>
+</header>
+<main>
+<div id="pg-crumbs"></div>
+<div id="pg-wrap"><canvas id="pg-canvas" aria-label="differential flame graph"></canvas></div>
+<div id="pg-tip" role="tooltip"></div>
+<h2>Significant changes</h2>
+<p class="note">Shares are in percent of each side's total (values and totals summed over the side's captures); deltas in percentage points with the simultaneous confidence interval. Frame width = share of the chosen side; frames narrower than 0.1px are hidden until you zoom. Click a row to highlight the function.</p>
+<table><thead><tr><th>function</th><th>metric</th><th>baseline</th><th>canary</th><th>delta [interval]</th><th>status</th></tr></thead><tbody id="pg-changes"></tbody></table>
+<p class="note" id="pg-changes-note"></p>
+</main>
+<script type="application/json" id="pg-data">${jsonForScript(data)}</script>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
+// src/report/flamegraph-svg.ts
+var XML_INVALID = new RegExp(
+  `[${String.fromCharCode(0)}-${String.fromCharCode(8)}${String.fromCharCode(11, 12)}${String.fromCharCode(14)}-${String.fromCharCode(31)}\uFFFE\uFFFF]`,
+  "g"
+);
+function escapeXml(s) {
+  return s.replace(XML_INVALID, "\uFFFD").replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\uFFFD").replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]
+  );
+}
+var pct2 = (x) => `${Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2)}%`;
+function testText(label, d) {
+  if (!d) return `${label}: not tested`;
+  return `${label}: ${fmtDelta(d)} ${pct2(d.baselineShare)} \u2192 ${pct2(d.canaryShare)} \xB7 ${d.status}`;
+}
+function luminance(hex) {
+  const r = parseInt(hex.slice(1, 3), 16);
+  const g = parseInt(hex.slice(3, 5), 16);
+  const b = parseInt(hex.slice(5, 7), 16);
+  return 0.299 * r + 0.587 * g + 0.114 * b;
+}
+function fitLabel(name, px, charPx) {
+  const max = Math.floor(px / charPx);
+  if (max < 3) return "";
+  if (name.length <= max) return name;
+  const s = name.lastIndexOf("/");
+  const short = s >= 0 && s < name.length - 1 ? name.slice(s + 1) : name;
+  if (short.length <= max) return short;
+  return short.slice(0, max - 1) + "\u2026";
+}
+function renderFlameGraphSvg(tree, comparison, opts = {}) {
+  const W = opts.width ?? 1200;
+  const ROW = opts.rowHeight ?? 16;
+  const minPx = opts.minFramePx ?? 0.3;
+  const colorBy = opts.colorBy ?? "self";
+  let basis = opts.basis ?? "canary";
+  if (basis === "canary" && tree.root.canaryShare <= 0) basis = "baseline";
+  const share2 = (n) => basis === "canary" ? n.canaryShare : n.baselineShare;
+  const tests = indexDeltas(comparison);
+  const scale = colorScale(comparison, colorBy);
+  const FONT = 11;
+  const charPx = FONT * 0.61;
+  const PAD = 3;
+  const top = 66;
+  const rootShare = share2(tree.root) || 1;
+  const k = W / rootShare;
+  const frames = [];
+  let deepest = 0;
+  const stack = [[tree.root, 0]];
+  while (stack.length > 0) {
+    const [node, x] = stack.pop();
+    const w = share2(node) * k;
+    if (w < minPx) continue;
+    if (node.depth > deepest) deepest = node.depth;
+    const y = top + node.depth * ROW;
+    const t = node.fn >= 0 ? tests.get(node.name) : void 0;
+    const d = colorBy === "cum" ? t?.cum : t?.self;
+    const fill = node.fn < 0 ? "#d8d8d8" : frameColor(node.name, d, scale);
+    const self2 = selfShares(node);
+    const tip = [
+      node.name,
+      `this frame: baseline ${pct2(node.baselineShare)} \u2192 canary ${pct2(node.canaryShare)} (${fmtPp(node.canaryShare - node.baselineShare)})`,
+      `self here: baseline ${pct2(self2.baseline)} \u2192 canary ${pct2(self2.canary)}`,
+      ...node.fn >= 0 ? [testText("function self", t?.self), testText("function total", t?.cum)] : []
+    ].join("\n");
+    const label = fitLabel(node.name, w - 2 * PAD, charPx);
+    frames.push(
+      `<g><title>${escapeXml(tip)}</title><rect x="${x.toFixed(2)}" y="${y}" width="${Math.max(0.1, w > 1.5 ? w - 0.5 : w).toFixed(2)}" height="${ROW - 1}" fill="${fill}"/>` + (label ? `<text x="${(x + PAD).toFixed(2)}" y="${y + ROW / 2 + 4}" fill="${luminance(fill) < 140 ? "#fff" : "#111"}">${escapeXml(label)}</text>` : "") + "</g>"
+    );
+    let cx = x;
+    const kids = [];
+    for (const c of node.children) {
+      kids.push([c, cx]);
+      cx += share2(c) * k;
+    }
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
+  const H = top + (deepest + 1) * ROW + 8;
+  const title = opts.title ?? "profile-gate";
+  const verdict = comparison ? comparison.verdict.toUpperCase() : "NO VERDICT";
+  const vColor = comparison?.verdict === "fail" ? "#cf222e" : comparison ? "#1a7f37" : "#6e7781";
+  const sub = `${tree.type.type} (${tree.type.unit}) \xB7 ${tree.baselineCaptures} baseline vs ${tree.canaryCaptures} canary captures \xB7 width = ${basis} share \xB7 colour = ${colorBy === "cum" ? "total" : "self"} share change`;
+  const legend = [];
+  let lx = 4;
+  const text = (t) => {
+    legend.push(`<text x="${lx}" y="56" class="s">${escapeXml(t)}</text>`);
+    lx += Math.ceil(t.length * 6.6) + 6;
+  };
+  const swatch = (fill) => {
+    legend.push(`<rect x="${lx}" y="47" width="14" height="10" fill="${fill}"/>`);
+    lx += 14;
+  };
+  text("shrank");
+  for (const t of [1, 0.66, 0.33, 0])
+    swatch(frameColor("", fakeDelta(-scale.fullPp * (0.1 + 0.9 * t)), scale));
+  swatch("#c8c8c8");
+  for (const t of [0, 0.33, 0.66, 1])
+    swatch(frameColor("", fakeDelta(scale.fullPp * (0.1 + 0.9 * t)), scale));
+  lx += 6;
+  text(`grew (full colour at ${fmtPp(scale.fullPp, 1)})`);
+  lx += 10;
+  swatch("#c8c8c8");
+  lx += 4;
+  text("not significant");
+  swatch("#e0e0dc");
+  lx += 4;
+  text("not tested");
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="ui-monospace,SFMono-Regular,Menlo,Consolas,'DejaVu Sans Mono',monospace" font-size="${FONT}">
+<style>text{pointer-events:none}.t{font:600 16px system-ui,sans-serif}.s{font:12px system-ui,sans-serif;fill:#57606a}g:hover rect{stroke:#000;stroke-width:.6}</style>
+<rect width="100%" height="100%" fill="#fff"/>
+<text x="4" y="20" class="t">${escapeXml(title)} <tspan fill="${vColor}">${verdict}</tspan></text>
+<text x="4" y="38" class="s">${escapeXml(sub)}</text>
+${legend.join("")}
+${frames.join("\n")}
+</svg>
+`;
+}
+function fakeDelta(deltaPp) {
+  return {
+    function: "",
+    metric: "self",
+    baselineShare: 0,
+    canaryShare: 0,
+    deltaPp,
+    ciLowPp: deltaPp,
+    ciHighPp: deltaPp,
+    ratio: null,
+    pValue: 0,
+    significant: true,
+    status: deltaPp > 0 ? "grew" : "improvement",
+    inBaseline: true,
+    inCanary: true,
+    budget: { source: "legend" },
+    overBudget: false,
+    reason: ""
+  };
+}
+
+// src/report/pprof-writer.ts
+var import_minimal2 = __toESM(require_minimal2(), 1);
+init_normalize();
+import { gzipSync } from "node:zlib";
+var PprofEncoder = class {
+  constructor(sampleTypes) {
+    this.sampleTypes = sampleTypes;
+    if (sampleTypes.length === 0) throw new Error("pprof needs at least one sample type");
+  }
+  sampleTypes;
+  strings = [""];
+  stringIndex = /* @__PURE__ */ new Map([["", 0]]);
+  fnIndex = /* @__PURE__ */ new Map();
+  fnNames = [];
+  sampleIndex = /* @__PURE__ */ new Map();
+  sampleLocs = [];
+  sampleVals = [];
+  sampleLabels = [];
+  comments = [];
+  period = 0;
+  periodType;
+  timeNanos = 0;
+  durationNanos = 0;
+  defaultSampleType;
+  str(s) {
+    let i = this.stringIndex.get(s);
+    if (i === void 0) {
+      i = this.strings.length;
+      this.strings.push(s);
+      this.stringIndex.set(s, i);
+    }
+    return i;
+  }
+  /** Location id (= function id) of a function name. */
+  location(name) {
+    let id = this.fnIndex.get(name);
+    if (id === void 0) {
+      id = this.fnNames.length + 1;
+      this.fnNames.push(this.str(name));
+      this.fnIndex.set(name, id);
+    }
+    return id;
+  }
+  comment(text) {
+    this.comments.push(text);
+  }
+  /** Adds (or merges into an identical) sample; `locations` leaf first. */
+  addSample(locations, values, labels = []) {
+    if (values.length !== this.sampleTypes.length) {
+      throw new Error(`sample has ${values.length} values for ${this.sampleTypes.length} types`);
+    }
+    const key2 = `${locations.join(",")}|${labels.length ? JSON.stringify(labels) : ""}`;
+    const i = this.sampleIndex.get(key2);
+    if (i !== void 0) {
+      const v = this.sampleVals[i];
+      for (let k = 0; k < v.length; k++) v[k] += values[k];
+      return;
+    }
+    this.sampleIndex.set(key2, this.sampleLocs.length);
+    this.sampleLocs.push(locations.slice());
+    this.sampleVals.push(values.slice());
+    this.sampleLabels.push(labels);
+  }
+  get sampleCount() {
+    return this.sampleLocs.length;
+  }
+  /** The uncompressed protobuf message. */
+  encode() {
+    const w = import_minimal2.default.Writer.create();
+    const valueType = (field, t) => {
+      const type = this.str(t.type);
+      const unit = this.str(t.unit);
+      w.uint32(field << 3 | 2).fork();
+      if (type) w.uint32(8).int64(type);
+      if (unit) w.uint32(16).int64(unit);
+      w.ldelim();
+    };
+    for (const t of this.sampleTypes) {
+      this.str(t.type);
+      this.str(t.unit);
+    }
+    if (this.periodType) {
+      this.str(this.periodType.type);
+      this.str(this.periodType.unit);
+    }
+    const labelIdx = this.sampleLabels.map(
+      (ls) => ls.map((l) => ({
+        key: this.str(l.key),
+        str: l.str !== void 0 ? this.str(l.str) : 0,
+        num: l.num,
+        unit: l.unit ? this.str(l.unit) : 0
+      }))
+    );
+    const commentIdx = this.comments.map((c) => this.str(c));
+    const defaultType = this.defaultSampleType ? this.str(this.defaultSampleType) : 0;
+    for (const t of this.sampleTypes) valueType(1, t);
+    for (let s = 0; s < this.sampleLocs.length; s++) {
+      const vals = this.sampleVals[s];
+      if (vals.every((v) => Math.round(v) === 0)) continue;
+      w.uint32(2 << 3 | 2).fork();
+      const locs = this.sampleLocs[s];
+      if (locs.length > 0) {
+        w.uint32(1 << 3 | 2).fork();
+        for (const l of locs) w.uint64(l);
+        w.ldelim();
+      }
+      w.uint32(2 << 3 | 2).fork();
+      for (const v of vals) w.int64(Math.round(v));
+      w.ldelim();
+      for (const l of labelIdx[s]) {
+        w.uint32(3 << 3 | 2).fork();
+        w.uint32(8).int64(l.key);
+        if (l.str) w.uint32(16).int64(l.str);
+        else if (l.num !== void 0) w.uint32(24).int64(Math.round(l.num));
+        if (l.unit) w.uint32(32).int64(l.unit);
+        w.ldelim();
+      }
+      w.ldelim();
+    }
+    for (let i = 0; i < this.fnNames.length; i++) {
+      const id = i + 1;
+      w.uint32(4 << 3 | 2).fork();
+      w.uint32(8).uint64(id);
+      w.uint32(4 << 3 | 2).fork().uint32(8).uint64(id).ldelim();
+      w.ldelim();
+    }
+    for (let i = 0; i < this.fnNames.length; i++) {
+      w.uint32(5 << 3 | 2).fork();
+      w.uint32(8).uint64(i + 1);
+      w.uint32(16).int64(this.fnNames[i]);
+      w.ldelim();
+    }
+    for (const s of this.strings) w.uint32(6 << 3 | 2).string(s);
+    if (this.timeNanos) w.uint32(9 << 3).int64(this.timeNanos);
+    if (this.durationNanos) w.uint32(10 << 3).int64(this.durationNanos);
+    if (this.periodType) valueType(11, this.periodType);
+    if (this.period) w.uint32(12 << 3).int64(Math.round(this.period));
+    if (commentIdx.length > 0) {
+      w.uint32(13 << 3 | 2).fork();
+      for (const c of commentIdx) w.int64(c);
+      w.ldelim();
+    }
+    if (defaultType) w.uint32(14 << 3).int64(defaultType);
+    return w.finish();
+  }
+};
+function normalizerOf(n) {
+  return typeof n === "function" ? n : makeNormalizer(n ?? "on");
+}
+function finish(enc, gzip) {
+  const bytes = enc.encode();
+  return gzip === false ? bytes : new Uint8Array(gzipSync(bytes));
+}
+function addProfile(enc, p, typeIndex, normalize, sign, extra) {
+  const locOf = p.functions.map((raw) => enc.location(normalize(raw)));
+  const vals = p.values[typeIndex];
+  const off = p.stackOffsets;
+  const frames = p.stackFrames;
+  const locs = [];
+  for (let s = 0; s + 1 < off.length; s++) {
+    const v = vals[s];
+    if (v === 0) continue;
+    locs.length = 0;
+    for (let k = off[s]; k < off[s + 1]; k++) locs.push(locOf[frames[k]]);
+    const set = p.sampleLabelSet ? p.sampleLabelSet[s] : -1;
+    const own = set >= 0 ? p.labelSets[set] : [];
+    const labels = extra.length ? [...own.filter((l) => !extra.some((e) => e.key === l.key)), ...extra] : own;
+    enc.addSample(locs, [v * sign], labels);
+  }
+}
+function sideEncoder(baseline, canary, type) {
+  const sel = (p) => type === void 0 ? p.defaultSampleType : resolveTypeIndex(p, type);
+  const baseIdx = baseline.map(sel);
+  const canIdx = canary.map(sel);
+  const all = [
+    ...canary.map((p, i) => [p, canIdx[i]]),
+    ...baseline.map((p, i) => [p, baseIdx[i]])
+  ];
+  if (all.length === 0) throw new Error("no profiles to write");
+  const [first, t0] = all[0];
+  const vt = first.sampleTypes[t0];
+  for (const [p, t] of all) {
+    const u = p.sampleTypes[t];
+    if (u.unit !== vt.unit) {
+      throw new Error(
+        `cannot combine sample types ${vt.type} (${vt.unit}) and ${u.type} (${u.unit}) in one pprof`
+      );
+    }
+  }
+  const enc = new PprofEncoder([{ type: vt.type, unit: vt.unit }]);
+  const withPeriod = all.find(([p]) => p.period) ?? all[0];
+  enc.period = withPeriod[0].period;
+  enc.periodType = withPeriod[0].periodType;
+  const times = all.map(([p]) => p.timeNanos).filter((t) => t > 0);
+  enc.timeNanos = times.length ? Math.min(...times) : 0;
+  enc.durationNanos = canary.reduce((a, p) => a + (p.durationNanos || 0), 0);
+  return { enc, baseIdx, canIdx };
+}
+function diffPprof(baseline, canary, opts = {}) {
+  const normalize = normalizerOf(opts.normalize);
+  const { enc, baseIdx, canIdx } = sideEncoder(baseline, canary, opts.type);
+  canary.forEach((p, i) => addProfile(enc, p, canIdx[i], normalize, 1, []));
+  const base = [{ key: "pprof::base", str: "true" }];
+  baseline.forEach((p, i) => addProfile(enc, p, baseIdx[i], normalize, -1, base));
+  enc.comment(
+    `profile-gate diff: ${canary.length} canary capture(s) minus ${baseline.length} baseline capture(s) (baseline samples negated, labelled pprof::base=true)`
+  );
+  return finish(enc, opts.gzip);
+}
+function mergedPprof(baseline, canary, opts = {}) {
+  const normalize = normalizerOf(opts.normalize);
+  const { enc, baseIdx, canIdx } = sideEncoder(baseline, canary, opts.type);
+  enc.durationNanos += baseline.reduce((a, p) => a + (p.durationNanos || 0), 0);
+  const labels = (side, name) => name !== void 0 ? [
+    { key: "side", str: side },
+    { key: "capture", str: name }
+  ] : [{ key: "side", str: side }];
+  canary.forEach(
+    (p, i) => addProfile(enc, p, canIdx[i], normalize, 1, labels("canary", opts.names?.canary?.[i]))
+  );
+  baseline.forEach(
+    (p, i) => addProfile(enc, p, baseIdx[i], normalize, 1, labels("baseline", opts.names?.baseline?.[i]))
+  );
+  enc.comment(
+    `profile-gate merged: ${canary.length} canary and ${baseline.length} baseline capture(s), labelled side=canary|baseline`
+  );
+  return finish(enc, opts.gzip);
+}
+
+// src/report/write-reports.ts
+function typeIndexFor(p, type, capture) {
+  let i = p.sampleTypes.findIndex((t) => t.type === type.type && t.unit === type.unit);
+  if (i < 0) i = p.sampleTypes.findIndex((t) => t.type === type.type);
+  if (i < 0) {
+    throw new Error(
+      `capture ${capture} has no sample type ${type.type} (${type.unit}); it has ${p.sampleTypes.map((t) => t.type).join(", ")}`
+    );
+  }
+  return i;
+}
+function profilesOf(captures, side) {
+  return captures.map((c) => {
+    if (!c.profile) {
+      throw new Error(
+        `${side} capture ${c.name} has no decoded profile; reports need the profiles`
+      );
+    }
+    return c.profile;
+  });
+}
+function treeOfRun(run) {
+  const type = run.comparison.type;
+  const normalize = makeNormalizer(run.comparison.settings.normalizeNames);
+  return buildFlameTree(profilesOf(run.baseline, "baseline"), profilesOf(run.canary, "canary"), {
+    type: (p) => typeIndexFor(p, type, "(report)"),
+    normalize
+  });
+}
+function writeReports(run, paths, opts = {}) {
+  const out = [];
+  const c = run.comparison;
+  const normalize = makeNormalizer(c.settings.normalizeNames);
+  const type = (p) => typeIndexFor(p, c.type, "(report)");
+  const write = (kind, path, data) => {
+    writeFileAtomic(path, data);
+    out.push({
+      kind,
+      path,
+      bytes: typeof data === "string" ? Buffer.byteLength(data) : data.byteLength
+    });
+  };
+  let tree;
+  if (paths.html || paths.svg) tree = treeOfRun(run);
+  if (paths.html && tree) {
+    write(
+      "html",
+      paths.html,
+      renderFlameGraphHtml(tree, c, { title: opts.title, subtitle: opts.subtitle, ...opts.html })
+    );
+  }
+  if (paths.svg && tree) {
+    write("svg", paths.svg, renderFlameGraphSvg(tree, c, { title: opts.title, ...opts.svg }));
+  }
+  if (paths.diffPprof || paths.mergedPprof) {
+    const base = profilesOf(run.baseline, "baseline");
+    const can = profilesOf(run.canary, "canary");
+    if (paths.diffPprof)
+      write("diffPprof", paths.diffPprof, diffPprof(base, can, { type, normalize }));
+    if (paths.mergedPprof) {
+      write(
+        "mergedPprof",
+        paths.mergedPprof,
+        mergedPprof(base, can, {
+          type,
+          normalize,
+          names: {
+            baseline: run.baseline.map((x) => x.name),
+            canary: run.canary.map((x) => x.name)
+          }
+        })
+      );
+    }
+  }
+  return out;
+}
+
+// src/cli/compare.ts
+init_read();
+
+// src/sources/fetch.ts
+init_manifest();
+init_detect();
+init_errors();
+init_read();
+init_version();
+import { createHash as createHash2, randomBytes } from "node:crypto";
+import {
+  mkdirSync as mkdirSync2,
+  readdirSync as readdirSync2,
+  renameSync as renameSync2,
+  rmdirSync,
+  rmSync as rmSync2,
+  statSync as statSync2,
+  writeFileSync
+} from "node:fs";
+import { basename as basename6, dirname as dirname3, join as join3 } from "node:path";
+import { gzipSync as gzipSync2 } from "node:zlib";
+
+// src/sources/auth.ts
+init_errors();
+var MASK = "***";
+function makeMasker(secrets) {
+  const list = [...new Set(secrets.filter((s) => s.length >= 3))].sort(
+    (a, b) => b.length - a.length
+  );
+  return (s) => {
+    let out = s;
+    for (const sec of list) out = out.split(sec).join(MASK);
+    return out;
+  };
+}
+function sourceAuth(spec, env) {
+  const a = spec.auth;
+  const get = (key2, name) => {
+    const v = env[name];
+    if (v === void 0 || v.trim() === "") {
+      if (a.explicit.includes(key2)) {
+        throw new UsageError(`${key2}-env=${name} is given but $${name} is not set (or empty)`);
+      }
+      return void 0;
+    }
+    return v.trim();
+  };
+  const token = get("token", a.tokenEnv);
+  const basic = get("basic", a.basicEnv);
+  const tenantEnv = a.tenant === void 0 ? get("tenant", a.tenantEnv) : void 0;
+  const extra = get("headers", a.headersEnv);
+  const headers = {};
+  const secrets = [];
+  const used = [];
+  if (token !== void 0 && basic !== void 0) {
+    throw new UsageError(
+      `both $${a.tokenEnv} (bearer) and $${a.basicEnv} (basic) are set; unset one of them`
+    );
+  }
+  if (token !== void 0) {
+    if (/[\r\n]/.test(token)) throw new UsageError(`$${a.tokenEnv} contains a line break`);
+    const t = token.replace(/^Bearer\s+/i, "");
+    headers["authorization"] = `Bearer ${t}`;
+    secrets.push(token, t);
+    used.push(`bearer token from $${a.tokenEnv}`);
+  }
+  if (basic !== void 0) {
+    const colon = basic.indexOf(":");
+    if (colon <= 0 || /[\r\n]/.test(basic)) {
+      throw new UsageError(`$${a.basicEnv} must be user:password (value not shown)`);
+    }
+    const b64 = Buffer.from(basic, "utf8").toString("base64");
+    headers["authorization"] = `Basic ${b64}`;
+    secrets.push(basic, b64, basic.slice(colon + 1));
+    used.push(`basic auth from $${a.basicEnv}`);
+  }
+  const tenant = a.tenant ?? tenantEnv;
+  if (tenant !== void 0) {
+    if (!/^[\x21-\x7e]+$/.test(tenant)) {
+      throw new UsageError(
+        `the tenant id (from $${a.tenantEnv}) must be printable ASCII without spaces`
+      );
+    }
+    headers["x-scope-orgid"] = tenant;
+    if (a.tenant === void 0) secrets.push(tenant);
+    used.push(a.tenant !== void 0 ? "tenant from the spec" : `tenant from $${a.tenantEnv}`);
+  }
+  if (extra !== void 0) {
+    let n = 0;
+    for (const line of extra.split(/\r?\n/)) {
+      if (line.trim() === "") continue;
+      const m = /^\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*:\s*(.*?)\s*$/.exec(line);
+      if (!m) {
+        throw new UsageError(
+          `$${a.headersEnv}: line ${n + 1} is not "Name: value" (value not shown)`
+        );
+      }
+      headers[m[1].toLowerCase()] = m[2];
+      secrets.push(m[2]);
+      n++;
+    }
+    used.push(`${n} header(s) from $${a.headersEnv}`);
+  }
+  return {
+    headers,
+    mask: makeMasker(secrets),
+    summary: used.length ? used.join(", ") : "no credentials"
+  };
+}
+
+// src/sources/http.ts
+init_errors();
+init_version();
+import { setTimeout as sleep } from "node:timers/promises";
+var SourceError = class extends UsageError {
+};
+var AttemptError = class extends Error {
+  constructor(message, retryable, retryAfterMs2) {
+    super(message);
+    this.retryable = retryable;
+    this.retryAfterMs = retryAfterMs2;
+  }
+  retryable;
+  retryAfterMs;
+};
+var USER_AGENT = `profile-gate/${VERSION}`;
+var MAX_BACKOFF_MS = 15e3;
+var MAX_RETRY_AFTER_MS = 3e4;
+function formatMs(ms) {
+  return ms >= 1e3 ? `${+(ms / 1e3).toFixed(1)} s` : `${ms} ms`;
+}
+async function sendWithRetries(ctx, req, handle) {
+  const attempts = ctx.retries + 1;
+  for (let attempt = 1; ; attempt++) {
+    const timeout = AbortSignal.timeout(ctx.timeoutMs);
+    const signal = ctx.signal ? AbortSignal.any([ctx.signal, timeout]) : timeout;
+    let failure;
+    let response;
+    try {
+      const res = await ctx.fetch(req.url, {
+        method: req.method,
+        headers: { "user-agent": USER_AGENT, ...req.headers, ...ctx.headers },
+        body: req.body,
+        signal,
+        // Redirects are not followed: tenant and extra headers would go to another host.
+        redirect: "manual"
+      });
+      if (res.status >= 300 && res.status < 400) {
+        await res.body?.cancel().catch(() => void 0);
+        const to = res.headers.get("location");
+        throw new AttemptError(
+          `HTTP ${res.status} redirect to ${to ?? "(no location)"}; redirects are not followed (credentials must not leave the configured host): put the final URL in the source spec`,
+          false
+        );
+      }
+      response = {
+        status: res.status,
+        headers: res.headers,
+        body: await readBody(res, ctx.maxResponseBytes)
+      };
+    } catch (e) {
+      if (ctx.signal?.aborted) throw new SourceError(ctx.mask(`${ctx.what}: aborted`));
+      if (timeout.aborted) {
+        throw new SourceError(
+          ctx.mask(
+            `${ctx.what}: no complete response from ${origin(req.url)} within ${formatMs(ctx.timeoutMs)} (raise timeout= in the source spec, or query a shorter window per slice)`
+          )
+        );
+      }
+      failure = e instanceof AttemptError ? e : networkFailure(e, req.url);
+    }
+    if (response) {
+      try {
+        return handle(response);
+      } catch (e) {
+        if (!(e instanceof AttemptError)) throw e;
+        failure = e;
+      }
+    }
+    if (!failure) throw new Error("unreachable: an attempt neither succeeded nor failed");
+    if (!failure.retryable || attempt >= attempts) {
+      const tail = attempt === 1 ? "" : failure.retryable ? ` (gave up after ${attempt} attempts)` : ` (attempt ${attempt})`;
+      throw new SourceError(ctx.mask(`${ctx.what}: ${failure.message}${tail}`));
+    }
+    const backoff = Math.min(
+      MAX_BACKOFF_MS,
+      ctx.retryBaseMs * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5)
+    );
+    const delay = Math.round(failure.retryAfterMs ?? backoff);
+    ctx.log(
+      ctx.mask(
+        `${ctx.what}: ${failure.message}; retrying in ${formatMs(delay)} (attempt ${attempt + 1} of ${attempts})`
+      )
+    );
+    try {
+      await sleep(delay, void 0, { signal: ctx.signal });
+    } catch {
+      throw new SourceError(ctx.mask(`${ctx.what}: aborted`));
+    }
+  }
+}
+function origin(url) {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+function networkFailure(e, url) {
+  const err = e;
+  const cause = err?.cause;
+  const code = cause?.code ?? cause?.errors?.find((x) => x?.code)?.code ?? err?.code ?? cause?.message ?? err?.message;
+  if (code === "bad port") {
+    return new AttemptError(
+      `cannot use ${origin(url)}: fetch refuses this port (it is on the WHATWG "bad ports" list)`,
+      false
+    );
+  }
+  const permanent = code === "ENOTFOUND" || code === "ERR_INVALID_URL";
+  return new AttemptError(
+    `cannot reach ${origin(url)} (${code ?? "unknown network error"})`,
+    !permanent
+  );
+}
+async function readBody(res, limit) {
+  const len = Number(res.headers.get("content-length"));
+  if (Number.isFinite(len) && len > limit) {
+    await res.body?.cancel().catch(() => void 0);
+    throw new AttemptError(`response of ${len} bytes exceeds the ${limit}-byte limit`, false);
+  }
+  if (!res.body) return new Uint8Array(0);
+  const reader = res.body.getReader();
+  const chunks = [];
+  let total = 0;
+  for (; ; ) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => void 0);
+      throw new AttemptError(`response exceeds the ${limit}-byte limit`, false);
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(total);
+  let off = 0;
+  for (const c of chunks) {
+    out.set(c, off);
+    off += c.byteLength;
+  }
+  return out;
+}
+function retryableStatus(status) {
+  return status === 429 || status >= 500 && status !== 501;
+}
+function retryAfterMs(h) {
+  const v = h.get("retry-after");
+  if (!v) return void 0;
+  let ms;
+  if (/^\d+(\.\d+)?$/.test(v.trim())) ms = Number(v) * 1e3;
+  else {
+    const t = Date.parse(v);
+    if (!Number.isFinite(t)) return void 0;
+    ms = t - Date.now();
+  }
+  return Math.max(0, Math.min(MAX_RETRY_AFTER_MS, ms));
+}
+function describeBody(body, contentType) {
+  if (body.length === 0) return "empty body";
+  const text = new TextDecoder("utf-8", { fatal: false }).decode(body.subarray(0, 4096));
+  if (/html/i.test(contentType ?? "") || /^\s*<(!doctype|html)/i.test(text)) {
+    const title = /<title>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
+    return `an HTML page${title ? ` ("${title.slice(0, 80)}")` : ""} (a proxy or login page?)`;
+  }
+  const clean = text.replace(/[\x00-\x08\x0e-\x1f\x7f]/g, "?").replace(/\s+/g, " ").trim();
+  return clean.length > 300 ? `"${clean.slice(0, 300)}..."` : `"${clean}"`;
+}
+function withHint(msg, hint) {
+  return hint ? `${msg}. ${hint}` : msg;
+}
+function statusHint(status, kind) {
+  if (status === 401 || status === 403) {
+    return "Check the credentials: $PROFILE_GATE_SOURCE_TOKEN (bearer) or $PROFILE_GATE_SOURCE_BASIC (user:password)" + (kind === "pyroscope" ? ", and $PROFILE_GATE_SOURCE_TENANT (X-Scope-OrgID) on multi-tenant installs." : ".");
+  }
+  if (status === 404) {
+    return kind === "pyroscope" ? "Is this a Pyroscope server, and does the URL carry the right path prefix?" : "Is this a Parca server, and does the URL carry the right path prefix (the API is under PREFIX/api)?";
+  }
+  return "";
+}
+
+// src/sources/proto.ts
+var import_minimal3 = __toESM(require_minimal2(), 1);
+var WIRE_VARINT = 0;
+var WIRE_LEN = 2;
+var key = (field, wire) => (field << 3 | wire) >>> 0;
+function encodeSelectMergeProfileRequest(r) {
+  const w = import_minimal3.default.Writer.create();
+  w.uint32(key(1, WIRE_LEN)).string(r.profileTypeId);
+  w.uint32(key(2, WIRE_LEN)).string(r.labelSelector);
+  w.uint32(key(3, WIRE_VARINT)).int64(r.startMs);
+  w.uint32(key(4, WIRE_VARINT)).int64(r.endMs);
+  return w.finish();
+}
+var PARCA_MODE_MERGE = 2;
+var PARCA_REPORT_TYPE_PPROF = 1;
+function writeTimestamp(w, field, ms) {
+  const seconds = Math.floor(ms / 1e3);
+  const nanos = (ms - seconds * 1e3) * 1e6;
+  w.uint32(key(field, WIRE_LEN)).fork();
+  if (seconds !== 0) w.uint32(key(1, WIRE_VARINT)).int64(seconds);
+  if (nanos !== 0) w.uint32(key(2, WIRE_VARINT)).int32(nanos);
+  w.ldelim();
+}
+function encodeParcaQueryRequest(q) {
+  const w = import_minimal3.default.Writer.create();
+  w.uint32(key(1, WIRE_VARINT)).int32(PARCA_MODE_MERGE);
+  w.uint32(key(3, WIRE_LEN)).fork();
+  w.uint32(key(1, WIRE_LEN)).string(q.query);
+  writeTimestamp(w, 2, q.startMs);
+  writeTimestamp(w, 3, q.endMs);
+  w.ldelim();
+  w.uint32(key(5, WIRE_VARINT)).int32(PARCA_REPORT_TYPE_PPROF);
+  return w.finish();
+}
+var REPORT_FIELDS = {
+  5: "flamegraph",
+  6: "pprof",
+  7: "top",
+  8: "callgraph"
+};
+function decodeParcaQueryResponse(buf) {
+  const r = import_minimal3.default.Reader.create(buf);
+  const out = {};
+  while (r.pos < r.len) {
+    const tag = r.uint32();
+    const field = tag >>> 3;
+    const wire = tag & 7;
+    if (field === 0) throw new Error("field number 0");
+    if (REPORT_FIELDS[field] && wire === WIRE_LEN) {
+      out.report = REPORT_FIELDS[field];
+      if (field === 6) out.pprof = new Uint8Array(r.bytes());
+      else r.skipType(wire);
+    } else if (field === 9 && wire === WIRE_VARINT) {
+      out.total = Number(r.int64().toString());
+    } else {
+      r.skipType(wire);
+    }
+  }
+  return out;
+}
+
+// src/sources/parca.ts
+var PARCA_GRPC_WEB_PATH = "/api/parca.query.v1alpha1.QueryService/Query";
+var PARCA_REST_PATH = "/api/profiles/query";
+var GRPC_CODES = [
+  "OK",
+  "CANCELLED",
+  "UNKNOWN",
+  "INVALID_ARGUMENT",
+  "DEADLINE_EXCEEDED",
+  "NOT_FOUND",
+  "ALREADY_EXISTS",
+  "PERMISSION_DENIED",
+  "RESOURCE_EXHAUSTED",
+  "FAILED_PRECONDITION",
+  "ABORTED",
+  "OUT_OF_RANGE",
+  "UNIMPLEMENTED",
+  "INTERNAL",
+  "UNAVAILABLE",
+  "DATA_LOSS",
+  "UNAUTHENTICATED"
+];
+var GRPC_TRANSIENT = /* @__PURE__ */ new Set([8, 14]);
+async function parcaQueryMerge(spec, range, ctx) {
+  return spec.transport === "rest" ? parcaRest(spec, range, ctx) : parcaGrpcWeb(spec, range, ctx);
+}
+function grpcWebFrame(message, flag = 0) {
+  const out = new Uint8Array(5 + message.length);
+  out[0] = flag;
+  new DataView(out.buffer).setUint32(1, message.length, false);
+  out.set(message, 5);
+  return out;
+}
+function parseGrpcWebBody(body) {
+  const out = { messages: [] };
+  const dv = new DataView(body.buffer, body.byteOffset, body.byteLength);
+  let pos = 0;
+  while (pos < body.length) {
+    if (body.length - pos < 5) throw new Error(`truncated frame header at byte ${pos}`);
+    const flag = body[pos];
+    const len = dv.getUint32(pos + 1, false);
+    const start = pos + 5;
+    if (start + len > body.length) {
+      throw new Error(
+        `frame at byte ${pos} claims ${len} bytes but only ${body.length - start} follow`
+      );
+    }
+    const payload = body.subarray(start, start + len);
+    if (flag & 128) {
+      out.trailers = parseTrailers(new TextDecoder().decode(payload));
+    } else if (flag & 1) {
+      throw new Error("compressed gRPC-web message (no grpc-accept-encoding was offered)");
+    } else if (flag !== 0) {
+      throw new Error(`unknown frame flag 0x${flag.toString(16)} (not a gRPC-web body?)`);
+    } else {
+      out.messages.push(payload);
+    }
+    pos = start + len;
+  }
+  return out;
+}
+function parseTrailers(text) {
+  const out = {};
+  for (const line of text.split(/\r?\n/)) {
+    const c = line.indexOf(":");
+    if (c <= 0) continue;
+    out[line.slice(0, c).trim().toLowerCase()] = line.slice(c + 1).trim();
+  }
+  return out;
+}
+function decodeGrpcMessage(m) {
+  if (!m) return "";
+  try {
+    return decodeURIComponent(m);
+  } catch {
+    return m;
+  }
+}
+function grpcFailure(code, message, httpStatus) {
+  const name = GRPC_CODES[code] ?? `code ${code}`;
+  let hint = "";
+  if (code === 16 || code === 7) hint = statusHint(401, "parca");
+  else if (code === 12) hint = statusHint(404, "parca");
+  else if (code === 5)
+    hint = " Nothing matched: check the query (profile type and labels), or use a wider window or fewer slices.";
+  const http3 = httpStatus !== 200 ? `HTTP ${httpStatus}, ` : "";
+  return new AttemptError(
+    withHint(`${http3}gRPC ${name}: ${message || "(no message)"}`, hint),
+    GRPC_TRANSIENT.has(code) || retryableStatus(httpStatus)
+  );
+}
+async function parcaGrpcWeb(spec, range, ctx) {
+  const msg = encodeParcaQueryRequest({
+    query: spec.query,
+    startMs: range.startMs,
+    endMs: range.endMs
+  });
+  return sendWithRetries(
+    ctx,
+    {
+      method: "POST",
+      url: spec.baseUrl + PARCA_GRPC_WEB_PATH,
+      headers: {
+        "content-type": "application/grpc-web+proto",
+        accept: "application/grpc-web+proto",
+        "x-grpc-web": "1",
+        "grpc-timeout": `${ctx.timeoutMs}m`
+      },
+      body: grpcWebFrame(msg)
+    },
+    (res) => handleGrpcWeb(res)
+  );
+}
+function handleGrpcWeb(res) {
+  const ct = res.headers.get("content-type");
+  const headerStatus = res.headers.get("grpc-status");
+  if (headerStatus !== null && headerStatus.trim() !== "0") {
+    throw grpcFailure(
+      Number(headerStatus),
+      decodeGrpcMessage(res.headers.get("grpc-message")),
+      res.status
+    );
+  }
+  if (res.status !== 200 || !/^application\/grpc-web/i.test(ct ?? "")) {
+    const what = res.status === 200 ? `unexpected content type ${ct ?? "(none)"}` : `HTTP ${res.status}`;
+    throw new AttemptError(
+      withHint(`${what}: ${describeBody(res.body, ct)}`, statusHint(res.status, "parca")),
+      retryableStatus(res.status),
+      retryAfterMs(res.headers)
+    );
+  }
+  let parsed;
+  try {
+    parsed = parseGrpcWebBody(res.body);
+  } catch (e) {
+    throw new AttemptError(`malformed gRPC-web response: ${e.message}`, false);
+  }
+  const status = parsed.trailers?.["grpc-status"] ?? headerStatus ?? void 0;
+  if (status === void 0) {
+    throw new AttemptError(
+      "gRPC-web response without grpc-status (cut off, or not a gRPC-web server?)",
+      true
+    );
+  }
+  if (status !== "0") {
+    throw grpcFailure(
+      Number(status),
+      decodeGrpcMessage(parsed.trailers?.["grpc-message"]),
+      res.status
+    );
+  }
+  if (parsed.messages.length !== 1) {
+    throw new AttemptError(
+      `expected one QueryResponse message, got ${parsed.messages.length}`,
+      false
+    );
+  }
+  return pprofOf(parsed.messages[0]);
+}
+function pprofOf(message) {
+  let r;
+  try {
+    r = decodeParcaQueryResponse(message);
+  } catch (e) {
+    throw new AttemptError(`cannot decode QueryResponse: ${e.message}`, false);
+  }
+  if (r.report && r.report !== "pprof") {
+    throw new AttemptError(
+      `the server answered with a ${r.report} report instead of pprof (a Parca too old for REPORT_TYPE_PPROF?)`,
+      false
+    );
+  }
+  return r.pprof ?? new Uint8Array(0);
+}
+async function parcaRest(spec, range, ctx) {
+  const q = new URLSearchParams({
+    mode: "MODE_MERGE",
+    reportType: "REPORT_TYPE_PPROF",
+    "merge.query": spec.query,
+    "merge.start": new Date(range.startMs).toISOString(),
+    "merge.end": new Date(range.endMs).toISOString()
+  });
+  return sendWithRetries(
+    ctx,
+    {
+      method: "GET",
+      url: `${spec.baseUrl}${PARCA_REST_PATH}?${q.toString()}`,
+      headers: { accept: "application/json" }
+    },
+    (res) => handleRest(res)
+  );
+}
+function handleRest(res) {
+  const ct = res.headers.get("content-type");
+  let json;
+  if (/json/i.test(ct ?? "") || /^\s*\{/.test(new TextDecoder().decode(res.body.subarray(0, 16)))) {
+    try {
+      const j = JSON.parse(new TextDecoder().decode(res.body));
+      if (typeof j === "object" && j !== null && !Array.isArray(j))
+        json = j;
+    } catch {
+      json = void 0;
+    }
+  }
+  if (res.status !== 200) {
+    if (json && typeof json.code === "number") {
+      const f = grpcFailure(json.code, String(json.message ?? ""), res.status);
+      throw new AttemptError(f.message, f.retryable, retryAfterMs(res.headers));
+    }
+    throw new AttemptError(
+      withHint(
+        `HTTP ${res.status}: ${describeBody(res.body, ct)}`,
+        statusHint(res.status, "parca")
+      ),
+      retryableStatus(res.status),
+      retryAfterMs(res.headers)
+    );
+  }
+  if (!json) {
+    throw new AttemptError(
+      `expected a JSON QueryResponse, got ${ct ?? "no content type"}: ${describeBody(res.body, ct)}`,
+      false
+    );
+  }
+  for (const other of ["flamegraph", "top", "callgraph"]) {
+    if (json[other] !== void 0 && json[other] !== null && json.pprof === void 0) {
+      throw new AttemptError(
+        `the server answered with a ${other} report instead of pprof (a Parca too old for REPORT_TYPE_PPROF?)`,
+        false
+      );
+    }
+  }
+  const p = json.pprof;
+  if (p === void 0 || p === null || p === "") return new Uint8Array(0);
+  if (typeof p !== "string" || !/^[A-Za-z0-9+/_-]*={0,2}$/.test(p)) {
+    throw new AttemptError('the JSON field "pprof" is not base64', false);
+  }
+  return new Uint8Array(
+    Buffer.from(p, p.includes("-") || p.includes("_") ? "base64url" : "base64")
+  );
+}
+
+// src/sources/pyroscope.ts
+var SELECT_MERGE_PROFILE_PATH = "/querier.v1.QuerierService/SelectMergeProfile";
+var TRANSIENT_CONNECT_CODES = /* @__PURE__ */ new Set(["unavailable", "resource_exhausted"]);
+async function pyroscopeSelectMergeProfile(spec, range, ctx) {
+  const body = encodeSelectMergeProfileRequest({
+    profileTypeId: spec.profileType,
+    labelSelector: spec.selector,
+    startMs: range.startMs,
+    endMs: range.endMs
+  });
+  return sendWithRetries(
+    ctx,
+    {
+      method: "POST",
+      url: spec.baseUrl + SELECT_MERGE_PROFILE_PATH,
+      headers: {
+        "content-type": "application/proto",
+        accept: "application/proto",
+        "connect-protocol-version": "1",
+        "connect-timeout-ms": String(ctx.timeoutMs)
+      },
+      body
+    },
+    (res) => {
+      const ct = res.headers.get("content-type");
+      if (res.status === 200) {
+        if (ct && !/^application\/(proto|x-protobuf|octet-stream)/i.test(ct)) {
+          throw new AttemptError(
+            `expected a binary protobuf (application/proto) but got ${ct}: ${describeBody(res.body, ct)}`,
+            false
+          );
+        }
+        return res.body;
+      }
+      const err = parseConnectError(res.body, ct);
+      const transient = retryableStatus(res.status) || err?.code !== void 0 && TRANSIENT_CONNECT_CODES.has(err.code);
+      const what = err ? `${err.code ?? "error"}: ${err.message ?? "(no message)"}` : describeBody(res.body, ct);
+      throw new AttemptError(
+        withHint(`HTTP ${res.status}, ${what}`, statusHint(res.status, "pyroscope")),
+        transient,
+        retryAfterMs(res.headers)
+      );
+    }
+  );
+}
+function parseConnectError(body, contentType) {
+  if (body.length === 0 || body.length > 1 << 20) return void 0;
+  const text = new TextDecoder().decode(body);
+  if (!/json/i.test(contentType ?? "") && !text.trimStart().startsWith("{")) return void 0;
+  try {
+    const j = JSON.parse(text);
+    if (typeof j !== "object" || j === null) return void 0;
+    const o = j;
+    const code = typeof o.code === "string" ? o.code : void 0;
+    const message = typeof o.message === "string" ? o.message : void 0;
+    if (code === void 0 && message === void 0) return void 0;
+    return { code, message };
+  } catch {
+    return void 0;
+  }
+}
+
+// src/sources/spec.ts
+init_errors();
+var DEFAULT_SLICES = 10;
+var DEFAULT_TIMEOUT_MS = 6e4;
+var DEFAULT_RETRIES = 3;
+var MAX_SLICES = 1e3;
+var DEFAULT_ENV = {
+  token: "PROFILE_GATE_SOURCE_TOKEN",
+  basic: "PROFILE_GATE_SOURCE_BASIC",
+  tenant: "PROFILE_GATE_SOURCE_TENANT",
+  headers: "PROFILE_GATE_SOURCE_HEADERS"
+};
+var DEFAULT_PORT = { pyroscope: 4040, parca: 7070 };
+var KNOWN_PARAMS = [
+  "type",
+  "query",
+  "from",
+  "to",
+  "slices",
+  "transport",
+  "timeout",
+  "retries",
+  "tenant",
+  "token-env",
+  "basic-env",
+  "tenant-env",
+  "headers-env"
+];
+var SECRET_PARAMS = /^(token|access_token|bearer|auth|authorization|password|passwd|pass|secret|basic|user|username|api[-_]?key|apikey|key)$/i;
+var FORMS = "pyroscope://HOST[:PORT][/PREFIX]?..., pyroscope+http(s)://..., parca://..., parca+http(s)://...";
+function fail(msg) {
+  throw new UsageError(`source spec: ${msg}`);
+}
+function parseSourceSpec(text, overrides = {}, what = "source spec") {
+  const failW = (msg) => {
+    throw new UsageError(`${what}: ${msg}`);
+  };
+  try {
+    return parseInner(text, overrides);
+  } catch (e) {
+    if (e instanceof UsageError && what !== "source spec") {
+      failW(e.message.replace(/^source spec: /, ""));
+    }
+    throw e;
+  }
+}
+function parseInner(text, overrides) {
+  const spec = text.trim();
+  if (spec === "") fail("empty; expected " + FORMS);
+  const m = /^([a-z][a-z0-9+.-]*):\/\//i.exec(spec);
+  if (!m) fail(`missing scheme; expected ${FORMS}`);
+  const scheme = m[1].toLowerCase();
+  const sm = /^(pyroscope|parca)(?:\+(https?))?$/.exec(scheme);
+  if (!sm) fail(`unsupported scheme "${scheme}://"; expected ${FORMS}`);
+  const kind = sm[1];
+  const protocol = sm[2] ?? "http";
+  const q = spec.indexOf("?");
+  const location = (q >= 0 ? spec.slice(0, q) : spec).trim();
+  const queryString = q >= 0 ? spec.slice(q + 1) : "";
+  const rest = location.slice(m[0].length);
+  const authority = rest.split(/[/#]/)[0];
+  if (authority.includes("@")) {
+    fail(
+      `credentials in the URL are not accepted (they would end up in logs and manifests); put user:password in $${DEFAULT_ENV.basic} or a bearer token in $${DEFAULT_ENV.token}`
+    );
+  }
+  if (location.includes("#")) fail('the URL must not contain a "#" fragment');
+  let url;
+  try {
+    url = new URL(`${protocol}://${rest}`);
+  } catch {
+    fail(`invalid host or URL "${protocol}://${rest}"`);
+  }
+  if (!url.hostname) fail("missing host");
+  const port = url.port || (sm[2] ? "" : String(DEFAULT_PORT[kind]));
+  const path = url.pathname.replace(/\/+$/, "");
+  const baseUrl = `${protocol}://${url.hostname.includes(":") && !url.hostname.startsWith("[") ? `[${url.hostname}]` : url.hostname}${port ? `:${port}` : ""}${path}`;
+  const params = parseParams(queryString);
+  for (const [k, v] of Object.entries(overrides)) {
+    if (v !== void 0) params.set(k, v);
+  }
+  const rawQuery = params.get("query");
+  const rawType = params.get("type");
+  if (rawQuery === void 0 && rawType === void 0) {
+    fail(
+      kind === "pyroscope" ? 'missing query; give type=process_cpu:cpu:nanoseconds:cpu:nanoseconds&query={service_name="..."}' : 'missing query; give query=parca_agent:samples:count:cpu:nanoseconds:delta{job="..."}'
+    );
+  }
+  let typePart = "";
+  let selector = "{}";
+  if (rawQuery !== void 0) {
+    const brace = rawQuery.indexOf("{");
+    if (brace >= 0) {
+      typePart = rawQuery.slice(0, brace).trim();
+      selector = rawQuery.slice(brace).trim();
+    } else {
+      typePart = rawQuery.trim();
+    }
+  }
+  if (rawType !== void 0) {
+    if (typePart && typePart !== rawType.trim()) {
+      fail(`type=${rawType} disagrees with the profile type "${typePart}" in query=; give it once`);
+    }
+    typePart = rawType.trim();
+  }
+  if (!typePart) {
+    fail(
+      kind === "pyroscope" ? "missing profile type; add type=NAME:SAMPLE_TYPE:UNIT:PERIOD_TYPE:PERIOD_UNIT (e.g. process_cpu:cpu:nanoseconds:cpu:nanoseconds)" : "missing profile type; write query=NAME:SAMPLE_TYPE:UNIT:PERIOD_TYPE:PERIOD_UNIT[:delta]{...}"
+    );
+  }
+  const typeParts = validateProfileType(typePart, kind);
+  const matchers = parseSelector(selector);
+  const labels = {};
+  for (const mt of matchers) if (mt.op === "=") labels[mt.name] = mt.value;
+  const fromText = params.get("from");
+  if (fromText === void 0)
+    fail("missing from= (e.g. from=now-1h, RFC3339, or unix seconds / ms)");
+  const from = parseTime(fromText, "from");
+  const to = parseTime(params.get("to") ?? "now", "to");
+  if (from.kind === to.kind) {
+    const a = from.kind === "now" ? from.offsetMs : from.ms;
+    const b = to.kind === "now" ? to.offsetMs : to.ms;
+    if (!(a < b)) fail(`from=${from.text} is not before to=${to.text}`);
+  }
+  const slices = parseIntParam(params.get("slices"), "slices", DEFAULT_SLICES, 1, MAX_SLICES);
+  const retries = parseIntParam(params.get("retries"), "retries", DEFAULT_RETRIES, 0, 10);
+  const timeoutText = params.get("timeout");
+  let timeoutMs = DEFAULT_TIMEOUT_MS;
+  if (timeoutText !== void 0) {
+    const t = /^\d+(\.\d+)?$/.test(timeoutText) ? Number(timeoutText) * 1e3 : parseDuration(timeoutText);
+    if (t === void 0 || !(t >= 100) || t > 36e5) {
+      fail(`timeout=${timeoutText}: expected a duration between 100ms and 1h (e.g. 30s, 2m)`);
+    }
+    timeoutMs = Math.round(t);
+  }
+  const transportText = params.get("transport");
+  let transport = "grpc-web";
+  if (transportText !== void 0) {
+    if (kind !== "parca")
+      fail("transport= applies to parca sources only (Pyroscope is queried over Connect)");
+    if (transportText !== "grpc-web" && transportText !== "rest") {
+      fail(`transport=${transportText}: expected grpc-web or rest`);
+    }
+    transport = transportText;
+  }
+  const auth = {
+    tokenEnv: DEFAULT_ENV.token,
+    basicEnv: DEFAULT_ENV.basic,
+    tenantEnv: DEFAULT_ENV.tenant,
+    headersEnv: DEFAULT_ENV.headers,
+    explicit: []
+  };
+  for (const key2 of ["token", "basic", "tenant", "headers"]) {
+    const v = params.get(`${key2}-env`);
+    if (v === void 0) continue;
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(v)) {
+      fail(`${key2}-env=${v}: expected the NAME of an environment variable (letters, digits, _)`);
+    }
+    auth[`${key2}Env`] = v;
+    auth.explicit.push(key2);
+  }
+  const tenant = params.get("tenant");
+  if (tenant !== void 0) {
+    if (!/^[\x21-\x7e]+$/.test(tenant)) fail("tenant= must be printable ASCII without spaces");
+    if (auth.explicit.includes("tenant")) fail("give either tenant= or tenant-env=, not both");
+    auth.tenant = tenant;
+  }
+  const sampleType = typeParts[1];
+  return {
+    kind,
+    baseUrl,
+    profileType: typePart,
+    selector,
+    matchers,
+    labels,
+    query: `${typePart}${selector}`,
+    sampleType,
+    profileKind: profileKindOf(typeParts),
+    from,
+    to,
+    slices,
+    transport,
+    timeoutMs,
+    retries,
+    auth
+  };
+}
+function parseParams(qs) {
+  const out = /* @__PURE__ */ new Map();
+  for (const rawPart of qs.split("&")) {
+    const part = rawPart.trim();
+    if (part === "") continue;
+    const eq = part.indexOf("=");
+    const rawKey = (eq >= 0 ? part.slice(0, eq) : part).trim();
+    let key2;
+    try {
+      key2 = decodeURIComponent(rawKey);
+    } catch {
+      fail(`parameter name "${rawKey}" has a bad %-escape`);
+    }
+    if (SECRET_PARAMS.test(key2)) {
+      fail(
+        `parameter "${key2}" looks like a secret; secrets are never read from the spec. Set $${DEFAULT_ENV.token} (bearer token), $${DEFAULT_ENV.basic} (user:password) or $${DEFAULT_ENV.tenant} (X-Scope-OrgID), or name other variables with token-env= / basic-env= / tenant-env=`
+      );
+    }
+    if (!KNOWN_PARAMS.includes(key2)) {
+      fail(`unknown parameter "${key2}" (known: ${KNOWN_PARAMS.join(", ")})`);
+    }
+    if (eq < 0) fail(`parameter "${key2}" needs a value (${key2}=...)`);
+    let value;
+    try {
+      value = decodeURIComponent(part.slice(eq + 1).trim());
+    } catch {
+      fail(`parameter "${key2}" has a bad %-escape (write a literal % as %25)`);
+    }
+    if (out.has(key2)) fail(`parameter "${key2}" is given twice`);
+    if (value === "") fail(`parameter "${key2}" is empty`);
+    out.set(key2, value);
+  }
+  return out;
+}
+function parseIntParam(v, name, dflt, min, max) {
+  if (v === void 0) return dflt;
+  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
+    fail(`${name}=${v}: expected a whole number from ${min} to ${max}`);
+  }
+  return Number(v);
+}
+function validateProfileType(t, kind) {
+  const parts = t.split(":");
+  const okLen = kind === "pyroscope" ? parts.length === 5 : parts.length === 5 || parts.length === 6;
+  const shape = kind === "pyroscope" ? "NAME:SAMPLE_TYPE:SAMPLE_UNIT:PERIOD_TYPE:PERIOD_UNIT (e.g. process_cpu:cpu:nanoseconds:cpu:nanoseconds)" : "NAME:SAMPLE_TYPE:SAMPLE_UNIT:PERIOD_TYPE:PERIOD_UNIT[:delta] (e.g. parca_agent:samples:count:cpu:nanoseconds:delta)";
+  if (!okLen || parts.slice(0, 5).some((p) => !/^[A-Za-z0-9_.\-/]+$/.test(p))) {
+    fail(`profile type "${t}" is not of the form ${shape}`);
+  }
+  if (parts.length === 6 && parts[5] !== "delta") {
+    fail(`profile type "${t}": the sixth field can only be "delta"`);
+  }
+  return parts;
+}
+function profileKindOf(parts) {
+  const [name, sample, , period] = parts;
+  if (sample === "alloc_space" || sample === "alloc_objects") return "allocs";
+  if (sample === "inuse_space" || sample === "inuse_objects") return "heap";
+  if (name === "block" || name === "mutex") return name;
+  if (name === "goroutine" || name === "goroutines") return "goroutine";
+  if (sample === "cpu" || period === "cpu" || /cpu/.test(name)) return "cpu";
+  return name;
+}
+function parseSelector(sel) {
+  const s = sel.trim();
+  const bad = (why) => fail(`label selector ${s}: ${why} (expected {name="value", ...})`);
+  if (!s.startsWith("{") || !s.endsWith("}")) bad("must be enclosed in { }");
+  const out = [];
+  let i = 1;
+  const end = s.length - 1;
+  const ws = () => {
+    while (i < end && /\s/.test(s[i])) i++;
+  };
+  const quoted = () => {
+    const q = s[i];
+    let v = "";
+    i++;
+    while (i < end && s[i] !== q) {
+      if (s[i] === "\\" && q !== "`") {
+        const n = s[i + 1];
+        if (n === void 0 || i + 1 >= end) bad("unfinished escape");
+        v += n === "n" ? "\n" : n === "t" ? "	" : n;
+        i += 2;
+      } else v += s[i++];
+    }
+    if (i >= end) bad(`unterminated ${q}-quoted string`);
+    i++;
+    return v;
+  };
+  ws();
+  while (i < end) {
+    let name;
+    if (s[i] === '"') name = quoted();
+    else {
+      const m2 = /^[A-Za-z_][A-Za-z0-9_.]*/.exec(s.slice(i, end));
+      if (!m2) bad(`expected a label name at "${s.slice(i, end)}"`);
+      name = m2[0];
+      i += name.length;
+    }
+    ws();
+    const m = /^(=~|!~|!=|=)/.exec(s.slice(i, end));
+    if (!m) bad(`expected =, !=, =~ or !~ after ${name}`);
+    const op = m[1];
+    i += op.length;
+    ws();
+    if (!`"'\``.includes(s[i]) || i >= end) bad(`expected a quoted value after ${name}${op}`);
+    const value = quoted();
+    if (op === "=~" || op === "!~") {
+      try {
+        new RegExp(value);
+      } catch (e) {
+        bad(`${name}${op}"${value}" is not a valid regular expression (${e.message})`);
+      }
+    }
+    out.push({ name, op, value });
+    ws();
+    if (i < end) {
+      if (s[i] !== ",") bad(`expected "," or "}" after ${name}${op}"${value}"`);
+      i++;
+      ws();
+    }
+  }
+  return out;
+}
+var UNIT_MS = {
+  ms: 1,
+  s: 1e3,
+  m: 6e4,
+  h: 36e5,
+  d: 864e5,
+  w: 6048e5
+};
+function parseDuration(text) {
+  const t = text.trim();
+  if (!/^(\d+(\.\d+)?(ms|s|m|h|d|w))+$/.test(t)) return void 0;
+  let total = 0;
+  for (const m of t.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d|w)/g))
+    total += Number(m[1]) * UNIT_MS[m[2]];
+  return total;
+}
+var RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+function parseTime(text, name) {
+  const t = text.trim();
+  if (t === "now") return { kind: "now", offsetMs: 0, text: t };
+  const rel = /^now\s*-\s*(.+)$/.exec(t);
+  if (rel) {
+    const d = parseDuration(rel[1]);
+    if (d === void 0 || d <= 0) {
+      fail(
+        `${name}=${t}: bad relative time; write now-30m, now-1h, now-1h30m, now-2d (units ms s m h d w)`
+      );
+    }
+    return { kind: "now", offsetMs: -Math.round(d), text: t };
+  }
+  if (/^\d+$/.test(t)) {
+    const n = Number(t);
+    if (n < 1e11) return { kind: "absolute", ms: n * 1e3, text: t };
+    if (n < 1e14) return { kind: "absolute", ms: n, text: t };
+    fail(
+      `${name}=${t}: too many digits for unix seconds or milliseconds (microseconds and nanoseconds are not accepted)`
+    );
+  }
+  const m = RFC3339.exec(t);
+  if (m) {
+    const ms = Date.parse(t.replace(" ", "T"));
+    const [mo, d, h, mi, s] = [m[2], m[3], m[4], m[5], m[6]].map(Number);
+    if (Number.isFinite(ms) && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h < 24 && mi < 60 && s < 61) {
+      return { kind: "absolute", ms, text: t };
+    }
+  }
+  fail(
+    `${name}=${t}: not a time; expected now, now-1h, RFC3339 with a zone (2024-05-01T12:00:00Z), or unix seconds / milliseconds`
+  );
+}
+function resolveTime(t, nowMs) {
+  return t.kind === "absolute" ? t.ms : nowMs + t.offsetMs;
+}
+function resolveWindow(spec, now) {
+  const nowMs = now.getTime();
+  const startMs = resolveTime(spec.from, nowMs);
+  const endMs = resolveTime(spec.to, nowMs);
+  if (!(startMs < endMs)) {
+    fail(
+      `from=${spec.from.text} (${new Date(startMs).toISOString()}) is not before to=${spec.to.text} (${new Date(endMs).toISOString()})`
+    );
+  }
+  if (startMs > nowMs)
+    fail(`from=${spec.from.text} is in the future (${new Date(startMs).toISOString()})`);
+  if ((endMs - startMs) / spec.slices < 1e3) {
+    fail(
+      `a window of ${endMs - startMs} ms cannot be split into ${spec.slices} slices of at least 1 s; widen it or lower slices=`
+    );
+  }
+  return { startMs, endMs };
+}
+function sliceWindow(w, k) {
+  if (!Number.isInteger(k) || k < 1)
+    throw new RangeError(`slice count ${k} is not a positive integer`);
+  const span = w.endMs - w.startMs;
+  const at = (i) => w.startMs + Math.floor(i * span / k);
+  const out = [];
+  for (let i = 0; i < k; i++)
+    out.push({ startMs: at(i), endMs: i === k - 1 ? w.endMs : at(i + 1) });
+  return out;
+}
+function describeSource(spec) {
+  const extra = spec.kind === "parca" ? ` via ${spec.transport}` : "";
+  return `${spec.kind} ${spec.baseUrl}${extra} ${spec.query}`;
+}
+
+// src/sources/fetch.ts
+var DEFAULT_MAX_RESPONSE = 512 * 1024 * 1024;
+function sliceFileName(i, k) {
+  const width = Math.max(2, String(k).length);
+  return `slice-${String(i + 1).padStart(width, "0")}.pb.gz`;
+}
+async function fetchSourceCaptures(spec, opts) {
+  const now = opts.now ?? /* @__PURE__ */ new Date();
+  const window2 = resolveWindow(spec, now);
+  const slices = sliceWindow(window2, spec.slices);
+  const auth = sourceAuth(spec, opts.env);
+  const log = (m) => opts.log(auth.mask(m));
+  const sliceMs = (window2.endMs - window2.startMs) / spec.slices;
+  log(
+    `${describeSource(spec)}: ${spec.slices} slice(s) of ${formatMs(Math.round(sliceMs))} over [${iso(window2.startMs)}, ${iso(window2.endMs)}) (${auth.summary})`
+  );
+  if (sliceMs < 3e4) {
+    log(
+      `warning: slices of ${formatMs(Math.round(sliceMs))} are shorter than a few agent push intervals (typically 10-15 s); expect noisy or empty slices; widen the window or lower slices=`
+    );
+  }
+  const captures = [];
+  const entries = [];
+  for (let i = 0; i < slices.length; i++) {
+    const s = slices[i];
+    const label = `slice ${i + 1}/${slices.length} [${iso(s.startMs)}, ${iso(s.endMs)})`;
+    const ctx = {
+      what: `${spec.kind} ${spec.kind === "pyroscope" ? "SelectMergeProfile" : "Query"} for ${label}`,
+      headers: auth.headers,
+      mask: auth.mask,
+      timeoutMs: spec.timeoutMs,
+      retries: spec.retries,
+      retryBaseMs: opts.retryBaseMs ?? 500,
+      signal: opts.signal,
+      log,
+      fetch: opts.fetch ?? globalThis.fetch,
+      maxResponseBytes: opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE
+    };
+    const range = { startMs: s.startMs, endMs: s.endMs - 1 };
+    const t0 = Date.now();
+    const raw = spec.kind === "pyroscope" ? await pyroscopeSelectMergeProfile(spec, range, ctx) : await parcaQueryMerge(spec, range, ctx);
+    const name = sliceFileName(i, slices.length);
+    const emptyMsg = () => `${label} of ${spec.kind} query ${spec.query} returned no samples. Check that the selector matches a service that was running and pushing profiles then (profile type and labels), or use a wider window (from=/to=) or fewer slices (slices=${spec.slices} now).`;
+    if (raw.length === 0) throw new SourceError(auth.mask(emptyMsg()));
+    let samples;
+    let types;
+    try {
+      const p = readProfile(raw, `${label} (${name})`, { maxInflatedBytes: opts.maxInflatedBytes });
+      samples = p.stackOffsets.length - 1;
+      types = p.sampleTypes.map((t) => t.type);
+    } catch (e) {
+      if (e instanceof ProfileError && e.code === "empty")
+        throw new SourceError(auth.mask(emptyMsg()));
+      if (e instanceof ProfileError) {
+        throw new SourceError(
+          auth.mask(
+            `${label}: the ${spec.kind} server's answer is not a usable pprof profile: ${e.detail}`
+          )
+        );
+      }
+      throw e;
+    }
+    if (!types.includes(spec.sampleType)) {
+      log(
+        `warning: ${label}: the profile's sample types are ${types.join(", ") || "(none)"}, not the requested "${spec.sampleType}"`
+      );
+    }
+    const bytes = isGzip(raw) ? raw : new Uint8Array(gzipSync2(raw));
+    const start = new Date(s.startMs);
+    const end = new Date(s.endMs);
+    captures.push({ name, bytes, start, end });
+    entries.push({
+      file: name,
+      start: start.toISOString(),
+      end: end.toISOString(),
+      durationSeconds: (s.endMs - s.startMs) / 1e3,
+      sha256: createHash2("sha256").update(bytes).digest("hex"),
+      bytes: bytes.length
+    });
+    log(
+      `${label}: ${samples} samples, ${bytes.length} bytes (gzipped) in ${formatMs(Date.now() - t0)}`
+    );
+  }
+  const manifest = {
+    formatVersion: MANIFEST_FORMAT_VERSION,
+    tool: { name: "profile-gate", version: VERSION },
+    createdAt: now.toISOString(),
+    source: {
+      kind: spec.kind,
+      // No credentials can be in baseUrl: the spec parser refuses user:password@ and secrets.
+      url: spec.baseUrl,
+      query: spec.query
+    },
+    profileType: spec.profileKind,
+    sampleType: spec.sampleType,
+    labels: { ...spec.labels },
+    captures: entries
+  };
+  return { captures, manifest };
+}
+function iso(ms) {
+  return new Date(ms).toISOString();
+}
+function writeCaptureDir(dir, result) {
+  let existing;
+  try {
+    if (!statSync2(dir).isDirectory()) throw new UsageError(`${dir} exists and is not a directory`);
+    existing = readdirSync2(dir);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    if (e.code !== "ENOENT") {
+      throw new UsageError(`cannot use ${dir}: ${e.message}`);
+    }
+  }
+  if (existing && existing.length > 0) {
+    throw new UsageError(`${dir} already exists and is not empty; choose a new --out folder`);
+  }
+  const parent = dirname3(dir);
+  const tmp = join3(parent, `.${basename6(dir)}.tmp-${randomBytes(4).toString("hex")}`);
+  try {
+    mkdirSync2(parent, { recursive: true });
+    mkdirSync2(tmp);
+    for (const c of result.captures) writeFileSync(join3(tmp, c.name), c.bytes);
+    writeFileSync(join3(tmp, MANIFEST_FILE), JSON.stringify(result.manifest, null, 2) + "\n");
+    if (existing) rmdirSync(dir);
+    renameSync2(tmp, dir);
+  } catch (e) {
+    rmSync2(tmp, { recursive: true, force: true });
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`cannot write ${dir}: ${e.message}`);
+  }
+}
+
+// src/cli/compare.ts
+init_args();
+var COMPARE_SPEC = {
+  baseline: { kind: "list", description: "baseline captures: files, directories or globs" },
+  canary: { kind: "list", description: "canary captures: files, directories or globs" },
+  "baseline-source": {
+    kind: "string",
+    description: "read the baseline from Pyroscope/Parca (see docs/fleet-sources.md)"
+  },
+  "canary-source": { kind: "string", description: "read the canary from Pyroscope/Parca" },
+  type: { kind: "string", description: "sample type (cpu, alloc_space, delay, ...)" },
+  "budget-pp": { kind: "number", description: "allowed self-share growth, pp (default 5)" },
+  "budget-cum-pp": {
+    kind: "number",
+    description: "allowed cumulative-share growth, pp (default 10)"
+  },
+  "budget-ratio": {
+    kind: "number",
+    description: "allowed canary/baseline self ratio (default off)"
+  },
+  "budget-per-unit-pct": {
+    kind: "number",
+    description: "allowed growth of cost per request, % (default 10)"
+  },
+  "min-share": {
+    kind: "number",
+    description: "test functions with at least this share, % (default 1)"
+  },
+  confidence: { kind: "number", description: "family-wise confidence (default 0.95)" },
+  bootstrap: { kind: "number", description: "bootstrap resamples (default 10000)" },
+  seed: { kind: "number", description: "random seed (default 1)" },
+  config: { kind: "string", description: "config file (default .profile-gate.yml if present)" },
+  "normalize-names": { kind: "string", description: "on (default), off, all, or a list of rules" },
+  json: { kind: "string", description: "write the JSON report to FILE (- = stdout)" },
+  markdown: { kind: "string", description: "write the markdown report to FILE (- = stdout)" },
+  html: { kind: "string", description: "write a differential flame graph (self-contained HTML)" },
+  svg: { kind: "string", description: "write the same flame graph as a static SVG" },
+  "diff-pprof": {
+    kind: "string",
+    description: "write a pprof with -diff_base semantics (go tool pprof -http FILE)"
+  },
+  "merged-pprof": {
+    kind: "string",
+    description: "write canary and baseline as one labelled pprof"
+  },
+  quiet: { kind: "boolean", short: "q", description: "no progress messages" },
+  ...READ_OPTIONS,
+  help: { kind: "boolean", short: "h" }
+};
+var USAGE = "Usage: profile-gate compare --baseline PATH... --canary PATH... [--type T] [--budget-pp N] [--budget-cum-pp N] [--budget-ratio X] [--min-share PCT] [--confidence 0.95] [--bootstrap N] [--seed N] [--config FILE] [--json FILE] [--markdown FILE]";
+function settingsFromArgs(a) {
+  const s = {};
+  if (a.strings.type) s.type = a.strings.type;
+  const nums = [
+    ["budget-pp", "budgetPp"],
+    ["budget-cum-pp", "budgetCumPp"],
+    ["budget-ratio", "budgetRatio"],
+    ["budget-per-unit-pct", "budgetPerUnitPct"],
+    ["min-share", "minShare"],
+    ["confidence", "confidence"],
+    ["bootstrap", "bootstrap"],
+    ["seed", "seed"]
+  ];
+  for (const [flag, key2] of nums) {
+    const v = a.numbers[flag];
+    if (v !== void 0) s[key2] = v;
+  }
+  if (a.strings["normalize-names"] !== void 0) s.normalizeNames = a.strings["normalize-names"];
+  return s;
+}
+function emit(io, target, text) {
+  if (target === void 0) return;
+  if (target === "-") io.stdout(text);
+  else writeFileAtomic(resolve3(io.cwd, target), text);
+}
+async function compareCommand(argv, io) {
+  const a = parseArgs(argv, COMPARE_SPEC);
+  if (a.flags.help) {
+    io.stdout(helpText(USAGE, COMPARE_SPEC) + "\n");
+    return 0;
+  }
+  if (a.positionals.length)
+    throw new UsageError(`unexpected argument "${a.positionals[0]}"
+${USAGE}`);
+  for (const side of ["baseline", "canary"]) {
+    const hasSource = a.strings[`${side}-source`] !== void 0;
+    if (!a.lists[side].length && !hasSource) {
+      throw new UsageError(`--${side} (or --${side}-source) is required
+${USAGE}`);
+    }
+    if (a.lists[side].length && hasSource) {
+      throw new UsageError(`give either --${side} or --${side}-source, not both`);
+    }
+  }
+  const quiet = a.flags.quiet || a.strings.json === "-" || a.strings.markdown === "-";
+  const log = quiet ? void 0 : (m) => io.stderr(`profile-gate: ${m}
+`);
+  const read = readOptionsFrom(a);
+  const fetchSide = async (side) => {
+    const text = a.strings[`${side}-source`];
+    if (text === void 0) return void 0;
+    const spec = parseSourceSpec(text, {}, `--${side}-source`);
+    const res = await fetchSourceCaptures(spec, {
+      env: io.env,
+      log: log ?? (() => {
+      }),
+      maxInflatedBytes: read.maxInflatedBytes
+    });
+    return res.captures.map((c2) => {
+      const name = `${side}-source/${c2.name}`;
+      return { name, profile: readProfile(c2.bytes, name, read) };
+    });
+  };
+  const baselineProfiles = await fetchSide("baseline");
+  const canaryProfiles = await fetchSide("canary");
+  const run = runComparison({
+    baselineProfiles,
+    canaryProfiles,
+    baseline: a.lists.baseline,
+    canary: a.lists.canary,
+    cwd: io.cwd,
+    settings: settingsFromArgs(a),
+    configPath: a.strings.config,
+    read,
+    log,
+    // stacks are only needed for the flame graphs and pprof outputs
+    keepProfiles: ["html", "svg", "diff-pprof", "merged-pprof"].some((k) => a.strings[k])
+  });
+  const c = run.comparison;
+  emit(io, a.strings.json, renderJson(c));
+  emit(io, a.strings.markdown, renderMarkdown(c, { chart: renderDeltaChart(c.functions) }));
+  const abs = (k) => a.strings[k] ? resolve3(io.cwd, a.strings[k]) : void 0;
+  const written = writeReports(run, {
+    html: abs("html"),
+    svg: abs("svg"),
+    diffPprof: abs("diff-pprof"),
+    mergedPprof: abs("merged-pprof")
+  });
+  for (const w of written) log?.(`wrote ${w.kind} ${w.path} (${w.bytes} bytes)`);
+  if (a.strings.json !== "-" && a.strings.markdown !== "-") io.stdout(renderText(c));
+  return c.verdict === "fail" ? 1 : 0;
+}
+
+// src/cli/calibrate.ts
 var SPEC = {
+  runs: { kind: "list", description: "two or more folders, each one known-good run of captures" },
+  target: { kind: "number", description: "false-alarm rate to stay under (default 0.01)" },
+  type: COMPARE_SPEC.type,
+  "budget-pp": COMPARE_SPEC["budget-pp"],
+  "budget-cum-pp": COMPARE_SPEC["budget-cum-pp"],
+  "min-share": COMPARE_SPEC["min-share"],
+  confidence: COMPARE_SPEC.confidence,
+  bootstrap: { kind: "number", description: "bootstrap resamples (default 2000 here)" },
+  seed: COMPARE_SPEC.seed,
+  config: COMPARE_SPEC.config,
+  "normalize-names": COMPARE_SPEC["normalize-names"],
+  json: { kind: "string", description: "write the calibration as JSON to FILE (- = stdout)" },
+  ...READ_OPTIONS,
+  help: { kind: "boolean", short: "h" }
+};
+var USAGE2 = "Usage: profile-gate calibrate --runs DIR DIR... [--target 0.01] [compare options]";
+async function calibrateCommand(argv, io) {
+  const a = parseArgs(argv, SPEC);
+  if (a.flags.help) {
+    io.stdout(helpText(USAGE2, SPEC) + "\n");
+    return 0;
+  }
+  const dirs = [...a.lists.runs, ...a.positionals];
+  if (dirs.length < 2) throw new UsageError(`calibrate needs at least two runs
+${USAGE2}`);
+  const target = a.numbers.target ?? 0.01;
+  if (!(target > 0 && target < 1)) throw new UsageError("--target must be between 0 and 1");
+  const explicit = settingsFromArgs(a);
+  explicit.bootstrap ??= 2e3;
+  const settings = resolveSettings(explicit, loadConfig(io.cwd, a.strings.config));
+  const { sets, typeName } = loadCaptureSets(
+    dirs.map((d) => ({ label: d, paths: [d] })),
+    {
+      cwd: io.cwd,
+      read: readOptionsFrom(a),
+      type: settings.type,
+      normalizeNames: settings.normalizeNames
+    }
+  );
+  const cal = calibrate(
+    sets.map((captures, i) => ({ name: dirs[i], captures })),
+    { ...settings, type: typeName },
+    target
+  );
+  if (a.strings.json) emit(io, a.strings.json, JSON.stringify(cal, null, 2) + "\n");
+  if (a.strings.json === "-") return 0;
+  const lines = [
+    `profile-gate calibrate: ${dirs.length} known-good runs, ${cal.pairs.length} ordered pairs, ${typeName}`,
+    "",
+    "baseline -> canary: largest growth seen (any function) / largest significant growth"
+  ];
+  for (const p of cal.pairs) {
+    lines.push(
+      `  ${p.baseline} -> ${p.canary}: self ${signed(p.maxSelfPp)} / ${p.maxSigSelfPp ? `${signed(p.maxSigSelfPp)} ${p.maxSigSelfFn}` : "none"}; cum ${signed(p.maxCumPp)} / ${p.maxSigCumPp ? `${signed(p.maxSigCumPp)} ${p.maxSigCumFn}` : "none"}${p.failsWithSettings ? "  <- would FAIL with current budgets" : ""}`
+    );
+  }
+  lines.push(
+    "",
+    `With the current budgets (self ${settings.budgetPp}pp, cum ${settings.budgetCumPp}pp): false alarms on ${Math.round(cal.falseAlarmRateWithSettings * 100)}% of pairs.`,
+    `Budgets that would have kept false alarms at or under ${target * 100}% on these runs (+25% margin): --budget-pp ${cal.recommended.budgetPp} --budget-cum-pp ${cal.recommended.budgetCumPp}`,
+    cal.pairs.length < 20 ? `Only ${cal.pairs.length} pairs: the estimate is rough; more known-good runs make it firmer.` : ""
+  );
+  io.stdout(lines.filter((l, i, arr) => l !== "" || arr[i - 1] !== "").join("\n") + "\n");
+  return 0;
+}
+
+// src/cli/fetch.ts
+init_errors();
+import { resolve as resolve4 } from "node:path";
+init_args();
+var SPEC2 = {
+  source: {
+    kind: "string",
+    description: "pyroscope[+http|+https]://HOST[:PORT]?... or parca[+http|+https]://HOST[:PORT]?..."
+  },
+  out: { kind: "string", description: "folder to create (must not exist or be empty)" },
+  from: { kind: "string", description: "overrides from= (now-1h, RFC3339, unix s/ms)" },
+  to: { kind: "string", description: "overrides to= (default now)" },
+  slices: { kind: "number", description: `overrides slices= (default ${DEFAULT_SLICES})` },
+  timeout: { kind: "string", description: "overrides timeout= per request (default 60s)" },
+  retries: { kind: "number", description: `overrides retries= (default ${DEFAULT_RETRIES})` },
+  quiet: { kind: "boolean", short: "q", description: "no progress lines on stderr" },
+  help: { kind: "boolean", short: "h" }
+};
+var FETCH_USAGE = `Usage: profile-gate fetch --source SPEC --out DIR [--from T] [--to T] [--slices K]
+
+Reads [from, to) from a continuous-profiling backend as K equal slices (one merge query each)
+and saves them as DIR/slice-NN.pb.gz plus DIR/manifest.json.
+
+SPEC examples:
+  pyroscope://127.0.0.1:4040?type=process_cpu:cpu:nanoseconds:cpu:nanoseconds&query={service_name="checkout",version="1.4.2"}&from=now-1h&to=now&slices=10
+  parca+https://parca.example.com?query=parca_agent:samples:count:cpu:nanoseconds:delta{job="api"}&from=now-2h&slices=12&transport=rest
+
+Credentials come from the environment only, never from SPEC:
+  $${DEFAULT_ENV.token} (bearer token), $${DEFAULT_ENV.basic} (user:password),
+  $${DEFAULT_ENV.tenant} (X-Scope-OrgID), $${DEFAULT_ENV.headers} ("Name: value" lines);
+  token-env= / basic-env= / tenant-env= / headers-env= in SPEC name other variables.`;
+async function fetchCommand(argv, io) {
+  try {
+    const a = parseArgs(argv, SPEC2);
+    if (a.flags.help) {
+      io.stdout(helpText(FETCH_USAGE, SPEC2) + "\n");
+      return 0;
+    }
+    const source = a.strings.source ?? a.positionals[0];
+    if (!source) throw new UsageError(`--source is required
+${FETCH_USAGE}`);
+    if (a.positionals.length > (a.strings.source ? 0 : 1)) {
+      throw new UsageError(
+        `unexpected argument(s) (quote the source spec: it contains & and {}): ${a.positionals.join(" ").slice(0, 80)}`
+      );
+    }
+    if (!a.strings.out) throw new UsageError("--out DIR is required");
+    const num2 = (n) => n === void 0 ? void 0 : String(n);
+    const spec = parseSourceSpec(
+      source,
+      {
+        from: a.strings.from,
+        to: a.strings.to,
+        slices: num2(a.numbers.slices),
+        timeout: a.strings.timeout,
+        retries: num2(a.numbers.retries)
+      },
+      "--source"
+    );
+    const out = resolve4(io.cwd, a.strings.out);
+    const quiet = a.flags.quiet;
+    const result = await fetchSourceCaptures(spec, {
+      env: io.env,
+      log: (m) => {
+        if (!quiet) io.stderr(`profile-gate fetch: ${m}
+`);
+      }
+    });
+    writeCaptureDir(out, result);
+    io.stdout(
+      `wrote ${result.captures.length} capture(s) of ${spec.kind} ${spec.query} to ${a.strings.out}
+`
+    );
+    return 0;
+  } catch (e) {
+    if (isInputError(e)) {
+      io.stderr(`profile-gate fetch: error: ${e.message}
+`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+// src/cli/top.ts
+init_aggregate();
+init_errors();
+init_normalize();
+init_args();
+var SPEC3 = {
   type: { kind: "string", description: "sample type by name (default: the profile default)" },
   json: { kind: "boolean", description: "print JSON instead of a table" },
   "normalize-names": { kind: "string", description: "on (default), off, all, or a list of rules" },
@@ -4468,8 +19009,8 @@ function topTotals(files, io, type, normalize, readOpts = {}) {
   const totals = [];
   for (const f of files) {
     const name = displayName(f, io.cwd);
-    const p = readProfileFile(f, name, readOpts);
-    const t = aggregate(p, selectSampleType(p, type, name), norm);
+    const p = readTotalsFile(f, name, norm, readOpts);
+    const t = p.totals[selectSampleType(p, type, name)];
     if (totals.length > 0 && (t.type.type !== totals[0].type.type || t.type.unit !== totals[0].type.unit)) {
       throw new ProfileError(
         "sample-type",
@@ -4489,9 +19030,9 @@ function sortedRows(t) {
   return idx;
 }
 async function topCommand(argv, io) {
-  const a = parseArgs(argv, SPEC);
+  const a = parseArgs(argv, SPEC3);
   if (a.flags.help) {
-    io.stdout(helpText(TOP_USAGE, SPEC) + "\n");
+    io.stdout(helpText(TOP_USAGE, SPEC3) + "\n");
     return 0;
   }
   if (a.positionals.length === 0) throw new UsageError(`no profile files given
@@ -4521,8 +19062,10 @@ ${TOP_USAGE}`);
 `);
   }
   const w = 10;
-  io.stdout(`${"flat".padStart(w)} ${"flat%".padStart(7)} ${"sum%".padStart(7)} ${"cum".padStart(w)} ${"cum%".padStart(7)}  function
-`);
+  io.stdout(
+    `${"flat".padStart(w)} ${"flat%".padStart(7)} ${"sum%".padStart(7)} ${"cum".padStart(w)} ${"cum%".padStart(7)}  function
+`
+  );
   let sum = 0;
   const notes = [];
   for (const i of shown) {
@@ -4534,20 +19077,44 @@ ${TOP_USAGE}`);
       `${formatValue(t.self[i], u).padStart(w)} ${pct(t.self[i] / tot).padStart(7)} ${pct(sum / tot).padStart(7)} ${formatValue(t.cum[i], u).padStart(w)} ${pct(t.cum[i] / tot).padStart(7)}  ${name}${raw ? " *" : ""}
 `
     );
-    if (raw) notes.push(`  ${name} <- ${raw.slice(0, 5).join(", ")}${raw.length > 5 ? `, ... (${raw.length} names)` : ""}`);
+    if (raw)
+      notes.push(
+        `  ${name} <- ${raw.slice(0, 5).join(", ")}${raw.length > 5 ? `, ... (${raw.length} names)` : ""}`
+      );
   }
   if (notes.length) {
-    io.stdout(`
+    io.stdout(
+      `
 * normalized names (raw names merged into them; --normalize-names off to keep them apart):
 ${notes.join("\n")}
-`);
+`
+    );
   }
   return 0;
 }
 
 // src/cli/main.ts
 var COMMANDS = {
-  top: { run: async () => topCommand, summary: "per-function self and cumulative values of profiles" }
+  top: {
+    run: async () => topCommand,
+    summary: "per-function self and cumulative values of profiles"
+  },
+  compare: {
+    run: async () => compareCommand,
+    summary: "compare baseline and canary captures; exit 1 on a regression"
+  },
+  capture: {
+    run: async () => (await Promise.resolve().then(() => (init_capture(), capture_exports))).captureCommand,
+    summary: "repeated captures from a live service under a fixed load"
+  },
+  fetch: {
+    run: async () => fetchCommand,
+    summary: "save a capture set read from Grafana Pyroscope or Parca"
+  },
+  calibrate: {
+    run: async () => calibrateCommand,
+    summary: "suggest budgets from several known-good (A/A) runs"
+  }
 };
 function usage() {
   const lines = [
@@ -4599,6 +19166,12 @@ ${usage()}`);
 }
 
 // src/cli.ts
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (e) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
 runCli(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
