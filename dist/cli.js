@@ -12945,6 +12945,35 @@ var init_read = __esm({
   }
 });
 
+// src/util/fs.ts
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { basename as basename5, dirname as dirname2, join as join2 } from "node:path";
+function writeFileAtomic(path, data) {
+  const dir = dirname2(path);
+  mkdirSync(dir, { recursive: true });
+  const tmp = join2(dir, `.${basename5(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  try {
+    const fd = openSync(tmp, "w");
+    try {
+      const bytes = typeof data === "string" ? Buffer.from(data) : data;
+      let off = 0;
+      while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+var init_fs = __esm({
+  "src/util/fs.ts"() {
+    "use strict";
+  }
+});
+
 // src/capture/loadgen.ts
 import { readFileSync as readFileSync3 } from "node:fs";
 import http from "node:http";
@@ -13542,10 +13571,9 @@ var init_endpoints = __esm({
 
 // src/capture/fetch-profile.ts
 import { createHash as createHash3, randomBytes as randomBytes2 } from "node:crypto";
-import { closeSync as closeSync2, fsyncSync as fsyncSync2, openSync as openSync2, renameSync as renameSync3, rmSync as rmSync3, writeSync as writeSync2 } from "node:fs";
 import http2 from "node:http";
 import https2 from "node:https";
-import { basename as basename7, dirname as dirname4, join as join4 } from "node:path";
+import { join as join4 } from "node:path";
 function hostPort(u) {
   return `${u.hostname}:${u.port || (u.protocol === "https:" ? 443 : 80)}`;
 }
@@ -13756,19 +13784,9 @@ function sha256(bytes) {
   return createHash3("sha256").update(bytes).digest("hex");
 }
 function writeAtomic(path, bytes) {
-  const tmp = tempPath(dirname4(path), basename7(path));
   try {
-    const fd = openSync2(tmp, "wx", 420);
-    try {
-      let off = 0;
-      while (off < bytes.length) off += writeSync2(fd, bytes, off, bytes.length - off);
-      fsyncSync2(fd);
-    } finally {
-      closeSync2(fd);
-    }
-    renameSync3(tmp, path);
+    writeFileAtomic(path, bytes);
   } catch (e) {
-    rmSync3(tmp, { force: true });
     throw new CaptureError("io", `cannot write ${path}: ${e.message}`);
   }
 }
@@ -13780,6 +13798,7 @@ var init_fetch_profile = __esm({
     init_detect();
     init_read();
     init_aggregate();
+    init_fs();
     CaptureError = class extends Error {
       constructor(kind, message, retryable = false, status) {
         super(message);
@@ -13886,7 +13905,7 @@ var init_safety = __esm({
 });
 
 // src/capture/runner.ts
-import { existsSync as existsSync2, mkdirSync as mkdirSync3, readdirSync as readdirSync3, readFileSync as readFileSync4, rmSync as rmSync4 } from "node:fs";
+import { existsSync as existsSync2, mkdirSync as mkdirSync3, readdirSync as readdirSync3, readFileSync as readFileSync4, rmSync as rmSync3 } from "node:fs";
 import net from "node:net";
 import { join as join5 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
@@ -13986,12 +14005,12 @@ function prepareDir(dir, overwrite, warn) {
           const old = JSON.parse(readFileSync4(mf, "utf8"));
           for (const c of old.captures ?? []) {
             if (typeof c.file === "string" && !c.file.includes("/") && !c.file.includes("\\")) {
-              rmSync4(join5(dir, c.file), { force: true });
+              rmSync3(join5(dir, c.file), { force: true });
             }
           }
         } catch {
         }
-        rmSync4(mf, { force: true });
+        rmSync3(mf, { force: true });
       }
       const left = readdirSync3(dir).filter(
         (f) => !f.startsWith(".") && f !== "baseline" && f !== "canary"
@@ -14309,7 +14328,7 @@ ${r.tail}` : ""}`,
             bytes = r.stdout;
           }
         } finally {
-          rmSync4(tmp, { force: true });
+          rmSync3(tmp, { force: true });
           temps.delete(tmp);
         }
       }
@@ -14499,7 +14518,7 @@ ${lc.tail()}` : ""}`
     stopTicker();
     hooks.signal?.removeEventListener("abort", onOuterAbort);
     await stopLoad();
-    for (const t of temps) rmSync4(t, { force: true });
+    for (const t of temps) rmSync3(t, { force: true });
   }
   for (const s of states) {
     if (!s.gen) continue;
@@ -16564,30 +16583,7 @@ function renderMarkdown(c, opts = {}) {
 
 // src/report/write-reports.ts
 init_normalize();
-
-// src/util/fs.ts
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
-import { basename as basename5, dirname as dirname2, join as join2 } from "node:path";
-function writeFileAtomic(path, data) {
-  const dir = dirname2(path);
-  mkdirSync(dir, { recursive: true });
-  const tmp = join2(dir, `.${basename5(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  try {
-    const fd = openSync(tmp, "w");
-    try {
-      const bytes = typeof data === "string" ? Buffer.from(data) : data;
-      let off = 0;
-      while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-}
+init_fs();
 
 // src/report/flamegraph-html.ts
 import { createHash } from "node:crypto";
@@ -18696,6 +18692,7 @@ function writeCaptureDir(dir, result) {
 }
 
 // src/cli/compare.ts
+init_fs();
 init_args();
 var COMPARE_SPEC = {
   baseline: { kind: "list", description: "baseline captures: files, directories or globs" },

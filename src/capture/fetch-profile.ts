@@ -4,15 +4,15 @@
  * atomic write (temp file + fsync + rename) so that a capture file exists only when complete.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { ProfileError } from '../profile/errors.js';
 import { isGzip } from '../profile/detect.js';
 import type { Profile } from '../profile/model.js';
 import { readProfile } from '../profile/read.js';
 import { selectSampleType } from '../profile/aggregate.js';
+import { writeFileAtomic } from '../util/fs.js';
 
 export type FailureKind =
   | 'refused'
@@ -333,21 +333,11 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Writes bytes to a temp file in the same folder, fsyncs it and renames it into place. */
+/** Writes bytes atomically (hidden temp file, fsync, rename); a capture error when it cannot. */
 export function writeAtomic(path: string, bytes: Uint8Array): void {
-  const tmp = tempPath(dirname(path), basename(path));
   try {
-    const fd = openSync(tmp, 'wx', 0o644);
-    try {
-      let off = 0;
-      while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, path);
+    writeFileAtomic(path, bytes);
   } catch (e) {
-    rmSync(tmp, { force: true });
     throw new CaptureError('io', `cannot write ${path}: ${(e as Error).message}`);
   }
 }
