@@ -887,34 +887,76 @@ class TotalsSink implements SampleSink {
   private readonly cumAll: Float64Array;
   readonly total: Float64Array;
   private readonly stamp: Int32Array;
+  /** normalized function id of every location line (locFrames order) */
+  private readonly locNorm: Uint32Array;
+  /** per location: its normalized function id when it has exactly one line, else -1 */
+  private readonly locSingle: Int32Array;
   private counter = 0;
   samples = 0;
   constructor(
-    private readonly fnMap: Uint32Array,
+    fnMap: Uint32Array,
     private readonly nNames: number,
     private readonly nTypes: number,
     private readonly locStart: Uint32Array,
-    private readonly locFrames: Uint32Array,
+    locFrames: Uint32Array,
   ) {
     this.selfAll = new Float64Array(nNames * nTypes);
     this.cumAll = new Float64Array(nNames * nTypes);
     this.total = new Float64Array(nTypes);
     this.stamp = new Int32Array(nNames).fill(-1);
+    this.locNorm = locFrames.map((f) => fnMap[f]);
+    const nLoc = locStart.length - 1;
+    this.locSingle = new Int32Array(nLoc);
+    for (let li = 0; li < nLoc; li++) {
+      this.locSingle[li] = locStart[li + 1] - locStart[li] === 1 ? this.locNorm[locStart[li]] : -1;
+    }
   }
 
   sample(locs: Int32Array, first: number, end: number, values: Float64Array): void {
     this.samples++;
-    const nTypes = this.nTypes;
     const s = this.counter++;
-    const { fnMap, locStart, locFrames, stamp, selfAll, cumAll, total } = this;
+    const { locNorm, locSingle, locStart, stamp, selfAll, cumAll, total } = this;
+    if (this.nTypes === 2) {
+      // the common case (Go cpu: samples + cpu; block/mutex: contentions + delay)
+      const v0 = values[0];
+      const v1 = values[1];
+      total[0] += v0;
+      total[1] += v1;
+      const leaf = locNorm[locStart[locs[first]]] * 2;
+      selfAll[leaf] += v0;
+      selfAll[leaf + 1] += v1;
+      for (let i = first; i < end; i++) {
+        const li = locs[i];
+        const one = locSingle[li];
+        if (one >= 0) {
+          if (stamp[one] !== s) {
+            stamp[one] = s;
+            cumAll[one * 2] += v0;
+            cumAll[one * 2 + 1] += v1;
+          }
+          continue;
+        }
+        const b = locStart[li + 1];
+        for (let k = locStart[li]; k < b; k++) {
+          const f = locNorm[k];
+          if (stamp[f] !== s) {
+            stamp[f] = s;
+            cumAll[f * 2] += v0;
+            cumAll[f * 2 + 1] += v1;
+          }
+        }
+      }
+      return;
+    }
+    const nTypes = this.nTypes;
     for (let t = 0; t < nTypes; t++) total[t] += values[t];
-    const leaf = fnMap[locFrames[locStart[locs[first]]]] * nTypes;
+    const leaf = locNorm[locStart[locs[first]]] * nTypes;
     for (let t = 0; t < nTypes; t++) selfAll[leaf + t] += values[t];
     for (let i = first; i < end; i++) {
       const li = locs[i];
       const b = locStart[li + 1];
       for (let k = locStart[li]; k < b; k++) {
-        const f = fnMap[locFrames[k]];
+        const f = locNorm[k];
         if (stamp[f] !== s) {
           stamp[f] = s;
           const at = f * nTypes;
