@@ -15686,7 +15686,8 @@ function compareCaptures(baseline, canary, settings, onProgress) {
   for (const fd of functions) fd.reason = describeDelta(fd, type, settings.confidence, unitName);
   const byDelta = (a, b2) => b2.deltaPp - a.deltaPp || cmpStr(a.function, b2.function) || cmpStr(a.metric, b2.metric);
   functions.sort(byDelta);
-  const regressions = functions.filter((f) => f.status === "regression");
+  const metricOrder = { self: 0, cum: 1, "per-unit": 2 };
+  const regressions = functions.filter((f) => f.status === "regression").sort((a, b2) => metricOrder[a.metric] - metricOrder[b2.metric] || byDelta(a, b2));
   const grew = functions.filter((f) => f.status === "grew");
   const improvements = functions.filter((f) => f.status === "improvement").reverse();
   const sumSamples = (cs) => cs.reduce((s, c) => s + c.totals.samples, 0);

@@ -316,7 +316,12 @@ export function compareCaptures(
   const byDelta = (a: FunctionDelta, b: FunctionDelta) =>
     b.deltaPp - a.deltaPp || cmpStr(a.function, b.function) || cmpStr(a.metric, b.metric);
   functions.sort(byDelta);
-  const regressions = functions.filter((f) => f.status === 'regression');
+  // Regressions: self first (the function that got slower), then cum (where the cost sits in
+  // the call tree), then cost per request; each by size.
+  const metricOrder: Record<string, number> = { self: 0, cum: 1, 'per-unit': 2 };
+  const regressions = functions
+    .filter((f) => f.status === 'regression')
+    .sort((a, b) => metricOrder[a.metric] - metricOrder[b.metric] || byDelta(a, b));
   const grew = functions.filter((f) => f.status === 'grew');
   const improvements = functions.filter((f) => f.status === 'improvement').reverse();
   const sumSamples = (cs: Capture[]) => cs.reduce((s, c) => s + c.totals.samples, 0);
