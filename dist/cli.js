@@ -15691,7 +15691,6 @@ function compareCaptures(baseline, canary, settings, onProgress) {
   const grew = functions.filter((f) => f.status === "grew");
   const improvements = functions.filter((f) => f.status === "improvement").reverse();
   const sumSamples = (cs) => cs.reduce((s, c) => s + c.totals.samples, 0);
-  void metricLabel;
   return {
     verdict: regressions.length > 0 ? "fail" : "pass",
     type,

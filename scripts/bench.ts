@@ -86,4 +86,3 @@ if (existsSync(join(caps, 'base-1')) && existsSync(join(caps, 'cpu'))) {
 } else {
   console.log('compare benchmark: fixtures/captures/base-1 and cpu missing, skipped');
 }
-void gunzipSync;

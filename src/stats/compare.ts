@@ -5,7 +5,7 @@
  */
 import { bootstrapRows, type BootstrapRow } from './bootstrap.js';
 import { globMatch } from './config.js';
-import { describeDelta, metricLabel } from './explain.js';
+import { describeDelta } from './explain.js';
 import type {
   Budget,
   Capture,
@@ -325,7 +325,6 @@ export function compareCaptures(
   const grew = functions.filter((f) => f.status === 'grew');
   const improvements = functions.filter((f) => f.status === 'improvement').reverse();
   const sumSamples = (cs: Capture[]) => cs.reduce((s, c) => s + c.totals.samples, 0);
-  void metricLabel;
   return {
     verdict: regressions.length > 0 ? 'fail' : 'pass',
     type,
