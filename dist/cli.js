@@ -13942,7 +13942,7 @@ var init_safety = __esm({
 });
 
 // src/capture/runner.ts
-import { existsSync as existsSync2, mkdirSync as mkdirSync3, readdirSync as readdirSync3, readFileSync as readFileSync4, rmSync as rmSync3 } from "node:fs";
+import { existsSync as existsSync3, mkdirSync as mkdirSync3, readdirSync as readdirSync3, readFileSync as readFileSync4, rmSync as rmSync3 } from "node:fs";
 import net from "node:net";
 import { join as join5 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
@@ -14027,7 +14027,7 @@ function validate(o) {
     throw new UsageError("--load-command is empty");
 }
 function prepareDir(dir, overwrite, warn) {
-  if (existsSync2(dir)) {
+  if (existsSync3(dir)) {
     const visible = readdirSync3(dir).filter((f) => !f.startsWith("."));
     const theirs = visible.filter((f) => f !== "baseline" && f !== "canary");
     if (theirs.length > 0) {
@@ -14037,7 +14037,7 @@ function prepareDir(dir, overwrite, warn) {
         );
       }
       const mf = join5(dir, MANIFEST_FILE);
-      if (existsSync2(mf)) {
+      if (existsSync3(mf)) {
         try {
           const old = JSON.parse(readFileSync4(mf, "utf8"));
           for (const c of old.captures ?? []) {
@@ -14204,7 +14204,7 @@ async function runCapture(options, hooks = {}) {
       manifest
     };
   });
-  if (interleaved && existsSync2(o.outDir)) {
+  if (interleaved && existsSync3(o.outDir)) {
     const stray = readdirSync3(o.outDir).filter(
       (f) => !f.startsWith(".") && f !== "baseline" && f !== "canary"
     );
@@ -14350,7 +14350,7 @@ ${r.tail}` : ""}`,
             );
           }
           if (wantsOut) {
-            if (!existsSync2(tmp)) {
+            if (!existsSync3(tmp)) {
               throw new CaptureError(
                 "command",
                 `capture command exited 0 but wrote nothing at {out}${r.tail ? `; its output:
@@ -15828,13 +15828,13 @@ function calibrate(runs, settings, target = 0.01) {
 
 // src/stats/run.ts
 init_manifest();
-import { existsSync, readFileSync as readFileSync2 } from "node:fs";
+import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
 import { basename as basename4, dirname, resolve as resolve2 } from "node:path";
 
 // src/cli/files.ts
 init_errors();
 init_read();
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename as basename3, join, relative, resolve, sep } from "node:path";
 var NOT_PROFILES = /^(manifest\.json|.*\.md|\..*)$/;
 function globToRegex(glob) {
@@ -15848,7 +15848,13 @@ function globToRegex(glob) {
         if (glob[i + 1] === "/") i++;
       } else re += "[^/]*";
     } else if (c === "?") re += "[^/]";
-    else if ("\\^$.|+()[]{}".includes(c)) re += "\\" + c;
+    else if (c === "[" && glob.indexOf("]", i + 2) > 0) {
+      const end = glob.indexOf("]", i + 2);
+      let body = glob.slice(i + 1, end).replace(/\\/g, "\\\\");
+      if (body.startsWith("!")) body = "^" + body.slice(1);
+      re += `[${body}]`;
+      i = end;
+    } else if ("\\^$.|+()[]{}".includes(c)) re += "\\" + c;
     else re += c;
   }
   return new RegExp(`^${re}$`);
@@ -15862,9 +15868,9 @@ function walk(dir, out) {
   }
 }
 function expandPath(arg, cwd) {
-  if (/[*?]/.test(arg)) {
+  if (/[*?[]/.test(arg) && !existsSync(resolve(cwd, arg))) {
     const abs = resolve(cwd, arg);
-    const fixed = abs.split(/[*?]/)[0];
+    const fixed = abs.split(/[*?[]/)[0];
     const root = fixed.endsWith(sep) ? fixed : fixed.slice(0, fixed.lastIndexOf(sep) + 1);
     const re = globToRegex(relative(root, abs).split(sep).join("/"));
     const all = [];
@@ -15923,12 +15929,12 @@ init_normalize();
 function loadConfig(cwd, configPath) {
   if (configPath) {
     const p = resolve2(cwd, configPath);
-    if (!existsSync(p)) throw new UsageError(`config file ${configPath} does not exist`);
+    if (!existsSync2(p)) throw new UsageError(`config file ${configPath} does not exist`);
     return parseConfig(readFileSync2(p, "utf8"), configPath);
   }
   for (const name of CONFIG_FILE_NAMES) {
     const p = resolve2(cwd, name);
-    if (existsSync(p)) return parseConfig(readFileSync2(p, "utf8"), name);
+    if (existsSync2(p)) return parseConfig(readFileSync2(p, "utf8"), name);
   }
   return void 0;
 }
@@ -15977,7 +15983,7 @@ function readManifest(dir, cache) {
   if (cache.has(dir)) return cache.get(dir);
   const p = resolve2(dir, MANIFEST_FILE);
   let m = null;
-  if (existsSync(p)) {
+  if (existsSync2(p)) {
     try {
       m = JSON.parse(readFileSync2(p, "utf8"));
       if (!Array.isArray(m.captures)) throw new Error("no captures list");

@@ -2,7 +2,7 @@
  * Expands PATH arguments (files, directories, globs) into profile files and reads them.
  * The only place the CLI touches the file system for profiles.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { ProfileError, UsageError } from '../profile/errors.js';
 import type { Profile } from '../profile/model.js';
@@ -13,6 +13,7 @@ import { readProfile, readTotals, type ReadOptions } from '../profile/read.js';
 /** Files in a capture directory that are not profiles. */
 const NOT_PROFILES = /^(manifest\.json|.*\.md|\..*)$/;
 
+/** `*` (not `/`), `**` (any depth), `?` and `[...]` classes, as in shells. */
 function globToRegex(glob: string): RegExp {
   let re = '';
   for (let i = 0; i < glob.length; i++) {
@@ -24,7 +25,13 @@ function globToRegex(glob: string): RegExp {
         if (glob[i + 1] === '/') i++;
       } else re += '[^/]*';
     } else if (c === '?') re += '[^/]';
-    else if ('\\^$.|+()[]{}'.includes(c)) re += '\\' + c;
+    else if (c === '[' && glob.indexOf(']', i + 2) > 0) {
+      const end = glob.indexOf(']', i + 2);
+      let body = glob.slice(i + 1, end).replace(/\\/g, '\\\\');
+      if (body.startsWith('!')) body = '^' + body.slice(1);
+      re += `[${body}]`;
+      i = end;
+    } else if ('\\^$.|+()[]{}'.includes(c)) re += '\\' + c;
     else re += c;
   }
   return new RegExp(`^${re}$`);
@@ -41,9 +48,9 @@ function walk(dir: string, out: string[]): void {
 
 /** Expands one PATH argument. Directories give their profile files (sorted, not recursive). */
 export function expandPath(arg: string, cwd: string): string[] {
-  if (/[*?]/.test(arg)) {
+  if (/[*?[]/.test(arg) && !existsSync(resolve(cwd, arg))) {
     const abs = resolve(cwd, arg);
-    const fixed = abs.split(/[*?]/)[0];
+    const fixed = abs.split(/[*?[]/)[0];
     const root = fixed.endsWith(sep) ? fixed : fixed.slice(0, fixed.lastIndexOf(sep) + 1);
     const re = globToRegex(relative(root, abs).split(sep).join('/'));
     const all: string[] = [];
