@@ -12033,20 +12033,16 @@ function decode2(bytes, file, opts, use) {
     const i = sampleTypes.findIndex((t) => t.type === name);
     if (i >= 0) defaultIndex = i;
   }
-  const fnIds = new IdTable();
-  functions.forEach((f, i) => {
-    if (f.id === 0) throw new ProfileError("protobuf", file, `function ${i} has id 0 (reserved)`);
-    if (!fnIds.set(f.id, i))
-      throw new ProfileError("protobuf", file, `duplicate function id ${f.id}`);
-  });
-  fnIds.freeze();
-  const mapIds = new IdTable();
-  mappings.forEach((m, i) => {
-    if (m.id === 0) throw new ProfileError("protobuf", file, `mapping ${i} has id 0 (reserved)`);
-    if (!mapIds.set(m.id, i))
-      throw new ProfileError("protobuf", file, `duplicate mapping id ${m.id}`);
-  });
-  mapIds.freeze();
+  const fnIds = new IdTable(
+    functions.map((f) => f.id),
+    "function",
+    file
+  );
+  const mapIds = new IdTable(
+    mappings.map((m) => m.id),
+    "mapping",
+    file
+  );
   const builder = new ProfileBuilder(sampleTypes);
   const fnName = functions.map((f) => {
     const name = str(f.name, `function ${f.id} name`);
@@ -12061,17 +12057,17 @@ function decode2(bytes, file, opts, use) {
     const s = simplifyFunc(name);
     return drop.test(s) && !(keep && keep.test(s));
   };
-  const locIds = new IdTable();
+  const locIds = new IdTable(
+    locations.map((l) => l.id),
+    "location",
+    file
+  );
   const locStart = new Uint32Array(locations.length + 1);
   const locPrune = new Uint8Array(locations.length);
   const locFramesList = [];
   let anyPrune = false;
   const fnBuilderId = new Int32Array(functions.length).fill(-1);
   locations.forEach((loc, li) => {
-    if (loc.id === 0)
-      throw new ProfileError("protobuf", file, `location ${li} has id 0 (reserved)`);
-    if (!locIds.set(loc.id, li))
-      throw new ProfileError("protobuf", file, `duplicate location id ${loc.id}`);
     let mapping;
     if (loc.mappingId !== 0) {
       const mi = mapIds.get(loc.mappingId);
@@ -12125,7 +12121,6 @@ function decode2(bytes, file, opts, use) {
     for (let k = first; k < ids.length; k++) locFramesList.push(ids[k]);
   });
   locStart[locations.length] = locFramesList.length;
-  locIds.freeze();
   const locFrames = Uint32Array.from(locFramesList);
   const { sink, finish: finish2 } = use({ builder, sampleTypes, locStart, locFrames, str });
   const emptyStacks = decodeSamples({
@@ -12439,20 +12434,34 @@ var init_pprof = __esm({
     init_model();
     init_varint();
     IdTable = class {
-      map = /* @__PURE__ */ new Map();
+      map;
       dense;
-      set(id, index) {
-        if (this.map.has(id)) return false;
-        this.map.set(id, index);
-        return true;
-      }
-      /** Builds a dense lookup when ids are small (the usual case: 1..n). */
-      freeze() {
+      /** Builds the lookup for `ids` (position i has id ids[i]); throws on id 0 or a duplicate. */
+      constructor(ids, what, file) {
         let max = 0;
-        for (const id of this.map.keys()) if (id > max) max = id;
-        if (max <= Math.max(1 << 16, this.map.size * 4)) {
-          this.dense = new Int32Array(max + 1).fill(-1);
-          for (const [id, i] of this.map) this.dense[id] = i;
+        for (const id of ids) if (id > max) max = id;
+        const fail2 = (i) => {
+          throw new ProfileError(
+            "protobuf",
+            file,
+            ids[i] === 0 ? `${what} ${i} has id 0 (reserved)` : `duplicate ${what} id ${ids[i]}`
+          );
+        };
+        if (max <= Math.max(1 << 16, ids.length * 4)) {
+          const dense = new Int32Array(max + 1).fill(-1);
+          for (let i = 0; i < ids.length; i++) {
+            const id = ids[i];
+            if (id === 0 || dense[id] !== -1) fail2(i);
+            dense[id] = i;
+          }
+          this.dense = dense;
+        } else {
+          const map = /* @__PURE__ */ new Map();
+          for (let i = 0; i < ids.length; i++) {
+            if (ids[i] === 0 || map.has(ids[i])) fail2(i);
+            map.set(ids[i], i);
+          }
+          this.map = map;
         }
       }
       get(id) {

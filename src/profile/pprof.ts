@@ -39,27 +39,46 @@ interface RawLocation {
   functionIds: number[];
 }
 
+/** Lookup from a table's (possibly sparse) ids to array positions. */
 class IdTable {
-  private readonly map = new Map<number, number>();
+  private map: Map<number, number> | undefined;
   private dense: Int32Array | undefined;
-  set(id: number, index: number): boolean {
-    if (this.map.has(id)) return false;
-    this.map.set(id, index);
-    return true;
-  }
-  /** Builds a dense lookup when ids are small (the usual case: 1..n). */
-  freeze(): void {
+
+  /** Builds the lookup for `ids` (position i has id ids[i]); throws on id 0 or a duplicate. */
+  constructor(ids: number[], what: string, file: string) {
     let max = 0;
-    for (const id of this.map.keys()) if (id > max) max = id;
-    if (max <= Math.max(1 << 16, this.map.size * 4)) {
-      this.dense = new Int32Array(max + 1).fill(-1);
-      for (const [id, i] of this.map) this.dense[id] = i;
+    for (const id of ids) if (id > max) max = id;
+    const fail = (i: number) => {
+      throw new ProfileError(
+        'protobuf',
+        file,
+        ids[i] === 0 ? `${what} ${i} has id 0 (reserved)` : `duplicate ${what} id ${ids[i]}`,
+      );
+    };
+    if (max <= Math.max(1 << 16, ids.length * 4)) {
+      // the usual case (ids 1..n): a dense array, no hashing
+      const dense = new Int32Array(max + 1).fill(-1);
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i];
+        if (id === 0 || dense[id] !== -1) fail(i);
+        dense[id] = i;
+      }
+      this.dense = dense;
+    } else {
+      const map = new Map<number, number>();
+      for (let i = 0; i < ids.length; i++) {
+        if (ids[i] === 0 || map.has(ids[i])) fail(i);
+        map.set(ids[i], i);
+      }
+      this.map = map;
     }
   }
+
   get(id: number): number {
     if (this.dense) return id < this.dense.length ? this.dense[id] : -1;
-    return this.map.get(id) ?? -1;
+    return this.map!.get(id) ?? -1;
   }
+
   /** The dense lookup (empty when ids are sparse: callers then fall back to get()). */
   denseTable(): Int32Array {
     return this.dense ?? new Int32Array(0);
@@ -348,20 +367,16 @@ function decode<T>(bytes: Uint8Array, file: string, opts: PprofOptions, use: Sin
   }
 
   // Functions and mappings by id.
-  const fnIds = new IdTable();
-  functions.forEach((f, i) => {
-    if (f.id === 0) throw new ProfileError('protobuf', file, `function ${i} has id 0 (reserved)`);
-    if (!fnIds.set(f.id, i))
-      throw new ProfileError('protobuf', file, `duplicate function id ${f.id}`);
-  });
-  fnIds.freeze();
-  const mapIds = new IdTable();
-  mappings.forEach((m, i) => {
-    if (m.id === 0) throw new ProfileError('protobuf', file, `mapping ${i} has id 0 (reserved)`);
-    if (!mapIds.set(m.id, i))
-      throw new ProfileError('protobuf', file, `duplicate mapping id ${m.id}`);
-  });
-  mapIds.freeze();
+  const fnIds = new IdTable(
+    functions.map((f) => f.id),
+    'function',
+    file,
+  );
+  const mapIds = new IdTable(
+    mappings.map((m) => m.id),
+    'mapping',
+    file,
+  );
 
   const builder = new ProfileBuilder(sampleTypes);
   const fnName = functions.map((f) => {
@@ -385,7 +400,11 @@ function decode<T>(bytes: Uint8Array, file: string, opts: PprofOptions, use: Sin
   };
 
   // Each location expands to a run of frames (leaf first) in locFrames.
-  const locIds = new IdTable();
+  const locIds = new IdTable(
+    locations.map((l) => l.id),
+    'location',
+    file,
+  );
   const locStart = new Uint32Array(locations.length + 1);
   // 0 = keep, 1 = prune beneath (inner lines were cut), 2 = prune the whole location
   const locPrune = new Uint8Array(locations.length);
@@ -393,10 +412,6 @@ function decode<T>(bytes: Uint8Array, file: string, opts: PprofOptions, use: Sin
   let anyPrune = false;
   const fnBuilderId = new Int32Array(functions.length).fill(-1);
   locations.forEach((loc, li) => {
-    if (loc.id === 0)
-      throw new ProfileError('protobuf', file, `location ${li} has id 0 (reserved)`);
-    if (!locIds.set(loc.id, li))
-      throw new ProfileError('protobuf', file, `duplicate location id ${loc.id}`);
     let mapping: RawMapping | undefined;
     if (loc.mappingId !== 0) {
       const mi = mapIds.get(loc.mappingId);
@@ -451,7 +466,6 @@ function decode<T>(bytes: Uint8Array, file: string, opts: PprofOptions, use: Sin
     for (let k = first; k < ids.length; k++) locFramesList.push(ids[k]);
   });
   locStart[locations.length] = locFramesList.length;
-  locIds.freeze();
   const locFrames = Uint32Array.from(locFramesList);
 
   const { sink, finish } = use({ builder, sampleTypes, locStart, locFrames, str });
