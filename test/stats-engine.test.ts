@@ -167,8 +167,17 @@ describe('compareCaptures', () => {
     const k = caps({ ...SHARES, 'b.warm': 30 }, 2, 1);
     const c = compareCaptures(b, k, S({ budgetPp: 0 }));
     expect(c.verdict).toBe('pass');
-    expect(c.warnings.join('\n')).toMatch(/at least 3 per side/);
-    expect(c.warnings.join('\n')).toMatch(/nothing can be called significant/);
+    expect(c.warnings.join('\n')).toMatch(
+      /^no verdict: only 2 baseline and 1 canary captures; at least 3 per side/,
+    );
+    expect(c.warnings.join('\n')).toMatch(/nothing is called significant/);
+    expect(c.functions.some((f) => f.significant)).toBe(false);
+    // two captures per side with a huge change: still no verdict, the deltas are shown
+    const few = compareCaptures(caps(SHARES, 1, 2), caps({ ...SHARES, 'b.warm': 30 }, 2, 2), S());
+    expect(few.verdict).toBe('pass');
+    expect(
+      few.functions.find((f) => f.function === 'b.warm' && f.metric === 'self')!.deltaPp,
+    ).toBeGreaterThan(15);
 
     const k2 = caps(SHARES, 2);
     k2[0] = { ...k2[0], totals: { ...k2[0].totals, type: { type: 'alloc_space', unit: 'bytes' } } };

@@ -72,9 +72,11 @@ export function compareCaptures(
     );
   }
   if (nB < MIN_CAPTURES || nC < MIN_CAPTURES) {
+    // Not enough captures to know how much a share moves between captures (2 captures give
+    // the bootstrap 3 distinct resamples): show the deltas, but decide nothing.
+    comparable = false;
     warnings.push(
-      `only ${nB} baseline and ${nC} canary captures: at least ${MIN_CAPTURES} per side are needed to estimate capture-to-capture variation (5-10 recommended)` +
-        (nB < 2 || nC < 2 ? '; with fewer than 2 on a side nothing can be called significant' : ''),
+      `no verdict: only ${nB} baseline and ${nC} canary captures; at least ${MIN_CAPTURES} per side are needed to estimate how much shares vary between captures (5-10 recommended), so nothing is called significant`,
     );
   }
   for (const c of all) {
