@@ -49,6 +49,14 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 
 // src/profile/errors.ts
+function readerGuard(code, file, describe, read) {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof ProfileError) throw e;
+    throw new ProfileError(code, file, describe(e instanceof Error ? e.message : String(e)));
+  }
+}
 function isInputError(e) {
   return e instanceof ProfileError || e instanceof UsageError;
 }
@@ -7681,12 +7689,12 @@ function cpuprofileFrameName(cf) {
   return url ? `${fn} (${url})` : fn;
 }
 function readCpuprofile(json, file) {
-  try {
-    return decode(json, file);
-  } catch (e) {
-    if (e instanceof ProfileError) throw e;
-    throw new ProfileError("cpuprofile", file, `malformed .cpuprofile (${e.message})`);
-  }
+  return readerGuard(
+    "cpuprofile",
+    file,
+    (m) => `malformed .cpuprofile (${m})`,
+    () => decode(json, file)
+  );
 }
 function callFrameOf(o) {
   const s = (v) => typeof v === "string" ? v : "";
@@ -8013,16 +8021,12 @@ function perfFrameName(rawSym, dso, comm) {
   return func === "" ? void 0 : func;
 }
 function readPerfScript(text, file) {
-  try {
-    return parse2(text, file);
-  } catch (e) {
-    if (e instanceof ProfileError) throw e;
-    throw new ProfileError(
-      "folded",
-      file,
-      `could not read perf script output (${e.message})`
-    );
-  }
+  return readerGuard(
+    "folded",
+    file,
+    (m) => `could not read perf script output (${m})`,
+    () => parse2(text, file)
+  );
 }
 function parse2(text, file) {
   const names = /* @__PURE__ */ new Map();
@@ -8329,16 +8333,12 @@ function preview(line) {
   return JSON.stringify(line.length > 80 ? `${line.slice(0, 80)}...` : line);
 }
 function readFolded(text, file) {
-  try {
-    return parse3(text, file);
-  } catch (e) {
-    if (e instanceof ProfileError) throw e;
-    throw new ProfileError(
-      "folded",
-      file,
-      `could not read folded stacks (${e.message})`
-    );
-  }
+  return readerGuard(
+    "folded",
+    file,
+    (m) => `could not read folded stacks (${m})`,
+    () => parse3(text, file)
+  );
 }
 function parse3(text, file) {
   const lines = text.split(/\r\n|\r|\n/);
@@ -11897,19 +11897,12 @@ function readPprofTotals(bytes, file, normalize, opts = {}) {
   );
 }
 function guarded(file, fn) {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof ProfileError) throw e;
-    if (e instanceof WireError || e instanceof RangeError || e instanceof Error) {
-      throw new ProfileError(
-        "protobuf",
-        file,
-        `not a valid pprof protobuf (truncated or corrupt: ${e.message})`
-      );
-    }
-    throw e;
-  }
+  return readerGuard(
+    "protobuf",
+    file,
+    (m) => `not a valid pprof protobuf (truncated or corrupt: ${m})`,
+    fn
+  );
 }
 function decode2(bytes, file, opts, use) {
   const r = createReader(bytes);
@@ -12637,16 +12630,12 @@ function isIndex(v, n) {
   return typeof v === "number" && Number.isInteger(v) && v >= 0 && v < n;
 }
 function readSpeedscope(json, file) {
-  try {
-    return decode3(json, file);
-  } catch (e) {
-    if (e instanceof ProfileError) throw e;
-    throw new ProfileError(
-      "speedscope",
-      file,
-      `malformed speedscope file (${e.message})`
-    );
-  }
+  return readerGuard(
+    "speedscope",
+    file,
+    (m) => `malformed speedscope file (${m})`,
+    () => decode3(json, file)
+  );
 }
 function decode3(json, file) {
   const fail2 = (detail) => {

@@ -15,7 +15,7 @@
  *   `(program)` and `(garbage collector)`).
  * - Chrome trace-event files (`[...]` / `{traceEvents}` with ProfileChunk events) are rejected.
  */
-import { ProfileError } from './errors.js';
+import { ProfileError, readerGuard } from './errors.js';
 import { ProfileBuilder, type Profile } from './model.js';
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -54,12 +54,12 @@ export function cpuprofileFrameName(cf: CallFrame): string {
 }
 
 export function readCpuprofile(json: unknown, file: string): Profile {
-  try {
-    return decode(json, file);
-  } catch (e) {
-    if (e instanceof ProfileError) throw e;
-    throw new ProfileError('cpuprofile', file, `malformed .cpuprofile (${(e as Error).message})`);
-  }
+  return readerGuard(
+    'cpuprofile',
+    file,
+    (m) => `malformed .cpuprofile (${m})`,
+    () => decode(json, file),
+  );
 }
 
 function callFrameOf(o: Record<string, unknown>): CallFrame {

@@ -29,6 +29,25 @@ export class ProfileError extends Error {
   }
 }
 
+/**
+ * Runs a reader: a ProfileError passes through; anything else it throws (a bug or an input
+ * shape the reader did not foresee) becomes a ProfileError naming the file, never a stack
+ * trace from inside a decoder.
+ */
+export function readerGuard<T>(
+  code: ProfileErrorCode,
+  file: string,
+  describe: (message: string) => string,
+  read: () => T,
+): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof ProfileError) throw e;
+    throw new ProfileError(code, file, describe(e instanceof Error ? e.message : String(e)));
+  }
+}
+
 /** An error about how the tool was invoked or configured (exit code 2). */
 export class UsageError extends Error {
   override readonly name = 'UsageError';

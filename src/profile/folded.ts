@@ -11,7 +11,7 @@
  *   `warnings`. A file with no valid line at all is an error naming the first bad line.
  * - The model stores stacks leaf first, so each line's frames are reversed.
  */
-import { ProfileError } from './errors.js';
+import { ProfileError, readerGuard } from './errors.js';
 import { ProfileBuilder, type Profile } from './model.js';
 
 const NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
@@ -67,16 +67,12 @@ function preview(line: string): string {
 }
 
 export function readFolded(text: string, file: string): Profile {
-  try {
-    return parse(text, file);
-  } catch (e) {
-    if (e instanceof ProfileError) throw e;
-    throw new ProfileError(
-      'folded',
-      file,
-      `could not read folded stacks (${(e as Error).message})`,
-    );
-  }
+  return readerGuard(
+    'folded',
+    file,
+    (m) => `could not read folded stacks (${m})`,
+    () => parse(text, file),
+  );
 }
 
 function parse(text: string, file: string): Profile {

@@ -22,7 +22,7 @@
  * Sample types: `samples/count` (1 per sample, the default) and, for each event whose header
  * carries a period, `<event>/count` with the summed periods (what stackcollapse writes).
  */
-import { ProfileError } from './errors.js';
+import { ProfileError, readerGuard } from './errors.js';
 import { ProfileBuilder, type Profile, type ValueType } from './model.js';
 
 /** A pid or pid/tid token of an event header. */
@@ -115,16 +115,12 @@ interface RawSample {
 }
 
 export function readPerfScript(text: string, file: string): Profile {
-  try {
-    return parse(text, file);
-  } catch (e) {
-    if (e instanceof ProfileError) throw e;
-    throw new ProfileError(
-      'folded',
-      file,
-      `could not read perf script output (${(e as Error).message})`,
-    );
-  }
+  return readerGuard(
+    'folded',
+    file,
+    (m) => `could not read perf script output (${m})`,
+    () => parse(text, file),
+  );
 }
 
 function parse(text: string, file: string): Profile {

@@ -4,7 +4,7 @@
  * samples are and decodes the small tables (strings, functions, locations, mappings); the
  * second walks the samples and appends their expanded stacks.
  */
-import { ProfileError } from './errors.js';
+import { ProfileError, readerGuard } from './errors.js';
 import type { FunctionTotals } from './aggregate.js';
 import { normalizedIds } from './aggregate.js';
 import { ProfileBuilder, type Profile, type SampleLabel, type ValueType } from './model.js';
@@ -212,19 +212,12 @@ export function readPprofTotals(
 }
 
 function guarded<T>(file: string, fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof ProfileError) throw e;
-    if (e instanceof WireError || e instanceof RangeError || e instanceof Error) {
-      throw new ProfileError(
-        'protobuf',
-        file,
-        `not a valid pprof protobuf (truncated or corrupt: ${e.message})`,
-      );
-    }
-    throw e;
-  }
+  return readerGuard(
+    'protobuf',
+    file,
+    (m) => `not a valid pprof protobuf (truncated or corrupt: ${m})`,
+    fn,
+  );
 }
 
 interface DecodedTables {

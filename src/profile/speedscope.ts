@@ -12,7 +12,7 @@
  *   profile is 0 in the others' columns). The default type is the one of `activeProfileIndex`
  *   (or of the first profile).
  */
-import { ProfileError } from './errors.js';
+import { ProfileError, readerGuard } from './errors.js';
 import { ProfileBuilder, type Profile, type ValueType } from './model.js';
 
 const TIME_UNITS: Record<string, number> = {
@@ -38,16 +38,12 @@ function isIndex(v: unknown, n: number): v is number {
 }
 
 export function readSpeedscope(json: unknown, file: string): Profile {
-  try {
-    return decode(json, file);
-  } catch (e) {
-    if (e instanceof ProfileError) throw e;
-    throw new ProfileError(
-      'speedscope',
-      file,
-      `malformed speedscope file (${(e as Error).message})`,
-    );
-  }
+  return readerGuard(
+    'speedscope',
+    file,
+    (m) => `malformed speedscope file (${m})`,
+    () => decode(json, file),
+  );
 }
 
 /** A prefix tree of open-frame stacks, so an evented profile costs O(events), not O(events x depth). */
