@@ -88,7 +88,7 @@ const S = (o: Partial<CompareSettings> = {}): CompareSettings => ({
 });
 
 function rate(n: number, d: number): string {
-  return `${((100 * n) / d).toFixed(d >= 100 ? 0 : 0)}%`;
+  return `${((100 * n) / d).toFixed(0)}%`;
 }
 
 function naiveFails(b: Capture, c: Capture, pp: number): boolean {

@@ -47,10 +47,6 @@ export interface Profile {
   warnings: string[];
 }
 
-export function sampleCount(p: Profile): number {
-  return p.stackOffsets.length - 1;
-}
-
 /** Grows typed arrays while a reader appends samples. */
 export class ProfileBuilder {
   private readonly names = new Map<string, number>();
@@ -89,10 +85,6 @@ export class ProfileBuilder {
       this.labelSetIndex.set(key, id);
     }
     return id;
-  }
-
-  get sampleCount(): number {
-    return this.nSamples;
   }
 
   private ensureFrames(extra: number): void {

@@ -85,10 +85,6 @@ export class PprofEncoder {
     this.sampleLabels.push(labels);
   }
 
-  get sampleCount(): number {
-    return this.sampleLocs.length;
-  }
-
   /** The uncompressed protobuf message. */
   encode(): Uint8Array {
     const w = protobuf.Writer.create();
