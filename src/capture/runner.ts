@@ -777,25 +777,23 @@ export async function runCapture(
     return entry;
   };
 
+  // Retries with backoff, each one reported as progress for capture `index` of set `s`.
+  const retryOptions = (s: RoleState, index: number) => ({
+    retries,
+    backoffMs,
+    signal,
+    onRetry: (a: number, d: number, e: Error) =>
+      progress({ kind: 'retry', index, role: s.role, attempt: a, delayMs: d, reason: e.message }),
+  });
   let failure: CaptureError | undefined;
   try {
     // Fail fast (before load and warm-up) when an endpoint cannot be reached at all.
     for (const s of states) {
       if (!s.url) continue;
-      await withRetries(() => tcpProbe(s.url!.replace(/\{(seconds|type)\}/g, '0'), 5000, signal), {
-        retries,
-        backoffMs,
-        signal,
-        onRetry: (a, d, e) =>
-          progress({
-            kind: 'retry',
-            index: 0,
-            role: s.role,
-            attempt: a,
-            delayMs: d,
-            reason: e.message,
-          }),
-      });
+      await withRetries(
+        () => tcpProbe(s.url!.replace(/\{(seconds|type)\}/g, '0'), 5000, signal),
+        retryOptions(s, 0),
+      );
     }
 
     // Load.
@@ -873,20 +871,7 @@ export async function runCapture(
         });
         startTicker('capture', o.seconds, totalCaptures - index, s, index);
         try {
-          const entry = await withRetries(() => attempt(s, n, index), {
-            retries,
-            backoffMs,
-            signal,
-            onRetry: (a, d, e) =>
-              progress({
-                kind: 'retry',
-                index,
-                role: s.role,
-                attempt: a,
-                delayMs: d,
-                reason: e.message,
-              }),
-          });
+          const entry = await withRetries(() => attempt(s, n, index), retryOptions(s, index));
           s.manifest.captures.push(entry);
           writeManifest(s);
         } finally {
