@@ -4,6 +4,8 @@
  * (requests per capture) and to warn when two sets are not comparable.
  */
 
+import { readFileSync } from 'node:fs';
+
 export const MANIFEST_FILE = 'manifest.json';
 export const MANIFEST_FORMAT_VERSION = 1;
 
@@ -69,4 +71,13 @@ export interface Manifest {
   incomplete?: { reason: string; requestedCaptures: number };
   /** Set when a set is promoted to baseline by the Action. */
   promotion?: { commitSha: string; runId: string; ref?: string; time: string; settings?: unknown };
+}
+
+/** Reads and minimally checks a manifest.json; throws (with the reason) when it is not one. */
+export function readManifestFile(path: string): Manifest {
+  const m = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+  if (typeof m !== 'object' || m === null || !Array.isArray(m.captures)) {
+    throw new Error('no captures list');
+  }
+  return m;
 }

@@ -4,9 +4,9 @@
  * "No baseline" (first run, workflow not on that branch yet, artifact expired) is a normal
  * outcome with a reason, not an error.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { MANIFEST_FILE, type Manifest } from '../capture/manifest.js';
+import { MANIFEST_FILE, readManifestFile, type Manifest } from '../capture/manifest.js';
 import type { ArtifactTransfer } from './artifacts.js';
 import type { RunContext } from './context.js';
 import type { BaselineOptions } from './inputs.js';
@@ -141,7 +141,7 @@ export function workflowId(w: string): string {
 export function readManifest(path: string): Manifest | undefined {
   if (!existsSync(path)) return undefined;
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+    return readManifestFile(path);
   } catch {
     return undefined;
   }

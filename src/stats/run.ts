@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { MANIFEST_FILE, type Manifest } from '../capture/manifest.js';
+import { MANIFEST_FILE, readManifestFile, type Manifest } from '../capture/manifest.js';
 import { displayName, expandPaths, readProfileFile, readTotalsFile } from '../cli/files.js';
 import { aggregate, selectSampleType } from '../profile/aggregate.js';
 import { ProfileError, UsageError } from '../profile/errors.js';
@@ -114,8 +114,7 @@ function readManifest(dir: string, cache: Map<string, Manifest | null>): Manifes
   let m: Manifest | null = null;
   if (existsSync(p)) {
     try {
-      m = JSON.parse(readFileSync(p, 'utf8')) as Manifest;
-      if (!Array.isArray(m.captures)) throw new Error('no captures list');
+      m = readManifestFile(p);
     } catch (e) {
       throw new ProfileError('json', p, `not a valid capture manifest (${(e as Error).message})`);
     }
