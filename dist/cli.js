@@ -7535,6 +7535,14 @@ var require_dist = __commonJS({
 });
 
 // src/capture/manifest.ts
+import { readFileSync } from "node:fs";
+function readManifestFile(path) {
+  const m = JSON.parse(readFileSync(path, "utf8"));
+  if (typeof m !== "object" || m === null || !Array.isArray(m.captures)) {
+    throw new Error("no captures list");
+  }
+  return m;
+}
 var MANIFEST_FILE, MANIFEST_FORMAT_VERSION;
 var init_manifest = __esm({
   "src/capture/manifest.ts"() {
@@ -7585,9 +7593,6 @@ var init_model = __esm({
           this.labelSetIndex.set(key2, id);
         }
         return id;
-      }
-      get sampleCount() {
-        return this.nSamples;
       }
       ensureFrames(extra) {
         if (this.nFrames + extra > this.frames.length) {
@@ -13010,7 +13015,7 @@ var init_fs = __esm({
 });
 
 // src/capture/loadgen.ts
-import { readFileSync as readFileSync3 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
 import http from "node:http";
 import https from "node:https";
 import { resolve as resolvePath } from "node:path";
@@ -13046,7 +13051,7 @@ function parseLoadMix(spec, base, cwd = process.cwd()) {
     const file = s.slice(1);
     let json;
     try {
-      json = JSON.parse(readFileSync3(resolvePath(cwd, file), "utf8"));
+      json = JSON.parse(readFileSync4(resolvePath(cwd, file), "utf8"));
     } catch (e) {
       throw new UsageError(`load mix file ${file}: ${e.message}`);
     }
@@ -13940,7 +13945,7 @@ var init_safety = __esm({
 });
 
 // src/capture/runner.ts
-import { existsSync as existsSync3, mkdirSync as mkdirSync3, readdirSync as readdirSync3, readFileSync as readFileSync4, rmSync as rmSync3 } from "node:fs";
+import { existsSync as existsSync3, mkdirSync as mkdirSync3, readdirSync as readdirSync3, readFileSync as readFileSync5, rmSync as rmSync3 } from "node:fs";
 import net from "node:net";
 import { join as join5 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
@@ -14037,7 +14042,7 @@ function prepareDir(dir, overwrite, warn) {
       const mf = join5(dir, MANIFEST_FILE);
       if (existsSync3(mf)) {
         try {
-          const old = JSON.parse(readFileSync4(mf, "utf8"));
+          const old = JSON.parse(readFileSync5(mf, "utf8"));
           for (const c of old.captures ?? []) {
             if (typeof c.file === "string" && !c.file.includes("/") && !c.file.includes("\\")) {
               rmSync3(join5(dir, c.file), { force: true });
@@ -14356,7 +14361,7 @@ ${r.tail}` : ""}`,
                 true
               );
             }
-            bytes = readFileSync4(tmp);
+            bytes = readFileSync5(tmp);
           } else {
             if (r.stdoutOverflow)
               throw new CaptureError("too-large", "capture command printed more than 512 MiB");
@@ -14434,23 +14439,20 @@ ${r.tail}` : ""}`,
     }
     return entry;
   };
+  const retryOptions = (s, index) => ({
+    retries,
+    backoffMs,
+    signal,
+    onRetry: (a, d, e) => progress({ kind: "retry", index, role: s.role, attempt: a, delayMs: d, reason: e.message })
+  });
   let failure;
   try {
     for (const s of states) {
       if (!s.url) continue;
-      await withRetries(() => tcpProbe(s.url.replace(/\{(seconds|type)\}/g, "0"), 5e3, signal), {
-        retries,
-        backoffMs,
-        signal,
-        onRetry: (a, d, e) => progress({
-          kind: "retry",
-          index: 0,
-          role: s.role,
-          attempt: a,
-          delayMs: d,
-          reason: e.message
-        })
-      });
+      await withRetries(
+        () => tcpProbe(s.url.replace(/\{(seconds|type)\}/g, "0"), 5e3, signal),
+        retryOptions(s, 0)
+      );
     }
     if (o.load?.kind === "builtin") {
       const l = o.load;
@@ -14523,19 +14525,7 @@ ${lc.tail()}` : ""}`
         });
         startTicker("capture", o.seconds, totalCaptures - index, s, index);
         try {
-          const entry = await withRetries(() => attempt(s, n, index), {
-            retries,
-            backoffMs,
-            signal,
-            onRetry: (a, d, e) => progress({
-              kind: "retry",
-              index,
-              role: s.role,
-              attempt: a,
-              delayMs: d,
-              reason: e.message
-            })
-          });
+          const entry = await withRetries(() => attempt(s, n, index), retryOptions(s, index));
           s.manifest.captures.push(entry);
           writeManifest(s);
         } finally {
@@ -15827,13 +15817,13 @@ function calibrate(runs, settings, target = 0.01) {
 
 // src/stats/run.ts
 init_manifest();
-import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
+import { existsSync as existsSync2, readFileSync as readFileSync3 } from "node:fs";
 import { basename as basename4, dirname, resolve as resolve2 } from "node:path";
 
 // src/cli/files.ts
 init_errors();
 init_read();
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync as readFileSync2, statSync } from "node:fs";
 import { basename as basename3, join, relative, resolve, sep } from "node:path";
 var NOT_PROFILES = /^(manifest\.json|.*\.md|\..*)$/;
 function globToRegex(glob) {
@@ -15905,7 +15895,7 @@ function expandPaths(args, cwd, what) {
 }
 function readBytes(path, display) {
   try {
-    return new Uint8Array(readFileSync(path));
+    return new Uint8Array(readFileSync2(path));
   } catch (e) {
     throw new ProfileError("io", display, `cannot read file (${e.message})`);
   }
@@ -15929,11 +15919,11 @@ function loadConfig(cwd, configPath) {
   if (configPath) {
     const p = resolve2(cwd, configPath);
     if (!existsSync2(p)) throw new UsageError(`config file ${configPath} does not exist`);
-    return parseConfig(readFileSync2(p, "utf8"), configPath);
+    return parseConfig(readFileSync3(p, "utf8"), configPath);
   }
   for (const name of CONFIG_FILE_NAMES) {
     const p = resolve2(cwd, name);
-    if (existsSync2(p)) return parseConfig(readFileSync2(p, "utf8"), name);
+    if (existsSync2(p)) return parseConfig(readFileSync3(p, "utf8"), name);
   }
   return void 0;
 }
@@ -15984,8 +15974,7 @@ function readManifest(dir, cache) {
   let m = null;
   if (existsSync2(p)) {
     try {
-      m = JSON.parse(readFileSync2(p, "utf8"));
-      if (!Array.isArray(m.captures)) throw new Error("no captures list");
+      m = readManifestFile(p);
     } catch (e) {
       throw new ProfileError("json", p, `not a valid capture manifest (${e.message})`);
     }
@@ -17304,9 +17293,6 @@ var PprofEncoder = class {
     this.sampleLocs.push(locations.slice());
     this.sampleVals.push(values.slice());
     this.sampleLabels.push(labels);
-  }
-  get sampleCount() {
-    return this.sampleLocs.length;
   }
   /** The uncompressed protobuf message. */
   encode() {
