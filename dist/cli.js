@@ -14042,8 +14042,8 @@ function prepareDir(dir, overwrite, warn) {
       const mf = join5(dir, MANIFEST_FILE);
       if (existsSync3(mf)) {
         try {
-          const old = JSON.parse(readFileSync5(mf, "utf8"));
-          for (const c of old.captures ?? []) {
+          const old = readManifestFile(mf);
+          for (const c of old.captures) {
             if (typeof c.file === "string" && !c.file.includes("/") && !c.file.includes("\\")) {
               rmSync3(join5(dir, c.file), { force: true });
             }

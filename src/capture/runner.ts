@@ -59,6 +59,7 @@ import {
   MANIFEST_FORMAT_VERSION,
   type CaptureEntry,
   type Manifest,
+  readManifestFile,
 } from './manifest.js';
 import { checkTarget } from './safety.js';
 
@@ -336,8 +337,8 @@ function prepareDir(dir: string, overwrite: boolean, warn: (m: string) => void):
       const mf = join(dir, MANIFEST_FILE);
       if (existsSync(mf)) {
         try {
-          const old = JSON.parse(readFileSync(mf, 'utf8')) as Manifest;
-          for (const c of old.captures ?? []) {
+          const old = readManifestFile(mf);
+          for (const c of old.captures) {
             if (typeof c.file === 'string' && !c.file.includes('/') && !c.file.includes('\\')) {
               rmSync(join(dir, c.file), { force: true });
             }
