@@ -18,6 +18,19 @@ export function readInt64(r: Reader): number {
   const buf = r.buf;
   const len = r.len;
   let pos = r.pos;
+  // most varints in a profile's tables have one or two bytes
+  if (pos + 1 < len) {
+    const b0 = buf[pos];
+    if (b0 < 128) {
+      r.pos = pos + 1;
+      return b0;
+    }
+    const b1 = buf[pos + 1];
+    if (b1 < 128) {
+      r.pos = pos + 2;
+      return (b0 & 127) | (b1 << 7);
+    }
+  }
   let lo = 0;
   let b = 0;
   for (let shift = 0; shift < 28; shift += 7) {
@@ -68,12 +81,43 @@ export function readUint64Big(r: Reader): bigint {
   throw new WireError('varint longer than 10 bytes');
 }
 
+/** Reads a field's tag (one-byte tags, fields 1-15, inline). */
+export function readTag(r: Reader): number {
+  const pos = r.pos;
+  if (pos < r.len) {
+    const b = r.buf[pos];
+    if (b < 128) {
+      r.pos = pos + 1;
+      return b;
+    }
+  }
+  return r.uint32();
+}
+
 /** Reads the length prefix of a length-delimited field and returns the end offset. */
 export function readEnd(r: Reader): number {
-  const n = r.uint32();
+  const n = readLength(r);
   const end = r.pos + n;
   if (end > r.len) outOfRange();
   return end;
+}
+
+/** A length prefix: as protobufjs's uint32, with the short ones inline. */
+function readLength(r: Reader): number {
+  const pos = r.pos;
+  if (pos + 1 < r.len) {
+    const b0 = r.buf[pos];
+    if (b0 < 128) {
+      r.pos = pos + 1;
+      return b0;
+    }
+    const b1 = r.buf[pos + 1];
+    if (b1 < 128) {
+      r.pos = pos + 2;
+      return (b0 & 127) | (b1 << 7);
+    }
+  }
+  return r.uint32();
 }
 
 /** Reads one or many (packed) int64 values of a repeated scalar field into `out`. */

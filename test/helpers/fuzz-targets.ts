@@ -6,6 +6,11 @@
  * within 1e-9 relative to Σ|value|, cum within the bounds the weights allow, indices in range,
  * finite values) or throws a ProfileError. Anything else (a TypeError from inside a decoder,
  * a RangeError, an inconsistent profile) is a finding.
+ *
+ * For pprof input also: the totals fast path with and without its WebAssembly sample pass
+ * gives identical totals or the same rejection, and when readProfile succeeded, both equal
+ * aggregate(readProfile) (the totals path may accept what the full read rejects: it does
+ * not resolve label strings).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +21,8 @@ import { ProfileError } from '../../src/profile/errors.js';
 import type { Profile } from '../../src/profile/model.js';
 import { makeNormalizer } from '../../src/profile/normalize.js';
 import { readProfile } from '../../src/profile/read.js';
+import { sniff } from '../../src/profile/detect.js';
+import { readPprofTotals, type ProfileTotals } from '../../src/profile/pprof.js';
 import { corpusDir, fixture, hasCorpus } from './corpus.js';
 
 export interface Seed {
@@ -127,19 +134,66 @@ export type Outcome = 'ok' | 'rejected';
 
 /** Reads `bytes`; returns 'ok' / 'rejected' (ProfileError), throws on a finding. */
 export function readAndCheck(bytes: Uint8Array, name = 'fuzz-input'): Outcome {
-  let p: Profile;
+  let p: Profile | undefined;
   try {
     p = readProfile(bytes, name, { maxInflatedBytes: 64 * 1024 * 1024 });
   } catch (e) {
-    if (e instanceof ProfileError) {
-      if (typeof e.detail !== 'string' || e.detail === '')
-        throw new Error('ProfileError without detail');
-      return 'rejected';
-    }
-    throw e;
+    if (!(e instanceof ProfileError)) throw e;
+    if (typeof e.detail !== 'string' || e.detail === '')
+      throw new Error('ProfileError without detail');
   }
-  checkProfile(p);
-  return 'ok';
+  if (p) checkProfile(p);
+  checkTotalsPaths(bytes, name, p);
+  return p ? 'ok' : 'rejected';
+}
+
+const fuzzNorm = makeNormalizer('on');
+
+/** The pprof totals paths agree with each other and with the full model (see the header). */
+function checkTotalsPaths(bytes: Uint8Array, name: string, full: Profile | undefined): void {
+  let inner: Uint8Array;
+  try {
+    const s = sniff(bytes, name, 64 * 1024 * 1024);
+    if (s.kind !== 'pprof') return;
+    inner = s.bytes;
+  } catch {
+    return;
+  }
+  const attempt = (wasm: boolean): ProfileTotals | string => {
+    try {
+      return readPprofTotals(inner, name, fuzzNorm, { wasm });
+    } catch (e) {
+      if (e instanceof ProfileError) return `rejected: ${e.message}`;
+      throw e;
+    }
+  };
+  const withWasm = attempt(true);
+  const withoutWasm = attempt(false);
+  const key = (t: ProfileTotals | string) =>
+    typeof t === 'string'
+      ? t
+      : JSON.stringify(t.totals.map((x) => [x.total, x.samples, x.names, [...x.self], [...x.cum]]));
+  if (key(withWasm) !== key(withoutWasm)) {
+    throw new Error('the totals path gives different results with and without WebAssembly');
+  }
+  if (!full || typeof withWasm === 'string') {
+    if (full) throw new Error(`the totals path rejects what readProfile reads: ${withWasm}`);
+    return;
+  }
+  full.sampleTypes.forEach((_, k) => {
+    const slow = aggregate(full, k, fuzzNorm);
+    const fast = withWasm.totals[k];
+    const asMap = (t: { names: string[]; self: Float64Array; cum: Float64Array }) => {
+      const m = new Map<string, string>();
+      t.names.forEach((n, i) => {
+        if (t.self[i] || t.cum[i]) m.set(n, `${t.self[i]}/${t.cum[i]}`);
+      });
+      return JSON.stringify([...m].sort());
+    };
+    if (fast.total !== slow.total || asMap(fast) !== asMap(slow)) {
+      throw new Error(`the totals path differs from aggregate(readProfile) for type ${k}`);
+    }
+  });
 }
 
 // ---------------------------------------------------------------------------------------
