@@ -9093,7 +9093,7 @@ var require_float3 = __commonJS({
 var require_utf8 = __commonJS({
   "node_modules/protobufjs/src/util/utf8.js"(exports) {
     "use strict";
-    var utf8 = exports;
+    var utf82 = exports;
     var looseDecoder = new TextDecoder("utf-8", { ignoreBOM: true });
     var strictDecoder;
     var TEXT_DECODER_MIN_LENGTH = 64;
@@ -9102,7 +9102,7 @@ var require_utf8 = __commonJS({
     } catch (err) {
       strictDecoder = looseDecoder;
     }
-    utf8.length = function utf8_length(string) {
+    utf82.length = function utf8_length(string) {
       var len = 0, c = 0;
       for (var i = 0; i < string.length; ++i) {
         c = string.charCodeAt(i);
@@ -9122,7 +9122,7 @@ var require_utf8 = __commonJS({
       var source = start === 0 && end === buffer.length ? buffer : buffer.subarray(start, end);
       return decoder.decode(source);
     }
-    utf8.read = function utf8_read_loose(buffer, start, end) {
+    utf82.read = function utf8_read_loose(buffer, start, end) {
       if (end - start < 1)
         return "";
       if (end - start >= TEXT_DECODER_MIN_LENGTH)
@@ -9149,7 +9149,7 @@ var require_utf8 = __commonJS({
       }
       return str;
     };
-    utf8.readStrict = function utf8_read_strict(buffer, start, end) {
+    utf82.readStrict = function utf8_read_strict(buffer, start, end) {
       if (end - start < 1)
         return "";
       if (end - start >= TEXT_DECODER_MIN_LENGTH)
@@ -9176,7 +9176,7 @@ var require_utf8 = __commonJS({
       }
       return str;
     };
-    utf8.write = function utf8_write(string, buffer, offset) {
+    utf82.write = function utf8_write(string, buffer, offset) {
       var start = offset, c1, c2;
       for (var i = 0; i < string.length; ++i) {
         c1 = string.charCodeAt(i);
@@ -10526,7 +10526,7 @@ var require_writer = __commonJS({
     var BufferWriter;
     var LongBits = util.LongBits;
     var base64 = util.base64;
-    var utf8 = util.utf8;
+    var utf82 = util.utf8;
     function Writer() {
       this.pos = 0;
       this.buf = this.constructor.alloc(Writer.initialBufferSize);
@@ -10714,15 +10714,15 @@ var require_writer = __commonJS({
       if (n < 128) {
         this._reserve(n * 3 + 5);
         var lenPos = this.pos;
-        return this._delim(lenPos, utf8.write(value, this.buf, lenPos + 1));
+        return this._delim(lenPos, utf82.write(value, this.buf, lenPos + 1));
       }
-      var len = utf8.length(value);
+      var len = utf82.length(value);
       this.uint32(len);
       this._reserve(len);
       if (len === value.length)
         writeStringAscii(value, this.buf, this.pos);
       else
-        utf8.write(value, this.buf, this.pos);
+        utf82.write(value, this.buf, this.pos);
       this.pos += len;
       return this;
     };
@@ -11012,7 +11012,7 @@ var require_reader = __commonJS({
     var util = require_minimal();
     var BufferReader;
     var LongBits = util.LongBits;
-    var utf8 = util.utf8;
+    var utf82 = util.utf8;
     function indexOutOfRange(reader, writeLength) {
       return RangeError("index out of range: " + reader.pos + " + " + (writeLength || 1) + " > " + reader.len);
     }
@@ -11473,14 +11473,14 @@ var require_reader = __commonJS({
       if (end > this.len)
         throw indexOutOfRange(this, length);
       this.pos = end;
-      return utf8.read(this.buf, start, end);
+      return utf82.read(this.buf, start, end);
     };
     Reader.prototype.stringVerify = function read_string_verify() {
       var length = this.size(), start = this.pos, end = this.pos + length;
       if (end > this.len)
         throw indexOutOfRange(this, length);
       this.pos = end;
-      return utf8.readStrict(this.buf, start, end);
+      return utf82.readStrict(this.buf, start, end);
     };
     Reader.prototype.skip = function skip(length) {
       if (typeof length === "number") {
@@ -11739,6 +11739,18 @@ function readInt64(r) {
   const buf = r.buf;
   const len = r.len;
   let pos = r.pos;
+  if (pos + 1 < len) {
+    const b0 = buf[pos];
+    if (b0 < 128) {
+      r.pos = pos + 1;
+      return b0;
+    }
+    const b1 = buf[pos + 1];
+    if (b1 < 128) {
+      r.pos = pos + 2;
+      return b0 & 127 | b1 << 7;
+    }
+  }
   let lo = 0;
   let b = 0;
   for (let shift = 0; shift < 28; shift += 7) {
@@ -11786,11 +11798,38 @@ function readUint64Big(r) {
   }
   throw new WireError("varint longer than 10 bytes");
 }
+function readTag(r) {
+  const pos = r.pos;
+  if (pos < r.len) {
+    const b = r.buf[pos];
+    if (b < 128) {
+      r.pos = pos + 1;
+      return b;
+    }
+  }
+  return r.uint32();
+}
 function readEnd(r) {
-  const n = r.uint32();
+  const n = readLength(r);
   const end = r.pos + n;
   if (end > r.len) outOfRange();
   return end;
+}
+function readLength(r) {
+  const pos = r.pos;
+  if (pos + 1 < r.len) {
+    const b0 = r.buf[pos];
+    if (b0 < 128) {
+      r.pos = pos + 1;
+      return b0;
+    }
+    const b1 = r.buf[pos + 1];
+    if (b1 < 128) {
+      r.pos = pos + 2;
+      return b0 & 127 | b1 << 7;
+    }
+  }
+  return r.uint32();
 }
 function readRepeatedInt64(r, wire, out) {
   if (wire === 2) {
@@ -11814,11 +11853,209 @@ var init_varint = __esm({
   }
 });
 
-// src/profile/pprof.ts
+// src/profile/pprof-messages.ts
 function basename2(p) {
   const i = Math.max(p.lastIndexOf("/"), p.lastIndexOf("\\"));
   return i >= 0 ? p.slice(i + 1) : p;
 }
+function expectWire(wire, want) {
+  if (wire !== want) throw new WireError(`wire type ${wire} where ${want} was expected`);
+}
+function addressOf(addressAt, r) {
+  if (addressAt === 0) return 0n;
+  const saved = r.pos;
+  r.pos = addressAt;
+  const a = readUint64Big(r);
+  r.pos = saved;
+  return a;
+}
+function unsymbolizedName(addressAt, mapping, str, r) {
+  const file = mapping ? basename2(str(mapping.filename, `mapping ${mapping.id} filename`)) : "";
+  const module = file ? `[${file}]` : "<unknown>";
+  const address = addressOf(addressAt, r);
+  if (address === 0n) return module;
+  const addr = mapping && file ? address - mapping.start + mapping.offset : address;
+  return `${module}+0x${BigInt.asUintN(64, addr).toString(16)}`;
+}
+function readValueType(r) {
+  const end = readEnd(r);
+  let type = 0;
+  let unit = 0;
+  while (r.pos < end) {
+    const tag = readTag(r);
+    const f = tag >>> 3;
+    if (f === 1) type = readInt64(r);
+    else if (f === 2) unit = readInt64(r);
+    else r.skipType(tag & 7);
+  }
+  return [type, unit];
+}
+function readMapping(r) {
+  const end = readEnd(r);
+  const m = { id: 0, start: 0n, offset: 0n, filename: 0 };
+  while (r.pos < end) {
+    const tag = readTag(r);
+    switch (tag >>> 3) {
+      case 1:
+        m.id = readInt64(r);
+        break;
+      case 2:
+        m.start = readUint64Big(r);
+        break;
+      case 4:
+        m.offset = readUint64Big(r);
+        break;
+      case 5:
+        m.filename = readInt64(r);
+        break;
+      default:
+        r.skipType(tag & 7);
+    }
+  }
+  return m;
+}
+function readLocation(r, t) {
+  const end = readEnd(r);
+  let id = 0;
+  let mappingId = 0;
+  let addressAt = 0;
+  t.lineStart.push(t.lineFn.length);
+  while (r.pos < end) {
+    const tag = readTag(r);
+    switch (tag >>> 3) {
+      case 1:
+        id = readInt64(r);
+        break;
+      case 2:
+        mappingId = readInt64(r);
+        break;
+      case 3:
+        addressAt = r.pos;
+        r.skip();
+        break;
+      case 4: {
+        expectWire(tag & 7, 2);
+        const e = readEnd(r);
+        let fid = 0;
+        while (r.pos < e) {
+          const t2 = readTag(r);
+          if (t2 >>> 3 === 1) fid = readInt64(r);
+          else r.skipType(t2 & 7);
+        }
+        t.lineFn.push(fid);
+        break;
+      }
+      default:
+        r.skipType(tag & 7);
+    }
+  }
+  t.id.push(id);
+  t.mappingId.push(mappingId);
+  t.addressAt.push(addressAt);
+}
+function readFunction(r) {
+  const end = readEnd(r);
+  const f = { id: 0, name: 0, systemName: 0, filename: 0 };
+  while (r.pos < end) {
+    const tag = readTag(r);
+    switch (tag >>> 3) {
+      case 1:
+        f.id = readInt64(r);
+        break;
+      case 2:
+        f.name = readInt64(r);
+        break;
+      case 3:
+        f.systemName = readInt64(r);
+        break;
+      case 4:
+        f.filename = readInt64(r);
+        break;
+      default:
+        r.skipType(tag & 7);
+    }
+  }
+  return f;
+}
+function readLabelKey(r, out) {
+  const end = readEnd(r);
+  let key2 = 0;
+  let s = 0;
+  let num2 = 0;
+  let hasNum = false;
+  let unit = 0;
+  while (r.pos < end) {
+    const tag = readTag(r);
+    switch (tag >>> 3) {
+      case 1:
+        key2 = readInt64(r);
+        break;
+      case 2:
+        s = readInt64(r);
+        break;
+      case 3:
+        num2 = readInt64(r);
+        hasNum = true;
+        break;
+      case 4:
+        unit = readInt64(r);
+        break;
+      default:
+        r.skipType(tag & 7);
+    }
+  }
+  out.push(key2, s, num2, hasNum ? unit + 1 : 0);
+}
+var IdTable;
+var init_pprof_messages = __esm({
+  "src/profile/pprof-messages.ts"() {
+    "use strict";
+    init_errors();
+    init_varint();
+    IdTable = class {
+      map;
+      dense;
+      /** Builds the lookup for `ids` (position i has id ids[i]); throws on id 0 or a duplicate. */
+      constructor(ids, what, file) {
+        let max = 0;
+        for (const id of ids) if (id > max) max = id;
+        const fail2 = (i) => {
+          throw new ProfileError(
+            "protobuf",
+            file,
+            ids[i] === 0 ? `${what} ${i} has id 0 (reserved)` : `duplicate ${what} id ${ids[i]}`
+          );
+        };
+        if (max <= Math.max(1 << 16, ids.length * 4)) {
+          const dense = new Int32Array(max + 1).fill(-1);
+          for (let i = 0; i < ids.length; i++) {
+            const id = ids[i];
+            if (id === 0 || dense[id] !== -1) fail2(i);
+            dense[id] = i;
+          }
+          this.dense = dense;
+        } else {
+          const map = /* @__PURE__ */ new Map();
+          for (let i = 0; i < ids.length; i++) {
+            if (ids[i] === 0 || map.has(ids[i])) fail2(i);
+            map.set(ids[i], i);
+          }
+          this.map = map;
+        }
+      }
+      get(id) {
+        if (this.dense) return id < this.dense.length ? this.dense[id] : -1;
+        return this.map.get(id) ?? -1;
+      }
+      /** The dense lookup (empty when ids are sparse: callers then fall back to get()). */
+      denseTable() {
+        return this.dense ?? new Int32Array(0);
+      }
+    };
+  }
+});
+
+// src/profile/pprof-names.ts
 function simplifyFunc(name) {
   let s = name.startsWith(".") ? name.slice(1) : name;
   const re = /\(anonymous namespace\)|operator\(\)|\(/g;
@@ -11866,442 +12103,25 @@ function compileFrameRegex(src, what, file) {
     throw new ProfileError("protobuf", file, `${what} is not a valid regular expression: ${src}`);
   }
 }
-function readPprof(bytes, file, opts = {}) {
-  return guarded(
-    file,
-    () => decode2(bytes, file, opts, (t) => {
-      const sink = new StackSink(t.builder, t.locStart, t.locFrames, t.str);
-      return { sink, finish: (meta) => t.builder.build(meta) };
-    })
-  );
-}
-function readPprofTotals(bytes, file, normalize, opts = {}) {
-  return guarded(
-    file,
-    () => decode2(bytes, file, opts, (t) => {
-      const { map, names, rawNames } = normalizedIds(t.builder.functions, normalize);
-      const sink = new TotalsSink(map, names.length, t.sampleTypes.length, t.locStart, t.locFrames);
-      return {
-        sink,
-        finish: (meta) => ({
-          ...meta,
-          sampleTypes: t.sampleTypes,
-          samples: sink.samples,
-          totals: t.sampleTypes.map((type, k) => ({
-            type,
-            names,
-            self: sink.column("self", k),
-            cum: sink.column("cum", k),
-            total: sink.total[k],
-            rawNames,
-            samples: sink.samples
-          }))
-        })
-      };
-    })
-  );
-}
-function guarded(file, fn) {
-  return readerGuard(
-    "protobuf",
-    file,
-    (m) => `not a valid pprof protobuf (truncated or corrupt: ${m})`,
-    fn
-  );
-}
-function decode2(bytes, file, opts, use) {
-  const r = createReader(bytes);
-  const strings = [];
-  const sampleTypeIdx = [];
-  const functions = [];
-  const mappings = [];
-  const locations = [];
-  const comments = [];
-  let samplePos = new Uint32Array(1024);
-  let nSamples = 0;
-  let dropFrames = 0;
-  let keepFrames = 0;
-  let timeNanos = 0;
-  let timeSeen = 0;
-  let durationNanos = 0;
-  let periodType;
-  let period = 0;
-  let defaultSampleType = 0;
-  while (r.pos < r.len) {
-    const tag = r.uint32();
-    const field = tag >>> 3;
-    const wire = tag & 7;
-    if (field === 0) throw new WireError("field number 0");
-    switch (field) {
-      case 1:
-        expectWire(wire, 2);
-        sampleTypeIdx.push(readValueType(r));
-        break;
-      case 2: {
-        expectWire(wire, 2);
-        const end = readEnd(r);
-        if (nSamples * 2 + 2 > samplePos.length) {
-          const next = new Uint32Array(samplePos.length * 2);
-          next.set(samplePos);
-          samplePos = next;
-        }
-        samplePos[nSamples * 2] = r.pos;
-        samplePos[nSamples * 2 + 1] = end;
-        nSamples++;
-        r.pos = end;
-        break;
-      }
-      case 3:
-        expectWire(wire, 2);
-        mappings.push(readMapping(r));
-        break;
-      case 4:
-        expectWire(wire, 2);
-        locations.push(readLocation(r));
-        break;
-      case 5:
-        expectWire(wire, 2);
-        functions.push(readFunction(r));
-        break;
-      case 6:
-        expectWire(wire, 2);
-        strings.push(r.string());
-        break;
-      case 7:
-        dropFrames = readInt64(r);
-        break;
-      case 8:
-        keepFrames = readInt64(r);
-        break;
-      case 9:
-        timeNanos = readInt64(r);
-        timeSeen++;
-        break;
-      case 10:
-        durationNanos = readInt64(r);
-        break;
-      case 11:
-        expectWire(wire, 2);
-        periodType = readValueType(r);
-        break;
-      case 12:
-        period = readInt64(r);
-        break;
-      case 13:
-        readRepeatedInt64(r, wire, comments);
-        break;
-      case 14:
-        defaultSampleType = readInt64(r);
-        break;
-      default:
-        r.skipType(wire);
-    }
+var init_pprof_names = __esm({
+  "src/profile/pprof-names.ts"() {
+    "use strict";
+    init_errors();
   }
-  if (strings.length > 0 && strings[0] !== "") {
-    throw new ProfileError("protobuf", file, "string_table[0] must be the empty string");
-  }
-  const str = (i, what) => {
-    if (i === 0) return "";
-    if (i < 0 || i >= strings.length || !Number.isInteger(i)) {
-      throw new ProfileError(
-        "invalid-reference",
-        file,
-        `${what} refers to string ${i}, but the string table has ${strings.length} entries`
-      );
-    }
-    return strings[i];
-  };
-  if (timeSeen > 1) {
-    throw new ProfileError(
-      "protobuf",
-      file,
-      "time_nanos appears twice: this looks like two profiles concatenated"
-    );
-  }
-  const sampleTypes = sampleTypeIdx.map(([t, u], i) => ({
-    type: str(t, `sample_type[${i}].type`),
-    unit: str(u, `sample_type[${i}].unit`)
-  }));
-  if (sampleTypes.length === 0) {
-    throw new ProfileError("protobuf", file, "profile declares no sample types");
-  }
-  let defaultIndex = sampleTypes.length - 1;
-  if (defaultSampleType !== 0) {
-    const name = str(defaultSampleType, "default_sample_type");
-    const i = sampleTypes.findIndex((t) => t.type === name);
-    if (i >= 0) defaultIndex = i;
-  }
-  const fnIds = new IdTable(
-    functions.map((f) => f.id),
-    "function",
-    file
-  );
-  const mapIds = new IdTable(
-    mappings.map((m) => m.id),
-    "mapping",
-    file
-  );
-  const builder = new ProfileBuilder(sampleTypes);
-  const fnName = functions.map((f) => {
-    const name = str(f.name, `function ${f.id} name`);
-    const sys = str(f.systemName, `function ${f.id} system_name`);
-    const fileName = str(f.filename, `function ${f.id} filename`);
-    return pprofDisplayName(name, sys) || fileName;
-  });
-  const drop = dropFrames ? compileFrameRegex(str(dropFrames, "drop_frames"), "drop_frames", file) : void 0;
-  const keep = drop && keepFrames ? compileFrameRegex(str(keepFrames, "keep_frames"), "keep_frames", file) : void 0;
-  const shouldDrop = (name) => {
-    if (!drop || opts.allFrames || name === "") return false;
-    const s = simplifyFunc(name);
-    return drop.test(s) && !(keep && keep.test(s));
-  };
-  const locIds = new IdTable(
-    locations.map((l) => l.id),
-    "location",
-    file
-  );
-  const locStart = new Uint32Array(locations.length + 1);
-  const locPrune = new Uint8Array(locations.length);
-  const locFramesList = [];
-  let anyPrune = false;
-  const fnBuilderId = new Int32Array(functions.length).fill(-1);
-  locations.forEach((loc, li) => {
-    let mapping;
-    if (loc.mappingId !== 0) {
-      const mi = mapIds.get(loc.mappingId);
-      if (mi < 0)
-        throw new ProfileError(
-          "invalid-reference",
-          file,
-          `location ${loc.id} refers to mapping ${loc.mappingId}, which does not exist`
-        );
-      mapping = mappings[mi];
-    }
-    locStart[li] = locFramesList.length;
-    const ids = [];
-    for (const fid of loc.functionIds) {
-      if (fid === 0) {
-        ids.push(builder.fn(unsymbolizedName(loc, mapping, str, r)));
-        continue;
-      }
-      const fi = fnIds.get(fid);
-      if (fi < 0)
-        throw new ProfileError(
-          "invalid-reference",
-          file,
-          `location ${loc.id} refers to function ${fid}, which does not exist`
-        );
-      let id = fnBuilderId[fi];
-      if (id < 0) {
-        if (fnName[fi]) id = fnBuilderId[fi] = builder.fn(fnName[fi]);
-        else id = builder.fn(unsymbolizedName(loc, mapping, str, r));
-      }
-      ids.push(id);
-    }
-    let first = 0;
-    if (drop) {
-      let i = loc.functionIds.length - 1;
-      for (; i >= 0; i--) {
-        const fid = loc.functionIds[i];
-        const fi = fid === 0 ? -1 : fnIds.get(fid);
-        if (fi >= 0 && shouldDrop(str(functions[fi].name, "function name"))) break;
-      }
-      if (i >= 0) {
-        anyPrune = true;
-        if (i === loc.functionIds.length - 1) locPrune[li] = 2;
-        else {
-          locPrune[li] = 1;
-          first = i + 1;
-        }
-      }
-    }
-    if (ids.length === 0) ids.push(builder.fn(unsymbolizedName(loc, mapping, str, r)));
-    for (let k = first; k < ids.length; k++) locFramesList.push(ids[k]);
-  });
-  locStart[locations.length] = locFramesList.length;
-  const locFrames = Uint32Array.from(locFramesList);
-  const { sink, finish: finish2 } = use({ builder, sampleTypes, locStart, locFrames, str });
-  const emptyStacks = decodeSamples({
-    r,
-    file,
-    sink,
-    samplePos,
-    nSamples,
-    nTypes: sampleTypes.length,
-    locIds,
-    locPrune,
-    anyPrune
-  });
-  const warnings = [];
-  if (emptyStacks > 0) {
-    warnings.push(
-      `dropped ${emptyStacks} sample${emptyStacks === 1 ? "" : "s"} without any location (no stack)`
-    );
-  }
-  return finish2({
-    format: "pprof",
-    defaultSampleType: defaultIndex,
-    period,
-    periodType: periodType ? {
-      type: str(periodType[0], "period_type.type"),
-      unit: str(periodType[1], "period_type.unit")
-    } : void 0,
-    durationNanos,
-    timeNanos,
-    comments: comments.map((c, i) => str(c, `comment[${i}]`)),
-    warnings
-  });
-}
-function grow32(a) {
-  const n = new Int32Array(a.length * 2);
-  n.set(a);
-  return n;
-}
-function expectWire(wire, want) {
-  if (wire !== want) throw new WireError(`wire type ${wire} where ${want} was expected`);
-}
-function addressOf(loc, r) {
-  if (loc.addressAt === 0) return 0n;
-  const saved = r.pos;
-  r.pos = loc.addressAt;
-  const a = readUint64Big(r);
-  r.pos = saved;
-  return a;
-}
-function unsymbolizedName(loc, mapping, str, r) {
-  const file = mapping ? basename2(str(mapping.filename, `mapping ${mapping.id} filename`)) : "";
-  const module = file ? `[${file}]` : "<unknown>";
-  const address = addressOf(loc, r);
-  if (address === 0n) return module;
-  const addr = mapping && file ? address - mapping.start + mapping.offset : address;
-  return `${module}+0x${BigInt.asUintN(64, addr).toString(16)}`;
-}
-function readValueType(r) {
-  const end = readEnd(r);
-  let type = 0;
-  let unit = 0;
-  while (r.pos < end) {
-    const tag = r.uint32();
-    const f = tag >>> 3;
-    if (f === 1) type = readInt64(r);
-    else if (f === 2) unit = readInt64(r);
-    else r.skipType(tag & 7);
-  }
-  return [type, unit];
-}
-function readMapping(r) {
-  const end = readEnd(r);
-  const m = { id: 0, start: 0n, offset: 0n, filename: 0 };
-  while (r.pos < end) {
-    const tag = r.uint32();
-    switch (tag >>> 3) {
-      case 1:
-        m.id = readInt64(r);
-        break;
-      case 2:
-        m.start = readUint64Big(r);
-        break;
-      case 4:
-        m.offset = readUint64Big(r);
-        break;
-      case 5:
-        m.filename = readInt64(r);
-        break;
-      default:
-        r.skipType(tag & 7);
-    }
-  }
-  return m;
-}
-function readLocation(r) {
-  const end = readEnd(r);
-  const loc = { id: 0, mappingId: 0, addressAt: 0, functionIds: [] };
-  while (r.pos < end) {
-    const tag = r.uint32();
-    switch (tag >>> 3) {
-      case 1:
-        loc.id = readInt64(r);
-        break;
-      case 2:
-        loc.mappingId = readInt64(r);
-        break;
-      case 3:
-        loc.addressAt = r.pos;
-        r.skip();
-        break;
-      case 4: {
-        expectWire(tag & 7, 2);
-        const e = readEnd(r);
-        let fid = 0;
-        while (r.pos < e) {
-          const t = r.uint32();
-          if (t >>> 3 === 1) fid = readInt64(r);
-          else r.skipType(t & 7);
-        }
-        loc.functionIds.push(fid);
-        break;
-      }
-      default:
-        r.skipType(tag & 7);
-    }
-  }
-  return loc;
-}
-function readFunction(r) {
-  const end = readEnd(r);
-  const f = { id: 0, name: 0, systemName: 0, filename: 0 };
-  while (r.pos < end) {
-    const tag = r.uint32();
-    switch (tag >>> 3) {
-      case 1:
-        f.id = readInt64(r);
-        break;
-      case 2:
-        f.name = readInt64(r);
-        break;
-      case 3:
-        f.systemName = readInt64(r);
-        break;
-      case 4:
-        f.filename = readInt64(r);
-        break;
-      default:
-        r.skipType(tag & 7);
-    }
-  }
-  return f;
-}
-function readLabelKey(r, out) {
-  const end = readEnd(r);
-  let key2 = 0;
-  let s = 0;
-  let num2 = 0;
-  let hasNum = false;
-  let unit = 0;
-  while (r.pos < end) {
-    const tag = r.uint32();
-    switch (tag >>> 3) {
-      case 1:
-        key2 = readInt64(r);
-        break;
-      case 2:
-        s = readInt64(r);
-        break;
-      case 3:
-        num2 = readInt64(r);
-        hasNum = true;
-        break;
-      case 4:
-        unit = readInt64(r);
-        break;
-      default:
-        r.skipType(tag & 7);
-    }
-  }
-  out.push(key2, s, num2, hasNum ? unit + 1 : 0);
-}
+});
+
+// src/profile/pprof-samples.ts
 function decodeSamples(t) {
-  const { r, file, sink, samplePos, nSamples, nTypes, locIds, locPrune, anyPrune } = t;
+  const one = sampleDecoder(t);
+  if (t.sink.decodeAll && !t.anyPrune) {
+    return t.sink.decodeAll(t.r.buf, t.samplePos, t.nSamples, t.locIds.denseTable(), one);
+  }
+  let emptyStacks = 0;
+  for (let s = 0; s < t.nSamples; s++) if (!one(s)) emptyStacks++;
+  return emptyStacks;
+}
+function sampleDecoder(t) {
+  const { r, file, sink, samplePos, nTypes, locIds, locPrune, anyPrune } = t;
   const values = new Float64Array(nTypes);
   let locBuf = new Int32Array(256);
   const labelKeys = [];
@@ -12323,8 +12143,7 @@ function decodeSamples(t) {
     r.pos = at;
     return readInt64(r);
   };
-  let emptyStacks = 0;
-  for (let s = 0; s < nSamples; s++) {
+  return (s) => {
     let pos = samplePos[s * 2];
     const end = samplePos[s * 2 + 1];
     let nLoc = 0;
@@ -12387,7 +12206,7 @@ function decodeSamples(t) {
         pos = r.pos;
       } else {
         r.pos = pos - 1;
-        const t2 = r.uint32();
+        const t2 = readTag(r);
         if (t2 >>> 3 === 0) throw new WireError(`sample ${s}: field number 0`);
         r.skipType(t2 & 7);
         pos = r.pos;
@@ -12415,62 +12234,23 @@ function decodeSamples(t) {
         break;
       }
     }
-    if (nLoc === 0) {
-      emptyStacks++;
-      continue;
-    }
+    if (nLoc === 0) return false;
     sink.sample(locBuf, firstLoc, nLoc, values, labelKeys);
-  }
-  return emptyStacks;
+    return true;
+  };
 }
-var IdTable, StackSink, TotalsSink;
-var init_pprof = __esm({
-  "src/profile/pprof.ts"() {
+function grow32(a) {
+  const n = new Int32Array(a.length * 2);
+  n.set(a);
+  return n;
+}
+var StackSink;
+var init_pprof_samples = __esm({
+  "src/profile/pprof-samples.ts"() {
     "use strict";
     init_errors();
-    init_aggregate();
-    init_model();
+    init_pprof_messages();
     init_varint();
-    IdTable = class {
-      map;
-      dense;
-      /** Builds the lookup for `ids` (position i has id ids[i]); throws on id 0 or a duplicate. */
-      constructor(ids, what, file) {
-        let max = 0;
-        for (const id of ids) if (id > max) max = id;
-        const fail2 = (i) => {
-          throw new ProfileError(
-            "protobuf",
-            file,
-            ids[i] === 0 ? `${what} ${i} has id 0 (reserved)` : `duplicate ${what} id ${ids[i]}`
-          );
-        };
-        if (max <= Math.max(1 << 16, ids.length * 4)) {
-          const dense = new Int32Array(max + 1).fill(-1);
-          for (let i = 0; i < ids.length; i++) {
-            const id = ids[i];
-            if (id === 0 || dense[id] !== -1) fail2(i);
-            dense[id] = i;
-          }
-          this.dense = dense;
-        } else {
-          const map = /* @__PURE__ */ new Map();
-          for (let i = 0; i < ids.length; i++) {
-            if (ids[i] === 0 || map.has(ids[i])) fail2(i);
-            map.set(ids[i], i);
-          }
-          this.map = map;
-        }
-      }
-      get(id) {
-        if (this.dense) return id < this.dense.length ? this.dense[id] : -1;
-        return this.map.get(id) ?? -1;
-      }
-      /** The dense lookup (empty when ids are sparse: callers then fall back to get()). */
-      denseTable() {
-        return this.dense ?? new Int32Array(0);
-      }
-    };
     StackSink = class {
       constructor(builder, locStart, locFrames, str) {
         this.builder = builder;
@@ -12528,11 +12308,156 @@ var init_pprof = __esm({
         this.builder.commit(nFrames, values, labelSet);
       }
     };
+  }
+});
+
+// src/profile/wasm/samples-wasm.ts
+var SAMPLES_WASM_BASE64;
+var init_samples_wasm = __esm({
+  "src/profile/wasm/samples-wasm.ts"() {
+    "use strict";
+    SAMPLES_WASM_BASE64 = [
+      "AGFzbQEAAAABFAFgD39/f39/f39/f39/f39/fwF/Ag8BA2VudgZtZW1vcnkCAAADAgEABxcCCnN1bVNhbXBsZXMAAAZtZW1v",
+      "cnkCAAqbEQGYEQIQfwN8IA4oAgAhFCAOKAIEIR0gDigCCCEeIA1BAkYhHCACIRUDQCADIBVKBEACQCAAIAEgFUEDdGoiDygC",
+      "AGohAiAAIA8oAgRqIRdBACEPQQAhEkEAIRlBACEYRAAAAAAAAAAAISBEAAAAAAAAAAAhIUEBIRADQCACIBdJBEACQCACLQAA",
+      "IRYgAkEBaiIRIBdPBEBBACEQDAELIBFBAWohAiARLQAAIhNBgAFPBH8gAiAXTwRAQQAhEAwCCyACIhFBAWohAiARLQAAIhFB",
+      "gAFPBEBBACEQDAILIBNB/wBxIBFBB3RyBSATCyERIAIgEWoiESAXSwRAQQAhEAwBCyAWQQpGBEAgGQRAQQAhEAwCC0EBIRkg",
+      "AiEPIBEiEiECDAMFIBZBEkYEQANAIAIgEUkEQAJAIAIiE0EBaiECIBMtAAAiE0H/AHEhGiATQYABTwR8IAIiE0EBaiECIBog",
+      "Ey0AACITQf8AcUEHdHIhGiATQYABTwR8IAIiE0EBaiECIBogEy0AACITQf8AcUEOdHIhGiATQYABTwR8IAIiE0EBaiECIBog",
+      "Ey0AACITQf8AcUEVdHIhGiATQYABTwR8IAIiE0EBaiECIBMtAAAiE0GAAU8EQEEAIRAMBQsgE7hEAAAAAAAAsEGiBUQAAAAA",
+      "AAAAAAsFRAAAAAAAAAAACwVEAAAAAAAAAAALBUQAAAAAAAAAAAsgGrigIR8gHARAIBgEQCAfISEFIB8hIAsFIA0gGEoEQCAM",
+      "IBhBA3RqIB85AwALCyAYQQFqIRgMAgsLCyAQRQ0CBSAWQRpGBEADfyACIBFJBH8gAiITQQFqIQICQCATLQAAIhNBEEcgE0EI",
+      "R3EgE0EYR3EgE0EgR3ENACACIRMDQCACIBFJBH8gAi0AAEGAAU8FQQALBEAgAkEBaiECDAELCyACQQFqIgIgE2tBCksNAAwC",
+      "C0EABSAQCwsiEEUNAwVBACEQDAMLCwsgAiARRwRAQQAhEAwBCwwCCwsLIBBFIA0gGEdyDQAgFCIWQQFqIRQCQCAPIBJGBEAg",
+      "HkEBaiEeDAELIBwEQCAMICA5AwAgDCAhOQMIC0F/IRBBACEbIA8hAiAcBH8DfyACIBJJBH8gAiITQQFqIQIgEy0AACIRQf8A",
+      "cSEYAkAgEUGAAU8EQCACIhFBAWohAiAYIBEtAAAiEUH/AHFBB3RyIRggEUGAAU8EQCACIhFBAWohAiAYIBEtAAAiEUH/AHFB",
+      "DnRyIRggEUGAAU8EQCACIhFBAWohAiAYIBEtAAAiEUH/AHFBFXRyIRggEUGAAU8NAwsLC0EAIRlBACEXIAUgGEsEfyAEIBhB",
+      "AnRqKAIABUF/CyIaQX9IBEAgBkF+IBprIhFBAnRqKAIAIRkgBiARQQFqQQJ0aigCACEXIAcgGUECdGooAgAhGgUgGkF/Rg0B",
+      "CyAaIBAgEEEASBshEANAIAggGkECdGoiESgCACAWRwRAIBEgFjYCACAJIBpBBHRqIhEgESsDACAgoDkDACARIBErAwggIaA5",
+      "AwgLIBcgGUEBaiIZSwRAIAcgGUECdGooAgAhGgwBCwsMAgtBASEbIBMFQQALCwUDfyACIBJJBH8gAiETQQAhGEEAIRlBgAEh",
+      "GgNAIBlBBEggGkGAAU9xBEAgAiIRQQFqIQIgGCARLQAAIhpB/wBxIBlBB2x0ciEYIBlBAWohGQwBCwsCQCAaQYABTw0AIAUg",
+      "GEsEfyAEIBhBAnRqKAIABUF/CyIXQQBOBEAgFyAQIBBBAEgbIRBBACEZIBYgCCAXQQJ0aiIRKAIARwRAIBEgFjYCACAJIA0g",
+      "F2xBA3RqIRcDQCANIBlKBEAgGUEDdCITIBdqIhEgESsDACAMIBNqKwMAoDkDACAZQQFqIRkMAQsLCwUgF0F/RgRADAIFIAZB",
+      "fiAXayIRQQFqQQJ0aigCACEYIAYgEUECdGooAgAhGSAQQQBIBEAgByAZQQJ0aigCACEQCwNAIBggGUsEQEEAIRogFiAIIAcg",
+      "GUECdGooAgAiE0ECdGoiESgCAEcEQCARIBY2AgAgCSANIBNsQQN0aiEXA0AgDSAaSgRAIBpBA3QiEyAXaiIRIBErAwAgDCAT",
+      "aisDAKA5AwAgGkEBaiEaDAELCwsgGUEBaiEZDAELCwsLDAILQQEhGyATBUEACwsLIREgG0UgAiASR3EEQEEBIRsgAiERCyAb",
+      "BEADQCAPIBFJBEBBACECQQAhAQNAIAFBHEkEQAJAIA8iAEEBaiEPIAIgAC0AACIAQf8AcSABdHIhAiAAQYABSQ0AIAFBB2oh",
+      "AQwCCwsLIAQgAkECdGooAgAiAkEATgRAAkBBACEBIAggAkECdGoiACgCACAWRw0AIABBfzYCACAJIAIgDWxBA3RqIQMDQCAB",
+      "IA1IBEAgAUEDdCICIANqIgAgACsDACACIAxqKwMAoTkDACABQQFqIQEMAQsLCwUgBkF+IAJrIgBBAWpBAnRqKAIAIQogBiAA",
+      "QQJ0aigCACEAA0AgACAKSQRAQQAhASAWIAggByAAQQJ0aigCACIDQQJ0aiICKAIARgRAIAJBfzYCACAJIAMgDWxBA3RqIQUD",
+      "QCABIA1IBEAgAUEDdCIDIAVqIgIgAisDACADIAxqKwMAoTkDACABQQFqIQEMAQsLCyAAQQFqIQAMAQsLCwwBCwsgFEEBayEU",
+      "DAILIB1BAWohHSAKIA0gEGxBA3RqIRAgHARAIBAgECsDACAgoDkDACAQIBArAwggIaA5AwggCyALKwMAICCgOQMAIAsgCysD",
+      "CCAhoDkDCAwBC0EAIREDQCANIBFKBEAgEUEDdCIPIAxqKwMAIR8gDyAQaiICIAIrAwAgH6A5AwAgCyAPaiICIAIrAwAgH6A5",
+      "AwAgEUEBaiERDAELCwsgFUEBaiEVDAILCwsgDiAUNgIAIA4gHTYCBCAOIB42AgggFQs="
+    ].join("");
+  }
+});
+
+// src/profile/wasm/sample-pass.ts
+function wasmModule() {
+  if (compiled === void 0) {
+    try {
+      compiled = new WebAssembly.Module(Buffer.from(SAMPLES_WASM_BASE64, "base64"));
+    } catch {
+      compiled = null;
+    }
+  }
+  return compiled;
+}
+function instanceWith(mod, pages) {
+  if (pages > 65536) return void 0;
+  try {
+    if (kept && pages <= KEEP_PAGES) {
+      const have = kept.memory.buffer.byteLength / 65536;
+      if (have < pages) kept.memory.grow(pages - have);
+      return kept;
+    }
+    const memory = new WebAssembly.Memory({ initial: pages });
+    const instance = new WebAssembly.Instance(mod, { env: { memory } });
+    const made = { memory, sumSamples: instance.exports.sumSamples };
+    if (pages <= KEEP_PAGES) kept = made;
+    return made;
+  } catch {
+    return void 0;
+  }
+}
+function createSamplePass(input) {
+  const mod = wasmModule();
+  if (!mod) return void 0;
+  const { buf, samplePos, nSamples, idFn, locStart, locNorm, nNames, nTypes } = input;
+  let top = 8;
+  const take = (bytes) => {
+    const at = top;
+    top += Math.ceil(bytes / 8) * 8;
+    return at;
+  };
+  const pBuf = take(buf.length);
+  const pPos = take(nSamples * 8);
+  const pId = take(idFn.length * 4);
+  const pStart = take(locStart.length * 4);
+  const pNorm = take(locNorm.length * 4);
+  const pStamp = take(nNames * 4);
+  const pCum = take(nNames * nTypes * 8);
+  const pSelf = take(nNames * nTypes * 8);
+  const pTotal = take(nTypes * 8);
+  const pVals = take(nTypes * 8);
+  const pState = take(16);
+  const pages = Math.ceil((top + 16) / 65536);
+  const got = instanceWith(mod, pages);
+  if (!got) return void 0;
+  const { memory, sumSamples } = got;
+  const m = memory.buffer;
+  new Uint8Array(m, pBuf, buf.length).set(buf);
+  new Uint32Array(m, pPos, nSamples * 2).set(samplePos.subarray(0, nSamples * 2));
+  new Int32Array(m, pId, idFn.length).set(idFn);
+  new Uint32Array(m, pStart, locStart.length).set(locStart);
+  new Uint32Array(m, pNorm, locNorm.length).set(locNorm);
+  return {
+    stamp: new Int32Array(m, pStamp, nNames),
+    cum: new Float64Array(m, pCum, nNames * nTypes),
+    self: new Float64Array(m, pSelf, nNames * nTypes),
+    total: new Float64Array(m, pTotal, nTypes),
+    state: new Int32Array(m, pState, 3),
+    run: (from) => sumSamples(
+      pBuf,
+      pPos,
+      from,
+      nSamples,
+      pId,
+      idFn.length,
+      pStart,
+      pNorm,
+      pStamp,
+      pCum,
+      pSelf,
+      pTotal,
+      pVals,
+      nTypes,
+      pState
+    )
+  };
+}
+var compiled, KEEP_PAGES, kept;
+var init_sample_pass = __esm({
+  "src/profile/wasm/sample-pass.ts"() {
+    "use strict";
+    init_samples_wasm();
+    KEEP_PAGES = 1024;
+  }
+});
+
+// src/profile/totals-sink.ts
+var TotalsSink;
+var init_totals_sink = __esm({
+  "src/profile/totals-sink.ts"() {
+    "use strict";
+    init_sample_pass();
     TotalsSink = class {
-      constructor(fnMap, nNames, nTypes, locStart, locFrames) {
+      constructor(fnMap, nNames, nTypes, locStart, locFrames, useWasm) {
         this.nNames = nNames;
         this.nTypes = nTypes;
         this.locStart = locStart;
+        this.useWasm = useWasm;
         this.selfAll = new Float64Array(nNames * nTypes);
         this.cumAll = new Float64Array(nNames * nTypes);
         this.total = new Float64Array(nTypes);
@@ -12547,10 +12472,12 @@ var init_pprof = __esm({
       nNames;
       nTypes;
       locStart;
+      useWasm;
       /** self and cum per function and type, interleaved: [f * nTypes + t] */
       selfAll;
       cumAll;
       total;
+      /** per function: the number of the last sample that charged it to cum (once per sample) */
       stamp;
       /** normalized function id of every location line (locFrames order) */
       locNorm;
@@ -12558,42 +12485,11 @@ var init_pprof = __esm({
       locSingle;
       counter = 0;
       samples = 0;
+      /** Counts one decoded sample: self to the leaf, cum once to each function of the stack. */
       sample(locs, first, end, values) {
         this.samples++;
         const s = this.counter++;
-        const { locNorm, locSingle, locStart, stamp, selfAll, cumAll, total } = this;
-        if (this.nTypes === 2) {
-          const v0 = values[0];
-          const v1 = values[1];
-          total[0] += v0;
-          total[1] += v1;
-          const leaf2 = locNorm[locStart[locs[first]]] * 2;
-          selfAll[leaf2] += v0;
-          selfAll[leaf2 + 1] += v1;
-          for (let i = first; i < end; i++) {
-            const li = locs[i];
-            const one = locSingle[li];
-            if (one >= 0) {
-              if (stamp[one] !== s) {
-                stamp[one] = s;
-                cumAll[one * 2] += v0;
-                cumAll[one * 2 + 1] += v1;
-              }
-              continue;
-            }
-            const b = locStart[li + 1];
-            for (let k = locStart[li]; k < b; k++) {
-              const f = locNorm[k];
-              if (stamp[f] !== s) {
-                stamp[f] = s;
-                cumAll[f * 2] += v0;
-                cumAll[f * 2 + 1] += v1;
-              }
-            }
-          }
-          return;
-        }
-        const nTypes = this.nTypes;
+        const { locNorm, locStart, stamp, selfAll, cumAll, total, nTypes } = this;
         for (let t = 0; t < nTypes; t++) total[t] += values[t];
         const leaf = locNorm[locStart[locs[first]]] * nTypes;
         for (let t = 0; t < nTypes; t++) selfAll[leaf + t] += values[t];
@@ -12610,14 +12506,435 @@ var init_pprof = __esm({
           }
         }
       }
+      /**
+       * The whole sample pass, through the WebAssembly pass (wasm/samples.ts: the same counting
+       * as sample(), fused with parsing, for the shape nearly every profile has). The
+       * accumulators move into its memory for the duration; a sample it does not take is decoded
+       * by `general` and counted by sample() in place; then the pass goes on after it. Without
+       * WebAssembly (or memory for it), `general` decodes every sample.
+       */
+      decodeAll(buf, samplePos, nSamples, dense, general) {
+        const pass = this.useWasm && dense.length > 0 ? createSamplePass({
+          buf,
+          samplePos,
+          nSamples,
+          idFn: this.idFunctions(dense),
+          locStart: this.locStart,
+          locNorm: this.locNorm,
+          nNames: this.nNames,
+          nTypes: this.nTypes
+        }) : void 0;
+        let empty = 0;
+        if (!pass) {
+          for (let s = 0; s < nSamples; s++) if (!general(s)) empty++;
+          return empty;
+        }
+        pass.stamp.set(this.stamp);
+        pass.cum.set(this.cumAll);
+        pass.self.set(this.selfAll);
+        pass.total.set(this.total);
+        this.stamp = pass.stamp;
+        this.cumAll = pass.cum;
+        this.selfAll = pass.self;
+        this.total = pass.total;
+        const state = pass.state;
+        state[0] = this.counter;
+        state[1] = this.samples;
+        state[2] = 0;
+        for (let s = pass.run(0); s < nSamples; s = pass.run(s + 1)) {
+          this.counter = state[0];
+          this.samples = state[1];
+          if (!general(s)) state[2]++;
+          state[0] = this.counter;
+          state[1] = this.samples;
+        }
+        this.counter = state[0];
+        this.samples = state[1];
+        empty = state[2];
+        this.stamp = this.stamp.slice();
+        this.cumAll = this.cumAll.slice();
+        this.selfAll = this.selfAll.slice();
+        this.total = this.total.slice();
+        return empty;
+      }
+      /** location id -> its function when it has one line (>= 0), -2 - its index when it has
+       * several, -1 when there is no such location */
+      idFunctions(dense) {
+        const idFn = new Int32Array(dense.length);
+        for (let v = 0; v < dense.length; v++) {
+          const li = dense[v];
+          idFn[v] = li < 0 ? -1 : this.locSingle[li] >= 0 ? this.locSingle[li] : -2 - li;
+        }
+        return idFn;
+      }
       /** The self / cum column of sample type `t`. */
       column(which, t) {
-        const src = which === "self" ? this.selfAll : this.cumAll;
         const out = new Float64Array(this.nNames);
-        for (let f = 0; f < this.nNames; f++) out[f] = src[f * this.nTypes + t];
+        if (which === "self") {
+          for (let f = 0; f < this.nNames; f++) out[f] = this.selfAll[f * this.nTypes + t];
+        } else {
+          for (let f = 0; f < this.nNames; f++) out[f] = this.cumAll[f * this.nTypes + t];
+        }
         return out;
       }
     };
+  }
+});
+
+// src/profile/pprof.ts
+function readPprof(bytes, file, opts = {}) {
+  return guarded(
+    file,
+    () => decode2(bytes, file, opts, (t) => {
+      const sink = new StackSink(t.builder, t.locStart, t.locFrames, t.str);
+      return { sink, finish: (meta) => t.builder.build(meta) };
+    })
+  );
+}
+function readPprofTotals(bytes, file, normalize, opts = {}) {
+  return guarded(
+    file,
+    () => decode2(bytes, file, opts, (t) => {
+      const { map, names, rawNames } = normalizedIds(t.builder.functions, normalize);
+      const sink = new TotalsSink(
+        map,
+        names.length,
+        t.sampleTypes.length,
+        t.locStart,
+        t.locFrames,
+        opts.wasm !== false
+      );
+      return {
+        sink,
+        finish: (meta) => ({
+          ...meta,
+          sampleTypes: t.sampleTypes,
+          samples: sink.samples,
+          totals: t.sampleTypes.map((type, k) => ({
+            type,
+            names,
+            self: sink.column("self", k),
+            cum: sink.column("cum", k),
+            total: sink.total[k],
+            rawNames,
+            samples: sink.samples
+          }))
+        })
+      };
+    })
+  );
+}
+function guarded(file, fn) {
+  return readerGuard(
+    "protobuf",
+    file,
+    (m) => `not a valid pprof protobuf (truncated or corrupt: ${m})`,
+    fn
+  );
+}
+function decode2(bytes, file, opts, use) {
+  const r = createReader(bytes);
+  const strPos = [];
+  const sampleTypeIdx = [];
+  const functions = [];
+  const mappings = [];
+  const locs = { id: [], mappingId: [], addressAt: [], lineStart: [], lineFn: [] };
+  const comments = [];
+  let samplePos = new Uint32Array(Math.max(1024, (bytes.length >>> 4) * 2));
+  let nSamples = 0;
+  let dropFrames = 0;
+  let keepFrames = 0;
+  let timeNanos = 0;
+  let timeSeen = 0;
+  let durationNanos = 0;
+  let periodType;
+  let period = 0;
+  let defaultSampleType = 0;
+  const buf = r.buf;
+  while (r.pos < r.len) {
+    if (buf[r.pos] === 18) {
+      let p = r.pos;
+      const len = r.len;
+      while (p < len && buf[p] === 18) {
+        let q = p + 1;
+        let b = buf[q++];
+        let n = b & 127;
+        if (b >= 128) {
+          b = buf[q++];
+          n |= (b & 127) << 7;
+          if (b >= 128) {
+            b = buf[q++];
+            n |= (b & 127) << 14;
+            if (b >= 128) {
+              b = buf[q++];
+              n |= (b & 127) << 21;
+              if (b >= 128) break;
+            }
+          }
+        }
+        if (q + n > len) throw new WireError("unexpected end of data");
+        if (nSamples * 2 + 2 > samplePos.length) {
+          const next = new Uint32Array(samplePos.length * 2);
+          next.set(samplePos);
+          samplePos = next;
+        }
+        samplePos[nSamples * 2] = q;
+        samplePos[nSamples * 2 + 1] = q + n;
+        nSamples++;
+        p = q + n;
+      }
+      if (p !== r.pos) {
+        r.pos = p;
+        continue;
+      }
+    }
+    const tag = readTag(r);
+    const field = tag >>> 3;
+    const wire = tag & 7;
+    if (field === 0) throw new WireError("field number 0");
+    switch (field) {
+      case 1:
+        expectWire(wire, 2);
+        sampleTypeIdx.push(readValueType(r));
+        break;
+      case 2: {
+        expectWire(wire, 2);
+        const end = readEnd(r);
+        if (nSamples * 2 + 2 > samplePos.length) {
+          const next = new Uint32Array(samplePos.length * 2);
+          next.set(samplePos);
+          samplePos = next;
+        }
+        samplePos[nSamples * 2] = r.pos;
+        samplePos[nSamples * 2 + 1] = end;
+        nSamples++;
+        r.pos = end;
+        break;
+      }
+      case 3:
+        expectWire(wire, 2);
+        mappings.push(readMapping(r));
+        break;
+      case 4:
+        expectWire(wire, 2);
+        readLocation(r, locs);
+        break;
+      case 5:
+        expectWire(wire, 2);
+        functions.push(readFunction(r));
+        break;
+      case 6:
+        expectWire(wire, 2);
+        {
+          const e = readEnd(r);
+          strPos.push(r.pos, e);
+          r.pos = e;
+        }
+        break;
+      case 7:
+        dropFrames = readInt64(r);
+        break;
+      case 8:
+        keepFrames = readInt64(r);
+        break;
+      case 9:
+        timeNanos = readInt64(r);
+        timeSeen++;
+        break;
+      case 10:
+        durationNanos = readInt64(r);
+        break;
+      case 11:
+        expectWire(wire, 2);
+        periodType = readValueType(r);
+        break;
+      case 12:
+        period = readInt64(r);
+        break;
+      case 13:
+        readRepeatedInt64(r, wire, comments);
+        break;
+      case 14:
+        defaultSampleType = readInt64(r);
+        break;
+      default:
+        r.skipType(wire);
+    }
+  }
+  locs.lineStart.push(locs.lineFn.length);
+  const nStrings = strPos.length / 2;
+  if (nStrings > 0 && strPos[1] - strPos[0] !== 0) {
+    throw new ProfileError("protobuf", file, "string_table[0] must be the empty string");
+  }
+  const strings = new Array(nStrings);
+  const str = (i, what) => {
+    if (i === 0) return "";
+    if (i < 0 || i >= nStrings || !Number.isInteger(i)) {
+      throw new ProfileError(
+        "invalid-reference",
+        file,
+        `${what} refers to string ${i}, but the string table has ${nStrings} entries`
+      );
+    }
+    return strings[i] ??= utf8.read(r.buf, strPos[2 * i], strPos[2 * i + 1]);
+  };
+  if (timeSeen > 1) {
+    throw new ProfileError(
+      "protobuf",
+      file,
+      "time_nanos appears twice: this looks like two profiles concatenated"
+    );
+  }
+  const sampleTypes = sampleTypeIdx.map(([t, u], i) => ({
+    type: str(t, `sample_type[${i}].type`),
+    unit: str(u, `sample_type[${i}].unit`)
+  }));
+  if (sampleTypes.length === 0) {
+    throw new ProfileError("protobuf", file, "profile declares no sample types");
+  }
+  let defaultIndex = sampleTypes.length - 1;
+  if (defaultSampleType !== 0) {
+    const name = str(defaultSampleType, "default_sample_type");
+    const i = sampleTypes.findIndex((t) => t.type === name);
+    if (i >= 0) defaultIndex = i;
+  }
+  const fnIds = new IdTable(
+    functions.map((f) => f.id),
+    "function",
+    file
+  );
+  const mapIds = new IdTable(
+    mappings.map((m) => m.id),
+    "mapping",
+    file
+  );
+  const builder = new ProfileBuilder(sampleTypes);
+  const fnName = functions.map((f) => {
+    const name = str(f.name, `function ${f.id} name`);
+    const sys = str(f.systemName, `function ${f.id} system_name`);
+    const fileName = str(f.filename, `function ${f.id} filename`);
+    return pprofDisplayName(name, sys) || fileName;
+  });
+  const drop = dropFrames ? compileFrameRegex(str(dropFrames, "drop_frames"), "drop_frames", file) : void 0;
+  const keep = drop && keepFrames ? compileFrameRegex(str(keepFrames, "keep_frames"), "keep_frames", file) : void 0;
+  const shouldDrop = (name) => {
+    if (!drop || opts.allFrames || name === "") return false;
+    const s = simplifyFunc(name);
+    return drop.test(s) && !(keep && keep.test(s));
+  };
+  const nLocs = locs.id.length;
+  const locIds = new IdTable(locs.id, "location", file);
+  const locStart = new Uint32Array(nLocs + 1);
+  const locPrune = new Uint8Array(nLocs);
+  const locFramesList = [];
+  let anyPrune = false;
+  const fnBuilderId = new Int32Array(functions.length).fill(-1);
+  const { lineStart, lineFn } = locs;
+  for (let li = 0; li < nLocs; li++) {
+    let mapping;
+    const mappingId = locs.mappingId[li];
+    if (mappingId !== 0) {
+      const mi = mapIds.get(mappingId);
+      if (mi < 0)
+        throw new ProfileError(
+          "invalid-reference",
+          file,
+          `location ${locs.id[li]} refers to mapping ${mappingId}, which does not exist`
+        );
+      mapping = mappings[mi];
+    }
+    const unsymbolized = () => builder.fn(unsymbolizedName(locs.addressAt[li], mapping, str, r));
+    locStart[li] = locFramesList.length;
+    const a = lineStart[li];
+    const b = lineStart[li + 1];
+    let first = a;
+    if (drop) {
+      let i = b - 1;
+      for (; i >= a; i--) {
+        const fid = lineFn[i];
+        const fi = fid === 0 ? -1 : fnIds.get(fid);
+        if (fi >= 0 && shouldDrop(str(functions[fi].name, "function name"))) break;
+      }
+      if (i >= a) {
+        anyPrune = true;
+        if (i === b - 1) locPrune[li] = 2;
+        else {
+          locPrune[li] = 1;
+          first = i + 1;
+        }
+      }
+    }
+    for (let k = a; k < b; k++) {
+      const fid = lineFn[k];
+      let id;
+      if (fid === 0) {
+        id = unsymbolized();
+      } else {
+        const fi = fnIds.get(fid);
+        if (fi < 0)
+          throw new ProfileError(
+            "invalid-reference",
+            file,
+            `location ${locs.id[li]} refers to function ${fid}, which does not exist`
+          );
+        id = fnBuilderId[fi];
+        if (id < 0) {
+          if (fnName[fi]) id = fnBuilderId[fi] = builder.fn(fnName[fi]);
+          else id = unsymbolized();
+        }
+      }
+      if (k >= first) locFramesList.push(id);
+    }
+    if (a === b) locFramesList.push(unsymbolized());
+  }
+  locStart[nLocs] = locFramesList.length;
+  const locFrames = Uint32Array.from(locFramesList);
+  const { sink, finish: finish2 } = use({ builder, sampleTypes, locStart, locFrames, str });
+  const emptyStacks = decodeSamples({
+    r,
+    file,
+    sink,
+    samplePos,
+    nSamples,
+    nTypes: sampleTypes.length,
+    locIds,
+    locPrune,
+    anyPrune
+  });
+  const warnings = [];
+  if (emptyStacks > 0) {
+    warnings.push(
+      `dropped ${emptyStacks} sample${emptyStacks === 1 ? "" : "s"} without any location (no stack)`
+    );
+  }
+  return finish2({
+    format: "pprof",
+    defaultSampleType: defaultIndex,
+    period,
+    periodType: periodType ? {
+      type: str(periodType[0], "period_type.type"),
+      unit: str(periodType[1], "period_type.unit")
+    } : void 0,
+    durationNanos,
+    timeNanos,
+    comments: comments.map((c, i) => str(c, `comment[${i}]`)),
+    warnings
+  });
+}
+var import_minimal2, utf8;
+var init_pprof = __esm({
+  "src/profile/pprof.ts"() {
+    "use strict";
+    init_errors();
+    init_aggregate();
+    init_model();
+    init_pprof_messages();
+    init_pprof_names();
+    init_pprof_samples();
+    init_totals_sink();
+    init_varint();
+    import_minimal2 = __toESM(require_minimal2(), 1);
+    utf8 = import_minimal2.default.util.utf8;
   }
 });
 
@@ -14808,15 +15125,15 @@ async function captureCommand(argv, io, signal) {
     return 0;
   } catch (e) {
     if (e instanceof CaptureRunError) {
-      const kept = e.partial.sets.map((s) => `${s.manifest.captures.length} of ${options.captures} in ${s.dir}`).join(", ");
+      const kept2 = e.partial.sets.map((s) => `${s.manifest.captures.length} of ${options.captures} in ${s.dir}`).join(", ");
       if (e.kind === "aborted") {
-        io.stderr(`profile-gate: interrupted; kept ${kept} (manifest marks the set incomplete)
+        io.stderr(`profile-gate: interrupted; kept ${kept2} (manifest marks the set incomplete)
 `);
         return 130;
       }
       io.stderr(
         `profile-gate: error: ${e.message}
-kept ${kept} (manifest marks the set incomplete)
+kept ${kept2} (manifest marks the set incomplete)
 `
       );
       return 2;
@@ -17232,7 +17549,7 @@ function fakeDelta(deltaPp) {
 }
 
 // src/report/pprof-writer.ts
-var import_minimal2 = __toESM(require_minimal2(), 1);
+var import_minimal3 = __toESM(require_minimal2(), 1);
 init_normalize();
 import { gzipSync } from "node:zlib";
 var PprofEncoder = class {
@@ -17296,7 +17613,7 @@ var PprofEncoder = class {
   }
   /** The uncompressed protobuf message. */
   encode() {
-    const w = import_minimal2.default.Writer.create();
+    const w = import_minimal3.default.Writer.create();
     const valueType = (field, t) => {
       const type = this.str(t.type);
       const unit = this.str(t.unit);
@@ -17826,12 +18143,12 @@ function statusHint(status, kind) {
 }
 
 // src/sources/proto.ts
-var import_minimal3 = __toESM(require_minimal2(), 1);
+var import_minimal4 = __toESM(require_minimal2(), 1);
 var WIRE_VARINT = 0;
 var WIRE_LEN = 2;
 var key = (field, wire) => (field << 3 | wire) >>> 0;
 function encodeSelectMergeProfileRequest(r) {
-  const w = import_minimal3.default.Writer.create();
+  const w = import_minimal4.default.Writer.create();
   w.uint32(key(1, WIRE_LEN)).string(r.profileTypeId);
   w.uint32(key(2, WIRE_LEN)).string(r.labelSelector);
   w.uint32(key(3, WIRE_VARINT)).int64(r.startMs);
@@ -17849,7 +18166,7 @@ function writeTimestamp(w, field, ms) {
   w.ldelim();
 }
 function encodeParcaQueryRequest(q) {
-  const w = import_minimal3.default.Writer.create();
+  const w = import_minimal4.default.Writer.create();
   w.uint32(key(1, WIRE_VARINT)).int32(PARCA_MODE_MERGE);
   w.uint32(key(3, WIRE_LEN)).fork();
   w.uint32(key(1, WIRE_LEN)).string(q.query);
@@ -17866,7 +18183,7 @@ var REPORT_FIELDS = {
   8: "callgraph"
 };
 function decodeParcaQueryResponse(buf) {
-  const r = import_minimal3.default.Reader.create(buf);
+  const r = import_minimal4.default.Reader.create(buf);
   const out = {};
   while (r.pos < r.len) {
     const tag = r.uint32();
