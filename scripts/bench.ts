@@ -43,7 +43,7 @@ const decode = () => readTotals(gz, 'large.pb.gz', norm);
 const decodeFull = () => aggregate(readProfile(gz, 'large.pb.gz'), 1, norm);
 // the same totals path with its sample pass in JavaScript instead of WebAssembly
 const decodeJs = () => readPprofTotals(gunzipSync(gz), 'large.pb.gz', norm, { wasm: false });
-const reps = 7;
+const reps = 15;
 decode(); // warm up the JIT
 const tGunzip = best(() => gunzipSync(gz), reps);
 const tDecode = best(decode, reps);
