@@ -285,3 +285,29 @@ describe('WebAssembly sample pass', () => {
     expect(table(t, 0).main).toEqual([0, 200]);
   });
 });
+
+describe('Location messages', () => {
+  it('reads unusual encodings (unknown fields, negative lines, padded ids) like the usual ones', () => {
+    const line = (fid: number, ln: number) => lfield(4, [...vfield(1, fid), ...vfield(2, ln)]);
+    const t = readAllWays({
+      types: cpu,
+      samples: [[...locs([13, 12, 11]), ...vals([1, 10])]],
+      functions,
+      locations: [],
+      rawLocations: [
+        // the usual shape, with address and is_folded
+        [...vfield(1, 11), ...vfield(3, 0x401000), ...line(1, 7), ...vfield(5, 1)],
+        // a negative line number (a ten-byte varint) and an unknown field
+        [...vfield(1, 12), ...line(2, -1), ...vfield(9, 3)],
+        // a padded id and two lines (inlined)
+        [...vfield(1, 13, 3), ...line(4, 5), ...line(3, 6)],
+      ],
+    });
+    expect(table(t, 1)).toEqual({
+      main: [0, 10],
+      work: [0, 10],
+      leaf: [0, 10],
+      inlined: [10, 10],
+    });
+  });
+});

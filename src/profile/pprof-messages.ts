@@ -149,10 +149,96 @@ export function readMapping(r: Reader): RawMapping {
 /** Reads one Location message onto the end of `t`. */
 export function readLocation(r: Reader, t: LocationTable): void {
   const end = readEnd(r);
+  t.lineStart.push(t.lineFn.length);
+  if (readLocationInline(r.buf, r.pos, end, t)) r.pos = end;
+  else readLocationFields(r, end, t);
+}
+
+/**
+ * The usual Location, read straight from the bytes (one-byte tags, short varints): ids,
+ * address (skipped, its position kept), lines, is_folded. Returns false, having added
+ * nothing, for anything else, which readLocationFields then reads.
+ */
+function readLocationInline(buf: Uint8Array, at: number, end: number, t: LocationTable): boolean {
+  const lines0 = t.lineFn.length;
+  let pos = at;
   let id = 0;
   let mappingId = 0;
   let addressAt = 0;
-  t.lineStart.push(t.lineFn.length);
+  inline: {
+    while (pos < end) {
+      const tag = buf[pos++];
+      if (tag === 0x22) {
+        // Line { function_id = 1, line = 2, column = 3 }
+        const len = buf[pos++];
+        if (len >= 128) break inline;
+        const e = pos + len;
+        if (e > end) break inline;
+        let fid = 0;
+        while (pos < e) {
+          const lt = buf[pos++];
+          if (lt !== 0x08 && lt !== 0x10 && lt !== 0x18) break inline;
+          let b = buf[pos++];
+          let v = b & 127;
+          if (b >= 128) {
+            b = buf[pos++];
+            v |= (b & 127) << 7;
+            if (b >= 128) {
+              b = buf[pos++];
+              v |= (b & 127) << 14;
+              if (b >= 128) {
+                b = buf[pos++];
+                v |= (b & 127) << 21;
+                if (b >= 128) break inline;
+              }
+            }
+          }
+          if (lt === 0x08) fid = v;
+        }
+        if (pos !== e) break inline;
+        t.lineFn.push(fid);
+      } else if (tag === 0x08 || tag === 0x10) {
+        let b = buf[pos++];
+        let v = b & 127;
+        if (b >= 128) {
+          b = buf[pos++];
+          v |= (b & 127) << 7;
+          if (b >= 128) {
+            b = buf[pos++];
+            v |= (b & 127) << 14;
+            if (b >= 128) {
+              b = buf[pos++];
+              v |= (b & 127) << 21;
+              if (b >= 128) break inline;
+            }
+          }
+        }
+        if (tag === 0x08) id = v;
+        else mappingId = v;
+      } else if (tag === 0x18 || tag === 0x28) {
+        // address (decoded later, only if a name needs it) or is_folded
+        if (tag === 0x18) addressAt = pos;
+        const v0 = pos;
+        while (pos < end && buf[pos] >= 128) pos++;
+        pos++;
+        if (pos - v0 > 10) break inline;
+      } else break inline;
+    }
+    if (pos !== end) break inline;
+    t.id.push(id);
+    t.mappingId.push(mappingId);
+    t.addressAt.push(addressAt);
+    return true;
+  }
+  t.lineFn.length = lines0;
+  return false;
+}
+
+/** Reads a Location's fields with the Reader (any valid encoding). */
+function readLocationFields(r: Reader, end: number, t: LocationTable): void {
+  let id = 0;
+  let mappingId = 0;
+  let addressAt = 0;
   while (r.pos < end) {
     const tag = readTag(r);
     switch (tag >>> 3) {

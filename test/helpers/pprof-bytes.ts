@@ -52,6 +52,8 @@ export interface PprofSpec {
   functions: [number, string][];
   /** extra strings (e.g. label keys), appended to the table */
   strings?: string[];
+  /** Location message bodies written as given, after `locations` */
+  rawLocations?: number[][];
 }
 
 /** Encodes a profile; returns the bytes and the string index of each string. */
@@ -75,6 +77,7 @@ export function pprofBytes(spec: PprofSpec): { bytes: Uint8Array; str: (s: strin
   for (const [id, lines] of spec.locations) {
     out.push(...lfield(4, [...vfield(1, id), ...lines.flatMap((f) => lfield(4, vfield(1, f)))]));
   }
+  for (const body of spec.rawLocations ?? []) out.push(...lfield(4, body));
   for (const [id, name] of spec.functions) {
     out.push(...lfield(5, [...vfield(1, id), ...vfield(2, str(name))]));
   }
