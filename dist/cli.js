@@ -11916,10 +11916,86 @@ function readMapping(r) {
 }
 function readLocation(r, t) {
   const end = readEnd(r);
+  t.lineStart.push(t.lineFn.length);
+  if (readLocationInline(r.buf, r.pos, end, t)) r.pos = end;
+  else readLocationFields(r, end, t);
+}
+function readLocationInline(buf, at, end, t) {
+  const lines0 = t.lineFn.length;
+  let pos = at;
   let id = 0;
   let mappingId = 0;
   let addressAt = 0;
-  t.lineStart.push(t.lineFn.length);
+  inline: {
+    while (pos < end) {
+      const tag = buf[pos++];
+      if (tag === 34) {
+        const len = buf[pos++];
+        if (len >= 128) break inline;
+        const e = pos + len;
+        if (e > end) break inline;
+        let fid = 0;
+        while (pos < e) {
+          const lt = buf[pos++];
+          if (lt !== 8 && lt !== 16 && lt !== 24) break inline;
+          let b = buf[pos++];
+          let v = b & 127;
+          if (b >= 128) {
+            b = buf[pos++];
+            v |= (b & 127) << 7;
+            if (b >= 128) {
+              b = buf[pos++];
+              v |= (b & 127) << 14;
+              if (b >= 128) {
+                b = buf[pos++];
+                v |= (b & 127) << 21;
+                if (b >= 128) break inline;
+              }
+            }
+          }
+          if (lt === 8) fid = v;
+        }
+        if (pos !== e) break inline;
+        t.lineFn.push(fid);
+      } else if (tag === 8 || tag === 16) {
+        let b = buf[pos++];
+        let v = b & 127;
+        if (b >= 128) {
+          b = buf[pos++];
+          v |= (b & 127) << 7;
+          if (b >= 128) {
+            b = buf[pos++];
+            v |= (b & 127) << 14;
+            if (b >= 128) {
+              b = buf[pos++];
+              v |= (b & 127) << 21;
+              if (b >= 128) break inline;
+            }
+          }
+        }
+        if (tag === 8) id = v;
+        else mappingId = v;
+      } else if (tag === 24 || tag === 40) {
+        if (tag === 24) addressAt = pos;
+        const v0 = pos;
+        while (pos < end && buf[pos] >= 128) pos++;
+        pos++;
+        if (pos - v0 > 10) break inline;
+      } else break inline;
+    }
+    if (pos !== end) break inline;
+    t.id.push(id);
+    t.mappingId.push(mappingId);
+    t.addressAt.push(addressAt);
+    return true;
+  }
+  t.lineFn.length = lines0;
+  return false;
+}
+function readLocationFields(r, end, t) {
+  let id = 0;
+  let mappingId = 0;
+  let addressAt = 0;
   while (r.pos < end) {
     const tag = readTag(r);
     switch (tag >>> 3) {
