@@ -74,19 +74,14 @@ const locations: [number, number[]][] = [
 ];
 
 describe('WebAssembly sample pass', () => {
-  it('is available and takes every sample of the common shape', () => {
-    const { bytes } = pprofBytes({
-      types: cpu,
-      samples: [[...locs([3, 2, 1]), ...vals([1, 10])]],
-      functions,
-      locations,
-    });
-    // The sample starts after the two sample_type messages: find it as the reader would.
-    const start = bytes.indexOf(0x12) + 2;
+  it('is available, takes the common shape and stops after a sample it does not take', () => {
+    const taken = [...locs([3, 2, 1]), ...vals([1, 10])];
+    const odd = [...lfield(1, [...varint(3), ...varint(1, 5)]), ...vals([2, 20])];
+    // a run of three Sample fields, as the reader's first pass finds it
+    const run = [...lfield(2, taken), ...lfield(2, odd), ...lfield(2, taken)];
+    const buf = new Uint8Array([0, 0, ...run]);
     const pass = createSamplePass({
-      buf: bytes,
-      samplePos: Uint32Array.from([start, start + bytes[start - 1]]),
-      nSamples: 1,
+      buf,
       idFn: Int32Array.from([-1, 0, 1, 2]),
       locStart: Uint32Array.from([0, 1, 2, 3]),
       locNorm: Uint32Array.from([0, 1, 2]),
@@ -94,11 +89,21 @@ describe('WebAssembly sample pass', () => {
       nTypes: 2,
     });
     expect(pass).toBeDefined();
-    pass!.stamp.fill(-1);
-    expect(pass!.run(0)).toBe(1);
-    expect([...pass!.cum]).toEqual([1, 10, 1, 10, 1, 10]);
-    expect([...pass!.self]).toEqual([0, 0, 0, 0, 1, 10]);
-    expect([...pass!.state]).toEqual([1, 1, 0]);
+    const p = pass!;
+    p.stamp.fill(-1);
+    p.state.fill(0);
+    // the first sample is taken; it stops after the second (a padded id), nothing charged
+    const oddStart = 2 + 2 + taken.length + 2;
+    expect(p.run(2, buf.length)).toBe(oddStart + odd.length);
+    expect([...p.state]).toEqual([1, 1, 0, 1, oddStart, oddStart + odd.length, 1]);
+    expect([...p.cum]).toEqual([1, 10, 1, 10, 1, 10]);
+    // the caller decodes that one; the pass goes on with the third
+    p.state[3] = 2;
+    expect(p.run(oddStart + odd.length, buf.length)).toBe(buf.length);
+    expect([...p.state]).toEqual([2, 2, 0, 3, oddStart, oddStart + odd.length, 0]);
+    expect([...p.cum]).toEqual([2, 20, 2, 20, 2, 20]);
+    expect([...p.self]).toEqual([0, 0, 0, 0, 2, 20]);
+    expect([...p.total]).toEqual([2, 20]);
   });
 
   it('counts self at the leaf and cum once per sample under recursion and inlining', () => {

@@ -1,12 +1,11 @@
 // AssemblyScript (not TypeScript): the pprof totals fast path's sample pass, compiled to
 // WebAssembly by `npm run build:wasm` into src/profile/wasm/samples-wasm.ts (committed; CI
 // rebuilds it and fails on a difference). src/profile/wasm/sample-pass.ts lays out the
-// memory and calls it; src/profile/pprof.ts (TotalsSink) holds the same logic in
-// TypeScript for every sample this does not take.
+// memory and calls it; src/profile/totals-sink.ts (TotalsSink.sample) holds the same
+// counting in TypeScript for every sample this does not take.
 //
 // All arguments named like arrays are byte offsets into the imported memory:
 //   buf        the uncompressed profile
-//   samplePos  u32 pairs: [start, end) of each Sample message, relative to buf
 //   idFn       i32 per location id: its function when the location has one line (>= 0),
 //              -2 - location index when it has several, -1 when there is no such location
 //   locStart   u32 per location index (+1): where its lines start in locNorm
@@ -14,11 +13,13 @@
 //   stamp      i32 per function: the last sample that charged it
 //   cum, self  f64 per function and sample type: [f * nTypes + t]
 //   total, vals  f64 per sample type
-//   state      i32 x 3: sample counter (the stamps), samples counted, samples without location
+//   state      i32 x 7: sample counter (the stamps), samples counted, samples without
+//              location, index of the next sample, and, when it stopped at a sample it does
+//              not take: that sample's [start, end) relative to buf, and 1
 //
-// sumSamples walks samples [from, nSamples) and returns the index of the first one it does
-// not take (nSamples when it took all). A sample is taken when it is one packed field of
-// location ids with varints of up to four bytes, all in idFn, one packed field of exactly
+// sumRun walks a run of consecutive Sample fields, buf[from, to) (found by the reader's
+// first pass), and stops after a sample it does not take. A sample is taken when it is one
+// packed field of location ids with varints of up to four bytes, all in idFn, one packed field of exactly
 // nTypes values with varints of up to five bytes, and labels made of varint fields 1-4.
 // A sample it does not take leaves no trace: what it charged is taken back (exactly: the
 // values are integers, so (a + v) - v == a below 2^53).
@@ -83,11 +84,10 @@ function takeBack(
   }
 }
 
-export function sumSamples(
+export function sumRun(
   buf: usize,
-  samplePos: usize,
-  from: i32,
-  nSamples: i32,
+  from: u32,
+  to: u32,
   idFn: usize,
   denseLen: u32,
   locStart: usize,
@@ -103,11 +103,26 @@ export function sumSamples(
   let c = load<i32>(state);
   let counted = load<i32>(state, 4);
   let empty = load<i32>(state, 8);
+  let index = load<i32>(state, 12);
   const two = nTypes == 2;
-  let s = from;
-  for (; s < nSamples; s++) {
-    let pos = buf + <usize>load<u32>(samplePos + ((<usize>s) << 3));
-    const end = buf + <usize>load<u32>(samplePos + ((<usize>s) << 3), 4);
+  const runEnd = buf + <usize>to;
+  let next = buf + <usize>from;
+  let start: usize = 0;
+  let end: usize = 0;
+  let stopped = false;
+  while (next < runEnd) {
+    // the Sample field: its tag (0x12, checked by the scan that found the run), its length
+    let pos = next + 1;
+    let b0 = b8(pos++);
+    let n: u32 = b0 & 127;
+    for (let shift: u32 = 7; b0 >= 128 && shift < 35; shift += 7) {
+      b0 = b8(pos++);
+      n |= (b0 & 127) << shift;
+    }
+    start = pos;
+    end = pos + <usize>n;
+    next = end;
+    index++;
     const st = c;
     let locA: usize = 0;
     let locE: usize = 0;
@@ -212,7 +227,10 @@ export function sumSamples(
         break;
       }
     }
-    if (!ok || nVal != nTypes) break;
+    if (!ok || nVal != nTypes) {
+      stopped = true;
+      break;
+    }
     c++;
     if (locA == locE) {
       empty++; // no location at all
@@ -318,6 +336,7 @@ export function sumSamples(
     if (failed) {
       takeBack(locA, failAt, st, idFn, locStart, locNorm, stamp, cum, vals, nTypes);
       c--;
+      stopped = true;
       break;
     }
     counted++;
@@ -340,5 +359,15 @@ export function sumSamples(
   store<i32>(state, c);
   store<i32>(state, counted, 4);
   store<i32>(state, empty, 8);
-  return s;
+  if (stopped) {
+    // the caller decodes this sample, then calls again from its end
+    store<i32>(state, index - 1, 12);
+    store<u32>(state, <u32>(start - buf), 16);
+    store<u32>(state, <u32>(end - buf), 20);
+    store<i32>(state, 1, 24);
+    return <u32>(end - buf);
+  }
+  store<i32>(state, index, 12);
+  store<i32>(state, 0, 24);
+  return to;
 }

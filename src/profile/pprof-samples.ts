@@ -8,11 +8,49 @@ import { readLabelKey, type IdTable } from './pprof-messages.js';
 import type { ProfileBuilder, SampleLabel } from './model.js';
 import { readInt64, readTag, WireError, type Reader } from './varint.js';
 
+/**
+ * Where a profile's samples are, in file order, as triples: [RUN, from, to) is a run of
+ * consecutive Sample fields with one-byte tags and lengths of up to four varint bytes (how
+ * every writer we know writes them); [ONE, start, end) is one Sample message found the
+ * general way (its tag and length already read).
+ */
+export type SampleRuns = number[];
+export const RUN = 0;
+export const ONE = 1;
+
+/** Calls fn(index, start, end) for the message of every sample in `runs`, in order. */
+export function forEachSample(
+  buf: Uint8Array,
+  runs: SampleRuns,
+  fn: (s: number, start: number, end: number) => void,
+): void {
+  let s = 0;
+  for (let i = 0; i < runs.length; i += 3) {
+    if (runs[i] === ONE) {
+      fn(s++, runs[i + 1], runs[i + 2]);
+      continue;
+    }
+    const to = runs[i + 2];
+    for (let p = runs[i + 1]; p < to;) {
+      // tag 0x12, then a length of one to four bytes (checked when the run was found)
+      let q = p + 1;
+      let n = 0;
+      for (let shift = 0; ; shift += 7) {
+        const b = buf[q++];
+        n |= (b & 127) << shift;
+        if (b < 128) break;
+      }
+      fn(s++, q, q + n);
+      p = q + n;
+    }
+  }
+}
+
 export interface SampleTables {
   r: Reader;
   file: string;
   sink: SampleSink;
-  samplePos: Uint32Array;
+  runs: SampleRuns;
   nSamples: number;
   nTypes: number;
   locIds: IdTable;
@@ -27,19 +65,26 @@ export interface SampleTables {
 export function decodeSamples(t: SampleTables): number {
   const one = sampleDecoder(t);
   if (t.sink.decodeAll && !t.anyPrune) {
-    return t.sink.decodeAll(t.r.buf, t.samplePos, t.nSamples, t.locIds.denseTable(), one);
+    return t.sink.decodeAll(t.r.buf, t.runs, t.locIds.denseTable(), one);
   }
   let emptyStacks = 0;
-  for (let s = 0; s < t.nSamples; s++) if (!one(s)) emptyStacks++;
+  forEachSample(t.r.buf, t.runs, (s, start, end) => {
+    if (!one(s, start, end)) emptyStacks++;
+  });
   return emptyStacks;
 }
 
 /**
- * The general decoder of one sample: parses it, prunes it and hands it to the sink. Returns
- * false for a sample without any location (not handed on).
+ * The general decoder of one sample (number s, its message at [start, end)): parses it,
+ * prunes it and hands it to the sink. Returns false for a sample without any location (not
+ * handed on).
  */
-function sampleDecoder(t: SampleTables): (s: number) => boolean {
-  const { r, file, sink, samplePos, nTypes, locIds, locPrune, anyPrune } = t;
+export type SampleDecoder = (s: number, start: number, end: number) => boolean;
+
+/** Makes the SampleDecoder of a profile's tables. */
+
+function sampleDecoder(t: SampleTables): SampleDecoder {
+  const { r, file, sink, nTypes, locIds, locPrune, anyPrune } = t;
   // This handles most of the bytes of a profile, so it decodes the common one-byte tags and
   // varints of up to four bytes inline, looks locations up in a dense table, and writes
   // frames straight into the sink; anything unusual (long varints, unknown fields, labels)
@@ -65,9 +110,8 @@ function sampleDecoder(t: SampleTables): (s: number) => boolean {
     r.pos = at;
     return readInt64(r);
   };
-  return (s: number): boolean => {
-    let pos = samplePos[s * 2];
-    const end = samplePos[s * 2 + 1];
+  return (s: number, start: number, end: number): boolean => {
+    let pos = start;
     let nLoc = 0;
     let nVal = 0;
     if (labelKeys.length !== 0) labelKeys.length = 0;
@@ -178,16 +222,10 @@ export interface SampleSink {
   ): void;
   /**
    * Optionally takes the whole sample pass (only offered when nothing is pruned): parses the
-   * samples at samplePos itself, hands any sample it cannot handle to `general`, and returns
+   * samples in `runs` itself, hands any sample it cannot handle to `general`, and returns
    * how many samples had no location.
    */
-  decodeAll?(
-    buf: Uint8Array,
-    samplePos: Uint32Array,
-    nSamples: number,
-    dense: Int32Array,
-    general: (s: number) => boolean,
-  ): number;
+  decodeAll?(buf: Uint8Array, runs: SampleRuns, dense: Int32Array, general: SampleDecoder): number;
 }
 
 /** Writes every sample's expanded stack into the profile builder (the full model). */

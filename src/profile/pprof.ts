@@ -23,7 +23,7 @@ import {
   type RawMapping,
 } from './pprof-messages.js';
 import { compileFrameRegex, pprofDisplayName, simplifyFunc } from './pprof-names.js';
-import { decodeSamples, StackSink, type SampleSink } from './pprof-samples.js';
+import { decodeSamples, ONE, RUN, StackSink, type SampleSink } from './pprof-samples.js';
 import { TotalsSink } from './totals-sink.js';
 import {
   createReader,
@@ -140,9 +140,8 @@ function decode<T>(bytes: Uint8Array, file: string, opts: PprofOptions, use: Sin
   const mappings: RawMapping[] = [];
   const locs: LocationTable = { id: [], mappingId: [], addressAt: [], lineStart: [], lineFn: [] };
   const comments: number[] = [];
-  // [start, end) of every sample; sized for one sample per 16 bytes (Go CPU profiles have
-  // 25-40), so that it rarely grows
-  let samplePos = new Uint32Array(Math.max(1024, (bytes.length >>> 4) * 2));
+  // where the samples are (see SampleRuns)
+  const runs: number[] = [];
   let nSamples = 0;
   let dropFrames = 0;
   let keepFrames = 0;
@@ -156,8 +155,8 @@ function decode<T>(bytes: Uint8Array, file: string, opts: PprofOptions, use: Sin
   const buf = r.buf;
   while (r.pos < r.len) {
     if (buf[r.pos] === 0x12) {
-      // A run of samples (Go writes them back to back): record where each is, in a tight
-      // loop. Lengths of over four varint bytes (>= 256 MiB) go the general way below.
+      // A run of samples (Go writes them back to back): found in a tight loop and recorded
+      // as one entry. Lengths of over four varint bytes (>= 256 MiB) go the general way.
       let p = r.pos;
       const len = r.len;
       while (p < len && buf[p] === 0x12) {
@@ -178,17 +177,11 @@ function decode<T>(bytes: Uint8Array, file: string, opts: PprofOptions, use: Sin
           }
         }
         if (q + n > len) throw new WireError('unexpected end of data');
-        if (nSamples * 2 + 2 > samplePos.length) {
-          const next = new Uint32Array(samplePos.length * 2);
-          next.set(samplePos);
-          samplePos = next;
-        }
-        samplePos[nSamples * 2] = q;
-        samplePos[nSamples * 2 + 1] = q + n;
         nSamples++;
         p = q + n;
       }
       if (p !== r.pos) {
+        runs.push(RUN, r.pos, p);
         r.pos = p;
         continue;
       }
@@ -205,13 +198,7 @@ function decode<T>(bytes: Uint8Array, file: string, opts: PprofOptions, use: Sin
       case 2: {
         expectWire(wire, 2);
         const end = readEnd(r);
-        if (nSamples * 2 + 2 > samplePos.length) {
-          const next = new Uint32Array(samplePos.length * 2);
-          next.set(samplePos);
-          samplePos = next;
-        }
-        samplePos[nSamples * 2] = r.pos;
-        samplePos[nSamples * 2 + 1] = end;
+        runs.push(ONE, r.pos, end);
         nSamples++;
         r.pos = end;
         break;
@@ -416,7 +403,7 @@ function decode<T>(bytes: Uint8Array, file: string, opts: PprofOptions, use: Sin
     r,
     file,
     sink,
-    samplePos,
+    runs,
     nSamples,
     nTypes: sampleTypes.length,
     locIds,

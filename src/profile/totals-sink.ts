@@ -1,4 +1,10 @@
-import type { SampleSink } from './pprof-samples.js';
+import {
+  forEachSample,
+  ONE,
+  type SampleDecoder,
+  type SampleRuns,
+  type SampleSink,
+} from './pprof-samples.js';
 import { createSamplePass } from './wasm/sample-pass.js';
 
 /**
@@ -67,20 +73,12 @@ export class TotalsSink implements SampleSink {
    * by `general` and counted by sample() in place; then the pass goes on after it. Without
    * WebAssembly (or memory for it), `general` decodes every sample.
    */
-  decodeAll(
-    buf: Uint8Array,
-    samplePos: Uint32Array,
-    nSamples: number,
-    dense: Int32Array,
-    general: (s: number) => boolean,
-  ): number {
+  decodeAll(buf: Uint8Array, runs: SampleRuns, dense: Int32Array, general: SampleDecoder): number {
     // (sparse location ids have no dense table: every sample would miss; skip the pass)
     const pass =
       this.useWasm && dense.length > 0
         ? createSamplePass({
             buf,
-            samplePos,
-            nSamples,
             idFn: this.idFunctions(dense),
             locStart: this.locStart,
             locNorm: this.locNorm,
@@ -90,7 +88,9 @@ export class TotalsSink implements SampleSink {
         : undefined;
     let empty = 0;
     if (!pass) {
-      for (let s = 0; s < nSamples; s++) if (!general(s)) empty++;
+      forEachSample(buf, runs, (s, start, end) => {
+        if (!general(s, start, end)) empty++;
+      });
       return empty;
     }
     pass.stamp.set(this.stamp);
@@ -105,12 +105,26 @@ export class TotalsSink implements SampleSink {
     state[0] = this.counter;
     state[1] = this.samples;
     state[2] = 0;
-    for (let s = pass.run(0); s < nSamples; s = pass.run(s + 1)) {
+    state[3] = 0;
+    // hands the sample numbered state[3], at [start, end), to the general decoder
+    const handOver = (start: number, end: number) => {
       this.counter = state[0];
       this.samples = state[1];
-      if (!general(s)) state[2]++;
+      if (!general(state[3], start, end)) state[2]++;
       state[0] = this.counter;
       state[1] = this.samples;
+      state[3]++;
+    };
+    for (let i = 0; i < runs.length; i += 3) {
+      if (runs[i] === ONE) {
+        handOver(runs[i + 1], runs[i + 2]);
+        continue;
+      }
+      const to = runs[i + 2];
+      for (let from = runs[i + 1]; from < to;) {
+        from = pass.run(from, to);
+        if (state[6] === 1) handOver(state[4], state[5]);
+      }
     }
     this.counter = state[0];
     this.samples = state[1];

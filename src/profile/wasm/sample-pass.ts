@@ -8,11 +8,10 @@
  */
 import { SAMPLES_WASM_BASE64 } from './samples-wasm.js';
 
-type SumSamples = (
+type SumRun = (
   buf: number,
-  samplePos: number,
   from: number,
-  nSamples: number,
+  to: number,
   idFn: number,
   denseLen: number,
   locStart: number,
@@ -45,12 +44,12 @@ function wasmModule(): WebAssembly.Module | null {
  * longer than the pass itself. Decodes are synchronous, so one memory is never shared.
  */
 const KEEP_PAGES = 1024; // 64 MiB
-let kept: { memory: WebAssembly.Memory; sumSamples: SumSamples } | undefined;
+let kept: { memory: WebAssembly.Memory; sumRun: SumRun } | undefined;
 
 function instanceWith(
   mod: WebAssembly.Module,
   pages: number,
-): { memory: WebAssembly.Memory; sumSamples: SumSamples } | undefined {
+): { memory: WebAssembly.Memory; sumRun: SumRun } | undefined {
   if (pages > 65536) return undefined;
   try {
     if (kept && pages <= KEEP_PAGES) {
@@ -60,7 +59,7 @@ function instanceWith(
     }
     const memory = new WebAssembly.Memory({ initial: pages });
     const instance = new WebAssembly.Instance(mod, { env: { memory } });
-    const made = { memory, sumSamples: instance.exports.sumSamples as SumSamples };
+    const made = { memory, sumRun: instance.exports.sumRun as SumRun };
     if (pages <= KEEP_PAGES) kept = made;
     return made;
   } catch {
@@ -70,9 +69,6 @@ function instanceWith(
 
 export interface SamplePassInput {
   buf: Uint8Array;
-  /** [start, end) of each sample, relative to buf */
-  samplePos: Uint32Array;
-  nSamples: number;
   /** location id -> function (>= 0), -2 - location index (several lines), -1 (no location) */
   idFn: Int32Array;
   locStart: Uint32Array;
@@ -87,17 +83,24 @@ export interface SamplePass {
   cum: Float64Array;
   self: Float64Array;
   total: Float64Array;
-  /** sample counter (stamps), samples counted, samples without location */
+  /**
+   * sample counter (stamps), samples counted, samples without location, number of the next
+   * sample; after run() stopped at a sample it does not take: its [start, end) and 1, else
+   * [6] is 0
+   */
   state: Int32Array;
-  /** Runs from sample `from`; returns the first sample it did not take (nSamples: all). */
-  run(from: number): number;
+  /**
+   * Walks the run of Sample fields buf[from, to); returns where it stopped: `to`, or the end
+   * of a sample it did not take (state[4..6]), which the caller decodes before going on.
+   */
+  run(from: number, to: number): number;
 }
 
 /** Sets up a pass, or returns undefined where WebAssembly is missing or memory runs out. */
 export function createSamplePass(input: SamplePassInput): SamplePass | undefined {
   const mod = wasmModule();
   if (!mod) return undefined;
-  const { buf, samplePos, nSamples, idFn, locStart, locNorm, nNames, nTypes } = input;
+  const { buf, idFn, locStart, locNorm, nNames, nTypes } = input;
   // byte offsets, 8-aligned; buf first (at 8, so that no position is 0) and followed by
   // other data, so that reading a few bytes past a truncated sample stays inside the memory
   let top = 8;
@@ -107,7 +110,6 @@ export function createSamplePass(input: SamplePassInput): SamplePass | undefined
     return at;
   };
   const pBuf = take(buf.length);
-  const pPos = take(nSamples * 8);
   const pId = take(idFn.length * 4);
   const pStart = take(locStart.length * 4);
   const pNorm = take(locNorm.length * 4);
@@ -116,14 +118,13 @@ export function createSamplePass(input: SamplePassInput): SamplePass | undefined
   const pSelf = take(nNames * nTypes * 8);
   const pTotal = take(nTypes * 8);
   const pVals = take(nTypes * 8);
-  const pState = take(16);
+  const pState = take(32);
   const pages = Math.ceil((top + 16) / 65536);
   const got = instanceWith(mod, pages);
   if (!got) return undefined;
-  const { memory, sumSamples } = got;
+  const { memory, sumRun } = got;
   const m = memory.buffer;
   new Uint8Array(m, pBuf, buf.length).set(buf);
-  new Uint32Array(m, pPos, nSamples * 2).set(samplePos.subarray(0, nSamples * 2));
   new Int32Array(m, pId, idFn.length).set(idFn);
   new Uint32Array(m, pStart, locStart.length).set(locStart);
   new Uint32Array(m, pNorm, locNorm.length).set(locNorm);
@@ -132,13 +133,12 @@ export function createSamplePass(input: SamplePassInput): SamplePass | undefined
     cum: new Float64Array(m, pCum, nNames * nTypes),
     self: new Float64Array(m, pSelf, nNames * nTypes),
     total: new Float64Array(m, pTotal, nTypes),
-    state: new Int32Array(m, pState, 3),
-    run: (from) =>
-      sumSamples(
+    state: new Int32Array(m, pState, 7),
+    run: (from, to) =>
+      sumRun(
         pBuf,
-        pPos,
         from,
-        nSamples,
+        to,
         pId,
         idFn.length,
         pStart,
