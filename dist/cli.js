@@ -9807,8 +9807,8 @@ var require_umd = __commonJS({
         Long.ZERO = ZERO;
         var UZERO = fromInt(0, true);
         Long.UZERO = UZERO;
-        var ONE = fromInt(1);
-        Long.ONE = ONE;
+        var ONE2 = fromInt(1);
+        Long.ONE = ONE2;
         var UONE = fromInt(1, true);
         Long.UONE = UONE;
         var NEG_ONE = fromInt(-1);
@@ -9948,7 +9948,7 @@ var require_umd = __commonJS({
         LongPrototype.comp = LongPrototype.compare;
         LongPrototype.negate = function negate() {
           if (!this.unsigned && this.eq(MIN_VALUE)) return MIN_VALUE;
-          return this.not().add(ONE);
+          return this.not().add(ONE2);
         };
         LongPrototype.neg = LongPrototype.negate;
         LongPrototype.add = function add(addend) {
@@ -10056,14 +10056,14 @@ var require_umd = __commonJS({
           var approx, rem, res;
           if (!this.unsigned) {
             if (this.eq(MIN_VALUE)) {
-              if (divisor.eq(ONE) || divisor.eq(NEG_ONE))
+              if (divisor.eq(ONE2) || divisor.eq(NEG_ONE))
                 return MIN_VALUE;
-              else if (divisor.eq(MIN_VALUE)) return ONE;
+              else if (divisor.eq(MIN_VALUE)) return ONE2;
               else {
                 var halfThis = this.shr(1);
                 approx = halfThis.div(divisor).shl(1);
                 if (approx.eq(ZERO)) {
-                  return divisor.isNegative() ? ONE : NEG_ONE;
+                  return divisor.isNegative() ? ONE2 : NEG_ONE;
                 } else {
                   rem = this.sub(divisor.mul(approx));
                   res = approx.add(rem.div(divisor));
@@ -10092,7 +10092,7 @@ var require_umd = __commonJS({
               approxRes = fromNumber(approx, this.unsigned);
               approxRem = approxRes.mul(divisor);
             }
-            if (approxRes.isZero()) approxRes = ONE;
+            if (approxRes.isZero()) approxRes = ONE2;
             res = res.add(approxRes);
             rem = rem.sub(approxRem);
           }
@@ -12187,17 +12187,40 @@ var init_pprof_names = __esm({
 });
 
 // src/profile/pprof-samples.ts
+function forEachSample(buf, runs, fn) {
+  let s = 0;
+  for (let i = 0; i < runs.length; i += 3) {
+    if (runs[i] === ONE) {
+      fn(s++, runs[i + 1], runs[i + 2]);
+      continue;
+    }
+    const to = runs[i + 2];
+    for (let p = runs[i + 1]; p < to; ) {
+      let q = p + 1;
+      let n = 0;
+      for (let shift = 0; ; shift += 7) {
+        const b = buf[q++];
+        n |= (b & 127) << shift;
+        if (b < 128) break;
+      }
+      fn(s++, q, q + n);
+      p = q + n;
+    }
+  }
+}
 function decodeSamples(t) {
   const one = sampleDecoder(t);
   if (t.sink.decodeAll && !t.anyPrune) {
-    return t.sink.decodeAll(t.r.buf, t.samplePos, t.nSamples, t.locIds.denseTable(), one);
+    return t.sink.decodeAll(t.r.buf, t.runs, t.locIds.denseTable(), one);
   }
   let emptyStacks = 0;
-  for (let s = 0; s < t.nSamples; s++) if (!one(s)) emptyStacks++;
+  forEachSample(t.r.buf, t.runs, (s, start, end) => {
+    if (!one(s, start, end)) emptyStacks++;
+  });
   return emptyStacks;
 }
 function sampleDecoder(t) {
-  const { r, file, sink, samplePos, nTypes, locIds, locPrune, anyPrune } = t;
+  const { r, file, sink, nTypes, locIds, locPrune, anyPrune } = t;
   const values = new Float64Array(nTypes);
   let locBuf = new Int32Array(256);
   const labelKeys = [];
@@ -12219,9 +12242,8 @@ function sampleDecoder(t) {
     r.pos = at;
     return readInt64(r);
   };
-  return (s) => {
-    let pos = samplePos[s * 2];
-    const end = samplePos[s * 2 + 1];
+  return (s, start, end) => {
+    let pos = start;
     let nLoc = 0;
     let nVal = 0;
     if (labelKeys.length !== 0) labelKeys.length = 0;
@@ -12237,7 +12259,7 @@ function sampleDecoder(t) {
         const e = pos + len;
         if (e > end) throw new WireError(`sample ${s}: packed field overruns the sample`);
         while (pos < e) {
-          const start = pos;
+          const start2 = pos;
           let b = buf[pos++];
           let v = b & 127;
           if (b >= 128) {
@@ -12250,7 +12272,7 @@ function sampleDecoder(t) {
                 b = buf[pos++];
                 v |= (b & 127) << 21;
                 if (b >= 128) {
-                  v = slowVarint(start);
+                  v = slowVarint(start2);
                   pos = r.pos;
                 }
               }
@@ -12320,13 +12342,15 @@ function grow32(a) {
   n.set(a);
   return n;
 }
-var StackSink;
+var RUN, ONE, StackSink;
 var init_pprof_samples = __esm({
   "src/profile/pprof-samples.ts"() {
     "use strict";
     init_errors();
     init_pprof_messages();
     init_varint();
+    RUN = 0;
+    ONE = 1;
     StackSink = class {
       constructor(builder, locStart, locFrames, str) {
         this.builder = builder;
@@ -12393,38 +12417,40 @@ var init_samples_wasm = __esm({
   "src/profile/wasm/samples-wasm.ts"() {
     "use strict";
     SAMPLES_WASM_BASE64 = [
-      "AGFzbQEAAAABFAFgD39/f39/f39/f39/f39/fwF/Ag8BA2VudgZtZW1vcnkCAAADAgEABxcCCnN1bVNhbXBsZXMAAAZtZW1v",
-      "cnkCAAqbEQGYEQIQfwN8IA4oAgAhFCAOKAIEIR0gDigCCCEeIA1BAkYhHCACIRUDQCADIBVKBEACQCAAIAEgFUEDdGoiDygC",
-      "AGohAiAAIA8oAgRqIRdBACEPQQAhEkEAIRlBACEYRAAAAAAAAAAAISBEAAAAAAAAAAAhIUEBIRADQCACIBdJBEACQCACLQAA",
-      "IRYgAkEBaiIRIBdPBEBBACEQDAELIBFBAWohAiARLQAAIhNBgAFPBH8gAiAXTwRAQQAhEAwCCyACIhFBAWohAiARLQAAIhFB",
-      "gAFPBEBBACEQDAILIBNB/wBxIBFBB3RyBSATCyERIAIgEWoiESAXSwRAQQAhEAwBCyAWQQpGBEAgGQRAQQAhEAwCC0EBIRkg",
-      "AiEPIBEiEiECDAMFIBZBEkYEQANAIAIgEUkEQAJAIAIiE0EBaiECIBMtAAAiE0H/AHEhGiATQYABTwR8IAIiE0EBaiECIBog",
-      "Ey0AACITQf8AcUEHdHIhGiATQYABTwR8IAIiE0EBaiECIBogEy0AACITQf8AcUEOdHIhGiATQYABTwR8IAIiE0EBaiECIBog",
-      "Ey0AACITQf8AcUEVdHIhGiATQYABTwR8IAIiE0EBaiECIBMtAAAiE0GAAU8EQEEAIRAMBQsgE7hEAAAAAAAAsEGiBUQAAAAA",
-      "AAAAAAsFRAAAAAAAAAAACwVEAAAAAAAAAAALBUQAAAAAAAAAAAsgGrigIR8gHARAIBgEQCAfISEFIB8hIAsFIA0gGEoEQCAM",
-      "IBhBA3RqIB85AwALCyAYQQFqIRgMAgsLCyAQRQ0CBSAWQRpGBEADfyACIBFJBH8gAiITQQFqIQICQCATLQAAIhNBEEcgE0EI",
-      "R3EgE0EYR3EgE0EgR3ENACACIRMDQCACIBFJBH8gAi0AAEGAAU8FQQALBEAgAkEBaiECDAELCyACQQFqIgIgE2tBCksNAAwC",
-      "C0EABSAQCwsiEEUNAwVBACEQDAMLCwsgAiARRwRAQQAhEAwBCwwCCwsLIBBFIA0gGEdyDQAgFCIWQQFqIRQCQCAPIBJGBEAg",
-      "HkEBaiEeDAELIBwEQCAMICA5AwAgDCAhOQMIC0F/IRBBACEbIA8hAiAcBH8DfyACIBJJBH8gAiITQQFqIQIgEy0AACIRQf8A",
-      "cSEYAkAgEUGAAU8EQCACIhFBAWohAiAYIBEtAAAiEUH/AHFBB3RyIRggEUGAAU8EQCACIhFBAWohAiAYIBEtAAAiEUH/AHFB",
-      "DnRyIRggEUGAAU8EQCACIhFBAWohAiAYIBEtAAAiEUH/AHFBFXRyIRggEUGAAU8NAwsLC0EAIRlBACEXIAUgGEsEfyAEIBhB",
-      "AnRqKAIABUF/CyIaQX9IBEAgBkF+IBprIhFBAnRqKAIAIRkgBiARQQFqQQJ0aigCACEXIAcgGUECdGooAgAhGgUgGkF/Rg0B",
-      "CyAaIBAgEEEASBshEANAIAggGkECdGoiESgCACAWRwRAIBEgFjYCACAJIBpBBHRqIhEgESsDACAgoDkDACARIBErAwggIaA5",
-      "AwgLIBcgGUEBaiIZSwRAIAcgGUECdGooAgAhGgwBCwsMAgtBASEbIBMFQQALCwUDfyACIBJJBH8gAiETQQAhGEEAIRlBgAEh",
-      "GgNAIBlBBEggGkGAAU9xBEAgAiIRQQFqIQIgGCARLQAAIhpB/wBxIBlBB2x0ciEYIBlBAWohGQwBCwsCQCAaQYABTw0AIAUg",
-      "GEsEfyAEIBhBAnRqKAIABUF/CyIXQQBOBEAgFyAQIBBBAEgbIRBBACEZIBYgCCAXQQJ0aiIRKAIARwRAIBEgFjYCACAJIA0g",
-      "F2xBA3RqIRcDQCANIBlKBEAgGUEDdCITIBdqIhEgESsDACAMIBNqKwMAoDkDACAZQQFqIRkMAQsLCwUgF0F/RgRADAIFIAZB",
-      "fiAXayIRQQFqQQJ0aigCACEYIAYgEUECdGooAgAhGSAQQQBIBEAgByAZQQJ0aigCACEQCwNAIBggGUsEQEEAIRogFiAIIAcg",
-      "GUECdGooAgAiE0ECdGoiESgCAEcEQCARIBY2AgAgCSANIBNsQQN0aiEXA0AgDSAaSgRAIBpBA3QiEyAXaiIRIBErAwAgDCAT",
-      "aisDAKA5AwAgGkEBaiEaDAELCwsgGUEBaiEZDAELCwsLDAILQQEhGyATBUEACwsLIREgG0UgAiASR3EEQEEBIRsgAiERCyAb",
-      "BEADQCAPIBFJBEBBACECQQAhAQNAIAFBHEkEQAJAIA8iAEEBaiEPIAIgAC0AACIAQf8AcSABdHIhAiAAQYABSQ0AIAFBB2oh",
-      "AQwCCwsLIAQgAkECdGooAgAiAkEATgRAAkBBACEBIAggAkECdGoiACgCACAWRw0AIABBfzYCACAJIAIgDWxBA3RqIQMDQCAB",
-      "IA1IBEAgAUEDdCICIANqIgAgACsDACACIAxqKwMAoTkDACABQQFqIQEMAQsLCwUgBkF+IAJrIgBBAWpBAnRqKAIAIQogBiAA",
-      "QQJ0aigCACEAA0AgACAKSQRAQQAhASAWIAggByAAQQJ0aigCACIDQQJ0aiICKAIARgRAIAJBfzYCACAJIAMgDWxBA3RqIQUD",
-      "QCABIA1IBEAgAUEDdCIDIAVqIgIgAisDACADIAxqKwMAoTkDACABQQFqIQEMAQsLCyAAQQFqIQAMAQsLCwwBCwsgFEEBayEU",
-      "DAILIB1BAWohHSAKIA0gEGxBA3RqIRAgHARAIBAgECsDACAgoDkDACAQIBArAwggIaA5AwggCyALKwMAICCgOQMAIAsgCysD",
-      "CCAhoDkDCAwBC0EAIREDQCANIBFKBEAgEUEDdCIPIAxqKwMAIR8gDyAQaiICIAIrAwAgH6A5AwAgCyAPaiICIAIrAwAgH6A5",
-      "AwAgEUEBaiERDAELCwsgFUEBaiEVDAILCwsgDiAUNgIAIA4gHTYCBCAOIB42AgggFQs="
+      "AGFzbQEAAAABEwFgDn9/f39/f39/f39/f39/AX8CDwEDZW52Bm1lbW9yeQIAAAMCAQAHEwIGc3VtUnVuAAAGbWVtb3J5AgAK",
+      "rBIBqRICFH8DfCANKAIAIRMgDSgCBCEeIA0oAgghHyANKAIMIRwgDEECRiEdIAAgAmohICAAIAFqIRcDfyAXICBJBH8gF0EC",
+      "aiEBIBctAAEiD0H/AHEhDkEHIREDQCARQSNJIA9BgAFPcQRAIAEiD0EBaiEBIA4gDy0AACIPQf8AcSARdHIhDiARQQdqIREM",
+      "AQsLIAEhFCABIA5qIhshFyAcQQFqIRwgEyESQQAhDkEAIRBBACEaQQAhGEQAAAAAAAAAACEjRAAAAAAAAAAAISRBASEPA0Ag",
+      "ASAbSQRAAkAgAS0AACEWIAFBAWoiESAbTwRAQQAhDwwBCyARQQFqIQEgES0AACIRQYABTwRAIAEgG08EQEEAIQ8MAgsgASIV",
+      "QQFqIQEgFS0AACIVQYABTwRAQQAhDwwCCyARQf8AcSAVQQd0ciERCyABIBFqIhEgG0sEQEEAIQ8MAQsgFkEKRgRAIBoEQEEA",
+      "IQ8MAgtBASEaIAEhDiARIhAhAQwDBSAWQRJGBEADQCABIBFJBEACQCABIhVBAWohASAVLQAAIhVB/wBxIRYgFUGAAU8EfCAB",
+      "IhVBAWohASAWIBUtAAAiFUH/AHFBB3RyIRYgFUGAAU8EfCABIhVBAWohASAWIBUtAAAiFUH/AHFBDnRyIRYgFUGAAU8EfCAB",
+      "IhVBAWohASAWIBUtAAAiFUH/AHFBFXRyIRYgFUGAAU8EfCABIhVBAWohASAVLQAAIhVBgAFPBEBBACEPDAULIBW4RAAAAAAA",
+      "ALBBogVEAAAAAAAAAAALBUQAAAAAAAAAAAsFRAAAAAAAAAAACwVEAAAAAAAAAAALIBa4oCEiIB0EQCAYBEAgIiEkBSAiISML",
+      "BSAMIBhKBEAgCyAYQQN0aiAiOQMACwsgGEEBaiEYDAILCwsgD0UNAgUgFkEaRgRAA38gASARSQR/IAEiFUEBaiEBAkAgFS0A",
+      "ACIVQRBHIBVBCEdxIBVBGEdxIBVBIEdxDQAgASEVA0AgASARSQR/IAEtAABBgAFPBUEACwRAIAFBAWohAQwBCwsgAUEBaiIB",
+      "IBVrQQpLDQAMAgtBAAUgDwsLIg9FDQMFQQAhDwwDCwsLIAEgEUcEQEEAIQ8MAQsMAgsLCwJAIA9FIAwgGEdyDQAgE0EBaiET",
+      "IA4gEEYEQCAfQQFqIR8MAwsgHQRAIAsgIzkDACALICQ5AwgLQX8hD0EAIRogDiEBIB0EfwN/IAEgEEkEfyABIhFBAWohASAR",
+      "LQAAIhVB/wBxIRgCQCAVQYABTwRAIAEiFUEBaiEBIBggFS0AACIVQf8AcUEHdHIhGCAVQYABTwRAIAEiFUEBaiEBIBggFS0A",
+      "ACIVQf8AcUEOdHIhGCAVQYABTwRAIAEiFUEBaiEBIBggFS0AACIVQf8AcUEVdHIhGCAVQYABTw0DCwsLQQAhGUEAIRUgBCAY",
+      "SwR/IAMgGEECdGooAgAFQX8LIhZBf0gEQCAFQX4gFmsiEUECdGooAgAhGSAFIBFBAWpBAnRqKAIAIRUgBiAZQQJ0aigCACEW",
+      "BSAWQX9GDQELIBYgDyAPQQBIGyEPA0AgByAWQQJ0aiIRKAIAIBJHBEAgESASNgIAIAggFkEEdGoiESARKwMAICOgOQMAIBEg",
+      "ESsDCCAkoDkDCAsgFSAZQQFqIhlLBEAgBiAZQQJ0aigCACEWDAELCwwCC0EBIRogEQVBAAsLBQN/IAEgEEkEfyABIRVBACEY",
+      "QQAhGUGAASEWA0AgGUEESCAWQYABT3EEQCABIhFBAWohASAYIBEtAAAiFkH/AHEgGUEHbHRyIRggGUEBaiEZDAELCwJAIBZB",
+      "gAFPDQAgBCAYSwR/IAMgGEECdGooAgAFQX8LIhZBAE4EQCAWIA8gD0EASBshD0EAIREgEiAHIBZBAnRqIhUoAgBHBEAgFSAS",
+      "NgIAIAggDCAWbEEDdGohFQNAIAwgEUoEQCARQQN0IhYgFWoiGCAYKwMAIAsgFmorAwCgOQMAIBFBAWohEQwBCwsLBSAWQX9G",
+      "BEAMAgUgBUF+IBZrIhFBAWpBAnRqKAIAIRggBSARQQJ0aigCACERIA9BAEgEQCAGIBFBAnRqKAIAIQ8LA0AgESAYSQRAQQAh",
+      "FiASIAcgBiARQQJ0aigCACIVQQJ0aiIZKAIARwRAIBkgEjYCACAIIAwgFWxBA3RqIRkDQCAMIBZKBEAgFkEDdCIVIBlqIiEg",
+      "ISsDACALIBVqKwMAoDkDACAWQQFqIRYMAQsLCyARQQFqIREMAQsLCwsMAgtBASEaIBUFQQALCwshESAaRSABIBBHcQRAQQEh",
+      "GiABIRELIBoEQANAIA4gEUkEQEEAIQlBACEEA0AgBEEcSQRAAkAgDiIBQQFqIQ4gCSABLQAAIgFB/wBxIAR0ciEJIAFBgAFJ",
+      "DQAgBEEHaiEEDAILCwsgAyAJQQJ0aigCACIBQQBOBEACQEEAIQQgByABQQJ0aiIJKAIAIBJHDQAgCUF/NgIAIAggASAMbEED",
+      "dGohAQNAIAQgDEgEQCAEQQN0IgkgAWoiCiAKKwMAIAkgC2orAwChOQMAIARBAWohBAwBCwsLBSAFQX4gAWsiAUEBakECdGoo",
+      "AgAhCSAFIAFBAnRqKAIAIQEDQCABIAlJBEBBACEEIBIgByAGIAFBAnRqKAIAIgpBAnRqIg8oAgBGBEAgD0F/NgIAIAggCiAM",
+      "bEEDdGohCgNAIAQgDEgEQCAEQQN0Ig8gCmoiECAQKwMAIAsgD2orAwChOQMAIARBAWohBAwBCwsLIAFBAWohAQwBCwsLDAEL",
+      "CyATQQFrIRMMAQsgHkEBaiEeIAkgDCAPbEEDdGohASAdBEAgASABKwMAICOgOQMAIAEgASsDCCAkoDkDCCAKIAorAwAgI6A5",
+      "AwAgCiAKKwMIICSgOQMIDAMLQQAhDwNAIAwgD0oEQCAPQQN0Ig4gC2orAwAhIiABIA5qIhAgECsDACAioDkDACAKIA5qIg4g",
+      "DisDACAioDkDACAPQQFqIQ8MAQsLDAILQQEFQQALCyEBIA0gEzYCACANIB42AgQgDSAfNgIIIAEEQCANIBxBAWs2AgwgDSAU",
+      "IABrNgIQIA0gGyAAayIANgIUIA1BATYCGCAADwsgDSAcNgIMIA1BADYCGCACCw=="
     ].join("");
   }
 });
@@ -12450,7 +12476,7 @@ function instanceWith(mod, pages) {
     }
     const memory = new WebAssembly.Memory({ initial: pages });
     const instance = new WebAssembly.Instance(mod, { env: { memory } });
-    const made = { memory, sumSamples: instance.exports.sumSamples };
+    const made = { memory, sumRun: instance.exports.sumRun };
     if (pages <= KEEP_PAGES) kept = made;
     return made;
   } catch {
@@ -12460,7 +12486,7 @@ function instanceWith(mod, pages) {
 function createSamplePass(input) {
   const mod = wasmModule();
   if (!mod) return void 0;
-  const { buf, samplePos, nSamples, idFn, locStart, locNorm, nNames, nTypes } = input;
+  const { buf, idFn, locStart, locNorm, nNames, nTypes } = input;
   let top = 8;
   const take = (bytes) => {
     const at = top;
@@ -12468,7 +12494,6 @@ function createSamplePass(input) {
     return at;
   };
   const pBuf = take(buf.length);
-  const pPos = take(nSamples * 8);
   const pId = take(idFn.length * 4);
   const pStart = take(locStart.length * 4);
   const pNorm = take(locNorm.length * 4);
@@ -12477,14 +12502,13 @@ function createSamplePass(input) {
   const pSelf = take(nNames * nTypes * 8);
   const pTotal = take(nTypes * 8);
   const pVals = take(nTypes * 8);
-  const pState = take(16);
+  const pState = take(32);
   const pages = Math.ceil((top + 16) / 65536);
   const got = instanceWith(mod, pages);
   if (!got) return void 0;
-  const { memory, sumSamples } = got;
+  const { memory, sumRun } = got;
   const m = memory.buffer;
   new Uint8Array(m, pBuf, buf.length).set(buf);
-  new Uint32Array(m, pPos, nSamples * 2).set(samplePos.subarray(0, nSamples * 2));
   new Int32Array(m, pId, idFn.length).set(idFn);
   new Uint32Array(m, pStart, locStart.length).set(locStart);
   new Uint32Array(m, pNorm, locNorm.length).set(locNorm);
@@ -12493,12 +12517,11 @@ function createSamplePass(input) {
     cum: new Float64Array(m, pCum, nNames * nTypes),
     self: new Float64Array(m, pSelf, nNames * nTypes),
     total: new Float64Array(m, pTotal, nTypes),
-    state: new Int32Array(m, pState, 3),
-    run: (from) => sumSamples(
+    state: new Int32Array(m, pState, 7),
+    run: (from, to) => sumRun(
       pBuf,
-      pPos,
       from,
-      nSamples,
+      to,
       pId,
       idFn.length,
       pStart,
@@ -12527,6 +12550,7 @@ var TotalsSink;
 var init_totals_sink = __esm({
   "src/profile/totals-sink.ts"() {
     "use strict";
+    init_pprof_samples();
     init_sample_pass();
     TotalsSink = class {
       constructor(fnMap, nNames, nTypes, locStart, locFrames, useWasm) {
@@ -12589,11 +12613,9 @@ var init_totals_sink = __esm({
        * by `general` and counted by sample() in place; then the pass goes on after it. Without
        * WebAssembly (or memory for it), `general` decodes every sample.
        */
-      decodeAll(buf, samplePos, nSamples, dense, general) {
+      decodeAll(buf, runs, dense, general) {
         const pass = this.useWasm && dense.length > 0 ? createSamplePass({
           buf,
-          samplePos,
-          nSamples,
           idFn: this.idFunctions(dense),
           locStart: this.locStart,
           locNorm: this.locNorm,
@@ -12602,7 +12624,9 @@ var init_totals_sink = __esm({
         }) : void 0;
         let empty = 0;
         if (!pass) {
-          for (let s = 0; s < nSamples; s++) if (!general(s)) empty++;
+          forEachSample(buf, runs, (s, start, end) => {
+            if (!general(s, start, end)) empty++;
+          });
           return empty;
         }
         pass.stamp.set(this.stamp);
@@ -12617,12 +12641,25 @@ var init_totals_sink = __esm({
         state[0] = this.counter;
         state[1] = this.samples;
         state[2] = 0;
-        for (let s = pass.run(0); s < nSamples; s = pass.run(s + 1)) {
+        state[3] = 0;
+        const handOver = (start, end) => {
           this.counter = state[0];
           this.samples = state[1];
-          if (!general(s)) state[2]++;
+          if (!general(state[3], start, end)) state[2]++;
           state[0] = this.counter;
           state[1] = this.samples;
+          state[3]++;
+        };
+        for (let i = 0; i < runs.length; i += 3) {
+          if (runs[i] === ONE) {
+            handOver(runs[i + 1], runs[i + 2]);
+            continue;
+          }
+          const to = runs[i + 2];
+          for (let from = runs[i + 1]; from < to; ) {
+            from = pass.run(from, to);
+            if (state[6] === 1) handOver(state[4], state[5]);
+          }
         }
         this.counter = state[0];
         this.samples = state[1];
@@ -12716,7 +12753,7 @@ function decode2(bytes, file, opts, use) {
   const mappings = [];
   const locs = { id: [], mappingId: [], addressAt: [], lineStart: [], lineFn: [] };
   const comments = [];
-  let samplePos = new Uint32Array(Math.max(1024, (bytes.length >>> 4) * 2));
+  const runs = [];
   let nSamples = 0;
   let dropFrames = 0;
   let keepFrames = 0;
@@ -12749,17 +12786,11 @@ function decode2(bytes, file, opts, use) {
           }
         }
         if (q + n > len) throw new WireError("unexpected end of data");
-        if (nSamples * 2 + 2 > samplePos.length) {
-          const next = new Uint32Array(samplePos.length * 2);
-          next.set(samplePos);
-          samplePos = next;
-        }
-        samplePos[nSamples * 2] = q;
-        samplePos[nSamples * 2 + 1] = q + n;
         nSamples++;
         p = q + n;
       }
       if (p !== r.pos) {
+        runs.push(RUN, r.pos, p);
         r.pos = p;
         continue;
       }
@@ -12776,13 +12807,7 @@ function decode2(bytes, file, opts, use) {
       case 2: {
         expectWire(wire, 2);
         const end = readEnd(r);
-        if (nSamples * 2 + 2 > samplePos.length) {
-          const next = new Uint32Array(samplePos.length * 2);
-          next.set(samplePos);
-          samplePos = next;
-        }
-        samplePos[nSamples * 2] = r.pos;
-        samplePos[nSamples * 2 + 1] = end;
+        runs.push(ONE, r.pos, end);
         nSamples++;
         r.pos = end;
         break;
@@ -12970,7 +12995,7 @@ function decode2(bytes, file, opts, use) {
     r,
     file,
     sink,
-    samplePos,
+    runs,
     nSamples,
     nTypes: sampleTypes.length,
     locIds,
