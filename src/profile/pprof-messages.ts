@@ -3,7 +3,15 @@
  * from the wire format with protobufjs's Reader, and the id lookups between them.
  */
 import { ProfileError } from './errors.js';
-import { readEnd, readInt64, readTag, readUint64Big, WireError, type Reader } from './varint.js';
+import {
+  readEnd,
+  readInt64,
+  readTag,
+  readUint64Big,
+  shortVarint,
+  WireError,
+  type Reader,
+} from './varint.js';
 
 export interface RawFunction {
   id: number;
@@ -178,43 +186,19 @@ function readLocationInline(buf: Uint8Array, at: number, end: number, t: Locatio
         while (pos < e) {
           const lt = buf[pos++];
           if (lt !== 0x08 && lt !== 0x10 && lt !== 0x18) break inline;
-          let b = buf[pos++];
-          let v = b & 127;
-          if (b >= 128) {
-            b = buf[pos++];
-            v |= (b & 127) << 7;
-            if (b >= 128) {
-              b = buf[pos++];
-              v |= (b & 127) << 14;
-              if (b >= 128) {
-                b = buf[pos++];
-                v |= (b & 127) << 21;
-                if (b >= 128) break inline;
-              }
-            }
-          }
-          if (lt === 0x08) fid = v;
+          const x = shortVarint(buf, pos);
+          if (x < 0) break inline;
+          pos += x & 7;
+          if (lt === 0x08) fid = x >>> 3;
         }
         if (pos !== e) break inline;
         t.lineFn.push(fid);
       } else if (tag === 0x08 || tag === 0x10) {
-        let b = buf[pos++];
-        let v = b & 127;
-        if (b >= 128) {
-          b = buf[pos++];
-          v |= (b & 127) << 7;
-          if (b >= 128) {
-            b = buf[pos++];
-            v |= (b & 127) << 14;
-            if (b >= 128) {
-              b = buf[pos++];
-              v |= (b & 127) << 21;
-              if (b >= 128) break inline;
-            }
-          }
-        }
-        if (tag === 0x08) id = v;
-        else mappingId = v;
+        const x = shortVarint(buf, pos);
+        if (x < 0) break inline;
+        pos += x & 7;
+        if (tag === 0x08) id = x >>> 3;
+        else mappingId = x >>> 3;
       } else if (tag === 0x18 || tag === 0x28) {
         // address (decoded later, only if a name needs it) or is_folded
         if (tag === 0x18) addressAt = pos;

@@ -31,6 +31,7 @@ import {
   readInt64,
   readRepeatedInt64,
   readTag,
+  shortVarint,
   WireError,
 } from './varint.js';
 import protobuf from 'protobufjs/minimal.js';
@@ -156,26 +157,14 @@ function decode<T>(bytes: Uint8Array, file: string, opts: PprofOptions, use: Sin
   while (r.pos < r.len) {
     if (buf[r.pos] === 0x12) {
       // A run of samples (Go writes them back to back): found in a tight loop and recorded
-      // as one entry. Lengths of over four varint bytes (>= 256 MiB) go the general way.
+      // as one entry. Lengths of 2^27 (128 MiB) or more go the general way.
       let p = r.pos;
       const len = r.len;
       while (p < len && buf[p] === 0x12) {
-        let q = p + 1;
-        let b = buf[q++];
-        let n = b & 127;
-        if (b >= 128) {
-          b = buf[q++];
-          n |= (b & 127) << 7;
-          if (b >= 128) {
-            b = buf[q++];
-            n |= (b & 127) << 14;
-            if (b >= 128) {
-              b = buf[q++];
-              n |= (b & 127) << 21;
-              if (b >= 128) break;
-            }
-          }
-        }
+        const x = shortVarint(buf, p + 1);
+        if (x < 0) break;
+        const q = p + 1 + (x & 7);
+        const n = x >>> 3;
         if (q + n > len) throw new WireError('unexpected end of data');
         nSamples++;
         p = q + n;

@@ -13,6 +13,27 @@ function outOfRange(): never {
   throw new WireError('unexpected end of data');
 }
 
+/**
+ * A varint of up to four bytes read straight from `buf` at `pos`, for hot loops: returns
+ * (value << 3) | its byte count, or -1 when it is longer or its value is 2^27 or more
+ * (the caller then reads it the general way, which also reports a varint cut off by the
+ * end of the data: bytes past the end read as undefined and give -1 here).
+ */
+export function shortVarint(buf: Uint8Array, pos: number): number {
+  let b = buf[pos];
+  if (b < 128) return (b << 3) | 1;
+  let v = b & 127;
+  b = buf[pos + 1];
+  if (b < 128) return ((v | (b << 7)) << 3) | 2;
+  v |= (b & 127) << 7;
+  b = buf[pos + 2];
+  if (b < 128) return ((v | (b << 14)) << 3) | 3;
+  v |= (b & 127) << 14;
+  b = buf[pos + 3];
+  if (b < 16) return ((v | (b << 21)) << 3) | 4;
+  return -1;
+}
+
 /** Reads a varint as a signed 64-bit integer, returned as a double. */
 export function readInt64(r: Reader): number {
   const buf = r.buf;
