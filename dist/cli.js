@@ -11735,6 +11735,20 @@ var require_minimal2 = __commonJS({
 function outOfRange() {
   throw new WireError("unexpected end of data");
 }
+function shortVarint(buf, pos) {
+  let b = buf[pos];
+  if (b < 128) return b << 3 | 1;
+  let v = b & 127;
+  b = buf[pos + 1];
+  if (b < 128) return (v | b << 7) << 3 | 2;
+  v |= (b & 127) << 7;
+  b = buf[pos + 2];
+  if (b < 128) return (v | b << 14) << 3 | 3;
+  v |= (b & 127) << 14;
+  b = buf[pos + 3];
+  if (b < 16) return (v | b << 21) << 3 | 4;
+  return -1;
+}
 function readInt64(r) {
   const buf = r.buf;
   const len = r.len;
@@ -11938,43 +11952,19 @@ function readLocationInline(buf, at, end, t) {
         while (pos < e) {
           const lt = buf[pos++];
           if (lt !== 8 && lt !== 16 && lt !== 24) break inline;
-          let b = buf[pos++];
-          let v = b & 127;
-          if (b >= 128) {
-            b = buf[pos++];
-            v |= (b & 127) << 7;
-            if (b >= 128) {
-              b = buf[pos++];
-              v |= (b & 127) << 14;
-              if (b >= 128) {
-                b = buf[pos++];
-                v |= (b & 127) << 21;
-                if (b >= 128) break inline;
-              }
-            }
-          }
-          if (lt === 8) fid = v;
+          const x = shortVarint(buf, pos);
+          if (x < 0) break inline;
+          pos += x & 7;
+          if (lt === 8) fid = x >>> 3;
         }
         if (pos !== e) break inline;
         t.lineFn.push(fid);
       } else if (tag === 8 || tag === 16) {
-        let b = buf[pos++];
-        let v = b & 127;
-        if (b >= 128) {
-          b = buf[pos++];
-          v |= (b & 127) << 7;
-          if (b >= 128) {
-            b = buf[pos++];
-            v |= (b & 127) << 14;
-            if (b >= 128) {
-              b = buf[pos++];
-              v |= (b & 127) << 21;
-              if (b >= 128) break inline;
-            }
-          }
-        }
-        if (tag === 8) id = v;
-        else mappingId = v;
+        const x = shortVarint(buf, pos);
+        if (x < 0) break inline;
+        pos += x & 7;
+        if (tag === 8) id = x >>> 3;
+        else mappingId = x >>> 3;
       } else if (tag === 24 || tag === 40) {
         if (tag === 24) addressAt = pos;
         const v0 = pos;
@@ -12769,22 +12759,10 @@ function decode2(bytes, file, opts, use) {
       let p = r.pos;
       const len = r.len;
       while (p < len && buf[p] === 18) {
-        let q = p + 1;
-        let b = buf[q++];
-        let n = b & 127;
-        if (b >= 128) {
-          b = buf[q++];
-          n |= (b & 127) << 7;
-          if (b >= 128) {
-            b = buf[q++];
-            n |= (b & 127) << 14;
-            if (b >= 128) {
-              b = buf[q++];
-              n |= (b & 127) << 21;
-              if (b >= 128) break;
-            }
-          }
-        }
+        const x = shortVarint(buf, p + 1);
+        if (x < 0) break;
+        const q = p + 1 + (x & 7);
+        const n = x >>> 3;
         if (q + n > len) throw new WireError("unexpected end of data");
         nSamples++;
         p = q + n;
