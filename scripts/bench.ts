@@ -2,7 +2,8 @@
  * `npm run bench`: decode+aggregate of a large pprof against bare gunzip of the same bytes
  * (same process), against `go tool pprof -top` when Go is installed, and a full
  * 2 x 10 capture compare with 10000 resamples. Prints ratios; targets are in the README.
- * Runs bundled by esbuild (scripts/run-bundled.mjs), like dist/, so it times shipped code.
+ * Runs bundled by esbuild (scripts/run-bundled.mjs), like dist/, so it times shipped code;
+ * each time is the best of 21 rounds that run all the variants in turn.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
@@ -16,14 +17,26 @@ import { readProfile, readTotals } from '../src/profile/read.js';
 import { runComparison } from '../src/stats/run.js';
 import { makeLargePprof } from './gen-large-pprof.js';
 
+function time(fn: () => void): number {
+  const t = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+
 function best(fn: () => void, reps: number): number {
   let min = Infinity;
-  for (let i = 0; i < reps; i++) {
-    const t = process.hrtime.bigint();
-    fn();
-    const ms = Number(process.hrtime.bigint() - t) / 1e6;
-    if (ms < min) min = ms;
-  }
+  for (let i = 0; i < reps; i++) min = Math.min(min, time(fn));
+  return min;
+}
+
+/**
+ * The best time of each function over `reps` rounds that run them in turn, so that all of
+ * them meet the same machine (on a shared VM, a slow spell of a second or two otherwise
+ * lands on whichever was being timed then).
+ */
+function bestInterleaved(fns: (() => void)[], reps: number): number[] {
+  const min = fns.map(() => Infinity);
+  for (let i = 0; i < reps; i++) fns.forEach((fn, k) => (min[k] = Math.min(min[k], time(fn))));
   return min;
 }
 
@@ -43,14 +56,16 @@ const decode = () => readTotals(gz, 'large.pb.gz', norm);
 const decodeFull = () => aggregate(readProfile(gz, 'large.pb.gz'), 1, norm);
 // the same totals path with its sample pass in JavaScript instead of WebAssembly
 const decodeJs = () => readPprofTotals(gunzipSync(gz), 'large.pb.gz', norm, { wasm: false });
-const reps = 15;
-decode(); // warm up the JIT
-const tGunzip = best(() => gunzipSync(gz), reps);
-const tDecode = best(decode, reps);
-decodeFull();
-const tFull = best(decodeFull, reps);
-decodeJs();
-const tJs = best(decodeJs, reps);
+// warm up the JIT
+for (let i = 0; i < 3; i++) {
+  decode();
+  decodeFull();
+  decodeJs();
+}
+const [tGunzip, tDecode, tJs, tFull] = bestInterleaved(
+  [() => gunzipSync(gz), decode, decodeJs, decodeFull],
+  21,
+);
 const rss = process.memoryUsage().rss / 1e6;
 console.log(`gunzip alone:              ${tGunzip.toFixed(1)} ms`);
 console.log(`decode + aggregate:        ${tDecode.toFixed(1)} ms  (includes gunzip)`);
