@@ -9,7 +9,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readProfile } from '../src/profile/read.js';
-import { checkProfile, fuzzTargets, loadSeeds, readAndCheck } from './helpers/fuzz-targets.js';
+import { makeNormalizer } from '../src/profile/normalize.js';
+import { readPprof, readPprofTotals, type ProfileTotals } from '../src/profile/pprof.js';
+import { aggregate } from '../src/profile/aggregate.js';
+import {
+  checkProfile,
+  fuzzTargets,
+  loadSeeds,
+  pprofSeeds,
+  readAndCheck,
+} from './helpers/fuzz-targets.js';
+import { reencodedPprof } from './helpers/pprof-reencode.js';
 
 const seeds = loadSeeds();
 const base = Number(process.env.FUZZ_RUNS ?? 2000);
@@ -44,6 +54,51 @@ describe('fuzz: readProfile returns a consistent Profile or throws a ProfileErro
     expect(() => checkProfile(noFrames)).toThrow(/Σself/);
     const badIndex = { ...ok, stackFrames: Uint32Array.from([0, 7]) };
     expect(() => checkProfile(badIndex)).toThrow(/frame 7/);
+  });
+});
+
+describe('fuzz: pprof samples re-encoded in other valid ways read the same', () => {
+  const profiles = pprofSeeds(seeds);
+  const norm = makeNormalizer('on');
+  const key = (t: ProfileTotals) =>
+    JSON.stringify(
+      t.totals.map((x) => {
+        const m: Record<string, [number, number]> = {};
+        x.names.forEach((n, i) => {
+          if (x.self[i] || x.cum[i]) m[n] = [x.self[i], x.cum[i]];
+        });
+        return [x.total, t.samples, m];
+      }),
+    );
+  it('has pprof seeds to re-encode', () => {
+    expect(profiles.length).toBeGreaterThan(20);
+  });
+  it('gives the totals of the original, with and without WebAssembly, and in the full model', () => {
+    const want = new Map<Uint8Array, string>();
+    fc.assert(
+      fc.property(reencodedPprof(profiles), ({ original, bytes }) => {
+        let ref = want.get(original);
+        if (ref === undefined) {
+          ref = key(readPprofTotals(original, 'original.pb', norm, { wasm: false }));
+          want.set(original, ref);
+        }
+        expect(key(readPprofTotals(bytes, 're.pb', norm, { wasm: true }))).toBe(ref);
+        expect(key(readPprofTotals(bytes, 're.pb', norm, { wasm: false }))).toBe(ref);
+        const full = readPprof(bytes, 're.pb');
+        const slow = full.sampleTypes.map((_, k) => aggregate(full, k, norm));
+        const fullKey = JSON.stringify(
+          slow.map((x) => {
+            const m: Record<string, [number, number]> = {};
+            x.names.forEach((n, i) => {
+              if (x.self[i] || x.cum[i]) m[n] = [x.self[i], x.cum[i]];
+            });
+            return [x.total, x.samples, m];
+          }),
+        );
+        expect(fullKey).toBe(ref);
+      }),
+      { numRuns: Math.max(1, Math.round(base / 5)), seed },
+    );
   });
 });
 

@@ -24,6 +24,7 @@ import { readProfile } from '../../src/profile/read.js';
 import { sniff } from '../../src/profile/detect.js';
 import { readPprofTotals, type ProfileTotals } from '../../src/profile/pprof.js';
 import { corpusDir, fixture, hasCorpus } from './corpus.js';
+import { canReencode, reencodedPprof } from './pprof-reencode.js';
 
 export interface Seed {
   name: string;
@@ -894,5 +895,34 @@ export function fuzzTargets(seeds: Seed[]): FuzzTarget[] {
       arbitrary: mutatedSeeds(seeds),
       weight: 4,
     });
+  const profiles = pprofSeeds(seeds);
+  if (profiles.length > 0)
+    targets.push({
+      name: 'pprof samples re-encoded',
+      arbitrary: reencodedPprof(profiles).map((x) => x.bytes),
+      weight: 0.25,
+    });
   return targets;
 }
+
+/**
+ * The seeds that are (inflated) pprof profiles of at most `maxBytes` (re-encoding is slow)
+ * which read and can be re-encoded.
+ */
+export function pprofSeeds(seeds: Seed[], maxBytes = 128 * 1024): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (const s of seeds) {
+    if (isGzipBytes(s.bytes)) continue; // its inflated twin is a seed too
+    try {
+      const k = sniff(s.bytes, s.name);
+      if (k.kind !== 'pprof' || k.bytes.length > maxBytes || !canReencode(k.bytes)) continue;
+      readPprofTotals(k.bytes, s.name, fuzzNorm);
+      out.push(k.bytes);
+    } catch {
+      // not a readable pprof
+    }
+  }
+  return out;
+}
+
+const isGzipBytes = (b: Uint8Array) => b.length > 2 && b[0] === 0x1f && b[1] === 0x8b;
