@@ -129,7 +129,7 @@ export class TotalsSink implements SampleSink {
     this.counter = state[0];
     this.samples = state[1];
     empty = state[2];
-    // copies, so that the pass's memory can go
+    // copies: the next decode reuses the pass's memory
     this.stamp = this.stamp.slice();
     this.cumAll = this.cumAll.slice();
     this.selfAll = this.selfAll.slice();

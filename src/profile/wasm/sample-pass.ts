@@ -2,9 +2,9 @@
  * The WebAssembly sample pass of the pprof totals fast path (source: wasm/samples.ts, an
  * AssemblyScript file; compiled into samples-wasm.ts). It parses samples and charges self
  * and cum per function, as TotalsSink.sample does, about twice as fast as the same loop in
- * JavaScript. This module lays out one memory per decode: the profile bytes, the sample
- * positions and lookup tables, then the accumulators, which the caller uses through views
- * (so that samples the pass does not take can be counted by the JavaScript path in place).
+ * JavaScript. This module lays out the memory for a decode: the profile bytes, the lookup
+ * tables, then the accumulators, which the caller uses through views (so that samples the
+ * pass does not take can be counted by the JavaScript path in place).
  */
 import { SAMPLES_WASM_BASE64 } from './samples-wasm.js';
 
