@@ -6,7 +6,7 @@ import { ProfileError } from './errors.js';
 import {
   readEnd,
   readInt64,
-  readTag,
+  readUint32,
   readUint64Big,
   shortVarint,
   WireError,
@@ -120,7 +120,7 @@ export function readValueType(r: Reader): [number, number] {
   let type = 0;
   let unit = 0;
   while (r.pos < end) {
-    const tag = readTag(r);
+    const tag = readUint32(r);
     const f = tag >>> 3;
     if (f === 1) type = readInt64(r);
     else if (f === 2) unit = readInt64(r);
@@ -133,7 +133,7 @@ export function readMapping(r: Reader): RawMapping {
   const end = readEnd(r);
   const m: RawMapping = { id: 0, start: 0n, offset: 0n, filename: 0 };
   while (r.pos < end) {
-    const tag = readTag(r);
+    const tag = readUint32(r);
     switch (tag >>> 3) {
       case 1:
         m.id = readInt64(r);
@@ -224,7 +224,7 @@ function readLocationFields(r: Reader, end: number, t: LocationTable): void {
   let mappingId = 0;
   let addressAt = 0;
   while (r.pos < end) {
-    const tag = readTag(r);
+    const tag = readUint32(r);
     switch (tag >>> 3) {
       case 1:
         id = readInt64(r);
@@ -241,7 +241,7 @@ function readLocationFields(r: Reader, end: number, t: LocationTable): void {
         const e = readEnd(r);
         let fid = 0;
         while (r.pos < e) {
-          const t = readTag(r);
+          const t = readUint32(r);
           if (t >>> 3 === 1) fid = readInt64(r);
           else r.skipType(t & 7);
         }
@@ -261,7 +261,7 @@ export function readFunction(r: Reader): RawFunction {
   const end = readEnd(r);
   const f: RawFunction = { id: 0, name: 0, systemName: 0, filename: 0 };
   while (r.pos < end) {
-    const tag = readTag(r);
+    const tag = readUint32(r);
     switch (tag >>> 3) {
       case 1:
         f.id = readInt64(r);
@@ -294,7 +294,7 @@ export function readLabelKey(r: Reader, out: number[]): void {
   let hasNum = false;
   let unit = 0;
   while (r.pos < end) {
-    const tag = readTag(r);
+    const tag = readUint32(r);
     switch (tag >>> 3) {
       case 1:
         key = readInt64(r);

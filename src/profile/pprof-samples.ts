@@ -6,11 +6,11 @@
 import { ProfileError } from './errors.js';
 import { readLabelKey, type IdTable } from './pprof-messages.js';
 import type { ProfileBuilder, SampleLabel } from './model.js';
-import { readInt64, readTag, WireError, type Reader } from './varint.js';
+import { readInt64, readUint32, shortVarint, WireError, type Reader } from './varint.js';
 
 /**
  * Where a profile's samples are, in file order, as triples: [RUN, from, to) is a run of
- * consecutive Sample fields with one-byte tags and lengths of up to four varint bytes (how
+ * consecutive Sample fields with one-byte tags and lengths that shortVarint reads (how
  * every writer we know writes them); [ONE, start, end) is one Sample message found the
  * general way (its tag and length already read).
  */
@@ -32,16 +32,11 @@ export function forEachSample(
     }
     const to = runs[i + 2];
     for (let p = runs[i + 1]; p < to;) {
-      // tag 0x12, then a length of one to four bytes (checked when the run was found)
-      let q = p + 1;
-      let n = 0;
-      for (let shift = 0; ; shift += 7) {
-        const b = buf[q++];
-        n |= (b & 127) << shift;
-        if (b < 128) break;
-      }
-      fn(s++, q, q + n);
-      p = q + n;
+      // tag 0x12, then a length that shortVarint read when the run was found
+      const x = shortVarint(buf, p + 1);
+      const q = p + 1 + (x & 7);
+      fn(s++, q, q + (x >>> 3));
+      p = q + (x >>> 3);
     }
   }
 }
@@ -51,7 +46,6 @@ export interface SampleTables {
   file: string;
   sink: SampleSink;
   runs: SampleRuns;
-  nSamples: number;
   nTypes: number;
   locIds: IdTable;
   locPrune: Uint8Array;
@@ -174,7 +168,7 @@ function sampleDecoder(t: SampleTables): SampleDecoder {
         pos = r.pos;
       } else {
         r.pos = pos - 1;
-        const t = readTag(r);
+        const t = readUint32(r);
         if (t >>> 3 === 0) throw new WireError(`sample ${s}: field number 0`);
         r.skipType(t & 7);
         pos = r.pos;

@@ -23,14 +23,21 @@ import {
   type RawMapping,
 } from './pprof-messages.js';
 import { compileFrameRegex, pprofDisplayName, simplifyFunc } from './pprof-names.js';
-import { decodeSamples, ONE, RUN, StackSink, type SampleSink } from './pprof-samples.js';
+import {
+  decodeSamples,
+  ONE,
+  RUN,
+  StackSink,
+  type SampleRuns,
+  type SampleSink,
+} from './pprof-samples.js';
 import { TotalsSink } from './totals-sink.js';
 import {
   createReader,
   readEnd,
   readInt64,
   readRepeatedInt64,
-  readTag,
+  readUint32,
   shortVarint,
   WireError,
 } from './varint.js';
@@ -141,9 +148,7 @@ function decode<T>(bytes: Uint8Array, file: string, opts: PprofOptions, use: Sin
   const mappings: RawMapping[] = [];
   const locs: LocationTable = { id: [], mappingId: [], addressAt: [], lineStart: [], lineFn: [] };
   const comments: number[] = [];
-  // where the samples are (see SampleRuns)
-  const runs: number[] = [];
-  let nSamples = 0;
+  const runs: SampleRuns = [];
   let dropFrames = 0;
   let keepFrames = 0;
   let timeNanos = 0;
@@ -166,7 +171,6 @@ function decode<T>(bytes: Uint8Array, file: string, opts: PprofOptions, use: Sin
         const q = p + 1 + (x & 7);
         const n = x >>> 3;
         if (q + n > len) throw new WireError('unexpected end of data');
-        nSamples++;
         p = q + n;
       }
       if (p !== r.pos) {
@@ -175,7 +179,7 @@ function decode<T>(bytes: Uint8Array, file: string, opts: PprofOptions, use: Sin
         continue;
       }
     }
-    const tag = readTag(r);
+    const tag = readUint32(r);
     const field = tag >>> 3;
     const wire = tag & 7;
     if (field === 0) throw new WireError('field number 0');
@@ -188,7 +192,6 @@ function decode<T>(bytes: Uint8Array, file: string, opts: PprofOptions, use: Sin
         expectWire(wire, 2);
         const end = readEnd(r);
         runs.push(ONE, r.pos, end);
-        nSamples++;
         r.pos = end;
         break;
       }
@@ -204,14 +207,13 @@ function decode<T>(bytes: Uint8Array, file: string, opts: PprofOptions, use: Sin
         expectWire(wire, 2);
         functions.push(readFunction(r));
         break;
-      case 6:
+      case 6: {
         expectWire(wire, 2);
-        {
-          const e = readEnd(r);
-          strPos.push(r.pos, e);
-          r.pos = e;
-        }
+        const e = readEnd(r);
+        strPos.push(r.pos, e);
+        r.pos = e;
         break;
+      }
       case 7:
         dropFrames = readInt64(r);
         break;
@@ -325,6 +327,8 @@ function decode<T>(bytes: Uint8Array, file: string, opts: PprofOptions, use: Sin
   let anyPrune = false;
   const fnBuilderId = new Int32Array(functions.length).fill(-1);
   const { lineStart, lineFn } = locs;
+  const unsymbolized = (li: number, mapping: RawMapping | undefined) =>
+    builder.fn(unsymbolizedName(locs.addressAt[li], mapping, str, r));
   for (let li = 0; li < nLocs; li++) {
     let mapping: RawMapping | undefined;
     const mappingId = locs.mappingId[li];
@@ -338,7 +342,6 @@ function decode<T>(bytes: Uint8Array, file: string, opts: PprofOptions, use: Sin
         );
       mapping = mappings[mi];
     }
-    const unsymbolized = () => builder.fn(unsymbolizedName(locs.addressAt[li], mapping, str, r));
     locStart[li] = locFramesList.length;
     const a = lineStart[li];
     const b = lineStart[li + 1];
@@ -365,7 +368,7 @@ function decode<T>(bytes: Uint8Array, file: string, opts: PprofOptions, use: Sin
       const fid = lineFn[k];
       let id: number;
       if (fid === 0) {
-        id = unsymbolized();
+        id = unsymbolized(li, mapping);
       } else {
         const fi = fnIds.get(fid);
         if (fi < 0)
@@ -377,12 +380,12 @@ function decode<T>(bytes: Uint8Array, file: string, opts: PprofOptions, use: Sin
         id = fnBuilderId[fi];
         if (id < 0) {
           if (fnName[fi]) id = fnBuilderId[fi] = builder.fn(fnName[fi]);
-          else id = unsymbolized();
+          else id = unsymbolized(li, mapping);
         }
       }
       if (k >= first) locFramesList.push(id);
     }
-    if (a === b) locFramesList.push(unsymbolized());
+    if (a === b) locFramesList.push(unsymbolized(li, mapping));
   }
   locStart[nLocs] = locFramesList.length;
   const locFrames = Uint32Array.from(locFramesList);
@@ -393,7 +396,6 @@ function decode<T>(bytes: Uint8Array, file: string, opts: PprofOptions, use: Sin
     file,
     sink,
     runs,
-    nSamples,
     nTypes: sampleTypes.length,
     locIds,
     locPrune,

@@ -30,7 +30,7 @@ export function shortVarint(buf: Uint8Array, pos: number): number {
   if (b < 128) return ((v | (b << 14)) << 3) | 3;
   v |= (b & 127) << 14;
   b = buf[pos + 3];
-  if (b < 16) return ((v | (b << 21)) << 3) | 4;
+  if (b < 64) return ((v | (b << 21)) << 3) | 4;
   return -1;
 }
 
@@ -39,18 +39,11 @@ export function readInt64(r: Reader): number {
   const buf = r.buf;
   const len = r.len;
   let pos = r.pos;
-  // most varints in a profile's tables have one or two bytes
-  if (pos + 1 < len) {
-    const b0 = buf[pos];
-    if (b0 < 128) {
-      r.pos = pos + 1;
-      return b0;
-    }
-    const b1 = buf[pos + 1];
-    if (b1 < 128) {
-      r.pos = pos + 2;
-      return (b0 & 127) | (b1 << 7);
-    }
+  // most varints in a profile's tables are short
+  const x = shortVarint(buf, pos);
+  if (x >= 0 && pos + (x & 7) <= len) {
+    r.pos = pos + (x & 7);
+    return x >>> 3;
   }
   let lo = 0;
   let b = 0;
@@ -102,43 +95,22 @@ export function readUint64Big(r: Reader): bigint {
   throw new WireError('varint longer than 10 bytes');
 }
 
-/** Reads a field's tag (one-byte tags, fields 1-15, inline). */
-export function readTag(r: Reader): number {
-  const pos = r.pos;
-  if (pos < r.len) {
-    const b = r.buf[pos];
-    if (b < 128) {
-      r.pos = pos + 1;
-      return b;
-    }
+/** Reads a uint32 varint (a tag, a length) as protobufjs's uint32 does, short ones inline. */
+export function readUint32(r: Reader): number {
+  const x = shortVarint(r.buf, r.pos);
+  if (x >= 0 && r.pos + (x & 7) <= r.len) {
+    r.pos += x & 7;
+    return x >>> 3;
   }
   return r.uint32();
 }
 
 /** Reads the length prefix of a length-delimited field and returns the end offset. */
 export function readEnd(r: Reader): number {
-  const n = readLength(r);
+  const n = readUint32(r);
   const end = r.pos + n;
   if (end > r.len) outOfRange();
   return end;
-}
-
-/** A length prefix: as protobufjs's uint32, with the short ones inline. */
-function readLength(r: Reader): number {
-  const pos = r.pos;
-  if (pos + 1 < r.len) {
-    const b0 = r.buf[pos];
-    if (b0 < 128) {
-      r.pos = pos + 1;
-      return b0;
-    }
-    const b1 = r.buf[pos + 1];
-    if (b1 < 128) {
-      r.pos = pos + 2;
-      return (b0 & 127) | (b1 << 7);
-    }
-  }
-  return r.uint32();
 }
 
 /** Reads one or many (packed) int64 values of a repeated scalar field into `out`. */
