@@ -19,6 +19,7 @@ import {
   pprofSeeds,
   readAndCheck,
 } from './helpers/fuzz-targets.js';
+import { lfield, sfield, vfield } from './helpers/pprof-bytes.js';
 import { reencodedPprof } from './helpers/pprof-reencode.js';
 
 const seeds = loadSeeds();
@@ -102,38 +103,20 @@ describe('fuzz: pprof samples re-encoded in other valid ways read the same', () 
   });
 });
 
-/** Protobuf encoding helpers for hand-made pprof inputs. */
-function varint(n: number): number[] {
-  const out: number[] = [];
-  while (n > 127) {
-    out.push((n & 127) | 128);
-    n = Math.floor(n / 128);
-  }
-  out.push(n);
-  return out;
-}
-const field = (num: number, value: number) => [(num << 3) | 0, ...varint(value)];
-const bytesField = (num: number, body: number[]) => [
-  (num << 3) | 2,
-  ...varint(body.length),
-  ...body,
-];
-const strField = (num: number, s: string) => bytesField(num, [...new TextEncoder().encode(s)]);
-
 describe('fuzz findings, kept as regression tests', () => {
   const utf8 = (s: string) => new TextEncoder().encode(s);
 
   it('pprof: a sample without any location is dropped with a warning (Σself stays == total)', () => {
     const profile = [
-      ...bytesField(1, [...field(1, 1), ...field(2, 2)]), // sample_type samples/count
-      ...bytesField(2, [...field(1, 1), ...field(2, 5)]), // sample at location 1, value 5
-      ...bytesField(2, [...field(2, 7)]), // sample without locations, value 7
-      ...bytesField(4, [...field(1, 1), ...bytesField(4, field(1, 1))]), // location 1 -> function 1
-      ...bytesField(5, [...field(1, 1), ...field(2, 3)]), // function 1 "f"
-      ...strField(6, ''),
-      ...strField(6, 'samples'),
-      ...strField(6, 'count'),
-      ...strField(6, 'f'),
+      ...lfield(1, [...vfield(1, 1), ...vfield(2, 2)]), // sample_type samples/count
+      ...lfield(2, [...vfield(1, 1), ...vfield(2, 5)]), // sample at location 1, value 5
+      ...lfield(2, [...vfield(2, 7)]), // sample without locations, value 7
+      ...lfield(4, [...vfield(1, 1), ...lfield(4, vfield(1, 1))]), // location 1 -> function 1
+      ...lfield(5, [...vfield(1, 1), ...vfield(2, 3)]), // function 1 "f"
+      ...sfield(6, ''),
+      ...sfield(6, 'samples'),
+      ...sfield(6, 'count'),
+      ...sfield(6, 'f'),
     ];
     const p = readProfile(new Uint8Array(profile), 'stackless.pb');
     expect(p.stackOffsets.length - 1).toBe(1);

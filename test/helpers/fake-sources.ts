@@ -15,6 +15,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { corpusBytes, hasCorpus } from './corpus.js';
+import { varint } from './pprof-bytes.js';
 
 // ---------------------------------------------------------------- independent protobuf reader
 
@@ -143,17 +144,6 @@ export function decodeParcaQueryRequest(buf: Uint8Array): DecodedParcaQuery {
 }
 
 // ---------------------------------------------------------------- independent protobuf writer
-
-function varint(v: number | bigint): number[] {
-  let x = BigInt.asUintN(64, BigInt(v));
-  const out: number[] = [];
-  while (x >= 0x80n) {
-    out.push(Number(x & 0x7fn) | 0x80);
-    x >>= 7n;
-  }
-  out.push(Number(x));
-  return out;
-}
 
 class Msg {
   private parts: number[] = [];

@@ -3,11 +3,13 @@
  * varints, unpacked fields, unknown fields), which protobuf writers never produce.
  */
 
-/** A varint; `width` pads it to that many bytes (valid protobuf, not minimal). */
-export function varint(n: number, width = 0): number[] {
+/**
+ * A varint (negative numbers as 64-bit two's complement); `width` pads it to that many
+ * bytes (valid protobuf up to 10, not minimal).
+ */
+export function varint(n: number | bigint, width = 0): number[] {
   const out: number[] = [];
-  let x = BigInt(n);
-  if (x < 0n) x = BigInt.asUintN(64, x);
+  let x = BigInt.asUintN(64, BigInt(n));
   do {
     out.push(Number(x & 127n));
     x >>= 7n;
@@ -29,6 +31,10 @@ export const lfield = (num: number, body: number[]): number[] => [
   ...varint(body.length),
   ...body,
 ];
+
+/** A string field (UTF-8). */
+export const sfield = (num: number, s: string): number[] =>
+  lfield(num, [...new TextEncoder().encode(s)]);
 
 /** Packed repeated varints as field `num`. */
 export const packed = (num: number, values: number[]): number[] =>
@@ -81,6 +87,6 @@ export function pprofBytes(spec: PprofSpec): { bytes: Uint8Array; str: (s: strin
   for (const [id, name] of spec.functions) {
     out.push(...lfield(5, [...vfield(1, id), ...vfield(2, str(name))]));
   }
-  for (const s of strings) out.push(...lfield(6, [...new TextEncoder().encode(s)]));
+  for (const s of strings) out.push(...sfield(6, s));
   return { bytes: new Uint8Array(out), str };
 }

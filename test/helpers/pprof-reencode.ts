@@ -7,19 +7,7 @@
  */
 import fc from 'fast-check';
 import { Rng } from '../../src/stats/random.js';
-
-/** A varint of `x` padded to `width` bytes (at most 10; never shorter than minimal). */
-function varintBig(x: bigint, width: number): number[] {
-  const out: number[] = [];
-  let v = BigInt.asUintN(64, x);
-  do {
-    out.push(Number(v & 127n));
-    v >>= 7n;
-  } while (v > 0n);
-  while (out.length < Math.min(width, 10)) out.push(0);
-  for (let i = 0; i < out.length - 1; i++) out[i] |= 128;
-  return out;
-}
+import { varint } from './pprof-bytes.js';
 
 function readVarintBig(b: Uint8Array, pos: number): [bigint, number] {
   let v = 0n;
@@ -86,12 +74,12 @@ function packedValues(body: Uint8Array): bigint[] {
 function repeated(num: number, values: bigint[], rng: Rng): number[] {
   const pad = () => (rng.int(4) === 0 ? 1 + rng.int(10) : 0);
   const packed = (vs: bigint[]) => {
-    const body = vs.flatMap((v) => varintBig(v, pad()));
-    return [(num << 3) | 2, ...varintBig(BigInt(body.length), rng.int(6) === 0 ? 2 : 0), ...body];
+    const body = vs.flatMap((v) => varint(v, pad()));
+    return [(num << 3) | 2, ...varint(body.length, rng.int(6) === 0 ? 2 : 0), ...body];
   };
   const mode = rng.int(4);
   if (mode === 0 && values.length > 0) {
-    return values.flatMap((v) => [(num << 3) | 0, ...varintBig(v, pad())]);
+    return values.flatMap((v) => [(num << 3) | 0, ...varint(v, pad())]);
   }
   if (mode === 1 && values.length > 1) {
     const cut = 1 + rng.int(values.length - 1);
@@ -119,7 +107,7 @@ function reencodeSample(body: Uint8Array, rng: Rng): number[] {
   const valuePart = repeated(2, values, rng);
   const out = rng.int(2) === 0 ? [...idPart, ...valuePart] : [...valuePart, ...idPart];
   for (const r of rest) out.push(...r);
-  if (rng.int(5) === 0) out.push((9 << 3) | 0, ...varintBig(BigInt(rng.int(1000)), 0));
+  if (rng.int(5) === 0) out.push((9 << 3) | 0, ...varint(rng.int(1000)));
   if (rng.int(5) === 0) out.push((10 << 3) | 2, 3, 1, 2, 3);
   return out;
 }
@@ -131,7 +119,7 @@ export function reencodePprof(profile: Uint8Array, seed: number): Uint8Array {
   for (const f of fields(profile)) {
     if (f.num === 2 && f.wire === 2) {
       const body = reencodeSample(f.body, rng);
-      out.push(0x12, ...varintBig(BigInt(body.length), 0), ...body);
+      out.push(0x12, ...varint(body.length), ...body);
     } else {
       for (const x of f.raw) out.push(x);
     }
