@@ -6,8 +6,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
 import { readProfile } from '../src/profile/read.js';
-import { sourceAuth } from '../src/sources/auth.js';
-import { SourceError, type RequestContext } from '../src/sources/http.js';
+
+import type { RequestContext } from '../src/sources/http.js';
 import {
   grpcWebFrame,
   parcaQueryMerge,
@@ -27,6 +27,8 @@ import {
   parcaProfileGz,
   startServer,
   type FakeServer,
+  sourceFailure,
+  testRequestContext,
 } from './helpers/fake-sources.js';
 
 let server: FakeServer | undefined;
@@ -42,28 +44,7 @@ function spec(base: string, extra = ''): SourceSpec {
 }
 
 function ctx(s: SourceSpec, env: Record<string, string> = {}, logs: string[] = []): RequestContext {
-  const auth = sourceAuth(s, env);
-  return {
-    what: 'parca Query (test)',
-    headers: auth.headers,
-    mask: auth.mask,
-    timeoutMs: s.timeoutMs,
-    retries: s.retries,
-    retryBaseMs: 5,
-    log: (m) => logs.push(m),
-    fetch: globalThis.fetch,
-    maxResponseBytes: 64 << 20,
-  };
-}
-
-async function failure(p: Promise<unknown>): Promise<SourceError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(SourceError);
-    return e as SourceError;
-  }
-  throw new Error('expected a SourceError');
+  return testRequestContext('parca Query (test)', s, env, logs);
 }
 
 // 2024-05-01T12:00:00.000Z .. 12:05:59.999Z: exercises nanos in the Timestamp.
@@ -103,7 +84,7 @@ describe('Parca Query over gRPC-web', () => {
       grpcWebError(res, 3, 'failed to parse query: unexpected "}" 100%'),
     );
     const s = spec(server.url);
-    const e = await failure(parcaQueryMerge(s, RANGE, ctx(s)));
+    const e = await sourceFailure(parcaQueryMerge(s, RANGE, ctx(s)));
     expect(e.message).toBe(
       'parca Query (test): gRPC INVALID_ARGUMENT: failed to parse query: unexpected "}" 100%',
     );
@@ -113,7 +94,7 @@ describe('Parca Query over gRPC-web', () => {
   it('reads a trailers-only error from the HTTP headers, with an auth hint', async () => {
     server = await startServer((_req, res) => grpcWebHeaderError(res, 16, 'missing bearer token'));
     const s = spec(server.url);
-    const e = await failure(parcaQueryMerge(s, RANGE, ctx(s)));
+    const e = await sourceFailure(parcaQueryMerge(s, RANGE, ctx(s)));
     expect(e.message).toMatch(/gRPC UNAUTHENTICATED: missing bearer token\. Check the credentials/);
   });
 
@@ -137,7 +118,7 @@ describe('Parca Query over gRPC-web', () => {
   it('refuses a non-pprof report (old servers)', async () => {
     server = await startServer((_req, res) => grpcWebOk(res, encodeParcaFlamegraphResponse()));
     const s = spec(server.url);
-    const e = await failure(parcaQueryMerge(s, RANGE, ctx(s)));
+    const e = await sourceFailure(parcaQueryMerge(s, RANGE, ctx(s)));
     expect(e.message).toMatch(/answered with a flamegraph report instead of pprof/);
   });
 
@@ -147,7 +128,7 @@ describe('Parca Query over gRPC-web', () => {
       grpcWebError(res, 7, `token ${String(req.headers.authorization)} lacks scope`),
     );
     const s = spec(server.url);
-    const e = await failure(
+    const e = await sourceFailure(
       parcaQueryMerge(s, RANGE, ctx(s, { PROFILE_GATE_SOURCE_TOKEN: token })),
     );
     expect(server.requests[0].headers.authorization).toBe(`Bearer ${token}`);
@@ -161,7 +142,7 @@ describe('Parca Query over gRPC-web', () => {
       res.end(Buffer.from([0, 0, 0, 0, 9, 1, 2]));
     });
     const s = spec(server.url);
-    const e = await failure(parcaQueryMerge(s, RANGE, ctx(s)));
+    const e = await sourceFailure(parcaQueryMerge(s, RANGE, ctx(s)));
     expect(e.message).toMatch(
       /malformed gRPC-web response: frame at byte 0 claims 9 bytes but only 2 follow/,
     );
@@ -227,7 +208,7 @@ describe('Parca Query over the REST gateway', () => {
     });
     const s = spec(server.url, '&transport=rest');
     const logs: string[] = [];
-    const e = await failure(parcaQueryMerge(s, RANGE, ctx(s, {}, logs)));
+    const e = await sourceFailure(parcaQueryMerge(s, RANGE, ctx(s, {}, logs)));
     expect(logs[0]).toMatch(
       /HTTP 429, gRPC RESOURCE_EXHAUSTED: too many queries; retrying in 0 ms/,
     );

@@ -5,8 +5,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { readProfile } from '../src/profile/read.js';
-import { sourceAuth } from '../src/sources/auth.js';
-import { SourceError, type RequestContext } from '../src/sources/http.js';
+
+import type { RequestContext } from '../src/sources/http.js';
 import {
   pyroscopeSelectMergeProfile,
   SELECT_MERGE_PROFILE_PATH,
@@ -19,6 +19,8 @@ import {
   pyroscopeProfile,
   startServer,
   type FakeServer,
+  sourceFailure,
+  testRequestContext,
 } from './helpers/fake-sources.js';
 
 let server: FakeServer | undefined;
@@ -37,28 +39,7 @@ function spec(base: string, extra = ''): SourceSpec {
 }
 
 function ctx(s: SourceSpec, env: Record<string, string> = {}, logs: string[] = []): RequestContext {
-  const auth = sourceAuth(s, env);
-  return {
-    what: 'pyroscope SelectMergeProfile (test)',
-    headers: auth.headers,
-    mask: auth.mask,
-    timeoutMs: s.timeoutMs,
-    retries: s.retries,
-    retryBaseMs: 5,
-    log: (m) => logs.push(m),
-    fetch: globalThis.fetch,
-    maxResponseBytes: 64 << 20,
-  };
-}
-
-async function failure(p: Promise<unknown>): Promise<SourceError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(SourceError);
-    return e as SourceError;
-  }
-  throw new Error('expected a SourceError');
+  return testRequestContext('pyroscope SelectMergeProfile (test)', s, env, logs);
 }
 
 const RANGE = { startMs: 1_714_560_000_000, endMs: 1_714_560_359_999 };
@@ -110,7 +91,7 @@ describe('Pyroscope SelectMergeProfile (Connect, application/proto)', () => {
     });
     const s = spec(server.url);
     const logs: string[] = [];
-    const e = await failure(
+    const e = await sourceFailure(
       pyroscopeSelectMergeProfile(
         s,
         RANGE,
@@ -146,7 +127,7 @@ describe('Pyroscope SelectMergeProfile (Connect, application/proto)', () => {
       connectError(res, 400, 'invalid_argument', 'parse error at line 1, col 10: syntax error'),
     );
     const s = spec(server.url);
-    const e = await failure(pyroscopeSelectMergeProfile(s, RANGE, ctx(s)));
+    const e = await sourceFailure(pyroscopeSelectMergeProfile(s, RANGE, ctx(s)));
     expect(e.message).toBe(
       'pyroscope SelectMergeProfile (test): HTTP 400, invalid_argument: parse error at line 1, col 10: syntax error',
     );
@@ -183,7 +164,7 @@ describe('Pyroscope SelectMergeProfile (Connect, application/proto)', () => {
       res.end('<html><title>502 Bad Gateway</title></html>');
     });
     const s = spec(server.url, '&retries=2');
-    const e = await failure(pyroscopeSelectMergeProfile(s, RANGE, ctx(s)));
+    const e = await sourceFailure(pyroscopeSelectMergeProfile(s, RANGE, ctx(s)));
     expect(server.requests).toHaveLength(3);
     expect(e.message).toMatch(
       /HTTP 502, an HTML page \("502 Bad Gateway"\) \(a proxy or login page\?\) \(gave up after 3 attempts\)/,
@@ -196,7 +177,7 @@ describe('Pyroscope SelectMergeProfile (Connect, application/proto)', () => {
     });
     const s = spec(server.url, '&timeout=300ms');
     const t0 = Date.now();
-    const e = await failure(pyroscopeSelectMergeProfile(s, RANGE, ctx(s)));
+    const e = await sourceFailure(pyroscopeSelectMergeProfile(s, RANGE, ctx(s)));
     const took = Date.now() - t0;
     expect(e.message).toMatch(
       /no complete response from http:\/\/127\.0\.0\.1:\d+ within 300 ms \(raise timeout=/,
@@ -213,7 +194,7 @@ describe('Pyroscope SelectMergeProfile (Connect, application/proto)', () => {
     await tmp.close();
     const s = spec(base, '&retries=1');
     const logs: string[] = [];
-    const e = await failure(pyroscopeSelectMergeProfile(s, RANGE, ctx(s, {}, logs)));
+    const e = await sourceFailure(pyroscopeSelectMergeProfile(s, RANGE, ctx(s, {}, logs)));
     expect(e.message).toMatch(
       /cannot reach http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\) \(gave up after 2 attempts\)/,
     );
@@ -225,7 +206,7 @@ describe('Pyroscope SelectMergeProfile (Connect, application/proto)', () => {
       res.writeHead(404).end('404 page not found');
     });
     const s = spec(server.url + '/pyro');
-    const e = await failure(pyroscopeSelectMergeProfile(s, RANGE, ctx(s)));
+    const e = await sourceFailure(pyroscopeSelectMergeProfile(s, RANGE, ctx(s)));
     expect(server.requests[0].url).toBe('/pyro' + SELECT_MERGE_PROFILE_PATH);
     expect(e.message).toMatch(/HTTP 404, "404 page not found"\. Is this a Pyroscope server/);
   });
@@ -236,7 +217,7 @@ describe('Pyroscope SelectMergeProfile (Connect, application/proto)', () => {
       res.end('<!doctype html><html><head><title>Sign in</title></head></html>');
     });
     const s = spec(server.url);
-    const e = await failure(pyroscopeSelectMergeProfile(s, RANGE, ctx(s)));
+    const e = await sourceFailure(pyroscopeSelectMergeProfile(s, RANGE, ctx(s)));
     expect(e.message).toMatch(
       /expected a binary protobuf \(application\/proto\) but got text\/html.*"Sign in"/,
     );
@@ -247,7 +228,7 @@ describe('Pyroscope SelectMergeProfile (Connect, application/proto)', () => {
       res.writeHead(302, { location: 'https://sso.example.com/login?next=%2F' }).end();
     });
     const s = spec(server.url);
-    const e = await failure(
+    const e = await sourceFailure(
       pyroscopeSelectMergeProfile(s, RANGE, ctx(s, { PROFILE_GATE_SOURCE_TENANT: 'tenant-x' })),
     );
     expect(e.message).toMatch(

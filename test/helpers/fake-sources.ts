@@ -15,6 +15,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { corpusBytes, hasCorpus } from './corpus.js';
+import { expect } from 'vitest';
+import { sourceAuth } from '../../src/sources/auth.js';
+import { SourceError, type RequestContext } from '../../src/sources/http.js';
+import type { SourceSpec } from '../../src/sources/spec.js';
 import { varint } from './pprof-bytes.js';
 
 // ---------------------------------------------------------------- independent protobuf reader
@@ -369,4 +373,38 @@ export function grpcWebHeaderError(res: ServerResponse, code: number, message: s
     'grpc-message': encodeURIComponent(message),
   });
   res.end();
+}
+
+// ---------------------------------------------------------------- client side
+
+/** The RequestContext the source clients get, with fast retries and the spec's auth. */
+export function testRequestContext(
+  what: string,
+  s: SourceSpec,
+  env: Record<string, string> = {},
+  logs: string[] = [],
+): RequestContext {
+  const auth = sourceAuth(s, env);
+  return {
+    what,
+    headers: auth.headers,
+    mask: auth.mask,
+    timeoutMs: s.timeoutMs,
+    retries: s.retries,
+    retryBaseMs: 5,
+    log: (m) => logs.push(m),
+    fetch: globalThis.fetch,
+    maxResponseBytes: 64 << 20,
+  };
+}
+
+/** The SourceError that `p` rejects with (fails the test if it resolves or throws else). */
+export async function sourceFailure(p: Promise<unknown>): Promise<SourceError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(SourceError);
+    return e as SourceError;
+  }
+  throw new Error('expected a SourceError');
 }
