@@ -11746,24 +11746,17 @@ function shortVarint(buf, pos) {
   if (b < 128) return (v | b << 14) << 3 | 3;
   v |= (b & 127) << 14;
   b = buf[pos + 3];
-  if (b < 16) return (v | b << 21) << 3 | 4;
+  if (b < 64) return (v | b << 21) << 3 | 4;
   return -1;
 }
 function readInt64(r) {
   const buf = r.buf;
   const len = r.len;
   let pos = r.pos;
-  if (pos + 1 < len) {
-    const b0 = buf[pos];
-    if (b0 < 128) {
-      r.pos = pos + 1;
-      return b0;
-    }
-    const b1 = buf[pos + 1];
-    if (b1 < 128) {
-      r.pos = pos + 2;
-      return b0 & 127 | b1 << 7;
-    }
+  const x = shortVarint(buf, pos);
+  if (x >= 0 && pos + (x & 7) <= len) {
+    r.pos = pos + (x & 7);
+    return x >>> 3;
   }
   let lo = 0;
   let b = 0;
@@ -11812,38 +11805,19 @@ function readUint64Big(r) {
   }
   throw new WireError("varint longer than 10 bytes");
 }
-function readTag(r) {
-  const pos = r.pos;
-  if (pos < r.len) {
-    const b = r.buf[pos];
-    if (b < 128) {
-      r.pos = pos + 1;
-      return b;
-    }
+function readUint32(r) {
+  const x = shortVarint(r.buf, r.pos);
+  if (x >= 0 && r.pos + (x & 7) <= r.len) {
+    r.pos += x & 7;
+    return x >>> 3;
   }
   return r.uint32();
 }
 function readEnd(r) {
-  const n = readLength(r);
+  const n = readUint32(r);
   const end = r.pos + n;
   if (end > r.len) outOfRange();
   return end;
-}
-function readLength(r) {
-  const pos = r.pos;
-  if (pos + 1 < r.len) {
-    const b0 = r.buf[pos];
-    if (b0 < 128) {
-      r.pos = pos + 1;
-      return b0;
-    }
-    const b1 = r.buf[pos + 1];
-    if (b1 < 128) {
-      r.pos = pos + 2;
-      return b0 & 127 | b1 << 7;
-    }
-  }
-  return r.uint32();
 }
 function readRepeatedInt64(r, wire, out) {
   if (wire === 2) {
@@ -11896,7 +11870,7 @@ function readValueType(r) {
   let type = 0;
   let unit = 0;
   while (r.pos < end) {
-    const tag = readTag(r);
+    const tag = readUint32(r);
     const f = tag >>> 3;
     if (f === 1) type = readInt64(r);
     else if (f === 2) unit = readInt64(r);
@@ -11908,7 +11882,7 @@ function readMapping(r) {
   const end = readEnd(r);
   const m = { id: 0, start: 0n, offset: 0n, filename: 0 };
   while (r.pos < end) {
-    const tag = readTag(r);
+    const tag = readUint32(r);
     switch (tag >>> 3) {
       case 1:
         m.id = readInt64(r);
@@ -11987,7 +11961,7 @@ function readLocationFields(r, end, t) {
   let mappingId = 0;
   let addressAt = 0;
   while (r.pos < end) {
-    const tag = readTag(r);
+    const tag = readUint32(r);
     switch (tag >>> 3) {
       case 1:
         id = readInt64(r);
@@ -12004,7 +11978,7 @@ function readLocationFields(r, end, t) {
         const e = readEnd(r);
         let fid = 0;
         while (r.pos < e) {
-          const t2 = readTag(r);
+          const t2 = readUint32(r);
           if (t2 >>> 3 === 1) fid = readInt64(r);
           else r.skipType(t2 & 7);
         }
@@ -12023,7 +11997,7 @@ function readFunction(r) {
   const end = readEnd(r);
   const f = { id: 0, name: 0, systemName: 0, filename: 0 };
   while (r.pos < end) {
-    const tag = readTag(r);
+    const tag = readUint32(r);
     switch (tag >>> 3) {
       case 1:
         f.id = readInt64(r);
@@ -12051,7 +12025,7 @@ function readLabelKey(r, out) {
   let hasNum = false;
   let unit = 0;
   while (r.pos < end) {
-    const tag = readTag(r);
+    const tag = readUint32(r);
     switch (tag >>> 3) {
       case 1:
         key2 = readInt64(r);
@@ -12186,15 +12160,10 @@ function forEachSample(buf, runs, fn) {
     }
     const to = runs[i + 2];
     for (let p = runs[i + 1]; p < to; ) {
-      let q = p + 1;
-      let n = 0;
-      for (let shift = 0; ; shift += 7) {
-        const b = buf[q++];
-        n |= (b & 127) << shift;
-        if (b < 128) break;
-      }
-      fn(s++, q, q + n);
-      p = q + n;
+      const x = shortVarint(buf, p + 1);
+      const q = p + 1 + (x & 7);
+      fn(s++, q, q + (x >>> 3));
+      p = q + (x >>> 3);
     }
   }
 }
@@ -12294,7 +12263,7 @@ function sampleDecoder(t) {
         pos = r.pos;
       } else {
         r.pos = pos - 1;
-        const t2 = readTag(r);
+        const t2 = readUint32(r);
         if (t2 >>> 3 === 0) throw new WireError(`sample ${s}: field number 0`);
         r.skipType(t2 & 7);
         pos = r.pos;
@@ -12744,7 +12713,6 @@ function decode2(bytes, file, opts, use) {
   const locs = { id: [], mappingId: [], addressAt: [], lineStart: [], lineFn: [] };
   const comments = [];
   const runs = [];
-  let nSamples = 0;
   let dropFrames = 0;
   let keepFrames = 0;
   let timeNanos = 0;
@@ -12764,7 +12732,6 @@ function decode2(bytes, file, opts, use) {
         const q = p + 1 + (x & 7);
         const n = x >>> 3;
         if (q + n > len) throw new WireError("unexpected end of data");
-        nSamples++;
         p = q + n;
       }
       if (p !== r.pos) {
@@ -12773,7 +12740,7 @@ function decode2(bytes, file, opts, use) {
         continue;
       }
     }
-    const tag = readTag(r);
+    const tag = readUint32(r);
     const field = tag >>> 3;
     const wire = tag & 7;
     if (field === 0) throw new WireError("field number 0");
@@ -12786,7 +12753,6 @@ function decode2(bytes, file, opts, use) {
         expectWire(wire, 2);
         const end = readEnd(r);
         runs.push(ONE, r.pos, end);
-        nSamples++;
         r.pos = end;
         break;
       }
@@ -12802,14 +12768,13 @@ function decode2(bytes, file, opts, use) {
         expectWire(wire, 2);
         functions.push(readFunction(r));
         break;
-      case 6:
+      case 6: {
         expectWire(wire, 2);
-        {
-          const e = readEnd(r);
-          strPos.push(r.pos, e);
-          r.pos = e;
-        }
+        const e = readEnd(r);
+        strPos.push(r.pos, e);
+        r.pos = e;
         break;
+      }
       case 7:
         dropFrames = readInt64(r);
         break;
@@ -12909,6 +12874,7 @@ function decode2(bytes, file, opts, use) {
   let anyPrune = false;
   const fnBuilderId = new Int32Array(functions.length).fill(-1);
   const { lineStart, lineFn } = locs;
+  const unsymbolized = (li, mapping) => builder.fn(unsymbolizedName(locs.addressAt[li], mapping, str, r));
   for (let li = 0; li < nLocs; li++) {
     let mapping;
     const mappingId = locs.mappingId[li];
@@ -12922,7 +12888,6 @@ function decode2(bytes, file, opts, use) {
         );
       mapping = mappings[mi];
     }
-    const unsymbolized = () => builder.fn(unsymbolizedName(locs.addressAt[li], mapping, str, r));
     locStart[li] = locFramesList.length;
     const a = lineStart[li];
     const b = lineStart[li + 1];
@@ -12947,7 +12912,7 @@ function decode2(bytes, file, opts, use) {
       const fid = lineFn[k];
       let id;
       if (fid === 0) {
-        id = unsymbolized();
+        id = unsymbolized(li, mapping);
       } else {
         const fi = fnIds.get(fid);
         if (fi < 0)
@@ -12959,12 +12924,12 @@ function decode2(bytes, file, opts, use) {
         id = fnBuilderId[fi];
         if (id < 0) {
           if (fnName[fi]) id = fnBuilderId[fi] = builder.fn(fnName[fi]);
-          else id = unsymbolized();
+          else id = unsymbolized(li, mapping);
         }
       }
       if (k >= first) locFramesList.push(id);
     }
-    if (a === b) locFramesList.push(unsymbolized());
+    if (a === b) locFramesList.push(unsymbolized(li, mapping));
   }
   locStart[nLocs] = locFramesList.length;
   const locFrames = Uint32Array.from(locFramesList);
@@ -12974,7 +12939,6 @@ function decode2(bytes, file, opts, use) {
     file,
     sink,
     runs,
-    nSamples,
     nTypes: sampleTypes.length,
     locIds,
     locPrune,
