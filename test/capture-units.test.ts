@@ -22,7 +22,7 @@ import {
 } from '../src/capture/command.js';
 import { parseHeaders, parseLoadMix, WeightedPicker } from '../src/capture/loadgen.js';
 import { captureOptionsFromArgs, captureCommand } from '../src/cli/capture.js';
-import { UsageError } from '../src/profile/errors.js';
+import { UsageError } from '../src/errors.js';
 import { alive, gone, memoryIO } from './helpers/capture.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'pg-capture-units-'));

@@ -11,7 +11,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Manifest } from '../src/capture/manifest.js';
 import { fetchCommand } from '../src/cli/fetch.js';
 import type { CliIO } from '../src/cli/args.js';
-import { UsageError } from '../src/profile/errors.js';
+import { UsageError } from '../src/errors.js';
 import { readProfile } from '../src/profile/read.js';
 import { fetchSourceCaptures, sliceFileName, writeCaptureDir } from '../src/sources/fetch.js';
 import { SourceError } from '../src/sources/http.js';

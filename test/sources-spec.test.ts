@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../src/profile/errors.js';
+import { UsageError } from '../src/errors.js';
 import { makeMasker, sourceAuth } from '../src/sources/auth.js';
 import {
   parseSelector,

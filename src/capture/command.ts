@@ -8,7 +8,7 @@
  * break the command line or inject commands.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { UsageError } from '../profile/errors.js';
+import { UsageError } from '../errors.js';
 
 export const PLACEHOLDERS = ['pid', 'seconds', 'out', 'type', 'url'] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];

@@ -10,7 +10,7 @@
  * then answers. A template without it is a *snapshot* endpoint: the runner keeps the load going
  * for the capture window and then asks for the snapshot.
  */
-import { UsageError } from '../profile/errors.js';
+import { UsageError } from '../errors.js';
 
 /** The kinds with a known Go endpoint. Any other name needs a template. */
 export const KNOWN_TYPES = ['cpu', 'allocs', 'heap', 'block', 'mutex', 'goroutine'] as const;

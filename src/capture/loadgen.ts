@@ -15,7 +15,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { resolve as resolvePath } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { UsageError } from '../profile/errors.js';
+import { UsageError } from '../errors.js';
 
 export interface LoadTarget {
   method: string;

@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import net from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { UsageError } from '../profile/errors.js';
+import { UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
 import {
   describeExit,

@@ -3,7 +3,7 @@
  * `list` options take every following token up to the next `--flag` (`--baseline a b c`),
  * and may also be repeated; `multi` options may be repeated (`--label a=1 --label b=2`).
  */
-import { UsageError } from '../profile/errors.js';
+import { UsageError } from '../errors.js';
 
 export type OptionKind = 'string' | 'number' | 'boolean' | 'list' | 'multi';
 

@@ -1,5 +1,5 @@
 /** `profile-gate calibrate --runs DIR...`: budgets from several known-good (A/A) capture sets. */
-import { UsageError } from '../profile/errors.js';
+import { UsageError } from '../errors.js';
 import { calibrate } from '../stats/calibrate.js';
 import { signed } from '../stats/explain.js';
 import { loadCaptureSets, loadConfig, resolveSettings } from '../stats/run.js';

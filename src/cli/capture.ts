@@ -4,7 +4,7 @@
  * Ctrl-C handling and exit codes (0 done, 2 cannot go on, 130 interrupted).
  */
 import { resolve } from 'node:path';
-import { UsageError } from '../profile/errors.js';
+import { UsageError } from '../errors.js';
 import { parseHeaders, parseLoadMix, type LoadTarget } from '../capture/loadgen.js';
 import {
   CaptureRunError,

@@ -1,5 +1,5 @@
 /** Options shared by every command that reads profiles. */
-import { UsageError } from '../profile/errors.js';
+import { UsageError } from '../errors.js';
 import type { ReadOptions } from '../profile/read.js';
 import type { OptionSpec, ParsedArgs } from './args.js';
 

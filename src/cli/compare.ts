@@ -1,6 +1,6 @@
 /** `profile-gate compare`: the gate on the command line. Exit 0 pass, 1 regression, 2 bad input. */
 import { resolve } from 'node:path';
-import { UsageError } from '../profile/errors.js';
+import { UsageError } from '../errors.js';
 import { renderJson } from '../report/json.js';
 import { renderDeltaChart } from '../report/chart.js';
 import { renderMarkdown } from '../report/markdown.js';

@@ -3,7 +3,7 @@
  * (Grafana Pyroscope or Parca) as slice-NN.pb.gz + manifest.json, ready for `compare`.
  */
 import { resolve } from 'node:path';
-import { isInputError, UsageError } from '../profile/errors.js';
+import { isUserError, UsageError } from '../errors.js';
 import { DEFAULT_ENV, DEFAULT_RETRIES, DEFAULT_SLICES, parseSourceSpec } from '../sources/spec.js';
 import { fetchSourceCaptures, writeCaptureDir } from '../sources/fetch.js';
 import { helpText, parseArgs, type CliIO, type OptionSpec } from './args.js';
@@ -79,7 +79,7 @@ export async function fetchCommand(argv: string[], io: CliIO): Promise<number> {
     );
     return 0;
   } catch (e) {
-    if (isInputError(e)) {
+    if (isUserError(e)) {
       io.stderr(`profile-gate fetch: error: ${e.message}\n`);
       return 2;
     }

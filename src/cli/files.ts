@@ -4,7 +4,8 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
-import { ProfileError, UsageError } from '../profile/errors.js';
+import { ProfileError } from '../profile/errors.js';
+import { UsageError } from '../errors.js';
 import type { Profile } from '../profile/model.js';
 import type { Normalizer } from '../profile/normalize.js';
 import type { ProfileTotals } from '../profile/pprof.js';

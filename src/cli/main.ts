@@ -1,5 +1,5 @@
 /** Subcommand dispatch and error-to-exit-code mapping for the CLI. */
-import { isInputError } from '../profile/errors.js';
+import { isUserError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { processIO, type CliIO } from './args.js';
 import { calibrateCommand } from './calibrate.js';
@@ -66,7 +66,7 @@ export async function runCli(argv: string[], io: CliIO = processIO()): Promise<n
       await c.run()
     )(rest, io);
   } catch (e) {
-    if (isInputError(e)) {
+    if (isUserError(e)) {
       io.stderr(`profile-gate: error: ${e.message}\n`);
       return 2;
     }

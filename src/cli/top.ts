@@ -1,6 +1,7 @@
 /** `profile-gate top FILE...`: per-function self and cumulative values, like `go tool pprof -top`. */
 import { mergeTotals, selectSampleType, type FunctionTotals } from '../profile/aggregate.js';
-import { ProfileError, UsageError } from '../profile/errors.js';
+import { ProfileError } from '../profile/errors.js';
+import { UsageError } from '../errors.js';
 import { makeNormalizer } from '../profile/normalize.js';
 import { formatValue, pct } from '../util/format.js';
 import { helpText, parseArgs, type CliIO, type OptionSpec } from './args.js';

@@ -2,6 +2,7 @@
  * Typed errors for bad input. Every error a reader throws on purpose is a ProfileError:
  * it names the file and what is wrong, and the CLI maps it to exit code 2.
  */
+import { UserError } from '../errors.js';
 
 export type ProfileErrorCode =
   | 'unknown-format'
@@ -18,7 +19,7 @@ export type ProfileErrorCode =
   | 'sample-type'
   | 'io';
 
-export class ProfileError extends Error {
+export class ProfileError extends UserError {
   override readonly name = 'ProfileError';
   constructor(
     readonly code: ProfileErrorCode,
@@ -46,14 +47,4 @@ export function readerGuard<T>(
     if (e instanceof ProfileError) throw e;
     throw new ProfileError(code, file, describe(e instanceof Error ? e.message : String(e)));
   }
-}
-
-/** An error about how the tool was invoked or configured (exit code 2). */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
-
-/** True for the errors the CLI reports as "bad input" (exit 2) without a stack trace. */
-export function isInputError(e: unknown): e is ProfileError | UsageError {
-  return e instanceof ProfileError || e instanceof UsageError;
 }

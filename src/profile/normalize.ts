@@ -2,7 +2,7 @@
  * Function-name normalization so that the same function matches across two builds.
  * Each rule can be switched on or off; the raw names stay available for display.
  */
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors.js';
 
 export interface NormalizeRule {
   name: string;

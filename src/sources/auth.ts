@@ -10,7 +10,7 @@
  * A spec can name other variables (token-env=BASELINE_TOKEN ...), e.g. when the baseline and
  * the canary live on different backends; a variable named explicitly must be set.
  */
-import { UsageError } from '../profile/errors.js';
+import { UsageError } from '../errors.js';
 import type { SourceSpec } from './spec.js';
 
 export type Env = Record<string, string | undefined>;

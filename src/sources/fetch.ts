@@ -28,7 +28,8 @@ import {
   type Manifest,
 } from '../capture/manifest.js';
 import { isGzip } from '../profile/detect.js';
-import { ProfileError, UsageError } from '../profile/errors.js';
+import { ProfileError } from '../profile/errors.js';
+import { UsageError } from '../errors.js';
 import { readProfile } from '../profile/read.js';
 import { VERSION } from '../version.js';
 import { sourceAuth, type Env } from './auth.js';

@@ -4,7 +4,7 @@
  * transient), a response size cap, and secrets masked out of every message.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { UsageError } from '../profile/errors.js';
+import { UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
 
 /**

@@ -15,7 +15,7 @@
  * they come from environment variables (see auth.ts); a spec that carries user:password@ or a
  * token-like parameter is refused, and the refusal never echoes the value.
  */
-import { UsageError } from '../profile/errors.js';
+import { UsageError } from '../errors.js';
 
 export type SourceKind = 'pyroscope' | 'parca';
 export type ParcaTransport = 'grpc-web' | 'rest';

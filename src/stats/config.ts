@@ -20,7 +20,7 @@
  * The first matching `functions` rule wins. Pure: text in, config out.
  */
 import { parse } from 'yaml';
-import { UsageError } from '../profile/errors.js';
+import { UsageError } from '../errors.js';
 import type { FunctionRule, GateConfig } from './types.js';
 
 export const CONFIG_FILE_NAMES = ['.profile-gate.yml', '.profile-gate.yaml'];
