@@ -48,35 +48,17 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// src/profile/errors.ts
-function readerGuard(code, file, describe, read) {
-  try {
-    return read();
-  } catch (e) {
-    if (e instanceof ProfileError) throw e;
-    throw new ProfileError(code, file, describe(e instanceof Error ? e.message : String(e)));
-  }
+// src/errors.ts
+function isUserError(e) {
+  return e instanceof UserError;
 }
-function isInputError(e) {
-  return e instanceof ProfileError || e instanceof UsageError;
-}
-var ProfileError, UsageError;
+var UserError, UsageError;
 var init_errors = __esm({
-  "src/profile/errors.ts"() {
+  "src/errors.ts"() {
     "use strict";
-    ProfileError = class extends Error {
-      constructor(code, file, detail) {
-        super(`${file}: ${detail}`);
-        this.code = code;
-        this.file = file;
-        this.detail = detail;
-      }
-      code;
-      file;
-      detail;
-      name = "ProfileError";
+    UserError = class extends Error {
     };
-    UsageError = class extends Error {
+    UsageError = class extends UserError {
       name = "UsageError";
     };
   }
@@ -201,6 +183,5846 @@ var init_args = __esm({
       cwd: process.cwd(),
       env: process.env
     });
+  }
+});
+
+// src/profile/errors.ts
+function readerGuard(code, file, describe2, read) {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof ProfileError) throw e;
+    throw new ProfileError(code, file, describe2(e instanceof Error ? e.message : String(e)));
+  }
+}
+var ProfileError;
+var init_errors2 = __esm({
+  "src/profile/errors.ts"() {
+    "use strict";
+    init_errors();
+    ProfileError = class extends UserError {
+      constructor(code, file, detail) {
+        super(`${file}: ${detail}`);
+        this.code = code;
+        this.file = file;
+        this.detail = detail;
+      }
+      code;
+      file;
+      detail;
+      name = "ProfileError";
+    };
+  }
+});
+
+// src/profile/normalize.ts
+function matchBrackets(name) {
+  const match = new Int32Array(name.length).fill(-1);
+  const open = [];
+  let quote = "";
+  for (let k = 0; k < name.length; k++) {
+    const d = name[k];
+    if (quote) {
+      if (d === "\\") k++;
+      else if (d === quote) quote = "";
+      continue;
+    }
+    if (open.length > 0 && (d === '"' || d === "`")) quote = d;
+    else if (d === "[") open.push(k);
+    else if (d === "]" && open.length > 0) match[open.pop()] = k;
+  }
+  return match;
+}
+function collapseGoTypeParams(name) {
+  if (!name.includes("[")) return name;
+  const match = matchBrackets(name);
+  let out = "";
+  let i = 0;
+  while (i < name.length) {
+    const c = name[i];
+    const prev = i > 0 ? name[i - 1] : "";
+    if (c === "[" && /[\w)*]/.test(prev)) {
+      const j = match[i];
+      if (j > i + 1) {
+        out += "[...]";
+        i = j + 1;
+        continue;
+      }
+    }
+    out += c;
+    i++;
+  }
+  return out;
+}
+function makeNormalizer(spec = "on") {
+  const s = spec.trim();
+  let active;
+  if (s === "" || s === "on" || s === "default" || s === "true")
+    active = RULES.filter((r) => r.defaultOn);
+  else if (s === "off" || s === "none" || s === "false") active = [];
+  else if (s === "all") active = [...RULES];
+  else {
+    const parts = s.split(",").map((p) => p.trim()).filter(Boolean);
+    const subtractive = parts.every((p) => p.startsWith("-"));
+    const set = new Set(subtractive ? RULES.filter((r) => r.defaultOn).map((r) => r.name) : []);
+    for (const p of parts) {
+      const name = p.replace(/^[-+]/, "");
+      if (!RULES.some((r) => r.name === name)) {
+        throw new UsageError(
+          `unknown name-normalization rule "${name}"; known: ${RULES.map((r) => r.name).join(", ")} (or on, off, all)`
+        );
+      }
+      if (p.startsWith("-")) set.delete(name);
+      else set.add(name);
+    }
+    active = RULES.filter((r) => set.has(r.name));
+  }
+  const cache = /* @__PURE__ */ new Map();
+  const fn = ((name) => {
+    let out = cache.get(name);
+    if (out === void 0) {
+      out = name;
+      for (const r of active) out = r.apply(out);
+      cache.set(name, out);
+    }
+    return out;
+  });
+  fn.rules = active.map((r) => r.name);
+  return fn;
+}
+var RULES;
+var init_normalize = __esm({
+  "src/profile/normalize.ts"() {
+    "use strict";
+    init_errors();
+    RULES = [
+      {
+        name: "addresses",
+        description: "unsymbolized frames `[lib.so]+0x1a2b` become `[lib.so]` (addresses move between builds)",
+        defaultOn: true,
+        apply: (n) => n.replace(/^(\[[^\]]*\]|<unknown>)\+0x[0-9a-f]+$/, "$1")
+      },
+      {
+        // Before go-generics, which would otherwise read `run_[j]` as a type parameter list.
+        name: "frame-suffix",
+        description: "async-profiler / stackcollapse annotations `_[j]` `_[i]` `_[k]` `_[0]` `_[1]` are removed",
+        defaultOn: true,
+        apply: (n) => n.replace(/_\[[jik01]\]$/, "")
+      },
+      {
+        name: "go-generics",
+        description: "Go generic instantiations `F[go.shape.int]` become `F[...]`",
+        defaultOn: true,
+        apply: collapseGoTypeParams
+      },
+      {
+        name: "rust-hash",
+        description: "Rust legacy symbol hashes `::h0123456789abcdef` are removed",
+        defaultOn: true,
+        apply: (n) => n.replace(/::h[0-9a-f]{16}(?=$|[\s)])/g, "")
+      },
+      {
+        name: "java-generated",
+        description: "Java lambda numbering (`lambda$run$3`), hidden classes (`$$Lambda$12/0x..`), CGLIB and accessor numbers",
+        defaultOn: true,
+        apply: (n) => n.replace(/lambda\$(\w+)\$\d+/g, "lambda$$$1").replace(/\$\$Lambda(?:\$\d+)?(?:[/+]0x[0-9a-f]+)?(?:\/\d+)?/g, "$$$$Lambda").replace(/\$\$EnhancerBySpringCGLIB\$\$[0-9a-f]+/g, "").replace(/GeneratedMethodAccessor\d+/g, "GeneratedMethodAccessor")
+      },
+      {
+        name: "process-roots",
+        description: "process and thread root frames lose their ids: `java-123/456` -> `java`, `[main tid=7]` -> `[main]`, `thread (0x7f..)` -> `thread`",
+        defaultOn: true,
+        apply: (n) => n.replace(/^(.+?)-(?:\d+|\?)\/\d+$/, "$1").replace(
+          /^\[([^\]]*) tid=\d+\]$|^\[tid=\d+\]$/,
+          (_m, t) => t?.trim() ? `[${t.trim()}]` : "[thread]"
+        ).replace(/^thread \(0x[0-9a-fA-F]+\)(.*)$/, "thread$1").replace(/^process \d+:/, "process:")
+      },
+      {
+        name: "python-lines",
+        description: "py-spy line numbers `handle (app.py:42)` become `handle (app.py)`",
+        defaultOn: true,
+        apply: (n) => n.replace(/^(.* \([^():]+\.pyx?):\d+\)$/, "$1)")
+      },
+      {
+        name: "cpp-clones",
+        description: "C/C++ compiler clones `[clone .isra.0]`, `.constprop.N`, `.part.N`, `.cold` are removed",
+        defaultOn: true,
+        apply: (n) => n.replace(/ \[clone [^\]\s]{1,64}\]/g, "").replace(/\.(?:constprop|part|isra|lto_priv)\.\d+/g, "").replace(/\.cold(?:\.\d+)?$/, "")
+      },
+      {
+        name: "go-closures",
+        description: "Go closures `F.func1.2` are charged to the enclosing function `F` (off by default: merges closure time into its parent)",
+        defaultOn: false,
+        apply: (n) => n.replace(/(\.func\d+|\.\d+)+$/, "")
+      }
+    ];
+  }
+});
+
+// src/profile/aggregate.ts
+function selectSampleType(p, name, file) {
+  if (!name) return p.defaultSampleType;
+  const want = [name, ...ALIASES[name] ?? []];
+  for (const w of want) {
+    const i = p.sampleTypes.findIndex((t) => t.type === w);
+    if (i >= 0) return i;
+  }
+  throw new ProfileError(
+    "sample-type",
+    file,
+    `has no sample type "${name}"; it has: ${p.sampleTypes.map((t) => `${t.type} (${t.unit})`).join(", ")}`
+  );
+}
+function normalizedIds(functions, normalize) {
+  const names = [];
+  const index = /* @__PURE__ */ new Map();
+  const rawNames = /* @__PURE__ */ new Map();
+  const map = new Uint32Array(functions.length);
+  functions.forEach((raw, i) => {
+    const n = normalize(raw);
+    let id = index.get(n);
+    if (id === void 0) {
+      id = names.length;
+      names.push(n);
+      index.set(n, id);
+    }
+    map[i] = id;
+    if (n !== raw) {
+      const list = rawNames.get(n);
+      if (!list) rawNames.set(n, [raw]);
+      else if (!list.includes(raw)) list.push(raw);
+    }
+  });
+  return { map, names, rawNames };
+}
+function aggregate(p, typeIndex, normalize = makeNormalizer("on")) {
+  const { map, names, rawNames } = normalizedIds(p.functions, normalize);
+  const self2 = new Float64Array(names.length);
+  const cum = new Float64Array(names.length);
+  const stamp = new Int32Array(names.length).fill(-1);
+  const vals = p.values[typeIndex];
+  const off = p.stackOffsets;
+  const frames = p.stackFrames;
+  const n = off.length - 1;
+  let total = 0;
+  for (let s = 0; s < n; s++) {
+    const v = vals[s];
+    if (v === 0) continue;
+    total += v;
+    const a = off[s];
+    const b = off[s + 1];
+    if (a === b) continue;
+    self2[map[frames[a]]] += v;
+    for (let k = a; k < b; k++) {
+      const f = map[frames[k]];
+      if (stamp[f] !== s) {
+        stamp[f] = s;
+        cum[f] += v;
+      }
+    }
+  }
+  return { type: p.sampleTypes[typeIndex], names, self: self2, cum, total, rawNames, samples: n };
+}
+function mergeTotals(list) {
+  if (list.length === 1) return list[0];
+  const names = [];
+  const index = /* @__PURE__ */ new Map();
+  const selfL = [];
+  const cumL = [];
+  const rawNames = /* @__PURE__ */ new Map();
+  let total = 0;
+  let samples = 0;
+  for (const t of list) {
+    total += t.total;
+    samples += t.samples;
+    t.names.forEach((n, i) => {
+      let id = index.get(n);
+      if (id === void 0) {
+        id = names.length;
+        names.push(n);
+        index.set(n, id);
+        selfL.push(0);
+        cumL.push(0);
+      }
+      selfL[id] += t.self[i];
+      cumL[id] += t.cum[i];
+    });
+    for (const [n, raws] of t.rawNames) {
+      const list2 = rawNames.get(n) ?? [];
+      for (const r of raws) if (!list2.includes(r)) list2.push(r);
+      rawNames.set(n, list2);
+    }
+  }
+  return {
+    type: list[0].type,
+    names,
+    self: Float64Array.from(selfL),
+    cum: Float64Array.from(cumL),
+    total,
+    rawNames,
+    samples
+  };
+}
+var ALIASES;
+var init_aggregate = __esm({
+  "src/profile/aggregate.ts"() {
+    "use strict";
+    init_errors2();
+    init_normalize();
+    ALIASES = {
+      inuse_space: ["space"],
+      inuse_objects: ["objects"],
+      space: ["inuse_space"],
+      objects: ["inuse_objects"],
+      samples: ["sample"],
+      sample: ["samples"],
+      cpu: ["process_cpu"]
+    };
+  }
+});
+
+// src/profile/model.ts
+var ProfileBuilder;
+var init_model = __esm({
+  "src/profile/model.ts"() {
+    "use strict";
+    ProfileBuilder = class {
+      constructor(sampleTypes) {
+        this.sampleTypes = sampleTypes;
+        this.vals = sampleTypes.map(() => new Float64Array(256));
+      }
+      sampleTypes;
+      names = /* @__PURE__ */ new Map();
+      functions = [];
+      frames = new Uint32Array(1024);
+      nFrames = 0;
+      offsets = new Uint32Array(256);
+      nSamples = 0;
+      vals;
+      labelIds;
+      labelSetIndex = /* @__PURE__ */ new Map();
+      labelSets = [];
+      /** Returns the id of a function name, adding it on first sight. */
+      fn(name) {
+        let id = this.names.get(name);
+        if (id === void 0) {
+          id = this.functions.length;
+          this.functions.push(name);
+          this.names.set(name, id);
+        }
+        return id;
+      }
+      /** Interns a label set; returns its index. */
+      labelSet(labels) {
+        const key2 = JSON.stringify(labels);
+        let id = this.labelSetIndex.get(key2);
+        if (id === void 0) {
+          id = this.labelSets.length;
+          this.labelSets.push(labels);
+          this.labelSetIndex.set(key2, id);
+        }
+        return id;
+      }
+      ensureFrames(extra) {
+        if (this.nFrames + extra > this.frames.length) {
+          let n = this.frames.length * 2;
+          while (n < this.nFrames + extra) n *= 2;
+          const next = new Uint32Array(n);
+          next.set(this.frames.subarray(0, this.nFrames));
+          this.frames = next;
+        }
+      }
+      ensureSamples() {
+        if (this.nSamples + 2 > this.offsets.length) {
+          const n = this.offsets.length * 2;
+          const off = new Uint32Array(n);
+          off.set(this.offsets);
+          this.offsets = off;
+          this.vals = this.vals.map((v) => {
+            const next = new Float64Array(n);
+            next.set(v);
+            return next;
+          });
+          if (this.labelIds) {
+            const next = new Int32Array(n).fill(-1);
+            next.set(this.labelIds);
+            this.labelIds = next;
+          }
+        }
+      }
+      /** Number of frames appended so far (where the next sample's frames start). */
+      get frameCount() {
+        return this.nFrames;
+      }
+      /**
+       * Room for `extra` more frames: returns the frame buffer, valid until the next call that
+       * adds frames. Write the next sample's frames at frameCount.., then call commit().
+       */
+      frameBuffer(extra) {
+        this.ensureFrames(extra);
+        return this.frames;
+      }
+      /** Ends a sample whose `nFrames` frames were written through frameBuffer(). */
+      commit(nFrames, values, labelSet = -1) {
+        this.ensureSamples();
+        const n = this.nFrames + nFrames;
+        this.nFrames = n;
+        const s = this.nSamples;
+        for (let k = 0; k < this.vals.length; k++) this.vals[k][s] = values[k];
+        if (labelSet >= 0 || this.labelIds) {
+          if (!this.labelIds) this.labelIds = new Int32Array(this.offsets.length).fill(-1);
+          this.labelIds[s] = labelSet;
+        }
+        this.nSamples = s + 1;
+        this.offsets[s + 1] = n;
+      }
+      /** Adds one sample; `stack` is leaf first. */
+      add(stack, values, labelSet = -1) {
+        this.addFrom(stack, 0, stack.length, values, labelSet);
+      }
+      /** Adds one sample from stack[start..end) (leaf first). */
+      addFrom(stack, start, end, values, labelSet = -1) {
+        const len = end - start;
+        const frames = this.frameBuffer(len);
+        let n = this.nFrames;
+        for (let i = start; i < end; i++) frames[n++] = stack[i];
+        this.commit(len, values, labelSet);
+      }
+      build(meta) {
+        const n = this.nSamples;
+        return {
+          ...meta,
+          sampleTypes: this.sampleTypes,
+          functions: this.functions,
+          stackOffsets: this.offsets.slice(0, n + 1),
+          stackFrames: this.frames.slice(0, this.nFrames),
+          values: this.vals.map((v) => v.slice(0, n)),
+          labelSets: this.labelSets,
+          sampleLabelSet: this.labelIds ? this.labelIds.slice(0, n) : void 0
+        };
+      }
+    };
+  }
+});
+
+// src/profile/cpuprofile.ts
+function isObject(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function isFiniteNumber(v) {
+  return typeof v === "number" && Number.isFinite(v);
+}
+function cpuprofileFrameName(cf) {
+  const fn = cf.functionName;
+  const url = cf.url.startsWith("file://") ? cf.url.slice("file://".length) : cf.url;
+  if (fn === "") {
+    if (cf.lineNumber < 0) return url ? `(anonymous) (${url})` : "(anonymous)";
+    const col = cf.columnNumber >= 0 ? `:${cf.columnNumber + 1}` : "";
+    return `(anonymous) (${url}:${cf.lineNumber + 1}${col})`;
+  }
+  return url ? `${fn} (${url})` : fn;
+}
+function readCpuprofile(json, file) {
+  return readerGuard(
+    "cpuprofile",
+    file,
+    (m) => `malformed .cpuprofile (${m})`,
+    () => decode(json, file)
+  );
+}
+function callFrameOf(o) {
+  const s = (v) => typeof v === "string" ? v : "";
+  const n = (v) => isFiniteNumber(v) ? v : -1;
+  return {
+    functionName: s(o["functionName"]),
+    url: s(o["url"]),
+    lineNumber: n(o["lineNumber"]),
+    columnNumber: n(o["columnNumber"])
+  };
+}
+function decode(json, file) {
+  const fail2 = (detail) => {
+    throw new ProfileError("cpuprofile", file, detail);
+  };
+  if (Array.isArray(json) || isObject(json) && Array.isArray(json["traceEvents"])) {
+    fail2(
+      "Chrome trace-event files (ProfileChunk events) are not supported yet; record a .cpuprofile instead (node --cpu-prof, or DevTools > JavaScript Profiler > Save)"
+    );
+  }
+  if (!isObject(json)) return fail2("a .cpuprofile must be a JSON object");
+  const legacy = isObject(json["head"]);
+  const warnings = [];
+  const nodes = [];
+  if (legacy) {
+    const todo = [[json["head"], void 0]];
+    while (todo.length > 0) {
+      const [raw, parent2] = todo.pop();
+      if (!isObject(raw)) return fail2('a node of the "head" tree is not an object');
+      const id = raw["id"];
+      if (typeof id !== "number" || !Number.isInteger(id)) {
+        return fail2(`a node of the "head" tree has no integer id`);
+      }
+      const children = raw["children"] ?? [];
+      if (!Array.isArray(children)) return fail2(`node ${id}: "children" is not an array`);
+      nodes.push({
+        id,
+        frame: callFrameOf(isObject(raw["callFrame"]) ? raw["callFrame"] : raw),
+        hitCount: isFiniteNumber(raw["hitCount"]) ? raw["hitCount"] : 0,
+        children: [],
+        parent: parent2
+      });
+      for (let i = children.length - 1; i >= 0; i--) todo.push([children[i], id]);
+      if (nodes.length > 1e7) return fail2("too many nodes");
+    }
+  } else {
+    const rawNodes = json["nodes"];
+    if (!Array.isArray(rawNodes)) return fail2('missing "nodes" (an array of profile nodes)');
+    rawNodes.forEach((raw, i) => {
+      if (!isObject(raw)) return fail2(`nodes[${i}] is not an object`);
+      const id = raw["id"];
+      if (typeof id !== "number" || !Number.isInteger(id))
+        return fail2(`nodes[${i}] has no integer id`);
+      if (!isObject(raw["callFrame"])) return fail2(`node ${id} has no callFrame`);
+      const children = raw["children"] ?? [];
+      if (!Array.isArray(children)) return fail2(`node ${id}: "children" is not an array`);
+      const kids = [];
+      for (const c of children) {
+        if (typeof c !== "number" || !Number.isInteger(c)) {
+          return fail2(`node ${id}: children contains ${JSON.stringify(c)}, not a node id`);
+        }
+        kids.push(c);
+      }
+      const parent2 = raw["parent"];
+      nodes.push({
+        id,
+        frame: callFrameOf(raw["callFrame"]),
+        hitCount: isFiniteNumber(raw["hitCount"]) ? raw["hitCount"] : 0,
+        children: kids,
+        parent: typeof parent2 === "number" && Number.isInteger(parent2) ? parent2 : void 0
+      });
+    });
+  }
+  if (nodes.length === 0) return fail2("the profile has no nodes");
+  const index = /* @__PURE__ */ new Map();
+  nodes.forEach((n, i) => {
+    if (index.has(n.id)) fail2(`node id ${n.id} appears twice`);
+    index.set(n.id, i);
+  });
+  const parent = new Int32Array(nodes.length).fill(-1);
+  nodes.forEach((n, i) => {
+    if (n.parent !== void 0) {
+      const p = index.get(n.parent);
+      if (p === void 0) fail2(`node ${n.id} has parent ${n.parent}, which does not exist`);
+      parent[i] = p;
+    }
+  });
+  nodes.forEach((n, i) => {
+    for (const c of n.children) {
+      const ci = index.get(c);
+      if (ci === void 0) return fail2(`node ${n.id} has child ${c}, which does not exist`);
+      if (parent[ci] >= 0 && parent[ci] !== i) {
+        return fail2(`node ${c} has two parents (${nodes[parent[ci]].id} and ${n.id})`);
+      }
+      parent[ci] = i;
+    }
+  });
+  const state = new Uint8Array(nodes.length);
+  for (let i = 0; i < nodes.length; i++) {
+    let k = i;
+    const walk2 = [];
+    while (k >= 0 && state[k] === 0) {
+      state[k] = 1;
+      walk2.push(k);
+      k = parent[k];
+    }
+    if (k >= 0 && state[k] === 1) fail2(`the node tree has a cycle through node ${nodes[k].id}`);
+    for (const w of walk2) state[w] = 2;
+  }
+  const builder = new ProfileBuilder([
+    { type: "samples", unit: "count" },
+    { type: "wall", unit: "microseconds" }
+  ]);
+  const names = nodes.map((n) => cpuprofileFrameName(n.frame));
+  const isRoot = names.map((name, i) => name === "(root)" && nodes[i].frame.url === "");
+  const isIdle = names.map((name) => name === "(idle)");
+  const count = new Float64Array(nodes.length);
+  const wall = new Float64Array(nodes.length);
+  const startTime = json["startTime"];
+  const endTime = json["endTime"];
+  const samples = json["samples"];
+  let durationMicros = 0;
+  if (Array.isArray(samples)) {
+    const n = samples.length;
+    const at = new Float64Array(n);
+    const sampleNode = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const id = samples[i];
+      const ni = typeof id === "number" ? index.get(id) : void 0;
+      if (ni === void 0) return fail2(`samples[${i}] = ${JSON.stringify(id)} is not a node id`);
+      sampleNode[i] = ni;
+    }
+    let end;
+    let haveTimes = true;
+    if (legacy) {
+      const ts = json["timestamps"];
+      if (!Array.isArray(ts)) return fail2('legacy profile without "timestamps"');
+      const skip = ts.length === n + 1 ? 1 : 0;
+      if (ts.length !== n && skip === 0) {
+        return fail2(`timestamps.length (${ts.length}) does not match samples.length (${n})`);
+      }
+      for (let i = 0; i < ts.length; i++) {
+        if (!isFiniteNumber(ts[i])) return fail2(`timestamps[${i}] is not a finite number`);
+      }
+      for (let i = 0; i < n; i++) at[i] = ts[i + skip];
+      durationMicros = ts.length > 0 ? Math.max(0, ts[ts.length - 1] - ts[0]) : 0;
+      end = n > 0 ? at[n - 1] : 0;
+      if (isFiniteNumber(endTime)) {
+        const t0 = n > 0 ? at[0] : 0;
+        const asSeconds = Math.abs(endTime * 1e6 - t0) < Math.abs(endTime - t0);
+        end = asSeconds ? endTime * 1e6 : endTime;
+      }
+    } else {
+      if (!isFiniteNumber(startTime) || !isFiniteNumber(endTime)) {
+        return fail2('"startTime" and "endTime" must be numbers (microseconds)');
+      }
+      durationMicros = endTime - startTime;
+      end = endTime;
+      const deltas = json["timeDeltas"];
+      if (Array.isArray(deltas)) {
+        if (deltas.length !== n) {
+          return fail2(`timeDeltas.length (${deltas.length}) does not match samples.length (${n})`);
+        }
+        let t = startTime;
+        for (let i = 0; i < n; i++) {
+          const d = deltas[i];
+          if (!isFiniteNumber(d)) return fail2(`timeDeltas[${i}] is not a finite number`);
+          t += d;
+          at[i] = t;
+        }
+      } else {
+        haveTimes = false;
+        if (n > 0) {
+          warnings.push('no "timeDeltas": wall time spread evenly over the samples');
+        }
+      }
+    }
+    const even = n > 0 ? Math.max(0, durationMicros) / n : 0;
+    for (let i = 0; i < n; i++) {
+      let w;
+      if (!haveTimes) w = even;
+      else w = (i + 1 < n ? at[i + 1] : end) - at[i];
+      if (!(w > 0)) w = 0;
+      count[sampleNode[i]] += 1;
+      wall[sampleNode[i]] += w;
+    }
+  } else {
+    if (!legacy && (!isFiniteNumber(startTime) || !isFiniteNumber(endTime))) {
+      return fail2('"startTime" and "endTime" must be numbers (microseconds)');
+    }
+    let hits = 0;
+    nodes.forEach((nd) => {
+      if (nd.hitCount < 0) fail2(`node ${nd.id} has a negative hitCount`);
+      hits += nd.hitCount;
+    });
+    if (!legacy) durationMicros = endTime - startTime;
+    const per = hits > 0 ? Math.max(0, durationMicros) / hits : 0;
+    nodes.forEach((nd, i) => {
+      count[i] = nd.hitCount;
+      wall[i] = nd.hitCount * per;
+    });
+    if (hits > 0)
+      warnings.push('no "samples": counts come from hitCount, wall time spread evenly over them');
+  }
+  let idleCount = 0;
+  let idleWall = 0;
+  let rootCount = 0;
+  let magnitude = 0;
+  const stack = [];
+  const fid = new Int32Array(nodes.length).fill(-1);
+  const values = new Float64Array(2);
+  for (let i = 0; i < nodes.length; i++) {
+    if (count[i] === 0 && wall[i] === 0) continue;
+    if (isIdle[i]) {
+      idleCount += count[i];
+      idleWall += wall[i];
+      continue;
+    }
+    stack.length = 0;
+    for (let k = i; k >= 0; k = parent[k]) {
+      if (isRoot[k]) continue;
+      if (fid[k] < 0) fid[k] = builder.fn(names[k]);
+      stack.push(fid[k]);
+    }
+    if (stack.length === 0) {
+      rootCount += count[i];
+      continue;
+    }
+    values[0] = count[i];
+    values[1] = wall[i];
+    magnitude += count[i] + wall[i];
+    builder.add(stack, values);
+  }
+  if (!Number.isFinite(magnitude)) fail2("the sample values add up to more than a double can hold");
+  if (idleCount > 0) {
+    warnings.push(
+      `dropped ${idleCount} (idle) sample${idleCount === 1 ? "" : "s"} (${Math.round(idleWall)} \xB5s of wall time)`
+    );
+  }
+  if (rootCount > 0) {
+    warnings.push(
+      `dropped ${rootCount} sample${rootCount === 1 ? "" : "s"} taken at (root), with no stack`
+    );
+  }
+  let duration = durationMicros * 1e3;
+  if (!Number.isFinite(duration) || duration < 0) {
+    warnings.push(`ignored the capture duration: endTime - startTime is ${durationMicros} \xB5s`);
+    duration = 0;
+  }
+  return builder.build({
+    format: "cpuprofile",
+    defaultSampleType: 1,
+    period: 0,
+    durationNanos: Math.round(duration),
+    timeNanos: 0,
+    comments: [],
+    warnings
+  });
+}
+var init_cpuprofile = __esm({
+  "src/profile/cpuprofile.ts"() {
+    "use strict";
+    init_errors2();
+    init_model();
+  }
+});
+
+// src/profile/perfscript.ts
+function parseHeader(line) {
+  if (line === "" || /\s/.test(line[0])) return void 0;
+  const tokens = /\S+/g;
+  let m = tokens.exec(line);
+  while ((m = tokens.exec(line)) !== null) {
+    const end = m.index + m[0].length;
+    if (PID.test(m[0]) && end < line.length) {
+      return { comm: line.slice(0, m.index).trimEnd(), end };
+    }
+  }
+  return void 0;
+}
+function isBlank(line) {
+  return line.trim() === "";
+}
+function isHeader(line) {
+  return /:\s*$/.test(line) && parseHeader(line) !== void 0;
+}
+function looksLikePerfScript(text) {
+  const head = text.length > 65536 ? text.slice(0, 65536) : text;
+  const lines = head.split(/\r\n|\r|\n/);
+  let first = true;
+  for (let i = 0; i < lines.length && i < 2e3; i++) {
+    const line = lines[i];
+    if (isBlank(line) || line.startsWith("#")) continue;
+    if (first) {
+      if (!isHeader(line)) return false;
+      first = false;
+    }
+    if (isHeader(line)) {
+      let j = i + 1;
+      while (j < lines.length && lines[j].startsWith("#")) j++;
+      if (j < lines.length && FRAME.test(lines[j]) && !isHeader(lines[j])) return true;
+    }
+  }
+  return false;
+}
+function basename(p) {
+  const i = p.lastIndexOf("/");
+  return i >= 0 ? p.slice(i + 1) : p;
+}
+function perfFrameName(rawSym, dso, comm) {
+  let func = rawSym.replace(/\+0x[\da-fA-F]+$/, "");
+  if (func.startsWith("(")) return void 0;
+  if (func === "[unknown]") {
+    const mod = dso && dso !== "[unknown]" ? basename(dso) : "unknown";
+    func = `[${mod}]`;
+  }
+  func = func.replace(/;/g, ":");
+  const dotParen = func.indexOf(".(");
+  const goName = dotParen >= 0 && func.indexOf(").", dotParen + 2) >= 0;
+  if (!goName) func = func.replace(/\((?!anonymous namespace\)).*$/, "");
+  func = func.replace(/["']/g, "");
+  if (comm === "java" && func.includes("/")) func = func.replace(/^L/, "");
+  func = func.trim();
+  return func === "" ? void 0 : func;
+}
+function readPerfScript(text, file) {
+  return readerGuard(
+    "folded",
+    file,
+    (m) => `could not read perf script output (${m})`,
+    () => parse(text, file)
+  );
+}
+function parse(text, file) {
+  const names = /* @__PURE__ */ new Map();
+  const fnNames = [];
+  const fn = (name) => {
+    let id = names.get(name);
+    if (id === void 0) {
+      id = fnNames.length;
+      fnNames.push(name);
+      names.set(name, id);
+    }
+    return id;
+  };
+  const events = [];
+  const eventIndex = /* @__PURE__ */ new Map();
+  const eventHasPeriod = [];
+  const samples = [];
+  let unrecognized = 0;
+  let firstUnrecognized = 0;
+  let minTime = Infinity;
+  let maxTime = -Infinity;
+  let cur;
+  let comm = "";
+  const flush = () => {
+    if (!cur) return;
+    cur.frames.push(fn(comm.replace(/ /g, "_")));
+    samples.push(cur);
+    cur = void 0;
+  };
+  const lines = text.split(/\r\n|\r|\n/);
+  for (let ln = 0; ln < lines.length; ln++) {
+    const line = lines[ln];
+    if (isBlank(line)) {
+      flush();
+      continue;
+    }
+    if (line.startsWith("#")) continue;
+    const indented = line[0] === " " || line[0] === "	";
+    if (cur && (indented || FRAME.test(line) && !isHeader(line))) {
+      const m = FRAME.exec(line) ?? (indented ? FRAME_NO_DSO.exec(line) : null);
+      if (!m) {
+        unrecognized++;
+        if (!firstUnrecognized) firstUnrecognized = ln + 1;
+        continue;
+      }
+      const name = perfFrameName(m[2], m[3] ?? "", comm);
+      if (name !== void 0) cur.frames.push(fn(name));
+      continue;
+    }
+    const h = indented ? void 0 : parseHeader(line);
+    if (!h) {
+      unrecognized++;
+      if (!firstUnrecognized) firstUnrecognized = ln + 1;
+      continue;
+    }
+    flush();
+    comm = h.comm;
+    let event = "";
+    let period;
+    const pe = PERIOD_EVENT.exec(line);
+    if (pe) {
+      event = pe[2];
+      if (pe[1] !== void 0) {
+        period = Number(pe[1]);
+        if (!Number.isFinite(period)) period = void 0;
+      }
+    }
+    let ei = eventIndex.get(event);
+    if (ei === void 0) {
+      ei = events.length;
+      events.push(event);
+      eventIndex.set(event, ei);
+      eventHasPeriod.push(false);
+    }
+    if (period !== void 0) eventHasPeriod[ei] = true;
+    const tm = TIME.exec(line.slice(h.end));
+    if (tm) {
+      const t = Number(tm[1]);
+      if (t < minTime) minTime = t;
+      if (t > maxTime) maxTime = t;
+    }
+    cur = { frames: [], event: ei, period };
+  }
+  flush();
+  if (samples.length === 0) {
+    throw new ProfileError("folded", file, "perf script output without any sample");
+  }
+  const sampleTypes = [{ type: "samples", unit: "count" }];
+  const column = new Int32Array(events.length).fill(-1);
+  const shortName2 = (e) => e.replace(/(?::[a-zA-Z]+)+$/, "") || e;
+  const withPeriod = events.filter((_, i) => eventHasPeriod[i]);
+  events.forEach((e, i) => {
+    if (!eventHasPeriod[i]) return;
+    const s = shortName2(e);
+    const clash = withPeriod.some((o) => o !== e && shortName2(o) === s) || s === "samples";
+    column[i] = sampleTypes.length;
+    sampleTypes.push({ type: clash ? e : s, unit: "count" });
+  });
+  const builder = new ProfileBuilder(sampleTypes);
+  for (const name of fnNames) builder.fn(name);
+  const values = new Float64Array(sampleTypes.length);
+  let periodSum = 0;
+  const periods = /* @__PURE__ */ new Set();
+  for (const s of samples) {
+    values.fill(0);
+    values[0] = 1;
+    const col = column[s.event];
+    if (col >= 0) {
+      values[col] = s.period ?? 1;
+      periodSum += values[col];
+      periods.add(values[col]);
+    }
+    builder.add(s.frames, values);
+  }
+  if (!Number.isFinite(periodSum)) {
+    throw new ProfileError(
+      "folded",
+      file,
+      "the event periods add up to more than a double can hold"
+    );
+  }
+  const warnings = [];
+  const named = events.filter((e) => e !== "");
+  if (named.length > 1) {
+    warnings.push(
+      `perf script output mixes ${named.length} events (${named.join(", ")}): "samples" counts all of them; each event with a period also has its own sample type`
+    );
+  }
+  if (unrecognized > 0) {
+    warnings.push(
+      `skipped ${unrecognized} unrecognized line${unrecognized === 1 ? "" : "s"} (first: line ${firstUnrecognized})`
+    );
+  }
+  const onlyEvent = withPeriod.length === 1 ? events.indexOf(withPeriod[0]) : -1;
+  const constantPeriod = onlyEvent >= 0 && periods.size === 1 ? [...periods][0] : 0;
+  return builder.build({
+    format: "perf-script",
+    defaultSampleType: 0,
+    period: constantPeriod,
+    periodType: constantPeriod ? sampleTypes[column[onlyEvent]] : void 0,
+    durationNanos: maxTime > minTime ? Math.round((maxTime - minTime) * 1e9) : 0,
+    timeNanos: 0,
+    comments: [],
+    warnings
+  });
+}
+var PID, PERIOD_EVENT, TIME, FRAME, FRAME_NO_DSO;
+var init_perfscript = __esm({
+  "src/profile/perfscript.ts"() {
+    "use strict";
+    init_errors2();
+    init_model();
+    PID = /^-?\d+(?:\/-?\d+)?$/;
+    PERIOD_EVENT = /:\s*(\d+)?\s+(\S+):\s*$/;
+    TIME = /\s(\d+\.\d+):/;
+    FRAME = /^\s*([0-9a-fA-F]+)\s+(\S.*) \((\S*)\)\s*$/;
+    FRAME_NO_DSO = /^\s+([0-9a-fA-F]+)\s+(\S(?:.*\S)?)\s*$/;
+  }
+});
+
+// src/profile/detect.ts
+import { gunzipSync } from "node:zlib";
+function isGzip(b) {
+  return b.length >= 2 && b[0] === 31 && b[1] === 139;
+}
+function inflate(bytes, file, maxBytes) {
+  try {
+    return gunzipSync(bytes, { maxOutputLength: maxBytes });
+  } catch (e) {
+    const err = e;
+    if (err.code === "ERR_BUFFER_TOO_LARGE" || /Cannot create a Buffer larger/.test(err.message)) {
+      throw new ProfileError(
+        "too-large",
+        file,
+        `gzip data inflates to more than ${maxBytes} bytes (the limit; raise it with --max-inflated-mb if the file is genuine)`
+      );
+    }
+    throw new ProfileError("gzip", file, `corrupt or truncated gzip data (${err.message})`);
+  }
+}
+function looksLikeProtobufKey(b) {
+  const field = b >> 3;
+  const wire = b & 7;
+  return field >= 1 && field <= 15 && (wire === 0 || wire === 2);
+}
+function decodeText(b, file) {
+  if (b.length >= 2 && b[0] === 255 && b[1] === 254) {
+    return new TextDecoder("utf-16le").decode(b.subarray(2));
+  }
+  if (b.length >= 2 && b[0] === 254 && b[1] === 255) {
+    return new TextDecoder("utf-16be").decode(b.subarray(2));
+  }
+  let start = 0;
+  if (b.length >= 3 && b[0] === 239 && b[1] === 187 && b[2] === 191) start = 3;
+  const head = b.subarray(start, Math.min(b.length, start + 4096));
+  let bad = 0;
+  for (const c of head) {
+    if (c === 0) return void 0;
+    if (c < 9 || c > 13 && c < 32) bad++;
+  }
+  if (bad > head.length / 50) return void 0;
+  void file;
+  return new TextDecoder("utf-8", { fatal: false }).decode(b.subarray(start));
+}
+function firstLine(text) {
+  const i = text.search(/[\r\n]/);
+  return i < 0 ? text : text.slice(0, i);
+}
+function looksFolded(line) {
+  return /^\[[^[\]{}"]*\](?:;|\s+-?\d)/.test(line) && /\S\s+-?\d+(\.\d+)?\s*$/.test(line);
+}
+function sniff(input, file, maxInflated = DEFAULT_MAX_INFLATED_BYTES) {
+  let bytes = input;
+  for (let depth = 0; isGzip(bytes); depth++) {
+    if (depth >= 2) throw new ProfileError("gzip", file, "gzip nested more than twice");
+    bytes = inflate(bytes, file, maxInflated);
+  }
+  if (bytes.length === 0) throw new ProfileError("empty", file, "file is empty");
+  const text = decodeText(bytes, file);
+  if (text !== void 0) {
+    const trimmed = text.trimStart();
+    if (trimmed.startsWith("{") || trimmed.startsWith("[") && !looksFolded(firstLine(trimmed))) {
+      return { kind: "json", text: trimmed };
+    }
+    for (const re of LEGACY_TEXT) {
+      if (re.test(trimmed)) return { kind: "legacy", what: trimmed.split("\n")[0].slice(0, 40) };
+    }
+    if (trimmed.length > 0 && !looksLikeProtobufKey(bytes[0])) return { kind: "text", text };
+    if (/\S[ \t]+-?\d+(\.\d+)?\s*$/m.test(text.slice(0, 65536)) || looksLikePerfScript(text)) {
+      return { kind: "text", text };
+    }
+  }
+  if (isLegacyBinaryCpu(bytes)) return { kind: "legacy", what: "legacy binary CPU profile" };
+  if (!looksLikeProtobufKey(bytes[0])) {
+    throw new ProfileError(
+      "unknown-format",
+      file,
+      "not a recognised profile format (expected pprof protobuf, gzip, folded stacks, perf script, speedscope JSON or Chrome .cpuprofile)"
+    );
+  }
+  return { kind: "pprof", bytes };
+}
+function isLegacyBinaryCpu(b) {
+  if (b.length < 24) return false;
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const w32 = (i) => dv.getUint32(i * 4, true);
+  if (w32(0) === 0 && w32(1) === 0 && w32(2) === 3 && w32(3) === 0) return true;
+  return w32(0) === 0 && w32(1) === 3 && w32(2) <= 1;
+}
+var DEFAULT_MAX_INFLATED_BYTES, LEGACY_TEXT;
+var init_detect = __esm({
+  "src/profile/detect.ts"() {
+    "use strict";
+    init_errors2();
+    init_perfscript();
+    DEFAULT_MAX_INFLATED_BYTES = 512 * 1024 * 1024;
+    LEGACY_TEXT = [
+      /^heap profile:/,
+      /^--- contention/,
+      /^--- mutex/,
+      /^goroutine profile:/,
+      /^--- heapz/,
+      /^--- threadz/,
+      /^heap_v2\//
+    ];
+  }
+});
+
+// src/profile/folded.ts
+function isSpace(c) {
+  return c === 32 || c === 9 || c === 11 || c === 12 || c === 13 || c === 160;
+}
+function splitLast(t) {
+  let i = t.length - 1;
+  while (i >= 0 && !isSpace(t.charCodeAt(i))) i--;
+  if (i < 0) return void 0;
+  const token = t.slice(i + 1);
+  let j = i;
+  while (j >= 0 && isSpace(t.charCodeAt(j))) j--;
+  return [t.slice(0, j + 1), token];
+}
+function parseCount(token) {
+  if (!NUMBER.test(token)) return void 0;
+  const v = Number(token);
+  return Number.isFinite(v) ? v : void 0;
+}
+function parseLine(t) {
+  const last = splitLast(t);
+  if (!last || last[0] === "") return void 0;
+  const value = parseCount(last[1]);
+  if (value === void 0) return void 0;
+  const out = { stack: last[0], value };
+  const prev = splitLast(last[0]);
+  if (prev && prev[0] !== "") {
+    const before = parseCount(prev[1]);
+    if (before !== void 0) {
+      out.diffStack = prev[0];
+      out.diffValue = before;
+    }
+  }
+  return out;
+}
+function preview(line) {
+  return JSON.stringify(line.length > 80 ? `${line.slice(0, 80)}...` : line);
+}
+function readFolded(text, file) {
+  return readerGuard(
+    "folded",
+    file,
+    (m) => `could not read folded stacks (${m})`,
+    () => parse2(text, file)
+  );
+}
+function parse2(text, file) {
+  const lines = text.split(/\r\n|\r|\n/);
+  const parsed = [];
+  let comments = 0;
+  let invalid = 0;
+  let firstBad = 0;
+  let firstBadText = "";
+  let firstInvalid = 0;
+  for (let ln = 0; ln < lines.length; ln++) {
+    const t = lines[ln].trim();
+    if (t === "") continue;
+    if (t.startsWith("#") || t.startsWith("//")) {
+      comments++;
+      if (!firstBad) {
+        firstBad = ln + 1;
+        firstBadText = t;
+      }
+      continue;
+    }
+    const p = parseLine(t);
+    if (!p || !/[^;]/.test(p.stack)) {
+      invalid++;
+      if (!firstInvalid) firstInvalid = ln + 1;
+      if (!firstBad) {
+        firstBad = ln + 1;
+        firstBadText = t;
+      }
+      continue;
+    }
+    parsed.push(p);
+  }
+  if (parsed.length === 0) {
+    throw new ProfileError(
+      "folded",
+      file,
+      firstBad ? `no line of the form "frame;frame;... count" (first bad line: line ${firstBad}: ${preview(firstBadText)})` : "no stack lines (the text is blank)"
+    );
+  }
+  const warnings = [];
+  const differential = parsed.every((p) => p.diffStack !== void 0 && /[^;]/.test(p.diffStack));
+  if (differential) {
+    warnings.push(
+      'differential folded file (every line is "stack before after", as written by difffolded.pl): using the first count column ("before") and ignoring the second'
+    );
+  }
+  if (comments + invalid > 0) {
+    const parts = [];
+    if (comments) parts.push(`${comments} comment line${comments === 1 ? "" : "s"}`);
+    if (invalid) {
+      parts.push(
+        `${invalid} line${invalid === 1 ? "" : "s"} not of the form "stack count" (first: line ${firstInvalid})`
+      );
+    }
+    warnings.push(`skipped ${parts.join(" and ")}`);
+  }
+  const sums = /* @__PURE__ */ new Map();
+  for (const p of parsed) {
+    const stack = differential ? p.diffStack : p.stack;
+    const value = differential ? p.diffValue : p.value;
+    const key2 = stack.split(";").filter((f) => f !== "").join(";");
+    sums.set(key2, (sums.get(key2) ?? 0) + value);
+  }
+  let total = 0;
+  for (const v of sums.values()) total += Math.abs(v);
+  if (!Number.isFinite(total)) {
+    throw new ProfileError("folded", file, "the counts add up to more than a double can hold");
+  }
+  const builder = new ProfileBuilder([{ type: "samples", unit: "count" }]);
+  const ids = [];
+  const val = [0];
+  for (const [key2, value] of sums) {
+    const frames = key2.split(";");
+    ids.length = 0;
+    for (let i = frames.length - 1; i >= 0; i--) ids.push(builder.fn(frames[i]));
+    val[0] = value;
+    builder.add(ids, val);
+  }
+  return builder.build({
+    format: "folded",
+    defaultSampleType: 0,
+    period: 0,
+    durationNanos: 0,
+    timeNanos: 0,
+    comments: [],
+    warnings
+  });
+}
+var NUMBER;
+var init_folded = __esm({
+  "src/profile/folded.ts"() {
+    "use strict";
+    init_errors2();
+    init_model();
+    NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
+  }
+});
+
+// node_modules/protobufjs/src/util/aspromise.js
+var require_aspromise = __commonJS({
+  "node_modules/protobufjs/src/util/aspromise.js"(exports, module) {
+    "use strict";
+    module.exports = asPromise;
+    function asPromise(fn, ctx) {
+      var params = new Array(arguments.length - 1), offset = 0, index = 2, pending = true;
+      while (index < arguments.length)
+        params[offset++] = arguments[index++];
+      return new Promise(function executor(resolve7, reject) {
+        params[offset] = function callback(err) {
+          if (pending) {
+            pending = false;
+            if (err)
+              reject(err);
+            else {
+              var params2 = new Array(arguments.length - 1), offset2 = 0;
+              while (offset2 < params2.length)
+                params2[offset2++] = arguments[offset2];
+              resolve7.apply(null, params2);
+            }
+          }
+        };
+        try {
+          fn.apply(ctx || null, params);
+        } catch (err) {
+          if (pending) {
+            pending = false;
+            reject(err);
+          }
+        }
+      });
+    }
+  }
+});
+
+// node_modules/protobufjs/src/util/base64.js
+var require_base64 = __commonJS({
+  "node_modules/protobufjs/src/util/base64.js"(exports) {
+    "use strict";
+    var base64 = exports;
+    base64.length = function length(string) {
+      var p = string.length;
+      if (!p)
+        return 0;
+      while (p > 0 && string.charAt(p - 1) === "=")
+        --p;
+      return Math.floor(p * 3 / 4);
+    };
+    var b64 = new Array(64);
+    var s64 = new Array(123);
+    for (i = 0; i < 64; )
+      s64[b64[i] = i < 26 ? i + 65 : i < 52 ? i + 71 : i < 62 ? i - 4 : i - 59 | 43] = i++;
+    var i;
+    s64[45] = 62;
+    s64[95] = 63;
+    base64.encode = function encode(buffer, start, end) {
+      var parts = null, chunk = [];
+      var i2 = 0, j = 0, t;
+      while (start < end) {
+        var b = buffer[start++];
+        switch (j) {
+          case 0:
+            chunk[i2++] = b64[b >> 2];
+            t = (b & 3) << 4;
+            j = 1;
+            break;
+          case 1:
+            chunk[i2++] = b64[t | b >> 4];
+            t = (b & 15) << 2;
+            j = 2;
+            break;
+          case 2:
+            chunk[i2++] = b64[t | b >> 6];
+            chunk[i2++] = b64[b & 63];
+            j = 0;
+            break;
+        }
+        if (i2 > 8191) {
+          (parts || (parts = [])).push(String.fromCharCode.apply(String, chunk));
+          i2 = 0;
+        }
+      }
+      if (j) {
+        chunk[i2++] = b64[t];
+        chunk[i2++] = 61;
+        if (j === 1)
+          chunk[i2++] = 61;
+      }
+      if (parts) {
+        if (i2)
+          parts.push(String.fromCharCode.apply(String, chunk.slice(0, i2)));
+        return parts.join("");
+      }
+      return String.fromCharCode.apply(String, chunk.slice(0, i2));
+    };
+    var invalidEncoding = "invalid encoding";
+    base64.decode = function decode5(string, buffer, offset) {
+      var start = offset;
+      var j = 0, t;
+      for (var i2 = 0; i2 < string.length; ) {
+        var c = string.charCodeAt(i2++);
+        if (c === 61 && j > 1)
+          break;
+        if ((c = s64[c]) === void 0)
+          throw Error(invalidEncoding);
+        switch (j) {
+          case 0:
+            t = c;
+            j = 1;
+            break;
+          case 1:
+            buffer[offset++] = t << 2 | (c & 48) >> 4;
+            t = c;
+            j = 2;
+            break;
+          case 2:
+            buffer[offset++] = (t & 15) << 4 | (c & 60) >> 2;
+            t = c;
+            j = 3;
+            break;
+          case 3:
+            buffer[offset++] = (t & 3) << 6 | c;
+            j = 0;
+            break;
+        }
+      }
+      if (j === 1)
+        throw Error(invalidEncoding);
+      return offset - start;
+    };
+    var base64Re = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+    var base64UrlRe = /[-_]/;
+    var base64UrlNoPaddingRe = /^(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-]{2}(?:==)?|[A-Za-z0-9_-]{3}=?)?$/;
+    base64.test = function test(string) {
+      return base64Re.test(string) || base64UrlRe.test(string) && base64UrlNoPaddingRe.test(string);
+    };
+  }
+});
+
+// node_modules/protobufjs/src/util/eventemitter.js
+var require_eventemitter = __commonJS({
+  "node_modules/protobufjs/src/util/eventemitter.js"(exports, module) {
+    "use strict";
+    module.exports = EventEmitter;
+    function EventEmitter() {
+      this._listeners = /* @__PURE__ */ Object.create(null);
+    }
+    EventEmitter.prototype.on = function on(evt, fn, ctx) {
+      (this._listeners[evt] || (this._listeners[evt] = [])).push({
+        fn,
+        ctx: ctx || this
+      });
+      return this;
+    };
+    EventEmitter.prototype.off = function off(evt, fn) {
+      if (evt === void 0)
+        this._listeners = /* @__PURE__ */ Object.create(null);
+      else {
+        if (fn === void 0)
+          this._listeners[evt] = [];
+        else {
+          var listeners = this._listeners[evt];
+          if (!listeners)
+            return this;
+          for (var i = 0; i < listeners.length; )
+            if (listeners[i].fn === fn)
+              listeners.splice(i, 1);
+            else
+              ++i;
+        }
+      }
+      return this;
+    };
+    EventEmitter.prototype.emit = function emit2(evt) {
+      var listeners = this._listeners[evt];
+      if (listeners) {
+        var args = [], i = 1;
+        for (; i < arguments.length; )
+          args.push(arguments[i++]);
+        for (i = 0; i < listeners.length; )
+          listeners[i].fn.apply(listeners[i++].ctx, args);
+      }
+      return this;
+    };
+  }
+});
+
+// node_modules/protobufjs/src/util/float.js
+var require_float = __commonJS({
+  "node_modules/protobufjs/src/util/float.js"(exports, module) {
+    "use strict";
+    module.exports = factory(factory);
+    function factory(exports2) {
+      if (typeof Float32Array !== "undefined") (function() {
+        var f32 = new Float32Array([-0]), f8b = new Uint8Array(f32.buffer), le = f8b[3] === 128;
+        function writeFloat_f32_cpy(val, buf, pos) {
+          f32[0] = val;
+          buf[pos] = f8b[0];
+          buf[pos + 1] = f8b[1];
+          buf[pos + 2] = f8b[2];
+          buf[pos + 3] = f8b[3];
+        }
+        function writeFloat_f32_rev(val, buf, pos) {
+          f32[0] = val;
+          buf[pos] = f8b[3];
+          buf[pos + 1] = f8b[2];
+          buf[pos + 2] = f8b[1];
+          buf[pos + 3] = f8b[0];
+        }
+        exports2.writeFloatLE = le ? writeFloat_f32_cpy : writeFloat_f32_rev;
+        exports2.writeFloatBE = le ? writeFloat_f32_rev : writeFloat_f32_cpy;
+        function readFloat_f32_cpy(buf, pos) {
+          f8b[0] = buf[pos];
+          f8b[1] = buf[pos + 1];
+          f8b[2] = buf[pos + 2];
+          f8b[3] = buf[pos + 3];
+          return f32[0];
+        }
+        function readFloat_f32_rev(buf, pos) {
+          f8b[3] = buf[pos];
+          f8b[2] = buf[pos + 1];
+          f8b[1] = buf[pos + 2];
+          f8b[0] = buf[pos + 3];
+          return f32[0];
+        }
+        exports2.readFloatLE = le ? readFloat_f32_cpy : readFloat_f32_rev;
+        exports2.readFloatBE = le ? readFloat_f32_rev : readFloat_f32_cpy;
+      })();
+      else (function() {
+        function writeFloat_ieee754(writeUint, val, buf, pos) {
+          var sign = val < 0 ? 1 : 0;
+          if (sign)
+            val = -val;
+          if (val === 0)
+            writeUint(1 / val > 0 ? (
+              /* positive */
+              0
+            ) : (
+              /* negative 0 */
+              2147483648
+            ), buf, pos);
+          else if (isNaN(val))
+            writeUint(2143289344, buf, pos);
+          else if (val > 34028234663852886e22)
+            writeUint((sign << 31 | 2139095040) >>> 0, buf, pos);
+          else if (val < 11754943508222875e-54)
+            writeUint((sign << 31 | Math.round(val / 1401298464324817e-60)) >>> 0, buf, pos);
+          else {
+            var exponent = Math.floor(Math.log(val) / Math.LN2), mantissa = Math.round(val * Math.pow(2, -exponent) * 8388608) & 8388607;
+            writeUint((sign << 31 | exponent + 127 << 23 | mantissa) >>> 0, buf, pos);
+          }
+        }
+        exports2.writeFloatLE = writeFloat_ieee754.bind(null, writeUintLE);
+        exports2.writeFloatBE = writeFloat_ieee754.bind(null, writeUintBE);
+        function readFloat_ieee754(readUint, buf, pos) {
+          var uint = readUint(buf, pos), sign = (uint >> 31) * 2 + 1, exponent = uint >>> 23 & 255, mantissa = uint & 8388607;
+          return exponent === 255 ? mantissa ? NaN : sign * Infinity : exponent === 0 ? sign * 1401298464324817e-60 * mantissa : sign * Math.pow(2, exponent - 150) * (mantissa + 8388608);
+        }
+        exports2.readFloatLE = readFloat_ieee754.bind(null, readUintLE);
+        exports2.readFloatBE = readFloat_ieee754.bind(null, readUintBE);
+      })();
+      if (typeof Float64Array !== "undefined") (function() {
+        var f64 = new Float64Array([-0]), f8b = new Uint8Array(f64.buffer), le = f8b[7] === 128;
+        function writeDouble_f64_cpy(val, buf, pos) {
+          f64[0] = val;
+          buf[pos] = f8b[0];
+          buf[pos + 1] = f8b[1];
+          buf[pos + 2] = f8b[2];
+          buf[pos + 3] = f8b[3];
+          buf[pos + 4] = f8b[4];
+          buf[pos + 5] = f8b[5];
+          buf[pos + 6] = f8b[6];
+          buf[pos + 7] = f8b[7];
+        }
+        function writeDouble_f64_rev(val, buf, pos) {
+          f64[0] = val;
+          buf[pos] = f8b[7];
+          buf[pos + 1] = f8b[6];
+          buf[pos + 2] = f8b[5];
+          buf[pos + 3] = f8b[4];
+          buf[pos + 4] = f8b[3];
+          buf[pos + 5] = f8b[2];
+          buf[pos + 6] = f8b[1];
+          buf[pos + 7] = f8b[0];
+        }
+        exports2.writeDoubleLE = le ? writeDouble_f64_cpy : writeDouble_f64_rev;
+        exports2.writeDoubleBE = le ? writeDouble_f64_rev : writeDouble_f64_cpy;
+        function readDouble_f64_cpy(buf, pos) {
+          f8b[0] = buf[pos];
+          f8b[1] = buf[pos + 1];
+          f8b[2] = buf[pos + 2];
+          f8b[3] = buf[pos + 3];
+          f8b[4] = buf[pos + 4];
+          f8b[5] = buf[pos + 5];
+          f8b[6] = buf[pos + 6];
+          f8b[7] = buf[pos + 7];
+          return f64[0];
+        }
+        function readDouble_f64_rev(buf, pos) {
+          f8b[7] = buf[pos];
+          f8b[6] = buf[pos + 1];
+          f8b[5] = buf[pos + 2];
+          f8b[4] = buf[pos + 3];
+          f8b[3] = buf[pos + 4];
+          f8b[2] = buf[pos + 5];
+          f8b[1] = buf[pos + 6];
+          f8b[0] = buf[pos + 7];
+          return f64[0];
+        }
+        exports2.readDoubleLE = le ? readDouble_f64_cpy : readDouble_f64_rev;
+        exports2.readDoubleBE = le ? readDouble_f64_rev : readDouble_f64_cpy;
+      })();
+      else (function() {
+        function writeDouble_ieee754(writeUint, off0, off1, val, buf, pos) {
+          var sign = val < 0 ? 1 : 0;
+          if (sign)
+            val = -val;
+          if (val === 0) {
+            writeUint(0, buf, pos + off0);
+            writeUint(1 / val > 0 ? (
+              /* positive */
+              0
+            ) : (
+              /* negative 0 */
+              2147483648
+            ), buf, pos + off1);
+          } else if (isNaN(val)) {
+            writeUint(0, buf, pos + off0);
+            writeUint(2146959360, buf, pos + off1);
+          } else if (val > 17976931348623157e292) {
+            writeUint(0, buf, pos + off0);
+            writeUint((sign << 31 | 2146435072) >>> 0, buf, pos + off1);
+          } else {
+            var mantissa;
+            if (val < 22250738585072014e-324) {
+              mantissa = val / 5e-324;
+              writeUint(mantissa >>> 0, buf, pos + off0);
+              writeUint((sign << 31 | mantissa / 4294967296) >>> 0, buf, pos + off1);
+            } else {
+              var exponent = Math.floor(Math.log(val) / Math.LN2);
+              if (exponent === 1024)
+                exponent = 1023;
+              mantissa = val * Math.pow(2, -exponent);
+              writeUint(mantissa * 4503599627370496 >>> 0, buf, pos + off0);
+              writeUint((sign << 31 | exponent + 1023 << 20 | mantissa * 1048576 & 1048575) >>> 0, buf, pos + off1);
+            }
+          }
+        }
+        exports2.writeDoubleLE = writeDouble_ieee754.bind(null, writeUintLE, 0, 4);
+        exports2.writeDoubleBE = writeDouble_ieee754.bind(null, writeUintBE, 4, 0);
+        function readDouble_ieee754(readUint, off0, off1, buf, pos) {
+          var lo = readUint(buf, pos + off0), hi = readUint(buf, pos + off1);
+          var sign = (hi >> 31) * 2 + 1, exponent = hi >>> 20 & 2047, mantissa = 4294967296 * (hi & 1048575) + lo;
+          return exponent === 2047 ? mantissa ? NaN : sign * Infinity : exponent === 0 ? sign * 5e-324 * mantissa : sign * Math.pow(2, exponent - 1075) * (mantissa + 4503599627370496);
+        }
+        exports2.readDoubleLE = readDouble_ieee754.bind(null, readUintLE, 0, 4);
+        exports2.readDoubleBE = readDouble_ieee754.bind(null, readUintBE, 4, 0);
+      })();
+      return exports2;
+    }
+    function writeUintLE(val, buf, pos) {
+      buf[pos] = val & 255;
+      buf[pos + 1] = val >>> 8 & 255;
+      buf[pos + 2] = val >>> 16 & 255;
+      buf[pos + 3] = val >>> 24;
+    }
+    function writeUintBE(val, buf, pos) {
+      buf[pos] = val >>> 24;
+      buf[pos + 1] = val >>> 16 & 255;
+      buf[pos + 2] = val >>> 8 & 255;
+      buf[pos + 3] = val & 255;
+    }
+    function readUintLE(buf, pos) {
+      return (buf[pos] | buf[pos + 1] << 8 | buf[pos + 2] << 16 | buf[pos + 3] << 24) >>> 0;
+    }
+    function readUintBE(buf, pos) {
+      return (buf[pos] << 24 | buf[pos + 1] << 16 | buf[pos + 2] << 8 | buf[pos + 3]) >>> 0;
+    }
+  }
+});
+
+// node_modules/protobufjs/src/util/utf8.js
+var require_utf8 = __commonJS({
+  "node_modules/protobufjs/src/util/utf8.js"(exports) {
+    "use strict";
+    var utf82 = exports;
+    var looseDecoder = new TextDecoder("utf-8", { ignoreBOM: true });
+    var strictDecoder;
+    var TEXT_DECODER_MIN_LENGTH = 64;
+    try {
+      strictDecoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+    } catch (err) {
+      strictDecoder = looseDecoder;
+    }
+    utf82.length = function utf8_length(string) {
+      var len = 0, c = 0;
+      for (var i = 0; i < string.length; ++i) {
+        c = string.charCodeAt(i);
+        if (c < 128)
+          len += 1;
+        else if (c < 2048)
+          len += 2;
+        else if ((c & 64512) === 55296 && (string.charCodeAt(i + 1) & 64512) === 56320) {
+          ++i;
+          len += 4;
+        } else
+          len += 3;
+      }
+      return len;
+    };
+    function utf8_read_decoder(decoder, buffer, start, end) {
+      var source = start === 0 && end === buffer.length ? buffer : buffer.subarray(start, end);
+      return decoder.decode(source);
+    }
+    utf82.read = function utf8_read_loose(buffer, start, end) {
+      if (end - start < 1)
+        return "";
+      if (end - start >= TEXT_DECODER_MIN_LENGTH)
+        return utf8_read_decoder(looseDecoder, buffer, start, end);
+      var str = "", i = start, c1, c2, c3, c4, c5, c6, c7, c8;
+      for (; i + 7 < end; i += 8) {
+        c1 = buffer[i];
+        c2 = buffer[i + 1];
+        c3 = buffer[i + 2];
+        c4 = buffer[i + 3];
+        c5 = buffer[i + 4];
+        c6 = buffer[i + 5];
+        c7 = buffer[i + 6];
+        c8 = buffer[i + 7];
+        if ((c1 | c2 | c3 | c4 | c5 | c6 | c7 | c8) & 128)
+          return str + utf8_read_decoder(looseDecoder, buffer, i, end);
+        str += String.fromCharCode(c1, c2, c3, c4, c5, c6, c7, c8);
+      }
+      for (; i < end; ++i) {
+        c1 = buffer[i];
+        if (c1 & 128)
+          return str + utf8_read_decoder(looseDecoder, buffer, i, end);
+        str += String.fromCharCode(c1);
+      }
+      return str;
+    };
+    utf82.readStrict = function utf8_read_strict(buffer, start, end) {
+      if (end - start < 1)
+        return "";
+      if (end - start >= TEXT_DECODER_MIN_LENGTH)
+        return utf8_read_decoder(strictDecoder, buffer, start, end);
+      var str = "", i = start, c1, c2, c3, c4, c5, c6, c7, c8;
+      for (; i + 7 < end; i += 8) {
+        c1 = buffer[i];
+        c2 = buffer[i + 1];
+        c3 = buffer[i + 2];
+        c4 = buffer[i + 3];
+        c5 = buffer[i + 4];
+        c6 = buffer[i + 5];
+        c7 = buffer[i + 6];
+        c8 = buffer[i + 7];
+        if ((c1 | c2 | c3 | c4 | c5 | c6 | c7 | c8) & 128)
+          return str + utf8_read_decoder(strictDecoder, buffer, i, end);
+        str += String.fromCharCode(c1, c2, c3, c4, c5, c6, c7, c8);
+      }
+      for (; i < end; ++i) {
+        c1 = buffer[i];
+        if (c1 & 128)
+          return str + utf8_read_decoder(strictDecoder, buffer, i, end);
+        str += String.fromCharCode(c1);
+      }
+      return str;
+    };
+    utf82.write = function utf8_write(string, buffer, offset) {
+      var start = offset, c1, c2;
+      for (var i = 0; i < string.length; ++i) {
+        c1 = string.charCodeAt(i);
+        if (c1 < 128) {
+          buffer[offset++] = c1;
+        } else if (c1 < 2048) {
+          buffer[offset++] = c1 >> 6 | 192;
+          buffer[offset++] = c1 & 63 | 128;
+        } else if ((c1 & 64512) === 55296 && ((c2 = string.charCodeAt(i + 1)) & 64512) === 56320) {
+          c1 = 65536 + ((c1 & 1023) << 10) + (c2 & 1023);
+          ++i;
+          buffer[offset++] = c1 >> 18 | 240;
+          buffer[offset++] = c1 >> 12 & 63 | 128;
+          buffer[offset++] = c1 >> 6 & 63 | 128;
+          buffer[offset++] = c1 & 63 | 128;
+        } else {
+          buffer[offset++] = c1 >> 12 | 224;
+          buffer[offset++] = c1 >> 6 & 63 | 128;
+          buffer[offset++] = c1 & 63 | 128;
+        }
+      }
+      return offset - start;
+    };
+  }
+});
+
+// node_modules/protobufjs/src/util/pool.js
+var require_pool = __commonJS({
+  "node_modules/protobufjs/src/util/pool.js"(exports, module) {
+    "use strict";
+    module.exports = pool;
+    function pool(alloc, slice, size) {
+      var SIZE = size || 8192;
+      var MAX = SIZE >>> 1;
+      var slab = null;
+      var offset = SIZE;
+      return function pool_alloc(size2) {
+        if (size2 < 1 || size2 > MAX)
+          return alloc(size2);
+        if (offset + size2 > SIZE) {
+          slab = alloc(SIZE);
+          offset = 0;
+        }
+        var buf = slice.call(slab, offset, offset += size2);
+        if (offset & 7)
+          offset = (offset | 7) + 1;
+        return buf;
+      };
+    }
+  }
+});
+
+// node_modules/protobufjs/src/util/longbits.js
+var require_longbits = __commonJS({
+  "node_modules/protobufjs/src/util/longbits.js"(exports, module) {
+    "use strict";
+    module.exports = LongBits;
+    var Long;
+    function LongBits(lo, hi) {
+      this.lo = lo >>> 0;
+      this.hi = hi >>> 0;
+    }
+    var zero = LongBits.zero = new LongBits(0, 0);
+    zero.toNumber = function() {
+      return 0;
+    };
+    zero.zzEncode = zero.zzDecode = function() {
+      return this;
+    };
+    zero.length = function() {
+      return 1;
+    };
+    var zeroHash = LongBits.zeroHash = "\0\0\0\0\0\0\0\0";
+    LongBits.fromNumber = function fromNumber(value) {
+      if (value === 0)
+        return zero;
+      var sign = value < 0;
+      if (sign)
+        value = -value;
+      var lo = value >>> 0, hi = (value - lo) / 4294967296 >>> 0;
+      if (sign) {
+        hi = ~hi >>> 0;
+        lo = ~lo >>> 0;
+        if (++lo > 4294967295) {
+          lo = 0;
+          if (++hi > 4294967295)
+            hi = 0;
+        }
+      }
+      return new LongBits(lo, hi);
+    };
+    LongBits.from = function from(value) {
+      if (typeof value === "number")
+        return LongBits.fromNumber(value);
+      if (typeof value === "string" || value instanceof String) {
+        if (Long)
+          value = Long.fromString(value);
+        else
+          return LongBits.fromNumber(parseInt(value, 10));
+      }
+      return value.low || value.high ? new LongBits(value.low >>> 0, value.high >>> 0) : zero;
+    };
+    LongBits.prototype.toNumber = function toNumber(unsigned) {
+      if (!unsigned && this.hi >>> 31) {
+        var lo = ~this.lo + 1 >>> 0, hi = ~this.hi >>> 0;
+        if (!lo)
+          hi = hi + 1 >>> 0;
+        return -(lo + hi * 4294967296);
+      }
+      return this.lo + this.hi * 4294967296;
+    };
+    LongBits.prototype.toLong = function toLong(unsigned) {
+      return Long ? new Long(this.lo | 0, this.hi | 0, Boolean(unsigned)) : { low: this.lo | 0, high: this.hi | 0, unsigned: Boolean(unsigned) };
+    };
+    var charCodeAt = String.prototype.charCodeAt;
+    LongBits.fromHash = function fromHash(hash2) {
+      if (hash2 === zeroHash)
+        return zero;
+      return new LongBits(
+        (charCodeAt.call(hash2, 0) | charCodeAt.call(hash2, 1) << 8 | charCodeAt.call(hash2, 2) << 16 | charCodeAt.call(hash2, 3) << 24) >>> 0,
+        (charCodeAt.call(hash2, 4) | charCodeAt.call(hash2, 5) << 8 | charCodeAt.call(hash2, 6) << 16 | charCodeAt.call(hash2, 7) << 24) >>> 0
+      );
+    };
+    LongBits.prototype.toHash = function toHash() {
+      return String.fromCharCode(
+        this.lo & 255,
+        this.lo >>> 8 & 255,
+        this.lo >>> 16 & 255,
+        this.lo >>> 24,
+        this.hi & 255,
+        this.hi >>> 8 & 255,
+        this.hi >>> 16 & 255,
+        this.hi >>> 24
+      );
+    };
+    LongBits.prototype.zzEncode = function zzEncode() {
+      var mask = this.hi >> 31;
+      this.hi = ((this.hi << 1 | this.lo >>> 31) ^ mask) >>> 0;
+      this.lo = (this.lo << 1 ^ mask) >>> 0;
+      return this;
+    };
+    LongBits.prototype.zzDecode = function zzDecode() {
+      var mask = -(this.lo & 1);
+      this.lo = ((this.lo >>> 1 | this.hi << 31) ^ mask) >>> 0;
+      this.hi = (this.hi >>> 1 ^ mask) >>> 0;
+      return this;
+    };
+    LongBits.prototype.length = function length() {
+      var part0 = this.lo, part1 = (this.lo >>> 28 | this.hi << 4) >>> 0, part2 = this.hi >>> 24;
+      return part2 === 0 ? part1 === 0 ? part0 < 16384 ? part0 < 128 ? 1 : 2 : part0 < 2097152 ? 3 : 4 : part1 < 16384 ? part1 < 128 ? 5 : 6 : part1 < 2097152 ? 7 : 8 : part2 < 128 ? 9 : 10;
+    };
+    LongBits._configure = function(Long_) {
+      Long = Long_;
+    };
+  }
+});
+
+// node_modules/long/umd/index.js
+var require_umd = __commonJS({
+  "node_modules/long/umd/index.js"(exports, module) {
+    (function(global2, factory) {
+      function preferDefault(exports2) {
+        return exports2.default || exports2;
+      }
+      if (typeof define === "function" && define.amd) {
+        define([], function() {
+          var exports2 = {};
+          factory(exports2);
+          return preferDefault(exports2);
+        });
+      } else if (typeof exports === "object") {
+        factory(exports);
+        if (typeof module === "object") module.exports = preferDefault(exports);
+      } else {
+        (function() {
+          var exports2 = {};
+          factory(exports2);
+          global2.Long = preferDefault(exports2);
+        })();
+      }
+    })(
+      typeof globalThis !== "undefined" ? globalThis : typeof self !== "undefined" ? self : exports,
+      function(_exports) {
+        "use strict";
+        Object.defineProperty(_exports, "__esModule", {
+          value: true
+        });
+        _exports.default = void 0;
+        var wasm = null;
+        try {
+          wasm = new WebAssembly.Instance(
+            new WebAssembly.Module(
+              new Uint8Array([
+                // \0asm
+                0,
+                97,
+                115,
+                109,
+                // version 1
+                1,
+                0,
+                0,
+                0,
+                // section "type"
+                1,
+                13,
+                2,
+                // 0, () => i32
+                96,
+                0,
+                1,
+                127,
+                // 1, (i32, i32, i32, i32) => i32
+                96,
+                4,
+                127,
+                127,
+                127,
+                127,
+                1,
+                127,
+                // section "function"
+                3,
+                7,
+                6,
+                // 0, type 0
+                0,
+                // 1, type 1
+                1,
+                // 2, type 1
+                1,
+                // 3, type 1
+                1,
+                // 4, type 1
+                1,
+                // 5, type 1
+                1,
+                // section "global"
+                6,
+                6,
+                1,
+                // 0, "high", mutable i32
+                127,
+                1,
+                65,
+                0,
+                11,
+                // section "export"
+                7,
+                50,
+                6,
+                // 0, "mul"
+                3,
+                109,
+                117,
+                108,
+                0,
+                1,
+                // 1, "div_s"
+                5,
+                100,
+                105,
+                118,
+                95,
+                115,
+                0,
+                2,
+                // 2, "div_u"
+                5,
+                100,
+                105,
+                118,
+                95,
+                117,
+                0,
+                3,
+                // 3, "rem_s"
+                5,
+                114,
+                101,
+                109,
+                95,
+                115,
+                0,
+                4,
+                // 4, "rem_u"
+                5,
+                114,
+                101,
+                109,
+                95,
+                117,
+                0,
+                5,
+                // 5, "get_high"
+                8,
+                103,
+                101,
+                116,
+                95,
+                104,
+                105,
+                103,
+                104,
+                0,
+                0,
+                // section "code"
+                10,
+                191,
+                1,
+                6,
+                // 0, "get_high"
+                4,
+                0,
+                35,
+                0,
+                11,
+                // 1, "mul"
+                36,
+                1,
+                1,
+                126,
+                32,
+                0,
+                173,
+                32,
+                1,
+                173,
+                66,
+                32,
+                134,
+                132,
+                32,
+                2,
+                173,
+                32,
+                3,
+                173,
+                66,
+                32,
+                134,
+                132,
+                126,
+                34,
+                4,
+                66,
+                32,
+                135,
+                167,
+                36,
+                0,
+                32,
+                4,
+                167,
+                11,
+                // 2, "div_s"
+                36,
+                1,
+                1,
+                126,
+                32,
+                0,
+                173,
+                32,
+                1,
+                173,
+                66,
+                32,
+                134,
+                132,
+                32,
+                2,
+                173,
+                32,
+                3,
+                173,
+                66,
+                32,
+                134,
+                132,
+                127,
+                34,
+                4,
+                66,
+                32,
+                135,
+                167,
+                36,
+                0,
+                32,
+                4,
+                167,
+                11,
+                // 3, "div_u"
+                36,
+                1,
+                1,
+                126,
+                32,
+                0,
+                173,
+                32,
+                1,
+                173,
+                66,
+                32,
+                134,
+                132,
+                32,
+                2,
+                173,
+                32,
+                3,
+                173,
+                66,
+                32,
+                134,
+                132,
+                128,
+                34,
+                4,
+                66,
+                32,
+                135,
+                167,
+                36,
+                0,
+                32,
+                4,
+                167,
+                11,
+                // 4, "rem_s"
+                36,
+                1,
+                1,
+                126,
+                32,
+                0,
+                173,
+                32,
+                1,
+                173,
+                66,
+                32,
+                134,
+                132,
+                32,
+                2,
+                173,
+                32,
+                3,
+                173,
+                66,
+                32,
+                134,
+                132,
+                129,
+                34,
+                4,
+                66,
+                32,
+                135,
+                167,
+                36,
+                0,
+                32,
+                4,
+                167,
+                11,
+                // 5, "rem_u"
+                36,
+                1,
+                1,
+                126,
+                32,
+                0,
+                173,
+                32,
+                1,
+                173,
+                66,
+                32,
+                134,
+                132,
+                32,
+                2,
+                173,
+                32,
+                3,
+                173,
+                66,
+                32,
+                134,
+                132,
+                130,
+                34,
+                4,
+                66,
+                32,
+                135,
+                167,
+                36,
+                0,
+                32,
+                4,
+                167,
+                11
+              ])
+            ),
+            {}
+          ).exports;
+        } catch {
+        }
+        function Long(low, high, unsigned) {
+          this.low = low | 0;
+          this.high = high | 0;
+          this.unsigned = !!unsigned;
+        }
+        Long.prototype.__isLong__;
+        Object.defineProperty(Long.prototype, "__isLong__", {
+          value: true
+        });
+        function isLong(obj) {
+          return (obj && obj["__isLong__"]) === true;
+        }
+        function ctz32(value) {
+          var c = Math.clz32(value & -value);
+          return value ? 31 - c : c;
+        }
+        Long.isLong = isLong;
+        var INT_CACHE = {};
+        var UINT_CACHE = {};
+        function fromInt(value, unsigned) {
+          var obj, cachedObj, cache;
+          if (unsigned) {
+            value >>>= 0;
+            if (cache = 0 <= value && value < 256) {
+              cachedObj = UINT_CACHE[value];
+              if (cachedObj) return cachedObj;
+            }
+            obj = fromBits(value, 0, true);
+            if (cache) UINT_CACHE[value] = obj;
+            return obj;
+          } else {
+            value |= 0;
+            if (cache = -128 <= value && value < 128) {
+              cachedObj = INT_CACHE[value];
+              if (cachedObj) return cachedObj;
+            }
+            obj = fromBits(value, value < 0 ? -1 : 0, false);
+            if (cache) INT_CACHE[value] = obj;
+            return obj;
+          }
+        }
+        Long.fromInt = fromInt;
+        function fromNumber(value, unsigned) {
+          if (isNaN(value)) return unsigned ? UZERO : ZERO;
+          if (unsigned) {
+            if (value < 0) return UZERO;
+            if (value >= TWO_PWR_64_DBL) return MAX_UNSIGNED_VALUE;
+          } else {
+            if (value <= -TWO_PWR_63_DBL) return MIN_VALUE;
+            if (value + 1 >= TWO_PWR_63_DBL) return MAX_VALUE;
+          }
+          if (value < 0) return fromNumber(-value, unsigned).neg();
+          return fromBits(
+            value % TWO_PWR_32_DBL | 0,
+            value / TWO_PWR_32_DBL | 0,
+            unsigned
+          );
+        }
+        Long.fromNumber = fromNumber;
+        function fromBits(lowBits, highBits, unsigned) {
+          return new Long(lowBits, highBits, unsigned);
+        }
+        Long.fromBits = fromBits;
+        var pow_dbl = Math.pow;
+        function fromString(str, unsigned, radix) {
+          if (str.length === 0) throw Error("empty string");
+          if (typeof unsigned === "number") {
+            radix = unsigned;
+            unsigned = false;
+          } else {
+            unsigned = !!unsigned;
+          }
+          if (str === "NaN" || str === "Infinity" || str === "+Infinity" || str === "-Infinity")
+            return unsigned ? UZERO : ZERO;
+          radix = radix || 10;
+          if (radix < 2 || 36 < radix) throw RangeError("radix");
+          var p;
+          if ((p = str.indexOf("-")) > 0) throw Error("interior hyphen");
+          else if (p === 0) {
+            return fromString(str.substring(1), unsigned, radix).neg();
+          }
+          var radixToPower = fromNumber(pow_dbl(radix, 8));
+          var result = ZERO;
+          for (var i = 0; i < str.length; i += 8) {
+            var size = Math.min(8, str.length - i), value = parseInt(str.substring(i, i + size), radix);
+            if (size < 8) {
+              var power = fromNumber(pow_dbl(radix, size));
+              result = result.mul(power).add(fromNumber(value));
+            } else {
+              result = result.mul(radixToPower);
+              result = result.add(fromNumber(value));
+            }
+          }
+          result.unsigned = unsigned;
+          return result;
+        }
+        Long.fromString = fromString;
+        function fromValue(val, unsigned) {
+          if (typeof val === "number") return fromNumber(val, unsigned);
+          if (typeof val === "string") return fromString(val, unsigned);
+          return fromBits(
+            val.low,
+            val.high,
+            typeof unsigned === "boolean" ? unsigned : val.unsigned
+          );
+        }
+        Long.fromValue = fromValue;
+        var TWO_PWR_16_DBL = 1 << 16;
+        var TWO_PWR_24_DBL = 1 << 24;
+        var TWO_PWR_32_DBL = TWO_PWR_16_DBL * TWO_PWR_16_DBL;
+        var TWO_PWR_64_DBL = TWO_PWR_32_DBL * TWO_PWR_32_DBL;
+        var TWO_PWR_63_DBL = TWO_PWR_64_DBL / 2;
+        var TWO_PWR_24 = fromInt(TWO_PWR_24_DBL);
+        var ZERO = fromInt(0);
+        Long.ZERO = ZERO;
+        var UZERO = fromInt(0, true);
+        Long.UZERO = UZERO;
+        var ONE2 = fromInt(1);
+        Long.ONE = ONE2;
+        var UONE = fromInt(1, true);
+        Long.UONE = UONE;
+        var NEG_ONE = fromInt(-1);
+        Long.NEG_ONE = NEG_ONE;
+        var MAX_VALUE = fromBits(4294967295 | 0, 2147483647 | 0, false);
+        Long.MAX_VALUE = MAX_VALUE;
+        var MAX_UNSIGNED_VALUE = fromBits(4294967295 | 0, 4294967295 | 0, true);
+        Long.MAX_UNSIGNED_VALUE = MAX_UNSIGNED_VALUE;
+        var MIN_VALUE = fromBits(0, 2147483648 | 0, false);
+        Long.MIN_VALUE = MIN_VALUE;
+        var LongPrototype = Long.prototype;
+        LongPrototype.toInt = function toInt() {
+          return this.unsigned ? this.low >>> 0 : this.low;
+        };
+        LongPrototype.toNumber = function toNumber() {
+          if (this.unsigned)
+            return (this.high >>> 0) * TWO_PWR_32_DBL + (this.low >>> 0);
+          return this.high * TWO_PWR_32_DBL + (this.low >>> 0);
+        };
+        LongPrototype.toString = function toString(radix) {
+          radix = radix || 10;
+          if (radix < 2 || 36 < radix) throw RangeError("radix");
+          if (this.isZero()) return "0";
+          if (this.isNegative()) {
+            if (this.eq(MIN_VALUE)) {
+              var radixLong = fromNumber(radix), div = this.div(radixLong), rem1 = div.mul(radixLong).sub(this);
+              return div.toString(radix) + rem1.toInt().toString(radix);
+            } else return "-" + this.neg().toString(radix);
+          }
+          var radixToPower = fromNumber(pow_dbl(radix, 6), this.unsigned), rem = this;
+          var result = "";
+          while (true) {
+            var remDiv = rem.div(radixToPower), intval = rem.sub(remDiv.mul(radixToPower)).toInt() >>> 0, digits = intval.toString(radix);
+            rem = remDiv;
+            if (rem.isZero()) return digits + result;
+            else {
+              while (digits.length < 6) digits = "0" + digits;
+              result = "" + digits + result;
+            }
+          }
+        };
+        LongPrototype.getHighBits = function getHighBits() {
+          return this.high;
+        };
+        LongPrototype.getHighBitsUnsigned = function getHighBitsUnsigned() {
+          return this.high >>> 0;
+        };
+        LongPrototype.getLowBits = function getLowBits() {
+          return this.low;
+        };
+        LongPrototype.getLowBitsUnsigned = function getLowBitsUnsigned() {
+          return this.low >>> 0;
+        };
+        LongPrototype.getNumBitsAbs = function getNumBitsAbs() {
+          if (this.isNegative())
+            return this.eq(MIN_VALUE) ? 64 : this.neg().getNumBitsAbs();
+          var val = this.high != 0 ? this.high : this.low;
+          for (var bit = 31; bit > 0; bit--) if ((val & 1 << bit) != 0) break;
+          return this.high != 0 ? bit + 33 : bit + 1;
+        };
+        LongPrototype.isSafeInteger = function isSafeInteger() {
+          var top11Bits = this.high >> 21;
+          if (!top11Bits) return true;
+          if (this.unsigned) return false;
+          return top11Bits === -1 && !(this.low === 0 && this.high === -2097152);
+        };
+        LongPrototype.isZero = function isZero() {
+          return this.high === 0 && this.low === 0;
+        };
+        LongPrototype.eqz = LongPrototype.isZero;
+        LongPrototype.isNegative = function isNegative() {
+          return !this.unsigned && this.high < 0;
+        };
+        LongPrototype.isPositive = function isPositive() {
+          return this.unsigned || this.high >= 0;
+        };
+        LongPrototype.isOdd = function isOdd() {
+          return (this.low & 1) === 1;
+        };
+        LongPrototype.isEven = function isEven() {
+          return (this.low & 1) === 0;
+        };
+        LongPrototype.equals = function equals(other) {
+          if (!isLong(other)) other = fromValue(other);
+          if (this.unsigned !== other.unsigned && this.high >>> 31 === 1 && other.high >>> 31 === 1)
+            return false;
+          return this.high === other.high && this.low === other.low;
+        };
+        LongPrototype.eq = LongPrototype.equals;
+        LongPrototype.notEquals = function notEquals(other) {
+          return !this.eq(
+            /* validates */
+            other
+          );
+        };
+        LongPrototype.neq = LongPrototype.notEquals;
+        LongPrototype.ne = LongPrototype.notEquals;
+        LongPrototype.lessThan = function lessThan(other) {
+          return this.comp(
+            /* validates */
+            other
+          ) < 0;
+        };
+        LongPrototype.lt = LongPrototype.lessThan;
+        LongPrototype.lessThanOrEqual = function lessThanOrEqual(other) {
+          return this.comp(
+            /* validates */
+            other
+          ) <= 0;
+        };
+        LongPrototype.lte = LongPrototype.lessThanOrEqual;
+        LongPrototype.le = LongPrototype.lessThanOrEqual;
+        LongPrototype.greaterThan = function greaterThan(other) {
+          return this.comp(
+            /* validates */
+            other
+          ) > 0;
+        };
+        LongPrototype.gt = LongPrototype.greaterThan;
+        LongPrototype.greaterThanOrEqual = function greaterThanOrEqual(other) {
+          return this.comp(
+            /* validates */
+            other
+          ) >= 0;
+        };
+        LongPrototype.gte = LongPrototype.greaterThanOrEqual;
+        LongPrototype.ge = LongPrototype.greaterThanOrEqual;
+        LongPrototype.compare = function compare2(other) {
+          if (!isLong(other)) other = fromValue(other);
+          if (this.eq(other)) return 0;
+          var thisNeg = this.isNegative(), otherNeg = other.isNegative();
+          if (thisNeg && !otherNeg) return -1;
+          if (!thisNeg && otherNeg) return 1;
+          if (!this.unsigned) return this.sub(other).isNegative() ? -1 : 1;
+          return other.high >>> 0 > this.high >>> 0 || other.high === this.high && other.low >>> 0 > this.low >>> 0 ? -1 : 1;
+        };
+        LongPrototype.comp = LongPrototype.compare;
+        LongPrototype.negate = function negate() {
+          if (!this.unsigned && this.eq(MIN_VALUE)) return MIN_VALUE;
+          return this.not().add(ONE2);
+        };
+        LongPrototype.neg = LongPrototype.negate;
+        LongPrototype.add = function add(addend) {
+          if (!isLong(addend)) addend = fromValue(addend);
+          var a48 = this.high >>> 16;
+          var a32 = this.high & 65535;
+          var a16 = this.low >>> 16;
+          var a00 = this.low & 65535;
+          var b48 = addend.high >>> 16;
+          var b32 = addend.high & 65535;
+          var b16 = addend.low >>> 16;
+          var b00 = addend.low & 65535;
+          var c48 = 0, c32 = 0, c16 = 0, c00 = 0;
+          c00 += a00 + b00;
+          c16 += c00 >>> 16;
+          c00 &= 65535;
+          c16 += a16 + b16;
+          c32 += c16 >>> 16;
+          c16 &= 65535;
+          c32 += a32 + b32;
+          c48 += c32 >>> 16;
+          c32 &= 65535;
+          c48 += a48 + b48;
+          c48 &= 65535;
+          return fromBits(c16 << 16 | c00, c48 << 16 | c32, this.unsigned);
+        };
+        LongPrototype.subtract = function subtract(subtrahend) {
+          if (!isLong(subtrahend)) subtrahend = fromValue(subtrahend);
+          return this.add(subtrahend.neg());
+        };
+        LongPrototype.sub = LongPrototype.subtract;
+        LongPrototype.multiply = function multiply(multiplier) {
+          if (this.isZero()) return this;
+          if (!isLong(multiplier)) multiplier = fromValue(multiplier);
+          if (wasm) {
+            var low = wasm["mul"](
+              this.low,
+              this.high,
+              multiplier.low,
+              multiplier.high
+            );
+            return fromBits(low, wasm["get_high"](), this.unsigned);
+          }
+          if (multiplier.isZero()) return this.unsigned ? UZERO : ZERO;
+          if (this.eq(MIN_VALUE)) return multiplier.isOdd() ? MIN_VALUE : ZERO;
+          if (multiplier.eq(MIN_VALUE)) return this.isOdd() ? MIN_VALUE : ZERO;
+          if (this.isNegative()) {
+            if (multiplier.isNegative()) return this.neg().mul(multiplier.neg());
+            else return this.neg().mul(multiplier).neg();
+          } else if (multiplier.isNegative())
+            return this.mul(multiplier.neg()).neg();
+          if (this.lt(TWO_PWR_24) && multiplier.lt(TWO_PWR_24))
+            return fromNumber(
+              this.toNumber() * multiplier.toNumber(),
+              this.unsigned
+            );
+          var a48 = this.high >>> 16;
+          var a32 = this.high & 65535;
+          var a16 = this.low >>> 16;
+          var a00 = this.low & 65535;
+          var b48 = multiplier.high >>> 16;
+          var b32 = multiplier.high & 65535;
+          var b16 = multiplier.low >>> 16;
+          var b00 = multiplier.low & 65535;
+          var c48 = 0, c32 = 0, c16 = 0, c00 = 0;
+          c00 += a00 * b00;
+          c16 += c00 >>> 16;
+          c00 &= 65535;
+          c16 += a16 * b00;
+          c32 += c16 >>> 16;
+          c16 &= 65535;
+          c16 += a00 * b16;
+          c32 += c16 >>> 16;
+          c16 &= 65535;
+          c32 += a32 * b00;
+          c48 += c32 >>> 16;
+          c32 &= 65535;
+          c32 += a16 * b16;
+          c48 += c32 >>> 16;
+          c32 &= 65535;
+          c32 += a00 * b32;
+          c48 += c32 >>> 16;
+          c32 &= 65535;
+          c48 += a48 * b00 + a32 * b16 + a16 * b32 + a00 * b48;
+          c48 &= 65535;
+          return fromBits(c16 << 16 | c00, c48 << 16 | c32, this.unsigned);
+        };
+        LongPrototype.mul = LongPrototype.multiply;
+        LongPrototype.divide = function divide(divisor) {
+          if (!isLong(divisor)) divisor = fromValue(divisor);
+          if (divisor.isZero()) throw Error("division by zero");
+          if (wasm) {
+            if (!this.unsigned && this.high === -2147483648 && divisor.low === -1 && divisor.high === -1) {
+              return this;
+            }
+            var low = (this.unsigned ? wasm["div_u"] : wasm["div_s"])(
+              this.low,
+              this.high,
+              divisor.low,
+              divisor.high
+            );
+            return fromBits(low, wasm["get_high"](), this.unsigned);
+          }
+          if (this.isZero()) return this.unsigned ? UZERO : ZERO;
+          var approx, rem, res;
+          if (!this.unsigned) {
+            if (this.eq(MIN_VALUE)) {
+              if (divisor.eq(ONE2) || divisor.eq(NEG_ONE))
+                return MIN_VALUE;
+              else if (divisor.eq(MIN_VALUE)) return ONE2;
+              else {
+                var halfThis = this.shr(1);
+                approx = halfThis.div(divisor).shl(1);
+                if (approx.eq(ZERO)) {
+                  return divisor.isNegative() ? ONE2 : NEG_ONE;
+                } else {
+                  rem = this.sub(divisor.mul(approx));
+                  res = approx.add(rem.div(divisor));
+                  return res;
+                }
+              }
+            } else if (divisor.eq(MIN_VALUE)) return this.unsigned ? UZERO : ZERO;
+            if (this.isNegative()) {
+              if (divisor.isNegative()) return this.neg().div(divisor.neg());
+              return this.neg().div(divisor).neg();
+            } else if (divisor.isNegative()) return this.div(divisor.neg()).neg();
+            res = ZERO;
+          } else {
+            if (!divisor.unsigned) divisor = divisor.toUnsigned();
+            if (divisor.gt(this)) return UZERO;
+            if (divisor.gt(this.shru(1)))
+              return UONE;
+            res = UZERO;
+          }
+          rem = this;
+          while (rem.gte(divisor)) {
+            approx = Math.max(1, Math.floor(rem.toNumber() / divisor.toNumber()));
+            var log2 = Math.ceil(Math.log(approx) / Math.LN2), delta = log2 <= 48 ? 1 : pow_dbl(2, log2 - 48), approxRes = fromNumber(approx), approxRem = approxRes.mul(divisor);
+            while (approxRem.isNegative() || approxRem.gt(rem)) {
+              approx -= delta;
+              approxRes = fromNumber(approx, this.unsigned);
+              approxRem = approxRes.mul(divisor);
+            }
+            if (approxRes.isZero()) approxRes = ONE2;
+            res = res.add(approxRes);
+            rem = rem.sub(approxRem);
+          }
+          return res;
+        };
+        LongPrototype.div = LongPrototype.divide;
+        LongPrototype.modulo = function modulo(divisor) {
+          if (!isLong(divisor)) divisor = fromValue(divisor);
+          if (wasm) {
+            var low = (this.unsigned ? wasm["rem_u"] : wasm["rem_s"])(
+              this.low,
+              this.high,
+              divisor.low,
+              divisor.high
+            );
+            return fromBits(low, wasm["get_high"](), this.unsigned);
+          }
+          return this.sub(this.div(divisor).mul(divisor));
+        };
+        LongPrototype.mod = LongPrototype.modulo;
+        LongPrototype.rem = LongPrototype.modulo;
+        LongPrototype.not = function not() {
+          return fromBits(~this.low, ~this.high, this.unsigned);
+        };
+        LongPrototype.countLeadingZeros = function countLeadingZeros() {
+          return this.high ? Math.clz32(this.high) : Math.clz32(this.low) + 32;
+        };
+        LongPrototype.clz = LongPrototype.countLeadingZeros;
+        LongPrototype.countTrailingZeros = function countTrailingZeros() {
+          return this.low ? ctz32(this.low) : ctz32(this.high) + 32;
+        };
+        LongPrototype.ctz = LongPrototype.countTrailingZeros;
+        LongPrototype.and = function and(other) {
+          if (!isLong(other)) other = fromValue(other);
+          return fromBits(
+            this.low & other.low,
+            this.high & other.high,
+            this.unsigned
+          );
+        };
+        LongPrototype.or = function or(other) {
+          if (!isLong(other)) other = fromValue(other);
+          return fromBits(
+            this.low | other.low,
+            this.high | other.high,
+            this.unsigned
+          );
+        };
+        LongPrototype.xor = function xor(other) {
+          if (!isLong(other)) other = fromValue(other);
+          return fromBits(
+            this.low ^ other.low,
+            this.high ^ other.high,
+            this.unsigned
+          );
+        };
+        LongPrototype.shiftLeft = function shiftLeft(numBits) {
+          if (isLong(numBits)) numBits = numBits.toInt();
+          if ((numBits &= 63) === 0) return this;
+          else if (numBits < 32)
+            return fromBits(
+              this.low << numBits,
+              this.high << numBits | this.low >>> 32 - numBits,
+              this.unsigned
+            );
+          else return fromBits(0, this.low << numBits - 32, this.unsigned);
+        };
+        LongPrototype.shl = LongPrototype.shiftLeft;
+        LongPrototype.shiftRight = function shiftRight(numBits) {
+          if (isLong(numBits)) numBits = numBits.toInt();
+          if ((numBits &= 63) === 0) return this;
+          else if (numBits < 32)
+            return fromBits(
+              this.low >>> numBits | this.high << 32 - numBits,
+              this.high >> numBits,
+              this.unsigned
+            );
+          else
+            return fromBits(
+              this.high >> numBits - 32,
+              this.high >= 0 ? 0 : -1,
+              this.unsigned
+            );
+        };
+        LongPrototype.shr = LongPrototype.shiftRight;
+        LongPrototype.shiftRightUnsigned = function shiftRightUnsigned(numBits) {
+          if (isLong(numBits)) numBits = numBits.toInt();
+          if ((numBits &= 63) === 0) return this;
+          if (numBits < 32)
+            return fromBits(
+              this.low >>> numBits | this.high << 32 - numBits,
+              this.high >>> numBits,
+              this.unsigned
+            );
+          if (numBits === 32) return fromBits(this.high, 0, this.unsigned);
+          return fromBits(this.high >>> numBits - 32, 0, this.unsigned);
+        };
+        LongPrototype.shru = LongPrototype.shiftRightUnsigned;
+        LongPrototype.shr_u = LongPrototype.shiftRightUnsigned;
+        LongPrototype.rotateLeft = function rotateLeft(numBits) {
+          var b;
+          if (isLong(numBits)) numBits = numBits.toInt();
+          if ((numBits &= 63) === 0) return this;
+          if (numBits === 32) return fromBits(this.high, this.low, this.unsigned);
+          if (numBits < 32) {
+            b = 32 - numBits;
+            return fromBits(
+              this.low << numBits | this.high >>> b,
+              this.high << numBits | this.low >>> b,
+              this.unsigned
+            );
+          }
+          numBits -= 32;
+          b = 32 - numBits;
+          return fromBits(
+            this.high << numBits | this.low >>> b,
+            this.low << numBits | this.high >>> b,
+            this.unsigned
+          );
+        };
+        LongPrototype.rotl = LongPrototype.rotateLeft;
+        LongPrototype.rotateRight = function rotateRight(numBits) {
+          var b;
+          if (isLong(numBits)) numBits = numBits.toInt();
+          if ((numBits &= 63) === 0) return this;
+          if (numBits === 32) return fromBits(this.high, this.low, this.unsigned);
+          if (numBits < 32) {
+            b = 32 - numBits;
+            return fromBits(
+              this.high << b | this.low >>> numBits,
+              this.low << b | this.high >>> numBits,
+              this.unsigned
+            );
+          }
+          numBits -= 32;
+          b = 32 - numBits;
+          return fromBits(
+            this.low << b | this.high >>> numBits,
+            this.high << b | this.low >>> numBits,
+            this.unsigned
+          );
+        };
+        LongPrototype.rotr = LongPrototype.rotateRight;
+        LongPrototype.toSigned = function toSigned() {
+          if (!this.unsigned) return this;
+          return fromBits(this.low, this.high, false);
+        };
+        LongPrototype.toUnsigned = function toUnsigned() {
+          if (this.unsigned) return this;
+          return fromBits(this.low, this.high, true);
+        };
+        LongPrototype.toBytes = function toBytes(le) {
+          return le ? this.toBytesLE() : this.toBytesBE();
+        };
+        LongPrototype.toBytesLE = function toBytesLE() {
+          var hi = this.high, lo = this.low;
+          return [
+            lo & 255,
+            lo >>> 8 & 255,
+            lo >>> 16 & 255,
+            lo >>> 24,
+            hi & 255,
+            hi >>> 8 & 255,
+            hi >>> 16 & 255,
+            hi >>> 24
+          ];
+        };
+        LongPrototype.toBytesBE = function toBytesBE() {
+          var hi = this.high, lo = this.low;
+          return [
+            hi >>> 24,
+            hi >>> 16 & 255,
+            hi >>> 8 & 255,
+            hi & 255,
+            lo >>> 24,
+            lo >>> 16 & 255,
+            lo >>> 8 & 255,
+            lo & 255
+          ];
+        };
+        Long.fromBytes = function fromBytes(bytes, unsigned, le) {
+          return le ? Long.fromBytesLE(bytes, unsigned) : Long.fromBytesBE(bytes, unsigned);
+        };
+        Long.fromBytesLE = function fromBytesLE(bytes, unsigned) {
+          return new Long(
+            bytes[0] | bytes[1] << 8 | bytes[2] << 16 | bytes[3] << 24,
+            bytes[4] | bytes[5] << 8 | bytes[6] << 16 | bytes[7] << 24,
+            unsigned
+          );
+        };
+        Long.fromBytesBE = function fromBytesBE(bytes, unsigned) {
+          return new Long(
+            bytes[4] << 24 | bytes[5] << 16 | bytes[6] << 8 | bytes[7],
+            bytes[0] << 24 | bytes[1] << 16 | bytes[2] << 8 | bytes[3],
+            unsigned
+          );
+        };
+        if (typeof BigInt === "function") {
+          Long.fromBigInt = function fromBigInt(value, unsigned) {
+            var lowBits = Number(BigInt.asIntN(32, value));
+            var highBits = Number(BigInt.asIntN(32, value >> BigInt(32)));
+            return fromBits(lowBits, highBits, unsigned);
+          };
+          Long.fromValue = function fromValueWithBigInt(value, unsigned) {
+            if (typeof value === "bigint") return Long.fromBigInt(value, unsigned);
+            return fromValue(value, unsigned);
+          };
+          LongPrototype.toBigInt = function toBigInt() {
+            var lowBigInt = BigInt(this.low >>> 0);
+            var highBigInt = BigInt(this.unsigned ? this.high >>> 0 : this.high);
+            return highBigInt << BigInt(32) | lowBigInt;
+          };
+        }
+        var _default = _exports.default = Long;
+      }
+    );
+  }
+});
+
+// node_modules/protobufjs/src/util/minimal.js
+var require_minimal = __commonJS({
+  "node_modules/protobufjs/src/util/minimal.js"(exports) {
+    "use strict";
+    var util = exports;
+    util.asPromise = require_aspromise();
+    util.base64 = require_base64();
+    util.EventEmitter = require_eventemitter();
+    util.float = require_float();
+    util.utf8 = require_utf8();
+    util.pool = require_pool();
+    util.LongBits = require_longbits();
+    function isUnsafeProperty(key2) {
+      return key2 === "__proto__" || key2 === "prototype" || key2 === "constructor";
+    }
+    util.isUnsafeProperty = isUnsafeProperty;
+    util.isNode = Boolean(typeof global !== "undefined" && global && global.process && global.process.versions && global.process.versions.node);
+    util.global = util.isNode && global || typeof window !== "undefined" && window || typeof self !== "undefined" && self || typeof globalThis !== "undefined" && globalThis || exports;
+    util.emptyArray = Object.freeze ? Object.freeze([]) : (
+      /* istanbul ignore next */
+      []
+    );
+    util.emptyObject = Object.freeze ? Object.freeze({}) : (
+      /* istanbul ignore next */
+      {}
+    );
+    util.isInteger = Number.isInteger || /* istanbul ignore next */
+    function isInteger(value) {
+      return typeof value === "number" && isFinite(value) && Math.floor(value) === value;
+    };
+    util.isString = function isString(value) {
+      return typeof value === "string" || value instanceof String;
+    };
+    util.isObject = function isObject4(value) {
+      return value && typeof value === "object";
+    };
+    util.isset = /**
+     * Checks if a property on a message is considered to be present.
+     * @param {Object} obj Plain object or message instance
+     * @param {string} prop Property name
+     * @returns {boolean} `true` if considered to be present, otherwise `false`
+     */
+    util.isSet = function isSet(obj, prop) {
+      var value = obj[prop];
+      if (value != null && Object.hasOwnProperty.call(obj, prop))
+        return typeof value !== "object" || (Array.isArray(value) ? value.length : Object.keys(value).length) > 0;
+      return false;
+    };
+    util.Buffer = (function() {
+      try {
+        var Buffer2 = util.global.Buffer;
+        return Buffer2.prototype.utf8Write || util.isNode ? Buffer2 : (
+          /* istanbul ignore next */
+          null
+        );
+      } catch (e) {
+        return null;
+      }
+    })();
+    util.newBuffer = function newBuffer(sizeOrArray) {
+      var Buffer2 = util.Buffer;
+      return typeof sizeOrArray === "number" ? Buffer2 ? Buffer2.allocUnsafe(sizeOrArray) : new Uint8Array(sizeOrArray) : Buffer2 ? Buffer2.from(sizeOrArray) : new Uint8Array(sizeOrArray);
+    };
+    util.rawField = function rawField(id, wireType, data) {
+      var out = [], tag = id << 3 | wireType;
+      tag >>>= 0;
+      while (tag > 127) {
+        out.push(tag & 127 | 128);
+        tag >>>= 7;
+      }
+      out.push(tag);
+      for (var i = 0; i < data.length; ++i)
+        out.push(data[i]);
+      return util.newBuffer(out);
+    };
+    util.Array = Uint8Array;
+    util.Long = /* istanbul ignore next */
+    util.global.dcodeIO && /* istanbul ignore next */
+    util.global.dcodeIO.Long || /* istanbul ignore next */
+    util.global.Long || (function() {
+      try {
+        var Long = require_umd();
+        return Long && Long.isLong ? Long : null;
+      } catch (e) {
+        return null;
+      }
+    })();
+    util.key2Re = /^(?:true|false|0|1)$/;
+    util.key32Re = /^-?(?:0|[1-9][0-9]*)$/;
+    util.key64Re = /^(?:[\x00-\xff]{8}|-?(?:0|[1-9][0-9]*))$/;
+    util.longToHash = function longToHash(value) {
+      return value ? util.LongBits.from(value).toHash() : util.LongBits.zeroHash;
+    };
+    util.longFromHash = function longFromHash(hash2, unsigned) {
+      var bits = util.LongBits.fromHash(hash2);
+      if (util.Long)
+        return util.Long.fromBits(bits.lo, bits.hi, unsigned);
+      return bits.toNumber(Boolean(unsigned));
+    };
+    util.longFromKey = function longFromKey(key2, unsigned) {
+      return util.key64Re.test(key2) && !util.key32Re.test(key2) ? util.longFromHash(key2, unsigned) : key2;
+    };
+    util.boolFromKey = function boolFromKey(key2) {
+      return key2 === "true" || key2 === "1";
+    };
+    function merge(dst) {
+      var ifNotSet = typeof arguments[arguments.length - 1] === "boolean", limit = ifNotSet ? arguments.length - 1 : arguments.length;
+      ifNotSet = ifNotSet && arguments[arguments.length - 1];
+      for (var a = 1; a < limit; ++a) {
+        var src = arguments[a];
+        if (!src)
+          continue;
+        for (var keys = Object.keys(src), i = 0; i < keys.length; ++i)
+          if (!isUnsafeProperty(keys[i]) && (!ifNotSet || !Object.prototype.hasOwnProperty.call(dst, keys[i]) || dst[keys[i]] === void 0))
+            dst[keys[i]] = src[keys[i]];
+      }
+      return dst;
+    }
+    util.merge = merge;
+    util.nestingLimit = 32;
+    util.recursionLimit = 100;
+    util.makeProp = function makeProp(obj, key2, enumerable) {
+      if (Object.prototype.hasOwnProperty.call(obj, key2))
+        return;
+      Object.defineProperty(obj, key2, {
+        enumerable: enumerable === void 0 ? true : enumerable,
+        configurable: true,
+        writable: true
+      });
+    };
+    util.lcFirst = function lcFirst(str) {
+      return str.charAt(0).toLowerCase() + str.substring(1);
+    };
+    function newError(name) {
+      function CustomError(message, properties) {
+        if (!(this instanceof CustomError))
+          return new CustomError(message, properties);
+        Object.defineProperty(this, "message", { get: function() {
+          return message;
+        } });
+        if (Error.captureStackTrace)
+          Error.captureStackTrace(this, CustomError);
+        else
+          Object.defineProperty(this, "stack", { value: new Error().stack || "" });
+        if (properties)
+          merge(this, properties);
+      }
+      CustomError.prototype = Object.create(Error.prototype, {
+        constructor: {
+          value: CustomError,
+          writable: true,
+          enumerable: false,
+          configurable: true
+        },
+        name: {
+          get: function get() {
+            return name;
+          },
+          set: void 0,
+          enumerable: false,
+          // configurable: false would accurately preserve the behavior of
+          // the original, but I'm guessing that was not intentional.
+          // For an actual error subclass, this property would
+          // be configurable.
+          configurable: true
+        },
+        toString: {
+          value: function value() {
+            return this.name + ": " + this.message;
+          },
+          writable: true,
+          enumerable: false,
+          configurable: true
+        }
+      });
+      return CustomError;
+    }
+    util.newError = newError;
+    util.ProtocolError = newError("ProtocolError");
+    util.oneOfGetter = function getOneOf(fieldNames) {
+      var fieldMap = {};
+      for (var i = 0; i < fieldNames.length; ++i)
+        fieldMap[fieldNames[i]] = 1;
+      return function() {
+        for (var keys = Object.keys(this), i2 = keys.length - 1; i2 > -1; --i2)
+          if (fieldMap[keys[i2]] === 1 && this[keys[i2]] !== void 0 && this[keys[i2]] !== null)
+            return keys[i2];
+      };
+    };
+    util.oneOfSetter = function setOneOf(fieldNames) {
+      return function(name) {
+        for (var i = 0; i < fieldNames.length; ++i)
+          if (fieldNames[i] !== name)
+            delete this[fieldNames[i]];
+      };
+    };
+    util.toJSONOptions = {
+      longs: String,
+      enums: String,
+      bytes: String,
+      json: true
+    };
+  }
+});
+
+// node_modules/protobufjs/src/writer.js
+var require_writer = __commonJS({
+  "node_modules/protobufjs/src/writer.js"(exports, module) {
+    "use strict";
+    module.exports = Writer;
+    var util = require_minimal();
+    var BufferWriter;
+    var LongBits = util.LongBits;
+    var base64 = util.base64;
+    var utf82 = util.utf8;
+    function Writer() {
+      this.pos = 0;
+      this.buf = this.constructor.alloc(Writer.initialBufferSize);
+      this.view = null;
+      this.states = null;
+    }
+    Writer.initialBufferSize = 128;
+    Object.defineProperty(Writer.prototype, "len", {
+      configurable: true,
+      enumerable: true,
+      get: function get_len() {
+        return this.pos;
+      }
+    });
+    var create = function create2() {
+      return util.Buffer ? function create_buffer_setup() {
+        return (Writer.create = function create_buffer() {
+          return new BufferWriter();
+        })();
+      } : function create_array() {
+        return new Writer();
+      };
+    };
+    Writer.create = create();
+    Writer.alloc = function alloc(size) {
+      return new Uint8Array(size);
+    };
+    Writer.alloc = util.pool(Writer.alloc, Uint8Array.prototype.subarray);
+    function sizeVarint32(value) {
+      return value < 128 ? 1 : value < 16384 ? 2 : value < 2097152 ? 3 : value < 268435456 ? 4 : 5;
+    }
+    Writer.prototype._reserve = function _reserve(n) {
+      var need = this.pos + n;
+      if (need > this.buf.length) {
+        var size = this.buf.length << 1;
+        if (size < need)
+          size = need;
+        var buf = this.constructor.alloc(size);
+        buf.set(this.buf.subarray(0, this.pos), 0);
+        this.buf = buf;
+        this.view = null;
+      }
+    };
+    function writeStringAscii(val, buf, pos) {
+      for (var i = 0; i < val.length; )
+        buf[pos++] = val.charCodeAt(i++);
+    }
+    function writeVarint32(val, buf, pos) {
+      while (val > 127) {
+        buf[pos++] = val & 127 | 128;
+        val >>>= 7;
+      }
+      buf[pos] = val;
+      return pos + 1;
+    }
+    Writer.prototype.uint32 = function write_uint32(value) {
+      value = value >>> 0;
+      this._reserve(5);
+      var pos = this.pos;
+      this.pos = writeVarint32(value, this.buf, pos);
+      return this;
+    };
+    Writer.prototype.int32 = function write_int32(value) {
+      if ((value |= 0) < 0) {
+        this._reserve(10);
+        writeVarint64(LongBits.fromNumber(value), this.buf, this.pos);
+        this.pos += 10;
+        return this;
+      }
+      return this.uint32(value);
+    };
+    Writer.prototype.sint32 = function write_sint32(value) {
+      return this.uint32((value << 1 ^ value >> 31) >>> 0);
+    };
+    function writeVarint64(val, buf, pos) {
+      var lo = val.lo, hi = val.hi;
+      while (hi) {
+        buf[pos++] = lo & 127 | 128;
+        lo = (lo >>> 7 | hi << 25) >>> 0;
+        hi >>>= 7;
+      }
+      while (lo > 127) {
+        buf[pos++] = lo & 127 | 128;
+        lo = lo >>> 7;
+      }
+      buf[pos] = lo;
+      return pos + 1;
+    }
+    Writer.prototype.uint64 = function write_uint64(value) {
+      var bits = LongBits.from(value);
+      this._reserve(10);
+      var pos = this.pos;
+      this.pos = writeVarint64(bits, this.buf, pos);
+      return this;
+    };
+    Writer.prototype.int64 = Writer.prototype.uint64;
+    Writer.prototype.sint64 = function write_sint64(value) {
+      var bits = LongBits.from(value).zzEncode();
+      this._reserve(10);
+      var pos = this.pos;
+      this.pos = writeVarint64(bits, this.buf, pos);
+      return this;
+    };
+    Writer.prototype.bool = function write_bool(value) {
+      this._reserve(1);
+      this.buf[this.pos++] = value ? 1 : 0;
+      return this;
+    };
+    function writeFixed32(val, buf, pos) {
+      buf[pos] = val & 255;
+      buf[pos + 1] = val >>> 8 & 255;
+      buf[pos + 2] = val >>> 16 & 255;
+      buf[pos + 3] = val >>> 24;
+    }
+    Writer.prototype.fixed32 = function write_fixed32(value) {
+      this._reserve(4);
+      writeFixed32(value >>> 0, this.buf, this.pos);
+      this.pos += 4;
+      return this;
+    };
+    Writer.prototype.sfixed32 = Writer.prototype.fixed32;
+    Writer.prototype.fixed64 = function write_fixed64(value) {
+      var bits = LongBits.from(value);
+      this._reserve(8);
+      writeFixed32(bits.lo, this.buf, this.pos);
+      writeFixed32(bits.hi, this.buf, this.pos + 4);
+      this.pos += 8;
+      return this;
+    };
+    Writer.prototype.sfixed64 = Writer.prototype.fixed64;
+    Writer.prototype.float = function write_float(value) {
+      this._reserve(4);
+      util.float.writeFloatLE(value, this.buf, this.pos);
+      this.pos += 4;
+      return this;
+    };
+    Writer.prototype.double = function write_double(value) {
+      this._reserve(8);
+      util.float.writeDoubleLE(value, this.buf, this.pos);
+      this.pos += 8;
+      return this;
+    };
+    Writer.prototype.bytes = function write_bytes(value) {
+      var len = value.length >>> 0;
+      if (!len) {
+        this._reserve(1);
+        this.buf[this.pos++] = 0;
+        return this;
+      }
+      if (util.isString(value)) {
+        var buf = Writer.alloc(len = base64.length(value));
+        base64.decode(value, buf, 0);
+        value = buf;
+      }
+      this.uint32(len);
+      this._reserve(len);
+      this.buf.set(value, this.pos);
+      this.pos += len;
+      return this;
+    };
+    Writer.prototype.raw = function write_raw(value) {
+      var len = value.length >>> 0;
+      if (!len)
+        return this;
+      this._reserve(len);
+      this.buf.set(value, this.pos);
+      this.pos += len;
+      return this;
+    };
+    Writer.prototype._delim = function _delim(pos, len) {
+      var n = sizeVarint32(len);
+      if (n > 1)
+        this.buf.copyWithin(pos + n, pos + 1, pos + 1 + len);
+      writeVarint32(len, this.buf, pos);
+      this.pos = pos + n + len;
+      return this;
+    };
+    Writer.prototype.string = function write_string(value) {
+      var n = value.length;
+      if (!n) {
+        this._reserve(1);
+        this.buf[this.pos++] = 0;
+        return this;
+      }
+      if (n < 128) {
+        this._reserve(n * 3 + 5);
+        var lenPos = this.pos;
+        return this._delim(lenPos, utf82.write(value, this.buf, lenPos + 1));
+      }
+      var len = utf82.length(value);
+      this.uint32(len);
+      this._reserve(len);
+      if (len === value.length)
+        writeStringAscii(value, this.buf, this.pos);
+      else
+        utf82.write(value, this.buf, this.pos);
+      this.pos += len;
+      return this;
+    };
+    Writer.prototype.uint32s = function write_uint32s(value) {
+      var n = value.length;
+      this._reserve(n * 5 + 5);
+      var buf = this.buf, lenPos = this.pos, p = lenPos + 1;
+      for (var i = 0; i < n; ++i)
+        p = writeVarint32(value[i] >>> 0, buf, p);
+      return this._delim(lenPos, p - lenPos - 1);
+    };
+    Writer.prototype.int32s = function write_int32s(value) {
+      var n = value.length;
+      this._reserve(n * 10 + 5);
+      var buf = this.buf, lenPos = this.pos, pos = lenPos + 1, val;
+      for (var i = 0; i < n; ++i) {
+        if ((val = value[i] | 0) < 0) {
+          pos = writeVarint64(LongBits.fromNumber(val), buf, pos);
+        } else {
+          pos = writeVarint32(val, buf, pos);
+        }
+      }
+      return this._delim(lenPos, pos - lenPos - 1);
+    };
+    Writer.prototype.sint32s = function write_sint32s(value) {
+      var n = value.length;
+      this._reserve(n * 5 + 5);
+      var buf = this.buf, lenPos = this.pos, pos = lenPos + 1;
+      for (var i = 0; i < n; ++i)
+        pos = writeVarint32((value[i] << 1 ^ value[i] >> 31) >>> 0, buf, pos);
+      return this._delim(lenPos, pos - lenPos - 1);
+    };
+    Writer.prototype.uint64s = function write_uint64s(value) {
+      var n = value.length;
+      this._reserve(n * 10 + 5);
+      var buf = this.buf, lenPos = this.pos, pos = lenPos + 1;
+      for (var i = 0; i < n; ++i) {
+        pos = writeVarint64(LongBits.from(value[i]), buf, pos);
+      }
+      return this._delim(lenPos, pos - lenPos - 1);
+    };
+    Writer.prototype.int64s = Writer.prototype.uint64s;
+    Writer.prototype.sint64s = function write_sint64s(value) {
+      var n = value.length;
+      this._reserve(n * 10 + 5);
+      var buf = this.buf, lenPos = this.pos, pos = lenPos + 1;
+      for (var i = 0; i < n; ++i) {
+        pos = writeVarint64(LongBits.from(value[i]).zzEncode(), buf, pos);
+      }
+      return this._delim(lenPos, pos - lenPos - 1);
+    };
+    Writer.prototype.bools = function write_bools(value) {
+      var n = value.length;
+      this.uint32(n);
+      this._reserve(n);
+      var buf = this.buf, p = this.pos;
+      for (var i = 0; i < n; ++i)
+        buf[p++] = value[i] ? 1 : 0;
+      this.pos += n;
+      return this;
+    };
+    var VIEW_THRESHOLD_FLOAT = 16;
+    var VIEW_THRESHOLD_INT = 128;
+    function getLazyView(writer, count, threshold) {
+      var view = writer.view;
+      if (view || count < threshold)
+        return view;
+      var buf = writer.buf;
+      return writer.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    }
+    Writer.prototype.fixed32s = function write_fixed32s(value) {
+      var n = value.length, bytes = n * 4;
+      this.uint32(bytes);
+      this._reserve(bytes);
+      var p = this.pos, i, dv = getLazyView(this, n, VIEW_THRESHOLD_INT);
+      if (dv)
+        for (i = 0; i < n; ++i) {
+          dv.setUint32(p, value[i] >>> 0, true);
+          p += 4;
+        }
+      else {
+        var buf = this.buf;
+        for (i = 0; i < n; ++i) {
+          writeFixed32(value[i] >>> 0, buf, p);
+          p += 4;
+        }
+      }
+      this.pos += bytes;
+      return this;
+    };
+    Writer.prototype.sfixed32s = Writer.prototype.fixed32s;
+    Writer.prototype.fixed64s = function write_fixed64s(value) {
+      var n = value.length, bytes = n * 8;
+      this.uint32(bytes);
+      this._reserve(bytes);
+      var p = this.pos, i, bits, dv = getLazyView(this, n, VIEW_THRESHOLD_INT);
+      if (dv)
+        for (i = 0; i < n; ++i) {
+          bits = LongBits.from(value[i]);
+          dv.setUint32(p, bits.lo, true);
+          dv.setUint32(p + 4, bits.hi, true);
+          p += 8;
+        }
+      else {
+        var buf = this.buf;
+        for (i = 0; i < n; ++i) {
+          bits = LongBits.from(value[i]);
+          writeFixed32(bits.lo, buf, p);
+          writeFixed32(bits.hi, buf, p + 4);
+          p += 8;
+        }
+      }
+      this.pos += bytes;
+      return this;
+    };
+    Writer.prototype.sfixed64s = Writer.prototype.fixed64s;
+    Writer.prototype.floats = function write_floats(value) {
+      var n = value.length, bytes = n * 4;
+      this.uint32(bytes);
+      this._reserve(bytes);
+      var p = this.pos, i, dv = getLazyView(this, n, VIEW_THRESHOLD_FLOAT);
+      if (dv)
+        for (i = 0; i < n; ++i) {
+          dv.setFloat32(p, value[i], true);
+          p += 4;
+        }
+      else {
+        var buf = this.buf;
+        for (i = 0; i < n; ++i) {
+          util.float.writeFloatLE(value[i], buf, p);
+          p += 4;
+        }
+      }
+      this.pos += bytes;
+      return this;
+    };
+    Writer.prototype.doubles = function write_doubles(value) {
+      var n = value.length, bytes = n * 8;
+      this.uint32(bytes);
+      this._reserve(bytes);
+      var p = this.pos, i, dv = getLazyView(this, n, VIEW_THRESHOLD_FLOAT);
+      if (dv)
+        for (i = 0; i < n; ++i) {
+          dv.setFloat64(p, value[i], true);
+          p += 8;
+        }
+      else {
+        var buf = this.buf;
+        for (i = 0; i < n; ++i) {
+          util.float.writeDoubleLE(value[i], buf, p);
+          p += 8;
+        }
+      }
+      this.pos += bytes;
+      return this;
+    };
+    Writer.prototype.fork = function fork() {
+      this._reserve(1);
+      (this.states || (this.states = [])).push(this.pos);
+      this.pos += 1;
+      return this;
+    };
+    Writer.prototype.reset = function reset() {
+      var states = this.states;
+      if (states && states.length) {
+        this.pos = states.pop();
+      } else {
+        this.pos = 0;
+      }
+      return this;
+    };
+    Writer.prototype.ldelim = function ldelim() {
+      var states = this.states, len, vlen;
+      if (states && states.length) {
+        var lenPos = states.pop();
+        len = this.pos - lenPos - 1;
+        vlen = sizeVarint32(len);
+        if (vlen > 1) {
+          this._reserve(vlen - 1);
+          this.buf.copyWithin(lenPos + vlen, lenPos + 1, lenPos + 1 + len);
+          this.pos += vlen - 1;
+          writeVarint32(len, this.buf, lenPos);
+        } else {
+          this.buf[lenPos] = len;
+        }
+      } else {
+        len = this.pos;
+        vlen = sizeVarint32(len);
+        this._reserve(vlen);
+        this.buf.copyWithin(vlen, 0, len);
+        writeVarint32(len, this.buf, 0);
+        this.pos += vlen;
+      }
+      return this;
+    };
+    Writer.prototype.finish = function finish2(shared) {
+      if (shared)
+        return this.buf.subarray(0, this.pos);
+      var buf = this.constructor.alloc(this.pos);
+      buf.set(this.buf.subarray(0, this.pos), 0);
+      return buf;
+    };
+    Writer.prototype.finishInto = function finishInto(buf, offset) {
+      if (offset === void 0)
+        offset = 0;
+      buf.set(this.buf.subarray(0, this.pos), offset);
+      return buf;
+    };
+    Writer._configure = function(BufferWriter_) {
+      BufferWriter = BufferWriter_;
+      Writer.create = create();
+      BufferWriter._configure();
+    };
+  }
+});
+
+// node_modules/protobufjs/src/writer_buffer.js
+var require_writer_buffer = __commonJS({
+  "node_modules/protobufjs/src/writer_buffer.js"(exports, module) {
+    "use strict";
+    module.exports = BufferWriter;
+    var Writer = require_writer();
+    BufferWriter.prototype = Object.create(Writer.prototype, {
+      constructor: {
+        value: BufferWriter,
+        writable: true,
+        enumerable: false,
+        configurable: true
+      }
+    });
+    var util = require_minimal();
+    function BufferWriter() {
+      Writer.call(this);
+    }
+    var writeStringBuffer;
+    BufferWriter._configure = function() {
+      BufferWriter.alloc = util.Buffer && util.Buffer.allocUnsafe;
+      writeStringBuffer = util.Buffer && util.Buffer.prototype.utf8Write ? function writeStringBuffer_utf8Write(val, buf, pos) {
+        return buf.utf8Write(val, pos);
+      } : function writeStringBuffer_write(val, buf, pos) {
+        return buf.write(val, pos);
+      };
+    };
+    BufferWriter.prototype.bytes = function write_bytes_buffer(value) {
+      if (util.isString(value))
+        value = util.Buffer.from(value, "base64");
+      var len = value.length >>> 0;
+      this.uint32(len);
+      if (len) {
+        this._reserve(len);
+        this.buf.set(value, this.pos);
+        this.pos += len;
+      }
+      return this;
+    };
+    BufferWriter.prototype.string = function write_string_buffer(value) {
+      var n = value.length;
+      if (!n) {
+        this._reserve(1);
+        this.buf[this.pos++] = 0;
+        return this;
+      }
+      if (n < 128) {
+        this._reserve(n * 3 + 5);
+        var pos = this.pos, buf = this.buf;
+        return this._delim(
+          pos,
+          n < 40 ? util.utf8.write(value, buf, pos + 1) : writeStringBuffer(value, buf, pos + 1)
+        );
+      }
+      var len = util.Buffer.byteLength(value);
+      this.uint32(len);
+      this._reserve(len);
+      writeStringBuffer(value, this.buf, this.pos);
+      this.pos += len;
+      return this;
+    };
+    BufferWriter._configure();
+  }
+});
+
+// node_modules/protobufjs/src/reader.js
+var require_reader = __commonJS({
+  "node_modules/protobufjs/src/reader.js"(exports, module) {
+    "use strict";
+    module.exports = Reader;
+    var util = require_minimal();
+    var BufferReader;
+    var LongBits = util.LongBits;
+    var utf82 = util.utf8;
+    function indexOutOfRange(reader, writeLength) {
+      return RangeError("index out of range: " + reader.pos + " + " + (writeLength || 1) + " > " + reader.len);
+    }
+    function Reader(buffer) {
+      this.buf = buffer;
+      this.pos = 0;
+      this.len = buffer.length;
+      this.view = null;
+      this.discardUnknown = Reader.discardUnknown;
+    }
+    function create_array(buffer) {
+      if (Array.isArray(buffer))
+        buffer = new Uint8Array(buffer);
+      if (buffer instanceof Uint8Array)
+        return new Reader(buffer);
+      throw Error("illegal buffer");
+    }
+    var create = function create2() {
+      return util.Buffer ? function create_buffer_setup(buffer) {
+        return (Reader.create = function create_buffer(buffer2) {
+          return util.Buffer.isBuffer(buffer2) ? new BufferReader(buffer2) : create_array(buffer2);
+        })(buffer);
+      } : create_array;
+    };
+    Reader.create = create();
+    Reader.prototype.raw = function read_raw(start, end) {
+      return this.buf.subarray(start, end);
+    };
+    function readVarint32NearEnd(reader) {
+      var value = 0;
+      for (var i = 0; i < 4; ++i) {
+        if (reader.pos >= reader.len)
+          throw indexOutOfRange(reader);
+        var b = reader.buf[reader.pos++];
+        value = (value | (b & 127) << i * 7) >>> 0;
+        if (b < 128)
+          return value;
+      }
+      throw indexOutOfRange(reader);
+    }
+    Reader.prototype.uint32 = function read_uint32() {
+      if (this.len - this.pos < 5) {
+        if (this.pos >= this.len)
+          throw indexOutOfRange(this);
+        if (this.buf[this.pos] >= 128)
+          return readVarint32NearEnd(this);
+      }
+      var buf = this.buf, pos = this.pos, value = (buf[pos] & 127) >>> 0;
+      if (buf[pos++] < 128) {
+        this.pos = pos;
+        return value;
+      }
+      value = (value | (buf[pos] & 127) << 7) >>> 0;
+      if (buf[pos++] < 128) {
+        this.pos = pos;
+        return value;
+      }
+      value = (value | (buf[pos] & 127) << 14) >>> 0;
+      if (buf[pos++] < 128) {
+        this.pos = pos;
+        return value;
+      }
+      value = (value | (buf[pos] & 127) << 21) >>> 0;
+      if (buf[pos++] < 128) {
+        this.pos = pos;
+        return value;
+      }
+      value = (value | (buf[pos] & 15) << 28) >>> 0;
+      if (buf[pos++] < 128) {
+        this.pos = pos;
+        return value;
+      }
+      for (var i = 0; i < 5; ++i) {
+        if (pos >= this.len) {
+          this.pos = pos;
+          throw indexOutOfRange(this);
+        }
+        if (buf[pos++] < 128) {
+          this.pos = pos;
+          return value;
+        }
+      }
+      this.pos = pos;
+      throw Error("invalid varint encoding");
+    };
+    Reader.prototype.tag = function read_tag() {
+      if (this.len - this.pos < 5) {
+        if (this.pos >= this.len)
+          throw indexOutOfRange(this);
+        if (this.buf[this.pos] >= 128)
+          return readVarint32NearEnd(this);
+      }
+      var buf = this.buf, pos = this.pos, value = (buf[pos] & 127) >>> 0;
+      if (buf[pos++] < 128) {
+        this.pos = pos;
+        return value;
+      }
+      value = (value | (buf[pos] & 127) << 7) >>> 0;
+      if (buf[pos++] < 128) {
+        this.pos = pos;
+        return value;
+      }
+      value = (value | (buf[pos] & 127) << 14) >>> 0;
+      if (buf[pos++] < 128) {
+        this.pos = pos;
+        return value;
+      }
+      value = (value | (buf[pos] & 127) << 21) >>> 0;
+      if (buf[pos++] < 128) {
+        this.pos = pos;
+        return value;
+      }
+      value = (value | (buf[pos] & 15) << 28) >>> 0;
+      if (buf[pos] < 128 && (buf[pos] & 112) === 0) {
+        this.pos = pos + 1;
+        return value;
+      }
+      this.pos = pos + 1;
+      throw Error("invalid tag encoding");
+    };
+    Reader.prototype.size = function read_size() {
+      if (this.len - this.pos < 5) {
+        if (this.pos >= this.len)
+          throw indexOutOfRange(this);
+        if (this.buf[this.pos] >= 128)
+          return readVarint32NearEnd(this);
+      }
+      var buf = this.buf, pos = this.pos, value = (buf[pos] & 127) >>> 0;
+      if (buf[pos++] < 128) {
+        this.pos = pos;
+        return value;
+      }
+      value = (value | (buf[pos] & 127) << 7) >>> 0;
+      if (buf[pos++] < 128) {
+        this.pos = pos;
+        return value;
+      }
+      value = (value | (buf[pos] & 127) << 14) >>> 0;
+      if (buf[pos++] < 128) {
+        this.pos = pos;
+        return value;
+      }
+      value = (value | (buf[pos] & 127) << 21) >>> 0;
+      if (buf[pos++] < 128) {
+        this.pos = pos;
+        return value;
+      }
+      this.pos = pos + 1;
+      if (buf[pos] > 7)
+        throw Error("invalid length encoding");
+      return (value | buf[pos] << 28) >>> 0;
+    };
+    Reader.prototype.int32 = function read_int32() {
+      return this.uint32() | 0;
+    };
+    Reader.prototype.sint32 = function read_sint32() {
+      var value = this.uint32();
+      return value >>> 1 ^ -(value & 1) | 0;
+    };
+    function readLongVarint() {
+      var bits = new LongBits(0, 0);
+      var i = 0;
+      if (this.len - this.pos > 4) {
+        for (; i < 4; ++i) {
+          bits.lo = (bits.lo | (this.buf[this.pos] & 127) << i * 7) >>> 0;
+          if (this.buf[this.pos++] < 128)
+            return bits;
+        }
+        bits.lo = (bits.lo | (this.buf[this.pos] & 127) << 28) >>> 0;
+        bits.hi = (bits.hi | (this.buf[this.pos] & 127) >> 4) >>> 0;
+        if (this.buf[this.pos++] < 128)
+          return bits;
+        i = 0;
+      } else {
+        for (; i < 4; ++i) {
+          if (this.pos >= this.len)
+            throw indexOutOfRange(this);
+          bits.lo = (bits.lo | (this.buf[this.pos] & 127) << i * 7) >>> 0;
+          if (this.buf[this.pos++] < 128)
+            return bits;
+        }
+        throw indexOutOfRange(this);
+      }
+      if (this.len - this.pos > 4) {
+        for (; i < 5; ++i) {
+          bits.hi = (bits.hi | (this.buf[this.pos] & 127) << i * 7 + 3) >>> 0;
+          if (this.buf[this.pos++] < 128)
+            return bits;
+        }
+      } else {
+        for (; i < 5; ++i) {
+          if (this.pos >= this.len)
+            throw indexOutOfRange(this);
+          bits.hi = (bits.hi | (this.buf[this.pos] & 127) << i * 7 + 3) >>> 0;
+          if (this.buf[this.pos++] < 128)
+            return bits;
+        }
+      }
+      throw Error("invalid varint encoding");
+    }
+    Reader.prototype.bool = function read_bool() {
+      var value = false, b;
+      for (var i = 0; i < 10; ++i) {
+        if (this.pos >= this.len)
+          throw indexOutOfRange(this);
+        b = this.buf[this.pos++];
+        if (b & 127)
+          value = true;
+        if (b < 128)
+          return value;
+      }
+      throw Error("invalid varint encoding");
+    };
+    function readFixed32_end(buf, end) {
+      return (buf[end - 4] | buf[end - 3] << 8 | buf[end - 2] << 16 | buf[end - 1] << 24) >>> 0;
+    }
+    Reader.prototype.fixed32 = function read_fixed32() {
+      if (this.pos + 4 > this.len)
+        throw indexOutOfRange(this, 4);
+      return readFixed32_end(this.buf, this.pos += 4);
+    };
+    Reader.prototype.sfixed32 = function read_sfixed32() {
+      if (this.pos + 4 > this.len)
+        throw indexOutOfRange(this, 4);
+      return readFixed32_end(this.buf, this.pos += 4) | 0;
+    };
+    function readFixed64() {
+      if (this.pos + 8 > this.len)
+        throw indexOutOfRange(this, 8);
+      return new LongBits(readFixed32_end(this.buf, this.pos += 4), readFixed32_end(this.buf, this.pos += 4));
+    }
+    Reader.prototype.float = function read_float() {
+      if (this.pos + 4 > this.len)
+        throw indexOutOfRange(this, 4);
+      var value = util.float.readFloatLE(this.buf, this.pos);
+      this.pos += 4;
+      return value;
+    };
+    Reader.prototype.double = function read_double() {
+      if (this.pos + 8 > this.len)
+        throw indexOutOfRange(this, 4);
+      var value = util.float.readDoubleLE(this.buf, this.pos);
+      this.pos += 8;
+      return value;
+    };
+    Reader.prototype.uint32s = function read_uint32s(array) {
+      if (array === void 0) array = [];
+      var end = this.size() + this.pos, len = this.len, buf = this.buf, pos = this.pos, value;
+      if (end > len) throw indexOutOfRange(this, end - this.pos);
+      this.len = end;
+      while (pos < end) {
+        value = buf[pos++];
+        if (value < 128)
+          array.push(value);
+        else {
+          this.pos = pos - 1;
+          array.push(this.uint32());
+          pos = this.pos;
+        }
+      }
+      this.pos = pos;
+      if (pos !== end) throw RangeError("index out of range");
+      this.len = len;
+      return array;
+    };
+    Reader.prototype.int32s = function read_int32s(array) {
+      if (array === void 0) array = [];
+      var end = this.size() + this.pos, len = this.len, buf = this.buf, pos = this.pos, value;
+      if (end > len) throw indexOutOfRange(this, end - this.pos);
+      this.len = end;
+      while (pos < end) {
+        value = buf[pos++];
+        if (value < 128)
+          array.push(value);
+        else {
+          this.pos = pos - 1;
+          array.push(this.int32());
+          pos = this.pos;
+        }
+      }
+      this.pos = pos;
+      if (pos !== end) throw RangeError("index out of range");
+      this.len = len;
+      return array;
+    };
+    Reader.prototype.sint32s = function read_sint32s(array) {
+      if (array === void 0) array = [];
+      var end = this.size() + this.pos, len = this.len;
+      if (end > len) throw indexOutOfRange(this, end - this.pos);
+      this.len = end;
+      while (this.pos < end)
+        array.push(this.sint32());
+      if (this.pos !== end) throw RangeError("index out of range");
+      this.len = len;
+      return array;
+    };
+    Reader.prototype.bools = function read_bools(array) {
+      if (array === void 0) array = [];
+      var end = this.size() + this.pos, len = this.len, buf = this.buf, pos = this.pos, value;
+      if (end > len) throw indexOutOfRange(this, end - this.pos);
+      this.len = end;
+      while (pos < end) {
+        value = buf[pos++];
+        if (value < 128)
+          array.push(value !== 0);
+        else {
+          this.pos = pos - 1;
+          array.push(this.bool());
+          pos = this.pos;
+        }
+      }
+      this.pos = pos;
+      if (pos !== end) throw RangeError("index out of range");
+      this.len = len;
+      return array;
+    };
+    var VIEW_THRESHOLD_FLOAT = 8;
+    var VIEW_THRESHOLD_INT = 128;
+    function getLazyView(reader, count, threshold) {
+      var view = reader.view;
+      if (view || count < threshold)
+        return view;
+      var buf = reader.buf;
+      return reader.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    }
+    Reader.prototype.fixed32s = function read_fixed32s(array) {
+      if (array === void 0) array = [];
+      var len = this.size(), end = this.pos + len;
+      if (end > this.len) throw indexOutOfRange(this, len);
+      var count = len >>> 2, i = array.length, pos = this.pos;
+      array.length = i + count;
+      var dv = getLazyView(this, count, VIEW_THRESHOLD_INT);
+      if (dv)
+        for (var k = 0; k < count; ++k, pos += 4) array[i++] = dv.getUint32(pos, true);
+      else {
+        var buf = this.buf;
+        for (var j = 0; j < count; ++j, pos += 4) array[i++] = readFixed32_end(buf, pos + 4);
+      }
+      this.pos = pos;
+      if (pos !== end) throw indexOutOfRange(this, 4);
+      return array;
+    };
+    Reader.prototype.sfixed32s = function read_sfixed32s(array) {
+      if (array === void 0) array = [];
+      var len = this.size(), end = this.pos + len;
+      if (end > this.len) throw indexOutOfRange(this, len);
+      var count = len >>> 2, i = array.length, pos = this.pos;
+      array.length = i + count;
+      var dv = getLazyView(this, count, VIEW_THRESHOLD_INT);
+      if (dv)
+        for (var k = 0; k < count; ++k, pos += 4) array[i++] = dv.getInt32(pos, true);
+      else {
+        var buf = this.buf;
+        for (var j = 0; j < count; ++j, pos += 4) array[i++] = readFixed32_end(buf, pos + 4) | 0;
+      }
+      this.pos = pos;
+      if (pos !== end) throw indexOutOfRange(this, 4);
+      return array;
+    };
+    Reader.prototype.floats = function read_floats(array) {
+      if (array === void 0) array = [];
+      var len = this.size(), end = this.pos + len;
+      if (end > this.len) throw indexOutOfRange(this, len);
+      var count = len >>> 2, i = array.length, pos = this.pos;
+      array.length = i + count;
+      var dv = getLazyView(this, count, VIEW_THRESHOLD_FLOAT);
+      if (dv)
+        for (var k = 0; k < count; ++k, pos += 4) array[i++] = dv.getFloat32(pos, true);
+      else {
+        var buf = this.buf;
+        for (var j = 0; j < count; ++j, pos += 4) array[i++] = util.float.readFloatLE(buf, pos);
+      }
+      this.pos = pos;
+      if (pos !== end) throw indexOutOfRange(this, 4);
+      return array;
+    };
+    Reader.prototype.doubles = function read_doubles(array) {
+      if (array === void 0) array = [];
+      var len = this.size(), end = this.pos + len;
+      if (end > this.len) throw indexOutOfRange(this, len);
+      var count = len >>> 3, i = array.length, pos = this.pos;
+      array.length = i + count;
+      var dv = getLazyView(this, count, VIEW_THRESHOLD_FLOAT);
+      if (dv)
+        for (var k = 0; k < count; ++k, pos += 8) array[i++] = dv.getFloat64(pos, true);
+      else {
+        var buf = this.buf;
+        for (var j = 0; j < count; ++j, pos += 8) array[i++] = util.float.readDoubleLE(buf, pos);
+      }
+      this.pos = pos;
+      if (pos !== end) throw indexOutOfRange(this, 8);
+      return array;
+    };
+    Reader.prototype.uint64s = function read_uint64s(array) {
+      if (array === void 0) array = [];
+      var end = this.size() + this.pos, len = this.len;
+      if (end > len) throw indexOutOfRange(this, end - this.pos);
+      this.len = end;
+      while (this.pos < end)
+        array.push(this.uint64());
+      if (this.pos !== end) throw RangeError("index out of range");
+      this.len = len;
+      return array;
+    };
+    Reader.prototype.int64s = function read_int64s(array) {
+      if (array === void 0) array = [];
+      var end = this.size() + this.pos, len = this.len;
+      if (end > len) throw indexOutOfRange(this, end - this.pos);
+      this.len = end;
+      while (this.pos < end)
+        array.push(this.int64());
+      if (this.pos !== end) throw RangeError("index out of range");
+      this.len = len;
+      return array;
+    };
+    Reader.prototype.sint64s = function read_sint64s(array) {
+      if (array === void 0) array = [];
+      var end = this.size() + this.pos, len = this.len;
+      if (end > len) throw indexOutOfRange(this, end - this.pos);
+      this.len = end;
+      while (this.pos < end)
+        array.push(this.sint64());
+      if (this.pos !== end) throw RangeError("index out of range");
+      this.len = len;
+      return array;
+    };
+    Reader.prototype.fixed64s = function read_fixed64s(array) {
+      if (array === void 0) array = [];
+      var len = this.size(), end = this.pos + len, i = array.length;
+      if (end > this.len) throw indexOutOfRange(this, len);
+      var count = len >>> 3;
+      array.length = i + count;
+      for (var j = 0; j < count; ++j)
+        array[i++] = this.fixed64();
+      if (this.pos !== end) throw indexOutOfRange(this, 8);
+      return array;
+    };
+    Reader.prototype.sfixed64s = function read_sfixed64s(array) {
+      if (array === void 0) array = [];
+      var len = this.size(), end = this.pos + len, i = array.length;
+      if (end > this.len) throw indexOutOfRange(this, len);
+      var count = len >>> 3;
+      array.length = i + count;
+      for (var j = 0; j < count; ++j)
+        array[i++] = this.sfixed64();
+      if (this.pos !== end) throw indexOutOfRange(this, 8);
+      return array;
+    };
+    Reader.prototype.bytes = function read_bytes() {
+      var length = this.size(), start = this.pos, end = this.pos + length;
+      if (end > this.len)
+        throw indexOutOfRange(this, length);
+      this.pos = end;
+      return this.raw(start, end);
+    };
+    Reader.prototype.string = function read_string() {
+      var length = this.size(), start = this.pos, end = this.pos + length;
+      if (end > this.len)
+        throw indexOutOfRange(this, length);
+      this.pos = end;
+      return utf82.read(this.buf, start, end);
+    };
+    Reader.prototype.stringVerify = function read_string_verify() {
+      var length = this.size(), start = this.pos, end = this.pos + length;
+      if (end > this.len)
+        throw indexOutOfRange(this, length);
+      this.pos = end;
+      return utf82.readStrict(this.buf, start, end);
+    };
+    Reader.prototype.skip = function skip(length) {
+      if (typeof length === "number") {
+        if (this.pos + length > this.len)
+          throw indexOutOfRange(this, length);
+        this.pos += length;
+      } else {
+        do {
+          if (this.pos >= this.len)
+            throw indexOutOfRange(this);
+        } while (this.buf[this.pos++] & 128);
+      }
+      return this;
+    };
+    Reader.recursionLimit = util.recursionLimit;
+    Reader.discardUnknown = true;
+    Reader.prototype.skipType = function(wireType, depth, fieldNumber) {
+      if (depth === void 0) depth = 0;
+      if (depth > Reader.recursionLimit)
+        throw Error("max depth exceeded");
+      if (fieldNumber === 0)
+        throw Error("illegal tag: field number 0");
+      switch (wireType) {
+        case 0:
+          this.skip();
+          break;
+        case 1:
+          this.skip(8);
+          break;
+        case 2:
+          this.skip(this.size());
+          break;
+        case 3:
+          while (true) {
+            var tag = this.tag();
+            var nestedField = tag >>> 3;
+            wireType = tag & 7;
+            if (!nestedField)
+              throw Error("illegal tag: field number 0");
+            if (wireType === 4) {
+              if (fieldNumber !== void 0 && nestedField !== fieldNumber)
+                throw Error("invalid end group tag");
+              break;
+            }
+            this.skipType(wireType, depth + 1, nestedField);
+          }
+          break;
+        case 5:
+          this.skip(4);
+          break;
+        /* istanbul ignore next */
+        default:
+          throw Error("invalid wire type " + wireType + " at offset " + this.pos);
+      }
+      return this;
+    };
+    Reader._configure = function(BufferReader_) {
+      BufferReader = BufferReader_;
+      Reader.create = create();
+      BufferReader._configure();
+      var fn = util.Long ? "toLong" : (
+        /* istanbul ignore next */
+        "toNumber"
+      );
+      util.merge(Reader.prototype, {
+        int64: function read_int64() {
+          return readLongVarint.call(this)[fn](false);
+        },
+        uint64: function read_uint64() {
+          return readLongVarint.call(this)[fn](true);
+        },
+        sint64: function read_sint64() {
+          return readLongVarint.call(this).zzDecode()[fn](false);
+        },
+        fixed64: function read_fixed64() {
+          return readFixed64.call(this)[fn](true);
+        },
+        sfixed64: function read_sfixed64() {
+          return readFixed64.call(this)[fn](false);
+        }
+      });
+    };
+  }
+});
+
+// node_modules/protobufjs/src/reader_buffer.js
+var require_reader_buffer = __commonJS({
+  "node_modules/protobufjs/src/reader_buffer.js"(exports, module) {
+    "use strict";
+    module.exports = BufferReader;
+    var Reader = require_reader();
+    BufferReader.prototype = Object.create(Reader.prototype, {
+      constructor: {
+        value: BufferReader,
+        writable: true,
+        enumerable: false,
+        configurable: true
+      }
+    });
+    var util = require_minimal();
+    function BufferReader(buffer) {
+      Reader.call(this, buffer);
+    }
+    BufferReader._configure = function() {
+      if (util.Buffer)
+        BufferReader.prototype._slice = util.Buffer.prototype.slice;
+    };
+    BufferReader.prototype.raw = function read_raw_buffer(start, end) {
+      return this._slice.call(this.buf, start, end);
+    };
+    BufferReader.prototype.string = function read_string_buffer() {
+      var len = this.size(), start = this.pos, end = this.pos + len;
+      if (end > this.len)
+        throw RangeError("index out of range: " + this.pos + " + " + len + " > " + this.len);
+      this.pos = end;
+      return this.buf.utf8Slice ? this.buf.utf8Slice(start, end) : this.buf.toString("utf-8", start, end);
+    };
+    BufferReader._configure();
+  }
+});
+
+// node_modules/protobufjs/src/rpc/service.js
+var require_service = __commonJS({
+  "node_modules/protobufjs/src/rpc/service.js"(exports, module) {
+    "use strict";
+    module.exports = Service;
+    var util = require_minimal();
+    Service.prototype = Object.create(util.EventEmitter.prototype, {
+      constructor: {
+        value: Service,
+        writable: true,
+        enumerable: false,
+        configurable: true
+      }
+    });
+    function Service(rpcImpl, requestDelimited, responseDelimited) {
+      if (typeof rpcImpl !== "function")
+        throw TypeError("rpcImpl must be a function");
+      util.EventEmitter.call(this);
+      this.rpcImpl = rpcImpl;
+      this.requestDelimited = Boolean(requestDelimited);
+      this.responseDelimited = Boolean(responseDelimited);
+    }
+    Service.prototype.rpcCall = function rpcCall(method, requestCtor, responseCtor, request, callback) {
+      if (!request)
+        throw TypeError("request must be specified");
+      var self2 = this;
+      if (!callback)
+        return util.asPromise(rpcCall, self2, method, requestCtor, responseCtor, request);
+      if (!self2.rpcImpl) {
+        setTimeout(function() {
+          callback(Error("already ended"));
+        }, 0);
+        return void 0;
+      }
+      try {
+        return self2.rpcImpl(
+          method,
+          requestCtor[self2.requestDelimited ? "encodeDelimited" : "encode"](request).finish(),
+          function rpcCallback(err, response) {
+            if (err) {
+              self2.emit("error", err, method);
+              return callback(err);
+            }
+            if (response === null) {
+              self2.end(
+                /* endedByRPC */
+                true
+              );
+              return void 0;
+            }
+            if (!(response instanceof responseCtor)) {
+              try {
+                response = responseCtor[self2.responseDelimited ? "decodeDelimited" : "decode"](response);
+              } catch (err2) {
+                self2.emit("error", err2, method);
+                return callback(err2);
+              }
+            }
+            self2.emit("data", response, method);
+            return callback(null, response);
+          }
+        );
+      } catch (err) {
+        self2.emit("error", err, method);
+        setTimeout(function() {
+          callback(err);
+        }, 0);
+        return void 0;
+      }
+    };
+    Service.prototype.end = function end(endedByRPC) {
+      if (this.rpcImpl) {
+        if (!endedByRPC)
+          this.rpcImpl(null, null, null);
+        this.rpcImpl = null;
+        this.emit("end").off();
+      }
+      return this;
+    };
+  }
+});
+
+// node_modules/protobufjs/src/rpc.js
+var require_rpc = __commonJS({
+  "node_modules/protobufjs/src/rpc.js"(exports) {
+    "use strict";
+    var rpc = exports;
+    rpc.Service = require_service();
+  }
+});
+
+// node_modules/protobufjs/src/roots.js
+var require_roots = __commonJS({
+  "node_modules/protobufjs/src/roots.js"(exports, module) {
+    "use strict";
+    module.exports = /* @__PURE__ */ Object.create(null);
+  }
+});
+
+// node_modules/protobufjs/src/index-minimal.js
+var require_index_minimal = __commonJS({
+  "node_modules/protobufjs/src/index-minimal.js"(exports) {
+    "use strict";
+    exports.build = "minimal";
+    exports.Writer = require_writer();
+    exports.BufferWriter = require_writer_buffer();
+    exports.Reader = require_reader();
+    exports.BufferReader = require_reader_buffer();
+    exports.util = require_minimal();
+    exports.rpc = require_rpc();
+    exports.roots = require_roots();
+    exports.configure = configure;
+    function configure() {
+      exports.util.LongBits._configure(exports.util.Long);
+      exports.Writer._configure(exports.BufferWriter);
+      exports.Reader._configure(exports.BufferReader);
+    }
+    configure();
+  }
+});
+
+// node_modules/protobufjs/minimal.js
+var require_minimal2 = __commonJS({
+  "node_modules/protobufjs/minimal.js"(exports, module) {
+    "use strict";
+    module.exports = require_index_minimal();
+  }
+});
+
+// src/profile/varint.ts
+function outOfRange() {
+  throw new WireError("unexpected end of data");
+}
+function shortVarint(buf, pos) {
+  let b = buf[pos];
+  if (b < 128) return b << 3 | 1;
+  let v = b & 127;
+  b = buf[pos + 1];
+  if (b < 128) return (v | b << 7) << 3 | 2;
+  v |= (b & 127) << 7;
+  b = buf[pos + 2];
+  if (b < 128) return (v | b << 14) << 3 | 3;
+  v |= (b & 127) << 14;
+  b = buf[pos + 3];
+  if (b < 64) return (v | b << 21) << 3 | 4;
+  return -1;
+}
+function readInt64(r) {
+  const buf = r.buf;
+  const len = r.len;
+  let pos = r.pos;
+  const x = shortVarint(buf, pos);
+  if (x >= 0 && pos + (x & 7) <= len) {
+    r.pos = pos + (x & 7);
+    return x >>> 3;
+  }
+  let lo = 0;
+  let b = 0;
+  for (let shift = 0; shift < 28; shift += 7) {
+    if (pos >= len) outOfRange();
+    b = buf[pos++];
+    lo |= (b & 127) << shift;
+    if (b < 128) {
+      r.pos = pos;
+      return lo >>> 0;
+    }
+  }
+  if (pos >= len) outOfRange();
+  b = buf[pos++];
+  lo |= (b & 15) << 28;
+  let hi = (b & 127) >> 4;
+  if (b < 128) {
+    r.pos = pos;
+    return hi * 4294967296 + (lo >>> 0);
+  }
+  for (let shift = 3; shift < 32; shift += 7) {
+    if (pos >= len) outOfRange();
+    b = buf[pos++];
+    hi |= (b & 127) << shift;
+    if (b < 128) {
+      r.pos = pos;
+      return (hi | 0) * 4294967296 + (lo >>> 0);
+    }
+  }
+  throw new WireError("varint longer than 10 bytes");
+}
+function readUint64Big(r) {
+  const buf = r.buf;
+  let pos = r.pos;
+  let v = 0n;
+  let shift = 0n;
+  for (let i = 0; i < 10; i++) {
+    if (pos >= r.len) outOfRange();
+    const b = buf[pos++];
+    v |= BigInt(b & 127) << shift;
+    if (b < 128) {
+      r.pos = pos;
+      return BigInt.asUintN(64, v);
+    }
+    shift += 7n;
+  }
+  throw new WireError("varint longer than 10 bytes");
+}
+function readUint32(r) {
+  const x = shortVarint(r.buf, r.pos);
+  if (x >= 0 && r.pos + (x & 7) <= r.len) {
+    r.pos += x & 7;
+    return x >>> 3;
+  }
+  return r.uint32();
+}
+function readEnd(r) {
+  const n = readUint32(r);
+  const end = r.pos + n;
+  if (end > r.len) outOfRange();
+  return end;
+}
+function readRepeatedInt64(r, wire, out) {
+  if (wire === 2) {
+    const end = readEnd(r);
+    while (r.pos < end) out.push(readInt64(r));
+    if (r.pos !== end) throw new WireError("packed field overruns its length");
+  } else if (wire === 0) {
+    out.push(readInt64(r));
+  } else {
+    throw new WireError(`wire type ${wire} where a varint was expected`);
+  }
+}
+var import_minimal, createReader, WireError;
+var init_varint = __esm({
+  "src/profile/varint.ts"() {
+    "use strict";
+    import_minimal = __toESM(require_minimal2(), 1);
+    createReader = (buf) => import_minimal.default.Reader.create(buf);
+    WireError = class extends Error {
+    };
+  }
+});
+
+// src/profile/pprof-messages.ts
+function basename2(p) {
+  const i = Math.max(p.lastIndexOf("/"), p.lastIndexOf("\\"));
+  return i >= 0 ? p.slice(i + 1) : p;
+}
+function expectWire(wire, want) {
+  if (wire !== want) throw new WireError(`wire type ${wire} where ${want} was expected`);
+}
+function addressOf(addressAt, r) {
+  if (addressAt === 0) return 0n;
+  const saved = r.pos;
+  r.pos = addressAt;
+  const a = readUint64Big(r);
+  r.pos = saved;
+  return a;
+}
+function unsymbolizedName(addressAt, mapping, str, r) {
+  const file = mapping ? basename2(str(mapping.filename, `mapping ${mapping.id} filename`)) : "";
+  const module = file ? `[${file}]` : "<unknown>";
+  const address = addressOf(addressAt, r);
+  if (address === 0n) return module;
+  const addr = mapping && file ? address - mapping.start + mapping.offset : address;
+  return `${module}+0x${BigInt.asUintN(64, addr).toString(16)}`;
+}
+function readValueType(r) {
+  const end = readEnd(r);
+  let type = 0;
+  let unit = 0;
+  while (r.pos < end) {
+    const tag = readUint32(r);
+    const f = tag >>> 3;
+    if (f === 1) type = readInt64(r);
+    else if (f === 2) unit = readInt64(r);
+    else r.skipType(tag & 7);
+  }
+  return [type, unit];
+}
+function readMapping(r) {
+  const end = readEnd(r);
+  const m = { id: 0, start: 0n, offset: 0n, filename: 0 };
+  while (r.pos < end) {
+    const tag = readUint32(r);
+    switch (tag >>> 3) {
+      case 1:
+        m.id = readInt64(r);
+        break;
+      case 2:
+        m.start = readUint64Big(r);
+        break;
+      case 4:
+        m.offset = readUint64Big(r);
+        break;
+      case 5:
+        m.filename = readInt64(r);
+        break;
+      default:
+        r.skipType(tag & 7);
+    }
+  }
+  return m;
+}
+function readLocation(r, t) {
+  const end = readEnd(r);
+  t.lineStart.push(t.lineFn.length);
+  if (readLocationInline(r.buf, r.pos, end, t)) r.pos = end;
+  else readLocationFields(r, end, t);
+}
+function readLocationInline(buf, at, end, t) {
+  const lines0 = t.lineFn.length;
+  let pos = at;
+  let id = 0;
+  let mappingId = 0;
+  let addressAt = 0;
+  inline: {
+    while (pos < end) {
+      const tag = buf[pos++];
+      if (tag === 34) {
+        const len = buf[pos++];
+        if (len >= 128) break inline;
+        const e = pos + len;
+        if (e > end) break inline;
+        let fid = 0;
+        while (pos < e) {
+          const lt = buf[pos++];
+          if (lt !== 8 && lt !== 16 && lt !== 24) break inline;
+          const x = shortVarint(buf, pos);
+          if (x < 0) break inline;
+          pos += x & 7;
+          if (lt === 8) fid = x >>> 3;
+        }
+        if (pos !== e) break inline;
+        t.lineFn.push(fid);
+      } else if (tag === 8 || tag === 16) {
+        const x = shortVarint(buf, pos);
+        if (x < 0) break inline;
+        pos += x & 7;
+        if (tag === 8) id = x >>> 3;
+        else mappingId = x >>> 3;
+      } else if (tag === 24 || tag === 40) {
+        if (tag === 24) addressAt = pos;
+        const v0 = pos;
+        while (pos < end && buf[pos] >= 128) pos++;
+        pos++;
+        if (pos - v0 > 10) break inline;
+      } else break inline;
+    }
+    if (pos !== end) break inline;
+    t.id.push(id);
+    t.mappingId.push(mappingId);
+    t.addressAt.push(addressAt);
+    return true;
+  }
+  t.lineFn.length = lines0;
+  return false;
+}
+function readLocationFields(r, end, t) {
+  let id = 0;
+  let mappingId = 0;
+  let addressAt = 0;
+  while (r.pos < end) {
+    const tag = readUint32(r);
+    switch (tag >>> 3) {
+      case 1:
+        id = readInt64(r);
+        break;
+      case 2:
+        mappingId = readInt64(r);
+        break;
+      case 3:
+        addressAt = r.pos;
+        r.skip();
+        break;
+      case 4: {
+        expectWire(tag & 7, 2);
+        const e = readEnd(r);
+        let fid = 0;
+        while (r.pos < e) {
+          const t2 = readUint32(r);
+          if (t2 >>> 3 === 1) fid = readInt64(r);
+          else r.skipType(t2 & 7);
+        }
+        t.lineFn.push(fid);
+        break;
+      }
+      default:
+        r.skipType(tag & 7);
+    }
+  }
+  t.id.push(id);
+  t.mappingId.push(mappingId);
+  t.addressAt.push(addressAt);
+}
+function readFunction(r) {
+  const end = readEnd(r);
+  const f = { id: 0, name: 0, systemName: 0, filename: 0 };
+  while (r.pos < end) {
+    const tag = readUint32(r);
+    switch (tag >>> 3) {
+      case 1:
+        f.id = readInt64(r);
+        break;
+      case 2:
+        f.name = readInt64(r);
+        break;
+      case 3:
+        f.systemName = readInt64(r);
+        break;
+      case 4:
+        f.filename = readInt64(r);
+        break;
+      default:
+        r.skipType(tag & 7);
+    }
+  }
+  return f;
+}
+function readLabelKey(r, out) {
+  const end = readEnd(r);
+  let key2 = 0;
+  let s = 0;
+  let num = 0;
+  let hasNum = false;
+  let unit = 0;
+  while (r.pos < end) {
+    const tag = readUint32(r);
+    switch (tag >>> 3) {
+      case 1:
+        key2 = readInt64(r);
+        break;
+      case 2:
+        s = readInt64(r);
+        break;
+      case 3:
+        num = readInt64(r);
+        hasNum = true;
+        break;
+      case 4:
+        unit = readInt64(r);
+        break;
+      default:
+        r.skipType(tag & 7);
+    }
+  }
+  out.push(key2, s, num, hasNum ? unit + 1 : 0);
+}
+var IdTable;
+var init_pprof_messages = __esm({
+  "src/profile/pprof-messages.ts"() {
+    "use strict";
+    init_errors2();
+    init_varint();
+    IdTable = class {
+      map;
+      dense;
+      /** Builds the lookup for `ids` (position i has id ids[i]); throws on id 0 or a duplicate. */
+      constructor(ids, what, file) {
+        let max = 0;
+        for (const id of ids) if (id > max) max = id;
+        const fail2 = (i) => {
+          throw new ProfileError(
+            "protobuf",
+            file,
+            ids[i] === 0 ? `${what} ${i} has id 0 (reserved)` : `duplicate ${what} id ${ids[i]}`
+          );
+        };
+        if (max <= Math.max(1 << 16, ids.length * 4)) {
+          const dense = new Int32Array(max + 1).fill(-1);
+          for (let i = 0; i < ids.length; i++) {
+            const id = ids[i];
+            if (id === 0 || dense[id] !== -1) fail2(i);
+            dense[id] = i;
+          }
+          this.dense = dense;
+        } else {
+          const map = /* @__PURE__ */ new Map();
+          for (let i = 0; i < ids.length; i++) {
+            if (ids[i] === 0 || map.has(ids[i])) fail2(i);
+            map.set(ids[i], i);
+          }
+          this.map = map;
+        }
+      }
+      get(id) {
+        if (this.dense) return id < this.dense.length ? this.dense[id] : -1;
+        return this.map.get(id) ?? -1;
+      }
+      /** The dense lookup (empty when ids are sparse: callers then fall back to get()). */
+      denseTable() {
+        return this.dense ?? new Int32Array(0);
+      }
+    };
+  }
+});
+
+// src/profile/pprof-names.ts
+function simplifyFunc(name) {
+  let s = name.startsWith(".") ? name.slice(1) : name;
+  const re = /\(anonymous namespace\)|operator\(\)|\(/g;
+  let m;
+  while ((m = re.exec(s)) !== null) {
+    if (m[0] === "(") {
+      s = s.slice(0, m.index);
+      break;
+    }
+  }
+  return s;
+}
+function pprofDisplayName(name, systemName) {
+  if (name !== "" && name !== systemName) return name;
+  let n = systemName;
+  if (!n.includes(".<") && !n.includes("]).") && (/[<>[\]]/.test(n) || n.includes("::"))) {
+    n = removeMatching(n, "(", ")");
+    n = removeMatching(n, "<", ">");
+  }
+  return n;
+}
+function removeMatching(name, open, close) {
+  let out = name;
+  let nesting = 0;
+  let first = 0;
+  for (let i = 0; i < out.length; i++) {
+    const c = out[i];
+    if (c === open) {
+      if (++nesting === 1) first = i;
+    } else if (c === close) {
+      nesting--;
+      if (nesting < 0) return out;
+      if (nesting === 0) {
+        out = out.slice(0, first) + out.slice(i + 1);
+        i = first - 1;
+      }
+    }
+  }
+  return out;
+}
+function compileFrameRegex(src, what, file) {
+  try {
+    return new RegExp(`^(?:${src})$`);
+  } catch {
+    throw new ProfileError("protobuf", file, `${what} is not a valid regular expression: ${src}`);
+  }
+}
+var init_pprof_names = __esm({
+  "src/profile/pprof-names.ts"() {
+    "use strict";
+    init_errors2();
+  }
+});
+
+// src/profile/pprof-samples.ts
+function forEachSample(buf, runs, fn) {
+  let s = 0;
+  for (let i = 0; i < runs.length; i += 3) {
+    if (runs[i] === ONE) {
+      fn(s++, runs[i + 1], runs[i + 2]);
+      continue;
+    }
+    const to = runs[i + 2];
+    for (let p = runs[i + 1]; p < to; ) {
+      const x = shortVarint(buf, p + 1);
+      const q = p + 1 + (x & 7);
+      fn(s++, q, q + (x >>> 3));
+      p = q + (x >>> 3);
+    }
+  }
+}
+function decodeSamples(t) {
+  const one = sampleDecoder(t);
+  if (t.sink.decodeAll && !t.anyPrune) {
+    return t.sink.decodeAll(t.r.buf, t.runs, t.locIds.denseTable(), one);
+  }
+  let emptyStacks = 0;
+  forEachSample(t.r.buf, t.runs, (s, start, end) => {
+    if (!one(s, start, end)) emptyStacks++;
+  });
+  return emptyStacks;
+}
+function sampleDecoder(t) {
+  const { r, file, sink, nTypes, locIds, locPrune, anyPrune } = t;
+  const values = new Float64Array(nTypes);
+  let locBuf = new Int32Array(256);
+  const labelKeys = [];
+  const buf = r.buf;
+  const dense = locIds.denseTable();
+  const denseLen = dense.length;
+  const locOf = (id, s) => {
+    const li = locIds.get(id);
+    if (li < 0) {
+      throw new ProfileError(
+        "invalid-reference",
+        file,
+        `sample ${s} refers to location ${id}, which does not exist`
+      );
+    }
+    return li;
+  };
+  const slowVarint = (at) => {
+    r.pos = at;
+    return readInt64(r);
+  };
+  return (s, start, end) => {
+    let pos = start;
+    let nLoc = 0;
+    let nVal = 0;
+    if (labelKeys.length !== 0) labelKeys.length = 0;
+    while (pos < end) {
+      const tag = buf[pos++];
+      if (tag === 10 || tag === 18) {
+        let len = buf[pos++];
+        if (len >= 128) {
+          r.pos = pos - 1;
+          len = r.uint32();
+          pos = r.pos;
+        }
+        const e = pos + len;
+        if (e > end) throw new WireError(`sample ${s}: packed field overruns the sample`);
+        while (pos < e) {
+          const start2 = pos;
+          let b = buf[pos++];
+          let v = b & 127;
+          if (b >= 128) {
+            b = buf[pos++];
+            v |= (b & 127) << 7;
+            if (b >= 128) {
+              b = buf[pos++];
+              v |= (b & 127) << 14;
+              if (b >= 128) {
+                b = buf[pos++];
+                v |= (b & 127) << 21;
+                if (b >= 128) {
+                  v = slowVarint(start2);
+                  pos = r.pos;
+                }
+              }
+            }
+          }
+          if (tag === 10) {
+            if (nLoc === locBuf.length) locBuf = grow32(locBuf);
+            const li = v < denseLen ? dense[v] : -1;
+            locBuf[nLoc++] = li >= 0 ? li : locOf(v, s);
+          } else {
+            if (nVal < nTypes) values[nVal] = v;
+            nVal++;
+          }
+        }
+        if (pos !== e) throw new WireError(`sample ${s}: varint crosses the end of a packed field`);
+      } else if (tag === 8) {
+        const v = slowVarint(pos);
+        pos = r.pos;
+        if (nLoc === locBuf.length) locBuf = grow32(locBuf);
+        locBuf[nLoc++] = locOf(v, s);
+      } else if (tag === 16) {
+        const v = slowVarint(pos);
+        pos = r.pos;
+        if (nVal < nTypes) values[nVal] = v;
+        nVal++;
+      } else if (tag === 26) {
+        r.pos = pos;
+        readLabelKey(r, labelKeys);
+        pos = r.pos;
+      } else {
+        r.pos = pos - 1;
+        const t2 = readUint32(r);
+        if (t2 >>> 3 === 0) throw new WireError(`sample ${s}: field number 0`);
+        r.skipType(t2 & 7);
+        pos = r.pos;
+      }
+    }
+    if (pos !== end) throw new WireError(`sample ${s} overruns its length`);
+    if (nVal !== nTypes) {
+      throw new ProfileError(
+        "protobuf",
+        file,
+        `sample ${s} has ${nVal} values but the profile declares ${nTypes} sample types`
+      );
+    }
+    let firstLoc = 0;
+    if (anyPrune) {
+      let foundUser = false;
+      for (let i = nLoc - 1; i >= 0; i--) {
+        const p = locPrune[locBuf[i]];
+        if (p === 0) {
+          foundUser = true;
+          continue;
+        }
+        if (!foundUser) continue;
+        firstLoc = p === 2 ? i + 1 : i;
+        break;
+      }
+    }
+    if (nLoc === 0) return false;
+    sink.sample(locBuf, firstLoc, nLoc, values, labelKeys);
+    return true;
+  };
+}
+function grow32(a) {
+  const n = new Int32Array(a.length * 2);
+  n.set(a);
+  return n;
+}
+var RUN, ONE, StackSink;
+var init_pprof_samples = __esm({
+  "src/profile/pprof-samples.ts"() {
+    "use strict";
+    init_errors2();
+    init_pprof_messages();
+    init_varint();
+    RUN = 0;
+    ONE = 1;
+    StackSink = class {
+      constructor(builder, locStart, locFrames, str) {
+        this.builder = builder;
+        this.locStart = locStart;
+        this.locFrames = locFrames;
+        this.str = str;
+      }
+      builder;
+      locStart;
+      locFrames;
+      str;
+      // label sets interned by a hash of their string-table indices (checked on a hit)
+      labelIndex = /* @__PURE__ */ new Map();
+      sample(locs, first, end, values, labelKeys) {
+        let nFrames = 0;
+        for (let i = first; i < end; i++)
+          nFrames += this.locStart[locs[i] + 1] - this.locStart[locs[i]];
+        const frames = this.builder.frameBuffer(nFrames);
+        let n = this.builder.frameCount;
+        for (let i = first; i < end; i++) {
+          const li = locs[i];
+          const b = this.locStart[li + 1];
+          for (let k = this.locStart[li]; k < b; k++) frames[n++] = this.locFrames[k];
+        }
+        let labelSet = -1;
+        if (labelKeys.length > 0) {
+          let h = labelKeys.length;
+          for (let i = 0; i < labelKeys.length; i++) h = Math.imul(h, 31) + labelKeys[i] | 0;
+          const bucket = this.labelIndex.get(h);
+          let id;
+          if (bucket) {
+            for (const e of bucket) {
+              if (e.keys.length === labelKeys.length && e.keys.every((k, i) => k === labelKeys[i])) {
+                id = e.id;
+                break;
+              }
+            }
+          }
+          if (id === void 0) {
+            const labels = [];
+            for (let i = 0; i < labelKeys.length; i += 4) {
+              const l = { key: this.str(labelKeys[i], "label key") };
+              if (labelKeys[i + 1]) l.str = this.str(labelKeys[i + 1], "label value");
+              else if (labelKeys[i + 3]) l.num = labelKeys[i + 2];
+              if (labelKeys[i + 3] > 1) l.unit = this.str(labelKeys[i + 3] - 1, "label unit");
+              labels.push(l);
+            }
+            id = this.builder.labelSet(labels);
+            const entry = { keys: labelKeys.slice(), id };
+            if (bucket) bucket.push(entry);
+            else this.labelIndex.set(h, [entry]);
+          }
+          labelSet = id;
+        }
+        this.builder.commit(nFrames, values, labelSet);
+      }
+    };
+  }
+});
+
+// src/profile/wasm/samples-wasm.ts
+var SAMPLES_WASM_BASE64;
+var init_samples_wasm = __esm({
+  "src/profile/wasm/samples-wasm.ts"() {
+    "use strict";
+    SAMPLES_WASM_BASE64 = [
+      "AGFzbQEAAAABEwFgDn9/f39/f39/f39/f39/AX8CDwEDZW52Bm1lbW9yeQIAAAMCAQAHEwIGc3VtUnVuAAAGbWVtb3J5AgAK",
+      "rBIBqRICFH8DfCANKAIAIRMgDSgCBCEeIA0oAgghHyANKAIMIRwgDEECRiEdIAAgAmohICAAIAFqIRcDfyAXICBJBH8gF0EC",
+      "aiEBIBctAAEiD0H/AHEhDkEHIREDQCARQSNJIA9BgAFPcQRAIAEiD0EBaiEBIA4gDy0AACIPQf8AcSARdHIhDiARQQdqIREM",
+      "AQsLIAEhFCABIA5qIhshFyAcQQFqIRwgEyESQQAhDkEAIRBBACEaQQAhGEQAAAAAAAAAACEjRAAAAAAAAAAAISRBASEPA0Ag",
+      "ASAbSQRAAkAgAS0AACEWIAFBAWoiESAbTwRAQQAhDwwBCyARQQFqIQEgES0AACIRQYABTwRAIAEgG08EQEEAIQ8MAgsgASIV",
+      "QQFqIQEgFS0AACIVQYABTwRAQQAhDwwCCyARQf8AcSAVQQd0ciERCyABIBFqIhEgG0sEQEEAIQ8MAQsgFkEKRgRAIBoEQEEA",
+      "IQ8MAgtBASEaIAEhDiARIhAhAQwDBSAWQRJGBEADQCABIBFJBEACQCABIhVBAWohASAVLQAAIhVB/wBxIRYgFUGAAU8EfCAB",
+      "IhVBAWohASAWIBUtAAAiFUH/AHFBB3RyIRYgFUGAAU8EfCABIhVBAWohASAWIBUtAAAiFUH/AHFBDnRyIRYgFUGAAU8EfCAB",
+      "IhVBAWohASAWIBUtAAAiFUH/AHFBFXRyIRYgFUGAAU8EfCABIhVBAWohASAVLQAAIhVBgAFPBEBBACEPDAULIBW4RAAAAAAA",
+      "ALBBogVEAAAAAAAAAAALBUQAAAAAAAAAAAsFRAAAAAAAAAAACwVEAAAAAAAAAAALIBa4oCEiIB0EQCAYBEAgIiEkBSAiISML",
+      "BSAMIBhKBEAgCyAYQQN0aiAiOQMACwsgGEEBaiEYDAILCwsgD0UNAgUgFkEaRgRAA38gASARSQR/IAEiFUEBaiEBAkAgFS0A",
+      "ACIVQRBHIBVBCEdxIBVBGEdxIBVBIEdxDQAgASEVA0AgASARSQR/IAEtAABBgAFPBUEACwRAIAFBAWohAQwBCwsgAUEBaiIB",
+      "IBVrQQpLDQAMAgtBAAUgDwsLIg9FDQMFQQAhDwwDCwsLIAEgEUcEQEEAIQ8MAQsMAgsLCwJAIA9FIAwgGEdyDQAgE0EBaiET",
+      "IA4gEEYEQCAfQQFqIR8MAwsgHQRAIAsgIzkDACALICQ5AwgLQX8hD0EAIRogDiEBIB0EfwN/IAEgEEkEfyABIhFBAWohASAR",
+      "LQAAIhVB/wBxIRgCQCAVQYABTwRAIAEiFUEBaiEBIBggFS0AACIVQf8AcUEHdHIhGCAVQYABTwRAIAEiFUEBaiEBIBggFS0A",
+      "ACIVQf8AcUEOdHIhGCAVQYABTwRAIAEiFUEBaiEBIBggFS0AACIVQf8AcUEVdHIhGCAVQYABTw0DCwsLQQAhGUEAIRUgBCAY",
+      "SwR/IAMgGEECdGooAgAFQX8LIhZBf0gEQCAFQX4gFmsiEUECdGooAgAhGSAFIBFBAWpBAnRqKAIAIRUgBiAZQQJ0aigCACEW",
+      "BSAWQX9GDQELIBYgDyAPQQBIGyEPA0AgByAWQQJ0aiIRKAIAIBJHBEAgESASNgIAIAggFkEEdGoiESARKwMAICOgOQMAIBEg",
+      "ESsDCCAkoDkDCAsgFSAZQQFqIhlLBEAgBiAZQQJ0aigCACEWDAELCwwCC0EBIRogEQVBAAsLBQN/IAEgEEkEfyABIRVBACEY",
+      "QQAhGUGAASEWA0AgGUEESCAWQYABT3EEQCABIhFBAWohASAYIBEtAAAiFkH/AHEgGUEHbHRyIRggGUEBaiEZDAELCwJAIBZB",
+      "gAFPDQAgBCAYSwR/IAMgGEECdGooAgAFQX8LIhZBAE4EQCAWIA8gD0EASBshD0EAIREgEiAHIBZBAnRqIhUoAgBHBEAgFSAS",
+      "NgIAIAggDCAWbEEDdGohFQNAIAwgEUoEQCARQQN0IhYgFWoiGCAYKwMAIAsgFmorAwCgOQMAIBFBAWohEQwBCwsLBSAWQX9G",
+      "BEAMAgUgBUF+IBZrIhFBAWpBAnRqKAIAIRggBSARQQJ0aigCACERIA9BAEgEQCAGIBFBAnRqKAIAIQ8LA0AgESAYSQRAQQAh",
+      "FiASIAcgBiARQQJ0aigCACIVQQJ0aiIZKAIARwRAIBkgEjYCACAIIAwgFWxBA3RqIRkDQCAMIBZKBEAgFkEDdCIVIBlqIiEg",
+      "ISsDACALIBVqKwMAoDkDACAWQQFqIRYMAQsLCyARQQFqIREMAQsLCwsMAgtBASEaIBUFQQALCwshESAaRSABIBBHcQRAQQEh",
+      "GiABIRELIBoEQANAIA4gEUkEQEEAIQlBACEEA0AgBEEcSQRAAkAgDiIBQQFqIQ4gCSABLQAAIgFB/wBxIAR0ciEJIAFBgAFJ",
+      "DQAgBEEHaiEEDAILCwsgAyAJQQJ0aigCACIBQQBOBEACQEEAIQQgByABQQJ0aiIJKAIAIBJHDQAgCUF/NgIAIAggASAMbEED",
+      "dGohAQNAIAQgDEgEQCAEQQN0IgkgAWoiCiAKKwMAIAkgC2orAwChOQMAIARBAWohBAwBCwsLBSAFQX4gAWsiAUEBakECdGoo",
+      "AgAhCSAFIAFBAnRqKAIAIQEDQCABIAlJBEBBACEEIBIgByAGIAFBAnRqKAIAIgpBAnRqIg8oAgBGBEAgD0F/NgIAIAggCiAM",
+      "bEEDdGohCgNAIAQgDEgEQCAEQQN0Ig8gCmoiECAQKwMAIAsgD2orAwChOQMAIARBAWohBAwBCwsLIAFBAWohAQwBCwsLDAEL",
+      "CyATQQFrIRMMAQsgHkEBaiEeIAkgDCAPbEEDdGohASAdBEAgASABKwMAICOgOQMAIAEgASsDCCAkoDkDCCAKIAorAwAgI6A5",
+      "AwAgCiAKKwMIICSgOQMIDAMLQQAhDwNAIAwgD0oEQCAPQQN0Ig4gC2orAwAhIiABIA5qIhAgECsDACAioDkDACAKIA5qIg4g",
+      "DisDACAioDkDACAPQQFqIQ8MAQsLDAILQQEFQQALCyEBIA0gEzYCACANIB42AgQgDSAfNgIIIAEEQCANIBxBAWs2AgwgDSAU",
+      "IABrNgIQIA0gGyAAayIANgIUIA1BATYCGCAADwsgDSAcNgIMIA1BADYCGCACCw=="
+    ].join("");
+  }
+});
+
+// src/profile/wasm/sample-pass.ts
+function wasmModule() {
+  if (compiled === void 0) {
+    try {
+      compiled = new WebAssembly.Module(Buffer.from(SAMPLES_WASM_BASE64, "base64"));
+    } catch {
+      compiled = null;
+    }
+  }
+  return compiled;
+}
+function instanceWith(mod, pages) {
+  if (pages > 65536) return void 0;
+  try {
+    if (kept && pages <= KEEP_PAGES) {
+      const have = kept.memory.buffer.byteLength / 65536;
+      if (have < pages) kept.memory.grow(pages - have);
+      return kept;
+    }
+    const memory = new WebAssembly.Memory({ initial: pages });
+    const instance = new WebAssembly.Instance(mod, { env: { memory } });
+    const made = { memory, sumRun: instance.exports.sumRun };
+    if (pages <= KEEP_PAGES) kept = made;
+    return made;
+  } catch {
+    return void 0;
+  }
+}
+function createSamplePass(input) {
+  const mod = wasmModule();
+  if (!mod) return void 0;
+  const { buf, idFn, locStart, locNorm, nNames, nTypes } = input;
+  let top = 8;
+  const take = (bytes) => {
+    const at = top;
+    top += Math.ceil(bytes / 8) * 8;
+    return at;
+  };
+  const pBuf = take(buf.length);
+  const pId = take(idFn.length * 4);
+  const pStart = take(locStart.length * 4);
+  const pNorm = take(locNorm.length * 4);
+  const pStamp = take(nNames * 4);
+  const pCum = take(nNames * nTypes * 8);
+  const pSelf = take(nNames * nTypes * 8);
+  const pTotal = take(nTypes * 8);
+  const pVals = take(nTypes * 8);
+  const pState = take(32);
+  const pages = Math.ceil((top + 16) / 65536);
+  const got = instanceWith(mod, pages);
+  if (!got) return void 0;
+  const { memory, sumRun } = got;
+  const m = memory.buffer;
+  new Uint8Array(m, pBuf, buf.length).set(buf);
+  new Int32Array(m, pId, idFn.length).set(idFn);
+  new Uint32Array(m, pStart, locStart.length).set(locStart);
+  new Uint32Array(m, pNorm, locNorm.length).set(locNorm);
+  return {
+    stamp: new Int32Array(m, pStamp, nNames),
+    cum: new Float64Array(m, pCum, nNames * nTypes),
+    self: new Float64Array(m, pSelf, nNames * nTypes),
+    total: new Float64Array(m, pTotal, nTypes),
+    state: new Int32Array(m, pState, 7),
+    run: (from, to) => sumRun(
+      pBuf,
+      from,
+      to,
+      pId,
+      idFn.length,
+      pStart,
+      pNorm,
+      pStamp,
+      pCum,
+      pSelf,
+      pTotal,
+      pVals,
+      nTypes,
+      pState
+    )
+  };
+}
+var compiled, KEEP_PAGES, kept;
+var init_sample_pass = __esm({
+  "src/profile/wasm/sample-pass.ts"() {
+    "use strict";
+    init_samples_wasm();
+    KEEP_PAGES = 1024;
+  }
+});
+
+// src/profile/totals-sink.ts
+var TotalsSink;
+var init_totals_sink = __esm({
+  "src/profile/totals-sink.ts"() {
+    "use strict";
+    init_pprof_samples();
+    init_sample_pass();
+    TotalsSink = class {
+      constructor(fnMap, nNames, nTypes, locStart, locFrames, useWasm) {
+        this.nNames = nNames;
+        this.nTypes = nTypes;
+        this.locStart = locStart;
+        this.useWasm = useWasm;
+        this.selfAll = new Float64Array(nNames * nTypes);
+        this.cumAll = new Float64Array(nNames * nTypes);
+        this.total = new Float64Array(nTypes);
+        this.stamp = new Int32Array(nNames).fill(-1);
+        this.locNorm = locFrames.map((f) => fnMap[f]);
+        const nLoc = locStart.length - 1;
+        this.locSingle = new Int32Array(nLoc);
+        for (let li = 0; li < nLoc; li++) {
+          this.locSingle[li] = locStart[li + 1] - locStart[li] === 1 ? this.locNorm[locStart[li]] : -1;
+        }
+      }
+      nNames;
+      nTypes;
+      locStart;
+      useWasm;
+      /** self and cum per function and type, interleaved: [f * nTypes + t] */
+      selfAll;
+      cumAll;
+      total;
+      /** per function: the number of the last sample that charged it to cum (once per sample) */
+      stamp;
+      /** normalized function id of every location line (locFrames order) */
+      locNorm;
+      /** per location: its normalized function id when it has exactly one line, else -1 */
+      locSingle;
+      counter = 0;
+      samples = 0;
+      /** Counts one decoded sample: self to the leaf, cum once to each function of the stack. */
+      sample(locs, first, end, values) {
+        this.samples++;
+        const s = this.counter++;
+        const { locNorm, locStart, stamp, selfAll, cumAll, total, nTypes } = this;
+        for (let t = 0; t < nTypes; t++) total[t] += values[t];
+        const leaf = locNorm[locStart[locs[first]]] * nTypes;
+        for (let t = 0; t < nTypes; t++) selfAll[leaf + t] += values[t];
+        for (let i = first; i < end; i++) {
+          const li = locs[i];
+          const b = locStart[li + 1];
+          for (let k = locStart[li]; k < b; k++) {
+            const f = locNorm[k];
+            if (stamp[f] !== s) {
+              stamp[f] = s;
+              const at = f * nTypes;
+              for (let t = 0; t < nTypes; t++) cumAll[at + t] += values[t];
+            }
+          }
+        }
+      }
+      /**
+       * The whole sample pass, through the WebAssembly pass (wasm/samples.ts: the same counting
+       * as sample(), fused with parsing, for the shape nearly every profile has). The
+       * accumulators move into its memory for the duration; a sample it does not take is decoded
+       * by `general` and counted by sample() in place; then the pass goes on after it. Without
+       * WebAssembly (or memory for it), `general` decodes every sample.
+       */
+      decodeAll(buf, runs, dense, general) {
+        const pass = this.useWasm && dense.length > 0 ? createSamplePass({
+          buf,
+          idFn: this.idFunctions(dense),
+          locStart: this.locStart,
+          locNorm: this.locNorm,
+          nNames: this.nNames,
+          nTypes: this.nTypes
+        }) : void 0;
+        let empty = 0;
+        if (!pass) {
+          forEachSample(buf, runs, (s, start, end) => {
+            if (!general(s, start, end)) empty++;
+          });
+          return empty;
+        }
+        pass.stamp.set(this.stamp);
+        pass.cum.set(this.cumAll);
+        pass.self.set(this.selfAll);
+        pass.total.set(this.total);
+        this.stamp = pass.stamp;
+        this.cumAll = pass.cum;
+        this.selfAll = pass.self;
+        this.total = pass.total;
+        const state = pass.state;
+        state[0] = this.counter;
+        state[1] = this.samples;
+        state[2] = 0;
+        state[3] = 0;
+        const handOver = (start, end) => {
+          this.counter = state[0];
+          this.samples = state[1];
+          if (!general(state[3], start, end)) state[2]++;
+          state[0] = this.counter;
+          state[1] = this.samples;
+          state[3]++;
+        };
+        for (let i = 0; i < runs.length; i += 3) {
+          if (runs[i] === ONE) {
+            handOver(runs[i + 1], runs[i + 2]);
+            continue;
+          }
+          const to = runs[i + 2];
+          for (let from = runs[i + 1]; from < to; ) {
+            from = pass.run(from, to);
+            if (state[6] === 1) handOver(state[4], state[5]);
+          }
+        }
+        this.counter = state[0];
+        this.samples = state[1];
+        empty = state[2];
+        this.stamp = this.stamp.slice();
+        this.cumAll = this.cumAll.slice();
+        this.selfAll = this.selfAll.slice();
+        this.total = this.total.slice();
+        return empty;
+      }
+      /** location id -> its function when it has one line (>= 0), -2 - its index when it has
+       * several, -1 when there is no such location */
+      idFunctions(dense) {
+        const idFn = new Int32Array(dense.length);
+        for (let v = 0; v < dense.length; v++) {
+          const li = dense[v];
+          idFn[v] = li < 0 ? -1 : this.locSingle[li] >= 0 ? this.locSingle[li] : -2 - li;
+        }
+        return idFn;
+      }
+      /** The self / cum column of sample type `t`. */
+      column(which, t) {
+        const out = new Float64Array(this.nNames);
+        if (which === "self") {
+          for (let f = 0; f < this.nNames; f++) out[f] = this.selfAll[f * this.nTypes + t];
+        } else {
+          for (let f = 0; f < this.nNames; f++) out[f] = this.cumAll[f * this.nTypes + t];
+        }
+        return out;
+      }
+    };
+  }
+});
+
+// src/profile/pprof.ts
+function readPprof(bytes, file, opts = {}) {
+  return guarded(
+    file,
+    () => decode2(bytes, file, opts, (t) => {
+      const sink = new StackSink(t.builder, t.locStart, t.locFrames, t.str);
+      return { sink, finish: (meta) => t.builder.build(meta) };
+    })
+  );
+}
+function readPprofTotals(bytes, file, normalize, opts = {}) {
+  return guarded(
+    file,
+    () => decode2(bytes, file, opts, (t) => {
+      const { map, names, rawNames } = normalizedIds(t.builder.functions, normalize);
+      const sink = new TotalsSink(
+        map,
+        names.length,
+        t.sampleTypes.length,
+        t.locStart,
+        t.locFrames,
+        opts.wasm !== false
+      );
+      return {
+        sink,
+        finish: (meta) => ({
+          ...meta,
+          sampleTypes: t.sampleTypes,
+          samples: sink.samples,
+          totals: t.sampleTypes.map((type, k) => ({
+            type,
+            names,
+            self: sink.column("self", k),
+            cum: sink.column("cum", k),
+            total: sink.total[k],
+            rawNames,
+            samples: sink.samples
+          }))
+        })
+      };
+    })
+  );
+}
+function guarded(file, fn) {
+  return readerGuard(
+    "protobuf",
+    file,
+    (m) => `not a valid pprof protobuf (truncated or corrupt: ${m})`,
+    fn
+  );
+}
+function decode2(bytes, file, opts, use) {
+  const r = createReader(bytes);
+  const strPos = [];
+  const sampleTypeIdx = [];
+  const functions = [];
+  const mappings = [];
+  const locs = { id: [], mappingId: [], addressAt: [], lineStart: [], lineFn: [] };
+  const comments = [];
+  const runs = [];
+  let dropFrames = 0;
+  let keepFrames = 0;
+  let timeNanos = 0;
+  let timeSeen = 0;
+  let durationNanos = 0;
+  let periodType;
+  let period = 0;
+  let defaultSampleType = 0;
+  const buf = r.buf;
+  while (r.pos < r.len) {
+    if (buf[r.pos] === 18) {
+      let p = r.pos;
+      const len = r.len;
+      while (p < len && buf[p] === 18) {
+        const x = shortVarint(buf, p + 1);
+        if (x < 0) break;
+        const q = p + 1 + (x & 7);
+        const n = x >>> 3;
+        if (q + n > len) throw new WireError("unexpected end of data");
+        p = q + n;
+      }
+      if (p !== r.pos) {
+        runs.push(RUN, r.pos, p);
+        r.pos = p;
+        continue;
+      }
+    }
+    const tag = readUint32(r);
+    const field = tag >>> 3;
+    const wire = tag & 7;
+    if (field === 0) throw new WireError("field number 0");
+    switch (field) {
+      case 1:
+        expectWire(wire, 2);
+        sampleTypeIdx.push(readValueType(r));
+        break;
+      case 2: {
+        expectWire(wire, 2);
+        const end = readEnd(r);
+        runs.push(ONE, r.pos, end);
+        r.pos = end;
+        break;
+      }
+      case 3:
+        expectWire(wire, 2);
+        mappings.push(readMapping(r));
+        break;
+      case 4:
+        expectWire(wire, 2);
+        readLocation(r, locs);
+        break;
+      case 5:
+        expectWire(wire, 2);
+        functions.push(readFunction(r));
+        break;
+      case 6: {
+        expectWire(wire, 2);
+        const e = readEnd(r);
+        strPos.push(r.pos, e);
+        r.pos = e;
+        break;
+      }
+      case 7:
+        dropFrames = readInt64(r);
+        break;
+      case 8:
+        keepFrames = readInt64(r);
+        break;
+      case 9:
+        timeNanos = readInt64(r);
+        timeSeen++;
+        break;
+      case 10:
+        durationNanos = readInt64(r);
+        break;
+      case 11:
+        expectWire(wire, 2);
+        periodType = readValueType(r);
+        break;
+      case 12:
+        period = readInt64(r);
+        break;
+      case 13:
+        readRepeatedInt64(r, wire, comments);
+        break;
+      case 14:
+        defaultSampleType = readInt64(r);
+        break;
+      default:
+        r.skipType(wire);
+    }
+  }
+  locs.lineStart.push(locs.lineFn.length);
+  const nStrings = strPos.length / 2;
+  if (nStrings > 0 && strPos[1] - strPos[0] !== 0) {
+    throw new ProfileError("protobuf", file, "string_table[0] must be the empty string");
+  }
+  const strings = new Array(nStrings);
+  const str = (i, what) => {
+    if (i === 0) return "";
+    if (i < 0 || i >= nStrings || !Number.isInteger(i)) {
+      throw new ProfileError(
+        "invalid-reference",
+        file,
+        `${what} refers to string ${i}, but the string table has ${nStrings} entries`
+      );
+    }
+    return strings[i] ??= utf8.read(r.buf, strPos[2 * i], strPos[2 * i + 1]);
+  };
+  if (timeSeen > 1) {
+    throw new ProfileError(
+      "protobuf",
+      file,
+      "time_nanos appears twice: this looks like two profiles concatenated"
+    );
+  }
+  const sampleTypes = sampleTypeIdx.map(([t, u], i) => ({
+    type: str(t, `sample_type[${i}].type`),
+    unit: str(u, `sample_type[${i}].unit`)
+  }));
+  if (sampleTypes.length === 0) {
+    throw new ProfileError("protobuf", file, "profile declares no sample types");
+  }
+  let defaultIndex = sampleTypes.length - 1;
+  if (defaultSampleType !== 0) {
+    const name = str(defaultSampleType, "default_sample_type");
+    const i = sampleTypes.findIndex((t) => t.type === name);
+    if (i >= 0) defaultIndex = i;
+  }
+  const fnIds = new IdTable(
+    functions.map((f) => f.id),
+    "function",
+    file
+  );
+  const mapIds = new IdTable(
+    mappings.map((m) => m.id),
+    "mapping",
+    file
+  );
+  const builder = new ProfileBuilder(sampleTypes);
+  const fnName = functions.map((f) => {
+    const name = str(f.name, `function ${f.id} name`);
+    const sys = str(f.systemName, `function ${f.id} system_name`);
+    const fileName = str(f.filename, `function ${f.id} filename`);
+    return pprofDisplayName(name, sys) || fileName;
+  });
+  const drop = dropFrames ? compileFrameRegex(str(dropFrames, "drop_frames"), "drop_frames", file) : void 0;
+  const keep = drop && keepFrames ? compileFrameRegex(str(keepFrames, "keep_frames"), "keep_frames", file) : void 0;
+  const shouldDrop = (name) => {
+    if (!drop || opts.allFrames || name === "") return false;
+    const s = simplifyFunc(name);
+    return drop.test(s) && !(keep && keep.test(s));
+  };
+  const nLocs = locs.id.length;
+  const locIds = new IdTable(locs.id, "location", file);
+  const locStart = new Uint32Array(nLocs + 1);
+  const locPrune = new Uint8Array(nLocs);
+  const locFramesList = [];
+  let anyPrune = false;
+  const fnBuilderId = new Int32Array(functions.length).fill(-1);
+  const { lineStart, lineFn } = locs;
+  const unsymbolized = (li, mapping) => builder.fn(unsymbolizedName(locs.addressAt[li], mapping, str, r));
+  for (let li = 0; li < nLocs; li++) {
+    let mapping;
+    const mappingId = locs.mappingId[li];
+    if (mappingId !== 0) {
+      const mi = mapIds.get(mappingId);
+      if (mi < 0)
+        throw new ProfileError(
+          "invalid-reference",
+          file,
+          `location ${locs.id[li]} refers to mapping ${mappingId}, which does not exist`
+        );
+      mapping = mappings[mi];
+    }
+    locStart[li] = locFramesList.length;
+    const a = lineStart[li];
+    const b = lineStart[li + 1];
+    let first = a;
+    if (drop) {
+      let i = b - 1;
+      for (; i >= a; i--) {
+        const fid = lineFn[i];
+        const fi = fid === 0 ? -1 : fnIds.get(fid);
+        if (fi >= 0 && shouldDrop(str(functions[fi].name, "function name"))) break;
+      }
+      if (i >= a) {
+        anyPrune = true;
+        if (i === b - 1) locPrune[li] = 2;
+        else {
+          locPrune[li] = 1;
+          first = i + 1;
+        }
+      }
+    }
+    for (let k = a; k < b; k++) {
+      const fid = lineFn[k];
+      let id;
+      if (fid === 0) {
+        id = unsymbolized(li, mapping);
+      } else {
+        const fi = fnIds.get(fid);
+        if (fi < 0)
+          throw new ProfileError(
+            "invalid-reference",
+            file,
+            `location ${locs.id[li]} refers to function ${fid}, which does not exist`
+          );
+        id = fnBuilderId[fi];
+        if (id < 0) {
+          if (fnName[fi]) id = fnBuilderId[fi] = builder.fn(fnName[fi]);
+          else id = unsymbolized(li, mapping);
+        }
+      }
+      if (k >= first) locFramesList.push(id);
+    }
+    if (a === b) locFramesList.push(unsymbolized(li, mapping));
+  }
+  locStart[nLocs] = locFramesList.length;
+  const locFrames = Uint32Array.from(locFramesList);
+  const { sink, finish: finish2 } = use({ builder, sampleTypes, locStart, locFrames, str });
+  const emptyStacks = decodeSamples({
+    r,
+    file,
+    sink,
+    runs,
+    nTypes: sampleTypes.length,
+    locIds,
+    locPrune,
+    anyPrune
+  });
+  const warnings = [];
+  if (emptyStacks > 0) {
+    warnings.push(
+      `dropped ${emptyStacks} sample${emptyStacks === 1 ? "" : "s"} without any location (no stack)`
+    );
+  }
+  return finish2({
+    format: "pprof",
+    defaultSampleType: defaultIndex,
+    period,
+    periodType: periodType ? {
+      type: str(periodType[0], "period_type.type"),
+      unit: str(periodType[1], "period_type.unit")
+    } : void 0,
+    durationNanos,
+    timeNanos,
+    comments: comments.map((c, i) => str(c, `comment[${i}]`)),
+    warnings
+  });
+}
+var import_minimal2, utf8;
+var init_pprof = __esm({
+  "src/profile/pprof.ts"() {
+    "use strict";
+    init_errors2();
+    init_aggregate();
+    init_model();
+    init_pprof_messages();
+    init_pprof_names();
+    init_pprof_samples();
+    init_totals_sink();
+    init_varint();
+    import_minimal2 = __toESM(require_minimal2(), 1);
+    utf8 = import_minimal2.default.util.utf8;
+  }
+});
+
+// src/profile/speedscope.ts
+function unitType(unit) {
+  if (unit in TIME_UNITS) return { type: "time", unit };
+  if (unit === "bytes") return { type: "space", unit: "bytes" };
+  if (unit === "none") return { type: "samples", unit: "count" };
+  return void 0;
+}
+function isObject2(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function isIndex(v, n) {
+  return typeof v === "number" && Number.isInteger(v) && v >= 0 && v < n;
+}
+function readSpeedscope(json, file) {
+  return readerGuard(
+    "speedscope",
+    file,
+    (m) => `malformed speedscope file (${m})`,
+    () => decode3(json, file)
+  );
+}
+function decode3(json, file) {
+  const fail2 = (detail) => {
+    throw new ProfileError("speedscope", file, detail);
+  };
+  if (!isObject2(json)) fail2("a speedscope file must be a JSON object");
+  const root = json;
+  const shared = root["shared"];
+  if (!isObject2(shared) || !Array.isArray(shared["frames"])) fail2("missing shared.frames");
+  const rawFrames = shared["frames"];
+  const profiles = root["profiles"];
+  if (!Array.isArray(profiles)) fail2('missing "profiles" (an array of profiles)');
+  const list = profiles;
+  if (list.length === 0) fail2('"profiles" is empty');
+  const keys = rawFrames.map((f, i) => {
+    if (!isObject2(f) || typeof f["name"] !== "string") {
+      return fail2(`shared.frames[${i}] has no "name" string`);
+    }
+    const fileName = f["file"];
+    if (fileName !== void 0 && fileName !== null && typeof fileName !== "string") {
+      return fail2(`shared.frames[${i}].file is not a string`);
+    }
+    return fileName ? `${f["name"]} (${fileName})` : f["name"];
+  });
+  const nFrames = keys.length;
+  const sampleTypes = [];
+  const columnOfUnit = /* @__PURE__ */ new Map();
+  const profileColumn = [];
+  list.forEach((p, pi) => {
+    if (!isObject2(p)) return fail2(`profiles[${pi}] is not an object`);
+    const unit2 = p["unit"];
+    const t = typeof unit2 === "string" ? unitType(unit2) : void 0;
+    if (!t) {
+      return fail2(
+        `profiles[${pi}] has unit ${JSON.stringify(unit2)}; expected none, nanoseconds, microseconds, milliseconds, seconds or bytes`
+      );
+    }
+    let col = columnOfUnit.get(unit2);
+    if (col === void 0) {
+      col = sampleTypes.length;
+      sampleTypes.push(t);
+      columnOfUnit.set(unit2, col);
+    }
+    profileColumn.push(col);
+  });
+  const builder = new ProfileBuilder(sampleTypes);
+  const fid = new Int32Array(nFrames).fill(-1);
+  const frameId = (i) => {
+    if (fid[i] < 0) fid[i] = builder.fn(keys[i]);
+    return fid[i];
+  };
+  const values = new Float64Array(sampleTypes.length);
+  const stack = [];
+  let emptyStacks = 0;
+  let magnitude = 0;
+  list.forEach((raw, pi) => {
+    const p = raw;
+    const what = `profiles[${pi}]${typeof p["name"] === "string" ? ` ("${p["name"]}")` : ""}`;
+    const col = profileColumn[pi];
+    if (p["type"] === "sampled") {
+      const samples = p["samples"];
+      const weights = p["weights"];
+      if (!Array.isArray(samples)) return fail2(`${what}: "samples" is not an array`);
+      if (!Array.isArray(weights)) return fail2(`${what}: "weights" is not an array`);
+      if (weights.length !== samples.length) {
+        return fail2(
+          `${what}: weights.length (${weights.length}) != samples.length (${samples.length})`
+        );
+      }
+      for (let i = 0; i < samples.length; i++) {
+        const s = samples[i];
+        const w = weights[i];
+        if (!Array.isArray(s))
+          return fail2(`${what}: samples[${i}] is not an array of frame indices`);
+        if (typeof w !== "number" || !Number.isFinite(w)) {
+          return fail2(`${what}: weights[${i}] is not a finite number`);
+        }
+        if (w < 0) return fail2(`${what}: weights[${i}] is negative (${w})`);
+        stack.length = 0;
+        for (let k = s.length - 1; k >= 0; k--) {
+          const f = s[k];
+          if (!isIndex(f, nFrames)) {
+            return fail2(
+              `${what}: samples[${i}][${k}] = ${JSON.stringify(f)} is not a frame index (there are ${nFrames} frames)`
+            );
+          }
+          stack.push(frameId(f));
+        }
+        if (w === 0) continue;
+        if (stack.length === 0) {
+          emptyStacks++;
+          continue;
+        }
+        values.fill(0);
+        values[col] = w;
+        magnitude += w;
+        builder.add(stack, values);
+      }
+    } else if (p["type"] === "evented") {
+      const events = p["events"];
+      if (!Array.isArray(events)) return fail2(`${what}: "events" is not an array`);
+      const trie = new StackTrie();
+      const open = [];
+      const nodes = [0];
+      let last = 0;
+      for (let i = 0; i < events.length; i++) {
+        const e = events[i];
+        if (!isObject2(e)) return fail2(`${what}: events[${i}] is not an object`);
+        const at = e["at"];
+        const frame = e["frame"];
+        const type = e["type"];
+        if (typeof at !== "number" || !Number.isFinite(at)) {
+          return fail2(`${what}: events[${i}].at is not a finite number`);
+        }
+        if (!isIndex(frame, nFrames)) {
+          return fail2(
+            `${what}: events[${i}].frame = ${JSON.stringify(frame)} is not a frame index (there are ${nFrames} frames)`
+          );
+        }
+        if (i > 0) {
+          if (at < last) {
+            return fail2(
+              `${what}: events[${i}].at (${at}) is before the previous event's (${last}): events must be in time order`
+            );
+          }
+          const delta = at - last;
+          if (delta > 0 && open.length > 0) trie.value[nodes[nodes.length - 1]] += delta;
+        }
+        last = at;
+        if (type === "O") {
+          open.push(frame);
+          nodes.push(trie.child(nodes[nodes.length - 1], frame));
+        } else if (type === "C") {
+          if (open.length === 0) {
+            return fail2(
+              `${what}: events[${i}] closes frame ${frame} ("${keys[frame]}") but no frame is open`
+            );
+          }
+          const top = open[open.length - 1];
+          if (top !== frame) {
+            return fail2(
+              `${what}: events[${i}] closes frame ${frame} ("${keys[frame]}") but the innermost open frame is ${top} ("${keys[top]}")`
+            );
+          }
+          open.pop();
+          nodes.pop();
+        } else {
+          return fail2(`${what}: events[${i}].type is ${JSON.stringify(type)}, expected "O" or "C"`);
+        }
+      }
+      if (open.length > 0) {
+        const f = open[open.length - 1];
+        return fail2(
+          `${what}: ${open.length} frame${open.length === 1 ? " is" : "s are"} still open after the last event (innermost: ${f} "${keys[f]}")`
+        );
+      }
+      for (let n = 1; n < trie.parent.length; n++) {
+        const v = trie.value[n];
+        if (v === 0) continue;
+        stack.length = 0;
+        for (let m = n; m > 0; m = trie.parent[m]) stack.push(frameId(trie.frame[m]));
+        values.fill(0);
+        values[col] = v;
+        magnitude += v;
+        builder.add(stack, values);
+      }
+    } else {
+      return fail2(`${what}: type is ${JSON.stringify(p["type"])}, expected "sampled" or "evented"`);
+    }
+  });
+  if (!Number.isFinite(magnitude)) fail2("the weights add up to more than a double can hold");
+  const active = root["activeProfileIndex"];
+  const defaultProfile = isIndex(active, list.length) ? active : 0;
+  const defaultSampleType = profileColumn[defaultProfile];
+  const unit = list[defaultProfile]["unit"];
+  let durationNanos = 0;
+  if (unit in TIME_UNITS) {
+    let start = Infinity;
+    let end = -Infinity;
+    list.forEach((raw, pi) => {
+      const p = raw;
+      if (profileColumn[pi] !== defaultSampleType) return;
+      const s = p["startValue"];
+      const e = p["endValue"];
+      if (typeof s === "number" && typeof e === "number" && Number.isFinite(s) && Number.isFinite(e)) {
+        start = Math.min(start, s);
+        end = Math.max(end, e);
+      }
+    });
+    const d = (end - start) * TIME_UNITS[unit];
+    if (Number.isFinite(d) && d > 0) durationNanos = Math.round(d);
+  }
+  const warnings = [];
+  if (emptyStacks > 0) {
+    warnings.push(
+      `dropped ${emptyStacks} sample${emptyStacks === 1 ? "" : "s"} with an empty stack`
+    );
+  }
+  if (list.length > 1) {
+    warnings.push(
+      `${list.length} profiles in one file: profiles with the same unit were summed` + (sampleTypes.length > 1 ? `; ${sampleTypes.length} units give ${sampleTypes.length} sample types` : "")
+    );
+  }
+  const name = root["name"];
+  return builder.build({
+    format: "speedscope",
+    defaultSampleType,
+    period: 0,
+    durationNanos,
+    timeNanos: 0,
+    comments: typeof name === "string" && name !== "" ? [name] : [],
+    warnings
+  });
+}
+var TIME_UNITS, StackTrie;
+var init_speedscope = __esm({
+  "src/profile/speedscope.ts"() {
+    "use strict";
+    init_errors2();
+    init_model();
+    TIME_UNITS = {
+      nanoseconds: 1,
+      microseconds: 1e3,
+      milliseconds: 1e6,
+      seconds: 1e9
+    };
+    StackTrie = class {
+      parent = [-1];
+      frame = [-1];
+      value = [0];
+      children = /* @__PURE__ */ new Map();
+      child(node, frame) {
+        const key2 = `${node}:${frame}`;
+        let id = this.children.get(key2);
+        if (id === void 0) {
+          id = this.parent.length;
+          this.parent.push(node);
+          this.frame.push(frame);
+          this.value.push(0);
+          this.children.set(key2, id);
+        }
+        return id;
+      }
+    };
+  }
+});
+
+// src/profile/read.ts
+function readProfile(bytes, file, opts = {}) {
+  return readSniffed(
+    sniff(bytes, file, opts.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES),
+    file,
+    opts
+  );
+}
+function readSniffed(s, file, opts) {
+  let p;
+  switch (s.kind) {
+    case "legacy":
+      throw new ProfileError(
+        "legacy-format",
+        file,
+        `legacy (pre-protobuf) pprof format is not supported (${s.what}); convert it with \`go tool pprof -proto FILE > out.pb.gz\``
+      );
+    case "pprof":
+      p = readPprof(s.bytes, file, { allFrames: opts.allFrames });
+      break;
+    case "json":
+      p = readJson(s.text, file);
+      break;
+    case "text":
+      p = looksLikePerfScript(s.text) ? readPerfScript(s.text, file) : readFolded(s.text, file);
+      break;
+  }
+  if (p.stackOffsets.length <= 1) {
+    throw new ProfileError("empty", file, "profile has no samples");
+  }
+  return p;
+}
+function readTotals(bytes, file, normalize, opts = {}) {
+  const s = sniff(bytes, file, opts.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES);
+  if (s.kind === "pprof") {
+    const t = readPprofTotals(s.bytes, file, normalize, { allFrames: opts.allFrames });
+    if (t.samples === 0) throw new ProfileError("empty", file, "profile has no samples");
+    return t;
+  }
+  const p = readSniffed(s, file, opts);
+  return {
+    format: p.format,
+    sampleTypes: p.sampleTypes,
+    defaultSampleType: p.defaultSampleType,
+    period: p.period,
+    periodType: p.periodType,
+    durationNanos: p.durationNanos,
+    timeNanos: p.timeNanos,
+    comments: p.comments,
+    warnings: p.warnings,
+    samples: p.stackOffsets.length - 1,
+    totals: p.sampleTypes.map((_, k) => aggregate(p, k, normalize))
+  };
+}
+function readJson(text, file) {
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new ProfileError("json", file, `invalid JSON (${e.message})`);
+  }
+  if (isObject3(json)) {
+    const schema = json["$schema"];
+    const shared = json["shared"];
+    if (schema === "https://www.speedscope.app/file-format-schema.json" || isObject3(shared) && Array.isArray(shared["frames"]) && Array.isArray(json["profiles"])) {
+      return readSpeedscope(json, file);
+    }
+    if (Array.isArray(json["nodes"]) && "startTime" in json && "endTime" in json || isObject3(json["head"]) && Array.isArray(json["timestamps"])) {
+      return readCpuprofile(json, file);
+    }
+    if (Array.isArray(json["traceEvents"])) return readCpuprofile(json, file);
+  } else if (Array.isArray(json) && json.some((e) => isObject3(e) && e["name"] === "ProfileChunk")) {
+    return readCpuprofile(json, file);
+  }
+  throw new ProfileError(
+    "json",
+    file,
+    "JSON is neither a speedscope file (no $schema / shared.frames + profiles) nor a Chrome .cpuprofile (no nodes + startTime + endTime)"
+  );
+}
+function isObject3(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+var init_read = __esm({
+  "src/profile/read.ts"() {
+    "use strict";
+    init_cpuprofile();
+    init_detect();
+    init_errors2();
+    init_folded();
+    init_perfscript();
+    init_pprof();
+    init_aggregate();
+    init_speedscope();
+  }
+});
+
+// src/captureset/manifest.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+function readManifestFile(path) {
+  const m = JSON.parse(readFileSync2(path, "utf8"));
+  if (typeof m !== "object" || m === null || !Array.isArray(m.captures)) {
+    throw new Error("no captures list");
+  }
+  return m;
+}
+var MANIFEST_FILE, MANIFEST_FORMAT_VERSION;
+var init_manifest = __esm({
+  "src/captureset/manifest.ts"() {
+    "use strict";
+    MANIFEST_FILE = "manifest.json";
+    MANIFEST_FORMAT_VERSION = 1;
   }
 });
 
@@ -2549,9 +8371,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num2 = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num2))
-        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
+      const num = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num))
+        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
@@ -2570,7 +8392,7 @@ var require_stringifyNumber = __commonJS({
 });
 
 // node_modules/yaml/dist/schema/core/float.js
-var require_float = __commonJS({
+var require_float2 = __commonJS({
   "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
@@ -2591,8 +8413,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str),
       stringify(node) {
-        const num2 = Number(node.value);
-        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -2669,7 +8491,7 @@ var require_schema = __commonJS({
     var seq = require_seq();
     var string = require_string();
     var bool = require_bool();
-    var float = require_float();
+    var float = require_float2();
     var int = require_int();
     var schema = [
       map.map,
@@ -3010,7 +8832,7 @@ var require_bool2 = __commonJS({
 });
 
 // node_modules/yaml/dist/schema/yaml-1.1/float.js
-var require_float2 = __commonJS({
+var require_float3 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
@@ -3031,8 +8853,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str.replace(/_/g, "")),
       stringify(node) {
-        const num2 = Number(node.value);
-        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -3234,23 +9056,23 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str, asBigInt) {
       const sign = str[0];
       const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
-      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
-      return sign === "-" ? num2(-1) * res : res;
+      const num = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
+      return sign === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value } = node;
-      let num2 = (n) => n;
+      let num = (n) => n;
       if (typeof value === "bigint")
-        num2 = (n) => BigInt(n);
+        num = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num2(-1);
+        value *= num(-1);
       }
-      const _60 = num2(60);
+      const _60 = num(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -3324,7 +9146,7 @@ var require_schema3 = __commonJS({
     var string = require_string();
     var binary = require_binary();
     var bool = require_bool2();
-    var float = require_float2();
+    var float = require_float3();
     var int = require_int2();
     var merge = require_merge();
     var omap = require_omap();
@@ -3367,7 +9189,7 @@ var require_tags = __commonJS({
     var seq = require_seq();
     var string = require_string();
     var bool = require_bool();
-    var float = require_float();
+    var float = require_float2();
     var int = require_int();
     var schema = require_schema();
     var schema$1 = require_schema2();
@@ -7534,5817 +13356,6 @@ var require_dist = __commonJS({
   }
 });
 
-// src/capture/manifest.ts
-import { readFileSync } from "node:fs";
-function readManifestFile(path) {
-  const m = JSON.parse(readFileSync(path, "utf8"));
-  if (typeof m !== "object" || m === null || !Array.isArray(m.captures)) {
-    throw new Error("no captures list");
-  }
-  return m;
-}
-var MANIFEST_FILE, MANIFEST_FORMAT_VERSION;
-var init_manifest = __esm({
-  "src/capture/manifest.ts"() {
-    "use strict";
-    MANIFEST_FILE = "manifest.json";
-    MANIFEST_FORMAT_VERSION = 1;
-  }
-});
-
-// src/profile/model.ts
-var ProfileBuilder;
-var init_model = __esm({
-  "src/profile/model.ts"() {
-    "use strict";
-    ProfileBuilder = class {
-      constructor(sampleTypes) {
-        this.sampleTypes = sampleTypes;
-        this.vals = sampleTypes.map(() => new Float64Array(256));
-      }
-      sampleTypes;
-      names = /* @__PURE__ */ new Map();
-      functions = [];
-      frames = new Uint32Array(1024);
-      nFrames = 0;
-      offsets = new Uint32Array(256);
-      nSamples = 0;
-      vals;
-      labelIds;
-      labelSetIndex = /* @__PURE__ */ new Map();
-      labelSets = [];
-      /** Returns the id of a function name, adding it on first sight. */
-      fn(name) {
-        let id = this.names.get(name);
-        if (id === void 0) {
-          id = this.functions.length;
-          this.functions.push(name);
-          this.names.set(name, id);
-        }
-        return id;
-      }
-      /** Interns a label set; returns its index. */
-      labelSet(labels) {
-        const key2 = JSON.stringify(labels);
-        let id = this.labelSetIndex.get(key2);
-        if (id === void 0) {
-          id = this.labelSets.length;
-          this.labelSets.push(labels);
-          this.labelSetIndex.set(key2, id);
-        }
-        return id;
-      }
-      ensureFrames(extra) {
-        if (this.nFrames + extra > this.frames.length) {
-          let n = this.frames.length * 2;
-          while (n < this.nFrames + extra) n *= 2;
-          const next = new Uint32Array(n);
-          next.set(this.frames.subarray(0, this.nFrames));
-          this.frames = next;
-        }
-      }
-      ensureSamples() {
-        if (this.nSamples + 2 > this.offsets.length) {
-          const n = this.offsets.length * 2;
-          const off = new Uint32Array(n);
-          off.set(this.offsets);
-          this.offsets = off;
-          this.vals = this.vals.map((v) => {
-            const next = new Float64Array(n);
-            next.set(v);
-            return next;
-          });
-          if (this.labelIds) {
-            const next = new Int32Array(n).fill(-1);
-            next.set(this.labelIds);
-            this.labelIds = next;
-          }
-        }
-      }
-      /** Number of frames appended so far (where the next sample's frames start). */
-      get frameCount() {
-        return this.nFrames;
-      }
-      /**
-       * Room for `extra` more frames: returns the frame buffer, valid until the next call that
-       * adds frames. Write the next sample's frames at frameCount.., then call commit().
-       */
-      frameBuffer(extra) {
-        this.ensureFrames(extra);
-        return this.frames;
-      }
-      /** Ends a sample whose `nFrames` frames were written through frameBuffer(). */
-      commit(nFrames, values, labelSet = -1) {
-        this.ensureSamples();
-        const n = this.nFrames + nFrames;
-        this.nFrames = n;
-        const s = this.nSamples;
-        for (let k = 0; k < this.vals.length; k++) this.vals[k][s] = values[k];
-        if (labelSet >= 0 || this.labelIds) {
-          if (!this.labelIds) this.labelIds = new Int32Array(this.offsets.length).fill(-1);
-          this.labelIds[s] = labelSet;
-        }
-        this.nSamples = s + 1;
-        this.offsets[s + 1] = n;
-      }
-      /** Adds one sample; `stack` is leaf first. */
-      add(stack, values, labelSet = -1) {
-        this.addFrom(stack, 0, stack.length, values, labelSet);
-      }
-      /** Adds one sample from stack[start..end) (leaf first). */
-      addFrom(stack, start, end, values, labelSet = -1) {
-        const len = end - start;
-        const frames = this.frameBuffer(len);
-        let n = this.nFrames;
-        for (let i = start; i < end; i++) frames[n++] = stack[i];
-        this.commit(len, values, labelSet);
-      }
-      build(meta) {
-        const n = this.nSamples;
-        return {
-          ...meta,
-          sampleTypes: this.sampleTypes,
-          functions: this.functions,
-          stackOffsets: this.offsets.slice(0, n + 1),
-          stackFrames: this.frames.slice(0, this.nFrames),
-          values: this.vals.map((v) => v.slice(0, n)),
-          labelSets: this.labelSets,
-          sampleLabelSet: this.labelIds ? this.labelIds.slice(0, n) : void 0
-        };
-      }
-    };
-  }
-});
-
-// src/profile/cpuprofile.ts
-function isObject(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function isFiniteNumber(v) {
-  return typeof v === "number" && Number.isFinite(v);
-}
-function cpuprofileFrameName(cf) {
-  const fn = cf.functionName;
-  const url = cf.url.startsWith("file://") ? cf.url.slice("file://".length) : cf.url;
-  if (fn === "") {
-    if (cf.lineNumber < 0) return url ? `(anonymous) (${url})` : "(anonymous)";
-    const col = cf.columnNumber >= 0 ? `:${cf.columnNumber + 1}` : "";
-    return `(anonymous) (${url}:${cf.lineNumber + 1}${col})`;
-  }
-  return url ? `${fn} (${url})` : fn;
-}
-function readCpuprofile(json, file) {
-  return readerGuard(
-    "cpuprofile",
-    file,
-    (m) => `malformed .cpuprofile (${m})`,
-    () => decode(json, file)
-  );
-}
-function callFrameOf(o) {
-  const s = (v) => typeof v === "string" ? v : "";
-  const n = (v) => isFiniteNumber(v) ? v : -1;
-  return {
-    functionName: s(o["functionName"]),
-    url: s(o["url"]),
-    lineNumber: n(o["lineNumber"]),
-    columnNumber: n(o["columnNumber"])
-  };
-}
-function decode(json, file) {
-  const fail2 = (detail) => {
-    throw new ProfileError("cpuprofile", file, detail);
-  };
-  if (Array.isArray(json) || isObject(json) && Array.isArray(json["traceEvents"])) {
-    fail2(
-      "Chrome trace-event files (ProfileChunk events) are not supported yet; record a .cpuprofile instead (node --cpu-prof, or DevTools > JavaScript Profiler > Save)"
-    );
-  }
-  if (!isObject(json)) return fail2("a .cpuprofile must be a JSON object");
-  const legacy = isObject(json["head"]);
-  const warnings = [];
-  const nodes = [];
-  if (legacy) {
-    const todo = [[json["head"], void 0]];
-    while (todo.length > 0) {
-      const [raw, parent2] = todo.pop();
-      if (!isObject(raw)) return fail2('a node of the "head" tree is not an object');
-      const id = raw["id"];
-      if (typeof id !== "number" || !Number.isInteger(id)) {
-        return fail2(`a node of the "head" tree has no integer id`);
-      }
-      const children = raw["children"] ?? [];
-      if (!Array.isArray(children)) return fail2(`node ${id}: "children" is not an array`);
-      nodes.push({
-        id,
-        frame: callFrameOf(isObject(raw["callFrame"]) ? raw["callFrame"] : raw),
-        hitCount: isFiniteNumber(raw["hitCount"]) ? raw["hitCount"] : 0,
-        children: [],
-        parent: parent2
-      });
-      for (let i = children.length - 1; i >= 0; i--) todo.push([children[i], id]);
-      if (nodes.length > 1e7) return fail2("too many nodes");
-    }
-  } else {
-    const rawNodes = json["nodes"];
-    if (!Array.isArray(rawNodes)) return fail2('missing "nodes" (an array of profile nodes)');
-    rawNodes.forEach((raw, i) => {
-      if (!isObject(raw)) return fail2(`nodes[${i}] is not an object`);
-      const id = raw["id"];
-      if (typeof id !== "number" || !Number.isInteger(id))
-        return fail2(`nodes[${i}] has no integer id`);
-      if (!isObject(raw["callFrame"])) return fail2(`node ${id} has no callFrame`);
-      const children = raw["children"] ?? [];
-      if (!Array.isArray(children)) return fail2(`node ${id}: "children" is not an array`);
-      const kids = [];
-      for (const c of children) {
-        if (typeof c !== "number" || !Number.isInteger(c)) {
-          return fail2(`node ${id}: children contains ${JSON.stringify(c)}, not a node id`);
-        }
-        kids.push(c);
-      }
-      const parent2 = raw["parent"];
-      nodes.push({
-        id,
-        frame: callFrameOf(raw["callFrame"]),
-        hitCount: isFiniteNumber(raw["hitCount"]) ? raw["hitCount"] : 0,
-        children: kids,
-        parent: typeof parent2 === "number" && Number.isInteger(parent2) ? parent2 : void 0
-      });
-    });
-  }
-  if (nodes.length === 0) return fail2("the profile has no nodes");
-  const index = /* @__PURE__ */ new Map();
-  nodes.forEach((n, i) => {
-    if (index.has(n.id)) fail2(`node id ${n.id} appears twice`);
-    index.set(n.id, i);
-  });
-  const parent = new Int32Array(nodes.length).fill(-1);
-  nodes.forEach((n, i) => {
-    if (n.parent !== void 0) {
-      const p = index.get(n.parent);
-      if (p === void 0) fail2(`node ${n.id} has parent ${n.parent}, which does not exist`);
-      parent[i] = p;
-    }
-  });
-  nodes.forEach((n, i) => {
-    for (const c of n.children) {
-      const ci = index.get(c);
-      if (ci === void 0) return fail2(`node ${n.id} has child ${c}, which does not exist`);
-      if (parent[ci] >= 0 && parent[ci] !== i) {
-        return fail2(`node ${c} has two parents (${nodes[parent[ci]].id} and ${n.id})`);
-      }
-      parent[ci] = i;
-    }
-  });
-  const state = new Uint8Array(nodes.length);
-  for (let i = 0; i < nodes.length; i++) {
-    let k = i;
-    const walk2 = [];
-    while (k >= 0 && state[k] === 0) {
-      state[k] = 1;
-      walk2.push(k);
-      k = parent[k];
-    }
-    if (k >= 0 && state[k] === 1) fail2(`the node tree has a cycle through node ${nodes[k].id}`);
-    for (const w of walk2) state[w] = 2;
-  }
-  const builder = new ProfileBuilder([
-    { type: "samples", unit: "count" },
-    { type: "wall", unit: "microseconds" }
-  ]);
-  const names = nodes.map((n) => cpuprofileFrameName(n.frame));
-  const isRoot = names.map((name, i) => name === "(root)" && nodes[i].frame.url === "");
-  const isIdle = names.map((name) => name === "(idle)");
-  const count = new Float64Array(nodes.length);
-  const wall = new Float64Array(nodes.length);
-  const startTime = json["startTime"];
-  const endTime = json["endTime"];
-  const samples = json["samples"];
-  let durationMicros = 0;
-  if (Array.isArray(samples)) {
-    const n = samples.length;
-    const at = new Float64Array(n);
-    const sampleNode = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const id = samples[i];
-      const ni = typeof id === "number" ? index.get(id) : void 0;
-      if (ni === void 0) return fail2(`samples[${i}] = ${JSON.stringify(id)} is not a node id`);
-      sampleNode[i] = ni;
-    }
-    let end;
-    let haveTimes = true;
-    if (legacy) {
-      const ts = json["timestamps"];
-      if (!Array.isArray(ts)) return fail2('legacy profile without "timestamps"');
-      const skip = ts.length === n + 1 ? 1 : 0;
-      if (ts.length !== n && skip === 0) {
-        return fail2(`timestamps.length (${ts.length}) does not match samples.length (${n})`);
-      }
-      for (let i = 0; i < ts.length; i++) {
-        if (!isFiniteNumber(ts[i])) return fail2(`timestamps[${i}] is not a finite number`);
-      }
-      for (let i = 0; i < n; i++) at[i] = ts[i + skip];
-      durationMicros = ts.length > 0 ? Math.max(0, ts[ts.length - 1] - ts[0]) : 0;
-      end = n > 0 ? at[n - 1] : 0;
-      if (isFiniteNumber(endTime)) {
-        const t0 = n > 0 ? at[0] : 0;
-        const asSeconds = Math.abs(endTime * 1e6 - t0) < Math.abs(endTime - t0);
-        end = asSeconds ? endTime * 1e6 : endTime;
-      }
-    } else {
-      if (!isFiniteNumber(startTime) || !isFiniteNumber(endTime)) {
-        return fail2('"startTime" and "endTime" must be numbers (microseconds)');
-      }
-      durationMicros = endTime - startTime;
-      end = endTime;
-      const deltas = json["timeDeltas"];
-      if (Array.isArray(deltas)) {
-        if (deltas.length !== n) {
-          return fail2(`timeDeltas.length (${deltas.length}) does not match samples.length (${n})`);
-        }
-        let t = startTime;
-        for (let i = 0; i < n; i++) {
-          const d = deltas[i];
-          if (!isFiniteNumber(d)) return fail2(`timeDeltas[${i}] is not a finite number`);
-          t += d;
-          at[i] = t;
-        }
-      } else {
-        haveTimes = false;
-        if (n > 0) {
-          warnings.push('no "timeDeltas": wall time spread evenly over the samples');
-        }
-      }
-    }
-    const even = n > 0 ? Math.max(0, durationMicros) / n : 0;
-    for (let i = 0; i < n; i++) {
-      let w;
-      if (!haveTimes) w = even;
-      else w = (i + 1 < n ? at[i + 1] : end) - at[i];
-      if (!(w > 0)) w = 0;
-      count[sampleNode[i]] += 1;
-      wall[sampleNode[i]] += w;
-    }
-  } else {
-    if (!legacy && (!isFiniteNumber(startTime) || !isFiniteNumber(endTime))) {
-      return fail2('"startTime" and "endTime" must be numbers (microseconds)');
-    }
-    let hits = 0;
-    nodes.forEach((nd) => {
-      if (nd.hitCount < 0) fail2(`node ${nd.id} has a negative hitCount`);
-      hits += nd.hitCount;
-    });
-    if (!legacy) durationMicros = endTime - startTime;
-    const per = hits > 0 ? Math.max(0, durationMicros) / hits : 0;
-    nodes.forEach((nd, i) => {
-      count[i] = nd.hitCount;
-      wall[i] = nd.hitCount * per;
-    });
-    if (hits > 0)
-      warnings.push('no "samples": counts come from hitCount, wall time spread evenly over them');
-  }
-  let idleCount = 0;
-  let idleWall = 0;
-  let rootCount = 0;
-  let magnitude = 0;
-  const stack = [];
-  const fid = new Int32Array(nodes.length).fill(-1);
-  const values = new Float64Array(2);
-  for (let i = 0; i < nodes.length; i++) {
-    if (count[i] === 0 && wall[i] === 0) continue;
-    if (isIdle[i]) {
-      idleCount += count[i];
-      idleWall += wall[i];
-      continue;
-    }
-    stack.length = 0;
-    for (let k = i; k >= 0; k = parent[k]) {
-      if (isRoot[k]) continue;
-      if (fid[k] < 0) fid[k] = builder.fn(names[k]);
-      stack.push(fid[k]);
-    }
-    if (stack.length === 0) {
-      rootCount += count[i];
-      continue;
-    }
-    values[0] = count[i];
-    values[1] = wall[i];
-    magnitude += count[i] + wall[i];
-    builder.add(stack, values);
-  }
-  if (!Number.isFinite(magnitude)) fail2("the sample values add up to more than a double can hold");
-  if (idleCount > 0) {
-    warnings.push(
-      `dropped ${idleCount} (idle) sample${idleCount === 1 ? "" : "s"} (${Math.round(idleWall)} \xB5s of wall time)`
-    );
-  }
-  if (rootCount > 0) {
-    warnings.push(
-      `dropped ${rootCount} sample${rootCount === 1 ? "" : "s"} taken at (root), with no stack`
-    );
-  }
-  let duration = durationMicros * 1e3;
-  if (!Number.isFinite(duration) || duration < 0) {
-    warnings.push(`ignored the capture duration: endTime - startTime is ${durationMicros} \xB5s`);
-    duration = 0;
-  }
-  return builder.build({
-    format: "cpuprofile",
-    defaultSampleType: 1,
-    period: 0,
-    durationNanos: Math.round(duration),
-    timeNanos: 0,
-    comments: [],
-    warnings
-  });
-}
-var init_cpuprofile = __esm({
-  "src/profile/cpuprofile.ts"() {
-    "use strict";
-    init_errors();
-    init_model();
-  }
-});
-
-// src/profile/perfscript.ts
-function parseHeader(line) {
-  if (line === "" || /\s/.test(line[0])) return void 0;
-  const tokens = /\S+/g;
-  let m = tokens.exec(line);
-  while ((m = tokens.exec(line)) !== null) {
-    const end = m.index + m[0].length;
-    if (PID.test(m[0]) && end < line.length) {
-      return { comm: line.slice(0, m.index).trimEnd(), end };
-    }
-  }
-  return void 0;
-}
-function isBlank(line) {
-  return line.trim() === "";
-}
-function isHeader(line) {
-  return /:\s*$/.test(line) && parseHeader(line) !== void 0;
-}
-function looksLikePerfScript(text) {
-  const head = text.length > 65536 ? text.slice(0, 65536) : text;
-  const lines = head.split(/\r\n|\r|\n/);
-  let first = true;
-  for (let i = 0; i < lines.length && i < 2e3; i++) {
-    const line = lines[i];
-    if (isBlank(line) || line.startsWith("#")) continue;
-    if (first) {
-      if (!isHeader(line)) return false;
-      first = false;
-    }
-    if (isHeader(line)) {
-      let j = i + 1;
-      while (j < lines.length && lines[j].startsWith("#")) j++;
-      if (j < lines.length && FRAME.test(lines[j]) && !isHeader(lines[j])) return true;
-    }
-  }
-  return false;
-}
-function basename(p) {
-  const i = p.lastIndexOf("/");
-  return i >= 0 ? p.slice(i + 1) : p;
-}
-function perfFrameName(rawSym, dso, comm) {
-  let func = rawSym.replace(/\+0x[\da-fA-F]+$/, "");
-  if (func.startsWith("(")) return void 0;
-  if (func === "[unknown]") {
-    const mod = dso && dso !== "[unknown]" ? basename(dso) : "unknown";
-    func = `[${mod}]`;
-  }
-  func = func.replace(/;/g, ":");
-  const dotParen = func.indexOf(".(");
-  const goName = dotParen >= 0 && func.indexOf(").", dotParen + 2) >= 0;
-  if (!goName) func = func.replace(/\((?!anonymous namespace\)).*$/, "");
-  func = func.replace(/["']/g, "");
-  if (comm === "java" && func.includes("/")) func = func.replace(/^L/, "");
-  func = func.trim();
-  return func === "" ? void 0 : func;
-}
-function readPerfScript(text, file) {
-  return readerGuard(
-    "folded",
-    file,
-    (m) => `could not read perf script output (${m})`,
-    () => parse2(text, file)
-  );
-}
-function parse2(text, file) {
-  const names = /* @__PURE__ */ new Map();
-  const fnNames = [];
-  const fn = (name) => {
-    let id = names.get(name);
-    if (id === void 0) {
-      id = fnNames.length;
-      fnNames.push(name);
-      names.set(name, id);
-    }
-    return id;
-  };
-  const events = [];
-  const eventIndex = /* @__PURE__ */ new Map();
-  const eventHasPeriod = [];
-  const samples = [];
-  let unrecognized = 0;
-  let firstUnrecognized = 0;
-  let minTime = Infinity;
-  let maxTime = -Infinity;
-  let cur;
-  let comm = "";
-  const flush = () => {
-    if (!cur) return;
-    cur.frames.push(fn(comm.replace(/ /g, "_")));
-    samples.push(cur);
-    cur = void 0;
-  };
-  const lines = text.split(/\r\n|\r|\n/);
-  for (let ln = 0; ln < lines.length; ln++) {
-    const line = lines[ln];
-    if (isBlank(line)) {
-      flush();
-      continue;
-    }
-    if (line.startsWith("#")) continue;
-    const indented = line[0] === " " || line[0] === "	";
-    if (cur && (indented || FRAME.test(line) && !isHeader(line))) {
-      const m = FRAME.exec(line) ?? (indented ? FRAME_NO_DSO.exec(line) : null);
-      if (!m) {
-        unrecognized++;
-        if (!firstUnrecognized) firstUnrecognized = ln + 1;
-        continue;
-      }
-      const name = perfFrameName(m[2], m[3] ?? "", comm);
-      if (name !== void 0) cur.frames.push(fn(name));
-      continue;
-    }
-    const h = indented ? void 0 : parseHeader(line);
-    if (!h) {
-      unrecognized++;
-      if (!firstUnrecognized) firstUnrecognized = ln + 1;
-      continue;
-    }
-    flush();
-    comm = h.comm;
-    let event = "";
-    let period;
-    const pe = PERIOD_EVENT.exec(line);
-    if (pe) {
-      event = pe[2];
-      if (pe[1] !== void 0) {
-        period = Number(pe[1]);
-        if (!Number.isFinite(period)) period = void 0;
-      }
-    }
-    let ei = eventIndex.get(event);
-    if (ei === void 0) {
-      ei = events.length;
-      events.push(event);
-      eventIndex.set(event, ei);
-      eventHasPeriod.push(false);
-    }
-    if (period !== void 0) eventHasPeriod[ei] = true;
-    const tm = TIME.exec(line.slice(h.end));
-    if (tm) {
-      const t = Number(tm[1]);
-      if (t < minTime) minTime = t;
-      if (t > maxTime) maxTime = t;
-    }
-    cur = { frames: [], event: ei, period };
-  }
-  flush();
-  if (samples.length === 0) {
-    throw new ProfileError("folded", file, "perf script output without any sample");
-  }
-  const sampleTypes = [{ type: "samples", unit: "count" }];
-  const column = new Int32Array(events.length).fill(-1);
-  const shortName2 = (e) => e.replace(/(?::[a-zA-Z]+)+$/, "") || e;
-  const withPeriod = events.filter((_, i) => eventHasPeriod[i]);
-  events.forEach((e, i) => {
-    if (!eventHasPeriod[i]) return;
-    const s = shortName2(e);
-    const clash = withPeriod.some((o) => o !== e && shortName2(o) === s) || s === "samples";
-    column[i] = sampleTypes.length;
-    sampleTypes.push({ type: clash ? e : s, unit: "count" });
-  });
-  const builder = new ProfileBuilder(sampleTypes);
-  for (const name of fnNames) builder.fn(name);
-  const values = new Float64Array(sampleTypes.length);
-  let periodSum = 0;
-  const periods = /* @__PURE__ */ new Set();
-  for (const s of samples) {
-    values.fill(0);
-    values[0] = 1;
-    const col = column[s.event];
-    if (col >= 0) {
-      values[col] = s.period ?? 1;
-      periodSum += values[col];
-      periods.add(values[col]);
-    }
-    builder.add(s.frames, values);
-  }
-  if (!Number.isFinite(periodSum)) {
-    throw new ProfileError(
-      "folded",
-      file,
-      "the event periods add up to more than a double can hold"
-    );
-  }
-  const warnings = [];
-  const named = events.filter((e) => e !== "");
-  if (named.length > 1) {
-    warnings.push(
-      `perf script output mixes ${named.length} events (${named.join(", ")}): "samples" counts all of them; each event with a period also has its own sample type`
-    );
-  }
-  if (unrecognized > 0) {
-    warnings.push(
-      `skipped ${unrecognized} unrecognized line${unrecognized === 1 ? "" : "s"} (first: line ${firstUnrecognized})`
-    );
-  }
-  const onlyEvent = withPeriod.length === 1 ? events.indexOf(withPeriod[0]) : -1;
-  const constantPeriod = onlyEvent >= 0 && periods.size === 1 ? [...periods][0] : 0;
-  return builder.build({
-    format: "perf-script",
-    defaultSampleType: 0,
-    period: constantPeriod,
-    periodType: constantPeriod ? sampleTypes[column[onlyEvent]] : void 0,
-    durationNanos: maxTime > minTime ? Math.round((maxTime - minTime) * 1e9) : 0,
-    timeNanos: 0,
-    comments: [],
-    warnings
-  });
-}
-var PID, PERIOD_EVENT, TIME, FRAME, FRAME_NO_DSO;
-var init_perfscript = __esm({
-  "src/profile/perfscript.ts"() {
-    "use strict";
-    init_errors();
-    init_model();
-    PID = /^-?\d+(?:\/-?\d+)?$/;
-    PERIOD_EVENT = /:\s*(\d+)?\s+(\S+):\s*$/;
-    TIME = /\s(\d+\.\d+):/;
-    FRAME = /^\s*([0-9a-fA-F]+)\s+(\S.*) \((\S*)\)\s*$/;
-    FRAME_NO_DSO = /^\s+([0-9a-fA-F]+)\s+(\S(?:.*\S)?)\s*$/;
-  }
-});
-
-// src/profile/detect.ts
-import { gunzipSync } from "node:zlib";
-function isGzip(b) {
-  return b.length >= 2 && b[0] === 31 && b[1] === 139;
-}
-function inflate(bytes, file, maxBytes) {
-  try {
-    return gunzipSync(bytes, { maxOutputLength: maxBytes });
-  } catch (e) {
-    const err = e;
-    if (err.code === "ERR_BUFFER_TOO_LARGE" || /Cannot create a Buffer larger/.test(err.message)) {
-      throw new ProfileError(
-        "too-large",
-        file,
-        `gzip data inflates to more than ${maxBytes} bytes (the limit; raise it with --max-inflated-mb if the file is genuine)`
-      );
-    }
-    throw new ProfileError("gzip", file, `corrupt or truncated gzip data (${err.message})`);
-  }
-}
-function looksLikeProtobufKey(b) {
-  const field = b >> 3;
-  const wire = b & 7;
-  return field >= 1 && field <= 15 && (wire === 0 || wire === 2);
-}
-function decodeText(b, file) {
-  if (b.length >= 2 && b[0] === 255 && b[1] === 254) {
-    return new TextDecoder("utf-16le").decode(b.subarray(2));
-  }
-  if (b.length >= 2 && b[0] === 254 && b[1] === 255) {
-    return new TextDecoder("utf-16be").decode(b.subarray(2));
-  }
-  let start = 0;
-  if (b.length >= 3 && b[0] === 239 && b[1] === 187 && b[2] === 191) start = 3;
-  const head = b.subarray(start, Math.min(b.length, start + 4096));
-  let bad = 0;
-  for (const c of head) {
-    if (c === 0) return void 0;
-    if (c < 9 || c > 13 && c < 32) bad++;
-  }
-  if (bad > head.length / 50) return void 0;
-  void file;
-  return new TextDecoder("utf-8", { fatal: false }).decode(b.subarray(start));
-}
-function firstLine(text) {
-  const i = text.search(/[\r\n]/);
-  return i < 0 ? text : text.slice(0, i);
-}
-function looksFolded(line) {
-  return /^\[[^[\]{}"]*\](?:;|\s+-?\d)/.test(line) && /\S\s+-?\d+(\.\d+)?\s*$/.test(line);
-}
-function sniff(input, file, maxInflated = DEFAULT_MAX_INFLATED_BYTES) {
-  let bytes = input;
-  for (let depth = 0; isGzip(bytes); depth++) {
-    if (depth >= 2) throw new ProfileError("gzip", file, "gzip nested more than twice");
-    bytes = inflate(bytes, file, maxInflated);
-  }
-  if (bytes.length === 0) throw new ProfileError("empty", file, "file is empty");
-  const text = decodeText(bytes, file);
-  if (text !== void 0) {
-    const trimmed = text.trimStart();
-    if (trimmed.startsWith("{") || trimmed.startsWith("[") && !looksFolded(firstLine(trimmed))) {
-      return { kind: "json", text: trimmed };
-    }
-    for (const re of LEGACY_TEXT) {
-      if (re.test(trimmed)) return { kind: "legacy", what: trimmed.split("\n")[0].slice(0, 40) };
-    }
-    if (trimmed.length > 0 && !looksLikeProtobufKey(bytes[0])) return { kind: "text", text };
-    if (/\S[ \t]+-?\d+(\.\d+)?\s*$/m.test(text.slice(0, 65536)) || looksLikePerfScript(text)) {
-      return { kind: "text", text };
-    }
-  }
-  if (isLegacyBinaryCpu(bytes)) return { kind: "legacy", what: "legacy binary CPU profile" };
-  if (!looksLikeProtobufKey(bytes[0])) {
-    throw new ProfileError(
-      "unknown-format",
-      file,
-      "not a recognised profile format (expected pprof protobuf, gzip, folded stacks, perf script, speedscope JSON or Chrome .cpuprofile)"
-    );
-  }
-  return { kind: "pprof", bytes };
-}
-function isLegacyBinaryCpu(b) {
-  if (b.length < 24) return false;
-  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  const w32 = (i) => dv.getUint32(i * 4, true);
-  if (w32(0) === 0 && w32(1) === 0 && w32(2) === 3 && w32(3) === 0) return true;
-  return w32(0) === 0 && w32(1) === 3 && w32(2) <= 1;
-}
-var DEFAULT_MAX_INFLATED_BYTES, LEGACY_TEXT;
-var init_detect = __esm({
-  "src/profile/detect.ts"() {
-    "use strict";
-    init_errors();
-    init_perfscript();
-    DEFAULT_MAX_INFLATED_BYTES = 512 * 1024 * 1024;
-    LEGACY_TEXT = [
-      /^heap profile:/,
-      /^--- contention/,
-      /^--- mutex/,
-      /^goroutine profile:/,
-      /^--- heapz/,
-      /^--- threadz/,
-      /^heap_v2\//
-    ];
-  }
-});
-
-// src/profile/folded.ts
-function isSpace(c) {
-  return c === 32 || c === 9 || c === 11 || c === 12 || c === 13 || c === 160;
-}
-function splitLast(t) {
-  let i = t.length - 1;
-  while (i >= 0 && !isSpace(t.charCodeAt(i))) i--;
-  if (i < 0) return void 0;
-  const token = t.slice(i + 1);
-  let j = i;
-  while (j >= 0 && isSpace(t.charCodeAt(j))) j--;
-  return [t.slice(0, j + 1), token];
-}
-function parseCount(token) {
-  if (!NUMBER.test(token)) return void 0;
-  const v = Number(token);
-  return Number.isFinite(v) ? v : void 0;
-}
-function parseLine(t) {
-  const last = splitLast(t);
-  if (!last || last[0] === "") return void 0;
-  const value = parseCount(last[1]);
-  if (value === void 0) return void 0;
-  const out = { stack: last[0], value };
-  const prev = splitLast(last[0]);
-  if (prev && prev[0] !== "") {
-    const before = parseCount(prev[1]);
-    if (before !== void 0) {
-      out.diffStack = prev[0];
-      out.diffValue = before;
-    }
-  }
-  return out;
-}
-function preview(line) {
-  return JSON.stringify(line.length > 80 ? `${line.slice(0, 80)}...` : line);
-}
-function readFolded(text, file) {
-  return readerGuard(
-    "folded",
-    file,
-    (m) => `could not read folded stacks (${m})`,
-    () => parse3(text, file)
-  );
-}
-function parse3(text, file) {
-  const lines = text.split(/\r\n|\r|\n/);
-  const parsed = [];
-  let comments = 0;
-  let invalid = 0;
-  let firstBad = 0;
-  let firstBadText = "";
-  let firstInvalid = 0;
-  for (let ln = 0; ln < lines.length; ln++) {
-    const t = lines[ln].trim();
-    if (t === "") continue;
-    if (t.startsWith("#") || t.startsWith("//")) {
-      comments++;
-      if (!firstBad) {
-        firstBad = ln + 1;
-        firstBadText = t;
-      }
-      continue;
-    }
-    const p = parseLine(t);
-    if (!p || !/[^;]/.test(p.stack)) {
-      invalid++;
-      if (!firstInvalid) firstInvalid = ln + 1;
-      if (!firstBad) {
-        firstBad = ln + 1;
-        firstBadText = t;
-      }
-      continue;
-    }
-    parsed.push(p);
-  }
-  if (parsed.length === 0) {
-    throw new ProfileError(
-      "folded",
-      file,
-      firstBad ? `no line of the form "frame;frame;... count" (first bad line: line ${firstBad}: ${preview(firstBadText)})` : "no stack lines (the text is blank)"
-    );
-  }
-  const warnings = [];
-  const differential = parsed.every((p) => p.diffStack !== void 0 && /[^;]/.test(p.diffStack));
-  if (differential) {
-    warnings.push(
-      'differential folded file (every line is "stack before after", as written by difffolded.pl): using the first count column ("before") and ignoring the second'
-    );
-  }
-  if (comments + invalid > 0) {
-    const parts = [];
-    if (comments) parts.push(`${comments} comment line${comments === 1 ? "" : "s"}`);
-    if (invalid) {
-      parts.push(
-        `${invalid} line${invalid === 1 ? "" : "s"} not of the form "stack count" (first: line ${firstInvalid})`
-      );
-    }
-    warnings.push(`skipped ${parts.join(" and ")}`);
-  }
-  const sums = /* @__PURE__ */ new Map();
-  for (const p of parsed) {
-    const stack = differential ? p.diffStack : p.stack;
-    const value = differential ? p.diffValue : p.value;
-    const key2 = stack.split(";").filter((f) => f !== "").join(";");
-    sums.set(key2, (sums.get(key2) ?? 0) + value);
-  }
-  let total = 0;
-  for (const v of sums.values()) total += Math.abs(v);
-  if (!Number.isFinite(total)) {
-    throw new ProfileError("folded", file, "the counts add up to more than a double can hold");
-  }
-  const builder = new ProfileBuilder([{ type: "samples", unit: "count" }]);
-  const ids = [];
-  const val = [0];
-  for (const [key2, value] of sums) {
-    const frames = key2.split(";");
-    ids.length = 0;
-    for (let i = frames.length - 1; i >= 0; i--) ids.push(builder.fn(frames[i]));
-    val[0] = value;
-    builder.add(ids, val);
-  }
-  return builder.build({
-    format: "folded",
-    defaultSampleType: 0,
-    period: 0,
-    durationNanos: 0,
-    timeNanos: 0,
-    comments: [],
-    warnings
-  });
-}
-var NUMBER;
-var init_folded = __esm({
-  "src/profile/folded.ts"() {
-    "use strict";
-    init_errors();
-    init_model();
-    NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
-  }
-});
-
-// src/profile/normalize.ts
-function matchBrackets(name) {
-  const match = new Int32Array(name.length).fill(-1);
-  const open = [];
-  let quote = "";
-  for (let k = 0; k < name.length; k++) {
-    const d = name[k];
-    if (quote) {
-      if (d === "\\") k++;
-      else if (d === quote) quote = "";
-      continue;
-    }
-    if (open.length > 0 && (d === '"' || d === "`")) quote = d;
-    else if (d === "[") open.push(k);
-    else if (d === "]" && open.length > 0) match[open.pop()] = k;
-  }
-  return match;
-}
-function collapseGoTypeParams(name) {
-  if (!name.includes("[")) return name;
-  const match = matchBrackets(name);
-  let out = "";
-  let i = 0;
-  while (i < name.length) {
-    const c = name[i];
-    const prev = i > 0 ? name[i - 1] : "";
-    if (c === "[" && /[\w)*]/.test(prev)) {
-      const j = match[i];
-      if (j > i + 1) {
-        out += "[...]";
-        i = j + 1;
-        continue;
-      }
-    }
-    out += c;
-    i++;
-  }
-  return out;
-}
-function makeNormalizer(spec = "on") {
-  const s = spec.trim();
-  let active;
-  if (s === "" || s === "on" || s === "default" || s === "true")
-    active = RULES.filter((r) => r.defaultOn);
-  else if (s === "off" || s === "none" || s === "false") active = [];
-  else if (s === "all") active = [...RULES];
-  else {
-    const parts = s.split(",").map((p) => p.trim()).filter(Boolean);
-    const subtractive = parts.every((p) => p.startsWith("-"));
-    const set = new Set(subtractive ? RULES.filter((r) => r.defaultOn).map((r) => r.name) : []);
-    for (const p of parts) {
-      const name = p.replace(/^[-+]/, "");
-      if (!RULES.some((r) => r.name === name)) {
-        throw new UsageError(
-          `unknown name-normalization rule "${name}"; known: ${RULES.map((r) => r.name).join(", ")} (or on, off, all)`
-        );
-      }
-      if (p.startsWith("-")) set.delete(name);
-      else set.add(name);
-    }
-    active = RULES.filter((r) => set.has(r.name));
-  }
-  const cache = /* @__PURE__ */ new Map();
-  const fn = ((name) => {
-    let out = cache.get(name);
-    if (out === void 0) {
-      out = name;
-      for (const r of active) out = r.apply(out);
-      cache.set(name, out);
-    }
-    return out;
-  });
-  fn.rules = active.map((r) => r.name);
-  return fn;
-}
-var RULES;
-var init_normalize = __esm({
-  "src/profile/normalize.ts"() {
-    "use strict";
-    init_errors();
-    RULES = [
-      {
-        name: "addresses",
-        description: "unsymbolized frames `[lib.so]+0x1a2b` become `[lib.so]` (addresses move between builds)",
-        defaultOn: true,
-        apply: (n) => n.replace(/^(\[[^\]]*\]|<unknown>)\+0x[0-9a-f]+$/, "$1")
-      },
-      {
-        // Before go-generics, which would otherwise read `run_[j]` as a type parameter list.
-        name: "frame-suffix",
-        description: "async-profiler / stackcollapse annotations `_[j]` `_[i]` `_[k]` `_[0]` `_[1]` are removed",
-        defaultOn: true,
-        apply: (n) => n.replace(/_\[[jik01]\]$/, "")
-      },
-      {
-        name: "go-generics",
-        description: "Go generic instantiations `F[go.shape.int]` become `F[...]`",
-        defaultOn: true,
-        apply: collapseGoTypeParams
-      },
-      {
-        name: "rust-hash",
-        description: "Rust legacy symbol hashes `::h0123456789abcdef` are removed",
-        defaultOn: true,
-        apply: (n) => n.replace(/::h[0-9a-f]{16}(?=$|[\s)])/g, "")
-      },
-      {
-        name: "java-generated",
-        description: "Java lambda numbering (`lambda$run$3`), hidden classes (`$$Lambda$12/0x..`), CGLIB and accessor numbers",
-        defaultOn: true,
-        apply: (n) => n.replace(/lambda\$(\w+)\$\d+/g, "lambda$$$1").replace(/\$\$Lambda(?:\$\d+)?(?:[/+]0x[0-9a-f]+)?(?:\/\d+)?/g, "$$$$Lambda").replace(/\$\$EnhancerBySpringCGLIB\$\$[0-9a-f]+/g, "").replace(/GeneratedMethodAccessor\d+/g, "GeneratedMethodAccessor")
-      },
-      {
-        name: "process-roots",
-        description: "process and thread root frames lose their ids: `java-123/456` -> `java`, `[main tid=7]` -> `[main]`, `thread (0x7f..)` -> `thread`",
-        defaultOn: true,
-        apply: (n) => n.replace(/^(.+?)-(?:\d+|\?)\/\d+$/, "$1").replace(
-          /^\[([^\]]*) tid=\d+\]$|^\[tid=\d+\]$/,
-          (_m, t) => t?.trim() ? `[${t.trim()}]` : "[thread]"
-        ).replace(/^thread \(0x[0-9a-fA-F]+\)(.*)$/, "thread$1").replace(/^process \d+:/, "process:")
-      },
-      {
-        name: "python-lines",
-        description: "py-spy line numbers `handle (app.py:42)` become `handle (app.py)`",
-        defaultOn: true,
-        apply: (n) => n.replace(/^(.* \([^():]+\.pyx?):\d+\)$/, "$1)")
-      },
-      {
-        name: "cpp-clones",
-        description: "C/C++ compiler clones `[clone .isra.0]`, `.constprop.N`, `.part.N`, `.cold` are removed",
-        defaultOn: true,
-        apply: (n) => n.replace(/ \[clone [^\]\s]{1,64}\]/g, "").replace(/\.(?:constprop|part|isra|lto_priv)\.\d+/g, "").replace(/\.cold(?:\.\d+)?$/, "")
-      },
-      {
-        name: "go-closures",
-        description: "Go closures `F.func1.2` are charged to the enclosing function `F` (off by default: merges closure time into its parent)",
-        defaultOn: false,
-        apply: (n) => n.replace(/(\.func\d+|\.\d+)+$/, "")
-      }
-    ];
-  }
-});
-
-// src/profile/aggregate.ts
-function selectSampleType(p, name, file) {
-  if (!name) return p.defaultSampleType;
-  const want = [name, ...ALIASES[name] ?? []];
-  for (const w of want) {
-    const i = p.sampleTypes.findIndex((t) => t.type === w);
-    if (i >= 0) return i;
-  }
-  throw new ProfileError(
-    "sample-type",
-    file,
-    `has no sample type "${name}"; it has: ${p.sampleTypes.map((t) => `${t.type} (${t.unit})`).join(", ")}`
-  );
-}
-function normalizedIds(functions, normalize) {
-  const names = [];
-  const index = /* @__PURE__ */ new Map();
-  const rawNames = /* @__PURE__ */ new Map();
-  const map = new Uint32Array(functions.length);
-  functions.forEach((raw, i) => {
-    const n = normalize(raw);
-    let id = index.get(n);
-    if (id === void 0) {
-      id = names.length;
-      names.push(n);
-      index.set(n, id);
-    }
-    map[i] = id;
-    if (n !== raw) {
-      const list = rawNames.get(n);
-      if (!list) rawNames.set(n, [raw]);
-      else if (!list.includes(raw)) list.push(raw);
-    }
-  });
-  return { map, names, rawNames };
-}
-function aggregate(p, typeIndex, normalize = makeNormalizer("on")) {
-  const { map, names, rawNames } = normalizedIds(p.functions, normalize);
-  const self2 = new Float64Array(names.length);
-  const cum = new Float64Array(names.length);
-  const stamp = new Int32Array(names.length).fill(-1);
-  const vals = p.values[typeIndex];
-  const off = p.stackOffsets;
-  const frames = p.stackFrames;
-  const n = off.length - 1;
-  let total = 0;
-  for (let s = 0; s < n; s++) {
-    const v = vals[s];
-    if (v === 0) continue;
-    total += v;
-    const a = off[s];
-    const b = off[s + 1];
-    if (a === b) continue;
-    self2[map[frames[a]]] += v;
-    for (let k = a; k < b; k++) {
-      const f = map[frames[k]];
-      if (stamp[f] !== s) {
-        stamp[f] = s;
-        cum[f] += v;
-      }
-    }
-  }
-  return { type: p.sampleTypes[typeIndex], names, self: self2, cum, total, rawNames, samples: n };
-}
-function mergeTotals(list) {
-  if (list.length === 1) return list[0];
-  const names = [];
-  const index = /* @__PURE__ */ new Map();
-  const selfL = [];
-  const cumL = [];
-  const rawNames = /* @__PURE__ */ new Map();
-  let total = 0;
-  let samples = 0;
-  for (const t of list) {
-    total += t.total;
-    samples += t.samples;
-    t.names.forEach((n, i) => {
-      let id = index.get(n);
-      if (id === void 0) {
-        id = names.length;
-        names.push(n);
-        index.set(n, id);
-        selfL.push(0);
-        cumL.push(0);
-      }
-      selfL[id] += t.self[i];
-      cumL[id] += t.cum[i];
-    });
-    for (const [n, raws] of t.rawNames) {
-      const list2 = rawNames.get(n) ?? [];
-      for (const r of raws) if (!list2.includes(r)) list2.push(r);
-      rawNames.set(n, list2);
-    }
-  }
-  return {
-    type: list[0].type,
-    names,
-    self: Float64Array.from(selfL),
-    cum: Float64Array.from(cumL),
-    total,
-    rawNames,
-    samples
-  };
-}
-var ALIASES;
-var init_aggregate = __esm({
-  "src/profile/aggregate.ts"() {
-    "use strict";
-    init_errors();
-    init_normalize();
-    ALIASES = {
-      inuse_space: ["space"],
-      inuse_objects: ["objects"],
-      space: ["inuse_space"],
-      objects: ["inuse_objects"],
-      samples: ["sample"],
-      sample: ["samples"],
-      cpu: ["process_cpu"]
-    };
-  }
-});
-
-// node_modules/protobufjs/src/util/aspromise.js
-var require_aspromise = __commonJS({
-  "node_modules/protobufjs/src/util/aspromise.js"(exports, module) {
-    "use strict";
-    module.exports = asPromise;
-    function asPromise(fn, ctx) {
-      var params = new Array(arguments.length - 1), offset = 0, index = 2, pending = true;
-      while (index < arguments.length)
-        params[offset++] = arguments[index++];
-      return new Promise(function executor(resolve6, reject) {
-        params[offset] = function callback(err) {
-          if (pending) {
-            pending = false;
-            if (err)
-              reject(err);
-            else {
-              var params2 = new Array(arguments.length - 1), offset2 = 0;
-              while (offset2 < params2.length)
-                params2[offset2++] = arguments[offset2];
-              resolve6.apply(null, params2);
-            }
-          }
-        };
-        try {
-          fn.apply(ctx || null, params);
-        } catch (err) {
-          if (pending) {
-            pending = false;
-            reject(err);
-          }
-        }
-      });
-    }
-  }
-});
-
-// node_modules/protobufjs/src/util/base64.js
-var require_base64 = __commonJS({
-  "node_modules/protobufjs/src/util/base64.js"(exports) {
-    "use strict";
-    var base64 = exports;
-    base64.length = function length(string) {
-      var p = string.length;
-      if (!p)
-        return 0;
-      while (p > 0 && string.charAt(p - 1) === "=")
-        --p;
-      return Math.floor(p * 3 / 4);
-    };
-    var b64 = new Array(64);
-    var s64 = new Array(123);
-    for (i = 0; i < 64; )
-      s64[b64[i] = i < 26 ? i + 65 : i < 52 ? i + 71 : i < 62 ? i - 4 : i - 59 | 43] = i++;
-    var i;
-    s64[45] = 62;
-    s64[95] = 63;
-    base64.encode = function encode(buffer, start, end) {
-      var parts = null, chunk = [];
-      var i2 = 0, j = 0, t;
-      while (start < end) {
-        var b = buffer[start++];
-        switch (j) {
-          case 0:
-            chunk[i2++] = b64[b >> 2];
-            t = (b & 3) << 4;
-            j = 1;
-            break;
-          case 1:
-            chunk[i2++] = b64[t | b >> 4];
-            t = (b & 15) << 2;
-            j = 2;
-            break;
-          case 2:
-            chunk[i2++] = b64[t | b >> 6];
-            chunk[i2++] = b64[b & 63];
-            j = 0;
-            break;
-        }
-        if (i2 > 8191) {
-          (parts || (parts = [])).push(String.fromCharCode.apply(String, chunk));
-          i2 = 0;
-        }
-      }
-      if (j) {
-        chunk[i2++] = b64[t];
-        chunk[i2++] = 61;
-        if (j === 1)
-          chunk[i2++] = 61;
-      }
-      if (parts) {
-        if (i2)
-          parts.push(String.fromCharCode.apply(String, chunk.slice(0, i2)));
-        return parts.join("");
-      }
-      return String.fromCharCode.apply(String, chunk.slice(0, i2));
-    };
-    var invalidEncoding = "invalid encoding";
-    base64.decode = function decode4(string, buffer, offset) {
-      var start = offset;
-      var j = 0, t;
-      for (var i2 = 0; i2 < string.length; ) {
-        var c = string.charCodeAt(i2++);
-        if (c === 61 && j > 1)
-          break;
-        if ((c = s64[c]) === void 0)
-          throw Error(invalidEncoding);
-        switch (j) {
-          case 0:
-            t = c;
-            j = 1;
-            break;
-          case 1:
-            buffer[offset++] = t << 2 | (c & 48) >> 4;
-            t = c;
-            j = 2;
-            break;
-          case 2:
-            buffer[offset++] = (t & 15) << 4 | (c & 60) >> 2;
-            t = c;
-            j = 3;
-            break;
-          case 3:
-            buffer[offset++] = (t & 3) << 6 | c;
-            j = 0;
-            break;
-        }
-      }
-      if (j === 1)
-        throw Error(invalidEncoding);
-      return offset - start;
-    };
-    var base64Re = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-    var base64UrlRe = /[-_]/;
-    var base64UrlNoPaddingRe = /^(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-]{2}(?:==)?|[A-Za-z0-9_-]{3}=?)?$/;
-    base64.test = function test(string) {
-      return base64Re.test(string) || base64UrlRe.test(string) && base64UrlNoPaddingRe.test(string);
-    };
-  }
-});
-
-// node_modules/protobufjs/src/util/eventemitter.js
-var require_eventemitter = __commonJS({
-  "node_modules/protobufjs/src/util/eventemitter.js"(exports, module) {
-    "use strict";
-    module.exports = EventEmitter;
-    function EventEmitter() {
-      this._listeners = /* @__PURE__ */ Object.create(null);
-    }
-    EventEmitter.prototype.on = function on(evt, fn, ctx) {
-      (this._listeners[evt] || (this._listeners[evt] = [])).push({
-        fn,
-        ctx: ctx || this
-      });
-      return this;
-    };
-    EventEmitter.prototype.off = function off(evt, fn) {
-      if (evt === void 0)
-        this._listeners = /* @__PURE__ */ Object.create(null);
-      else {
-        if (fn === void 0)
-          this._listeners[evt] = [];
-        else {
-          var listeners = this._listeners[evt];
-          if (!listeners)
-            return this;
-          for (var i = 0; i < listeners.length; )
-            if (listeners[i].fn === fn)
-              listeners.splice(i, 1);
-            else
-              ++i;
-        }
-      }
-      return this;
-    };
-    EventEmitter.prototype.emit = function emit2(evt) {
-      var listeners = this._listeners[evt];
-      if (listeners) {
-        var args = [], i = 1;
-        for (; i < arguments.length; )
-          args.push(arguments[i++]);
-        for (i = 0; i < listeners.length; )
-          listeners[i].fn.apply(listeners[i++].ctx, args);
-      }
-      return this;
-    };
-  }
-});
-
-// node_modules/protobufjs/src/util/float.js
-var require_float3 = __commonJS({
-  "node_modules/protobufjs/src/util/float.js"(exports, module) {
-    "use strict";
-    module.exports = factory(factory);
-    function factory(exports2) {
-      if (typeof Float32Array !== "undefined") (function() {
-        var f32 = new Float32Array([-0]), f8b = new Uint8Array(f32.buffer), le = f8b[3] === 128;
-        function writeFloat_f32_cpy(val, buf, pos) {
-          f32[0] = val;
-          buf[pos] = f8b[0];
-          buf[pos + 1] = f8b[1];
-          buf[pos + 2] = f8b[2];
-          buf[pos + 3] = f8b[3];
-        }
-        function writeFloat_f32_rev(val, buf, pos) {
-          f32[0] = val;
-          buf[pos] = f8b[3];
-          buf[pos + 1] = f8b[2];
-          buf[pos + 2] = f8b[1];
-          buf[pos + 3] = f8b[0];
-        }
-        exports2.writeFloatLE = le ? writeFloat_f32_cpy : writeFloat_f32_rev;
-        exports2.writeFloatBE = le ? writeFloat_f32_rev : writeFloat_f32_cpy;
-        function readFloat_f32_cpy(buf, pos) {
-          f8b[0] = buf[pos];
-          f8b[1] = buf[pos + 1];
-          f8b[2] = buf[pos + 2];
-          f8b[3] = buf[pos + 3];
-          return f32[0];
-        }
-        function readFloat_f32_rev(buf, pos) {
-          f8b[3] = buf[pos];
-          f8b[2] = buf[pos + 1];
-          f8b[1] = buf[pos + 2];
-          f8b[0] = buf[pos + 3];
-          return f32[0];
-        }
-        exports2.readFloatLE = le ? readFloat_f32_cpy : readFloat_f32_rev;
-        exports2.readFloatBE = le ? readFloat_f32_rev : readFloat_f32_cpy;
-      })();
-      else (function() {
-        function writeFloat_ieee754(writeUint, val, buf, pos) {
-          var sign = val < 0 ? 1 : 0;
-          if (sign)
-            val = -val;
-          if (val === 0)
-            writeUint(1 / val > 0 ? (
-              /* positive */
-              0
-            ) : (
-              /* negative 0 */
-              2147483648
-            ), buf, pos);
-          else if (isNaN(val))
-            writeUint(2143289344, buf, pos);
-          else if (val > 34028234663852886e22)
-            writeUint((sign << 31 | 2139095040) >>> 0, buf, pos);
-          else if (val < 11754943508222875e-54)
-            writeUint((sign << 31 | Math.round(val / 1401298464324817e-60)) >>> 0, buf, pos);
-          else {
-            var exponent = Math.floor(Math.log(val) / Math.LN2), mantissa = Math.round(val * Math.pow(2, -exponent) * 8388608) & 8388607;
-            writeUint((sign << 31 | exponent + 127 << 23 | mantissa) >>> 0, buf, pos);
-          }
-        }
-        exports2.writeFloatLE = writeFloat_ieee754.bind(null, writeUintLE);
-        exports2.writeFloatBE = writeFloat_ieee754.bind(null, writeUintBE);
-        function readFloat_ieee754(readUint, buf, pos) {
-          var uint = readUint(buf, pos), sign = (uint >> 31) * 2 + 1, exponent = uint >>> 23 & 255, mantissa = uint & 8388607;
-          return exponent === 255 ? mantissa ? NaN : sign * Infinity : exponent === 0 ? sign * 1401298464324817e-60 * mantissa : sign * Math.pow(2, exponent - 150) * (mantissa + 8388608);
-        }
-        exports2.readFloatLE = readFloat_ieee754.bind(null, readUintLE);
-        exports2.readFloatBE = readFloat_ieee754.bind(null, readUintBE);
-      })();
-      if (typeof Float64Array !== "undefined") (function() {
-        var f64 = new Float64Array([-0]), f8b = new Uint8Array(f64.buffer), le = f8b[7] === 128;
-        function writeDouble_f64_cpy(val, buf, pos) {
-          f64[0] = val;
-          buf[pos] = f8b[0];
-          buf[pos + 1] = f8b[1];
-          buf[pos + 2] = f8b[2];
-          buf[pos + 3] = f8b[3];
-          buf[pos + 4] = f8b[4];
-          buf[pos + 5] = f8b[5];
-          buf[pos + 6] = f8b[6];
-          buf[pos + 7] = f8b[7];
-        }
-        function writeDouble_f64_rev(val, buf, pos) {
-          f64[0] = val;
-          buf[pos] = f8b[7];
-          buf[pos + 1] = f8b[6];
-          buf[pos + 2] = f8b[5];
-          buf[pos + 3] = f8b[4];
-          buf[pos + 4] = f8b[3];
-          buf[pos + 5] = f8b[2];
-          buf[pos + 6] = f8b[1];
-          buf[pos + 7] = f8b[0];
-        }
-        exports2.writeDoubleLE = le ? writeDouble_f64_cpy : writeDouble_f64_rev;
-        exports2.writeDoubleBE = le ? writeDouble_f64_rev : writeDouble_f64_cpy;
-        function readDouble_f64_cpy(buf, pos) {
-          f8b[0] = buf[pos];
-          f8b[1] = buf[pos + 1];
-          f8b[2] = buf[pos + 2];
-          f8b[3] = buf[pos + 3];
-          f8b[4] = buf[pos + 4];
-          f8b[5] = buf[pos + 5];
-          f8b[6] = buf[pos + 6];
-          f8b[7] = buf[pos + 7];
-          return f64[0];
-        }
-        function readDouble_f64_rev(buf, pos) {
-          f8b[7] = buf[pos];
-          f8b[6] = buf[pos + 1];
-          f8b[5] = buf[pos + 2];
-          f8b[4] = buf[pos + 3];
-          f8b[3] = buf[pos + 4];
-          f8b[2] = buf[pos + 5];
-          f8b[1] = buf[pos + 6];
-          f8b[0] = buf[pos + 7];
-          return f64[0];
-        }
-        exports2.readDoubleLE = le ? readDouble_f64_cpy : readDouble_f64_rev;
-        exports2.readDoubleBE = le ? readDouble_f64_rev : readDouble_f64_cpy;
-      })();
-      else (function() {
-        function writeDouble_ieee754(writeUint, off0, off1, val, buf, pos) {
-          var sign = val < 0 ? 1 : 0;
-          if (sign)
-            val = -val;
-          if (val === 0) {
-            writeUint(0, buf, pos + off0);
-            writeUint(1 / val > 0 ? (
-              /* positive */
-              0
-            ) : (
-              /* negative 0 */
-              2147483648
-            ), buf, pos + off1);
-          } else if (isNaN(val)) {
-            writeUint(0, buf, pos + off0);
-            writeUint(2146959360, buf, pos + off1);
-          } else if (val > 17976931348623157e292) {
-            writeUint(0, buf, pos + off0);
-            writeUint((sign << 31 | 2146435072) >>> 0, buf, pos + off1);
-          } else {
-            var mantissa;
-            if (val < 22250738585072014e-324) {
-              mantissa = val / 5e-324;
-              writeUint(mantissa >>> 0, buf, pos + off0);
-              writeUint((sign << 31 | mantissa / 4294967296) >>> 0, buf, pos + off1);
-            } else {
-              var exponent = Math.floor(Math.log(val) / Math.LN2);
-              if (exponent === 1024)
-                exponent = 1023;
-              mantissa = val * Math.pow(2, -exponent);
-              writeUint(mantissa * 4503599627370496 >>> 0, buf, pos + off0);
-              writeUint((sign << 31 | exponent + 1023 << 20 | mantissa * 1048576 & 1048575) >>> 0, buf, pos + off1);
-            }
-          }
-        }
-        exports2.writeDoubleLE = writeDouble_ieee754.bind(null, writeUintLE, 0, 4);
-        exports2.writeDoubleBE = writeDouble_ieee754.bind(null, writeUintBE, 4, 0);
-        function readDouble_ieee754(readUint, off0, off1, buf, pos) {
-          var lo = readUint(buf, pos + off0), hi = readUint(buf, pos + off1);
-          var sign = (hi >> 31) * 2 + 1, exponent = hi >>> 20 & 2047, mantissa = 4294967296 * (hi & 1048575) + lo;
-          return exponent === 2047 ? mantissa ? NaN : sign * Infinity : exponent === 0 ? sign * 5e-324 * mantissa : sign * Math.pow(2, exponent - 1075) * (mantissa + 4503599627370496);
-        }
-        exports2.readDoubleLE = readDouble_ieee754.bind(null, readUintLE, 0, 4);
-        exports2.readDoubleBE = readDouble_ieee754.bind(null, readUintBE, 4, 0);
-      })();
-      return exports2;
-    }
-    function writeUintLE(val, buf, pos) {
-      buf[pos] = val & 255;
-      buf[pos + 1] = val >>> 8 & 255;
-      buf[pos + 2] = val >>> 16 & 255;
-      buf[pos + 3] = val >>> 24;
-    }
-    function writeUintBE(val, buf, pos) {
-      buf[pos] = val >>> 24;
-      buf[pos + 1] = val >>> 16 & 255;
-      buf[pos + 2] = val >>> 8 & 255;
-      buf[pos + 3] = val & 255;
-    }
-    function readUintLE(buf, pos) {
-      return (buf[pos] | buf[pos + 1] << 8 | buf[pos + 2] << 16 | buf[pos + 3] << 24) >>> 0;
-    }
-    function readUintBE(buf, pos) {
-      return (buf[pos] << 24 | buf[pos + 1] << 16 | buf[pos + 2] << 8 | buf[pos + 3]) >>> 0;
-    }
-  }
-});
-
-// node_modules/protobufjs/src/util/utf8.js
-var require_utf8 = __commonJS({
-  "node_modules/protobufjs/src/util/utf8.js"(exports) {
-    "use strict";
-    var utf82 = exports;
-    var looseDecoder = new TextDecoder("utf-8", { ignoreBOM: true });
-    var strictDecoder;
-    var TEXT_DECODER_MIN_LENGTH = 64;
-    try {
-      strictDecoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-    } catch (err) {
-      strictDecoder = looseDecoder;
-    }
-    utf82.length = function utf8_length(string) {
-      var len = 0, c = 0;
-      for (var i = 0; i < string.length; ++i) {
-        c = string.charCodeAt(i);
-        if (c < 128)
-          len += 1;
-        else if (c < 2048)
-          len += 2;
-        else if ((c & 64512) === 55296 && (string.charCodeAt(i + 1) & 64512) === 56320) {
-          ++i;
-          len += 4;
-        } else
-          len += 3;
-      }
-      return len;
-    };
-    function utf8_read_decoder(decoder, buffer, start, end) {
-      var source = start === 0 && end === buffer.length ? buffer : buffer.subarray(start, end);
-      return decoder.decode(source);
-    }
-    utf82.read = function utf8_read_loose(buffer, start, end) {
-      if (end - start < 1)
-        return "";
-      if (end - start >= TEXT_DECODER_MIN_LENGTH)
-        return utf8_read_decoder(looseDecoder, buffer, start, end);
-      var str = "", i = start, c1, c2, c3, c4, c5, c6, c7, c8;
-      for (; i + 7 < end; i += 8) {
-        c1 = buffer[i];
-        c2 = buffer[i + 1];
-        c3 = buffer[i + 2];
-        c4 = buffer[i + 3];
-        c5 = buffer[i + 4];
-        c6 = buffer[i + 5];
-        c7 = buffer[i + 6];
-        c8 = buffer[i + 7];
-        if ((c1 | c2 | c3 | c4 | c5 | c6 | c7 | c8) & 128)
-          return str + utf8_read_decoder(looseDecoder, buffer, i, end);
-        str += String.fromCharCode(c1, c2, c3, c4, c5, c6, c7, c8);
-      }
-      for (; i < end; ++i) {
-        c1 = buffer[i];
-        if (c1 & 128)
-          return str + utf8_read_decoder(looseDecoder, buffer, i, end);
-        str += String.fromCharCode(c1);
-      }
-      return str;
-    };
-    utf82.readStrict = function utf8_read_strict(buffer, start, end) {
-      if (end - start < 1)
-        return "";
-      if (end - start >= TEXT_DECODER_MIN_LENGTH)
-        return utf8_read_decoder(strictDecoder, buffer, start, end);
-      var str = "", i = start, c1, c2, c3, c4, c5, c6, c7, c8;
-      for (; i + 7 < end; i += 8) {
-        c1 = buffer[i];
-        c2 = buffer[i + 1];
-        c3 = buffer[i + 2];
-        c4 = buffer[i + 3];
-        c5 = buffer[i + 4];
-        c6 = buffer[i + 5];
-        c7 = buffer[i + 6];
-        c8 = buffer[i + 7];
-        if ((c1 | c2 | c3 | c4 | c5 | c6 | c7 | c8) & 128)
-          return str + utf8_read_decoder(strictDecoder, buffer, i, end);
-        str += String.fromCharCode(c1, c2, c3, c4, c5, c6, c7, c8);
-      }
-      for (; i < end; ++i) {
-        c1 = buffer[i];
-        if (c1 & 128)
-          return str + utf8_read_decoder(strictDecoder, buffer, i, end);
-        str += String.fromCharCode(c1);
-      }
-      return str;
-    };
-    utf82.write = function utf8_write(string, buffer, offset) {
-      var start = offset, c1, c2;
-      for (var i = 0; i < string.length; ++i) {
-        c1 = string.charCodeAt(i);
-        if (c1 < 128) {
-          buffer[offset++] = c1;
-        } else if (c1 < 2048) {
-          buffer[offset++] = c1 >> 6 | 192;
-          buffer[offset++] = c1 & 63 | 128;
-        } else if ((c1 & 64512) === 55296 && ((c2 = string.charCodeAt(i + 1)) & 64512) === 56320) {
-          c1 = 65536 + ((c1 & 1023) << 10) + (c2 & 1023);
-          ++i;
-          buffer[offset++] = c1 >> 18 | 240;
-          buffer[offset++] = c1 >> 12 & 63 | 128;
-          buffer[offset++] = c1 >> 6 & 63 | 128;
-          buffer[offset++] = c1 & 63 | 128;
-        } else {
-          buffer[offset++] = c1 >> 12 | 224;
-          buffer[offset++] = c1 >> 6 & 63 | 128;
-          buffer[offset++] = c1 & 63 | 128;
-        }
-      }
-      return offset - start;
-    };
-  }
-});
-
-// node_modules/protobufjs/src/util/pool.js
-var require_pool = __commonJS({
-  "node_modules/protobufjs/src/util/pool.js"(exports, module) {
-    "use strict";
-    module.exports = pool;
-    function pool(alloc, slice, size) {
-      var SIZE = size || 8192;
-      var MAX = SIZE >>> 1;
-      var slab = null;
-      var offset = SIZE;
-      return function pool_alloc(size2) {
-        if (size2 < 1 || size2 > MAX)
-          return alloc(size2);
-        if (offset + size2 > SIZE) {
-          slab = alloc(SIZE);
-          offset = 0;
-        }
-        var buf = slice.call(slab, offset, offset += size2);
-        if (offset & 7)
-          offset = (offset | 7) + 1;
-        return buf;
-      };
-    }
-  }
-});
-
-// node_modules/protobufjs/src/util/longbits.js
-var require_longbits = __commonJS({
-  "node_modules/protobufjs/src/util/longbits.js"(exports, module) {
-    "use strict";
-    module.exports = LongBits;
-    var Long;
-    function LongBits(lo, hi) {
-      this.lo = lo >>> 0;
-      this.hi = hi >>> 0;
-    }
-    var zero = LongBits.zero = new LongBits(0, 0);
-    zero.toNumber = function() {
-      return 0;
-    };
-    zero.zzEncode = zero.zzDecode = function() {
-      return this;
-    };
-    zero.length = function() {
-      return 1;
-    };
-    var zeroHash = LongBits.zeroHash = "\0\0\0\0\0\0\0\0";
-    LongBits.fromNumber = function fromNumber(value) {
-      if (value === 0)
-        return zero;
-      var sign = value < 0;
-      if (sign)
-        value = -value;
-      var lo = value >>> 0, hi = (value - lo) / 4294967296 >>> 0;
-      if (sign) {
-        hi = ~hi >>> 0;
-        lo = ~lo >>> 0;
-        if (++lo > 4294967295) {
-          lo = 0;
-          if (++hi > 4294967295)
-            hi = 0;
-        }
-      }
-      return new LongBits(lo, hi);
-    };
-    LongBits.from = function from(value) {
-      if (typeof value === "number")
-        return LongBits.fromNumber(value);
-      if (typeof value === "string" || value instanceof String) {
-        if (Long)
-          value = Long.fromString(value);
-        else
-          return LongBits.fromNumber(parseInt(value, 10));
-      }
-      return value.low || value.high ? new LongBits(value.low >>> 0, value.high >>> 0) : zero;
-    };
-    LongBits.prototype.toNumber = function toNumber(unsigned) {
-      if (!unsigned && this.hi >>> 31) {
-        var lo = ~this.lo + 1 >>> 0, hi = ~this.hi >>> 0;
-        if (!lo)
-          hi = hi + 1 >>> 0;
-        return -(lo + hi * 4294967296);
-      }
-      return this.lo + this.hi * 4294967296;
-    };
-    LongBits.prototype.toLong = function toLong(unsigned) {
-      return Long ? new Long(this.lo | 0, this.hi | 0, Boolean(unsigned)) : { low: this.lo | 0, high: this.hi | 0, unsigned: Boolean(unsigned) };
-    };
-    var charCodeAt = String.prototype.charCodeAt;
-    LongBits.fromHash = function fromHash(hash2) {
-      if (hash2 === zeroHash)
-        return zero;
-      return new LongBits(
-        (charCodeAt.call(hash2, 0) | charCodeAt.call(hash2, 1) << 8 | charCodeAt.call(hash2, 2) << 16 | charCodeAt.call(hash2, 3) << 24) >>> 0,
-        (charCodeAt.call(hash2, 4) | charCodeAt.call(hash2, 5) << 8 | charCodeAt.call(hash2, 6) << 16 | charCodeAt.call(hash2, 7) << 24) >>> 0
-      );
-    };
-    LongBits.prototype.toHash = function toHash() {
-      return String.fromCharCode(
-        this.lo & 255,
-        this.lo >>> 8 & 255,
-        this.lo >>> 16 & 255,
-        this.lo >>> 24,
-        this.hi & 255,
-        this.hi >>> 8 & 255,
-        this.hi >>> 16 & 255,
-        this.hi >>> 24
-      );
-    };
-    LongBits.prototype.zzEncode = function zzEncode() {
-      var mask = this.hi >> 31;
-      this.hi = ((this.hi << 1 | this.lo >>> 31) ^ mask) >>> 0;
-      this.lo = (this.lo << 1 ^ mask) >>> 0;
-      return this;
-    };
-    LongBits.prototype.zzDecode = function zzDecode() {
-      var mask = -(this.lo & 1);
-      this.lo = ((this.lo >>> 1 | this.hi << 31) ^ mask) >>> 0;
-      this.hi = (this.hi >>> 1 ^ mask) >>> 0;
-      return this;
-    };
-    LongBits.prototype.length = function length() {
-      var part0 = this.lo, part1 = (this.lo >>> 28 | this.hi << 4) >>> 0, part2 = this.hi >>> 24;
-      return part2 === 0 ? part1 === 0 ? part0 < 16384 ? part0 < 128 ? 1 : 2 : part0 < 2097152 ? 3 : 4 : part1 < 16384 ? part1 < 128 ? 5 : 6 : part1 < 2097152 ? 7 : 8 : part2 < 128 ? 9 : 10;
-    };
-    LongBits._configure = function(Long_) {
-      Long = Long_;
-    };
-  }
-});
-
-// node_modules/long/umd/index.js
-var require_umd = __commonJS({
-  "node_modules/long/umd/index.js"(exports, module) {
-    (function(global2, factory) {
-      function preferDefault(exports2) {
-        return exports2.default || exports2;
-      }
-      if (typeof define === "function" && define.amd) {
-        define([], function() {
-          var exports2 = {};
-          factory(exports2);
-          return preferDefault(exports2);
-        });
-      } else if (typeof exports === "object") {
-        factory(exports);
-        if (typeof module === "object") module.exports = preferDefault(exports);
-      } else {
-        (function() {
-          var exports2 = {};
-          factory(exports2);
-          global2.Long = preferDefault(exports2);
-        })();
-      }
-    })(
-      typeof globalThis !== "undefined" ? globalThis : typeof self !== "undefined" ? self : exports,
-      function(_exports) {
-        "use strict";
-        Object.defineProperty(_exports, "__esModule", {
-          value: true
-        });
-        _exports.default = void 0;
-        var wasm = null;
-        try {
-          wasm = new WebAssembly.Instance(
-            new WebAssembly.Module(
-              new Uint8Array([
-                // \0asm
-                0,
-                97,
-                115,
-                109,
-                // version 1
-                1,
-                0,
-                0,
-                0,
-                // section "type"
-                1,
-                13,
-                2,
-                // 0, () => i32
-                96,
-                0,
-                1,
-                127,
-                // 1, (i32, i32, i32, i32) => i32
-                96,
-                4,
-                127,
-                127,
-                127,
-                127,
-                1,
-                127,
-                // section "function"
-                3,
-                7,
-                6,
-                // 0, type 0
-                0,
-                // 1, type 1
-                1,
-                // 2, type 1
-                1,
-                // 3, type 1
-                1,
-                // 4, type 1
-                1,
-                // 5, type 1
-                1,
-                // section "global"
-                6,
-                6,
-                1,
-                // 0, "high", mutable i32
-                127,
-                1,
-                65,
-                0,
-                11,
-                // section "export"
-                7,
-                50,
-                6,
-                // 0, "mul"
-                3,
-                109,
-                117,
-                108,
-                0,
-                1,
-                // 1, "div_s"
-                5,
-                100,
-                105,
-                118,
-                95,
-                115,
-                0,
-                2,
-                // 2, "div_u"
-                5,
-                100,
-                105,
-                118,
-                95,
-                117,
-                0,
-                3,
-                // 3, "rem_s"
-                5,
-                114,
-                101,
-                109,
-                95,
-                115,
-                0,
-                4,
-                // 4, "rem_u"
-                5,
-                114,
-                101,
-                109,
-                95,
-                117,
-                0,
-                5,
-                // 5, "get_high"
-                8,
-                103,
-                101,
-                116,
-                95,
-                104,
-                105,
-                103,
-                104,
-                0,
-                0,
-                // section "code"
-                10,
-                191,
-                1,
-                6,
-                // 0, "get_high"
-                4,
-                0,
-                35,
-                0,
-                11,
-                // 1, "mul"
-                36,
-                1,
-                1,
-                126,
-                32,
-                0,
-                173,
-                32,
-                1,
-                173,
-                66,
-                32,
-                134,
-                132,
-                32,
-                2,
-                173,
-                32,
-                3,
-                173,
-                66,
-                32,
-                134,
-                132,
-                126,
-                34,
-                4,
-                66,
-                32,
-                135,
-                167,
-                36,
-                0,
-                32,
-                4,
-                167,
-                11,
-                // 2, "div_s"
-                36,
-                1,
-                1,
-                126,
-                32,
-                0,
-                173,
-                32,
-                1,
-                173,
-                66,
-                32,
-                134,
-                132,
-                32,
-                2,
-                173,
-                32,
-                3,
-                173,
-                66,
-                32,
-                134,
-                132,
-                127,
-                34,
-                4,
-                66,
-                32,
-                135,
-                167,
-                36,
-                0,
-                32,
-                4,
-                167,
-                11,
-                // 3, "div_u"
-                36,
-                1,
-                1,
-                126,
-                32,
-                0,
-                173,
-                32,
-                1,
-                173,
-                66,
-                32,
-                134,
-                132,
-                32,
-                2,
-                173,
-                32,
-                3,
-                173,
-                66,
-                32,
-                134,
-                132,
-                128,
-                34,
-                4,
-                66,
-                32,
-                135,
-                167,
-                36,
-                0,
-                32,
-                4,
-                167,
-                11,
-                // 4, "rem_s"
-                36,
-                1,
-                1,
-                126,
-                32,
-                0,
-                173,
-                32,
-                1,
-                173,
-                66,
-                32,
-                134,
-                132,
-                32,
-                2,
-                173,
-                32,
-                3,
-                173,
-                66,
-                32,
-                134,
-                132,
-                129,
-                34,
-                4,
-                66,
-                32,
-                135,
-                167,
-                36,
-                0,
-                32,
-                4,
-                167,
-                11,
-                // 5, "rem_u"
-                36,
-                1,
-                1,
-                126,
-                32,
-                0,
-                173,
-                32,
-                1,
-                173,
-                66,
-                32,
-                134,
-                132,
-                32,
-                2,
-                173,
-                32,
-                3,
-                173,
-                66,
-                32,
-                134,
-                132,
-                130,
-                34,
-                4,
-                66,
-                32,
-                135,
-                167,
-                36,
-                0,
-                32,
-                4,
-                167,
-                11
-              ])
-            ),
-            {}
-          ).exports;
-        } catch {
-        }
-        function Long(low, high, unsigned) {
-          this.low = low | 0;
-          this.high = high | 0;
-          this.unsigned = !!unsigned;
-        }
-        Long.prototype.__isLong__;
-        Object.defineProperty(Long.prototype, "__isLong__", {
-          value: true
-        });
-        function isLong(obj) {
-          return (obj && obj["__isLong__"]) === true;
-        }
-        function ctz32(value) {
-          var c = Math.clz32(value & -value);
-          return value ? 31 - c : c;
-        }
-        Long.isLong = isLong;
-        var INT_CACHE = {};
-        var UINT_CACHE = {};
-        function fromInt(value, unsigned) {
-          var obj, cachedObj, cache;
-          if (unsigned) {
-            value >>>= 0;
-            if (cache = 0 <= value && value < 256) {
-              cachedObj = UINT_CACHE[value];
-              if (cachedObj) return cachedObj;
-            }
-            obj = fromBits(value, 0, true);
-            if (cache) UINT_CACHE[value] = obj;
-            return obj;
-          } else {
-            value |= 0;
-            if (cache = -128 <= value && value < 128) {
-              cachedObj = INT_CACHE[value];
-              if (cachedObj) return cachedObj;
-            }
-            obj = fromBits(value, value < 0 ? -1 : 0, false);
-            if (cache) INT_CACHE[value] = obj;
-            return obj;
-          }
-        }
-        Long.fromInt = fromInt;
-        function fromNumber(value, unsigned) {
-          if (isNaN(value)) return unsigned ? UZERO : ZERO;
-          if (unsigned) {
-            if (value < 0) return UZERO;
-            if (value >= TWO_PWR_64_DBL) return MAX_UNSIGNED_VALUE;
-          } else {
-            if (value <= -TWO_PWR_63_DBL) return MIN_VALUE;
-            if (value + 1 >= TWO_PWR_63_DBL) return MAX_VALUE;
-          }
-          if (value < 0) return fromNumber(-value, unsigned).neg();
-          return fromBits(
-            value % TWO_PWR_32_DBL | 0,
-            value / TWO_PWR_32_DBL | 0,
-            unsigned
-          );
-        }
-        Long.fromNumber = fromNumber;
-        function fromBits(lowBits, highBits, unsigned) {
-          return new Long(lowBits, highBits, unsigned);
-        }
-        Long.fromBits = fromBits;
-        var pow_dbl = Math.pow;
-        function fromString(str, unsigned, radix) {
-          if (str.length === 0) throw Error("empty string");
-          if (typeof unsigned === "number") {
-            radix = unsigned;
-            unsigned = false;
-          } else {
-            unsigned = !!unsigned;
-          }
-          if (str === "NaN" || str === "Infinity" || str === "+Infinity" || str === "-Infinity")
-            return unsigned ? UZERO : ZERO;
-          radix = radix || 10;
-          if (radix < 2 || 36 < radix) throw RangeError("radix");
-          var p;
-          if ((p = str.indexOf("-")) > 0) throw Error("interior hyphen");
-          else if (p === 0) {
-            return fromString(str.substring(1), unsigned, radix).neg();
-          }
-          var radixToPower = fromNumber(pow_dbl(radix, 8));
-          var result = ZERO;
-          for (var i = 0; i < str.length; i += 8) {
-            var size = Math.min(8, str.length - i), value = parseInt(str.substring(i, i + size), radix);
-            if (size < 8) {
-              var power = fromNumber(pow_dbl(radix, size));
-              result = result.mul(power).add(fromNumber(value));
-            } else {
-              result = result.mul(radixToPower);
-              result = result.add(fromNumber(value));
-            }
-          }
-          result.unsigned = unsigned;
-          return result;
-        }
-        Long.fromString = fromString;
-        function fromValue(val, unsigned) {
-          if (typeof val === "number") return fromNumber(val, unsigned);
-          if (typeof val === "string") return fromString(val, unsigned);
-          return fromBits(
-            val.low,
-            val.high,
-            typeof unsigned === "boolean" ? unsigned : val.unsigned
-          );
-        }
-        Long.fromValue = fromValue;
-        var TWO_PWR_16_DBL = 1 << 16;
-        var TWO_PWR_24_DBL = 1 << 24;
-        var TWO_PWR_32_DBL = TWO_PWR_16_DBL * TWO_PWR_16_DBL;
-        var TWO_PWR_64_DBL = TWO_PWR_32_DBL * TWO_PWR_32_DBL;
-        var TWO_PWR_63_DBL = TWO_PWR_64_DBL / 2;
-        var TWO_PWR_24 = fromInt(TWO_PWR_24_DBL);
-        var ZERO = fromInt(0);
-        Long.ZERO = ZERO;
-        var UZERO = fromInt(0, true);
-        Long.UZERO = UZERO;
-        var ONE2 = fromInt(1);
-        Long.ONE = ONE2;
-        var UONE = fromInt(1, true);
-        Long.UONE = UONE;
-        var NEG_ONE = fromInt(-1);
-        Long.NEG_ONE = NEG_ONE;
-        var MAX_VALUE = fromBits(4294967295 | 0, 2147483647 | 0, false);
-        Long.MAX_VALUE = MAX_VALUE;
-        var MAX_UNSIGNED_VALUE = fromBits(4294967295 | 0, 4294967295 | 0, true);
-        Long.MAX_UNSIGNED_VALUE = MAX_UNSIGNED_VALUE;
-        var MIN_VALUE = fromBits(0, 2147483648 | 0, false);
-        Long.MIN_VALUE = MIN_VALUE;
-        var LongPrototype = Long.prototype;
-        LongPrototype.toInt = function toInt() {
-          return this.unsigned ? this.low >>> 0 : this.low;
-        };
-        LongPrototype.toNumber = function toNumber() {
-          if (this.unsigned)
-            return (this.high >>> 0) * TWO_PWR_32_DBL + (this.low >>> 0);
-          return this.high * TWO_PWR_32_DBL + (this.low >>> 0);
-        };
-        LongPrototype.toString = function toString(radix) {
-          radix = radix || 10;
-          if (radix < 2 || 36 < radix) throw RangeError("radix");
-          if (this.isZero()) return "0";
-          if (this.isNegative()) {
-            if (this.eq(MIN_VALUE)) {
-              var radixLong = fromNumber(radix), div = this.div(radixLong), rem1 = div.mul(radixLong).sub(this);
-              return div.toString(radix) + rem1.toInt().toString(radix);
-            } else return "-" + this.neg().toString(radix);
-          }
-          var radixToPower = fromNumber(pow_dbl(radix, 6), this.unsigned), rem = this;
-          var result = "";
-          while (true) {
-            var remDiv = rem.div(radixToPower), intval = rem.sub(remDiv.mul(radixToPower)).toInt() >>> 0, digits = intval.toString(radix);
-            rem = remDiv;
-            if (rem.isZero()) return digits + result;
-            else {
-              while (digits.length < 6) digits = "0" + digits;
-              result = "" + digits + result;
-            }
-          }
-        };
-        LongPrototype.getHighBits = function getHighBits() {
-          return this.high;
-        };
-        LongPrototype.getHighBitsUnsigned = function getHighBitsUnsigned() {
-          return this.high >>> 0;
-        };
-        LongPrototype.getLowBits = function getLowBits() {
-          return this.low;
-        };
-        LongPrototype.getLowBitsUnsigned = function getLowBitsUnsigned() {
-          return this.low >>> 0;
-        };
-        LongPrototype.getNumBitsAbs = function getNumBitsAbs() {
-          if (this.isNegative())
-            return this.eq(MIN_VALUE) ? 64 : this.neg().getNumBitsAbs();
-          var val = this.high != 0 ? this.high : this.low;
-          for (var bit = 31; bit > 0; bit--) if ((val & 1 << bit) != 0) break;
-          return this.high != 0 ? bit + 33 : bit + 1;
-        };
-        LongPrototype.isSafeInteger = function isSafeInteger() {
-          var top11Bits = this.high >> 21;
-          if (!top11Bits) return true;
-          if (this.unsigned) return false;
-          return top11Bits === -1 && !(this.low === 0 && this.high === -2097152);
-        };
-        LongPrototype.isZero = function isZero() {
-          return this.high === 0 && this.low === 0;
-        };
-        LongPrototype.eqz = LongPrototype.isZero;
-        LongPrototype.isNegative = function isNegative() {
-          return !this.unsigned && this.high < 0;
-        };
-        LongPrototype.isPositive = function isPositive() {
-          return this.unsigned || this.high >= 0;
-        };
-        LongPrototype.isOdd = function isOdd() {
-          return (this.low & 1) === 1;
-        };
-        LongPrototype.isEven = function isEven() {
-          return (this.low & 1) === 0;
-        };
-        LongPrototype.equals = function equals(other) {
-          if (!isLong(other)) other = fromValue(other);
-          if (this.unsigned !== other.unsigned && this.high >>> 31 === 1 && other.high >>> 31 === 1)
-            return false;
-          return this.high === other.high && this.low === other.low;
-        };
-        LongPrototype.eq = LongPrototype.equals;
-        LongPrototype.notEquals = function notEquals(other) {
-          return !this.eq(
-            /* validates */
-            other
-          );
-        };
-        LongPrototype.neq = LongPrototype.notEquals;
-        LongPrototype.ne = LongPrototype.notEquals;
-        LongPrototype.lessThan = function lessThan(other) {
-          return this.comp(
-            /* validates */
-            other
-          ) < 0;
-        };
-        LongPrototype.lt = LongPrototype.lessThan;
-        LongPrototype.lessThanOrEqual = function lessThanOrEqual(other) {
-          return this.comp(
-            /* validates */
-            other
-          ) <= 0;
-        };
-        LongPrototype.lte = LongPrototype.lessThanOrEqual;
-        LongPrototype.le = LongPrototype.lessThanOrEqual;
-        LongPrototype.greaterThan = function greaterThan(other) {
-          return this.comp(
-            /* validates */
-            other
-          ) > 0;
-        };
-        LongPrototype.gt = LongPrototype.greaterThan;
-        LongPrototype.greaterThanOrEqual = function greaterThanOrEqual(other) {
-          return this.comp(
-            /* validates */
-            other
-          ) >= 0;
-        };
-        LongPrototype.gte = LongPrototype.greaterThanOrEqual;
-        LongPrototype.ge = LongPrototype.greaterThanOrEqual;
-        LongPrototype.compare = function compare(other) {
-          if (!isLong(other)) other = fromValue(other);
-          if (this.eq(other)) return 0;
-          var thisNeg = this.isNegative(), otherNeg = other.isNegative();
-          if (thisNeg && !otherNeg) return -1;
-          if (!thisNeg && otherNeg) return 1;
-          if (!this.unsigned) return this.sub(other).isNegative() ? -1 : 1;
-          return other.high >>> 0 > this.high >>> 0 || other.high === this.high && other.low >>> 0 > this.low >>> 0 ? -1 : 1;
-        };
-        LongPrototype.comp = LongPrototype.compare;
-        LongPrototype.negate = function negate() {
-          if (!this.unsigned && this.eq(MIN_VALUE)) return MIN_VALUE;
-          return this.not().add(ONE2);
-        };
-        LongPrototype.neg = LongPrototype.negate;
-        LongPrototype.add = function add(addend) {
-          if (!isLong(addend)) addend = fromValue(addend);
-          var a48 = this.high >>> 16;
-          var a32 = this.high & 65535;
-          var a16 = this.low >>> 16;
-          var a00 = this.low & 65535;
-          var b48 = addend.high >>> 16;
-          var b32 = addend.high & 65535;
-          var b16 = addend.low >>> 16;
-          var b00 = addend.low & 65535;
-          var c48 = 0, c32 = 0, c16 = 0, c00 = 0;
-          c00 += a00 + b00;
-          c16 += c00 >>> 16;
-          c00 &= 65535;
-          c16 += a16 + b16;
-          c32 += c16 >>> 16;
-          c16 &= 65535;
-          c32 += a32 + b32;
-          c48 += c32 >>> 16;
-          c32 &= 65535;
-          c48 += a48 + b48;
-          c48 &= 65535;
-          return fromBits(c16 << 16 | c00, c48 << 16 | c32, this.unsigned);
-        };
-        LongPrototype.subtract = function subtract(subtrahend) {
-          if (!isLong(subtrahend)) subtrahend = fromValue(subtrahend);
-          return this.add(subtrahend.neg());
-        };
-        LongPrototype.sub = LongPrototype.subtract;
-        LongPrototype.multiply = function multiply(multiplier) {
-          if (this.isZero()) return this;
-          if (!isLong(multiplier)) multiplier = fromValue(multiplier);
-          if (wasm) {
-            var low = wasm["mul"](
-              this.low,
-              this.high,
-              multiplier.low,
-              multiplier.high
-            );
-            return fromBits(low, wasm["get_high"](), this.unsigned);
-          }
-          if (multiplier.isZero()) return this.unsigned ? UZERO : ZERO;
-          if (this.eq(MIN_VALUE)) return multiplier.isOdd() ? MIN_VALUE : ZERO;
-          if (multiplier.eq(MIN_VALUE)) return this.isOdd() ? MIN_VALUE : ZERO;
-          if (this.isNegative()) {
-            if (multiplier.isNegative()) return this.neg().mul(multiplier.neg());
-            else return this.neg().mul(multiplier).neg();
-          } else if (multiplier.isNegative())
-            return this.mul(multiplier.neg()).neg();
-          if (this.lt(TWO_PWR_24) && multiplier.lt(TWO_PWR_24))
-            return fromNumber(
-              this.toNumber() * multiplier.toNumber(),
-              this.unsigned
-            );
-          var a48 = this.high >>> 16;
-          var a32 = this.high & 65535;
-          var a16 = this.low >>> 16;
-          var a00 = this.low & 65535;
-          var b48 = multiplier.high >>> 16;
-          var b32 = multiplier.high & 65535;
-          var b16 = multiplier.low >>> 16;
-          var b00 = multiplier.low & 65535;
-          var c48 = 0, c32 = 0, c16 = 0, c00 = 0;
-          c00 += a00 * b00;
-          c16 += c00 >>> 16;
-          c00 &= 65535;
-          c16 += a16 * b00;
-          c32 += c16 >>> 16;
-          c16 &= 65535;
-          c16 += a00 * b16;
-          c32 += c16 >>> 16;
-          c16 &= 65535;
-          c32 += a32 * b00;
-          c48 += c32 >>> 16;
-          c32 &= 65535;
-          c32 += a16 * b16;
-          c48 += c32 >>> 16;
-          c32 &= 65535;
-          c32 += a00 * b32;
-          c48 += c32 >>> 16;
-          c32 &= 65535;
-          c48 += a48 * b00 + a32 * b16 + a16 * b32 + a00 * b48;
-          c48 &= 65535;
-          return fromBits(c16 << 16 | c00, c48 << 16 | c32, this.unsigned);
-        };
-        LongPrototype.mul = LongPrototype.multiply;
-        LongPrototype.divide = function divide(divisor) {
-          if (!isLong(divisor)) divisor = fromValue(divisor);
-          if (divisor.isZero()) throw Error("division by zero");
-          if (wasm) {
-            if (!this.unsigned && this.high === -2147483648 && divisor.low === -1 && divisor.high === -1) {
-              return this;
-            }
-            var low = (this.unsigned ? wasm["div_u"] : wasm["div_s"])(
-              this.low,
-              this.high,
-              divisor.low,
-              divisor.high
-            );
-            return fromBits(low, wasm["get_high"](), this.unsigned);
-          }
-          if (this.isZero()) return this.unsigned ? UZERO : ZERO;
-          var approx, rem, res;
-          if (!this.unsigned) {
-            if (this.eq(MIN_VALUE)) {
-              if (divisor.eq(ONE2) || divisor.eq(NEG_ONE))
-                return MIN_VALUE;
-              else if (divisor.eq(MIN_VALUE)) return ONE2;
-              else {
-                var halfThis = this.shr(1);
-                approx = halfThis.div(divisor).shl(1);
-                if (approx.eq(ZERO)) {
-                  return divisor.isNegative() ? ONE2 : NEG_ONE;
-                } else {
-                  rem = this.sub(divisor.mul(approx));
-                  res = approx.add(rem.div(divisor));
-                  return res;
-                }
-              }
-            } else if (divisor.eq(MIN_VALUE)) return this.unsigned ? UZERO : ZERO;
-            if (this.isNegative()) {
-              if (divisor.isNegative()) return this.neg().div(divisor.neg());
-              return this.neg().div(divisor).neg();
-            } else if (divisor.isNegative()) return this.div(divisor.neg()).neg();
-            res = ZERO;
-          } else {
-            if (!divisor.unsigned) divisor = divisor.toUnsigned();
-            if (divisor.gt(this)) return UZERO;
-            if (divisor.gt(this.shru(1)))
-              return UONE;
-            res = UZERO;
-          }
-          rem = this;
-          while (rem.gte(divisor)) {
-            approx = Math.max(1, Math.floor(rem.toNumber() / divisor.toNumber()));
-            var log2 = Math.ceil(Math.log(approx) / Math.LN2), delta = log2 <= 48 ? 1 : pow_dbl(2, log2 - 48), approxRes = fromNumber(approx), approxRem = approxRes.mul(divisor);
-            while (approxRem.isNegative() || approxRem.gt(rem)) {
-              approx -= delta;
-              approxRes = fromNumber(approx, this.unsigned);
-              approxRem = approxRes.mul(divisor);
-            }
-            if (approxRes.isZero()) approxRes = ONE2;
-            res = res.add(approxRes);
-            rem = rem.sub(approxRem);
-          }
-          return res;
-        };
-        LongPrototype.div = LongPrototype.divide;
-        LongPrototype.modulo = function modulo(divisor) {
-          if (!isLong(divisor)) divisor = fromValue(divisor);
-          if (wasm) {
-            var low = (this.unsigned ? wasm["rem_u"] : wasm["rem_s"])(
-              this.low,
-              this.high,
-              divisor.low,
-              divisor.high
-            );
-            return fromBits(low, wasm["get_high"](), this.unsigned);
-          }
-          return this.sub(this.div(divisor).mul(divisor));
-        };
-        LongPrototype.mod = LongPrototype.modulo;
-        LongPrototype.rem = LongPrototype.modulo;
-        LongPrototype.not = function not() {
-          return fromBits(~this.low, ~this.high, this.unsigned);
-        };
-        LongPrototype.countLeadingZeros = function countLeadingZeros() {
-          return this.high ? Math.clz32(this.high) : Math.clz32(this.low) + 32;
-        };
-        LongPrototype.clz = LongPrototype.countLeadingZeros;
-        LongPrototype.countTrailingZeros = function countTrailingZeros() {
-          return this.low ? ctz32(this.low) : ctz32(this.high) + 32;
-        };
-        LongPrototype.ctz = LongPrototype.countTrailingZeros;
-        LongPrototype.and = function and(other) {
-          if (!isLong(other)) other = fromValue(other);
-          return fromBits(
-            this.low & other.low,
-            this.high & other.high,
-            this.unsigned
-          );
-        };
-        LongPrototype.or = function or(other) {
-          if (!isLong(other)) other = fromValue(other);
-          return fromBits(
-            this.low | other.low,
-            this.high | other.high,
-            this.unsigned
-          );
-        };
-        LongPrototype.xor = function xor(other) {
-          if (!isLong(other)) other = fromValue(other);
-          return fromBits(
-            this.low ^ other.low,
-            this.high ^ other.high,
-            this.unsigned
-          );
-        };
-        LongPrototype.shiftLeft = function shiftLeft(numBits) {
-          if (isLong(numBits)) numBits = numBits.toInt();
-          if ((numBits &= 63) === 0) return this;
-          else if (numBits < 32)
-            return fromBits(
-              this.low << numBits,
-              this.high << numBits | this.low >>> 32 - numBits,
-              this.unsigned
-            );
-          else return fromBits(0, this.low << numBits - 32, this.unsigned);
-        };
-        LongPrototype.shl = LongPrototype.shiftLeft;
-        LongPrototype.shiftRight = function shiftRight(numBits) {
-          if (isLong(numBits)) numBits = numBits.toInt();
-          if ((numBits &= 63) === 0) return this;
-          else if (numBits < 32)
-            return fromBits(
-              this.low >>> numBits | this.high << 32 - numBits,
-              this.high >> numBits,
-              this.unsigned
-            );
-          else
-            return fromBits(
-              this.high >> numBits - 32,
-              this.high >= 0 ? 0 : -1,
-              this.unsigned
-            );
-        };
-        LongPrototype.shr = LongPrototype.shiftRight;
-        LongPrototype.shiftRightUnsigned = function shiftRightUnsigned(numBits) {
-          if (isLong(numBits)) numBits = numBits.toInt();
-          if ((numBits &= 63) === 0) return this;
-          if (numBits < 32)
-            return fromBits(
-              this.low >>> numBits | this.high << 32 - numBits,
-              this.high >>> numBits,
-              this.unsigned
-            );
-          if (numBits === 32) return fromBits(this.high, 0, this.unsigned);
-          return fromBits(this.high >>> numBits - 32, 0, this.unsigned);
-        };
-        LongPrototype.shru = LongPrototype.shiftRightUnsigned;
-        LongPrototype.shr_u = LongPrototype.shiftRightUnsigned;
-        LongPrototype.rotateLeft = function rotateLeft(numBits) {
-          var b;
-          if (isLong(numBits)) numBits = numBits.toInt();
-          if ((numBits &= 63) === 0) return this;
-          if (numBits === 32) return fromBits(this.high, this.low, this.unsigned);
-          if (numBits < 32) {
-            b = 32 - numBits;
-            return fromBits(
-              this.low << numBits | this.high >>> b,
-              this.high << numBits | this.low >>> b,
-              this.unsigned
-            );
-          }
-          numBits -= 32;
-          b = 32 - numBits;
-          return fromBits(
-            this.high << numBits | this.low >>> b,
-            this.low << numBits | this.high >>> b,
-            this.unsigned
-          );
-        };
-        LongPrototype.rotl = LongPrototype.rotateLeft;
-        LongPrototype.rotateRight = function rotateRight(numBits) {
-          var b;
-          if (isLong(numBits)) numBits = numBits.toInt();
-          if ((numBits &= 63) === 0) return this;
-          if (numBits === 32) return fromBits(this.high, this.low, this.unsigned);
-          if (numBits < 32) {
-            b = 32 - numBits;
-            return fromBits(
-              this.high << b | this.low >>> numBits,
-              this.low << b | this.high >>> numBits,
-              this.unsigned
-            );
-          }
-          numBits -= 32;
-          b = 32 - numBits;
-          return fromBits(
-            this.low << b | this.high >>> numBits,
-            this.high << b | this.low >>> numBits,
-            this.unsigned
-          );
-        };
-        LongPrototype.rotr = LongPrototype.rotateRight;
-        LongPrototype.toSigned = function toSigned() {
-          if (!this.unsigned) return this;
-          return fromBits(this.low, this.high, false);
-        };
-        LongPrototype.toUnsigned = function toUnsigned() {
-          if (this.unsigned) return this;
-          return fromBits(this.low, this.high, true);
-        };
-        LongPrototype.toBytes = function toBytes(le) {
-          return le ? this.toBytesLE() : this.toBytesBE();
-        };
-        LongPrototype.toBytesLE = function toBytesLE() {
-          var hi = this.high, lo = this.low;
-          return [
-            lo & 255,
-            lo >>> 8 & 255,
-            lo >>> 16 & 255,
-            lo >>> 24,
-            hi & 255,
-            hi >>> 8 & 255,
-            hi >>> 16 & 255,
-            hi >>> 24
-          ];
-        };
-        LongPrototype.toBytesBE = function toBytesBE() {
-          var hi = this.high, lo = this.low;
-          return [
-            hi >>> 24,
-            hi >>> 16 & 255,
-            hi >>> 8 & 255,
-            hi & 255,
-            lo >>> 24,
-            lo >>> 16 & 255,
-            lo >>> 8 & 255,
-            lo & 255
-          ];
-        };
-        Long.fromBytes = function fromBytes(bytes, unsigned, le) {
-          return le ? Long.fromBytesLE(bytes, unsigned) : Long.fromBytesBE(bytes, unsigned);
-        };
-        Long.fromBytesLE = function fromBytesLE(bytes, unsigned) {
-          return new Long(
-            bytes[0] | bytes[1] << 8 | bytes[2] << 16 | bytes[3] << 24,
-            bytes[4] | bytes[5] << 8 | bytes[6] << 16 | bytes[7] << 24,
-            unsigned
-          );
-        };
-        Long.fromBytesBE = function fromBytesBE(bytes, unsigned) {
-          return new Long(
-            bytes[4] << 24 | bytes[5] << 16 | bytes[6] << 8 | bytes[7],
-            bytes[0] << 24 | bytes[1] << 16 | bytes[2] << 8 | bytes[3],
-            unsigned
-          );
-        };
-        if (typeof BigInt === "function") {
-          Long.fromBigInt = function fromBigInt(value, unsigned) {
-            var lowBits = Number(BigInt.asIntN(32, value));
-            var highBits = Number(BigInt.asIntN(32, value >> BigInt(32)));
-            return fromBits(lowBits, highBits, unsigned);
-          };
-          Long.fromValue = function fromValueWithBigInt(value, unsigned) {
-            if (typeof value === "bigint") return Long.fromBigInt(value, unsigned);
-            return fromValue(value, unsigned);
-          };
-          LongPrototype.toBigInt = function toBigInt() {
-            var lowBigInt = BigInt(this.low >>> 0);
-            var highBigInt = BigInt(this.unsigned ? this.high >>> 0 : this.high);
-            return highBigInt << BigInt(32) | lowBigInt;
-          };
-        }
-        var _default = _exports.default = Long;
-      }
-    );
-  }
-});
-
-// node_modules/protobufjs/src/util/minimal.js
-var require_minimal = __commonJS({
-  "node_modules/protobufjs/src/util/minimal.js"(exports) {
-    "use strict";
-    var util = exports;
-    util.asPromise = require_aspromise();
-    util.base64 = require_base64();
-    util.EventEmitter = require_eventemitter();
-    util.float = require_float3();
-    util.utf8 = require_utf8();
-    util.pool = require_pool();
-    util.LongBits = require_longbits();
-    function isUnsafeProperty(key2) {
-      return key2 === "__proto__" || key2 === "prototype" || key2 === "constructor";
-    }
-    util.isUnsafeProperty = isUnsafeProperty;
-    util.isNode = Boolean(typeof global !== "undefined" && global && global.process && global.process.versions && global.process.versions.node);
-    util.global = util.isNode && global || typeof window !== "undefined" && window || typeof self !== "undefined" && self || typeof globalThis !== "undefined" && globalThis || exports;
-    util.emptyArray = Object.freeze ? Object.freeze([]) : (
-      /* istanbul ignore next */
-      []
-    );
-    util.emptyObject = Object.freeze ? Object.freeze({}) : (
-      /* istanbul ignore next */
-      {}
-    );
-    util.isInteger = Number.isInteger || /* istanbul ignore next */
-    function isInteger(value) {
-      return typeof value === "number" && isFinite(value) && Math.floor(value) === value;
-    };
-    util.isString = function isString(value) {
-      return typeof value === "string" || value instanceof String;
-    };
-    util.isObject = function isObject4(value) {
-      return value && typeof value === "object";
-    };
-    util.isset = /**
-     * Checks if a property on a message is considered to be present.
-     * @param {Object} obj Plain object or message instance
-     * @param {string} prop Property name
-     * @returns {boolean} `true` if considered to be present, otherwise `false`
-     */
-    util.isSet = function isSet(obj, prop) {
-      var value = obj[prop];
-      if (value != null && Object.hasOwnProperty.call(obj, prop))
-        return typeof value !== "object" || (Array.isArray(value) ? value.length : Object.keys(value).length) > 0;
-      return false;
-    };
-    util.Buffer = (function() {
-      try {
-        var Buffer2 = util.global.Buffer;
-        return Buffer2.prototype.utf8Write || util.isNode ? Buffer2 : (
-          /* istanbul ignore next */
-          null
-        );
-      } catch (e) {
-        return null;
-      }
-    })();
-    util.newBuffer = function newBuffer(sizeOrArray) {
-      var Buffer2 = util.Buffer;
-      return typeof sizeOrArray === "number" ? Buffer2 ? Buffer2.allocUnsafe(sizeOrArray) : new Uint8Array(sizeOrArray) : Buffer2 ? Buffer2.from(sizeOrArray) : new Uint8Array(sizeOrArray);
-    };
-    util.rawField = function rawField(id, wireType, data) {
-      var out = [], tag = id << 3 | wireType;
-      tag >>>= 0;
-      while (tag > 127) {
-        out.push(tag & 127 | 128);
-        tag >>>= 7;
-      }
-      out.push(tag);
-      for (var i = 0; i < data.length; ++i)
-        out.push(data[i]);
-      return util.newBuffer(out);
-    };
-    util.Array = Uint8Array;
-    util.Long = /* istanbul ignore next */
-    util.global.dcodeIO && /* istanbul ignore next */
-    util.global.dcodeIO.Long || /* istanbul ignore next */
-    util.global.Long || (function() {
-      try {
-        var Long = require_umd();
-        return Long && Long.isLong ? Long : null;
-      } catch (e) {
-        return null;
-      }
-    })();
-    util.key2Re = /^(?:true|false|0|1)$/;
-    util.key32Re = /^-?(?:0|[1-9][0-9]*)$/;
-    util.key64Re = /^(?:[\x00-\xff]{8}|-?(?:0|[1-9][0-9]*))$/;
-    util.longToHash = function longToHash(value) {
-      return value ? util.LongBits.from(value).toHash() : util.LongBits.zeroHash;
-    };
-    util.longFromHash = function longFromHash(hash2, unsigned) {
-      var bits = util.LongBits.fromHash(hash2);
-      if (util.Long)
-        return util.Long.fromBits(bits.lo, bits.hi, unsigned);
-      return bits.toNumber(Boolean(unsigned));
-    };
-    util.longFromKey = function longFromKey(key2, unsigned) {
-      return util.key64Re.test(key2) && !util.key32Re.test(key2) ? util.longFromHash(key2, unsigned) : key2;
-    };
-    util.boolFromKey = function boolFromKey(key2) {
-      return key2 === "true" || key2 === "1";
-    };
-    function merge(dst) {
-      var ifNotSet = typeof arguments[arguments.length - 1] === "boolean", limit = ifNotSet ? arguments.length - 1 : arguments.length;
-      ifNotSet = ifNotSet && arguments[arguments.length - 1];
-      for (var a = 1; a < limit; ++a) {
-        var src = arguments[a];
-        if (!src)
-          continue;
-        for (var keys = Object.keys(src), i = 0; i < keys.length; ++i)
-          if (!isUnsafeProperty(keys[i]) && (!ifNotSet || !Object.prototype.hasOwnProperty.call(dst, keys[i]) || dst[keys[i]] === void 0))
-            dst[keys[i]] = src[keys[i]];
-      }
-      return dst;
-    }
-    util.merge = merge;
-    util.nestingLimit = 32;
-    util.recursionLimit = 100;
-    util.makeProp = function makeProp(obj, key2, enumerable) {
-      if (Object.prototype.hasOwnProperty.call(obj, key2))
-        return;
-      Object.defineProperty(obj, key2, {
-        enumerable: enumerable === void 0 ? true : enumerable,
-        configurable: true,
-        writable: true
-      });
-    };
-    util.lcFirst = function lcFirst(str) {
-      return str.charAt(0).toLowerCase() + str.substring(1);
-    };
-    function newError(name) {
-      function CustomError(message, properties) {
-        if (!(this instanceof CustomError))
-          return new CustomError(message, properties);
-        Object.defineProperty(this, "message", { get: function() {
-          return message;
-        } });
-        if (Error.captureStackTrace)
-          Error.captureStackTrace(this, CustomError);
-        else
-          Object.defineProperty(this, "stack", { value: new Error().stack || "" });
-        if (properties)
-          merge(this, properties);
-      }
-      CustomError.prototype = Object.create(Error.prototype, {
-        constructor: {
-          value: CustomError,
-          writable: true,
-          enumerable: false,
-          configurable: true
-        },
-        name: {
-          get: function get() {
-            return name;
-          },
-          set: void 0,
-          enumerable: false,
-          // configurable: false would accurately preserve the behavior of
-          // the original, but I'm guessing that was not intentional.
-          // For an actual error subclass, this property would
-          // be configurable.
-          configurable: true
-        },
-        toString: {
-          value: function value() {
-            return this.name + ": " + this.message;
-          },
-          writable: true,
-          enumerable: false,
-          configurable: true
-        }
-      });
-      return CustomError;
-    }
-    util.newError = newError;
-    util.ProtocolError = newError("ProtocolError");
-    util.oneOfGetter = function getOneOf(fieldNames) {
-      var fieldMap = {};
-      for (var i = 0; i < fieldNames.length; ++i)
-        fieldMap[fieldNames[i]] = 1;
-      return function() {
-        for (var keys = Object.keys(this), i2 = keys.length - 1; i2 > -1; --i2)
-          if (fieldMap[keys[i2]] === 1 && this[keys[i2]] !== void 0 && this[keys[i2]] !== null)
-            return keys[i2];
-      };
-    };
-    util.oneOfSetter = function setOneOf(fieldNames) {
-      return function(name) {
-        for (var i = 0; i < fieldNames.length; ++i)
-          if (fieldNames[i] !== name)
-            delete this[fieldNames[i]];
-      };
-    };
-    util.toJSONOptions = {
-      longs: String,
-      enums: String,
-      bytes: String,
-      json: true
-    };
-  }
-});
-
-// node_modules/protobufjs/src/writer.js
-var require_writer = __commonJS({
-  "node_modules/protobufjs/src/writer.js"(exports, module) {
-    "use strict";
-    module.exports = Writer;
-    var util = require_minimal();
-    var BufferWriter;
-    var LongBits = util.LongBits;
-    var base64 = util.base64;
-    var utf82 = util.utf8;
-    function Writer() {
-      this.pos = 0;
-      this.buf = this.constructor.alloc(Writer.initialBufferSize);
-      this.view = null;
-      this.states = null;
-    }
-    Writer.initialBufferSize = 128;
-    Object.defineProperty(Writer.prototype, "len", {
-      configurable: true,
-      enumerable: true,
-      get: function get_len() {
-        return this.pos;
-      }
-    });
-    var create = function create2() {
-      return util.Buffer ? function create_buffer_setup() {
-        return (Writer.create = function create_buffer() {
-          return new BufferWriter();
-        })();
-      } : function create_array() {
-        return new Writer();
-      };
-    };
-    Writer.create = create();
-    Writer.alloc = function alloc(size) {
-      return new Uint8Array(size);
-    };
-    Writer.alloc = util.pool(Writer.alloc, Uint8Array.prototype.subarray);
-    function sizeVarint32(value) {
-      return value < 128 ? 1 : value < 16384 ? 2 : value < 2097152 ? 3 : value < 268435456 ? 4 : 5;
-    }
-    Writer.prototype._reserve = function _reserve(n) {
-      var need = this.pos + n;
-      if (need > this.buf.length) {
-        var size = this.buf.length << 1;
-        if (size < need)
-          size = need;
-        var buf = this.constructor.alloc(size);
-        buf.set(this.buf.subarray(0, this.pos), 0);
-        this.buf = buf;
-        this.view = null;
-      }
-    };
-    function writeStringAscii(val, buf, pos) {
-      for (var i = 0; i < val.length; )
-        buf[pos++] = val.charCodeAt(i++);
-    }
-    function writeVarint32(val, buf, pos) {
-      while (val > 127) {
-        buf[pos++] = val & 127 | 128;
-        val >>>= 7;
-      }
-      buf[pos] = val;
-      return pos + 1;
-    }
-    Writer.prototype.uint32 = function write_uint32(value) {
-      value = value >>> 0;
-      this._reserve(5);
-      var pos = this.pos;
-      this.pos = writeVarint32(value, this.buf, pos);
-      return this;
-    };
-    Writer.prototype.int32 = function write_int32(value) {
-      if ((value |= 0) < 0) {
-        this._reserve(10);
-        writeVarint64(LongBits.fromNumber(value), this.buf, this.pos);
-        this.pos += 10;
-        return this;
-      }
-      return this.uint32(value);
-    };
-    Writer.prototype.sint32 = function write_sint32(value) {
-      return this.uint32((value << 1 ^ value >> 31) >>> 0);
-    };
-    function writeVarint64(val, buf, pos) {
-      var lo = val.lo, hi = val.hi;
-      while (hi) {
-        buf[pos++] = lo & 127 | 128;
-        lo = (lo >>> 7 | hi << 25) >>> 0;
-        hi >>>= 7;
-      }
-      while (lo > 127) {
-        buf[pos++] = lo & 127 | 128;
-        lo = lo >>> 7;
-      }
-      buf[pos] = lo;
-      return pos + 1;
-    }
-    Writer.prototype.uint64 = function write_uint64(value) {
-      var bits = LongBits.from(value);
-      this._reserve(10);
-      var pos = this.pos;
-      this.pos = writeVarint64(bits, this.buf, pos);
-      return this;
-    };
-    Writer.prototype.int64 = Writer.prototype.uint64;
-    Writer.prototype.sint64 = function write_sint64(value) {
-      var bits = LongBits.from(value).zzEncode();
-      this._reserve(10);
-      var pos = this.pos;
-      this.pos = writeVarint64(bits, this.buf, pos);
-      return this;
-    };
-    Writer.prototype.bool = function write_bool(value) {
-      this._reserve(1);
-      this.buf[this.pos++] = value ? 1 : 0;
-      return this;
-    };
-    function writeFixed32(val, buf, pos) {
-      buf[pos] = val & 255;
-      buf[pos + 1] = val >>> 8 & 255;
-      buf[pos + 2] = val >>> 16 & 255;
-      buf[pos + 3] = val >>> 24;
-    }
-    Writer.prototype.fixed32 = function write_fixed32(value) {
-      this._reserve(4);
-      writeFixed32(value >>> 0, this.buf, this.pos);
-      this.pos += 4;
-      return this;
-    };
-    Writer.prototype.sfixed32 = Writer.prototype.fixed32;
-    Writer.prototype.fixed64 = function write_fixed64(value) {
-      var bits = LongBits.from(value);
-      this._reserve(8);
-      writeFixed32(bits.lo, this.buf, this.pos);
-      writeFixed32(bits.hi, this.buf, this.pos + 4);
-      this.pos += 8;
-      return this;
-    };
-    Writer.prototype.sfixed64 = Writer.prototype.fixed64;
-    Writer.prototype.float = function write_float(value) {
-      this._reserve(4);
-      util.float.writeFloatLE(value, this.buf, this.pos);
-      this.pos += 4;
-      return this;
-    };
-    Writer.prototype.double = function write_double(value) {
-      this._reserve(8);
-      util.float.writeDoubleLE(value, this.buf, this.pos);
-      this.pos += 8;
-      return this;
-    };
-    Writer.prototype.bytes = function write_bytes(value) {
-      var len = value.length >>> 0;
-      if (!len) {
-        this._reserve(1);
-        this.buf[this.pos++] = 0;
-        return this;
-      }
-      if (util.isString(value)) {
-        var buf = Writer.alloc(len = base64.length(value));
-        base64.decode(value, buf, 0);
-        value = buf;
-      }
-      this.uint32(len);
-      this._reserve(len);
-      this.buf.set(value, this.pos);
-      this.pos += len;
-      return this;
-    };
-    Writer.prototype.raw = function write_raw(value) {
-      var len = value.length >>> 0;
-      if (!len)
-        return this;
-      this._reserve(len);
-      this.buf.set(value, this.pos);
-      this.pos += len;
-      return this;
-    };
-    Writer.prototype._delim = function _delim(pos, len) {
-      var n = sizeVarint32(len);
-      if (n > 1)
-        this.buf.copyWithin(pos + n, pos + 1, pos + 1 + len);
-      writeVarint32(len, this.buf, pos);
-      this.pos = pos + n + len;
-      return this;
-    };
-    Writer.prototype.string = function write_string(value) {
-      var n = value.length;
-      if (!n) {
-        this._reserve(1);
-        this.buf[this.pos++] = 0;
-        return this;
-      }
-      if (n < 128) {
-        this._reserve(n * 3 + 5);
-        var lenPos = this.pos;
-        return this._delim(lenPos, utf82.write(value, this.buf, lenPos + 1));
-      }
-      var len = utf82.length(value);
-      this.uint32(len);
-      this._reserve(len);
-      if (len === value.length)
-        writeStringAscii(value, this.buf, this.pos);
-      else
-        utf82.write(value, this.buf, this.pos);
-      this.pos += len;
-      return this;
-    };
-    Writer.prototype.uint32s = function write_uint32s(value) {
-      var n = value.length;
-      this._reserve(n * 5 + 5);
-      var buf = this.buf, lenPos = this.pos, p = lenPos + 1;
-      for (var i = 0; i < n; ++i)
-        p = writeVarint32(value[i] >>> 0, buf, p);
-      return this._delim(lenPos, p - lenPos - 1);
-    };
-    Writer.prototype.int32s = function write_int32s(value) {
-      var n = value.length;
-      this._reserve(n * 10 + 5);
-      var buf = this.buf, lenPos = this.pos, pos = lenPos + 1, val;
-      for (var i = 0; i < n; ++i) {
-        if ((val = value[i] | 0) < 0) {
-          pos = writeVarint64(LongBits.fromNumber(val), buf, pos);
-        } else {
-          pos = writeVarint32(val, buf, pos);
-        }
-      }
-      return this._delim(lenPos, pos - lenPos - 1);
-    };
-    Writer.prototype.sint32s = function write_sint32s(value) {
-      var n = value.length;
-      this._reserve(n * 5 + 5);
-      var buf = this.buf, lenPos = this.pos, pos = lenPos + 1;
-      for (var i = 0; i < n; ++i)
-        pos = writeVarint32((value[i] << 1 ^ value[i] >> 31) >>> 0, buf, pos);
-      return this._delim(lenPos, pos - lenPos - 1);
-    };
-    Writer.prototype.uint64s = function write_uint64s(value) {
-      var n = value.length;
-      this._reserve(n * 10 + 5);
-      var buf = this.buf, lenPos = this.pos, pos = lenPos + 1;
-      for (var i = 0; i < n; ++i) {
-        pos = writeVarint64(LongBits.from(value[i]), buf, pos);
-      }
-      return this._delim(lenPos, pos - lenPos - 1);
-    };
-    Writer.prototype.int64s = Writer.prototype.uint64s;
-    Writer.prototype.sint64s = function write_sint64s(value) {
-      var n = value.length;
-      this._reserve(n * 10 + 5);
-      var buf = this.buf, lenPos = this.pos, pos = lenPos + 1;
-      for (var i = 0; i < n; ++i) {
-        pos = writeVarint64(LongBits.from(value[i]).zzEncode(), buf, pos);
-      }
-      return this._delim(lenPos, pos - lenPos - 1);
-    };
-    Writer.prototype.bools = function write_bools(value) {
-      var n = value.length;
-      this.uint32(n);
-      this._reserve(n);
-      var buf = this.buf, p = this.pos;
-      for (var i = 0; i < n; ++i)
-        buf[p++] = value[i] ? 1 : 0;
-      this.pos += n;
-      return this;
-    };
-    var VIEW_THRESHOLD_FLOAT = 16;
-    var VIEW_THRESHOLD_INT = 128;
-    function getLazyView(writer, count, threshold) {
-      var view = writer.view;
-      if (view || count < threshold)
-        return view;
-      var buf = writer.buf;
-      return writer.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-    }
-    Writer.prototype.fixed32s = function write_fixed32s(value) {
-      var n = value.length, bytes = n * 4;
-      this.uint32(bytes);
-      this._reserve(bytes);
-      var p = this.pos, i, dv = getLazyView(this, n, VIEW_THRESHOLD_INT);
-      if (dv)
-        for (i = 0; i < n; ++i) {
-          dv.setUint32(p, value[i] >>> 0, true);
-          p += 4;
-        }
-      else {
-        var buf = this.buf;
-        for (i = 0; i < n; ++i) {
-          writeFixed32(value[i] >>> 0, buf, p);
-          p += 4;
-        }
-      }
-      this.pos += bytes;
-      return this;
-    };
-    Writer.prototype.sfixed32s = Writer.prototype.fixed32s;
-    Writer.prototype.fixed64s = function write_fixed64s(value) {
-      var n = value.length, bytes = n * 8;
-      this.uint32(bytes);
-      this._reserve(bytes);
-      var p = this.pos, i, bits, dv = getLazyView(this, n, VIEW_THRESHOLD_INT);
-      if (dv)
-        for (i = 0; i < n; ++i) {
-          bits = LongBits.from(value[i]);
-          dv.setUint32(p, bits.lo, true);
-          dv.setUint32(p + 4, bits.hi, true);
-          p += 8;
-        }
-      else {
-        var buf = this.buf;
-        for (i = 0; i < n; ++i) {
-          bits = LongBits.from(value[i]);
-          writeFixed32(bits.lo, buf, p);
-          writeFixed32(bits.hi, buf, p + 4);
-          p += 8;
-        }
-      }
-      this.pos += bytes;
-      return this;
-    };
-    Writer.prototype.sfixed64s = Writer.prototype.fixed64s;
-    Writer.prototype.floats = function write_floats(value) {
-      var n = value.length, bytes = n * 4;
-      this.uint32(bytes);
-      this._reserve(bytes);
-      var p = this.pos, i, dv = getLazyView(this, n, VIEW_THRESHOLD_FLOAT);
-      if (dv)
-        for (i = 0; i < n; ++i) {
-          dv.setFloat32(p, value[i], true);
-          p += 4;
-        }
-      else {
-        var buf = this.buf;
-        for (i = 0; i < n; ++i) {
-          util.float.writeFloatLE(value[i], buf, p);
-          p += 4;
-        }
-      }
-      this.pos += bytes;
-      return this;
-    };
-    Writer.prototype.doubles = function write_doubles(value) {
-      var n = value.length, bytes = n * 8;
-      this.uint32(bytes);
-      this._reserve(bytes);
-      var p = this.pos, i, dv = getLazyView(this, n, VIEW_THRESHOLD_FLOAT);
-      if (dv)
-        for (i = 0; i < n; ++i) {
-          dv.setFloat64(p, value[i], true);
-          p += 8;
-        }
-      else {
-        var buf = this.buf;
-        for (i = 0; i < n; ++i) {
-          util.float.writeDoubleLE(value[i], buf, p);
-          p += 8;
-        }
-      }
-      this.pos += bytes;
-      return this;
-    };
-    Writer.prototype.fork = function fork() {
-      this._reserve(1);
-      (this.states || (this.states = [])).push(this.pos);
-      this.pos += 1;
-      return this;
-    };
-    Writer.prototype.reset = function reset() {
-      var states = this.states;
-      if (states && states.length) {
-        this.pos = states.pop();
-      } else {
-        this.pos = 0;
-      }
-      return this;
-    };
-    Writer.prototype.ldelim = function ldelim() {
-      var states = this.states, len, vlen;
-      if (states && states.length) {
-        var lenPos = states.pop();
-        len = this.pos - lenPos - 1;
-        vlen = sizeVarint32(len);
-        if (vlen > 1) {
-          this._reserve(vlen - 1);
-          this.buf.copyWithin(lenPos + vlen, lenPos + 1, lenPos + 1 + len);
-          this.pos += vlen - 1;
-          writeVarint32(len, this.buf, lenPos);
-        } else {
-          this.buf[lenPos] = len;
-        }
-      } else {
-        len = this.pos;
-        vlen = sizeVarint32(len);
-        this._reserve(vlen);
-        this.buf.copyWithin(vlen, 0, len);
-        writeVarint32(len, this.buf, 0);
-        this.pos += vlen;
-      }
-      return this;
-    };
-    Writer.prototype.finish = function finish2(shared) {
-      if (shared)
-        return this.buf.subarray(0, this.pos);
-      var buf = this.constructor.alloc(this.pos);
-      buf.set(this.buf.subarray(0, this.pos), 0);
-      return buf;
-    };
-    Writer.prototype.finishInto = function finishInto(buf, offset) {
-      if (offset === void 0)
-        offset = 0;
-      buf.set(this.buf.subarray(0, this.pos), offset);
-      return buf;
-    };
-    Writer._configure = function(BufferWriter_) {
-      BufferWriter = BufferWriter_;
-      Writer.create = create();
-      BufferWriter._configure();
-    };
-  }
-});
-
-// node_modules/protobufjs/src/writer_buffer.js
-var require_writer_buffer = __commonJS({
-  "node_modules/protobufjs/src/writer_buffer.js"(exports, module) {
-    "use strict";
-    module.exports = BufferWriter;
-    var Writer = require_writer();
-    BufferWriter.prototype = Object.create(Writer.prototype, {
-      constructor: {
-        value: BufferWriter,
-        writable: true,
-        enumerable: false,
-        configurable: true
-      }
-    });
-    var util = require_minimal();
-    function BufferWriter() {
-      Writer.call(this);
-    }
-    var writeStringBuffer;
-    BufferWriter._configure = function() {
-      BufferWriter.alloc = util.Buffer && util.Buffer.allocUnsafe;
-      writeStringBuffer = util.Buffer && util.Buffer.prototype.utf8Write ? function writeStringBuffer_utf8Write(val, buf, pos) {
-        return buf.utf8Write(val, pos);
-      } : function writeStringBuffer_write(val, buf, pos) {
-        return buf.write(val, pos);
-      };
-    };
-    BufferWriter.prototype.bytes = function write_bytes_buffer(value) {
-      if (util.isString(value))
-        value = util.Buffer.from(value, "base64");
-      var len = value.length >>> 0;
-      this.uint32(len);
-      if (len) {
-        this._reserve(len);
-        this.buf.set(value, this.pos);
-        this.pos += len;
-      }
-      return this;
-    };
-    BufferWriter.prototype.string = function write_string_buffer(value) {
-      var n = value.length;
-      if (!n) {
-        this._reserve(1);
-        this.buf[this.pos++] = 0;
-        return this;
-      }
-      if (n < 128) {
-        this._reserve(n * 3 + 5);
-        var pos = this.pos, buf = this.buf;
-        return this._delim(
-          pos,
-          n < 40 ? util.utf8.write(value, buf, pos + 1) : writeStringBuffer(value, buf, pos + 1)
-        );
-      }
-      var len = util.Buffer.byteLength(value);
-      this.uint32(len);
-      this._reserve(len);
-      writeStringBuffer(value, this.buf, this.pos);
-      this.pos += len;
-      return this;
-    };
-    BufferWriter._configure();
-  }
-});
-
-// node_modules/protobufjs/src/reader.js
-var require_reader = __commonJS({
-  "node_modules/protobufjs/src/reader.js"(exports, module) {
-    "use strict";
-    module.exports = Reader;
-    var util = require_minimal();
-    var BufferReader;
-    var LongBits = util.LongBits;
-    var utf82 = util.utf8;
-    function indexOutOfRange(reader, writeLength) {
-      return RangeError("index out of range: " + reader.pos + " + " + (writeLength || 1) + " > " + reader.len);
-    }
-    function Reader(buffer) {
-      this.buf = buffer;
-      this.pos = 0;
-      this.len = buffer.length;
-      this.view = null;
-      this.discardUnknown = Reader.discardUnknown;
-    }
-    function create_array(buffer) {
-      if (Array.isArray(buffer))
-        buffer = new Uint8Array(buffer);
-      if (buffer instanceof Uint8Array)
-        return new Reader(buffer);
-      throw Error("illegal buffer");
-    }
-    var create = function create2() {
-      return util.Buffer ? function create_buffer_setup(buffer) {
-        return (Reader.create = function create_buffer(buffer2) {
-          return util.Buffer.isBuffer(buffer2) ? new BufferReader(buffer2) : create_array(buffer2);
-        })(buffer);
-      } : create_array;
-    };
-    Reader.create = create();
-    Reader.prototype.raw = function read_raw(start, end) {
-      return this.buf.subarray(start, end);
-    };
-    function readVarint32NearEnd(reader) {
-      var value = 0;
-      for (var i = 0; i < 4; ++i) {
-        if (reader.pos >= reader.len)
-          throw indexOutOfRange(reader);
-        var b = reader.buf[reader.pos++];
-        value = (value | (b & 127) << i * 7) >>> 0;
-        if (b < 128)
-          return value;
-      }
-      throw indexOutOfRange(reader);
-    }
-    Reader.prototype.uint32 = function read_uint32() {
-      if (this.len - this.pos < 5) {
-        if (this.pos >= this.len)
-          throw indexOutOfRange(this);
-        if (this.buf[this.pos] >= 128)
-          return readVarint32NearEnd(this);
-      }
-      var buf = this.buf, pos = this.pos, value = (buf[pos] & 127) >>> 0;
-      if (buf[pos++] < 128) {
-        this.pos = pos;
-        return value;
-      }
-      value = (value | (buf[pos] & 127) << 7) >>> 0;
-      if (buf[pos++] < 128) {
-        this.pos = pos;
-        return value;
-      }
-      value = (value | (buf[pos] & 127) << 14) >>> 0;
-      if (buf[pos++] < 128) {
-        this.pos = pos;
-        return value;
-      }
-      value = (value | (buf[pos] & 127) << 21) >>> 0;
-      if (buf[pos++] < 128) {
-        this.pos = pos;
-        return value;
-      }
-      value = (value | (buf[pos] & 15) << 28) >>> 0;
-      if (buf[pos++] < 128) {
-        this.pos = pos;
-        return value;
-      }
-      for (var i = 0; i < 5; ++i) {
-        if (pos >= this.len) {
-          this.pos = pos;
-          throw indexOutOfRange(this);
-        }
-        if (buf[pos++] < 128) {
-          this.pos = pos;
-          return value;
-        }
-      }
-      this.pos = pos;
-      throw Error("invalid varint encoding");
-    };
-    Reader.prototype.tag = function read_tag() {
-      if (this.len - this.pos < 5) {
-        if (this.pos >= this.len)
-          throw indexOutOfRange(this);
-        if (this.buf[this.pos] >= 128)
-          return readVarint32NearEnd(this);
-      }
-      var buf = this.buf, pos = this.pos, value = (buf[pos] & 127) >>> 0;
-      if (buf[pos++] < 128) {
-        this.pos = pos;
-        return value;
-      }
-      value = (value | (buf[pos] & 127) << 7) >>> 0;
-      if (buf[pos++] < 128) {
-        this.pos = pos;
-        return value;
-      }
-      value = (value | (buf[pos] & 127) << 14) >>> 0;
-      if (buf[pos++] < 128) {
-        this.pos = pos;
-        return value;
-      }
-      value = (value | (buf[pos] & 127) << 21) >>> 0;
-      if (buf[pos++] < 128) {
-        this.pos = pos;
-        return value;
-      }
-      value = (value | (buf[pos] & 15) << 28) >>> 0;
-      if (buf[pos] < 128 && (buf[pos] & 112) === 0) {
-        this.pos = pos + 1;
-        return value;
-      }
-      this.pos = pos + 1;
-      throw Error("invalid tag encoding");
-    };
-    Reader.prototype.size = function read_size() {
-      if (this.len - this.pos < 5) {
-        if (this.pos >= this.len)
-          throw indexOutOfRange(this);
-        if (this.buf[this.pos] >= 128)
-          return readVarint32NearEnd(this);
-      }
-      var buf = this.buf, pos = this.pos, value = (buf[pos] & 127) >>> 0;
-      if (buf[pos++] < 128) {
-        this.pos = pos;
-        return value;
-      }
-      value = (value | (buf[pos] & 127) << 7) >>> 0;
-      if (buf[pos++] < 128) {
-        this.pos = pos;
-        return value;
-      }
-      value = (value | (buf[pos] & 127) << 14) >>> 0;
-      if (buf[pos++] < 128) {
-        this.pos = pos;
-        return value;
-      }
-      value = (value | (buf[pos] & 127) << 21) >>> 0;
-      if (buf[pos++] < 128) {
-        this.pos = pos;
-        return value;
-      }
-      this.pos = pos + 1;
-      if (buf[pos] > 7)
-        throw Error("invalid length encoding");
-      return (value | buf[pos] << 28) >>> 0;
-    };
-    Reader.prototype.int32 = function read_int32() {
-      return this.uint32() | 0;
-    };
-    Reader.prototype.sint32 = function read_sint32() {
-      var value = this.uint32();
-      return value >>> 1 ^ -(value & 1) | 0;
-    };
-    function readLongVarint() {
-      var bits = new LongBits(0, 0);
-      var i = 0;
-      if (this.len - this.pos > 4) {
-        for (; i < 4; ++i) {
-          bits.lo = (bits.lo | (this.buf[this.pos] & 127) << i * 7) >>> 0;
-          if (this.buf[this.pos++] < 128)
-            return bits;
-        }
-        bits.lo = (bits.lo | (this.buf[this.pos] & 127) << 28) >>> 0;
-        bits.hi = (bits.hi | (this.buf[this.pos] & 127) >> 4) >>> 0;
-        if (this.buf[this.pos++] < 128)
-          return bits;
-        i = 0;
-      } else {
-        for (; i < 4; ++i) {
-          if (this.pos >= this.len)
-            throw indexOutOfRange(this);
-          bits.lo = (bits.lo | (this.buf[this.pos] & 127) << i * 7) >>> 0;
-          if (this.buf[this.pos++] < 128)
-            return bits;
-        }
-        throw indexOutOfRange(this);
-      }
-      if (this.len - this.pos > 4) {
-        for (; i < 5; ++i) {
-          bits.hi = (bits.hi | (this.buf[this.pos] & 127) << i * 7 + 3) >>> 0;
-          if (this.buf[this.pos++] < 128)
-            return bits;
-        }
-      } else {
-        for (; i < 5; ++i) {
-          if (this.pos >= this.len)
-            throw indexOutOfRange(this);
-          bits.hi = (bits.hi | (this.buf[this.pos] & 127) << i * 7 + 3) >>> 0;
-          if (this.buf[this.pos++] < 128)
-            return bits;
-        }
-      }
-      throw Error("invalid varint encoding");
-    }
-    Reader.prototype.bool = function read_bool() {
-      var value = false, b;
-      for (var i = 0; i < 10; ++i) {
-        if (this.pos >= this.len)
-          throw indexOutOfRange(this);
-        b = this.buf[this.pos++];
-        if (b & 127)
-          value = true;
-        if (b < 128)
-          return value;
-      }
-      throw Error("invalid varint encoding");
-    };
-    function readFixed32_end(buf, end) {
-      return (buf[end - 4] | buf[end - 3] << 8 | buf[end - 2] << 16 | buf[end - 1] << 24) >>> 0;
-    }
-    Reader.prototype.fixed32 = function read_fixed32() {
-      if (this.pos + 4 > this.len)
-        throw indexOutOfRange(this, 4);
-      return readFixed32_end(this.buf, this.pos += 4);
-    };
-    Reader.prototype.sfixed32 = function read_sfixed32() {
-      if (this.pos + 4 > this.len)
-        throw indexOutOfRange(this, 4);
-      return readFixed32_end(this.buf, this.pos += 4) | 0;
-    };
-    function readFixed64() {
-      if (this.pos + 8 > this.len)
-        throw indexOutOfRange(this, 8);
-      return new LongBits(readFixed32_end(this.buf, this.pos += 4), readFixed32_end(this.buf, this.pos += 4));
-    }
-    Reader.prototype.float = function read_float() {
-      if (this.pos + 4 > this.len)
-        throw indexOutOfRange(this, 4);
-      var value = util.float.readFloatLE(this.buf, this.pos);
-      this.pos += 4;
-      return value;
-    };
-    Reader.prototype.double = function read_double() {
-      if (this.pos + 8 > this.len)
-        throw indexOutOfRange(this, 4);
-      var value = util.float.readDoubleLE(this.buf, this.pos);
-      this.pos += 8;
-      return value;
-    };
-    Reader.prototype.uint32s = function read_uint32s(array) {
-      if (array === void 0) array = [];
-      var end = this.size() + this.pos, len = this.len, buf = this.buf, pos = this.pos, value;
-      if (end > len) throw indexOutOfRange(this, end - this.pos);
-      this.len = end;
-      while (pos < end) {
-        value = buf[pos++];
-        if (value < 128)
-          array.push(value);
-        else {
-          this.pos = pos - 1;
-          array.push(this.uint32());
-          pos = this.pos;
-        }
-      }
-      this.pos = pos;
-      if (pos !== end) throw RangeError("index out of range");
-      this.len = len;
-      return array;
-    };
-    Reader.prototype.int32s = function read_int32s(array) {
-      if (array === void 0) array = [];
-      var end = this.size() + this.pos, len = this.len, buf = this.buf, pos = this.pos, value;
-      if (end > len) throw indexOutOfRange(this, end - this.pos);
-      this.len = end;
-      while (pos < end) {
-        value = buf[pos++];
-        if (value < 128)
-          array.push(value);
-        else {
-          this.pos = pos - 1;
-          array.push(this.int32());
-          pos = this.pos;
-        }
-      }
-      this.pos = pos;
-      if (pos !== end) throw RangeError("index out of range");
-      this.len = len;
-      return array;
-    };
-    Reader.prototype.sint32s = function read_sint32s(array) {
-      if (array === void 0) array = [];
-      var end = this.size() + this.pos, len = this.len;
-      if (end > len) throw indexOutOfRange(this, end - this.pos);
-      this.len = end;
-      while (this.pos < end)
-        array.push(this.sint32());
-      if (this.pos !== end) throw RangeError("index out of range");
-      this.len = len;
-      return array;
-    };
-    Reader.prototype.bools = function read_bools(array) {
-      if (array === void 0) array = [];
-      var end = this.size() + this.pos, len = this.len, buf = this.buf, pos = this.pos, value;
-      if (end > len) throw indexOutOfRange(this, end - this.pos);
-      this.len = end;
-      while (pos < end) {
-        value = buf[pos++];
-        if (value < 128)
-          array.push(value !== 0);
-        else {
-          this.pos = pos - 1;
-          array.push(this.bool());
-          pos = this.pos;
-        }
-      }
-      this.pos = pos;
-      if (pos !== end) throw RangeError("index out of range");
-      this.len = len;
-      return array;
-    };
-    var VIEW_THRESHOLD_FLOAT = 8;
-    var VIEW_THRESHOLD_INT = 128;
-    function getLazyView(reader, count, threshold) {
-      var view = reader.view;
-      if (view || count < threshold)
-        return view;
-      var buf = reader.buf;
-      return reader.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-    }
-    Reader.prototype.fixed32s = function read_fixed32s(array) {
-      if (array === void 0) array = [];
-      var len = this.size(), end = this.pos + len;
-      if (end > this.len) throw indexOutOfRange(this, len);
-      var count = len >>> 2, i = array.length, pos = this.pos;
-      array.length = i + count;
-      var dv = getLazyView(this, count, VIEW_THRESHOLD_INT);
-      if (dv)
-        for (var k = 0; k < count; ++k, pos += 4) array[i++] = dv.getUint32(pos, true);
-      else {
-        var buf = this.buf;
-        for (var j = 0; j < count; ++j, pos += 4) array[i++] = readFixed32_end(buf, pos + 4);
-      }
-      this.pos = pos;
-      if (pos !== end) throw indexOutOfRange(this, 4);
-      return array;
-    };
-    Reader.prototype.sfixed32s = function read_sfixed32s(array) {
-      if (array === void 0) array = [];
-      var len = this.size(), end = this.pos + len;
-      if (end > this.len) throw indexOutOfRange(this, len);
-      var count = len >>> 2, i = array.length, pos = this.pos;
-      array.length = i + count;
-      var dv = getLazyView(this, count, VIEW_THRESHOLD_INT);
-      if (dv)
-        for (var k = 0; k < count; ++k, pos += 4) array[i++] = dv.getInt32(pos, true);
-      else {
-        var buf = this.buf;
-        for (var j = 0; j < count; ++j, pos += 4) array[i++] = readFixed32_end(buf, pos + 4) | 0;
-      }
-      this.pos = pos;
-      if (pos !== end) throw indexOutOfRange(this, 4);
-      return array;
-    };
-    Reader.prototype.floats = function read_floats(array) {
-      if (array === void 0) array = [];
-      var len = this.size(), end = this.pos + len;
-      if (end > this.len) throw indexOutOfRange(this, len);
-      var count = len >>> 2, i = array.length, pos = this.pos;
-      array.length = i + count;
-      var dv = getLazyView(this, count, VIEW_THRESHOLD_FLOAT);
-      if (dv)
-        for (var k = 0; k < count; ++k, pos += 4) array[i++] = dv.getFloat32(pos, true);
-      else {
-        var buf = this.buf;
-        for (var j = 0; j < count; ++j, pos += 4) array[i++] = util.float.readFloatLE(buf, pos);
-      }
-      this.pos = pos;
-      if (pos !== end) throw indexOutOfRange(this, 4);
-      return array;
-    };
-    Reader.prototype.doubles = function read_doubles(array) {
-      if (array === void 0) array = [];
-      var len = this.size(), end = this.pos + len;
-      if (end > this.len) throw indexOutOfRange(this, len);
-      var count = len >>> 3, i = array.length, pos = this.pos;
-      array.length = i + count;
-      var dv = getLazyView(this, count, VIEW_THRESHOLD_FLOAT);
-      if (dv)
-        for (var k = 0; k < count; ++k, pos += 8) array[i++] = dv.getFloat64(pos, true);
-      else {
-        var buf = this.buf;
-        for (var j = 0; j < count; ++j, pos += 8) array[i++] = util.float.readDoubleLE(buf, pos);
-      }
-      this.pos = pos;
-      if (pos !== end) throw indexOutOfRange(this, 8);
-      return array;
-    };
-    Reader.prototype.uint64s = function read_uint64s(array) {
-      if (array === void 0) array = [];
-      var end = this.size() + this.pos, len = this.len;
-      if (end > len) throw indexOutOfRange(this, end - this.pos);
-      this.len = end;
-      while (this.pos < end)
-        array.push(this.uint64());
-      if (this.pos !== end) throw RangeError("index out of range");
-      this.len = len;
-      return array;
-    };
-    Reader.prototype.int64s = function read_int64s(array) {
-      if (array === void 0) array = [];
-      var end = this.size() + this.pos, len = this.len;
-      if (end > len) throw indexOutOfRange(this, end - this.pos);
-      this.len = end;
-      while (this.pos < end)
-        array.push(this.int64());
-      if (this.pos !== end) throw RangeError("index out of range");
-      this.len = len;
-      return array;
-    };
-    Reader.prototype.sint64s = function read_sint64s(array) {
-      if (array === void 0) array = [];
-      var end = this.size() + this.pos, len = this.len;
-      if (end > len) throw indexOutOfRange(this, end - this.pos);
-      this.len = end;
-      while (this.pos < end)
-        array.push(this.sint64());
-      if (this.pos !== end) throw RangeError("index out of range");
-      this.len = len;
-      return array;
-    };
-    Reader.prototype.fixed64s = function read_fixed64s(array) {
-      if (array === void 0) array = [];
-      var len = this.size(), end = this.pos + len, i = array.length;
-      if (end > this.len) throw indexOutOfRange(this, len);
-      var count = len >>> 3;
-      array.length = i + count;
-      for (var j = 0; j < count; ++j)
-        array[i++] = this.fixed64();
-      if (this.pos !== end) throw indexOutOfRange(this, 8);
-      return array;
-    };
-    Reader.prototype.sfixed64s = function read_sfixed64s(array) {
-      if (array === void 0) array = [];
-      var len = this.size(), end = this.pos + len, i = array.length;
-      if (end > this.len) throw indexOutOfRange(this, len);
-      var count = len >>> 3;
-      array.length = i + count;
-      for (var j = 0; j < count; ++j)
-        array[i++] = this.sfixed64();
-      if (this.pos !== end) throw indexOutOfRange(this, 8);
-      return array;
-    };
-    Reader.prototype.bytes = function read_bytes() {
-      var length = this.size(), start = this.pos, end = this.pos + length;
-      if (end > this.len)
-        throw indexOutOfRange(this, length);
-      this.pos = end;
-      return this.raw(start, end);
-    };
-    Reader.prototype.string = function read_string() {
-      var length = this.size(), start = this.pos, end = this.pos + length;
-      if (end > this.len)
-        throw indexOutOfRange(this, length);
-      this.pos = end;
-      return utf82.read(this.buf, start, end);
-    };
-    Reader.prototype.stringVerify = function read_string_verify() {
-      var length = this.size(), start = this.pos, end = this.pos + length;
-      if (end > this.len)
-        throw indexOutOfRange(this, length);
-      this.pos = end;
-      return utf82.readStrict(this.buf, start, end);
-    };
-    Reader.prototype.skip = function skip(length) {
-      if (typeof length === "number") {
-        if (this.pos + length > this.len)
-          throw indexOutOfRange(this, length);
-        this.pos += length;
-      } else {
-        do {
-          if (this.pos >= this.len)
-            throw indexOutOfRange(this);
-        } while (this.buf[this.pos++] & 128);
-      }
-      return this;
-    };
-    Reader.recursionLimit = util.recursionLimit;
-    Reader.discardUnknown = true;
-    Reader.prototype.skipType = function(wireType, depth, fieldNumber) {
-      if (depth === void 0) depth = 0;
-      if (depth > Reader.recursionLimit)
-        throw Error("max depth exceeded");
-      if (fieldNumber === 0)
-        throw Error("illegal tag: field number 0");
-      switch (wireType) {
-        case 0:
-          this.skip();
-          break;
-        case 1:
-          this.skip(8);
-          break;
-        case 2:
-          this.skip(this.size());
-          break;
-        case 3:
-          while (true) {
-            var tag = this.tag();
-            var nestedField = tag >>> 3;
-            wireType = tag & 7;
-            if (!nestedField)
-              throw Error("illegal tag: field number 0");
-            if (wireType === 4) {
-              if (fieldNumber !== void 0 && nestedField !== fieldNumber)
-                throw Error("invalid end group tag");
-              break;
-            }
-            this.skipType(wireType, depth + 1, nestedField);
-          }
-          break;
-        case 5:
-          this.skip(4);
-          break;
-        /* istanbul ignore next */
-        default:
-          throw Error("invalid wire type " + wireType + " at offset " + this.pos);
-      }
-      return this;
-    };
-    Reader._configure = function(BufferReader_) {
-      BufferReader = BufferReader_;
-      Reader.create = create();
-      BufferReader._configure();
-      var fn = util.Long ? "toLong" : (
-        /* istanbul ignore next */
-        "toNumber"
-      );
-      util.merge(Reader.prototype, {
-        int64: function read_int64() {
-          return readLongVarint.call(this)[fn](false);
-        },
-        uint64: function read_uint64() {
-          return readLongVarint.call(this)[fn](true);
-        },
-        sint64: function read_sint64() {
-          return readLongVarint.call(this).zzDecode()[fn](false);
-        },
-        fixed64: function read_fixed64() {
-          return readFixed64.call(this)[fn](true);
-        },
-        sfixed64: function read_sfixed64() {
-          return readFixed64.call(this)[fn](false);
-        }
-      });
-    };
-  }
-});
-
-// node_modules/protobufjs/src/reader_buffer.js
-var require_reader_buffer = __commonJS({
-  "node_modules/protobufjs/src/reader_buffer.js"(exports, module) {
-    "use strict";
-    module.exports = BufferReader;
-    var Reader = require_reader();
-    BufferReader.prototype = Object.create(Reader.prototype, {
-      constructor: {
-        value: BufferReader,
-        writable: true,
-        enumerable: false,
-        configurable: true
-      }
-    });
-    var util = require_minimal();
-    function BufferReader(buffer) {
-      Reader.call(this, buffer);
-    }
-    BufferReader._configure = function() {
-      if (util.Buffer)
-        BufferReader.prototype._slice = util.Buffer.prototype.slice;
-    };
-    BufferReader.prototype.raw = function read_raw_buffer(start, end) {
-      return this._slice.call(this.buf, start, end);
-    };
-    BufferReader.prototype.string = function read_string_buffer() {
-      var len = this.size(), start = this.pos, end = this.pos + len;
-      if (end > this.len)
-        throw RangeError("index out of range: " + this.pos + " + " + len + " > " + this.len);
-      this.pos = end;
-      return this.buf.utf8Slice ? this.buf.utf8Slice(start, end) : this.buf.toString("utf-8", start, end);
-    };
-    BufferReader._configure();
-  }
-});
-
-// node_modules/protobufjs/src/rpc/service.js
-var require_service = __commonJS({
-  "node_modules/protobufjs/src/rpc/service.js"(exports, module) {
-    "use strict";
-    module.exports = Service;
-    var util = require_minimal();
-    Service.prototype = Object.create(util.EventEmitter.prototype, {
-      constructor: {
-        value: Service,
-        writable: true,
-        enumerable: false,
-        configurable: true
-      }
-    });
-    function Service(rpcImpl, requestDelimited, responseDelimited) {
-      if (typeof rpcImpl !== "function")
-        throw TypeError("rpcImpl must be a function");
-      util.EventEmitter.call(this);
-      this.rpcImpl = rpcImpl;
-      this.requestDelimited = Boolean(requestDelimited);
-      this.responseDelimited = Boolean(responseDelimited);
-    }
-    Service.prototype.rpcCall = function rpcCall(method, requestCtor, responseCtor, request, callback) {
-      if (!request)
-        throw TypeError("request must be specified");
-      var self2 = this;
-      if (!callback)
-        return util.asPromise(rpcCall, self2, method, requestCtor, responseCtor, request);
-      if (!self2.rpcImpl) {
-        setTimeout(function() {
-          callback(Error("already ended"));
-        }, 0);
-        return void 0;
-      }
-      try {
-        return self2.rpcImpl(
-          method,
-          requestCtor[self2.requestDelimited ? "encodeDelimited" : "encode"](request).finish(),
-          function rpcCallback(err, response) {
-            if (err) {
-              self2.emit("error", err, method);
-              return callback(err);
-            }
-            if (response === null) {
-              self2.end(
-                /* endedByRPC */
-                true
-              );
-              return void 0;
-            }
-            if (!(response instanceof responseCtor)) {
-              try {
-                response = responseCtor[self2.responseDelimited ? "decodeDelimited" : "decode"](response);
-              } catch (err2) {
-                self2.emit("error", err2, method);
-                return callback(err2);
-              }
-            }
-            self2.emit("data", response, method);
-            return callback(null, response);
-          }
-        );
-      } catch (err) {
-        self2.emit("error", err, method);
-        setTimeout(function() {
-          callback(err);
-        }, 0);
-        return void 0;
-      }
-    };
-    Service.prototype.end = function end(endedByRPC) {
-      if (this.rpcImpl) {
-        if (!endedByRPC)
-          this.rpcImpl(null, null, null);
-        this.rpcImpl = null;
-        this.emit("end").off();
-      }
-      return this;
-    };
-  }
-});
-
-// node_modules/protobufjs/src/rpc.js
-var require_rpc = __commonJS({
-  "node_modules/protobufjs/src/rpc.js"(exports) {
-    "use strict";
-    var rpc = exports;
-    rpc.Service = require_service();
-  }
-});
-
-// node_modules/protobufjs/src/roots.js
-var require_roots = __commonJS({
-  "node_modules/protobufjs/src/roots.js"(exports, module) {
-    "use strict";
-    module.exports = /* @__PURE__ */ Object.create(null);
-  }
-});
-
-// node_modules/protobufjs/src/index-minimal.js
-var require_index_minimal = __commonJS({
-  "node_modules/protobufjs/src/index-minimal.js"(exports) {
-    "use strict";
-    exports.build = "minimal";
-    exports.Writer = require_writer();
-    exports.BufferWriter = require_writer_buffer();
-    exports.Reader = require_reader();
-    exports.BufferReader = require_reader_buffer();
-    exports.util = require_minimal();
-    exports.rpc = require_rpc();
-    exports.roots = require_roots();
-    exports.configure = configure;
-    function configure() {
-      exports.util.LongBits._configure(exports.util.Long);
-      exports.Writer._configure(exports.BufferWriter);
-      exports.Reader._configure(exports.BufferReader);
-    }
-    configure();
-  }
-});
-
-// node_modules/protobufjs/minimal.js
-var require_minimal2 = __commonJS({
-  "node_modules/protobufjs/minimal.js"(exports, module) {
-    "use strict";
-    module.exports = require_index_minimal();
-  }
-});
-
-// src/profile/varint.ts
-function outOfRange() {
-  throw new WireError("unexpected end of data");
-}
-function shortVarint(buf, pos) {
-  let b = buf[pos];
-  if (b < 128) return b << 3 | 1;
-  let v = b & 127;
-  b = buf[pos + 1];
-  if (b < 128) return (v | b << 7) << 3 | 2;
-  v |= (b & 127) << 7;
-  b = buf[pos + 2];
-  if (b < 128) return (v | b << 14) << 3 | 3;
-  v |= (b & 127) << 14;
-  b = buf[pos + 3];
-  if (b < 64) return (v | b << 21) << 3 | 4;
-  return -1;
-}
-function readInt64(r) {
-  const buf = r.buf;
-  const len = r.len;
-  let pos = r.pos;
-  const x = shortVarint(buf, pos);
-  if (x >= 0 && pos + (x & 7) <= len) {
-    r.pos = pos + (x & 7);
-    return x >>> 3;
-  }
-  let lo = 0;
-  let b = 0;
-  for (let shift = 0; shift < 28; shift += 7) {
-    if (pos >= len) outOfRange();
-    b = buf[pos++];
-    lo |= (b & 127) << shift;
-    if (b < 128) {
-      r.pos = pos;
-      return lo >>> 0;
-    }
-  }
-  if (pos >= len) outOfRange();
-  b = buf[pos++];
-  lo |= (b & 15) << 28;
-  let hi = (b & 127) >> 4;
-  if (b < 128) {
-    r.pos = pos;
-    return hi * 4294967296 + (lo >>> 0);
-  }
-  for (let shift = 3; shift < 32; shift += 7) {
-    if (pos >= len) outOfRange();
-    b = buf[pos++];
-    hi |= (b & 127) << shift;
-    if (b < 128) {
-      r.pos = pos;
-      return (hi | 0) * 4294967296 + (lo >>> 0);
-    }
-  }
-  throw new WireError("varint longer than 10 bytes");
-}
-function readUint64Big(r) {
-  const buf = r.buf;
-  let pos = r.pos;
-  let v = 0n;
-  let shift = 0n;
-  for (let i = 0; i < 10; i++) {
-    if (pos >= r.len) outOfRange();
-    const b = buf[pos++];
-    v |= BigInt(b & 127) << shift;
-    if (b < 128) {
-      r.pos = pos;
-      return BigInt.asUintN(64, v);
-    }
-    shift += 7n;
-  }
-  throw new WireError("varint longer than 10 bytes");
-}
-function readUint32(r) {
-  const x = shortVarint(r.buf, r.pos);
-  if (x >= 0 && r.pos + (x & 7) <= r.len) {
-    r.pos += x & 7;
-    return x >>> 3;
-  }
-  return r.uint32();
-}
-function readEnd(r) {
-  const n = readUint32(r);
-  const end = r.pos + n;
-  if (end > r.len) outOfRange();
-  return end;
-}
-function readRepeatedInt64(r, wire, out) {
-  if (wire === 2) {
-    const end = readEnd(r);
-    while (r.pos < end) out.push(readInt64(r));
-    if (r.pos !== end) throw new WireError("packed field overruns its length");
-  } else if (wire === 0) {
-    out.push(readInt64(r));
-  } else {
-    throw new WireError(`wire type ${wire} where a varint was expected`);
-  }
-}
-var import_minimal, createReader, WireError;
-var init_varint = __esm({
-  "src/profile/varint.ts"() {
-    "use strict";
-    import_minimal = __toESM(require_minimal2(), 1);
-    createReader = (buf) => import_minimal.default.Reader.create(buf);
-    WireError = class extends Error {
-    };
-  }
-});
-
-// src/profile/pprof-messages.ts
-function basename2(p) {
-  const i = Math.max(p.lastIndexOf("/"), p.lastIndexOf("\\"));
-  return i >= 0 ? p.slice(i + 1) : p;
-}
-function expectWire(wire, want) {
-  if (wire !== want) throw new WireError(`wire type ${wire} where ${want} was expected`);
-}
-function addressOf(addressAt, r) {
-  if (addressAt === 0) return 0n;
-  const saved = r.pos;
-  r.pos = addressAt;
-  const a = readUint64Big(r);
-  r.pos = saved;
-  return a;
-}
-function unsymbolizedName(addressAt, mapping, str, r) {
-  const file = mapping ? basename2(str(mapping.filename, `mapping ${mapping.id} filename`)) : "";
-  const module = file ? `[${file}]` : "<unknown>";
-  const address = addressOf(addressAt, r);
-  if (address === 0n) return module;
-  const addr = mapping && file ? address - mapping.start + mapping.offset : address;
-  return `${module}+0x${BigInt.asUintN(64, addr).toString(16)}`;
-}
-function readValueType(r) {
-  const end = readEnd(r);
-  let type = 0;
-  let unit = 0;
-  while (r.pos < end) {
-    const tag = readUint32(r);
-    const f = tag >>> 3;
-    if (f === 1) type = readInt64(r);
-    else if (f === 2) unit = readInt64(r);
-    else r.skipType(tag & 7);
-  }
-  return [type, unit];
-}
-function readMapping(r) {
-  const end = readEnd(r);
-  const m = { id: 0, start: 0n, offset: 0n, filename: 0 };
-  while (r.pos < end) {
-    const tag = readUint32(r);
-    switch (tag >>> 3) {
-      case 1:
-        m.id = readInt64(r);
-        break;
-      case 2:
-        m.start = readUint64Big(r);
-        break;
-      case 4:
-        m.offset = readUint64Big(r);
-        break;
-      case 5:
-        m.filename = readInt64(r);
-        break;
-      default:
-        r.skipType(tag & 7);
-    }
-  }
-  return m;
-}
-function readLocation(r, t) {
-  const end = readEnd(r);
-  t.lineStart.push(t.lineFn.length);
-  if (readLocationInline(r.buf, r.pos, end, t)) r.pos = end;
-  else readLocationFields(r, end, t);
-}
-function readLocationInline(buf, at, end, t) {
-  const lines0 = t.lineFn.length;
-  let pos = at;
-  let id = 0;
-  let mappingId = 0;
-  let addressAt = 0;
-  inline: {
-    while (pos < end) {
-      const tag = buf[pos++];
-      if (tag === 34) {
-        const len = buf[pos++];
-        if (len >= 128) break inline;
-        const e = pos + len;
-        if (e > end) break inline;
-        let fid = 0;
-        while (pos < e) {
-          const lt = buf[pos++];
-          if (lt !== 8 && lt !== 16 && lt !== 24) break inline;
-          const x = shortVarint(buf, pos);
-          if (x < 0) break inline;
-          pos += x & 7;
-          if (lt === 8) fid = x >>> 3;
-        }
-        if (pos !== e) break inline;
-        t.lineFn.push(fid);
-      } else if (tag === 8 || tag === 16) {
-        const x = shortVarint(buf, pos);
-        if (x < 0) break inline;
-        pos += x & 7;
-        if (tag === 8) id = x >>> 3;
-        else mappingId = x >>> 3;
-      } else if (tag === 24 || tag === 40) {
-        if (tag === 24) addressAt = pos;
-        const v0 = pos;
-        while (pos < end && buf[pos] >= 128) pos++;
-        pos++;
-        if (pos - v0 > 10) break inline;
-      } else break inline;
-    }
-    if (pos !== end) break inline;
-    t.id.push(id);
-    t.mappingId.push(mappingId);
-    t.addressAt.push(addressAt);
-    return true;
-  }
-  t.lineFn.length = lines0;
-  return false;
-}
-function readLocationFields(r, end, t) {
-  let id = 0;
-  let mappingId = 0;
-  let addressAt = 0;
-  while (r.pos < end) {
-    const tag = readUint32(r);
-    switch (tag >>> 3) {
-      case 1:
-        id = readInt64(r);
-        break;
-      case 2:
-        mappingId = readInt64(r);
-        break;
-      case 3:
-        addressAt = r.pos;
-        r.skip();
-        break;
-      case 4: {
-        expectWire(tag & 7, 2);
-        const e = readEnd(r);
-        let fid = 0;
-        while (r.pos < e) {
-          const t2 = readUint32(r);
-          if (t2 >>> 3 === 1) fid = readInt64(r);
-          else r.skipType(t2 & 7);
-        }
-        t.lineFn.push(fid);
-        break;
-      }
-      default:
-        r.skipType(tag & 7);
-    }
-  }
-  t.id.push(id);
-  t.mappingId.push(mappingId);
-  t.addressAt.push(addressAt);
-}
-function readFunction(r) {
-  const end = readEnd(r);
-  const f = { id: 0, name: 0, systemName: 0, filename: 0 };
-  while (r.pos < end) {
-    const tag = readUint32(r);
-    switch (tag >>> 3) {
-      case 1:
-        f.id = readInt64(r);
-        break;
-      case 2:
-        f.name = readInt64(r);
-        break;
-      case 3:
-        f.systemName = readInt64(r);
-        break;
-      case 4:
-        f.filename = readInt64(r);
-        break;
-      default:
-        r.skipType(tag & 7);
-    }
-  }
-  return f;
-}
-function readLabelKey(r, out) {
-  const end = readEnd(r);
-  let key2 = 0;
-  let s = 0;
-  let num2 = 0;
-  let hasNum = false;
-  let unit = 0;
-  while (r.pos < end) {
-    const tag = readUint32(r);
-    switch (tag >>> 3) {
-      case 1:
-        key2 = readInt64(r);
-        break;
-      case 2:
-        s = readInt64(r);
-        break;
-      case 3:
-        num2 = readInt64(r);
-        hasNum = true;
-        break;
-      case 4:
-        unit = readInt64(r);
-        break;
-      default:
-        r.skipType(tag & 7);
-    }
-  }
-  out.push(key2, s, num2, hasNum ? unit + 1 : 0);
-}
-var IdTable;
-var init_pprof_messages = __esm({
-  "src/profile/pprof-messages.ts"() {
-    "use strict";
-    init_errors();
-    init_varint();
-    IdTable = class {
-      map;
-      dense;
-      /** Builds the lookup for `ids` (position i has id ids[i]); throws on id 0 or a duplicate. */
-      constructor(ids, what, file) {
-        let max = 0;
-        for (const id of ids) if (id > max) max = id;
-        const fail2 = (i) => {
-          throw new ProfileError(
-            "protobuf",
-            file,
-            ids[i] === 0 ? `${what} ${i} has id 0 (reserved)` : `duplicate ${what} id ${ids[i]}`
-          );
-        };
-        if (max <= Math.max(1 << 16, ids.length * 4)) {
-          const dense = new Int32Array(max + 1).fill(-1);
-          for (let i = 0; i < ids.length; i++) {
-            const id = ids[i];
-            if (id === 0 || dense[id] !== -1) fail2(i);
-            dense[id] = i;
-          }
-          this.dense = dense;
-        } else {
-          const map = /* @__PURE__ */ new Map();
-          for (let i = 0; i < ids.length; i++) {
-            if (ids[i] === 0 || map.has(ids[i])) fail2(i);
-            map.set(ids[i], i);
-          }
-          this.map = map;
-        }
-      }
-      get(id) {
-        if (this.dense) return id < this.dense.length ? this.dense[id] : -1;
-        return this.map.get(id) ?? -1;
-      }
-      /** The dense lookup (empty when ids are sparse: callers then fall back to get()). */
-      denseTable() {
-        return this.dense ?? new Int32Array(0);
-      }
-    };
-  }
-});
-
-// src/profile/pprof-names.ts
-function simplifyFunc(name) {
-  let s = name.startsWith(".") ? name.slice(1) : name;
-  const re = /\(anonymous namespace\)|operator\(\)|\(/g;
-  let m;
-  while ((m = re.exec(s)) !== null) {
-    if (m[0] === "(") {
-      s = s.slice(0, m.index);
-      break;
-    }
-  }
-  return s;
-}
-function pprofDisplayName(name, systemName) {
-  if (name !== "" && name !== systemName) return name;
-  let n = systemName;
-  if (!n.includes(".<") && !n.includes("]).") && (/[<>[\]]/.test(n) || n.includes("::"))) {
-    n = removeMatching(n, "(", ")");
-    n = removeMatching(n, "<", ">");
-  }
-  return n;
-}
-function removeMatching(name, open, close) {
-  let out = name;
-  let nesting = 0;
-  let first = 0;
-  for (let i = 0; i < out.length; i++) {
-    const c = out[i];
-    if (c === open) {
-      if (++nesting === 1) first = i;
-    } else if (c === close) {
-      nesting--;
-      if (nesting < 0) return out;
-      if (nesting === 0) {
-        out = out.slice(0, first) + out.slice(i + 1);
-        i = first - 1;
-      }
-    }
-  }
-  return out;
-}
-function compileFrameRegex(src, what, file) {
-  try {
-    return new RegExp(`^(?:${src})$`);
-  } catch {
-    throw new ProfileError("protobuf", file, `${what} is not a valid regular expression: ${src}`);
-  }
-}
-var init_pprof_names = __esm({
-  "src/profile/pprof-names.ts"() {
-    "use strict";
-    init_errors();
-  }
-});
-
-// src/profile/pprof-samples.ts
-function forEachSample(buf, runs, fn) {
-  let s = 0;
-  for (let i = 0; i < runs.length; i += 3) {
-    if (runs[i] === ONE) {
-      fn(s++, runs[i + 1], runs[i + 2]);
-      continue;
-    }
-    const to = runs[i + 2];
-    for (let p = runs[i + 1]; p < to; ) {
-      const x = shortVarint(buf, p + 1);
-      const q = p + 1 + (x & 7);
-      fn(s++, q, q + (x >>> 3));
-      p = q + (x >>> 3);
-    }
-  }
-}
-function decodeSamples(t) {
-  const one = sampleDecoder(t);
-  if (t.sink.decodeAll && !t.anyPrune) {
-    return t.sink.decodeAll(t.r.buf, t.runs, t.locIds.denseTable(), one);
-  }
-  let emptyStacks = 0;
-  forEachSample(t.r.buf, t.runs, (s, start, end) => {
-    if (!one(s, start, end)) emptyStacks++;
-  });
-  return emptyStacks;
-}
-function sampleDecoder(t) {
-  const { r, file, sink, nTypes, locIds, locPrune, anyPrune } = t;
-  const values = new Float64Array(nTypes);
-  let locBuf = new Int32Array(256);
-  const labelKeys = [];
-  const buf = r.buf;
-  const dense = locIds.denseTable();
-  const denseLen = dense.length;
-  const locOf = (id, s) => {
-    const li = locIds.get(id);
-    if (li < 0) {
-      throw new ProfileError(
-        "invalid-reference",
-        file,
-        `sample ${s} refers to location ${id}, which does not exist`
-      );
-    }
-    return li;
-  };
-  const slowVarint = (at) => {
-    r.pos = at;
-    return readInt64(r);
-  };
-  return (s, start, end) => {
-    let pos = start;
-    let nLoc = 0;
-    let nVal = 0;
-    if (labelKeys.length !== 0) labelKeys.length = 0;
-    while (pos < end) {
-      const tag = buf[pos++];
-      if (tag === 10 || tag === 18) {
-        let len = buf[pos++];
-        if (len >= 128) {
-          r.pos = pos - 1;
-          len = r.uint32();
-          pos = r.pos;
-        }
-        const e = pos + len;
-        if (e > end) throw new WireError(`sample ${s}: packed field overruns the sample`);
-        while (pos < e) {
-          const start2 = pos;
-          let b = buf[pos++];
-          let v = b & 127;
-          if (b >= 128) {
-            b = buf[pos++];
-            v |= (b & 127) << 7;
-            if (b >= 128) {
-              b = buf[pos++];
-              v |= (b & 127) << 14;
-              if (b >= 128) {
-                b = buf[pos++];
-                v |= (b & 127) << 21;
-                if (b >= 128) {
-                  v = slowVarint(start2);
-                  pos = r.pos;
-                }
-              }
-            }
-          }
-          if (tag === 10) {
-            if (nLoc === locBuf.length) locBuf = grow32(locBuf);
-            const li = v < denseLen ? dense[v] : -1;
-            locBuf[nLoc++] = li >= 0 ? li : locOf(v, s);
-          } else {
-            if (nVal < nTypes) values[nVal] = v;
-            nVal++;
-          }
-        }
-        if (pos !== e) throw new WireError(`sample ${s}: varint crosses the end of a packed field`);
-      } else if (tag === 8) {
-        const v = slowVarint(pos);
-        pos = r.pos;
-        if (nLoc === locBuf.length) locBuf = grow32(locBuf);
-        locBuf[nLoc++] = locOf(v, s);
-      } else if (tag === 16) {
-        const v = slowVarint(pos);
-        pos = r.pos;
-        if (nVal < nTypes) values[nVal] = v;
-        nVal++;
-      } else if (tag === 26) {
-        r.pos = pos;
-        readLabelKey(r, labelKeys);
-        pos = r.pos;
-      } else {
-        r.pos = pos - 1;
-        const t2 = readUint32(r);
-        if (t2 >>> 3 === 0) throw new WireError(`sample ${s}: field number 0`);
-        r.skipType(t2 & 7);
-        pos = r.pos;
-      }
-    }
-    if (pos !== end) throw new WireError(`sample ${s} overruns its length`);
-    if (nVal !== nTypes) {
-      throw new ProfileError(
-        "protobuf",
-        file,
-        `sample ${s} has ${nVal} values but the profile declares ${nTypes} sample types`
-      );
-    }
-    let firstLoc = 0;
-    if (anyPrune) {
-      let foundUser = false;
-      for (let i = nLoc - 1; i >= 0; i--) {
-        const p = locPrune[locBuf[i]];
-        if (p === 0) {
-          foundUser = true;
-          continue;
-        }
-        if (!foundUser) continue;
-        firstLoc = p === 2 ? i + 1 : i;
-        break;
-      }
-    }
-    if (nLoc === 0) return false;
-    sink.sample(locBuf, firstLoc, nLoc, values, labelKeys);
-    return true;
-  };
-}
-function grow32(a) {
-  const n = new Int32Array(a.length * 2);
-  n.set(a);
-  return n;
-}
-var RUN, ONE, StackSink;
-var init_pprof_samples = __esm({
-  "src/profile/pprof-samples.ts"() {
-    "use strict";
-    init_errors();
-    init_pprof_messages();
-    init_varint();
-    RUN = 0;
-    ONE = 1;
-    StackSink = class {
-      constructor(builder, locStart, locFrames, str) {
-        this.builder = builder;
-        this.locStart = locStart;
-        this.locFrames = locFrames;
-        this.str = str;
-      }
-      builder;
-      locStart;
-      locFrames;
-      str;
-      // label sets interned by a hash of their string-table indices (checked on a hit)
-      labelIndex = /* @__PURE__ */ new Map();
-      sample(locs, first, end, values, labelKeys) {
-        let nFrames = 0;
-        for (let i = first; i < end; i++)
-          nFrames += this.locStart[locs[i] + 1] - this.locStart[locs[i]];
-        const frames = this.builder.frameBuffer(nFrames);
-        let n = this.builder.frameCount;
-        for (let i = first; i < end; i++) {
-          const li = locs[i];
-          const b = this.locStart[li + 1];
-          for (let k = this.locStart[li]; k < b; k++) frames[n++] = this.locFrames[k];
-        }
-        let labelSet = -1;
-        if (labelKeys.length > 0) {
-          let h = labelKeys.length;
-          for (let i = 0; i < labelKeys.length; i++) h = Math.imul(h, 31) + labelKeys[i] | 0;
-          const bucket = this.labelIndex.get(h);
-          let id;
-          if (bucket) {
-            for (const e of bucket) {
-              if (e.keys.length === labelKeys.length && e.keys.every((k, i) => k === labelKeys[i])) {
-                id = e.id;
-                break;
-              }
-            }
-          }
-          if (id === void 0) {
-            const labels = [];
-            for (let i = 0; i < labelKeys.length; i += 4) {
-              const l = { key: this.str(labelKeys[i], "label key") };
-              if (labelKeys[i + 1]) l.str = this.str(labelKeys[i + 1], "label value");
-              else if (labelKeys[i + 3]) l.num = labelKeys[i + 2];
-              if (labelKeys[i + 3] > 1) l.unit = this.str(labelKeys[i + 3] - 1, "label unit");
-              labels.push(l);
-            }
-            id = this.builder.labelSet(labels);
-            const entry = { keys: labelKeys.slice(), id };
-            if (bucket) bucket.push(entry);
-            else this.labelIndex.set(h, [entry]);
-          }
-          labelSet = id;
-        }
-        this.builder.commit(nFrames, values, labelSet);
-      }
-    };
-  }
-});
-
-// src/profile/wasm/samples-wasm.ts
-var SAMPLES_WASM_BASE64;
-var init_samples_wasm = __esm({
-  "src/profile/wasm/samples-wasm.ts"() {
-    "use strict";
-    SAMPLES_WASM_BASE64 = [
-      "AGFzbQEAAAABEwFgDn9/f39/f39/f39/f39/AX8CDwEDZW52Bm1lbW9yeQIAAAMCAQAHEwIGc3VtUnVuAAAGbWVtb3J5AgAK",
-      "rBIBqRICFH8DfCANKAIAIRMgDSgCBCEeIA0oAgghHyANKAIMIRwgDEECRiEdIAAgAmohICAAIAFqIRcDfyAXICBJBH8gF0EC",
-      "aiEBIBctAAEiD0H/AHEhDkEHIREDQCARQSNJIA9BgAFPcQRAIAEiD0EBaiEBIA4gDy0AACIPQf8AcSARdHIhDiARQQdqIREM",
-      "AQsLIAEhFCABIA5qIhshFyAcQQFqIRwgEyESQQAhDkEAIRBBACEaQQAhGEQAAAAAAAAAACEjRAAAAAAAAAAAISRBASEPA0Ag",
-      "ASAbSQRAAkAgAS0AACEWIAFBAWoiESAbTwRAQQAhDwwBCyARQQFqIQEgES0AACIRQYABTwRAIAEgG08EQEEAIQ8MAgsgASIV",
-      "QQFqIQEgFS0AACIVQYABTwRAQQAhDwwCCyARQf8AcSAVQQd0ciERCyABIBFqIhEgG0sEQEEAIQ8MAQsgFkEKRgRAIBoEQEEA",
-      "IQ8MAgtBASEaIAEhDiARIhAhAQwDBSAWQRJGBEADQCABIBFJBEACQCABIhVBAWohASAVLQAAIhVB/wBxIRYgFUGAAU8EfCAB",
-      "IhVBAWohASAWIBUtAAAiFUH/AHFBB3RyIRYgFUGAAU8EfCABIhVBAWohASAWIBUtAAAiFUH/AHFBDnRyIRYgFUGAAU8EfCAB",
-      "IhVBAWohASAWIBUtAAAiFUH/AHFBFXRyIRYgFUGAAU8EfCABIhVBAWohASAVLQAAIhVBgAFPBEBBACEPDAULIBW4RAAAAAAA",
-      "ALBBogVEAAAAAAAAAAALBUQAAAAAAAAAAAsFRAAAAAAAAAAACwVEAAAAAAAAAAALIBa4oCEiIB0EQCAYBEAgIiEkBSAiISML",
-      "BSAMIBhKBEAgCyAYQQN0aiAiOQMACwsgGEEBaiEYDAILCwsgD0UNAgUgFkEaRgRAA38gASARSQR/IAEiFUEBaiEBAkAgFS0A",
-      "ACIVQRBHIBVBCEdxIBVBGEdxIBVBIEdxDQAgASEVA0AgASARSQR/IAEtAABBgAFPBUEACwRAIAFBAWohAQwBCwsgAUEBaiIB",
-      "IBVrQQpLDQAMAgtBAAUgDwsLIg9FDQMFQQAhDwwDCwsLIAEgEUcEQEEAIQ8MAQsMAgsLCwJAIA9FIAwgGEdyDQAgE0EBaiET",
-      "IA4gEEYEQCAfQQFqIR8MAwsgHQRAIAsgIzkDACALICQ5AwgLQX8hD0EAIRogDiEBIB0EfwN/IAEgEEkEfyABIhFBAWohASAR",
-      "LQAAIhVB/wBxIRgCQCAVQYABTwRAIAEiFUEBaiEBIBggFS0AACIVQf8AcUEHdHIhGCAVQYABTwRAIAEiFUEBaiEBIBggFS0A",
-      "ACIVQf8AcUEOdHIhGCAVQYABTwRAIAEiFUEBaiEBIBggFS0AACIVQf8AcUEVdHIhGCAVQYABTw0DCwsLQQAhGUEAIRUgBCAY",
-      "SwR/IAMgGEECdGooAgAFQX8LIhZBf0gEQCAFQX4gFmsiEUECdGooAgAhGSAFIBFBAWpBAnRqKAIAIRUgBiAZQQJ0aigCACEW",
-      "BSAWQX9GDQELIBYgDyAPQQBIGyEPA0AgByAWQQJ0aiIRKAIAIBJHBEAgESASNgIAIAggFkEEdGoiESARKwMAICOgOQMAIBEg",
-      "ESsDCCAkoDkDCAsgFSAZQQFqIhlLBEAgBiAZQQJ0aigCACEWDAELCwwCC0EBIRogEQVBAAsLBQN/IAEgEEkEfyABIRVBACEY",
-      "QQAhGUGAASEWA0AgGUEESCAWQYABT3EEQCABIhFBAWohASAYIBEtAAAiFkH/AHEgGUEHbHRyIRggGUEBaiEZDAELCwJAIBZB",
-      "gAFPDQAgBCAYSwR/IAMgGEECdGooAgAFQX8LIhZBAE4EQCAWIA8gD0EASBshD0EAIREgEiAHIBZBAnRqIhUoAgBHBEAgFSAS",
-      "NgIAIAggDCAWbEEDdGohFQNAIAwgEUoEQCARQQN0IhYgFWoiGCAYKwMAIAsgFmorAwCgOQMAIBFBAWohEQwBCwsLBSAWQX9G",
-      "BEAMAgUgBUF+IBZrIhFBAWpBAnRqKAIAIRggBSARQQJ0aigCACERIA9BAEgEQCAGIBFBAnRqKAIAIQ8LA0AgESAYSQRAQQAh",
-      "FiASIAcgBiARQQJ0aigCACIVQQJ0aiIZKAIARwRAIBkgEjYCACAIIAwgFWxBA3RqIRkDQCAMIBZKBEAgFkEDdCIVIBlqIiEg",
-      "ISsDACALIBVqKwMAoDkDACAWQQFqIRYMAQsLCyARQQFqIREMAQsLCwsMAgtBASEaIBUFQQALCwshESAaRSABIBBHcQRAQQEh",
-      "GiABIRELIBoEQANAIA4gEUkEQEEAIQlBACEEA0AgBEEcSQRAAkAgDiIBQQFqIQ4gCSABLQAAIgFB/wBxIAR0ciEJIAFBgAFJ",
-      "DQAgBEEHaiEEDAILCwsgAyAJQQJ0aigCACIBQQBOBEACQEEAIQQgByABQQJ0aiIJKAIAIBJHDQAgCUF/NgIAIAggASAMbEED",
-      "dGohAQNAIAQgDEgEQCAEQQN0IgkgAWoiCiAKKwMAIAkgC2orAwChOQMAIARBAWohBAwBCwsLBSAFQX4gAWsiAUEBakECdGoo",
-      "AgAhCSAFIAFBAnRqKAIAIQEDQCABIAlJBEBBACEEIBIgByAGIAFBAnRqKAIAIgpBAnRqIg8oAgBGBEAgD0F/NgIAIAggCiAM",
-      "bEEDdGohCgNAIAQgDEgEQCAEQQN0Ig8gCmoiECAQKwMAIAsgD2orAwChOQMAIARBAWohBAwBCwsLIAFBAWohAQwBCwsLDAEL",
-      "CyATQQFrIRMMAQsgHkEBaiEeIAkgDCAPbEEDdGohASAdBEAgASABKwMAICOgOQMAIAEgASsDCCAkoDkDCCAKIAorAwAgI6A5",
-      "AwAgCiAKKwMIICSgOQMIDAMLQQAhDwNAIAwgD0oEQCAPQQN0Ig4gC2orAwAhIiABIA5qIhAgECsDACAioDkDACAKIA5qIg4g",
-      "DisDACAioDkDACAPQQFqIQ8MAQsLDAILQQEFQQALCyEBIA0gEzYCACANIB42AgQgDSAfNgIIIAEEQCANIBxBAWs2AgwgDSAU",
-      "IABrNgIQIA0gGyAAayIANgIUIA1BATYCGCAADwsgDSAcNgIMIA1BADYCGCACCw=="
-    ].join("");
-  }
-});
-
-// src/profile/wasm/sample-pass.ts
-function wasmModule() {
-  if (compiled === void 0) {
-    try {
-      compiled = new WebAssembly.Module(Buffer.from(SAMPLES_WASM_BASE64, "base64"));
-    } catch {
-      compiled = null;
-    }
-  }
-  return compiled;
-}
-function instanceWith(mod, pages) {
-  if (pages > 65536) return void 0;
-  try {
-    if (kept && pages <= KEEP_PAGES) {
-      const have = kept.memory.buffer.byteLength / 65536;
-      if (have < pages) kept.memory.grow(pages - have);
-      return kept;
-    }
-    const memory = new WebAssembly.Memory({ initial: pages });
-    const instance = new WebAssembly.Instance(mod, { env: { memory } });
-    const made = { memory, sumRun: instance.exports.sumRun };
-    if (pages <= KEEP_PAGES) kept = made;
-    return made;
-  } catch {
-    return void 0;
-  }
-}
-function createSamplePass(input) {
-  const mod = wasmModule();
-  if (!mod) return void 0;
-  const { buf, idFn, locStart, locNorm, nNames, nTypes } = input;
-  let top = 8;
-  const take = (bytes) => {
-    const at = top;
-    top += Math.ceil(bytes / 8) * 8;
-    return at;
-  };
-  const pBuf = take(buf.length);
-  const pId = take(idFn.length * 4);
-  const pStart = take(locStart.length * 4);
-  const pNorm = take(locNorm.length * 4);
-  const pStamp = take(nNames * 4);
-  const pCum = take(nNames * nTypes * 8);
-  const pSelf = take(nNames * nTypes * 8);
-  const pTotal = take(nTypes * 8);
-  const pVals = take(nTypes * 8);
-  const pState = take(32);
-  const pages = Math.ceil((top + 16) / 65536);
-  const got = instanceWith(mod, pages);
-  if (!got) return void 0;
-  const { memory, sumRun } = got;
-  const m = memory.buffer;
-  new Uint8Array(m, pBuf, buf.length).set(buf);
-  new Int32Array(m, pId, idFn.length).set(idFn);
-  new Uint32Array(m, pStart, locStart.length).set(locStart);
-  new Uint32Array(m, pNorm, locNorm.length).set(locNorm);
-  return {
-    stamp: new Int32Array(m, pStamp, nNames),
-    cum: new Float64Array(m, pCum, nNames * nTypes),
-    self: new Float64Array(m, pSelf, nNames * nTypes),
-    total: new Float64Array(m, pTotal, nTypes),
-    state: new Int32Array(m, pState, 7),
-    run: (from, to) => sumRun(
-      pBuf,
-      from,
-      to,
-      pId,
-      idFn.length,
-      pStart,
-      pNorm,
-      pStamp,
-      pCum,
-      pSelf,
-      pTotal,
-      pVals,
-      nTypes,
-      pState
-    )
-  };
-}
-var compiled, KEEP_PAGES, kept;
-var init_sample_pass = __esm({
-  "src/profile/wasm/sample-pass.ts"() {
-    "use strict";
-    init_samples_wasm();
-    KEEP_PAGES = 1024;
-  }
-});
-
-// src/profile/totals-sink.ts
-var TotalsSink;
-var init_totals_sink = __esm({
-  "src/profile/totals-sink.ts"() {
-    "use strict";
-    init_pprof_samples();
-    init_sample_pass();
-    TotalsSink = class {
-      constructor(fnMap, nNames, nTypes, locStart, locFrames, useWasm) {
-        this.nNames = nNames;
-        this.nTypes = nTypes;
-        this.locStart = locStart;
-        this.useWasm = useWasm;
-        this.selfAll = new Float64Array(nNames * nTypes);
-        this.cumAll = new Float64Array(nNames * nTypes);
-        this.total = new Float64Array(nTypes);
-        this.stamp = new Int32Array(nNames).fill(-1);
-        this.locNorm = locFrames.map((f) => fnMap[f]);
-        const nLoc = locStart.length - 1;
-        this.locSingle = new Int32Array(nLoc);
-        for (let li = 0; li < nLoc; li++) {
-          this.locSingle[li] = locStart[li + 1] - locStart[li] === 1 ? this.locNorm[locStart[li]] : -1;
-        }
-      }
-      nNames;
-      nTypes;
-      locStart;
-      useWasm;
-      /** self and cum per function and type, interleaved: [f * nTypes + t] */
-      selfAll;
-      cumAll;
-      total;
-      /** per function: the number of the last sample that charged it to cum (once per sample) */
-      stamp;
-      /** normalized function id of every location line (locFrames order) */
-      locNorm;
-      /** per location: its normalized function id when it has exactly one line, else -1 */
-      locSingle;
-      counter = 0;
-      samples = 0;
-      /** Counts one decoded sample: self to the leaf, cum once to each function of the stack. */
-      sample(locs, first, end, values) {
-        this.samples++;
-        const s = this.counter++;
-        const { locNorm, locStart, stamp, selfAll, cumAll, total, nTypes } = this;
-        for (let t = 0; t < nTypes; t++) total[t] += values[t];
-        const leaf = locNorm[locStart[locs[first]]] * nTypes;
-        for (let t = 0; t < nTypes; t++) selfAll[leaf + t] += values[t];
-        for (let i = first; i < end; i++) {
-          const li = locs[i];
-          const b = locStart[li + 1];
-          for (let k = locStart[li]; k < b; k++) {
-            const f = locNorm[k];
-            if (stamp[f] !== s) {
-              stamp[f] = s;
-              const at = f * nTypes;
-              for (let t = 0; t < nTypes; t++) cumAll[at + t] += values[t];
-            }
-          }
-        }
-      }
-      /**
-       * The whole sample pass, through the WebAssembly pass (wasm/samples.ts: the same counting
-       * as sample(), fused with parsing, for the shape nearly every profile has). The
-       * accumulators move into its memory for the duration; a sample it does not take is decoded
-       * by `general` and counted by sample() in place; then the pass goes on after it. Without
-       * WebAssembly (or memory for it), `general` decodes every sample.
-       */
-      decodeAll(buf, runs, dense, general) {
-        const pass = this.useWasm && dense.length > 0 ? createSamplePass({
-          buf,
-          idFn: this.idFunctions(dense),
-          locStart: this.locStart,
-          locNorm: this.locNorm,
-          nNames: this.nNames,
-          nTypes: this.nTypes
-        }) : void 0;
-        let empty = 0;
-        if (!pass) {
-          forEachSample(buf, runs, (s, start, end) => {
-            if (!general(s, start, end)) empty++;
-          });
-          return empty;
-        }
-        pass.stamp.set(this.stamp);
-        pass.cum.set(this.cumAll);
-        pass.self.set(this.selfAll);
-        pass.total.set(this.total);
-        this.stamp = pass.stamp;
-        this.cumAll = pass.cum;
-        this.selfAll = pass.self;
-        this.total = pass.total;
-        const state = pass.state;
-        state[0] = this.counter;
-        state[1] = this.samples;
-        state[2] = 0;
-        state[3] = 0;
-        const handOver = (start, end) => {
-          this.counter = state[0];
-          this.samples = state[1];
-          if (!general(state[3], start, end)) state[2]++;
-          state[0] = this.counter;
-          state[1] = this.samples;
-          state[3]++;
-        };
-        for (let i = 0; i < runs.length; i += 3) {
-          if (runs[i] === ONE) {
-            handOver(runs[i + 1], runs[i + 2]);
-            continue;
-          }
-          const to = runs[i + 2];
-          for (let from = runs[i + 1]; from < to; ) {
-            from = pass.run(from, to);
-            if (state[6] === 1) handOver(state[4], state[5]);
-          }
-        }
-        this.counter = state[0];
-        this.samples = state[1];
-        empty = state[2];
-        this.stamp = this.stamp.slice();
-        this.cumAll = this.cumAll.slice();
-        this.selfAll = this.selfAll.slice();
-        this.total = this.total.slice();
-        return empty;
-      }
-      /** location id -> its function when it has one line (>= 0), -2 - its index when it has
-       * several, -1 when there is no such location */
-      idFunctions(dense) {
-        const idFn = new Int32Array(dense.length);
-        for (let v = 0; v < dense.length; v++) {
-          const li = dense[v];
-          idFn[v] = li < 0 ? -1 : this.locSingle[li] >= 0 ? this.locSingle[li] : -2 - li;
-        }
-        return idFn;
-      }
-      /** The self / cum column of sample type `t`. */
-      column(which, t) {
-        const out = new Float64Array(this.nNames);
-        if (which === "self") {
-          for (let f = 0; f < this.nNames; f++) out[f] = this.selfAll[f * this.nTypes + t];
-        } else {
-          for (let f = 0; f < this.nNames; f++) out[f] = this.cumAll[f * this.nTypes + t];
-        }
-        return out;
-      }
-    };
-  }
-});
-
-// src/profile/pprof.ts
-function readPprof(bytes, file, opts = {}) {
-  return guarded(
-    file,
-    () => decode2(bytes, file, opts, (t) => {
-      const sink = new StackSink(t.builder, t.locStart, t.locFrames, t.str);
-      return { sink, finish: (meta) => t.builder.build(meta) };
-    })
-  );
-}
-function readPprofTotals(bytes, file, normalize, opts = {}) {
-  return guarded(
-    file,
-    () => decode2(bytes, file, opts, (t) => {
-      const { map, names, rawNames } = normalizedIds(t.builder.functions, normalize);
-      const sink = new TotalsSink(
-        map,
-        names.length,
-        t.sampleTypes.length,
-        t.locStart,
-        t.locFrames,
-        opts.wasm !== false
-      );
-      return {
-        sink,
-        finish: (meta) => ({
-          ...meta,
-          sampleTypes: t.sampleTypes,
-          samples: sink.samples,
-          totals: t.sampleTypes.map((type, k) => ({
-            type,
-            names,
-            self: sink.column("self", k),
-            cum: sink.column("cum", k),
-            total: sink.total[k],
-            rawNames,
-            samples: sink.samples
-          }))
-        })
-      };
-    })
-  );
-}
-function guarded(file, fn) {
-  return readerGuard(
-    "protobuf",
-    file,
-    (m) => `not a valid pprof protobuf (truncated or corrupt: ${m})`,
-    fn
-  );
-}
-function decode2(bytes, file, opts, use) {
-  const r = createReader(bytes);
-  const strPos = [];
-  const sampleTypeIdx = [];
-  const functions = [];
-  const mappings = [];
-  const locs = { id: [], mappingId: [], addressAt: [], lineStart: [], lineFn: [] };
-  const comments = [];
-  const runs = [];
-  let dropFrames = 0;
-  let keepFrames = 0;
-  let timeNanos = 0;
-  let timeSeen = 0;
-  let durationNanos = 0;
-  let periodType;
-  let period = 0;
-  let defaultSampleType = 0;
-  const buf = r.buf;
-  while (r.pos < r.len) {
-    if (buf[r.pos] === 18) {
-      let p = r.pos;
-      const len = r.len;
-      while (p < len && buf[p] === 18) {
-        const x = shortVarint(buf, p + 1);
-        if (x < 0) break;
-        const q = p + 1 + (x & 7);
-        const n = x >>> 3;
-        if (q + n > len) throw new WireError("unexpected end of data");
-        p = q + n;
-      }
-      if (p !== r.pos) {
-        runs.push(RUN, r.pos, p);
-        r.pos = p;
-        continue;
-      }
-    }
-    const tag = readUint32(r);
-    const field = tag >>> 3;
-    const wire = tag & 7;
-    if (field === 0) throw new WireError("field number 0");
-    switch (field) {
-      case 1:
-        expectWire(wire, 2);
-        sampleTypeIdx.push(readValueType(r));
-        break;
-      case 2: {
-        expectWire(wire, 2);
-        const end = readEnd(r);
-        runs.push(ONE, r.pos, end);
-        r.pos = end;
-        break;
-      }
-      case 3:
-        expectWire(wire, 2);
-        mappings.push(readMapping(r));
-        break;
-      case 4:
-        expectWire(wire, 2);
-        readLocation(r, locs);
-        break;
-      case 5:
-        expectWire(wire, 2);
-        functions.push(readFunction(r));
-        break;
-      case 6: {
-        expectWire(wire, 2);
-        const e = readEnd(r);
-        strPos.push(r.pos, e);
-        r.pos = e;
-        break;
-      }
-      case 7:
-        dropFrames = readInt64(r);
-        break;
-      case 8:
-        keepFrames = readInt64(r);
-        break;
-      case 9:
-        timeNanos = readInt64(r);
-        timeSeen++;
-        break;
-      case 10:
-        durationNanos = readInt64(r);
-        break;
-      case 11:
-        expectWire(wire, 2);
-        periodType = readValueType(r);
-        break;
-      case 12:
-        period = readInt64(r);
-        break;
-      case 13:
-        readRepeatedInt64(r, wire, comments);
-        break;
-      case 14:
-        defaultSampleType = readInt64(r);
-        break;
-      default:
-        r.skipType(wire);
-    }
-  }
-  locs.lineStart.push(locs.lineFn.length);
-  const nStrings = strPos.length / 2;
-  if (nStrings > 0 && strPos[1] - strPos[0] !== 0) {
-    throw new ProfileError("protobuf", file, "string_table[0] must be the empty string");
-  }
-  const strings = new Array(nStrings);
-  const str = (i, what) => {
-    if (i === 0) return "";
-    if (i < 0 || i >= nStrings || !Number.isInteger(i)) {
-      throw new ProfileError(
-        "invalid-reference",
-        file,
-        `${what} refers to string ${i}, but the string table has ${nStrings} entries`
-      );
-    }
-    return strings[i] ??= utf8.read(r.buf, strPos[2 * i], strPos[2 * i + 1]);
-  };
-  if (timeSeen > 1) {
-    throw new ProfileError(
-      "protobuf",
-      file,
-      "time_nanos appears twice: this looks like two profiles concatenated"
-    );
-  }
-  const sampleTypes = sampleTypeIdx.map(([t, u], i) => ({
-    type: str(t, `sample_type[${i}].type`),
-    unit: str(u, `sample_type[${i}].unit`)
-  }));
-  if (sampleTypes.length === 0) {
-    throw new ProfileError("protobuf", file, "profile declares no sample types");
-  }
-  let defaultIndex = sampleTypes.length - 1;
-  if (defaultSampleType !== 0) {
-    const name = str(defaultSampleType, "default_sample_type");
-    const i = sampleTypes.findIndex((t) => t.type === name);
-    if (i >= 0) defaultIndex = i;
-  }
-  const fnIds = new IdTable(
-    functions.map((f) => f.id),
-    "function",
-    file
-  );
-  const mapIds = new IdTable(
-    mappings.map((m) => m.id),
-    "mapping",
-    file
-  );
-  const builder = new ProfileBuilder(sampleTypes);
-  const fnName = functions.map((f) => {
-    const name = str(f.name, `function ${f.id} name`);
-    const sys = str(f.systemName, `function ${f.id} system_name`);
-    const fileName = str(f.filename, `function ${f.id} filename`);
-    return pprofDisplayName(name, sys) || fileName;
-  });
-  const drop = dropFrames ? compileFrameRegex(str(dropFrames, "drop_frames"), "drop_frames", file) : void 0;
-  const keep = drop && keepFrames ? compileFrameRegex(str(keepFrames, "keep_frames"), "keep_frames", file) : void 0;
-  const shouldDrop = (name) => {
-    if (!drop || opts.allFrames || name === "") return false;
-    const s = simplifyFunc(name);
-    return drop.test(s) && !(keep && keep.test(s));
-  };
-  const nLocs = locs.id.length;
-  const locIds = new IdTable(locs.id, "location", file);
-  const locStart = new Uint32Array(nLocs + 1);
-  const locPrune = new Uint8Array(nLocs);
-  const locFramesList = [];
-  let anyPrune = false;
-  const fnBuilderId = new Int32Array(functions.length).fill(-1);
-  const { lineStart, lineFn } = locs;
-  const unsymbolized = (li, mapping) => builder.fn(unsymbolizedName(locs.addressAt[li], mapping, str, r));
-  for (let li = 0; li < nLocs; li++) {
-    let mapping;
-    const mappingId = locs.mappingId[li];
-    if (mappingId !== 0) {
-      const mi = mapIds.get(mappingId);
-      if (mi < 0)
-        throw new ProfileError(
-          "invalid-reference",
-          file,
-          `location ${locs.id[li]} refers to mapping ${mappingId}, which does not exist`
-        );
-      mapping = mappings[mi];
-    }
-    locStart[li] = locFramesList.length;
-    const a = lineStart[li];
-    const b = lineStart[li + 1];
-    let first = a;
-    if (drop) {
-      let i = b - 1;
-      for (; i >= a; i--) {
-        const fid = lineFn[i];
-        const fi = fid === 0 ? -1 : fnIds.get(fid);
-        if (fi >= 0 && shouldDrop(str(functions[fi].name, "function name"))) break;
-      }
-      if (i >= a) {
-        anyPrune = true;
-        if (i === b - 1) locPrune[li] = 2;
-        else {
-          locPrune[li] = 1;
-          first = i + 1;
-        }
-      }
-    }
-    for (let k = a; k < b; k++) {
-      const fid = lineFn[k];
-      let id;
-      if (fid === 0) {
-        id = unsymbolized(li, mapping);
-      } else {
-        const fi = fnIds.get(fid);
-        if (fi < 0)
-          throw new ProfileError(
-            "invalid-reference",
-            file,
-            `location ${locs.id[li]} refers to function ${fid}, which does not exist`
-          );
-        id = fnBuilderId[fi];
-        if (id < 0) {
-          if (fnName[fi]) id = fnBuilderId[fi] = builder.fn(fnName[fi]);
-          else id = unsymbolized(li, mapping);
-        }
-      }
-      if (k >= first) locFramesList.push(id);
-    }
-    if (a === b) locFramesList.push(unsymbolized(li, mapping));
-  }
-  locStart[nLocs] = locFramesList.length;
-  const locFrames = Uint32Array.from(locFramesList);
-  const { sink, finish: finish2 } = use({ builder, sampleTypes, locStart, locFrames, str });
-  const emptyStacks = decodeSamples({
-    r,
-    file,
-    sink,
-    runs,
-    nTypes: sampleTypes.length,
-    locIds,
-    locPrune,
-    anyPrune
-  });
-  const warnings = [];
-  if (emptyStacks > 0) {
-    warnings.push(
-      `dropped ${emptyStacks} sample${emptyStacks === 1 ? "" : "s"} without any location (no stack)`
-    );
-  }
-  return finish2({
-    format: "pprof",
-    defaultSampleType: defaultIndex,
-    period,
-    periodType: periodType ? {
-      type: str(periodType[0], "period_type.type"),
-      unit: str(periodType[1], "period_type.unit")
-    } : void 0,
-    durationNanos,
-    timeNanos,
-    comments: comments.map((c, i) => str(c, `comment[${i}]`)),
-    warnings
-  });
-}
-var import_minimal2, utf8;
-var init_pprof = __esm({
-  "src/profile/pprof.ts"() {
-    "use strict";
-    init_errors();
-    init_aggregate();
-    init_model();
-    init_pprof_messages();
-    init_pprof_names();
-    init_pprof_samples();
-    init_totals_sink();
-    init_varint();
-    import_minimal2 = __toESM(require_minimal2(), 1);
-    utf8 = import_minimal2.default.util.utf8;
-  }
-});
-
-// src/profile/speedscope.ts
-function unitType(unit) {
-  if (unit in TIME_UNITS) return { type: "time", unit };
-  if (unit === "bytes") return { type: "space", unit: "bytes" };
-  if (unit === "none") return { type: "samples", unit: "count" };
-  return void 0;
-}
-function isObject2(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function isIndex(v, n) {
-  return typeof v === "number" && Number.isInteger(v) && v >= 0 && v < n;
-}
-function readSpeedscope(json, file) {
-  return readerGuard(
-    "speedscope",
-    file,
-    (m) => `malformed speedscope file (${m})`,
-    () => decode3(json, file)
-  );
-}
-function decode3(json, file) {
-  const fail2 = (detail) => {
-    throw new ProfileError("speedscope", file, detail);
-  };
-  if (!isObject2(json)) fail2("a speedscope file must be a JSON object");
-  const root = json;
-  const shared = root["shared"];
-  if (!isObject2(shared) || !Array.isArray(shared["frames"])) fail2("missing shared.frames");
-  const rawFrames = shared["frames"];
-  const profiles = root["profiles"];
-  if (!Array.isArray(profiles)) fail2('missing "profiles" (an array of profiles)');
-  const list = profiles;
-  if (list.length === 0) fail2('"profiles" is empty');
-  const keys = rawFrames.map((f, i) => {
-    if (!isObject2(f) || typeof f["name"] !== "string") {
-      return fail2(`shared.frames[${i}] has no "name" string`);
-    }
-    const fileName = f["file"];
-    if (fileName !== void 0 && fileName !== null && typeof fileName !== "string") {
-      return fail2(`shared.frames[${i}].file is not a string`);
-    }
-    return fileName ? `${f["name"]} (${fileName})` : f["name"];
-  });
-  const nFrames = keys.length;
-  const sampleTypes = [];
-  const columnOfUnit = /* @__PURE__ */ new Map();
-  const profileColumn = [];
-  list.forEach((p, pi) => {
-    if (!isObject2(p)) return fail2(`profiles[${pi}] is not an object`);
-    const unit2 = p["unit"];
-    const t = typeof unit2 === "string" ? unitType(unit2) : void 0;
-    if (!t) {
-      return fail2(
-        `profiles[${pi}] has unit ${JSON.stringify(unit2)}; expected none, nanoseconds, microseconds, milliseconds, seconds or bytes`
-      );
-    }
-    let col = columnOfUnit.get(unit2);
-    if (col === void 0) {
-      col = sampleTypes.length;
-      sampleTypes.push(t);
-      columnOfUnit.set(unit2, col);
-    }
-    profileColumn.push(col);
-  });
-  const builder = new ProfileBuilder(sampleTypes);
-  const fid = new Int32Array(nFrames).fill(-1);
-  const frameId = (i) => {
-    if (fid[i] < 0) fid[i] = builder.fn(keys[i]);
-    return fid[i];
-  };
-  const values = new Float64Array(sampleTypes.length);
-  const stack = [];
-  let emptyStacks = 0;
-  let magnitude = 0;
-  list.forEach((raw, pi) => {
-    const p = raw;
-    const what = `profiles[${pi}]${typeof p["name"] === "string" ? ` ("${p["name"]}")` : ""}`;
-    const col = profileColumn[pi];
-    if (p["type"] === "sampled") {
-      const samples = p["samples"];
-      const weights = p["weights"];
-      if (!Array.isArray(samples)) return fail2(`${what}: "samples" is not an array`);
-      if (!Array.isArray(weights)) return fail2(`${what}: "weights" is not an array`);
-      if (weights.length !== samples.length) {
-        return fail2(
-          `${what}: weights.length (${weights.length}) != samples.length (${samples.length})`
-        );
-      }
-      for (let i = 0; i < samples.length; i++) {
-        const s = samples[i];
-        const w = weights[i];
-        if (!Array.isArray(s))
-          return fail2(`${what}: samples[${i}] is not an array of frame indices`);
-        if (typeof w !== "number" || !Number.isFinite(w)) {
-          return fail2(`${what}: weights[${i}] is not a finite number`);
-        }
-        if (w < 0) return fail2(`${what}: weights[${i}] is negative (${w})`);
-        stack.length = 0;
-        for (let k = s.length - 1; k >= 0; k--) {
-          const f = s[k];
-          if (!isIndex(f, nFrames)) {
-            return fail2(
-              `${what}: samples[${i}][${k}] = ${JSON.stringify(f)} is not a frame index (there are ${nFrames} frames)`
-            );
-          }
-          stack.push(frameId(f));
-        }
-        if (w === 0) continue;
-        if (stack.length === 0) {
-          emptyStacks++;
-          continue;
-        }
-        values.fill(0);
-        values[col] = w;
-        magnitude += w;
-        builder.add(stack, values);
-      }
-    } else if (p["type"] === "evented") {
-      const events = p["events"];
-      if (!Array.isArray(events)) return fail2(`${what}: "events" is not an array`);
-      const trie = new StackTrie();
-      const open = [];
-      const nodes = [0];
-      let last = 0;
-      for (let i = 0; i < events.length; i++) {
-        const e = events[i];
-        if (!isObject2(e)) return fail2(`${what}: events[${i}] is not an object`);
-        const at = e["at"];
-        const frame = e["frame"];
-        const type = e["type"];
-        if (typeof at !== "number" || !Number.isFinite(at)) {
-          return fail2(`${what}: events[${i}].at is not a finite number`);
-        }
-        if (!isIndex(frame, nFrames)) {
-          return fail2(
-            `${what}: events[${i}].frame = ${JSON.stringify(frame)} is not a frame index (there are ${nFrames} frames)`
-          );
-        }
-        if (i > 0) {
-          if (at < last) {
-            return fail2(
-              `${what}: events[${i}].at (${at}) is before the previous event's (${last}): events must be in time order`
-            );
-          }
-          const delta = at - last;
-          if (delta > 0 && open.length > 0) trie.value[nodes[nodes.length - 1]] += delta;
-        }
-        last = at;
-        if (type === "O") {
-          open.push(frame);
-          nodes.push(trie.child(nodes[nodes.length - 1], frame));
-        } else if (type === "C") {
-          if (open.length === 0) {
-            return fail2(
-              `${what}: events[${i}] closes frame ${frame} ("${keys[frame]}") but no frame is open`
-            );
-          }
-          const top = open[open.length - 1];
-          if (top !== frame) {
-            return fail2(
-              `${what}: events[${i}] closes frame ${frame} ("${keys[frame]}") but the innermost open frame is ${top} ("${keys[top]}")`
-            );
-          }
-          open.pop();
-          nodes.pop();
-        } else {
-          return fail2(`${what}: events[${i}].type is ${JSON.stringify(type)}, expected "O" or "C"`);
-        }
-      }
-      if (open.length > 0) {
-        const f = open[open.length - 1];
-        return fail2(
-          `${what}: ${open.length} frame${open.length === 1 ? " is" : "s are"} still open after the last event (innermost: ${f} "${keys[f]}")`
-        );
-      }
-      for (let n = 1; n < trie.parent.length; n++) {
-        const v = trie.value[n];
-        if (v === 0) continue;
-        stack.length = 0;
-        for (let m = n; m > 0; m = trie.parent[m]) stack.push(frameId(trie.frame[m]));
-        values.fill(0);
-        values[col] = v;
-        magnitude += v;
-        builder.add(stack, values);
-      }
-    } else {
-      return fail2(`${what}: type is ${JSON.stringify(p["type"])}, expected "sampled" or "evented"`);
-    }
-  });
-  if (!Number.isFinite(magnitude)) fail2("the weights add up to more than a double can hold");
-  const active = root["activeProfileIndex"];
-  const defaultProfile = isIndex(active, list.length) ? active : 0;
-  const defaultSampleType = profileColumn[defaultProfile];
-  const unit = list[defaultProfile]["unit"];
-  let durationNanos = 0;
-  if (unit in TIME_UNITS) {
-    let start = Infinity;
-    let end = -Infinity;
-    list.forEach((raw, pi) => {
-      const p = raw;
-      if (profileColumn[pi] !== defaultSampleType) return;
-      const s = p["startValue"];
-      const e = p["endValue"];
-      if (typeof s === "number" && typeof e === "number" && Number.isFinite(s) && Number.isFinite(e)) {
-        start = Math.min(start, s);
-        end = Math.max(end, e);
-      }
-    });
-    const d = (end - start) * TIME_UNITS[unit];
-    if (Number.isFinite(d) && d > 0) durationNanos = Math.round(d);
-  }
-  const warnings = [];
-  if (emptyStacks > 0) {
-    warnings.push(
-      `dropped ${emptyStacks} sample${emptyStacks === 1 ? "" : "s"} with an empty stack`
-    );
-  }
-  if (list.length > 1) {
-    warnings.push(
-      `${list.length} profiles in one file: profiles with the same unit were summed` + (sampleTypes.length > 1 ? `; ${sampleTypes.length} units give ${sampleTypes.length} sample types` : "")
-    );
-  }
-  const name = root["name"];
-  return builder.build({
-    format: "speedscope",
-    defaultSampleType,
-    period: 0,
-    durationNanos,
-    timeNanos: 0,
-    comments: typeof name === "string" && name !== "" ? [name] : [],
-    warnings
-  });
-}
-var TIME_UNITS, StackTrie;
-var init_speedscope = __esm({
-  "src/profile/speedscope.ts"() {
-    "use strict";
-    init_errors();
-    init_model();
-    TIME_UNITS = {
-      nanoseconds: 1,
-      microseconds: 1e3,
-      milliseconds: 1e6,
-      seconds: 1e9
-    };
-    StackTrie = class {
-      parent = [-1];
-      frame = [-1];
-      value = [0];
-      children = /* @__PURE__ */ new Map();
-      child(node, frame) {
-        const key2 = `${node}:${frame}`;
-        let id = this.children.get(key2);
-        if (id === void 0) {
-          id = this.parent.length;
-          this.parent.push(node);
-          this.frame.push(frame);
-          this.value.push(0);
-          this.children.set(key2, id);
-        }
-        return id;
-      }
-    };
-  }
-});
-
-// src/profile/read.ts
-function readProfile(bytes, file, opts = {}) {
-  return readSniffed(
-    sniff(bytes, file, opts.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES),
-    file,
-    opts
-  );
-}
-function readSniffed(s, file, opts) {
-  let p;
-  switch (s.kind) {
-    case "legacy":
-      throw new ProfileError(
-        "legacy-format",
-        file,
-        `legacy (pre-protobuf) pprof format is not supported (${s.what}); convert it with \`go tool pprof -proto FILE > out.pb.gz\``
-      );
-    case "pprof":
-      p = readPprof(s.bytes, file, { allFrames: opts.allFrames });
-      break;
-    case "json":
-      p = readJson(s.text, file);
-      break;
-    case "text":
-      p = looksLikePerfScript(s.text) ? readPerfScript(s.text, file) : readFolded(s.text, file);
-      break;
-  }
-  if (p.stackOffsets.length <= 1) {
-    throw new ProfileError("empty", file, "profile has no samples");
-  }
-  return p;
-}
-function readTotals(bytes, file, normalize, opts = {}) {
-  const s = sniff(bytes, file, opts.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES);
-  if (s.kind === "pprof") {
-    const t = readPprofTotals(s.bytes, file, normalize, { allFrames: opts.allFrames });
-    if (t.samples === 0) throw new ProfileError("empty", file, "profile has no samples");
-    return t;
-  }
-  const p = readSniffed(s, file, opts);
-  return {
-    format: p.format,
-    sampleTypes: p.sampleTypes,
-    defaultSampleType: p.defaultSampleType,
-    period: p.period,
-    periodType: p.periodType,
-    durationNanos: p.durationNanos,
-    timeNanos: p.timeNanos,
-    comments: p.comments,
-    warnings: p.warnings,
-    samples: p.stackOffsets.length - 1,
-    totals: p.sampleTypes.map((_, k) => aggregate(p, k, normalize))
-  };
-}
-function readJson(text, file) {
-  let json;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new ProfileError("json", file, `invalid JSON (${e.message})`);
-  }
-  if (isObject3(json)) {
-    const schema = json["$schema"];
-    const shared = json["shared"];
-    if (schema === "https://www.speedscope.app/file-format-schema.json" || isObject3(shared) && Array.isArray(shared["frames"]) && Array.isArray(json["profiles"])) {
-      return readSpeedscope(json, file);
-    }
-    if (Array.isArray(json["nodes"]) && "startTime" in json && "endTime" in json || isObject3(json["head"]) && Array.isArray(json["timestamps"])) {
-      return readCpuprofile(json, file);
-    }
-    if (Array.isArray(json["traceEvents"])) return readCpuprofile(json, file);
-  } else if (Array.isArray(json) && json.some((e) => isObject3(e) && e["name"] === "ProfileChunk")) {
-    return readCpuprofile(json, file);
-  }
-  throw new ProfileError(
-    "json",
-    file,
-    "JSON is neither a speedscope file (no $schema / shared.frames + profiles) nor a Chrome .cpuprofile (no nodes + startTime + endTime)"
-  );
-}
-function isObject3(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-var init_read = __esm({
-  "src/profile/read.ts"() {
-    "use strict";
-    init_cpuprofile();
-    init_detect();
-    init_errors();
-    init_folded();
-    init_perfscript();
-    init_pprof();
-    init_aggregate();
-    init_speedscope();
-  }
-});
-
 // src/util/fs.ts
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename as basename5, dirname as dirname2, join as join2 } from "node:path";
@@ -13781,16 +13792,16 @@ function startCommand(command, opts = {}) {
   child.stdout?.on("data", onData("stdout"));
   child.stderr?.on("data", onData("stderr"));
   let done = false;
-  const exited = new Promise((resolve6) => {
+  const exited = new Promise((resolve7) => {
     child.once("error", (e) => {
       live.delete(child);
       done = true;
-      resolve6({ code: null, signal: null, error: e.message });
+      resolve7({ code: null, signal: null, error: e.message });
     });
     child.once("close", (code, signal) => {
       live.delete(child);
       done = true;
-      resolve6({ code, signal });
+      resolve7({ code, signal });
     });
   });
   let stopping;
@@ -14014,7 +14025,7 @@ function httpGetOnce(url, opts) {
   const u = new URL(url);
   const mod = u.protocol === "https:" ? https2 : http2;
   const maxBytes = opts.maxBytes ?? 256 * 1024 * 1024;
-  return new Promise((resolve6, reject) => {
+  return new Promise((resolve7, reject) => {
     let finished = false;
     const finish2 = (err, res) => {
       if (finished) return;
@@ -14024,7 +14035,7 @@ function httpGetOnce(url, opts) {
       if (err) {
         req.destroy();
         reject(err);
-      } else resolve6(res);
+      } else resolve7(res);
     };
     const onAbort = () => finish2(new CaptureError("aborted", "interrupted"));
     const req = mod.get(u, { agent: false, headers: opts.headers }, (res) => {
@@ -14100,11 +14111,11 @@ function fmtSeconds(s) {
   return s >= 10 ? `${Math.round(s)} s` : `${Math.round(s * 10) / 10} s`;
 }
 function sleep2(ms, signal) {
-  return new Promise((resolve6, reject) => {
+  return new Promise((resolve7, reject) => {
     if (signal?.aborted) return reject(new CaptureError("aborted", "interrupted"));
     const t = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
-      resolve6();
+      resolve7();
     }, ms);
     const onAbort = () => {
       clearTimeout(t);
@@ -14180,7 +14191,7 @@ function extensionFor(bytes, p) {
 function tempPath(dir, stem) {
   return join4(dir, `.${stem}.tmp-${process.pid}-${randomBytes2(4).toString("hex")}`);
 }
-function sha256(bytes) {
+function sha2562(bytes) {
   return createHash3("sha256").update(bytes).digest("hex");
 }
 function writeAtomic(path, bytes) {
@@ -14194,7 +14205,7 @@ var CaptureError;
 var init_fetch_profile = __esm({
   "src/capture/fetch-profile.ts"() {
     "use strict";
-    init_errors();
+    init_errors2();
     init_detect();
     init_read();
     init_aggregate();
@@ -14267,7 +14278,7 @@ function classifyIp(ip) {
   }
   throw new Error(`not an IP address: ${ip}`);
 }
-async function checkTarget(url, what = "profiling endpoint", resolve6 = defaultResolve) {
+async function checkTarget(url, what = "profiling endpoint", resolve7 = defaultResolve) {
   const u = new URL(url);
   const host = u.hostname.replace(/^\[|\]$/g, "");
   let addresses;
@@ -14275,7 +14286,7 @@ async function checkTarget(url, what = "profiling endpoint", resolve6 = defaultR
   else if (host === "localhost" || host.endsWith(".localhost")) addresses = ["127.0.0.1"];
   else {
     try {
-      addresses = await resolve6(host);
+      addresses = await resolve7(host);
     } catch {
       return { url, host, addresses: [] };
     }
@@ -14305,7 +14316,7 @@ var init_safety = __esm({
 });
 
 // src/capture/runner.ts
-import { existsSync as existsSync3, mkdirSync as mkdirSync3, readdirSync as readdirSync3, readFileSync as readFileSync5, rmSync as rmSync3 } from "node:fs";
+import { existsSync as existsSync4, mkdirSync as mkdirSync3, readdirSync as readdirSync3, readFileSync as readFileSync5, rmSync as rmSync3 } from "node:fs";
 import net from "node:net";
 import { join as join5 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
@@ -14390,7 +14401,7 @@ function validate(o) {
     throw new UsageError("--load-command is empty");
 }
 function prepareDir(dir, overwrite, warn) {
-  if (existsSync3(dir)) {
+  if (existsSync4(dir)) {
     const visible = readdirSync3(dir).filter((f) => !f.startsWith("."));
     const theirs = visible.filter((f) => f !== "baseline" && f !== "canary");
     if (theirs.length > 0) {
@@ -14400,7 +14411,7 @@ function prepareDir(dir, overwrite, warn) {
         );
       }
       const mf = join5(dir, MANIFEST_FILE);
-      if (existsSync3(mf)) {
+      if (existsSync4(mf)) {
         try {
           const old = readManifestFile(mf);
           for (const c of old.captures) {
@@ -14427,14 +14438,14 @@ function prepareDir(dir, overwrite, warn) {
 function tcpProbe(url, timeoutMs, signal) {
   const u = new URL(url);
   const port = Number(u.port || (u.protocol === "https:" ? 443 : 80));
-  return new Promise((resolve6, reject) => {
+  return new Promise((resolve7, reject) => {
     const sock = net.connect({ host: u.hostname.replace(/^\[|\]$/g, ""), port });
     const done = (err) => {
       clearTimeout(t);
       signal?.removeEventListener("abort", onAbort);
       sock.destroy();
       if (err) reject(err);
-      else resolve6();
+      else resolve7();
     };
     const onAbort = () => done(new CaptureError("aborted", "interrupted"));
     const t = setTimeout(
@@ -14567,7 +14578,7 @@ async function runCapture(options, hooks = {}) {
       manifest
     };
   });
-  if (interleaved && existsSync3(o.outDir)) {
+  if (interleaved && existsSync4(o.outDir)) {
     const stray = readdirSync3(o.outDir).filter(
       (f) => !f.startsWith(".") && f !== "baseline" && f !== "canary"
     );
@@ -14578,7 +14589,7 @@ async function runCapture(options, hooks = {}) {
     }
   }
   for (const s of states) prepareDir(s.dir, o.overwrite ?? false, warn);
-  const writeManifest = (s) => {
+  const writeManifest2 = (s) => {
     writeAtomic(
       join5(s.dir, MANIFEST_FILE),
       Buffer.from(JSON.stringify(s.manifest, null, 2) + "\n")
@@ -14713,7 +14724,7 @@ ${r.tail}` : ""}`,
             );
           }
           if (wantsOut) {
-            if (!existsSync3(tmp)) {
+            if (!existsSync4(tmp)) {
               throw new CaptureError(
                 "command",
                 `capture command exited 0 but wrote nothing at {out}${r.tail ? `; its output:
@@ -14766,7 +14777,7 @@ ${r.tail}` : ""}`,
       start: iso2(startEpoch),
       end: iso2(endEpoch),
       durationSeconds: Math.round(t1 - t0) / 1e3,
-      sha256: sha256(bytes),
+      sha256: sha2562(bytes),
       bytes: bytes.length
     };
     if (window2) {
@@ -14887,7 +14898,7 @@ ${lc.tail()}` : ""}`
         try {
           const entry = await withRetries(() => attempt(s, n, index), retryOptions(s, index));
           s.manifest.captures.push(entry);
-          writeManifest(s);
+          writeManifest2(s);
         } finally {
           stopTicker();
         }
@@ -14922,7 +14933,7 @@ ${lc.tail()}` : ""}`
       };
     } else delete s.manifest.incomplete;
     try {
-      writeManifest(s);
+      writeManifest2(s);
     } catch (e) {
       if (!failure) throw e;
     }
@@ -14962,7 +14973,7 @@ __export(capture_exports, {
   captureOptionsFromArgs: () => captureOptionsFromArgs,
   progressPrinter: () => progressPrinter
 });
-import { resolve as resolve5 } from "node:path";
+import { resolve as resolve6 } from "node:path";
 function parseLabels(list) {
   const out = {};
   for (const l of list) {
@@ -15025,7 +15036,7 @@ ${CAPTURE_USAGE}`);
     if (s["load-command"]) load = { kind: "command", command: s["load-command"] };
   }
   return {
-    outDir: resolve5(cwd, s.out),
+    outDir: resolve6(cwd, s.out),
     type: s.type ?? "cpu",
     captures: n.captures ?? 5,
     seconds: n.seconds ?? 5,
@@ -15312,6 +15323,285 @@ init_args();
 // src/cli/calibrate.ts
 init_errors();
 
+// src/util/format.ts
+function formatValue(v, unit) {
+  const a = Math.abs(v);
+  const u = unit.toLowerCase();
+  const num = (x, suffix) => {
+    const d = Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 10 ? 1 : 2;
+    return `${x.toFixed(d)}${suffix}`;
+  };
+  if (u === "nanoseconds" || u === "ns") {
+    if (a >= 1e9) return num(v / 1e9, "s");
+    if (a >= 1e6) return num(v / 1e6, "ms");
+    if (a >= 1e3) return num(v / 1e3, "us");
+    return `${v}ns`;
+  }
+  if (u === "microseconds" || u === "us") return formatValue(v * 1e3, "nanoseconds");
+  if (u === "milliseconds" || u === "ms") return formatValue(v * 1e6, "nanoseconds");
+  if (u === "seconds" || u === "s") return formatValue(v * 1e9, "nanoseconds");
+  if (u === "bytes" || u === "b") {
+    if (a >= 1 << 30) return num(v / (1 << 30), "GB");
+    if (a >= 1 << 20) return num(v / (1 << 20), "MB");
+    if (a >= 1 << 10) return num(v / (1 << 10), "kB");
+    return `${v}B`;
+  }
+  if (Number.isInteger(v)) return String(v);
+  return v.toPrecision(4);
+}
+function pct(x, digits = 2) {
+  return `${(x * 100).toFixed(digits)}%`;
+}
+
+// src/stats/explain.ts
+var TYPE_LABELS = {
+  cpu: "CPU",
+  samples: "samples",
+  sample: "samples",
+  wall: "wall time",
+  time: "time",
+  alloc_space: "alloc-space",
+  alloc_objects: "alloc-objects",
+  inuse_space: "inuse-space",
+  inuse_objects: "inuse-objects",
+  space: "space",
+  objects: "objects",
+  delay: "delay",
+  contentions: "contentions",
+  goroutine: "goroutines"
+};
+function typeLabel(type) {
+  return TYPE_LABELS[type.type] ?? type.type;
+}
+function metricLabel(metric, type) {
+  const t = typeLabel(type);
+  if (metric === "per-unit") return `${t} per request`;
+  return `${metric}-${t}`;
+}
+function signed(x, digits = 1, suffix = "pp") {
+  if (!Number.isFinite(x)) return x > 0 ? "+inf" : "-inf";
+  const r = Number(x.toFixed(digits));
+  return `${r >= 0 ? "+" : ""}${r.toFixed(digits)}${suffix}`;
+}
+function share(x, digits = 1) {
+  return `${x.toFixed(digits)}%`;
+}
+function ciText(fd, suffix = "pp") {
+  if (!Number.isFinite(fd.ciLowPp) || !Number.isFinite(fd.ciHighPp)) return "CI unknown";
+  return `${signed(fd.ciLowPp, 1, "")}..${signed(fd.ciHighPp, 1, suffix)}`;
+}
+function describeDelta(fd, type, confidence, unitName) {
+  const conf = `${Math.round(confidence * 1e3) / 10}% CI`;
+  if (fd.metric === "per-unit") {
+    const t = typeLabel(type);
+    const verb2 = fd.deltaPp >= 0 ? "grew" : "shrank";
+    const core2 = `${t} per ${unitName} ${verb2} ${signed(fd.deltaPp, 1, "%")} (${formatValue(fd.baselineShare, type.unit)} -> ${formatValue(fd.canaryShare, type.unit)} per ${unitName}, ${conf} ${ciText(fd, "%")})`;
+    return withStatus(core2, fd, "%");
+  }
+  const label = metricLabel(fd.metric, type);
+  const verb = fd.deltaPp >= 0 ? "grew" : "shrank";
+  const from = fd.inBaseline ? share(fd.baselineShare) : `${share(fd.baselineShare)}, new`;
+  const to = fd.inCanary ? share(fd.canaryShare) : `${share(fd.canaryShare)}, vanished`;
+  const core = `${fd.function} ${label} ${verb} ${signed(fd.deltaPp).replace(/^[+-]/, "")} (${from} -> ${to}, ${conf} ${ciText(fd)})`;
+  return withStatus(core, fd, "pp");
+}
+function withStatus(core, fd, unit) {
+  const b = fd.budget;
+  const budgetText = b.pp !== void 0 ? `the ${trim(b.pp)}${unit} budget${b.source.startsWith("config") ? ` (${b.source})` : ""}` : "the budget";
+  switch (fd.status) {
+    case "regression":
+      if (b.ratio !== void 0 && !(fd.deltaPp > (b.pp ?? Infinity))) {
+        return `${core}, ${fd.ratio === null ? "new" : `${fd.ratio.toFixed(2)}x`}, over the ${trim(b.ratio)}x ratio budget`;
+      }
+      return `${core}, over ${budgetText}`;
+    case "grew":
+      if (fd.movedFrom)
+        return `${core}, looks moved from ${fd.movedFrom} (renamed or refactored), not counted`;
+      return `${core}, within ${budgetText}`;
+    case "improvement":
+      return core;
+    case "ignored":
+      return `${core.replace(/, [\d.]+% CI CI unknown/, "")}, ignored by config`;
+    default:
+      return `${core}, not significant (~)`;
+  }
+}
+function trim(x) {
+  return String(Number(x.toFixed(3)));
+}
+
+// src/captureset/load.ts
+init_aggregate();
+init_errors2();
+init_normalize();
+init_read();
+init_errors();
+import { existsSync as existsSync2 } from "node:fs";
+import { basename as basename4, dirname, resolve as resolve2 } from "node:path";
+
+// src/captureset/files.ts
+init_errors2();
+init_errors();
+init_read();
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { basename as basename3, join, relative, resolve, sep } from "node:path";
+var NOT_PROFILES = /^(manifest\.json|.*\.md|\..*)$/;
+function globToRegex(glob) {
+  let re = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*") {
+      if (glob[i + 1] === "*") {
+        re += ".*";
+        i++;
+        if (glob[i + 1] === "/") i++;
+      } else re += "[^/]*";
+    } else if (c === "?") re += "[^/]";
+    else if (c === "[" && glob.indexOf("]", i + 2) > 0) {
+      const end = glob.indexOf("]", i + 2);
+      let body = glob.slice(i + 1, end).replace(/\\/g, "\\\\");
+      if (body.startsWith("!")) body = "^" + body.slice(1);
+      re += `[${body}]`;
+      i = end;
+    } else if ("\\^$.|+()[]{}".includes(c)) re += "\\" + c;
+    else re += c;
+  }
+  return new RegExp(`^${re}$`);
+}
+function walk(dir, out) {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.name === "node_modules" || e.name === ".git") continue;
+    const p = join(dir, e.name);
+    if (e.isDirectory()) walk(p, out);
+    else if (e.isFile()) out.push(p);
+  }
+}
+function expandPath(arg, cwd) {
+  if (/[*?[]/.test(arg) && !existsSync(resolve(cwd, arg))) {
+    const abs = resolve(cwd, arg);
+    const fixed = abs.split(/[*?[]/)[0];
+    const root = fixed.endsWith(sep) ? fixed : fixed.slice(0, fixed.lastIndexOf(sep) + 1);
+    const re = globToRegex(relative(root, abs).split(sep).join("/"));
+    const all = [];
+    try {
+      walk(root, all);
+    } catch {
+      return [];
+    }
+    return all.filter(
+      (f) => re.test(relative(root, f).split(sep).join("/")) && !NOT_PROFILES.test(basename3(f))
+    ).sort();
+  }
+  const p = resolve(cwd, arg);
+  let st;
+  try {
+    st = statSync(p);
+  } catch {
+    throw new UsageError(`${arg}: no such file or directory`);
+  }
+  if (st.isDirectory()) {
+    return readdirSync(p, { withFileTypes: true }).filter((e) => e.isFile() && !NOT_PROFILES.test(e.name)).map((e) => join(p, e.name)).sort();
+  }
+  return [p];
+}
+function expandPaths(args, cwd, what) {
+  const files = [];
+  for (const a of args) {
+    const got = expandPath(a, cwd);
+    if (got.length === 0) throw new UsageError(`${what}: ${a} matches no profile files`);
+    for (const f of got) if (!files.includes(f)) files.push(f);
+  }
+  return files;
+}
+function readFileBytes(path, display) {
+  try {
+    return new Uint8Array(readFileSync(path));
+  } catch (e) {
+    throw new ProfileError("io", display, `cannot read file (${e.message})`);
+  }
+}
+function readTotalsFile(path, display, normalize, opts = {}) {
+  return readTotals(readFileBytes(path, display), display, normalize, opts);
+}
+function displayName(path, cwd) {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith("..") ? rel : path;
+}
+
+// src/captureset/load.ts
+init_manifest();
+function manifestIn(dir, cache) {
+  if (cache.has(dir)) return cache.get(dir);
+  const p = resolve2(dir, MANIFEST_FILE);
+  let m = null;
+  if (existsSync2(p)) {
+    try {
+      m = readManifestFile(p);
+    } catch (e) {
+      throw new ProfileError("json", p, `not a valid capture manifest (${e.message})`);
+    }
+  }
+  cache.set(dir, m);
+  return m;
+}
+function decode4(bytes, name, opts, norm) {
+  if (opts.need === "totals") return { totals: readTotals(bytes, name, norm, opts.read) };
+  return { profile: readProfile(bytes, name, opts.read) };
+}
+function loadSide(side, opts, cache, norm) {
+  if (side.captures) {
+    return side.captures.map((c) => ({
+      name: c.name,
+      ...decode4(c.bytes, c.name, opts, norm),
+      units: c.units,
+      manifest: side.manifest ?? null
+    }));
+  }
+  return expandPaths(side.paths ?? [], opts.cwd, side.label).map((f) => {
+    const name = displayName(f, opts.cwd);
+    const manifest = manifestIn(dirname(f), cache);
+    const entry = manifest?.captures.find((c) => c.file === basename4(f));
+    return {
+      name,
+      ...decode4(readFileBytes(f, name), name, opts, norm),
+      units: entry?.requests?.completed,
+      manifest
+    };
+  });
+}
+function loadCaptureSets(sides, opts) {
+  const cache = /* @__PURE__ */ new Map();
+  const norm = makeNormalizer(opts.normalizeNames);
+  const loaded = sides.map((side) => {
+    const l = loadSide(side, opts, cache, norm);
+    if (l.length === 0) throw new UsageError(`no ${side.label} profiles given`);
+    return l;
+  });
+  const first = loaded[0][0];
+  const meta = (l) => l.profile ?? l.totals;
+  const typeName = opts.type ?? first.manifest?.sampleType ?? meta(first).sampleTypes[meta(first).defaultSampleType].type;
+  const toCapture = (l) => {
+    const m = meta(l);
+    const t = selectSampleType(m, typeName, l.name);
+    return {
+      name: l.name,
+      totals: l.profile ? aggregate(l.profile, t, norm) : l.totals.totals[t],
+      period: m.period,
+      periodType: m.periodType,
+      durationNanos: m.durationNanos,
+      units: l.units,
+      profile: l.profile
+    };
+  };
+  return {
+    sets: loaded.map((l) => l.map(toCapture)),
+    manifests: loaded.map(
+      (l) => [...new Set(l.map((x) => x.manifest).filter(Boolean))]
+    ),
+    typeName
+  };
+}
+
 // src/stats/distributions.ts
 var LANCZOS = [
   0.9999999999998099,
@@ -15522,11 +15812,11 @@ function bootstrapRows(rows, totals, nB, nC, replicates, confidence, seed, onPro
         sb = ratioOf(row2, wB, 0, nB);
         sc = ratioOf(row2, wC, nB, nC);
       } else {
-        const num2 = row2.num;
+        const num = row2.num;
         let a = 0;
-        for (let i = 0; i < nB; i++) if (wB[i] !== 0) a += wB[i] * num2[i];
+        for (let i = 0; i < nB; i++) if (wB[i] !== 0) a += wB[i] * num[i];
         let c2 = 0;
-        for (let i = 0; i < nC; i++) if (wC[i] !== 0) c2 += wC[i] * num2[nB + i];
+        for (let i = 0; i < nC; i++) if (wC[i] !== 0) c2 += wC[i] * num[nB + i];
         sb = tB === 0 ? 0 : a / tB;
         sc = tC === 0 ? 0 : c2 / tC;
       }
@@ -15576,24 +15866,178 @@ function bootstrapRows(rows, totals, nB, nC, replicates, confidence, seed, onPro
 // src/stats/config.ts
 var import_yaml = __toESM(require_dist(), 1);
 init_errors();
-var CONFIG_FILE_NAMES = [".profile-gate.yml", ".profile-gate.yaml"];
-var TOP_KEYS = /* @__PURE__ */ new Set(["budgets", "min-share", "confidence", "ignore", "functions"]);
-var BUDGET_KEYS = /* @__PURE__ */ new Set(["self-pp", "cum-pp", "ratio", "per-unit-pct"]);
-var RULE_KEYS = /* @__PURE__ */ new Set(["match", "ignore", "self-pp", "cum-pp", "ratio"]);
-function num(v, where, file, min = 0) {
-  if (typeof v !== "number" || !Number.isFinite(v) || v < min) {
-    throw new UsageError(`${file}: ${where} must be a number >= ${min}, got ${JSON.stringify(v)}`);
+
+// src/stats/settings.ts
+init_errors();
+var SETTINGS = [
+  {
+    key: "type",
+    name: "sample-type",
+    kind: "string",
+    description: "sample type compared (cpu, alloc_space, delay, ...); default: the manifest's, else the profile's default",
+    default: void 0,
+    aliases: { cli: ["type"] }
+  },
+  {
+    key: "budgetPp",
+    name: "budget-pp",
+    kind: "number",
+    description: "allowed growth of a function's self share, percentage points",
+    default: 5,
+    min: 0,
+    aliases: { config: ["budgets.self-pp"] }
+  },
+  {
+    key: "budgetCumPp",
+    name: "budget-cum-pp",
+    kind: "number",
+    description: "allowed growth of a function's cumulative share, percentage points",
+    default: 10,
+    min: 0,
+    aliases: { config: ["budgets.cum-pp"] }
+  },
+  {
+    key: "budgetRatio",
+    name: "budget-ratio",
+    kind: "number",
+    description: "allowed canary/baseline self-share ratio for functions at or above min-share (0 = off)",
+    default: 0,
+    min: 0,
+    aliases: { config: ["budgets.ratio"] }
+  },
+  {
+    key: "minShare",
+    name: "min-share",
+    kind: "number",
+    description: "functions whose larger share is below this percentage are not tested",
+    default: 1,
+    min: 0,
+    max: 100,
+    exclusiveMax: true
+  },
+  {
+    key: "confidence",
+    name: "confidence",
+    kind: "number",
+    description: "family-wise confidence of the simultaneous intervals, e.g. 0.95 (or 95)",
+    default: 0.95,
+    min: 0.5,
+    max: 1,
+    exclusiveMin: true,
+    exclusiveMax: true,
+    rangeNote: "or a percentage such as 95",
+    normalize: (v) => v >= 1 && v < 100 ? v / 100 : v
+  },
+  {
+    key: "bootstrap",
+    name: "bootstrap",
+    kind: "integer",
+    description: "bootstrap resamples",
+    default: 1e4,
+    min: 100,
+    max: 1e6
+  },
+  {
+    key: "seed",
+    name: "seed",
+    kind: "integer",
+    description: "random seed of the bootstrap (the same seed gives the same result)",
+    default: 1,
+    min: 0
+  },
+  {
+    key: "budgetPerUnitPct",
+    name: "budget-per-unit-pct",
+    kind: "number",
+    description: "allowed growth of the cost per request, percent (0 = off)",
+    default: 10,
+    min: 0,
+    aliases: { action: ["budget-per-unit"], config: ["budgets.per-unit-pct"] }
+  },
+  {
+    key: "normalizeNames",
+    name: "normalize-names",
+    kind: "string",
+    description: "function-name normalization: on, off, all, or a list of rules",
+    default: "on"
   }
-  return v;
+];
+var RULE_SETTINGS = [
+  "budgetPp",
+  "budgetCumPp",
+  "budgetRatio"
+];
+var RULE_ALIASES = {
+  "self-pp": "budget-pp",
+  "cum-pp": "budget-cum-pp",
+  ratio: "budget-ratio"
+};
+var DEFAULT_SETTINGS = Object.fromEntries(
+  SETTINGS.map((s) => [s.key, s.default])
+);
+function settingByKey(key2) {
+  const s = SETTINGS.find((x) => x.key === key2);
+  if (!s) throw new Error(`no setting ${String(key2)}`);
+  return s;
 }
-function unknownKeys(obj, allowed, where, file) {
-  for (const k of Object.keys(obj)) {
-    if (!allowed.has(k)) {
-      throw new UsageError(
-        `${file}: unknown key "${k}" in ${where} (allowed: ${[...allowed].join(", ")})`
-      );
-    }
+function rangeText(s) {
+  const kind = s.kind === "integer" ? "a whole number" : "a number";
+  const lo = s.min === void 0 ? "" : `${s.exclusiveMin ? ">" : ">="} ${s.min}`;
+  const hi = s.max === void 0 ? "" : `${s.exclusiveMax ? "<" : "<="} ${s.max}`;
+  const range = [lo, hi].filter(Boolean).join(" and ");
+  return `${kind}${range ? ` ${range}` : ""}${s.rangeNote ? `, ${s.rangeNote}` : ""}`;
+}
+function checkSetting(s, raw, where) {
+  if (s.kind === "string") {
+    if (typeof raw !== "string" || raw.trim() === "")
+      return { problem: `${where}: expected text, got ${JSON.stringify(raw)}` };
+    return { value: raw.trim() };
   }
+  const n = typeof raw === "string" && raw.trim() !== "" ? Number(raw) : raw;
+  if (typeof n !== "number" || !Number.isFinite(n)) {
+    return { problem: `${where}: ${JSON.stringify(raw)} is not a number` };
+  }
+  const v = s.normalize ? s.normalize(n) : n;
+  const bad = s.kind === "integer" && !Number.isInteger(v) || s.min !== void 0 && (s.exclusiveMin ? v <= s.min : v < s.min) || s.max !== void 0 && (s.exclusiveMax ? v >= s.max : v > s.max);
+  if (bad)
+    return { problem: `${where}: ${String(raw)} is out of range (expected ${rangeText(s)})` };
+  return { value: v };
+}
+function settingValue(s, raw, where) {
+  const c = checkSetting(s, raw, where);
+  if ("problem" in c) throw new UsageError(c.problem);
+  return c.value;
+}
+function validateSettings(s) {
+  for (const spec of SETTINGS) {
+    const v = s[spec.key];
+    if (v === void 0 && spec.default === void 0) continue;
+    const c = checkSetting(spec, v, spec.name);
+    if ("problem" in c) throw new UsageError(c.problem);
+  }
+  if (s.budgetRatio > 0 && s.budgetRatio <= 1)
+    throw new UsageError(
+      `budget-ratio must be above 1 (or 0 to switch it off), got ${s.budgetRatio}`
+    );
+}
+function resolveSettings(explicit, cfg) {
+  const out = {};
+  for (const spec of SETTINGS) {
+    out[spec.key] = explicit[spec.key] ?? cfg?.settings[spec.key] ?? spec.default;
+  }
+  const s = { ...out, config: cfg };
+  validateSettings(s);
+  return s;
+}
+
+// src/stats/config.ts
+var CONFIG_FILE_NAMES = [".profile-gate.yml", ".profile-gate.yaml"];
+var LIST_KEYS = ["ignore", "functions"];
+function isMapping(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function unknownKey(k, allowed, where, file) {
+  throw new UsageError(`${file}: unknown key "${k}" in ${where} (allowed: ${allowed.join(", ")})`);
 }
 function parseConfig(text, file) {
   let doc;
@@ -15602,62 +16046,79 @@ function parseConfig(text, file) {
   } catch (e) {
     throw new UsageError(`${file}: not valid YAML (${e.message.split("\n")[0]})`);
   }
-  const cfg = { file, ignore: [], functions: [] };
+  const cfg = { file, settings: {}, ignore: [], functions: [], deprecated: [] };
   if (doc === null || doc === void 0) return cfg;
-  if (typeof doc !== "object" || Array.isArray(doc)) {
-    throw new UsageError(`${file}: expected a mapping at the top level`);
+  if (!isMapping(doc)) throw new UsageError(`${file}: expected a mapping at the top level`);
+  const set = (key2, raw, where) => {
+    cfg.settings[key2] = settingValue(
+      settingByKey(key2),
+      raw,
+      `${file}: ${where}`
+    );
+  };
+  const topKeys = [...SETTINGS.map((s) => s.name), ...LIST_KEYS];
+  for (const [k, v] of Object.entries(doc)) {
+    const spec = SETTINGS.find((s) => s.name === k);
+    if (spec) set(spec.key, v, k);
+    else if (k === "budgets") readOldBudgets(v, file, cfg, set);
+    else if (!LIST_KEYS.includes(k)) unknownKey(k, topKeys, "the top level", file);
   }
-  const d = doc;
-  unknownKeys(d, TOP_KEYS, "the top level", file);
-  if (d.budgets !== void 0) {
-    if (typeof d.budgets !== "object" || d.budgets === null || Array.isArray(d.budgets)) {
-      throw new UsageError(`${file}: budgets must be a mapping`);
-    }
-    const b = d.budgets;
-    unknownKeys(b, BUDGET_KEYS, "budgets", file);
-    if (b["self-pp"] !== void 0) cfg.budgetPp = num(b["self-pp"], "budgets.self-pp", file);
-    if (b["cum-pp"] !== void 0) cfg.budgetCumPp = num(b["cum-pp"], "budgets.cum-pp", file);
-    if (b.ratio !== void 0) cfg.budgetRatio = num(b.ratio, "budgets.ratio", file);
-    if (b["per-unit-pct"] !== void 0)
-      cfg.budgetPerUnitPct = num(b["per-unit-pct"], "budgets.per-unit-pct", file);
-  }
-  if (d["min-share"] !== void 0) cfg.minShare = num(d["min-share"], "min-share", file);
-  if (d.confidence !== void 0) {
-    const c = num(d.confidence, "confidence", file);
-    if (!(c > 0.5 && c < 1)) throw new UsageError(`${file}: confidence must be between 0.5 and 1`);
-    cfg.confidence = c;
-  }
-  if (d.ignore !== void 0) {
-    if (!Array.isArray(d.ignore) || d.ignore.some((x) => typeof x !== "string")) {
+  if (doc.ignore !== void 0) {
+    if (!Array.isArray(doc.ignore) || doc.ignore.some((x) => typeof x !== "string")) {
       throw new UsageError(`${file}: ignore must be a list of function names or globs`);
     }
-    cfg.ignore = d.ignore;
+    cfg.ignore = doc.ignore;
   }
-  if (d.functions !== void 0) {
-    if (!Array.isArray(d.functions)) throw new UsageError(`${file}: functions must be a list`);
-    d.functions.forEach((r, i) => {
-      const where = `functions[${i}]`;
-      if (typeof r !== "object" || r === null || Array.isArray(r)) {
-        throw new UsageError(`${file}: ${where} must be a mapping with a "match" key`);
-      }
-      const o = r;
-      unknownKeys(o, RULE_KEYS, where, file);
-      if (typeof o.match !== "string" || o.match === "") {
-        throw new UsageError(`${file}: ${where}.match must be a function name or glob`);
-      }
-      const rule = { match: o.match };
-      if (o.ignore !== void 0) {
-        if (typeof o.ignore !== "boolean")
-          throw new UsageError(`${file}: ${where}.ignore must be true or false`);
-        rule.ignore = o.ignore;
-      }
-      if (o["self-pp"] !== void 0) rule.budgetPp = num(o["self-pp"], `${where}.self-pp`, file);
-      if (o["cum-pp"] !== void 0) rule.budgetCumPp = num(o["cum-pp"], `${where}.cum-pp`, file);
-      if (o.ratio !== void 0) rule.budgetRatio = num(o.ratio, `${where}.ratio`, file);
-      cfg.functions.push(rule);
-    });
+  if (doc.functions !== void 0) {
+    if (!Array.isArray(doc.functions)) throw new UsageError(`${file}: functions must be a list`);
+    doc.functions.forEach((r, i) => cfg.functions.push(readRule(r, i, file, cfg)));
   }
   return cfg;
+}
+function readOldBudgets(v, file, cfg, set) {
+  if (!isMapping(v)) throw new UsageError(`${file}: budgets must be a mapping`);
+  const byAlias = /* @__PURE__ */ new Map();
+  for (const s of SETTINGS) {
+    for (const a of s.aliases?.config ?? []) byAlias.set(a.replace(/^budgets\./, ""), s.key);
+  }
+  for (const [k, raw] of Object.entries(v)) {
+    const key2 = byAlias.get(k);
+    if (!key2) unknownKey(k, [...byAlias.keys()], "budgets", file);
+    set(key2, raw, `budgets.${k}`);
+    cfg.deprecated.push(
+      `${file}: budgets.${k} is an old spelling; write ${settingByKey(key2).name}: at the top level`
+    );
+  }
+}
+function readRule(r, i, file, cfg) {
+  const where = `functions[${i}]`;
+  if (!isMapping(r)) {
+    throw new UsageError(`${file}: ${where} must be a mapping with a "match" key`);
+  }
+  const budgetKeys = RULE_SETTINGS.map((k) => settingByKey(k).name);
+  const allowed = ["match", "ignore", ...budgetKeys];
+  if (typeof r.match !== "string" || r.match === "") {
+    throw new UsageError(`${file}: ${where}.match must be a function name or glob`);
+  }
+  const rule = { match: r.match };
+  for (const [k, v] of Object.entries(r)) {
+    if (k === "match") continue;
+    if (k === "ignore") {
+      if (typeof v !== "boolean")
+        throw new UsageError(`${file}: ${where}.ignore must be true or false`);
+      rule.ignore = v;
+      continue;
+    }
+    const name = RULE_ALIASES[k] ?? k;
+    if (!budgetKeys.includes(name)) unknownKey(k, allowed, where, file);
+    if (name !== k) {
+      cfg.deprecated.push(`${file}: ${where}.${k} is an old spelling; write ${name}`);
+    }
+    const spec = SETTINGS.find((s) => s.name === name);
+    const value = settingValue(spec, v, `${file}: ${where}.${k}`);
+    rule[spec.key] = value;
+  }
+  return rule;
 }
 var globCache = /* @__PURE__ */ new Map();
 function globMatch(pattern, name) {
@@ -15671,133 +16132,48 @@ function globMatch(pattern, name) {
   return re.test(name);
 }
 
-// src/util/format.ts
-function formatValue(v, unit) {
-  const a = Math.abs(v);
-  const u = unit.toLowerCase();
-  const num2 = (x, suffix) => {
-    const d = Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 10 ? 1 : 2;
-    return `${x.toFixed(d)}${suffix}`;
-  };
-  if (u === "nanoseconds" || u === "ns") {
-    if (a >= 1e9) return num2(v / 1e9, "s");
-    if (a >= 1e6) return num2(v / 1e6, "ms");
-    if (a >= 1e3) return num2(v / 1e3, "us");
-    return `${v}ns`;
+// src/stats/budget.ts
+function budgetFor(ri, s) {
+  if (ri.metric === "per-unit") return { source: "per-unit budget", pp: s.budgetPerUnitPct };
+  const rule = s.config?.functions.find((r) => !r.ignore && globMatch(r.match, ri.function));
+  if (ri.metric === "self") {
+    if (rule && (rule.budgetPp !== void 0 || rule.budgetRatio !== void 0)) {
+      return {
+        source: `config rule "${rule.match}"`,
+        pp: rule.budgetPp ?? s.budgetPp,
+        ratio: rule.budgetRatio ?? (s.budgetRatio || void 0)
+      };
+    }
+    return { source: "self budget", pp: s.budgetPp, ratio: s.budgetRatio || void 0 };
   }
-  if (u === "microseconds" || u === "us") return formatValue(v * 1e3, "nanoseconds");
-  if (u === "milliseconds" || u === "ms") return formatValue(v * 1e6, "nanoseconds");
-  if (u === "seconds" || u === "s") return formatValue(v * 1e9, "nanoseconds");
-  if (u === "bytes" || u === "b") {
-    if (a >= 1 << 30) return num2(v / (1 << 30), "GB");
-    if (a >= 1 << 20) return num2(v / (1 << 20), "MB");
-    if (a >= 1 << 10) return num2(v / (1 << 10), "kB");
-    return `${v}B`;
+  if (rule && rule.budgetCumPp !== void 0) {
+    return { source: `config rule "${rule.match}"`, pp: rule.budgetCumPp };
   }
-  if (Number.isInteger(v)) return String(v);
-  return v.toPrecision(4);
-}
-function pct(x, digits = 2) {
-  return `${(x * 100).toFixed(digits)}%`;
+  return { source: "cum budget", pp: s.budgetCumPp };
 }
 
-// src/stats/explain.ts
-var TYPE_LABELS = {
-  cpu: "CPU",
-  samples: "samples",
-  sample: "samples",
-  wall: "wall time",
-  time: "time",
-  alloc_space: "alloc-space",
-  alloc_objects: "alloc-objects",
-  inuse_space: "inuse-space",
-  inuse_objects: "inuse-objects",
-  space: "space",
-  objects: "objects",
-  delay: "delay",
-  contentions: "contentions",
-  goroutine: "goroutines"
-};
-function typeLabel(type) {
-  return TYPE_LABELS[type.type] ?? type.type;
+// src/stats/classify.ts
+function isOverBudget(e, budget, minShare) {
+  if (e.delta > (budget.pp ?? Infinity)) return true;
+  return e.metric === "self" && budget.ratio !== void 0 && budget.ratio > 0 && e.largerShare >= minShare && (e.ratio === null || e.ratio > budget.ratio);
 }
-function metricLabel(metric, type) {
-  const t = typeLabel(type);
-  if (metric === "per-unit") return `${t} per request`;
-  return `${metric}-${t}`;
-}
-function signed(x, digits = 1, suffix = "pp") {
-  if (!Number.isFinite(x)) return x > 0 ? "+inf" : "-inf";
-  const r = Number(x.toFixed(digits));
-  return `${r >= 0 ? "+" : ""}${r.toFixed(digits)}${suffix}`;
-}
-function share(x, digits = 1) {
-  return `${x.toFixed(digits)}%`;
-}
-function ciText(fd, suffix = "pp") {
-  if (!Number.isFinite(fd.ciLowPp) || !Number.isFinite(fd.ciHighPp)) return "CI unknown";
-  return `${signed(fd.ciLowPp, 1, "")}..${signed(fd.ciHighPp, 1, suffix)}`;
-}
-function describeDelta(fd, type, confidence, unitName) {
-  const conf = `${Math.round(confidence * 1e3) / 10}% CI`;
-  if (fd.metric === "per-unit") {
-    const t = typeLabel(type);
-    const verb2 = fd.deltaPp >= 0 ? "grew" : "shrank";
-    const core2 = `${t} per ${unitName} ${verb2} ${signed(fd.deltaPp, 1, "%")} (${formatValue(fd.baselineShare, type.unit)} -> ${formatValue(fd.canaryShare, type.unit)} per ${unitName}, ${conf} ${ciText(fd, "%")})`;
-    return withStatus(core2, fd, "%");
-  }
-  const label = metricLabel(fd.metric, type);
-  const verb = fd.deltaPp >= 0 ? "grew" : "shrank";
-  const from = fd.inBaseline ? share(fd.baselineShare) : `${share(fd.baselineShare)}, new`;
-  const to = fd.inCanary ? share(fd.canaryShare) : `${share(fd.canaryShare)}, vanished`;
-  const core = `${fd.function} ${label} ${verb} ${signed(fd.deltaPp).replace(/^[+-]/, "")} (${from} -> ${to}, ${conf} ${ciText(fd)})`;
-  return withStatus(core, fd, "pp");
-}
-function withStatus(core, fd, unit) {
-  const b = fd.budget;
-  const budgetText = b.pp !== void 0 ? `the ${trim(b.pp)}${unit} budget${b.source.startsWith("config") ? ` (${b.source})` : ""}` : "the budget";
-  switch (fd.status) {
-    case "regression":
-      if (b.ratio !== void 0 && !(fd.deltaPp > (b.pp ?? Infinity))) {
-        return `${core}, ${fd.ratio === null ? "new" : `${fd.ratio.toFixed(2)}x`}, over the ${trim(b.ratio)}x ratio budget`;
-      }
-      return `${core}, over ${budgetText}`;
-    case "grew":
-      if (fd.movedFrom)
-        return `${core}, looks moved from ${fd.movedFrom} (renamed or refactored), not counted`;
-      return `${core}, within ${budgetText}`;
-    case "improvement":
-      return core;
-    case "ignored":
-      return `${core.replace(/, [\d.]+% CI CI unknown/, "")}, ignored by config`;
-    default:
-      return `${core}, not significant (~)`;
-  }
-}
-function trim(x) {
-  return String(Number(x.toFixed(3)));
+function classify(e, budget, minShare) {
+  const significant = Number.isFinite(e.high - e.low) && (e.low > 0 || e.high < 0);
+  const overBudget = isOverBudget(e, budget, minShare);
+  let status = "unchanged";
+  if (significant && e.delta > 0) status = overBudget ? "regression" : "grew";
+  else if (significant && e.delta < 0) status = "improvement";
+  return { status, significant, overBudget };
 }
 
-// src/stats/compare.ts
-var DEFAULT_SETTINGS = {
-  budgetPp: 5,
-  budgetCumPp: 10,
-  budgetRatio: 0,
-  minShare: 1,
-  confidence: 0.95,
-  bootstrap: 1e4,
-  seed: 1,
-  budgetPerUnitPct: 10,
-  normalizeNames: "on"
-};
+// src/stats/comparability.ts
 var MIN_CAPTURES = 3;
 var TOTALS_RATIO_WARNING = 2;
-function compareCaptures(baseline, canary, settings, onProgress) {
+function checkComparable(baseline, canary) {
   const warnings = [];
   const all = [...baseline, ...canary];
   const nB = baseline.length;
   const nC = canary.length;
-  if (nB === 0 || nC === 0) throw new Error("compareCaptures needs at least one capture per side");
   const type = baseline[0].totals.type;
   let comparable = true;
   for (const c of all) {
@@ -15840,6 +16216,53 @@ function compareCaptures(baseline, canary, settings, onProgress) {
       `the sets' totals differ ${Math.max(rC / rB, rB / rC).toFixed(1)}x (baseline ${fmtNum(rB)}, canary ${fmtNum(rC)} ${type.unit}${baseline.every((c) => c.durationNanos > 0) ? " per second" : " per capture"}): different load or a different environment? shares may not be comparable`
     );
   }
+  return { comparable, warnings };
+}
+function fmtNum(x) {
+  return x >= 1e6 ? x.toExponential(2) : x.toFixed(1);
+}
+
+// src/stats/moves.ts
+function findMoves(functions) {
+  const vanished = functions.filter(
+    (f) => f.metric !== "per-unit" && f.inBaseline && !f.inCanary && f.status !== "ignored"
+  );
+  const used = /* @__PURE__ */ new Set();
+  const appeared = functions.filter((f) => (f.status === "regression" || f.status === "grew") && !f.inBaseline).sort((a, b) => b.canaryShare - a.canaryShare || (a.function < b.function ? -1 : 1));
+  const moves = [];
+  for (const f of appeared) {
+    let best;
+    for (const v of vanished) {
+      if (used.has(v) || v.metric !== f.metric) continue;
+      const combined = f.canaryShare - v.baselineShare;
+      const similar = v.baselineShare >= 0.5 * f.canaryShare && v.baselineShare <= 2 * f.canaryShare;
+      if (combined <= (f.budget.pp ?? Infinity) && similar) {
+        if (!best || Math.abs(v.baselineShare - f.canaryShare) < Math.abs(best.baselineShare - f.canaryShare))
+          best = v;
+      }
+    }
+    if (best) {
+      used.add(best);
+      moves.push({ row: f, from: best.function });
+    }
+  }
+  return moves;
+}
+
+// src/stats/table.ts
+function sumRange(arr, from, to) {
+  let s = 0;
+  for (let i = from; i < to; i++) s += arr[i];
+  return s;
+}
+function effectiveSamples(cs) {
+  return cs.reduce((s, c) => {
+    const p = c.period > 0 && c.periodType?.unit === c.totals.type.unit ? c.period : 0;
+    return s + (p > 0 ? c.totals.total / p : c.totals.samples);
+  }, 0);
+}
+function buildTable(baseline, canary) {
+  const all = [...baseline, ...canary];
   const names = [];
   const index = /* @__PURE__ */ new Map();
   const rawNames = /* @__PURE__ */ new Map();
@@ -15857,11 +16280,18 @@ function compareCaptures(baseline, canary, settings, onProgress) {
   for (const c of all) {
     for (const [n2, raws] of c.totals.rawNames) {
       const l = rawNames.get(n2) ?? [];
-      for (const r of raws) if (!l.includes(r)) l.push(r);
+      const seen = new Set(l);
+      for (const r of raws) {
+        if (!seen.has(r)) {
+          seen.add(r);
+          l.push(r);
+        }
+      }
       rawNames.set(n2, l);
     }
   }
   const n = all.length;
+  const nB = baseline.length;
   const F = names.length;
   const selfM = new Float64Array(F * n);
   const cumM = new Float64Array(F * n);
@@ -15874,50 +16304,54 @@ function compareCaptures(baseline, canary, settings, onProgress) {
       cumM[m[k] * n + i] += c.totals.cum[k];
     }
   });
-  const sumRange = (arr, from, to) => {
-    let s = 0;
-    for (let i = from; i < to; i++) s += arr[i];
-    return s;
+  return {
+    names,
+    rawNames,
+    n,
+    nB,
+    nC: canary.length,
+    selfM,
+    cumM,
+    totals,
+    totB: sumRange(totals, 0, nB),
+    totC: sumRange(totals, nB, n),
+    NB: Math.max(1, effectiveSamples(baseline)),
+    NC: Math.max(1, effectiveSamples(canary))
   };
-  const totB = sumRange(totals, 0, nB);
-  const totC = sumRange(totals, nB, n);
-  const effSamples = (cs) => cs.reduce((s, c) => {
-    const p = c.period > 0 && c.periodType?.unit === c.totals.type.unit ? c.period : 0;
-    return s + (p > 0 ? c.totals.total / p : c.totals.samples);
-  }, 0);
-  const NB = Math.max(1, effSamples(baseline));
-  const NC = Math.max(1, effSamples(canary));
+}
+function presentIn(t, f, from, to) {
+  for (let i = from; i < to; i++) {
+    if (t.selfM[f * t.n + i] !== 0 || t.cumM[f * t.n + i] !== 0) return true;
+  }
+  return false;
+}
+
+// src/stats/rows.ts
+function selectRows(t, captures, settings) {
+  const { n, nB, selfM, cumM, totB, totC, NB, NC, names } = t;
   const cfg = settings.config;
-  const ignored = (name) => (cfg?.ignore ?? []).some((g) => globMatch(g, name)) || (cfg?.functions ?? []).some((r) => r.ignore && globMatch(r.match, name));
+  const ignoredName = (name) => (cfg?.ignore ?? []).some((g) => globMatch(g, name)) || (cfg?.functions ?? []).some((r) => r.ignore && globMatch(r.match, name));
   const floor = settings.minShare / 100;
   const rows = [];
   const info = [];
+  const ignored = [];
+  const warnings = [];
   const cumSeen = /* @__PURE__ */ new Map();
-  const ignoredRows = [];
   for (const metric of ["self", "cum"]) {
     const M = metric === "self" ? selfM : cumM;
-    for (let f = 0; f < F; f++) {
-      const num2 = M.subarray(f * n, f * n + n);
-      if (metric === "cum") {
-        let same = true;
-        for (let i = 0; i < n; i++) {
-          if (cumM[f * n + i] !== selfM[f * n + i]) {
-            same = false;
-            break;
-          }
-        }
-        if (same) continue;
-      }
-      const pB = totB === 0 ? 0 : sumRange(num2, 0, nB) / totB;
-      const pC = totC === 0 ? 0 : sumRange(num2, nB, n) / totC;
+    for (let f = 0; f < names.length; f++) {
+      const num = M.subarray(f * n, f * n + n);
+      if (metric === "cum" && sameValues(num, selfM.subarray(f * n, f * n + n))) continue;
+      const pB = totB === 0 ? 0 : sumRange(num, 0, nB) / totB;
+      const pC = totC === 0 ? 0 : sumRange(num, nB, n) / totC;
       if (Math.max(Math.abs(pB), Math.abs(pC)) < floor) continue;
       const row2 = { function: names[f], metric, fnIndex: f };
-      if (ignored(names[f])) {
-        ignoredRows.push(row2);
+      if (ignoredName(names[f])) {
+        ignored.push(row2);
         continue;
       }
       if (metric === "cum") {
-        const key2 = Array.prototype.join.call(num2, ",");
+        const key2 = Array.prototype.join.call(num, ",");
         const twin = cumSeen.get(key2);
         if (twin) {
           (twin.sameAs ??= []).push(names[f]);
@@ -15927,27 +16361,44 @@ function compareCaptures(baseline, canary, settings, onProgress) {
       }
       const q = (p) => Math.min(1, Math.max(0, p));
       const seFloor = Math.sqrt(q(pB) * (1 - q(pB)) / NB + q(pC) * (1 - q(pC)) / NC);
-      rows.push({ num: num2, kind: "share", seFloor });
+      rows.push({ num, kind: "share", seFloor });
       info.push(row2);
     }
   }
-  const units = all.map((c) => c.units ?? 0);
+  const units = captures.map((c) => c.units ?? 0);
   const perUnit = settings.budgetPerUnitPct > 0 && units.every((u) => u > 0);
   if (settings.budgetPerUnitPct > 0 && !perUnit && units.some((u) => u > 0)) {
     warnings.push("only some captures carry request counts: cost per request is not checked");
   }
   if (perUnit) {
     rows.push({
-      num: Float64Array.from(totals),
+      num: Float64Array.from(t.totals),
       den: Float64Array.from(units),
       kind: "relative",
       seFloor: Math.sqrt(1 / NB + 1 / NC)
     });
     info.push({ function: "(total)", metric: "per-unit", fnIndex: -1 });
   }
+  return { rows, info, ignored, warnings };
+}
+function sameValues(a, b) {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+// src/stats/compare.ts
+function compareCaptures(baseline, canary, settings, onProgress) {
+  const nB = baseline.length;
+  const nC = canary.length;
+  if (nB === 0 || nC === 0) throw new Error("compareCaptures needs at least one capture per side");
+  const type = baseline[0].totals.type;
+  const { comparable, warnings } = checkComparable(baseline, canary);
+  const table = buildTable(baseline, canary);
+  const selected = selectRows(table, [...baseline, ...canary], settings);
+  warnings.push(...selected.warnings);
   const b = bootstrapRows(
-    rows,
-    totals,
+    selected.rows,
+    table.totals,
     nB,
     nC,
     comparable ? settings.bootstrap : 0,
@@ -15955,82 +16406,14 @@ function compareCaptures(baseline, canary, settings, onProgress) {
     settings.seed,
     onProgress
   );
-  const functions = [];
-  const inSide = (f, from, to) => {
-    for (let i = from; i < to; i++)
-      if (selfM[f * n + i] !== 0 || cumM[f * n + i] !== 0) return true;
-    return false;
-  };
-  info.forEach((ri, k) => {
-    const scale = 100;
-    const d = b.delta[k];
-    const half = b.critical * b.se[k];
-    const lo = d - half;
-    const hi = d + half;
-    const significant = Number.isFinite(half) && (lo > 0 || hi < 0);
-    const budget = budgetFor(ri, settings);
-    let overBudget = false;
-    let ratio = null;
-    if (ri.metric === "per-unit") {
-      ratio = b.baseline[k] === 0 ? null : b.canary[k] / b.baseline[k];
-      overBudget = d * 100 > (budget.pp ?? Infinity);
-    } else {
-      ratio = b.baseline[k] === 0 ? null : b.canary[k] / b.baseline[k];
-      overBudget = d * 100 > (budget.pp ?? Infinity);
-      if (!overBudget && ri.metric === "self" && budget.ratio !== void 0 && budget.ratio > 0 && Math.max(b.baseline[k], b.canary[k]) >= floor && (ratio === null || ratio > budget.ratio)) {
-        overBudget = true;
-      }
-    }
-    let status = "unchanged";
-    if (significant && d > 0) status = overBudget ? "regression" : "grew";
-    else if (significant && d < 0) status = "improvement";
-    const fd = {
-      function: ri.function,
-      metric: ri.metric,
-      baselineShare: ri.metric === "per-unit" ? b.baseline[k] : b.baseline[k] * scale,
-      canaryShare: ri.metric === "per-unit" ? b.canary[k] : b.canary[k] * scale,
-      deltaPp: d * scale,
-      ciLowPp: lo * scale,
-      ciHighPp: hi * scale,
-      ratio,
-      pValue: b.pAdjusted[k],
-      significant,
-      status,
-      inBaseline: ri.fnIndex < 0 ? true : inSide(ri.fnIndex, 0, nB),
-      inCanary: ri.fnIndex < 0 ? true : inSide(ri.fnIndex, nB, n),
-      budget,
-      overBudget,
-      reason: ""
-    };
-    const raws = rawNames.get(ri.function);
-    if (raws) fd.rawNames = raws;
-    if (ri.sameAs) fd.sameAs = ri.sameAs;
-    functions.push(fd);
-  });
-  for (const ri of ignoredRows) {
-    const M = ri.metric === "self" ? selfM : cumM;
-    const pB = sumRange(M, ri.fnIndex * n, ri.fnIndex * n + nB) / (totB || 1);
-    const pC = sumRange(M, ri.fnIndex * n + nB, ri.fnIndex * n + n) / (totC || 1);
-    functions.push({
-      function: ri.function,
-      metric: ri.metric,
-      baselineShare: pB * 100,
-      canaryShare: pC * 100,
-      deltaPp: (pC - pB) * 100,
-      ciLowPp: NaN,
-      ciHighPp: NaN,
-      ratio: pB === 0 ? null : pC / pB,
-      pValue: 1,
-      significant: false,
-      status: "ignored",
-      inBaseline: inSide(ri.fnIndex, 0, nB),
-      inCanary: inSide(ri.fnIndex, nB, n),
-      budget: { source: "ignore list" },
-      overBudget: false,
-      reason: ""
-    });
+  const functions = [
+    ...selected.info.map((ri, k) => testedRow(ri, k, b, table, settings)),
+    ...selected.ignored.map((ri) => ignoredRow(ri, table))
+  ];
+  for (const m of findMoves(functions)) {
+    m.row.status = "grew";
+    m.row.movedFrom = m.from;
   }
-  detectMoves(functions);
   const unitName = "request";
   for (const fd of functions) fd.reason = describeDelta(fd, type, settings.confidence, unitName);
   const byDelta = (a, b2) => b2.deltaPp - a.deltaPp || cmpStr(a.function, b2.function) || cmpStr(a.metric, b2.metric);
@@ -16054,57 +16437,82 @@ function compareCaptures(baseline, canary, settings, onProgress) {
       baselineCaptures: nB,
       canaryCaptures: nC
     },
-    baseline: { captures: baseline.map((c) => c.name), total: totB, samples: sumSamples(baseline) },
-    canary: { captures: canary.map((c) => c.name), total: totC, samples: sumSamples(canary) }
+    baseline: {
+      captures: baseline.map((c) => c.name),
+      total: table.totB,
+      samples: sumSamples(baseline)
+    },
+    canary: { captures: canary.map((c) => c.name), total: table.totC, samples: sumSamples(canary) }
+  };
+}
+function testedRow(ri, k, b, t, settings) {
+  const scale = 100;
+  const d = b.delta[k];
+  const half = b.critical * b.se[k];
+  const budget = budgetFor(ri, settings);
+  const ratio = b.baseline[k] === 0 ? null : b.canary[k] / b.baseline[k];
+  const c = classify(
+    {
+      metric: ri.metric,
+      delta: d * scale,
+      low: (d - half) * scale,
+      high: (d + half) * scale,
+      ratio,
+      largerShare: Math.max(b.baseline[k], b.canary[k]) * scale
+    },
+    budget,
+    settings.minShare
+  );
+  const perUnit = ri.metric === "per-unit";
+  const fd = {
+    function: ri.function,
+    metric: ri.metric,
+    baselineShare: perUnit ? b.baseline[k] : b.baseline[k] * scale,
+    canaryShare: perUnit ? b.canary[k] : b.canary[k] * scale,
+    deltaPp: d * scale,
+    ciLowPp: (d - half) * scale,
+    ciHighPp: (d + half) * scale,
+    ratio,
+    pValue: b.pAdjusted[k],
+    significant: c.significant,
+    status: c.status,
+    inBaseline: perUnit ? true : presentIn(t, ri.fnIndex, 0, t.nB),
+    inCanary: perUnit ? true : presentIn(t, ri.fnIndex, t.nB, t.n),
+    budget,
+    overBudget: c.overBudget,
+    reason: ""
+  };
+  const raws = t.rawNames.get(ri.function);
+  if (raws) fd.rawNames = raws;
+  if (ri.sameAs) fd.sameAs = ri.sameAs;
+  return fd;
+}
+function ignoredRow(ri, t) {
+  const { n, nB } = t;
+  const M = ri.metric === "self" ? t.selfM : t.cumM;
+  const pB = sumRange(M, ri.fnIndex * n, ri.fnIndex * n + nB) / (t.totB || 1);
+  const pC = sumRange(M, ri.fnIndex * n + nB, ri.fnIndex * n + n) / (t.totC || 1);
+  return {
+    function: ri.function,
+    metric: ri.metric,
+    baselineShare: pB * 100,
+    canaryShare: pC * 100,
+    deltaPp: (pC - pB) * 100,
+    ciLowPp: NaN,
+    ciHighPp: NaN,
+    ratio: pB === 0 ? null : pC / pB,
+    pValue: 1,
+    significant: false,
+    status: "ignored",
+    inBaseline: presentIn(t, ri.fnIndex, 0, nB),
+    inCanary: presentIn(t, ri.fnIndex, nB, n),
+    budget: { source: "ignore list" },
+    overBudget: false,
+    reason: ""
   };
 }
 function cmpStr(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-function fmtNum(x) {
-  return x >= 1e6 ? x.toExponential(2) : x.toFixed(1);
-}
-function budgetFor(ri, s) {
-  if (ri.metric === "per-unit") return { source: "per-unit budget", pp: s.budgetPerUnitPct };
-  const rule = s.config?.functions.find((r) => !r.ignore && globMatch(r.match, ri.function));
-  if (ri.metric === "self") {
-    if (rule && (rule.budgetPp !== void 0 || rule.budgetRatio !== void 0)) {
-      return {
-        source: `config rule "${rule.match}"`,
-        pp: rule.budgetPp ?? s.budgetPp,
-        ratio: rule.budgetRatio ?? (s.budgetRatio || void 0)
-      };
-    }
-    return { source: "self budget", pp: s.budgetPp, ratio: s.budgetRatio || void 0 };
-  }
-  if (rule && rule.budgetCumPp !== void 0) {
-    return { source: `config rule "${rule.match}"`, pp: rule.budgetCumPp };
-  }
-  return { source: "cum budget", pp: s.budgetCumPp };
-}
-function detectMoves(functions) {
-  const vanished = functions.filter(
-    (f) => f.metric !== "per-unit" && f.inBaseline && !f.inCanary && f.status !== "ignored"
-  );
-  const used = /* @__PURE__ */ new Set();
-  const appeared = functions.filter((f) => (f.status === "regression" || f.status === "grew") && !f.inBaseline).sort((a, b) => b.canaryShare - a.canaryShare || (a.function < b.function ? -1 : 1));
-  for (const f of appeared) {
-    let best;
-    for (const v of vanished) {
-      if (used.has(v) || v.metric !== f.metric) continue;
-      const combined = f.canaryShare - v.baselineShare;
-      const similar = v.baselineShare >= 0.5 * f.canaryShare && v.baselineShare <= 2 * f.canaryShare;
-      if (combined <= (f.budget.pp ?? Infinity) && similar) {
-        if (!best || Math.abs(v.baselineShare - f.canaryShare) < Math.abs(best.baselineShare - f.canaryShare))
-          best = v;
-      }
-    }
-    if (best) {
-      used.add(best);
-      f.status = "grew";
-      f.movedFrom = best.function;
-    }
-  }
 }
 
 // src/stats/calibrate.ts
@@ -16175,286 +16583,45 @@ function calibrate(runs, settings, target = 0.01) {
   };
 }
 
-// src/stats/run.ts
-init_manifest();
-import { existsSync as existsSync2, readFileSync as readFileSync3 } from "node:fs";
-import { basename as basename4, dirname, resolve as resolve2 } from "node:path";
-
-// src/cli/files.ts
+// src/pipeline/config.ts
 init_errors();
-init_read();
-import { existsSync, readdirSync, readFileSync as readFileSync2, statSync } from "node:fs";
-import { basename as basename3, join, relative, resolve, sep } from "node:path";
-var NOT_PROFILES = /^(manifest\.json|.*\.md|\..*)$/;
-function globToRegex(glob) {
-  let re = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === "*") {
-      if (glob[i + 1] === "*") {
-        re += ".*";
-        i++;
-        if (glob[i + 1] === "/") i++;
-      } else re += "[^/]*";
-    } else if (c === "?") re += "[^/]";
-    else if (c === "[" && glob.indexOf("]", i + 2) > 0) {
-      const end = glob.indexOf("]", i + 2);
-      let body = glob.slice(i + 1, end).replace(/\\/g, "\\\\");
-      if (body.startsWith("!")) body = "^" + body.slice(1);
-      re += `[${body}]`;
-      i = end;
-    } else if ("\\^$.|+()[]{}".includes(c)) re += "\\" + c;
-    else re += c;
-  }
-  return new RegExp(`^${re}$`);
-}
-function walk(dir, out) {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.name === "node_modules" || e.name === ".git") continue;
-    const p = join(dir, e.name);
-    if (e.isDirectory()) walk(p, out);
-    else if (e.isFile()) out.push(p);
-  }
-}
-function expandPath(arg, cwd) {
-  if (/[*?[]/.test(arg) && !existsSync(resolve(cwd, arg))) {
-    const abs = resolve(cwd, arg);
-    const fixed = abs.split(/[*?[]/)[0];
-    const root = fixed.endsWith(sep) ? fixed : fixed.slice(0, fixed.lastIndexOf(sep) + 1);
-    const re = globToRegex(relative(root, abs).split(sep).join("/"));
-    const all = [];
-    try {
-      walk(root, all);
-    } catch {
-      return [];
-    }
-    return all.filter(
-      (f) => re.test(relative(root, f).split(sep).join("/")) && !NOT_PROFILES.test(basename3(f))
-    ).sort();
-  }
-  const p = resolve(cwd, arg);
-  let st;
-  try {
-    st = statSync(p);
-  } catch {
-    throw new UsageError(`${arg}: no such file or directory`);
-  }
-  if (st.isDirectory()) {
-    return readdirSync(p, { withFileTypes: true }).filter((e) => e.isFile() && !NOT_PROFILES.test(e.name)).map((e) => join(p, e.name)).sort();
-  }
-  return [p];
-}
-function expandPaths(args, cwd, what) {
-  const files = [];
-  for (const a of args) {
-    const got = expandPath(a, cwd);
-    if (got.length === 0) throw new UsageError(`${what}: ${a} matches no profile files`);
-    for (const f of got) if (!files.includes(f)) files.push(f);
-  }
-  return files;
-}
-function readBytes(path, display) {
-  try {
-    return new Uint8Array(readFileSync2(path));
-  } catch (e) {
-    throw new ProfileError("io", display, `cannot read file (${e.message})`);
-  }
-}
-function readProfileFile(path, display, opts = {}) {
-  return readProfile(readBytes(path, display), display, opts);
-}
-function readTotalsFile(path, display, normalize, opts = {}) {
-  return readTotals(readBytes(path, display), display, normalize, opts);
-}
-function displayName(path, cwd) {
-  const rel = relative(cwd, path);
-  return rel && !rel.startsWith("..") ? rel : path;
-}
-
-// src/stats/run.ts
-init_aggregate();
-init_errors();
-init_normalize();
+import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
+import { resolve as resolve3 } from "node:path";
 function loadConfig(cwd, configPath) {
   if (configPath) {
-    const p = resolve2(cwd, configPath);
-    if (!existsSync2(p)) throw new UsageError(`config file ${configPath} does not exist`);
+    const p = resolve3(cwd, configPath);
+    if (!existsSync3(p)) throw new UsageError(`config file ${configPath} does not exist`);
     return parseConfig(readFileSync3(p, "utf8"), configPath);
   }
   for (const name of CONFIG_FILE_NAMES) {
-    const p = resolve2(cwd, name);
-    if (existsSync2(p)) return parseConfig(readFileSync3(p, "utf8"), name);
+    const p = resolve3(cwd, name);
+    if (existsSync3(p)) return parseConfig(readFileSync3(p, "utf8"), name);
   }
   return void 0;
 }
-function resolveSettings(explicit, cfg) {
-  const pick2 = (k, fromCfg) => explicit[k] ?? fromCfg ?? DEFAULT_SETTINGS[k];
-  const s = {
-    type: explicit.type,
-    budgetPp: pick2("budgetPp", cfg?.budgetPp),
-    budgetCumPp: pick2("budgetCumPp", cfg?.budgetCumPp),
-    budgetRatio: pick2("budgetRatio", cfg?.budgetRatio),
-    minShare: pick2("minShare", cfg?.minShare),
-    confidence: pick2("confidence", cfg?.confidence),
-    bootstrap: pick2("bootstrap", void 0),
-    seed: pick2("seed", void 0),
-    budgetPerUnitPct: pick2("budgetPerUnitPct", cfg?.budgetPerUnitPct),
-    normalizeNames: pick2("normalizeNames", void 0),
-    config: cfg
-  };
-  validateSettings(s);
-  return s;
+function settingsFor(cwd, explicit, configPath) {
+  return resolveSettings(explicit, loadConfig(cwd, configPath));
 }
-function validateSettings(s) {
-  const bad = (m) => {
-    throw new UsageError(m);
-  };
-  if (!(s.confidence > 0.5 && s.confidence < 1))
-    bad(`confidence must be between 0.5 and 1, got ${s.confidence}`);
-  if (!Number.isInteger(s.bootstrap) || s.bootstrap < 100 || s.bootstrap > 1e6)
-    bad(`bootstrap must be a whole number between 100 and 1000000, got ${s.bootstrap}`);
-  if (!Number.isInteger(s.seed) || s.seed < 0)
-    bad(`seed must be a non-negative whole number, got ${s.seed}`);
-  for (const [k, v] of [
-    ["budget-pp", s.budgetPp],
-    ["budget-cum-pp", s.budgetCumPp],
-    ["budget-ratio", s.budgetRatio],
-    ["min-share", s.minShare],
-    ["budget-per-unit-pct", s.budgetPerUnitPct]
-  ]) {
-    if (!(v >= 0) || !Number.isFinite(v)) bad(`${k} must be a number >= 0, got ${v}`);
-  }
-  if (s.budgetRatio > 0 && s.budgetRatio <= 1)
-    bad(`budget-ratio must be above 1 (or 0 to switch it off), got ${s.budgetRatio}`);
-  if (s.minShare >= 100) bad(`min-share is a percentage below 100, got ${s.minShare}`);
-}
-function readManifest(dir, cache) {
-  if (cache.has(dir)) return cache.get(dir);
-  const p = resolve2(dir, MANIFEST_FILE);
-  let m = null;
-  if (existsSync2(p)) {
-    try {
-      m = readManifestFile(p);
-    } catch (e) {
-      throw new ProfileError("json", p, `not a valid capture manifest (${e.message})`);
-    }
-  }
-  cache.set(dir, m);
-  return m;
-}
-function loadSide(paths, opts, what, manifests, norm) {
-  const files = expandPaths(paths, opts.cwd, what);
-  return files.map((f) => {
-    const name = displayName(f, opts.cwd);
-    const manifest = readManifest(dirname(f), manifests);
-    const entry = manifest?.captures.find((c) => c.file === basename4(f));
-    const units = entry?.requests?.completed;
-    if (opts.keepProfiles === false) {
-      return { name, totals: readTotalsFile(f, name, norm, opts.read), units, manifest };
-    }
-    return { name, profile: readProfileFile(f, name, opts.read), units, manifest };
-  });
-}
-function loadCaptureSets(sides, opts) {
-  const cache = /* @__PURE__ */ new Map();
-  const norm = makeNormalizer(opts.normalizeNames);
-  const loaded = sides.map((side) => {
-    const l = side.profiles ? side.profiles.map((c) => ({ ...c, manifest: null })) : loadSide(side.paths ?? [], opts, side.label, cache, norm);
-    if (l.length === 0) throw new UsageError(`no ${side.label} profiles given`);
-    return l;
-  });
-  const first = loaded[0][0];
-  const meta = (l) => l.profile ?? l.totals;
-  const typeName = opts.type ?? first.manifest?.sampleType ?? meta(first).sampleTypes[meta(first).defaultSampleType].type;
-  const toCapture = (l) => {
-    const m = meta(l);
-    const t = selectSampleType(m, typeName, l.name);
-    return {
-      name: l.name,
-      totals: l.profile ? aggregate(l.profile, t, norm) : l.totals.totals[t],
-      period: m.period,
-      periodType: m.periodType,
-      durationNanos: m.durationNanos,
-      units: l.units,
-      profile: l.profile
-    };
-  };
-  return {
-    sets: loaded.map((l) => l.map(toCapture)),
-    manifests: loaded.map(
-      (l) => [...new Set(l.map((x) => x.manifest).filter(Boolean))]
-    ),
-    typeName
-  };
-}
-function runComparison(input) {
-  const cfg = loadConfig(input.cwd, input.configPath);
-  const settings = resolveSettings(input.settings, cfg);
-  const log = input.log ?? (() => {
-  });
-  const { sets, manifests, typeName } = loadCaptureSets(
-    [
-      { label: "baseline", paths: input.baseline, profiles: input.baselineProfiles },
-      { label: "canary", paths: input.canary, profiles: input.canaryProfiles }
-    ],
+
+// src/pipeline/calibrate.ts
+function calibrateRuns(req) {
+  const settings = settingsFor(req.cwd, req.settings, req.configPath);
+  const { sets, typeName } = loadCaptureSets(
+    req.runs.map((d) => ({ label: d, paths: [d] })),
     {
-      cwd: input.cwd,
-      read: input.read,
+      cwd: req.cwd,
+      need: "totals",
+      read: req.read,
       type: settings.type,
       normalizeNames: settings.normalizeNames
     }
   );
-  const [baseline, canary] = sets;
-  log(`read ${baseline.length} baseline and ${canary.length} canary captures (${typeName})`);
-  const comparison = compareCaptures(
-    baseline,
-    canary,
+  const calibration = calibrate(
+    sets.map((captures, i) => ({ name: req.runs[i], captures })),
     { ...settings, type: typeName },
-    (done, total) => log(`bootstrap ${done}/${total}`)
+    req.target
   );
-  comparison.warnings.push(...manifestWarnings(manifests[0], manifests[1]));
-  return { comparison, baseline, canary };
-}
-function manifestWarnings(base, can) {
-  const out = [];
-  for (const [side, ms] of [
-    ["baseline", base],
-    ["canary", can]
-  ]) {
-    for (const m of ms) {
-      if (m.incomplete) {
-        out.push(
-          `the ${side} set is incomplete (${m.captures.length} of ${m.incomplete.requestedCaptures} captures: ${m.incomplete.reason})`
-        );
-      }
-    }
-  }
-  if (base.length === 0 || can.length === 0) return out;
-  const b = base[0];
-  const c = can[0];
-  if (b.profileType !== c.profileType) {
-    out.push(
-      `manifests disagree on the profile type: baseline ${b.profileType}, canary ${c.profileType}`
-    );
-  }
-  if (b.runner && c.runner) {
-    if (b.runner.cpuModel !== c.runner.cpuModel || b.runner.cores !== c.runner.cores) {
-      out.push(
-        `captured on different machines: baseline ${b.runner.cpuModel} x${b.runner.cores}, canary ${c.runner.cpuModel} x${c.runner.cores}; shares shift with the hardware`
-      );
-    }
-  }
-  const rb = b.load?.rate;
-  const rc = c.load?.rate;
-  if (rb && rc && rb !== rc)
-    out.push(`different offered load: baseline ${rb} req/s, canary ${rc} req/s`);
-  const durs = (ms) => new Set(ms.flatMap((m) => m.captures.map((e) => e.durationSeconds)));
-  const db = durs(base);
-  const dc = durs(can);
-  if (db.size === 1 && dc.size === 1 && [...db][0] !== [...dc][0]) {
-    out.push(`different capture lengths: baseline ${[...db][0]} s, canary ${[...dc][0]} s`);
-  }
-  return out;
+  return { calibration, settings, typeName };
 }
 
 // src/cli/calibrate.ts
@@ -16480,7 +16647,7 @@ function readOptionsFrom(a) {
 
 // src/cli/compare.ts
 init_errors();
-import { resolve as resolve3 } from "node:path";
+import { resolve as resolve4 } from "node:path";
 
 // src/report/json.ts
 var round = (x, d = 4) => Number.isFinite(x) ? Number(x.toFixed(d)) : null;
@@ -17894,27 +18061,115 @@ function writeReports(run, paths, opts = {}) {
   return out;
 }
 
-// src/cli/compare.ts
-init_read();
+// src/captureset/differences.ts
+function differences(base, can) {
+  const out = [];
+  for (const [side, ms] of [
+    ["baseline", base],
+    ["canary", can]
+  ]) {
+    for (const m of ms) {
+      if (m.incomplete) {
+        out.push(
+          `the ${side} set is incomplete (${m.captures.length} of ${m.incomplete.requestedCaptures} captures: ${m.incomplete.reason})`
+        );
+      }
+    }
+  }
+  if (base.length === 0 || can.length === 0) return out;
+  const b = base[0];
+  const c = can[0];
+  if (b.profileType !== c.profileType) {
+    out.push(
+      `manifests disagree on the profile type: baseline ${b.profileType}, canary ${c.profileType}`
+    );
+  }
+  if (b.runner && c.runner) {
+    if (b.runner.cpuModel !== c.runner.cpuModel || b.runner.cores !== c.runner.cores) {
+      out.push(
+        `captured on different machines: baseline ${b.runner.cpuModel} x${b.runner.cores}, canary ${c.runner.cpuModel} x${c.runner.cores}; shares shift with the hardware`
+      );
+    }
+  }
+  const rb = b.load?.rate;
+  const rc = c.load?.rate;
+  if (rb && rc && rb !== rc)
+    out.push(`different offered load: baseline ${rb} req/s, canary ${rc} req/s`);
+  const durs = (ms) => new Set(ms.flatMap((m) => m.captures.map((e) => e.durationSeconds)));
+  const db = durs(base);
+  const dc = durs(can);
+  if (db.size === 1 && dc.size === 1 && [...db][0] !== [...dc][0]) {
+    out.push(`different capture lengths: baseline ${[...db][0]} s, canary ${[...dc][0]} s`);
+  }
+  return out;
+}
+
+// src/sources/fetch.ts
+import { gzipSync as gzipSync2 } from "node:zlib";
+
+// src/captureset/write.ts
+init_errors();
+init_fs();
+init_manifest();
+import { createHash as createHash2, randomBytes } from "node:crypto";
+import { mkdirSync as mkdirSync2, readdirSync as readdirSync2, renameSync as renameSync2, rmdirSync, rmSync as rmSync2, statSync as statSync2 } from "node:fs";
+import { basename as basename6, dirname as dirname3, join as join3 } from "node:path";
+function sha256(bytes) {
+  return createHash2("sha256").update(bytes).digest("hex");
+}
+function captureEntry(file, bytes, fields) {
+  const { file: _file, sha256: _sha, bytes: _bytes, ...rest } = fields;
+  return { file, ...rest, sha256: sha256(bytes), bytes: bytes.length };
+}
+function writeCaptureFile(dir, file, bytes) {
+  writeFileAtomic(join3(dir, file), bytes);
+}
+function manifestText(manifest) {
+  return JSON.stringify(manifest, null, 2) + "\n";
+}
+function writeManifest(dir, manifest) {
+  const path = join3(dir, MANIFEST_FILE);
+  writeFileAtomic(path, manifestText(manifest));
+  return path;
+}
+function writeCaptureSet(dir, files, manifest, opts = {}) {
+  let existing;
+  try {
+    if (!statSync2(dir).isDirectory()) throw new UsageError(`${dir} exists and is not a directory`);
+    existing = readdirSync2(dir);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    if (e.code !== "ENOENT") {
+      throw new UsageError(`cannot use ${dir}: ${e.message}`);
+    }
+  }
+  if (existing && existing.length > 0 && !opts.replace) {
+    throw new UsageError(`${dir} already exists and is not empty; choose a new --out folder`);
+  }
+  const parent = dirname3(dir);
+  const tmp = join3(parent, `.${basename6(dir)}.tmp-${randomBytes(4).toString("hex")}`);
+  try {
+    mkdirSync2(parent, { recursive: true });
+    mkdirSync2(tmp);
+    for (const f of files) writeCaptureFile(tmp, f.name, f.bytes);
+    writeManifest(tmp, manifest);
+    if (existing && existing.length > 0) rmSync2(dir, { recursive: true, force: true });
+    else if (existing) rmdirSync(dir);
+    renameSync2(tmp, dir);
+  } catch (e) {
+    rmSync2(tmp, { recursive: true, force: true });
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`cannot write ${dir}: ${e.message}`);
+  }
+  return [...files.map((f) => join3(dir, f.name)), join3(dir, MANIFEST_FILE)];
+}
 
 // src/sources/fetch.ts
 init_manifest();
 init_detect();
-init_errors();
+init_errors2();
 init_read();
 init_version();
-import { createHash as createHash2, randomBytes } from "node:crypto";
-import {
-  mkdirSync as mkdirSync2,
-  readdirSync as readdirSync2,
-  renameSync as renameSync2,
-  rmdirSync,
-  rmSync as rmSync2,
-  statSync as statSync2,
-  writeFileSync
-} from "node:fs";
-import { basename as basename6, dirname as dirname3, join as join3 } from "node:path";
-import { gzipSync as gzipSync2 } from "node:zlib";
 
 // src/sources/auth.ts
 init_errors();
@@ -19017,14 +19272,13 @@ async function fetchSourceCaptures(spec, opts) {
     const start = new Date(s.startMs);
     const end = new Date(s.endMs);
     captures.push({ name, bytes, start, end });
-    entries.push({
-      file: name,
-      start: start.toISOString(),
-      end: end.toISOString(),
-      durationSeconds: (s.endMs - s.startMs) / 1e3,
-      sha256: createHash2("sha256").update(bytes).digest("hex"),
-      bytes: bytes.length
-    });
+    entries.push(
+      captureEntry(name, bytes, {
+        start: start.toISOString(),
+        end: end.toISOString(),
+        durationSeconds: (s.endMs - s.startMs) / 1e3
+      })
+    );
     log(
       `${label}: ${samples} samples, ${bytes.length} bytes (gzipped) in ${formatMs(Date.now() - t0)}`
     );
@@ -19049,39 +19303,90 @@ async function fetchSourceCaptures(spec, opts) {
 function iso(ms) {
   return new Date(ms).toISOString();
 }
-function writeCaptureDir(dir, result) {
-  let existing;
-  try {
-    if (!statSync2(dir).isDirectory()) throw new UsageError(`${dir} exists and is not a directory`);
-    existing = readdirSync2(dir);
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    if (e.code !== "ENOENT") {
-      throw new UsageError(`cannot use ${dir}: ${e.message}`);
-    }
-  }
-  if (existing && existing.length > 0) {
-    throw new UsageError(`${dir} already exists and is not empty; choose a new --out folder`);
-  }
-  const parent = dirname3(dir);
-  const tmp = join3(parent, `.${basename6(dir)}.tmp-${randomBytes(4).toString("hex")}`);
-  try {
-    mkdirSync2(parent, { recursive: true });
-    mkdirSync2(tmp);
-    for (const c of result.captures) writeFileSync(join3(tmp, c.name), c.bytes);
-    writeFileSync(join3(tmp, MANIFEST_FILE), JSON.stringify(result.manifest, null, 2) + "\n");
-    if (existing) rmdirSync(dir);
-    renameSync2(tmp, dir);
-  } catch (e) {
-    rmSync2(tmp, { recursive: true, force: true });
-    if (e instanceof UsageError) throw e;
-    throw new UsageError(`cannot write ${dir}: ${e.message}`);
-  }
+function writeSourceCaptures(dir, result) {
+  writeCaptureSet(
+    dir,
+    result.captures.map((c) => ({ name: c.name, bytes: c.bytes })),
+    result.manifest
+  );
+}
+
+// src/pipeline/compare.ts
+async function sideSpec(label, input, req) {
+  if ("paths" in input) return { label, paths: input.paths };
+  const log = req.log ?? (() => {
+  });
+  log(`reading the ${label} from ${describeSource(input.source)}`);
+  const res = await fetchSourceCaptures(input.source, {
+    env: req.env,
+    log,
+    maxInflatedBytes: req.read?.maxInflatedBytes
+  });
+  return {
+    label,
+    captures: res.captures.map((c) => ({ name: `${label}-source/${c.name}`, bytes: c.bytes })),
+    manifest: res.manifest
+  };
+}
+async function compare(req) {
+  const settings = settingsFor(req.cwd, req.settings, req.configPath);
+  const log = req.log ?? (() => {
+  });
+  for (const d of settings.config?.deprecated ?? []) log(`note: ${d}`);
+  const sides = [
+    await sideSpec("baseline", req.baseline, req),
+    await sideSpec("canary", req.canary, req)
+  ];
+  const { sets, manifests, typeName } = loadCaptureSets(sides, {
+    cwd: req.cwd,
+    need: req.need,
+    read: req.read,
+    type: settings.type,
+    normalizeNames: settings.normalizeNames
+  });
+  const [baseline, canary] = sets;
+  log(`read ${baseline.length} baseline and ${canary.length} canary captures (${typeName})`);
+  const comparison = compareCaptures(
+    baseline,
+    canary,
+    { ...settings, type: typeName },
+    (done, total) => log(`bootstrap ${done}/${total}`)
+  );
+  comparison.warnings.push(...differences(manifests[0], manifests[1]));
+  return { comparison, baseline, canary };
 }
 
 // src/cli/compare.ts
 init_fs();
 init_args();
+
+// src/cli/settings.ts
+function describe(description, dflt) {
+  return dflt === void 0 ? description : `${description} (default ${String(dflt)})`;
+}
+function settingOptions() {
+  const out = {};
+  for (const s of SETTINGS) {
+    const kind = s.kind === "string" ? "string" : "number";
+    out[s.name] = { kind, description: describe(s.description, s.default) };
+    for (const a of s.aliases?.cli ?? []) {
+      out[a] = { kind, description: `same as --${s.name}` };
+    }
+  }
+  return out;
+}
+function settingsFromArgs(a) {
+  const out = {};
+  for (const s of SETTINGS) {
+    for (const flag of [s.name, ...s.aliases?.cli ?? []]) {
+      const raw = s.kind === "string" ? a.strings[flag] : a.numbers[flag];
+      if (raw !== void 0) out[s.key] = settingValue(s, raw, `--${flag}`);
+    }
+  }
+  return out;
+}
+
+// src/cli/compare.ts
 var COMPARE_SPEC = {
   baseline: { kind: "list", description: "baseline captures: files, directories or globs" },
   canary: { kind: "list", description: "canary captures: files, directories or globs" },
@@ -19090,29 +19395,8 @@ var COMPARE_SPEC = {
     description: "read the baseline from Pyroscope/Parca (see docs/fleet-sources.md)"
   },
   "canary-source": { kind: "string", description: "read the canary from Pyroscope/Parca" },
-  type: { kind: "string", description: "sample type (cpu, alloc_space, delay, ...)" },
-  "budget-pp": { kind: "number", description: "allowed self-share growth, pp (default 5)" },
-  "budget-cum-pp": {
-    kind: "number",
-    description: "allowed cumulative-share growth, pp (default 10)"
-  },
-  "budget-ratio": {
-    kind: "number",
-    description: "allowed canary/baseline self ratio (default off)"
-  },
-  "budget-per-unit-pct": {
-    kind: "number",
-    description: "allowed growth of cost per request, % (default 10)"
-  },
-  "min-share": {
-    kind: "number",
-    description: "test functions with at least this share, % (default 1)"
-  },
-  confidence: { kind: "number", description: "family-wise confidence (default 0.95)" },
-  bootstrap: { kind: "number", description: "bootstrap resamples (default 10000)" },
-  seed: { kind: "number", description: "random seed (default 1)" },
+  ...settingOptions(),
   config: { kind: "string", description: "config file (default .profile-gate.yml if present)" },
-  "normalize-names": { kind: "string", description: "on (default), off, all, or a list of rules" },
   json: { kind: "string", description: "write the JSON report to FILE (- = stdout)" },
   markdown: { kind: "string", description: "write the markdown report to FILE (- = stdout)" },
   html: { kind: "string", description: "write a differential flame graph (self-contained HTML)" },
@@ -19129,31 +19413,12 @@ var COMPARE_SPEC = {
   ...READ_OPTIONS,
   help: { kind: "boolean", short: "h" }
 };
-var USAGE = "Usage: profile-gate compare --baseline PATH... --canary PATH... [--type T] [--budget-pp N] [--budget-cum-pp N] [--budget-ratio X] [--min-share PCT] [--confidence 0.95] [--bootstrap N] [--seed N] [--config FILE] [--json FILE] [--markdown FILE]";
-function settingsFromArgs(a) {
-  const s = {};
-  if (a.strings.type) s.type = a.strings.type;
-  const nums = [
-    ["budget-pp", "budgetPp"],
-    ["budget-cum-pp", "budgetCumPp"],
-    ["budget-ratio", "budgetRatio"],
-    ["budget-per-unit-pct", "budgetPerUnitPct"],
-    ["min-share", "minShare"],
-    ["confidence", "confidence"],
-    ["bootstrap", "bootstrap"],
-    ["seed", "seed"]
-  ];
-  for (const [flag, key2] of nums) {
-    const v = a.numbers[flag];
-    if (v !== void 0) s[key2] = v;
-  }
-  if (a.strings["normalize-names"] !== void 0) s.normalizeNames = a.strings["normalize-names"];
-  return s;
-}
+var USAGE = "Usage: profile-gate compare --baseline PATH... --canary PATH... [--sample-type T] [--budget-pp N] [--budget-cum-pp N] [--budget-ratio X] [--min-share PCT] [--confidence 0.95] [--bootstrap N] [--seed N] [--config FILE] [--json FILE] [--markdown FILE]";
+var STACK_REPORTS = ["html", "svg", "diff-pprof", "merged-pprof"];
 function emit(io, target, text) {
   if (target === void 0) return;
   if (target === "-") io.stdout(text);
-  else writeFileAtomic(resolve3(io.cwd, target), text);
+  else writeFileAtomic(resolve4(io.cwd, target), text);
 }
 async function compareCommand(argv, io) {
   const a = parseArgs(argv, COMPARE_SPEC);
@@ -19164,54 +19429,38 @@ async function compareCommand(argv, io) {
   if (a.positionals.length)
     throw new UsageError(`unexpected argument "${a.positionals[0]}"
 ${USAGE}`);
-  for (const side of ["baseline", "canary"]) {
-    const hasSource = a.strings[`${side}-source`] !== void 0;
-    if (!a.lists[side].length && !hasSource) {
-      throw new UsageError(`--${side} (or --${side}-source) is required
+  for (const side2 of ["baseline", "canary"]) {
+    const hasSource = a.strings[`${side2}-source`] !== void 0;
+    if (!a.lists[side2].length && !hasSource) {
+      throw new UsageError(`--${side2} (or --${side2}-source) is required
 ${USAGE}`);
     }
-    if (a.lists[side].length && hasSource) {
-      throw new UsageError(`give either --${side} or --${side}-source, not both`);
+    if (a.lists[side2].length && hasSource) {
+      throw new UsageError(`give either --${side2} or --${side2}-source, not both`);
     }
   }
   const quiet = a.flags.quiet || a.strings.json === "-" || a.strings.markdown === "-";
   const log = quiet ? void 0 : (m) => io.stderr(`profile-gate: ${m}
 `);
-  const read = readOptionsFrom(a);
-  const fetchSide = async (side) => {
-    const text = a.strings[`${side}-source`];
-    if (text === void 0) return void 0;
-    const spec = parseSourceSpec(text, {}, `--${side}-source`);
-    const res = await fetchSourceCaptures(spec, {
-      env: io.env,
-      log: log ?? (() => {
-      }),
-      maxInflatedBytes: read.maxInflatedBytes
-    });
-    return res.captures.map((c2) => {
-      const name = `${side}-source/${c2.name}`;
-      return { name, profile: readProfile(c2.bytes, name, read) };
-    });
+  const side = (name) => {
+    const text = a.strings[`${name}-source`];
+    return text === void 0 ? { paths: a.lists[name] } : { source: parseSourceSpec(text, {}, `--${name}-source`) };
   };
-  const baselineProfiles = await fetchSide("baseline");
-  const canaryProfiles = await fetchSide("canary");
-  const run = runComparison({
-    baselineProfiles,
-    canaryProfiles,
-    baseline: a.lists.baseline,
-    canary: a.lists.canary,
+  const run = await compare({
+    baseline: side("baseline"),
+    canary: side("canary"),
     cwd: io.cwd,
+    env: io.env,
     settings: settingsFromArgs(a),
     configPath: a.strings.config,
-    read,
-    log,
-    // stacks are only needed for the flame graphs and pprof outputs
-    keepProfiles: ["html", "svg", "diff-pprof", "merged-pprof"].some((k) => a.strings[k])
+    read: readOptionsFrom(a),
+    need: STACK_REPORTS.some((k) => a.strings[k]) ? "stacks" : "totals",
+    log
   });
   const c = run.comparison;
   emit(io, a.strings.json, renderJson(c));
   emit(io, a.strings.markdown, renderMarkdown(c, { chart: renderDeltaChart(c.functions) }));
-  const abs = (k) => a.strings[k] ? resolve3(io.cwd, a.strings[k]) : void 0;
+  const abs = (k) => a.strings[k] ? resolve4(io.cwd, a.strings[k]) : void 0;
   const written = writeReports(run, {
     html: abs("html"),
     svg: abs("svg"),
@@ -19227,6 +19476,7 @@ ${USAGE}`);
 var SPEC = {
   runs: { kind: "list", description: "two or more folders, each one known-good run of captures" },
   target: { kind: "number", description: "false-alarm rate to stay under (default 0.01)" },
+  "sample-type": COMPARE_SPEC["sample-type"],
   type: COMPARE_SPEC.type,
   "budget-pp": COMPARE_SPEC["budget-pp"],
   "budget-cum-pp": COMPARE_SPEC["budget-cum-pp"],
@@ -19254,21 +19504,18 @@ ${USAGE2}`);
   if (!(target > 0 && target < 1)) throw new UsageError("--target must be between 0 and 1");
   const explicit = settingsFromArgs(a);
   explicit.bootstrap ??= 2e3;
-  const settings = resolveSettings(explicit, loadConfig(io.cwd, a.strings.config));
-  const { sets, typeName } = loadCaptureSets(
-    dirs.map((d) => ({ label: d, paths: [d] })),
-    {
-      cwd: io.cwd,
-      read: readOptionsFrom(a),
-      type: settings.type,
-      normalizeNames: settings.normalizeNames
-    }
-  );
-  const cal = calibrate(
-    sets.map((captures, i) => ({ name: dirs[i], captures })),
-    { ...settings, type: typeName },
+  const {
+    calibration: cal,
+    settings,
+    typeName
+  } = calibrateRuns({
+    runs: dirs,
+    cwd: io.cwd,
+    settings: explicit,
+    configPath: a.strings.config,
+    read: readOptionsFrom(a),
     target
-  );
+  });
   if (a.strings.json) emit(io, a.strings.json, JSON.stringify(cal, null, 2) + "\n");
   if (a.strings.json === "-") return 0;
   const lines = [
@@ -19293,7 +19540,7 @@ ${USAGE2}`);
 
 // src/cli/fetch.ts
 init_errors();
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 init_args();
 var SPEC2 = {
   source: {
@@ -19338,19 +19585,19 @@ ${FETCH_USAGE}`);
       );
     }
     if (!a.strings.out) throw new UsageError("--out DIR is required");
-    const num2 = (n) => n === void 0 ? void 0 : String(n);
+    const num = (n) => n === void 0 ? void 0 : String(n);
     const spec = parseSourceSpec(
       source,
       {
         from: a.strings.from,
         to: a.strings.to,
-        slices: num2(a.numbers.slices),
+        slices: num(a.numbers.slices),
         timeout: a.strings.timeout,
-        retries: num2(a.numbers.retries)
+        retries: num(a.numbers.retries)
       },
       "--source"
     );
-    const out = resolve4(io.cwd, a.strings.out);
+    const out = resolve5(io.cwd, a.strings.out);
     const quiet = a.flags.quiet;
     const result = await fetchSourceCaptures(spec, {
       env: io.env,
@@ -19359,14 +19606,14 @@ ${FETCH_USAGE}`);
 `);
       }
     });
-    writeCaptureDir(out, result);
+    writeSourceCaptures(out, result);
     io.stdout(
       `wrote ${result.captures.length} capture(s) of ${spec.kind} ${spec.query} to ${a.strings.out}
 `
     );
     return 0;
   } catch (e) {
-    if (isInputError(e)) {
+    if (isUserError(e)) {
       io.stderr(`profile-gate fetch: error: ${e.message}
 `);
       return 2;
@@ -19377,6 +19624,7 @@ ${FETCH_USAGE}`);
 
 // src/cli/top.ts
 init_aggregate();
+init_errors2();
 init_errors();
 init_normalize();
 init_args();
@@ -19535,7 +19783,7 @@ ${usage()}`);
   try {
     return await (await c.run())(rest, io);
   } catch (e) {
-    if (isInputError(e)) {
+    if (isUserError(e)) {
       io.stderr(`profile-gate: error: ${e.message}
 `);
       return 2;

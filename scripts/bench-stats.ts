@@ -16,7 +16,7 @@ import { aggregate, selectSampleType } from '../src/profile/aggregate.js';
 import { makeNormalizer } from '../src/profile/normalize.js';
 import { compareCaptures, DEFAULT_SETTINGS } from '../src/stats/compare.js';
 import { Rng } from '../src/stats/random.js';
-import { loadCaptureSets } from '../src/stats/run.js';
+import { loadCaptureSets } from '../src/captureset/load.js';
 import type { Capture, CompareSettings } from '../src/stats/types.js';
 
 const DIR = 'fixtures/captures';
@@ -34,7 +34,7 @@ function load(runs: string[], type?: string): Capture[][] {
   }
   return loadCaptureSets(
     present.map((r) => ({ label: r, paths: [join(DIR, r)] })),
-    { cwd: process.cwd(), type, normalizeNames: 'on' },
+    { cwd: process.cwd(), need: 'totals', type, normalizeNames: 'on' },
   ).sets;
 }
 

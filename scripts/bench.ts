@@ -6,7 +6,7 @@
  * each time is the best of 21 rounds that run all the variants in turn.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -14,7 +14,7 @@ import { aggregate } from '../src/profile/aggregate.js';
 import { makeNormalizer } from '../src/profile/normalize.js';
 import { readPprofTotals } from '../src/profile/pprof.js';
 import { readProfile, readTotals } from '../src/profile/read.js';
-import { runComparison } from '../src/stats/run.js';
+import { compare } from '../src/pipeline/compare.js';
 import { makeLargePprof } from './gen-large-pprof.js';
 
 function time(fn: () => void): number {
@@ -93,18 +93,62 @@ if (go.status === 0) {
   console.log('go tool pprof: not installed, comparison skipped');
 }
 
+async function timeAsync(fn: () => Promise<unknown>): Promise<number> {
+  const t = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+
+// `compare` end to end as the CLI runs it without report flags (need: 'totals'): 10 + 10 copies
+// of the large profile, read from disk, next to 20 bare gunzips of the same bytes.
+{
+  const sides = ['baseline', 'canary'].map((side) => {
+    const d = join(dir, side);
+    mkdirSync(d);
+    for (let i = 0; i < 10; i++) writeFileSync(join(d, `large-${i}.pb.gz`), gz);
+    return d;
+  });
+  const e2e = () =>
+    compare({
+      baseline: { paths: [sides[0]] },
+      canary: { paths: [sides[1]] },
+      cwd: dir,
+      env: {},
+      settings: { bootstrap: 2000 },
+      need: 'totals',
+    });
+  await e2e();
+  let tE2e = Infinity;
+  let t20 = Infinity;
+  for (let i = 0; i < 5; i++) {
+    t20 = Math.min(
+      t20,
+      time(() => {
+        for (let k = 0; k < 20; k++) gunzipSync(gz);
+      }),
+    );
+    tE2e = Math.min(tE2e, await timeAsync(e2e));
+  }
+  console.log(
+    `compare 10+10 large, e2e:  ${tE2e.toFixed(0)} ms  (${(tE2e / t20).toFixed(2)}x 20 gunzips of ${t20.toFixed(0)} ms; target <= 4x; 2000 resamples)`,
+  );
+}
+
 // Full compare: 2 x 10 real captures, 10000 resamples.
 const caps = 'fixtures/captures';
 if (existsSync(join(caps, 'base-1')) && existsSync(join(caps, 'cpu'))) {
   const run = () =>
-    runComparison({
-      baseline: [join(caps, 'base-1')],
-      canary: [join(caps, 'cpu')],
+    compare({
+      baseline: { paths: [join(caps, 'base-1')] },
+      canary: { paths: [join(caps, 'cpu')] },
       cwd: process.cwd(),
+      env: {},
       settings: { bootstrap: 10000 },
+      need: 'totals',
     });
-  run();
-  const tCmp = best(run, 3);
+  await run();
+  let tCmp = Infinity;
+  for (let i = 0; i < 3; i++) tCmp = Math.min(tCmp, await timeAsync(run));
   const n = readdirSync(join(caps, 'base-1')).filter((f) => f.endsWith('.pb.gz')).length;
   console.log(
     `compare ${n}+${n} captures, 10000 resamples: ${tCmp.toFixed(0)} ms   (target < 1000 ms)`,

@@ -5,7 +5,7 @@
 import * as core from '@actions/core';
 import { actionsArtifactTransfer } from './github/artifacts.js';
 import { readRunContext } from './github/context.js';
-import { defaultEngines } from './github/engines.js';
+import { realEngines } from './github/engines.js';
 import { runAction, type ActionIO } from './github/gate.js';
 import { InputError, readInputs } from './github/inputs.js';
 import { GitHubRest } from './github/rest.js';
@@ -41,7 +41,8 @@ async function main(): Promise<void> {
       userAgent: `profile-gate/${VERSION}`,
     }),
     transfer: actionsArtifactTransfer(env),
-    engines: defaultEngines,
+    engines: realEngines(inputs.workspace),
+    env,
   });
 }
 

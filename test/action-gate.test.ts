@@ -12,7 +12,7 @@ import type { Engines } from '../src/github/engines.js';
 import { runAction, type ActionIO } from '../src/github/gate.js';
 import { readInputs, type ActionInputs } from '../src/github/inputs.js';
 import { GitHubRest } from '../src/github/rest.js';
-import type { CompareRun } from '../src/stats/run.js';
+import type { CompareRun } from '../src/pipeline/compare.js';
 import type { Comparison, FunctionDelta } from '../src/stats/types.js';
 import { fixture } from './helpers/corpus.js';
 import { FakeGitHub } from './helpers/fake-github.js';
@@ -206,13 +206,14 @@ describe('runAction (in-process)', () => {
       rest: new GitHubRest({ token: TOKEN, apiUrl: fake.url }),
       transfer,
       engines: eng,
+      env: {},
     });
 
     expect(out.verdict).toBe('fail');
     const input = eng.compare.mock.calls[0][0];
-    expect(input.baseline).toEqual([join(inputs.workDir, 'baseline')]);
-    expect(readFileSync(join(input.baseline[0], 'x.pb.gz'), 'utf8')).toBe('x');
-    expect(input.canary).toEqual([fixture('captures', 'cpu')]);
+    expect(input.baseline).toEqual({ paths: [join(inputs.workDir, 'baseline')] });
+    expect(readFileSync(join(input.baseline.paths[0], 'x.pb.gz'), 'utf8')).toBe('x');
+    expect(input.canary).toEqual({ paths: [fixture('captures', 'cpu')] });
     expect(input.settings).toEqual({ budgetPp: 3 });
     expect(rec.failed).toHaveLength(1);
     expect(rec.failed[0]).toContain('main.slow self-CPU grew 9.0pp');
@@ -256,9 +257,12 @@ describe('runAction (in-process)', () => {
       rest: new GitHubRest({ token: TOKEN, apiUrl: fake.url }),
       transfer: fakeTransfer(fake, false).transfer,
       engines: eng,
+      env: {},
     });
     expect(out.verdict).toBe('pass');
-    expect(eng.compare.mock.calls[0][0].baseline).toEqual([fixture('captures', 'base-1')]);
+    expect(eng.compare.mock.calls[0][0].baseline).toEqual({
+      paths: [fixture('captures', 'base-1')],
+    });
     expect(fake.requests).toEqual([]);
     expect(rec.failed).toEqual([]);
     expect(rec.summaries[0]).toContain('local path');
@@ -280,13 +284,14 @@ describe('runAction (in-process)', () => {
       rest: new GitHubRest({ token: TOKEN, apiUrl: fake.url }),
       transfer: fakeTransfer(fake, false).transfer,
       engines: eng,
+      env: {},
     });
     expect(eng.capture).toHaveBeenCalledTimes(1);
     expect((eng.capture as ReturnType<typeof vi.fn>).mock.calls[0][0]).toMatchObject({
       endpoint: 'http://127.0.0.1:6060',
       captures: 3,
     });
-    expect(eng.compare.mock.calls[0][0].canary).toEqual([fixture('captures', 'cpu')]);
+    expect(eng.compare.mock.calls[0][0].canary).toEqual({ paths: [fixture('captures', 'cpu')] });
   });
 
   it('a workflow not on the default branch yet means no baseline; a token without actions:read is an error', async () => {
@@ -298,6 +303,7 @@ describe('runAction (in-process)', () => {
       rest: new GitHubRest({ token: TOKEN, apiUrl: fake.url }),
       transfer: fakeTransfer(fake).transfer,
       engines: engines('pass'),
+      env: {},
     });
     expect(out.verdict).toBe('no-baseline');
     expect(rec.outputs.summary).toMatch(/workflow perf.yml was not found/);
@@ -310,6 +316,7 @@ describe('runAction (in-process)', () => {
         rest: new GitHubRest({ token: TOKEN, apiUrl: fake.url }),
         transfer: fakeTransfer(fake).transfer,
         engines: engines('pass'),
+        env: {},
       }),
     ).rejects.toThrow(
       /HTTP 403: Resource not accessible by integration.*permissions: actions: read/,
@@ -334,6 +341,7 @@ describe('runAction (in-process)', () => {
       rest: new GitHubRest({ token: TOKEN, apiUrl: fake.url }),
       transfer,
       engines: engines('pass'),
+      env: {},
     });
     expect(out.verdict).toBe('pass');
     expect(rec.failed).toEqual([]);
@@ -384,6 +392,7 @@ describe('runAction (in-process)', () => {
         rest: new GitHubRest({ token: TOKEN, apiUrl: fake.url }),
         transfer: fakeTransfer(fake).transfer,
         engines: engines('pass'),
+        env: {},
       });
       expect(out.commentAction).toBe('created');
       expect(fake.comments).toHaveLength(1);
@@ -412,6 +421,7 @@ describe('runAction (in-process)', () => {
         rest: new GitHubRest({ token: TOKEN, apiUrl: fake.url }),
         transfer: fakeTransfer(fake).transfer,
         engines: engines('pass'),
+        env: {},
       });
       expect(out.commentAction).toBe('skipped');
       expect(fake.comments).toHaveLength(0);

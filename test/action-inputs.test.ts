@@ -100,7 +100,7 @@ describe('readInputs', () => {
     });
     expect(p).toContain('mode: "deploy" is not one of gate, promote, capture, comment');
     expect(p).toContain('budget-pp: -1 is out of range (expected a number >= 0)');
-    expect(p).toContain('bootstrap: "12.5" is not an integer');
+    expect(p).toContain('bootstrap: "12.5" is not a whole number');
     expect(p).toContain('fail-on-no-baseline: "maybe" is not a boolean (use true or false)');
     expect(p).toContain('canary-path: /does/not/exist does not exist');
   });

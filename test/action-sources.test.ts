@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readRunContext } from '../src/github/context.js';
-import { defaultEngines } from '../src/github/engines.js';
+import { realEngines } from '../src/github/engines.js';
 import { runAction, type ActionIO } from '../src/github/gate.js';
 import { InputError, readInputs } from '../src/github/inputs.js';
 import { GitHubRest } from '../src/github/rest.js';
@@ -104,7 +104,8 @@ describe('Action with fleet sources', () => {
         },
         canUpload: () => false,
       },
-      engines: defaultEngines,
+      engines: realEngines(process.cwd()),
+      env,
     });
     expect(nb).toBe(10);
     expect(nc).toBe(10);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../src/capture/fetch-profile.js';
-import type { Manifest } from '../src/capture/manifest.js';
+import type { Manifest } from '../src/captureset/manifest.js';
 import { captureCommand } from '../src/cli/capture.js';
 import { readProfile } from '../src/profile/read.js';
 import { closedPort, memoryIO } from './helpers/capture.js';

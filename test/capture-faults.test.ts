@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { liveCommandCount } from '../src/capture/command.js';
 import { sha256 } from '../src/capture/fetch-profile.js';
-import type { Manifest } from '../src/capture/manifest.js';
+import type { Manifest } from '../src/captureset/manifest.js';
 import {
   CaptureRunError,
   runCapture,

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expandPath, expandPaths } from '../src/cli/files.js';
+import { expandPath, expandPaths } from '../src/captureset/files.js';
 
 describe('expandPath', () => {
   const dir = mkdtempSync(join(tmpdir(), 'pg-files-'));

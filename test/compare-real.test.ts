@@ -266,7 +266,7 @@ describe('compare: bad input and usage give exit 2 with a clear message', () => 
   it('bad numbers and unknown options', async () => {
     expect(
       (await cli(['compare', '--baseline', 'a', '--canary', 'b', '--confidence', '1.5'])).stderr,
-    ).toMatch(/confidence must be between 0\.5 and 1/);
+    ).toMatch(/--confidence: 1\.5 is out of range \(expected a number > 0\.5 and < 1/);
     expect((await cli(['compare', '--bogus'])).stderr).toMatch(/unknown option --bogus/);
     expect(
       (

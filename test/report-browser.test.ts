@@ -14,7 +14,7 @@ import { matchShares, renderFlameGraphHtml } from '../src/report/flamegraph-html
 import { renderFlameGraphSvg } from '../src/report/flamegraph-svg.js';
 import { buildFlameTree, fmtPp, fmtSigned, type FlameTree } from '../src/report/tree.js';
 import { treeOfRun } from '../src/report/write-reports.js';
-import { runComparison } from '../src/stats/run.js';
+import { compareCaptures, DEFAULT_SETTINGS } from '../src/stats/compare.js';
 import type { Comparison } from '../src/stats/types.js';
 import { corpusDir, hasCorpus, repoRoot } from './helpers/corpus.js';
 import {
@@ -92,7 +92,7 @@ describe.skipIf(!hasChromium)('flame graph HTML in chromium', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'pg-browser-'));
-    sc = cpuScenarioRun();
+    sc = await cpuScenarioRun();
     tree = treeOfRun(sc.run);
     files.real = join(dir, 'flame.html');
     writeFileSync(
@@ -338,17 +338,24 @@ describe.skipIf(!hasChromium)('flame graph HTML in chromium', () => {
       const heap = loadProfile(
         join(corpusDir, 'pprof', 'grafana_pyroscope_pkg_pprof_testdata_heap'),
       );
-      const heapRun = runComparison({
-        baseline: [],
-        canary: [],
-        cwd: dir,
-        settings: { bootstrap: 500, type: 'alloc_space' },
-        baselineProfiles: [1, 2, 3].map((i) => ({ name: `b${i}`, profile: perturb(heap, i) })),
-        canaryProfiles: [4, 5, 6].map((i) => ({
-          name: `c${i}`,
-          profile: perturb(heap, i, { plant: 'github.com/golang/snappy.Decode', factor: 3 }),
-        })),
-      });
+      const alloc = heap.sampleTypes.findIndex((t) => t.type === 'alloc_space');
+      const heapBase = [1, 2, 3].map((i) => captureOf(perturb(heap, i), `b${i}`, alloc));
+      const heapCanary = [4, 5, 6].map((i) =>
+        captureOf(
+          perturb(heap, i, { plant: 'github.com/golang/snappy.Decode', factor: 3 }),
+          `c${i}`,
+          alloc,
+        ),
+      );
+      const heapRun = {
+        baseline: heapBase,
+        canary: heapCanary,
+        comparison: compareCaptures(heapBase, heapCanary, {
+          ...DEFAULT_SETTINGS,
+          bootstrap: 500,
+          type: 'alloc_space',
+        }),
+      };
       // 2. A synthetic tree: 5000 functions, ~60k frames.
       const big = syntheticProfile(5000, 60_000, 99);
       const bigRun = {

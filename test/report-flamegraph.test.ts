@@ -21,8 +21,8 @@ export const EVIL = '</script><img src=x onerror="window.__pwned=1">&amp;<!--';
 
 let sc: ScenarioRun;
 let tree: FlameTree;
-beforeAll(() => {
-  sc = cpuScenarioRun();
+beforeAll(async () => {
+  sc = await cpuScenarioRun();
   tree = treeOfRun(sc.run);
   console.log(
     `[report-flamegraph] ${sc.source} (${sc.stats} statistics): ${tree.nodeCount} frames, ${tree.names.length} functions`,

@@ -9,9 +9,9 @@ import { cpuScenarioRun, type ScenarioRun } from './helpers/report.js';
 
 let dir = '';
 let sc: ScenarioRun;
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pg-reports-'));
-  sc = cpuScenarioRun();
+  sc = await cpuScenarioRun();
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

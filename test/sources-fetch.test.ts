@@ -1,5 +1,5 @@
 /**
- * End to end: fetchSourceCaptures / writeCaptureDir / `profile-gate fetch` against local fake
+ * End to end: fetchSourceCaptures / writeSourceCaptures / `profile-gate fetch` against local fake
  * Pyroscope and Parca servers (see test/helpers/fake-sources.ts).
  */
 import { createHash } from 'node:crypto';
@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { Manifest } from '../src/capture/manifest.js';
+import type { Manifest } from '../src/captureset/manifest.js';
 import { fetchCommand } from '../src/cli/fetch.js';
 import type { CliIO } from '../src/cli/args.js';
 import { UsageError } from '../src/errors.js';
 import { readProfile } from '../src/profile/read.js';
-import { fetchSourceCaptures, sliceFileName, writeCaptureDir } from '../src/sources/fetch.js';
+import { fetchSourceCaptures, sliceFileName, writeSourceCaptures } from '../src/sources/fetch.js';
 import { SourceError } from '../src/sources/http.js';
 import { parseSourceSpec } from '../src/sources/spec.js';
 import {
@@ -178,7 +178,7 @@ describe('fetchSourceCaptures', () => {
   });
 });
 
-describe('writeCaptureDir', () => {
+describe('writeSourceCaptures', () => {
   it('writes slice files and manifest.json in one step and refuses a non-empty folder', async () => {
     server = await startServer((_req, res) => connectOk(res, syntheticCpu(2)));
     const spec = parseSourceSpec(
@@ -186,7 +186,7 @@ describe('writeCaptureDir', () => {
     );
     const r = await fetchSourceCaptures(spec, quietOpts());
     const dir = join(tmp, 'set-a');
-    writeCaptureDir(dir, r);
+    writeSourceCaptures(dir, r);
     expect(readdirSync(dir).sort()).toEqual([
       'manifest.json',
       'slice-01.pb.gz',
@@ -200,15 +200,15 @@ describe('writeCaptureDir', () => {
       expect(createHash('sha256').update(b).digest('hex')).toBe(c.sha256);
     }
     expect(readdirSync(tmp).filter((f) => f.includes('.tmp-'))).toEqual([]);
-    expect(() => writeCaptureDir(dir, r)).toThrow(/already exists and is not empty/);
+    expect(() => writeSourceCaptures(dir, r)).toThrow(/already exists and is not empty/);
 
     const empty = join(tmp, 'empty');
     mkdirSync(empty);
-    writeCaptureDir(empty, r);
+    writeSourceCaptures(empty, r);
     expect(readdirSync(empty)).toHaveLength(4);
     const file = join(tmp, 'a-file');
     writeFileSync(file, 'x');
-    expect(() => writeCaptureDir(file, r)).toThrow(/not a directory/);
+    expect(() => writeSourceCaptures(file, r)).toThrow(/not a directory/);
   });
 });
 

@@ -197,7 +197,7 @@ describe('parseConfig', () => {
       'budgets:\n  self-pp: 3\n  cum-pp: 8\n  ratio: 2\n  per-unit-pct: 15\nmin-share: 0.5\nconfidence: 0.99\n',
       'f.yml',
     );
-    expect(c).toMatchObject({
+    expect(c.settings).toEqual({
       budgetPp: 3,
       budgetCumPp: 8,
       budgetRatio: 2,
@@ -205,13 +205,44 @@ describe('parseConfig', () => {
       minShare: 0.5,
       confidence: 0.99,
     });
+    expect(c.deprecated).toEqual([
+      'f.yml: budgets.self-pp is an old spelling; write budget-pp: at the top level',
+      'f.yml: budgets.cum-pp is an old spelling; write budget-cum-pp: at the top level',
+      'f.yml: budgets.ratio is an old spelling; write budget-ratio: at the top level',
+      'f.yml: budgets.per-unit-pct is an old spelling; write budget-per-unit-pct: at the top level',
+    ]);
+  });
+  it('reads the settings by the names the CLI and the Action use, rules included', () => {
+    const c = parseConfig(
+      'budget-pp: 3\nbudget-cum-pp: 8\nbudget-per-unit-pct: 15\nconfidence: 95\nbootstrap: 2000\nseed: 4\nsample-type: alloc_space\nfunctions:\n  - match: "a.*"\n    budget-pp: 1\n    budget-cum-pp: 2\n  - match: b\n    self-pp: 0.5\n',
+      'g.yml',
+    );
+    expect(c.settings).toEqual({
+      budgetPp: 3,
+      budgetCumPp: 8,
+      budgetPerUnitPct: 15,
+      confidence: 0.95,
+      bootstrap: 2000,
+      seed: 4,
+      type: 'alloc_space',
+    });
+    expect(c.functions).toEqual([
+      { match: 'a.*', budgetPp: 1, budgetCumPp: 2 },
+      { match: 'b', budgetPp: 0.5 },
+    ]);
+    expect(c.deprecated).toEqual([
+      'g.yml: functions[1].self-pp is an old spelling; write budget-pp',
+    ]);
+    expect(() => parseConfig('bootstrap: 10.5\n', 'g.yml')).toThrow(
+      'g.yml: bootstrap: 10.5 is not a whole number',
+    );
   });
   it('rejects unknown keys and bad values with the file name', () => {
     expect(() => parseConfig('budget:\n  self-pp: 3\n', 'x.yml')).toThrow(
       /x\.yml: unknown key "budget"/,
     );
     expect(() => parseConfig('budgets:\n  self-pp: -1\n', 'x.yml')).toThrow(
-      /budgets\.self-pp must be a number >= 0/,
+      /x\.yml: budgets\.self-pp: -1 is out of range \(expected a number >= 0\)/,
     );
     expect(() => parseConfig('functions:\n  - self-pp: 1\n', 'x.yml')).toThrow(
       /functions\[0\]\.match/,

@@ -1,6 +1,6 @@
 /** Describes the machine a capture ran on, so that `compare` can tell when two sets differ. */
 import os from 'node:os';
-import type { RunnerFingerprint } from './manifest.js';
+import type { RunnerFingerprint } from '../captureset/manifest.js';
 
 export function runnerFingerprint(runtimeVersion?: string): RunnerFingerprint {
   const cpus = os.cpus();

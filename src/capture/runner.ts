@@ -60,7 +60,7 @@ import {
   type CaptureEntry,
   type Manifest,
   readManifestFile,
-} from './manifest.js';
+} from '../captureset/manifest.js';
 import { checkTarget } from './safety.js';
 
 export type CaptureRole = 'baseline' | 'canary';

@@ -1,15 +1,16 @@
 /** `profile-gate calibrate --runs DIR...`: budgets from several known-good (A/A) capture sets. */
 import { UsageError } from '../errors.js';
-import { calibrate } from '../stats/calibrate.js';
 import { signed } from '../stats/explain.js';
-import { loadCaptureSets, loadConfig, resolveSettings } from '../stats/run.js';
+import { calibrateRuns } from '../pipeline/calibrate.js';
 import { helpText, parseArgs, type CliIO, type OptionSpec } from './args.js';
 import { READ_OPTIONS, readOptionsFrom } from './common.js';
-import { COMPARE_SPEC, emit, settingsFromArgs } from './compare.js';
+import { COMPARE_SPEC, emit } from './compare.js';
+import { settingsFromArgs } from './settings.js';
 
 const SPEC: Record<string, OptionSpec> = {
   runs: { kind: 'list', description: 'two or more folders, each one known-good run of captures' },
   target: { kind: 'number', description: 'false-alarm rate to stay under (default 0.01)' },
+  'sample-type': COMPARE_SPEC['sample-type'],
   type: COMPARE_SPEC.type,
   'budget-pp': COMPARE_SPEC['budget-pp'],
   'budget-cum-pp': COMPARE_SPEC['budget-cum-pp'],
@@ -38,21 +39,18 @@ export async function calibrateCommand(argv: string[], io: CliIO): Promise<numbe
   if (!(target > 0 && target < 1)) throw new UsageError('--target must be between 0 and 1');
   const explicit = settingsFromArgs(a);
   explicit.bootstrap ??= 2000;
-  const settings = resolveSettings(explicit, loadConfig(io.cwd, a.strings.config));
-  const { sets, typeName } = loadCaptureSets(
-    dirs.map((d) => ({ label: d, paths: [d] })),
-    {
-      cwd: io.cwd,
-      read: readOptionsFrom(a),
-      type: settings.type,
-      normalizeNames: settings.normalizeNames,
-    },
-  );
-  const cal = calibrate(
-    sets.map((captures, i) => ({ name: dirs[i], captures })),
-    { ...settings, type: typeName },
+  const {
+    calibration: cal,
+    settings,
+    typeName,
+  } = calibrateRuns({
+    runs: dirs,
+    cwd: io.cwd,
+    settings: explicit,
+    configPath: a.strings.config,
+    read: readOptionsFrom(a),
     target,
-  );
+  });
   if (a.strings.json) emit(io, a.strings.json, JSON.stringify(cal, null, 2) + '\n');
   if (a.strings.json === '-') return 0;
   const lines = [

@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { isUserError, UsageError } from '../errors.js';
 import { DEFAULT_ENV, DEFAULT_RETRIES, DEFAULT_SLICES, parseSourceSpec } from '../sources/spec.js';
-import { fetchSourceCaptures, writeCaptureDir } from '../sources/fetch.js';
+import { fetchSourceCaptures, writeSourceCaptures } from '../sources/fetch.js';
 import { helpText, parseArgs, type CliIO, type OptionSpec } from './args.js';
 
 const SPEC: Record<string, OptionSpec> = {
@@ -73,7 +73,7 @@ export async function fetchCommand(argv: string[], io: CliIO): Promise<number> {
         if (!quiet) io.stderr(`profile-gate fetch: ${m}\n`);
       },
     });
-    writeCaptureDir(out, result);
+    writeSourceCaptures(out, result);
     io.stdout(
       `wrote ${result.captures.length} capture(s) of ${spec.kind} ${spec.query} to ${a.strings.out}\n`,
     );

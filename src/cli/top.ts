@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 import { makeNormalizer } from '../profile/normalize.js';
 import { formatValue, pct } from '../util/format.js';
 import { helpText, parseArgs, type CliIO, type OptionSpec } from './args.js';
-import { displayName, expandPaths, readTotalsFile } from './files.js';
+import { displayName, expandPaths, readTotalsFile } from '../captureset/files.js';
 import { readOptionsFrom, READ_OPTIONS } from './common.js';
 
 const SPEC: Record<string, OptionSpec> = {

@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { MANIFEST_FILE, readManifestFile, type Manifest } from '../capture/manifest.js';
+import { MANIFEST_FILE, readManifestFile, type Manifest } from '../captureset/manifest.js';
 import type { ArtifactTransfer } from './artifacts.js';
 import type { RunContext } from './context.js';
 import type { BaselineOptions } from './inputs.js';

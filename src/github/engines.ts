@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { parseLoadMix } from '../capture/loadgen.js';
 import { runCapture, type RunCaptureOptions } from '../capture/runner.js';
 import { writeReports, type ReportPaths } from '../report/write-reports.js';
-import { runComparison, type CompareInput, type CompareRun } from '../stats/run.js';
+import { compare, type CompareRequest, type CompareRun } from '../pipeline/compare.js';
 import type { CaptureOptions } from './inputs.js';
 
 export interface CaptureResult {
@@ -23,7 +23,7 @@ export interface ReportFile {
 }
 
 export interface Engines {
-  compare(input: CompareInput): CompareRun | Promise<CompareRun>;
+  compare(request: CompareRequest): CompareRun | Promise<CompareRun>;
   capture(opts: CaptureOptions, log: Logger): Promise<CaptureResult>;
   /** Writes the report files (flame graph, diff profile...) into dir; returns what it wrote. */
   writeReports(run: CompareRun, dir: string, opts: { title?: string }): Promise<ReportFile[]>;
@@ -66,10 +66,11 @@ export function toRunCaptureOptions(o: CaptureOptions, cwd: string): RunCaptureO
   };
 }
 
-export const defaultEngines: Engines = {
-  compare: (input) => runComparison(input),
+/** The real engines; relative paths in the load mix resolve against `cwd`. */
+export const realEngines = (cwd: string): Engines => ({
+  compare,
   async capture(opts, log) {
-    const res = await runCapture(toRunCaptureOptions(opts, process.cwd()), {
+    const res = await runCapture(toRunCaptureOptions(opts, cwd), {
       progress: (e) => {
         if (e.kind === 'info') log.info(e.message);
         else if (e.kind === 'warning') log.warning(e.message);
@@ -91,4 +92,4 @@ export const defaultEngines: Engines = {
       file: REPORT_FILES[w.kind]?.file ?? w.path,
     }));
   },
-};
+});

@@ -10,11 +10,12 @@
  * - comment: post the sticky comment from a gate run's report artifact (workflow_run pattern
  *   for pull requests from forks).
  */
-import { fetchSourceCaptures, writeCaptureDir } from '../sources/fetch.js';
-import { describeSource, type SourceSpec } from '../sources/spec.js';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { CompareRun } from '../stats/run.js';
+import type { CompareRun, SideInput } from '../pipeline/compare.js';
+import type { Env } from '../sources/auth.js';
+import { fetchSourceCaptures, writeSourceCaptures } from '../sources/fetch.js';
+import { describeSource, type SourceSpec } from '../sources/spec.js';
 import type { ArtifactTransfer } from './artifacts.js';
 import { findBaseline, type BaselineResult } from './baseline.js';
 import { commentMarker, upsertStickyComment } from './comment.js';
@@ -44,6 +45,8 @@ export interface ActionIO extends Annotator {
 
 export interface ActionDeps {
   io: ActionIO;
+  /** The step's environment (fleet-source credentials are read from it). */
+  env: Env;
   rest: GitHubRest;
   transfer: ArtifactTransfer;
   engines: Engines;
@@ -69,6 +72,7 @@ export async function runAction(
   ctx: RunContext,
   deps: ActionDeps,
 ): Promise<ActionOutcome> {
+  for (const d of inputs.deprecated) deps.io.warning(d, { title: 'profile-gate' });
   switch (inputs.mode) {
     case 'gate':
       return gate(inputs, ctx, deps);
@@ -92,16 +96,27 @@ async function fetchSource(
   rmSync(dir, { recursive: true, force: true });
   deps.io.info(`Reading the ${side} from ${describeSource(spec)}`);
   const res = await fetchSourceCaptures(spec, {
-    env: process.env,
+    env: deps.env,
     log: (m) => deps.io.info(m),
   });
-  writeCaptureDir(dir, res);
+  writeSourceCaptures(dir, res);
   return dir;
 }
 
+/** The canary for the gate: captures on disk, a fleet-source window (read in memory), or captured now. */
+async function canaryInput(inputs: ActionInputs, deps: ActionDeps): Promise<SideInput> {
+  if (inputs.canaryPaths.length) return { paths: inputs.canaryPaths };
+  if (inputs.canarySource) return { source: inputs.canarySource };
+  return { paths: [await captureCanary(inputs, deps)] };
+}
+
+/** The canary for promote and capture, which keep it as files. */
 async function canaryPaths(inputs: ActionInputs, deps: ActionDeps): Promise<string[]> {
-  if (inputs.canaryPaths.length) return inputs.canaryPaths;
-  if (inputs.canarySource) return [await fetchSource(inputs.canarySource, 'canary', inputs, deps)];
+  const c = await canaryInput(inputs, deps);
+  return 'paths' in c ? c.paths : [await fetchSource(c.source, 'canary', inputs, deps)];
+}
+
+async function captureCanary(inputs: ActionInputs, deps: ActionDeps): Promise<string> {
   if (!inputs.capture) throw new Error('no canary: set canary-path or endpoint');
   const c = inputs.capture;
   deps.io.info(
@@ -112,7 +127,7 @@ async function canaryPaths(inputs: ActionInputs, deps: ActionDeps): Promise<stri
     warning: (m) => deps.io.warning(m, { title: 'profile-gate capture' }),
   });
   deps.io.setOutput('capture-path', res.dir);
-  return [res.dir];
+  return res.dir;
 }
 
 async function captureMode(inputs: ActionInputs, deps: ActionDeps): Promise<ActionOutcome> {
@@ -179,12 +194,12 @@ async function gate(
   deps: ActionDeps,
 ): Promise<ActionOutcome> {
   const { io } = deps;
-  const canary = await canaryPaths(inputs, deps);
+  const canary = await canaryInput(inputs, deps);
   const baseline: BaselineResult = inputs.baselineSource
     ? {
         found: true,
         source: 'fleet',
-        paths: [await fetchSource(inputs.baselineSource, 'baseline', inputs, deps)],
+        paths: [],
         description: describeSource(inputs.baselineSource),
       }
     : await findBaseline(inputs.baseline, ctx, join(inputs.workDir, 'baseline'), {
@@ -220,13 +235,17 @@ async function gate(
     return { mode: 'gate', verdict: 'no-baseline', commentAction };
   }
 
-  io.info(`Comparing canary ${canary.join(', ')} with baseline: ${baseline.description}`);
+  const canaryText = 'paths' in canary ? canary.paths.join(', ') : describeSource(canary.source);
+  io.info(`Comparing canary ${canaryText} with baseline: ${baseline.description}`);
   const run = await deps.engines.compare({
-    baseline: baseline.paths,
+    baseline: inputs.baselineSource ? { source: inputs.baselineSource } : { paths: baseline.paths },
     canary,
     cwd: inputs.workspace,
+    env: deps.env,
     settings: inputs.settings,
     configPath: inputs.configPath,
+    // the report artifact holds flame graphs and a diff profile: they need the stacks
+    need: 'stacks',
     log: (m) => io.info(m),
   });
   const c = run.comparison;

@@ -8,6 +8,7 @@
 import { parseSourceSpec, type SourceSpec } from '../sources/spec.js';
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
+import { checkSetting, SETTINGS } from '../stats/settings.js';
 import type { CompareSettings } from '../stats/types.js';
 
 export type Mode = 'gate' | 'promote' | 'capture' | 'comment';
@@ -51,6 +52,8 @@ export interface ActionInputs {
   capture?: CaptureOptions;
   baseline: BaselineOptions;
   settings: Partial<CompareSettings>;
+  /** Notes on deprecated input names that were used. */
+  deprecated: string[];
   configPath?: string;
   token: string;
   comment: boolean;
@@ -90,6 +93,7 @@ const ARTIFACT_NAME_FORBIDDEN = /["':<>|*?\\/\r\n]/;
  */
 export function readInputs(env: Env, setSecret: (s: string) => void = () => {}): ActionInputs {
   const problems: string[] = [];
+  const deprecated: string[] = [];
   const get = (name: string) => rawInput(env, name);
 
   const token = get('github-token');
@@ -272,29 +276,19 @@ export function readInputs(env: Env, setSecret: (s: string) => void = () => {}):
     if (!/[*?[]/.test(p) && !existsSync(p)) problems.push(`canary-path: ${p} does not exist`);
   }
 
-  // Statistics settings (only those given; the rest come from the config file, then defaults).
-  const settings: Partial<CompareSettings> = {};
-  const setNum = (key: keyof CompareSettings, v: number | undefined) => {
-    if (v !== undefined) (settings as Record<string, unknown>)[key] = v;
-  };
-  setNum('budgetPp', num('budget-pp', { min: 0 }));
-  setNum('budgetCumPp', num('budget-cum-pp', { min: 0 }));
-  setNum('budgetRatio', num('budget-ratio', { min: 0 }));
-  setNum('budgetPerUnitPct', num('budget-per-unit', { min: 0 }));
-  setNum('minShare', num('min-share', { min: 0, max: 100 }));
-  let confidence = num('confidence', { min: 0, exclusiveMin: true, max: 99.99 });
-  if (confidence !== undefined && confidence >= 1) confidence /= 100; // 95 -> 0.95
-  if (confidence !== undefined && confidence < 0.5) {
-    problems.push(`confidence: ${get('confidence')} is too low (use e.g. 0.95 or 95)`);
-    confidence = undefined;
+  // Statistics settings (only those given; the rest come from the config file, then defaults),
+  // by the names of the one settings table; old input names still read, with a note.
+  const settings: Record<string, unknown> = {};
+  for (const spec of SETTINGS) {
+    for (const name of [spec.name, ...(spec.aliases?.action ?? [])]) {
+      const v = get(name);
+      if (v === '') continue;
+      if (name !== spec.name) deprecated.push(`input ${name} is deprecated: use ${spec.name}`);
+      const c = checkSetting(spec, v, name);
+      if ('problem' in c) problems.push(c.problem);
+      else settings[spec.key] = c.value;
+    }
   }
-  setNum('confidence', confidence);
-  setNum('bootstrap', num('bootstrap', { min: 100, max: 1_000_000, int: true }));
-  setNum('seed', num('seed', { int: true }));
-  const sampleType = get('sample-type');
-  if (sampleType) settings.type = sampleType;
-  const normalizeNames = get('normalize-names');
-  if (normalizeNames) settings.normalizeNames = normalizeNames;
 
   const configRaw = get('config');
   const configPath = configRaw ? abs(configRaw) : undefined;
@@ -330,7 +324,8 @@ export function readInputs(env: Env, setSecret: (s: string) => void = () => {}):
     baselineSource,
     capture,
     baseline,
-    settings,
+    settings: settings as Partial<CompareSettings>,
+    deprecated,
     configPath,
     token,
     comment,

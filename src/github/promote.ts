@@ -2,25 +2,16 @@
  * promote: upload a set of captures plus a manifest.json (commit, run, time, settings) as the
  * artifact later gate runs take as their baseline. Pull-request runs never promote.
  */
-import { createHash } from 'node:crypto';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { expandPaths } from '../cli/files.js';
+import { expandPaths } from '../captureset/files.js';
+import { captureEntry, writeCaptureSet, type SetFile } from '../captureset/write.js';
 import {
   MANIFEST_FILE,
   MANIFEST_FORMAT_VERSION,
   type CaptureEntry,
   type Manifest,
-} from '../capture/manifest.js';
+} from '../captureset/manifest.js';
 import { VERSION } from '../version.js';
 import type { ArtifactTransfer } from './artifacts.js';
 import { readManifest } from './baseline.js';
@@ -66,36 +57,19 @@ export function stageBaseline(
   const profiles = expandPaths(req.paths, req.cwd, 'canary-path');
   const manifests = req.paths.map((p) => join(p, MANIFEST_FILE)).filter((m) => existsSync(m));
   const template = manifests.length === 1 ? readManifest(manifests[0]) : undefined;
-  rmSync(req.stagingDir, { recursive: true, force: true });
-  mkdirSync(req.stagingDir, { recursive: true });
-
   const used = new Set<string>([MANIFEST_FILE]);
-  const entries: CaptureEntry[] = [];
-  const files: string[] = [];
-  profiles.forEach((src, i) => {
+  const setFiles: SetFile[] = [];
+  const entries: CaptureEntry[] = profiles.map((src, i) => {
     let name = basename(src);
     if (used.has(name)) name = `${i + 1}-${name}`;
     used.add(name);
-    const dest = join(req.stagingDir, name);
-    copyFileSync(src, dest);
-    files.push(dest);
-    const bytes = readFileSync(dest);
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const bytes = new Uint8Array(readFileSync(src));
+    setFiles.push({ name, bytes });
     // Keep what the capture step recorded about this file (time window, requests).
     const known = template?.captures.find((c) => join(dirname(manifests[0]), c.file) === src);
-    if (known) {
-      entries.push({ ...known, file: name, sha256, bytes: bytes.length });
-    } else {
-      const mtime = statSync(src).mtime.toISOString();
-      entries.push({
-        file: name,
-        start: mtime,
-        end: mtime,
-        durationSeconds: 0,
-        sha256,
-        bytes: bytes.length,
-      });
-    }
+    if (known) return captureEntry(name, bytes, known);
+    const mtime = statSync(src).mtime.toISOString();
+    return captureEntry(name, bytes, { start: mtime, end: mtime, durationSeconds: 0 });
   });
   const manifest: Manifest = {
     ...(template ?? {
@@ -115,9 +89,7 @@ export function stageBaseline(
       settings: req.settings,
     },
   };
-  const manifestPath = join(req.stagingDir, MANIFEST_FILE);
-  writeFileSync(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
-  files.push(manifestPath);
+  const files = writeCaptureSet(req.stagingDir, setFiles, manifest, { replace: true });
   return { files, manifest };
 }
 

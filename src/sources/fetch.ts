@@ -9,27 +9,15 @@
  * treats `end` as inclusive or not (at worst a profile stamped in the very last millisecond of
  * a slice is missed by a server that treats `end` as exclusive).
  */
-import { createHash, randomBytes } from 'node:crypto';
-import {
-  mkdirSync,
-  readdirSync,
-  renameSync,
-  rmdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { captureEntry, writeCaptureSet } from '../captureset/write.js';
 import {
-  MANIFEST_FILE,
   MANIFEST_FORMAT_VERSION,
   type CaptureEntry,
   type Manifest,
-} from '../capture/manifest.js';
+} from '../captureset/manifest.js';
 import { isGzip } from '../profile/detect.js';
 import { ProfileError } from '../profile/errors.js';
-import { UsageError } from '../errors.js';
 import { readProfile } from '../profile/read.js';
 import { VERSION } from '../version.js';
 import { sourceAuth, type Env } from './auth.js';
@@ -156,14 +144,13 @@ export async function fetchSourceCaptures(
     const start = new Date(s.startMs);
     const end = new Date(s.endMs);
     captures.push({ name, bytes, start, end });
-    entries.push({
-      file: name,
-      start: start.toISOString(),
-      end: end.toISOString(),
-      durationSeconds: (s.endMs - s.startMs) / 1000,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-      bytes: bytes.length,
-    });
+    entries.push(
+      captureEntry(name, bytes, {
+        start: start.toISOString(),
+        end: end.toISOString(),
+        durationSeconds: (s.endMs - s.startMs) / 1000,
+      }),
+    );
     log(
       `${label}: ${samples} samples, ${bytes.length} bytes (gzipped) in ${formatMs(Date.now() - t0)}`,
     );
@@ -191,37 +178,11 @@ function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-/**
- * Writes `slice-NN.pb.gz` files and manifest.json into `dir` all at once: everything goes to a
- * temporary sibling folder that is renamed into place at the end, so `dir` never holds half a
- * set. `dir` must not exist or be empty.
- */
-export function writeCaptureDir(dir: string, result: SourceFetchResult): void {
-  let existing: string[] | undefined;
-  try {
-    if (!statSync(dir).isDirectory()) throw new UsageError(`${dir} exists and is not a directory`);
-    existing = readdirSync(dir);
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new UsageError(`cannot use ${dir}: ${(e as Error).message}`);
-    }
-  }
-  if (existing && existing.length > 0) {
-    throw new UsageError(`${dir} already exists and is not empty; choose a new --out folder`);
-  }
-  const parent = dirname(dir);
-  const tmp = join(parent, `.${basename(dir)}.tmp-${randomBytes(4).toString('hex')}`);
-  try {
-    mkdirSync(parent, { recursive: true });
-    mkdirSync(tmp);
-    for (const c of result.captures) writeFileSync(join(tmp, c.name), c.bytes);
-    writeFileSync(join(tmp, MANIFEST_FILE), JSON.stringify(result.manifest, null, 2) + '\n');
-    if (existing) rmdirSync(dir);
-    renameSync(tmp, dir);
-  } catch (e) {
-    rmSync(tmp, { recursive: true, force: true });
-    if (e instanceof UsageError) throw e;
-    throw new UsageError(`cannot write ${dir}: ${(e as Error).message}`);
-  }
+/** Writes the slices and manifest.json into `dir` at once; `dir` must not exist or be empty. */
+export function writeSourceCaptures(dir: string, result: SourceFetchResult): void {
+  writeCaptureSet(
+    dir,
+    result.captures.map((c) => ({ name: c.name, bytes: c.bytes })),
+    result.manifest,
+  );
 }

@@ -104,14 +104,12 @@ export interface FunctionRule {
 /** Contents of `.profile-gate.yml`. */
 export interface GateConfig {
   file?: string;
-  budgetPp?: number;
-  budgetCumPp?: number;
-  budgetRatio?: number;
-  minShare?: number;
-  confidence?: number;
-  budgetPerUnitPct?: number;
+  /** Settings the file gives (the same names as the CLI options and Action inputs). */
+  settings: Partial<CompareSettings>;
   ignore: string[];
   functions: FunctionRule[];
+  /** Notes on old spellings the file used. */
+  deprecated: string[];
 }
 
 export interface Comparison {

@@ -9,7 +9,7 @@ import { aggregate, type FunctionTotals } from '../../src/profile/aggregate.js';
 import { ProfileBuilder, type Profile } from '../../src/profile/model.js';
 import { makeNormalizer } from '../../src/profile/normalize.js';
 import { readProfile } from '../../src/profile/read.js';
-import { runComparison } from '../../src/stats/run.js';
+import { compare } from '../../src/pipeline/compare.js';
 import type { Capture, Comparison, FunctionDelta, Metric } from '../../src/stats/types.js';
 import { corpusDir, repoRoot } from './corpus.js';
 
@@ -258,23 +258,25 @@ export function cpuScenario(): Scenario {
 
 export interface ScenarioRun extends Scenario {
   run: { comparison: Comparison; baseline: Capture[]; canary: Capture[] };
-  /** 'engine' when the statistics engine (runComparison) produced the comparison. */
+  /** 'engine' when the statistics engine (the comparison pipeline) produced the comparison. */
   stats: 'engine' | 'stand-in';
 }
 
 /**
  * The CPU scenario through the real statistics engine when it is available (captures read by
- * runComparison, as the CLI does); otherwise the stand-in comparison above.
+ * the comparison pipeline, as the CLI does); otherwise the stand-in comparison above.
  */
-export function cpuScenarioRun(): ScenarioRun {
+export async function cpuScenarioRun(): Promise<ScenarioRun> {
   const sc = cpuScenario();
   if (sc.source.startsWith('fixtures/')) {
     try {
-      const run = runComparison({
-        baseline: sc.baselineFiles,
-        canary: sc.canaryFiles,
+      const run = await compare({
+        baseline: { paths: sc.baselineFiles },
+        canary: { paths: sc.canaryFiles },
         cwd: repoRoot,
+        env: {},
         settings: { bootstrap: 2000, seed: 7 },
+        need: 'stacks',
       });
       return { ...sc, run, stats: 'engine' };
     } catch (e) {

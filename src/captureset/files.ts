@@ -1,6 +1,6 @@
 /**
- * Expands PATH arguments (files, directories, globs) into profile files and reads them.
- * The only place the CLI touches the file system for profiles.
+ * Expands PATH arguments (files, directories, globs) into the profile files of capture sets, and
+ * reads them. The one place that decides which files of a capture folder are profiles.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
@@ -92,7 +92,8 @@ export function expandPaths(args: string[], cwd: string, what: string): string[]
   return files;
 }
 
-function readBytes(path: string, display: string): Uint8Array {
+/** A file's bytes; an error naming the file when it cannot be read. */
+export function readFileBytes(path: string, display: string): Uint8Array {
   try {
     return new Uint8Array(readFileSync(path));
   } catch (e) {
@@ -101,7 +102,7 @@ function readBytes(path: string, display: string): Uint8Array {
 }
 
 export function readProfileFile(path: string, display: string, opts: ReadOptions = {}): Profile {
-  return readProfile(readBytes(path, display), display, opts);
+  return readProfile(readFileBytes(path, display), display, opts);
 }
 
 /** Per-function totals of every sample type of a file (fast path: no stacks are kept). */
@@ -111,7 +112,7 @@ export function readTotalsFile(
   normalize: Normalizer,
   opts: ReadOptions = {},
 ): ProfileTotals {
-  return readTotals(readBytes(path, display), display, normalize, opts);
+  return readTotals(readFileBytes(path, display), display, normalize, opts);
 }
 
 /** Name to show for a file: relative to cwd when inside it. */

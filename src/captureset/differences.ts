@@ -1,0 +1,49 @@
+/**
+ * What two capture sets' manifests say about how they were made: incomplete sets, another
+ * profile type, other machines, another offered load, other capture lengths. Pure.
+ */
+import type { Manifest } from './manifest.js';
+
+/** Warnings when the manifests say the two sets were not made the same way. */
+export function differences(base: Manifest[], can: Manifest[]): string[] {
+  const out: string[] = [];
+  for (const [side, ms] of [
+    ['baseline', base],
+    ['canary', can],
+  ] as const) {
+    for (const m of ms) {
+      if (m.incomplete) {
+        out.push(
+          `the ${side} set is incomplete (${m.captures.length} of ${m.incomplete.requestedCaptures} captures: ${m.incomplete.reason})`,
+        );
+      }
+    }
+  }
+  if (base.length === 0 || can.length === 0) return out;
+  const b = base[0];
+  const c = can[0];
+  if (b.profileType !== c.profileType) {
+    out.push(
+      `manifests disagree on the profile type: baseline ${b.profileType}, canary ${c.profileType}`,
+    );
+  }
+  if (b.runner && c.runner) {
+    if (b.runner.cpuModel !== c.runner.cpuModel || b.runner.cores !== c.runner.cores) {
+      out.push(
+        `captured on different machines: baseline ${b.runner.cpuModel} x${b.runner.cores}, canary ${c.runner.cpuModel} x${c.runner.cores}; shares shift with the hardware`,
+      );
+    }
+  }
+  const rb = b.load?.rate;
+  const rc = c.load?.rate;
+  if (rb && rc && rb !== rc)
+    out.push(`different offered load: baseline ${rb} req/s, canary ${rc} req/s`);
+  const durs = (ms: Manifest[]) =>
+    new Set(ms.flatMap((m) => m.captures.map((e) => e.durationSeconds)));
+  const db = durs(base);
+  const dc = durs(can);
+  if (db.size === 1 && dc.size === 1 && [...db][0] !== [...dc][0]) {
+    out.push(`different capture lengths: baseline ${[...db][0]} s, canary ${[...dc][0]} s`);
+  }
+  return out;
+}
