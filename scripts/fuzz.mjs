@@ -1,4 +1,4 @@
-// Long fuzz runs of the readProfile targets in test/helpers/fuzz-targets.ts (the same ones
+// Long fuzz runs of the readProfile targets in scripts/fuzz/targets.ts (the same ones
 // test/fuzz.test.ts runs briefly in CI).
 //
 //   npm run fuzz -- --runs 200000 [--seed N] [--target folded] [--out .tmp/fuzz-findings] [--slow-ms 2000]
@@ -17,7 +17,7 @@ import { register } from 'tsx/esm/api';
 
 register();
 const fc = (await import('fast-check')).default;
-const { fuzzTargets, loadSeeds, readAndCheck } = await import('../test/helpers/fuzz-targets.ts');
+const { fuzzTargets, loadSeeds, readAndCheck } = await import('./fuzz/targets.ts');
 
 function arg(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);

@@ -8,7 +8,7 @@ import { ProfileError } from '../src/profile/errors.js';
 import { makeNormalizer } from '../src/profile/normalize.js';
 import { readProfile } from '../src/profile/read.js';
 import { corpusBytes, corpusFiles, fixture, hasCorpus } from './helpers/corpus.js';
-import { checkProfile } from './helpers/fuzz-targets.js';
+import { checkProfile } from '../scripts/fuzz/targets.js';
 import { foldedStacks, referenceFolded, totals } from './helpers/readers.js';
 
 const SIMPLE = { total: 14, fns: { a: [0, 14], b: [5, 14], c: [5, 5], d: [4, 4] } };

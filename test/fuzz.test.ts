@@ -1,7 +1,7 @@
 /**
  * Fuzzing readProfile (fast-check): random bytes, mutations of every corpus file and fixture,
  * and random speedscope / cpuprofile JSON, folded text and perf script text. Every input must
- * give a consistent Profile or a ProfileError (see test/helpers/fuzz-targets.ts).
+ * give a consistent Profile or a ProfileError (see scripts/fuzz/targets.ts).
  *
  * These runs are short (about 20 s in all); `npm run fuzz -- --runs 200000` runs the same
  * targets much longer. FUZZ_RUNS scales the runs here, FUZZ_SEED replays a failure.
@@ -14,13 +14,15 @@ import { readPprof, readPprofTotals, type ProfileTotals } from '../src/profile/p
 import { aggregate } from '../src/profile/aggregate.js';
 import {
   checkProfile,
+  fixtureCaptureSeeds,
   fuzzTargets,
   loadSeeds,
   pprofSeeds,
   readAndCheck,
-} from './helpers/fuzz-targets.js';
-import { lfield, sfield, vfield } from './helpers/pprof-bytes.js';
-import { reencodedPprof } from './helpers/pprof-reencode.js';
+} from '../scripts/fuzz/targets.js';
+import { lfield, sfield, vfield } from '../scripts/fuzz/pprof-bytes.js';
+import { reencodedPprof } from '../scripts/fuzz/pprof-reencode.js';
+import { hasCorpus } from '../scripts/fuzz/paths.js';
 
 const seeds = loadSeeds();
 const base = Number(process.env.FUZZ_RUNS ?? 2000);
@@ -59,7 +61,8 @@ describe('fuzz: readProfile returns a consistent Profile or throws a ProfileErro
 });
 
 describe('fuzz: pprof samples re-encoded in other valid ways read the same', () => {
-  const profiles = pprofSeeds(seeds);
+  // Without the shared corpus, the real Go captures under fixtures/ are the pprof seeds.
+  const profiles = pprofSeeds(hasCorpus ? seeds : [...seeds, ...fixtureCaptureSeeds()]);
   const norm = makeNormalizer('on');
   const key = (t: ProfileTotals) =>
     JSON.stringify(
@@ -72,7 +75,7 @@ describe('fuzz: pprof samples re-encoded in other valid ways read the same', () 
       }),
     );
   it('has pprof seeds to re-encode', () => {
-    expect(profiles.length).toBeGreaterThan(20);
+    expect(profiles.length).toBeGreaterThan(hasCorpus ? 20 : 8);
   });
   it('gives the totals of the original, with and without WebAssembly, and in the full model', () => {
     const want = new Map<Uint8Array, string>();

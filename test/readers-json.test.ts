@@ -9,7 +9,7 @@ import { ProfileError } from '../src/profile/errors.js';
 import { readProfile } from '../src/profile/read.js';
 import { readSpeedscope } from '../src/profile/speedscope.js';
 import { corpusBytes, corpusFiles, fixture, hasCorpus } from './helpers/corpus.js';
-import { checkProfile } from './helpers/fuzz-targets.js';
+import { checkProfile } from '../scripts/fuzz/targets.js';
 import { rounded, totals } from './helpers/readers.js';
 
 const SCHEMA = 'https://www.speedscope.app/file-format-schema.json';

@@ -18,7 +18,7 @@ import {
   vals,
   vfield,
   type PprofSpec,
-} from './helpers/pprof-bytes.js';
+} from '../scripts/fuzz/pprof-bytes.js';
 
 const norm = makeNormalizer('off');
 

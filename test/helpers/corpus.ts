@@ -1,13 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { corpusDir, fixture, hasCorpus, repoRoot } from '../../scripts/fuzz/paths.js';
 
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-/** The shared reference corpus: ../shared/corpus beside the repository (or $PROFILE_GATE_CORPUS). */
-export const corpusDir =
-  process.env.PROFILE_GATE_CORPUS ?? resolve(repoRoot, '..', 'shared', 'corpus');
-export const hasCorpus = existsSync(corpusDir);
+export { corpusDir, fixture, hasCorpus, repoRoot };
 if (!hasCorpus) {
   console.warn(
     `[skip] reference corpus not found at ${corpusDir}: corpus conformance tests are skipped`,
@@ -21,8 +16,4 @@ export function corpusFiles(sub: string): string[] {
 
 export function corpusBytes(sub: string, name: string): Uint8Array {
   return new Uint8Array(readFileSync(join(corpusDir, sub, name)));
-}
-
-export function fixture(...parts: string[]): string {
-  return join(repoRoot, 'fixtures', ...parts);
 }

@@ -19,7 +19,7 @@ import { expect } from 'vitest';
 import { sourceAuth } from '../../src/sources/auth.js';
 import { SourceError, type RequestContext } from '../../src/sources/http.js';
 import type { SourceSpec } from '../../src/sources/spec.js';
-import { varint } from './pprof-bytes.js';
+import { varint } from '../../scripts/fuzz/pprof-bytes.js';
 
 // ---------------------------------------------------------------- independent protobuf reader
 

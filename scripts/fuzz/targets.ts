@@ -23,7 +23,7 @@ import { makeNormalizer } from '../../src/profile/normalize.js';
 import { readProfile } from '../../src/profile/read.js';
 import { sniff } from '../../src/profile/detect.js';
 import { readPprofTotals, type ProfileTotals } from '../../src/profile/pprof.js';
-import { corpusDir, fixture, hasCorpus } from './corpus.js';
+import { corpusDir, fixture, hasCorpus } from './paths.js';
 import { canReencode, reencodedPprof } from './pprof-reencode.js';
 
 export interface Seed {
@@ -61,6 +61,28 @@ export function loadSeeds(): Seed[] {
       const p = join(fx, f);
       if (statSync(p).isFile() && FIXTURE_EXT.test(f))
         add(`fixtures/${f}`, new Uint8Array(readFileSync(p)));
+    }
+  }
+  return out;
+}
+
+/**
+ * One real Go capture of each fixture set (CPU, allocations, block, mutex): pprof seeds that
+ * exist without the shared corpus.
+ */
+export function fixtureCaptureSeeds(): Seed[] {
+  const root = fixture('captures');
+  if (!existsSync(root)) return [];
+  const out: Seed[] = [];
+  for (const d of readdirSync(root).sort()) {
+    const dir = join(root, d);
+    if (!statSync(dir).isDirectory()) continue;
+    const f = readdirSync(dir)
+      .sort()
+      .find((x) => x.endsWith('.pb.gz'));
+    if (f) {
+      const bytes = new Uint8Array(gunzipSync(readFileSync(join(dir, f))));
+      out.push({ name: `captures/${d}/${f} (inflated)`, bytes });
     }
   }
   return out;
