@@ -15926,7 +15926,7 @@ var SETTINGS = [
     exclusiveMin: true,
     exclusiveMax: true,
     rangeNote: "or a percentage such as 95",
-    normalize: (v) => v >= 1 && v < 100 ? v / 100 : v
+    normalize: (v) => v > 50 && v < 100 ? v / 100 : v
   },
   {
     key: "bootstrap",
@@ -15998,7 +15998,10 @@ function checkSetting(s, raw, where) {
     return { problem: `${where}: ${JSON.stringify(raw)} is not a number` };
   }
   const v = s.normalize ? s.normalize(n) : n;
-  const bad = s.kind === "integer" && !Number.isInteger(v) || s.min !== void 0 && (s.exclusiveMin ? v <= s.min : v < s.min) || s.max !== void 0 && (s.exclusiveMax ? v >= s.max : v > s.max);
+  if (s.kind === "integer" && !Number.isInteger(v)) {
+    return { problem: `${where}: ${JSON.stringify(raw)} is not a whole number` };
+  }
+  const bad = s.min !== void 0 && (s.exclusiveMin ? v <= s.min : v < s.min) || s.max !== void 0 && (s.exclusiveMax ? v >= s.max : v > s.max);
   if (bad)
     return { problem: `${where}: ${String(raw)} is out of range (expected ${rangeText(s)})` };
   return { value: v };
@@ -19629,14 +19632,18 @@ init_errors();
 init_normalize();
 init_args();
 var SPEC3 = {
-  type: { kind: "string", description: "sample type by name (default: the profile default)" },
+  "sample-type": {
+    kind: "string",
+    description: "sample type by name (default: the profile default)"
+  },
+  type: { kind: "string", description: "same as --sample-type" },
   json: { kind: "boolean", description: "print JSON instead of a table" },
   "normalize-names": { kind: "string", description: "on (default), off, all, or a list of rules" },
   limit: { kind: "number", description: "rows in the table (default 30; 0 = all)" },
   ...READ_OPTIONS,
   help: { kind: "boolean", short: "h" }
 };
-var TOP_USAGE = "Usage: profile-gate top FILE... [--type T] [--json] [--normalize-names off]";
+var TOP_USAGE = "Usage: profile-gate top FILE... [--sample-type T] [--json] [--normalize-names off]";
 function topTotals(files, io, type, normalize, readOpts = {}) {
   const norm = makeNormalizer(normalize);
   const totals = [];
@@ -19648,7 +19655,7 @@ function topTotals(files, io, type, normalize, readOpts = {}) {
       throw new ProfileError(
         "sample-type",
         name,
-        `sample type ${t.type.type} (${t.type.unit}) differs from the first file's ${totals[0].type.type} (${totals[0].type.unit}); pick one with --type`
+        `sample type ${t.type.type} (${t.type.unit}) differs from the first file's ${totals[0].type.type} (${totals[0].type.unit}); pick one with --sample-type`
       );
     }
     totals.push(t);
@@ -19671,7 +19678,13 @@ async function topCommand(argv, io) {
   if (a.positionals.length === 0) throw new UsageError(`no profile files given
 ${TOP_USAGE}`);
   const files = expandPaths(a.positionals, io.cwd, "top");
-  const t = topTotals(files, io, a.strings.type, a.strings["normalize-names"], readOptionsFrom(a));
+  const t = topTotals(
+    files,
+    io,
+    a.strings["sample-type"] ?? a.strings.type,
+    a.strings["normalize-names"],
+    readOptionsFrom(a)
+  );
   const rows = sortedRows(t);
   if (a.flags.json) {
     const out = {

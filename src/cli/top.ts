@@ -9,7 +9,11 @@ import { displayName, expandPaths, readTotalsFile } from '../captureset/files.js
 import { readOptionsFrom, READ_OPTIONS } from './common.js';
 
 const SPEC: Record<string, OptionSpec> = {
-  type: { kind: 'string', description: 'sample type by name (default: the profile default)' },
+  'sample-type': {
+    kind: 'string',
+    description: 'sample type by name (default: the profile default)',
+  },
+  type: { kind: 'string', description: 'same as --sample-type' },
   json: { kind: 'boolean', description: 'print JSON instead of a table' },
   'normalize-names': { kind: 'string', description: 'on (default), off, all, or a list of rules' },
   limit: { kind: 'number', description: 'rows in the table (default 30; 0 = all)' },
@@ -18,7 +22,7 @@ const SPEC: Record<string, OptionSpec> = {
 };
 
 export const TOP_USAGE =
-  'Usage: profile-gate top FILE... [--type T] [--json] [--normalize-names off]';
+  'Usage: profile-gate top FILE... [--sample-type T] [--json] [--normalize-names off]';
 
 export function topTotals(
   files: string[],
@@ -40,7 +44,7 @@ export function topTotals(
       throw new ProfileError(
         'sample-type',
         name,
-        `sample type ${t.type.type} (${t.type.unit}) differs from the first file's ${totals[0].type.type} (${totals[0].type.unit}); pick one with --type`,
+        `sample type ${t.type.type} (${t.type.unit}) differs from the first file's ${totals[0].type.type} (${totals[0].type.unit}); pick one with --sample-type`,
       );
     }
     totals.push(t);
@@ -67,7 +71,13 @@ export async function topCommand(argv: string[], io: CliIO): Promise<number> {
   }
   if (a.positionals.length === 0) throw new UsageError(`no profile files given\n${TOP_USAGE}`);
   const files = expandPaths(a.positionals, io.cwd, 'top');
-  const t = topTotals(files, io, a.strings.type, a.strings['normalize-names'], readOptionsFrom(a));
+  const t = topTotals(
+    files,
+    io,
+    a.strings['sample-type'] ?? a.strings.type,
+    a.strings['normalize-names'],
+    readOptionsFrom(a),
+  );
   const rows = sortedRows(t);
   if (a.flags.json) {
     const out = {
