@@ -14,6 +14,12 @@
  */
 import { createHash } from 'node:crypto';
 import type { Comparison, FunctionDelta } from '../stats/types.js';
+import type {
+  ChangeRow,
+  FlameGraphData,
+  FunctionTestsRow,
+  TestRow,
+} from './flamegraph-page/data.js';
 import {
   colorScale,
   frameColor,
@@ -54,8 +60,6 @@ export function jsonForScript(value: unknown): string {
 
 const r6 = (x: number): number => (x === 0 ? 0 : Number(x.toPrecision(6)));
 
-type TestRow = [number, number, number, number, number, number, string, number];
-
 function testRow(d: FunctionDelta): TestRow {
   return [
     r6(d.baselineShare),
@@ -74,7 +78,7 @@ export function flameGraphData(
   tree: FlameTree,
   comparison: Comparison | undefined,
   opts: FlameGraphHtmlOptions = {},
-): Record<string, unknown> {
+): FlameGraphData {
   const tests = indexDeltas(comparison);
   const scaleSelf = colorScale(comparison, 'self');
   const scaleCum = colorScale(comparison, 'cum');
@@ -97,7 +101,7 @@ export function flameGraphData(
   for (let i = 0; i < fn.length; i++) if (fn[i] < 0) fn[i] = rootFn;
   const colorSelf: string[] = [];
   const colorCum: string[] = [];
-  const testList: [number, TestRow | null, TestRow | null][] = [];
+  const testList: FunctionTestsRow[] = [];
   names.forEach((name, i) => {
     const t: FunctionTests = i === rootFn ? {} : (tests.get(name) ?? {});
     colorSelf.push(i === rootFn ? '#d8d8d8' : frameColor(name, t.self, scaleSelf));
@@ -108,7 +112,7 @@ export function flameGraphData(
   });
   // Tested functions absent from the tree (a vanished function has no canary frame; show it in the list).
   const inTree = new Set(tree.names);
-  const changes: [string, string, number, number, number, number, number, string][] = [];
+  const changes: ChangeRow[] = [];
   if (comparison) {
     const sig = comparison.functions.filter(
       (d) => d.significant && d.status !== 'ignored' && d.status !== 'unchanged',
