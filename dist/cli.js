@@ -13981,7 +13981,7 @@ var init_endpoints = __esm({
 });
 
 // src/capture/fetch-profile.ts
-import { createHash as createHash3, randomBytes as randomBytes2 } from "node:crypto";
+import { createHash as createHash2, randomBytes as randomBytes2 } from "node:crypto";
 import http2 from "node:http";
 import https2 from "node:https";
 import { join as join4 } from "node:path";
@@ -14192,7 +14192,7 @@ function tempPath(dir, stem) {
   return join4(dir, `.${stem}.tmp-${process.pid}-${randomBytes2(4).toString("hex")}`);
 }
 function sha2562(bytes) {
-  return createHash3("sha256").update(bytes).digest("hex");
+  return createHash2("sha256").update(bytes).digest("hex");
 }
 function writeAtomic(path, bytes) {
   try {
@@ -17146,8 +17146,13 @@ function renderMarkdown(c, opts = {}) {
 init_normalize();
 init_fs();
 
+// src/report/flamegraph-page/generated.ts
+var PAGE_SCRIPT = '"use strict";(()=>{function g(e){let t=document.getElementById(e);if(!t)throw new Error(`flame graph: no #${e}`);return t}var fe=performance.now(),l=JSON.parse(g("pg-data").textContent??""),pe=performance.now(),C=l.fn.length,E=l.depth,A=l.fn,q=l.bs,P=l.cs,Le=l.bv,Ae=l.cv,W=l.names,ee=W.length,R=18,te=3,Be=.1,Y=Math.floor(3e4/18),O=new Int32Array(C),V=new Int32Array(C),ne=0;{let e=[];for(let t=0;t<C;t++){for(;e.length&&E[e[e.length-1]]>=E[t];)O[e.pop()]=t;V[t]=e.length?e[e.length-1]:-1,e.push(t),E[t]>ne&&(ne=E[t])}for(;e.length;)O[e.pop()]=C}var Ce={};l.tests.forEach(e=>{Ce[e[0]]={self:e[1],cum:e[2]}});var ie=l.width==="baseline"?"baseline":"canary",le=l.colorBy==="cum"?"cum":"self",K=new Float64Array(C),u=0;function ve(){return ie==="canary"?P:q}function Te(){let e=ve(),t=new Float64Array(C);K[0]=0;for(let r=1;r<C;r++){let n=V[r];K[r]=K[n]+t[n],t[n]+=e[r]}}Te();var he={};function ke(e){let t=he[e];if(t)return t;let r=parseInt(e.slice(1,3),16),n=parseInt(e.slice(3,5),16),o=parseInt(e.slice(5,7),16);return t=.299*r+.587*n+.114*o<140?"#fff":"#111",he[e]=t,t}function Ee(){return le==="cum"?l.colorCum:l.colorSelf}var w=g("pg-canvas"),d=w.getContext("2d"),Ne=g("pg-wrap"),c=g("pg-tip"),Z=g("pg-status"),Se=g("pg-crumbs"),X=g("pg-search"),Ie=\'12px ui-monospace,SFMono-Regular,Menlo,Consolas,"DejaVu Sans Mono",monospace\',re=7,H=null,M=new Int32Array(1024),B=new Float64Array(1024),k=new Float64Array(1024),b=0,U=[],_=[],D=0,L=0,I=0;function be(e,t,r){if(b===M.length){let n=new Int32Array(b*2);n.set(M),M=n;let o=new Float64Array(b*2);o.set(B),B=o;let a=new Float64Array(b*2);a.set(k),k=a}M[b]=e,B[b]=t,k[b]=r,b++}function De(e,t){let r=Math.floor((t-2*te)/re);if(r<3)return"";if(e.length<=r)return e;let n=e.lastIndexOf("/"),o=n>=0&&n<e.length-1?e.slice(n+1):e;return o.length<=r?o:o.slice(0,r-1)+"\\u2026"}function G(){let e=ve();e[u]>0||(u=0),D=Math.max(200,Ne.clientWidth);let t=K[u],r=e[u]>0?e[u]:1,n=D/r;b=0;let o=[];for(let s=V[u];s>=0;s=V[s])o.push(s);let a=E[u],f=[];for(let s=u,h=O[u];s<h;){if(e[s]*n<Be){s=O[s];continue}let y=E[s];y>a&&(a=y),(f[y]||(f[y]=[])).push(s),s++}I=a+1>Y?Math.max(0,Math.min(E[u]-4,a+1-Y)):0;let v=a+1-I>Y;L=Math.min(a+1-I,Y),U=new Array(L),_=new Array(L);for(let s=0;s<L;s++){let h=s+I;if(U[s]=b,h<E[u])be(o[o.length-1-h],0,D);else{let T=f[h]||[];for(let y=0;y<T.length;y++){let N=T[y];be(N,(K[N]-t)*n,e[N]*n)}}_[s]=b}let i=window.devicePixelRatio||1,p=L*R+2;w.style.width=D+"px",w.style.height=p+"px",w.width=Math.round(D*i),w.height=Math.round(p*i),d.setTransform(i,0,0,i,0,0),d.clearRect(0,0,D,p),d.font=Ie,d.textBaseline="middle",re=d.measureText("mmmmmmmmmm").width/10||7;let $=Ee();for(let s=0;s<L;s++){let h=s*R;for(let T=U[s];T<_[s];T++){let y=M[T],N=B[T],S=k[T],J=A[y],de=$[J],Fe=s+I<E[u]||H&&!H[J];if(d.globalAlpha=Fe?.35:1,d.fillStyle=de,d.fillRect(N,h,S>1.5?S-.5:S,R-1),H&&H[J]&&(d.globalAlpha=1,d.strokeStyle="#8250df",d.lineWidth=2,S>3&&d.strokeRect(N+1,h+1,S-2.5,R-3)),S>3*re+2*te){let me=De(W[J],S);me&&(d.fillStyle=ke(de),d.fillText(me,N+te,h+R/2))}}}d.globalAlpha=1;let z=[];for(let s=u;s>=0;s=V[s])z.push(W[A[s]]);Se.textContent=(u===0?"Click a frame to zoom; Escape or Reset to zoom out.":"Zoomed: "+z.reverse().join(" \\u203A "))+(I?" ("+I+" outer frames not drawn)":"")+(v?" (stacks deeper than "+Y+" frames are cut here: click a deep frame to zoom)":""),j.drawn=b}function Re(e,t){let r=Math.floor(t/R);if(r<0||r>=L)return-1;let n=U[r],o=_[r]-1;for(;n<=o;){let a=n+o>>1;if(B[a]>e)o=a-1;else if(B[a]+k[a]<e)n=a+1;else return a}return-1}function x(e){return(Math.abs(e)>=10?e.toFixed(1):e.toFixed(2))+"%"}function F(e){let t=Math.abs(e)<.005?0:e;return(t>0?"+":t<0?"-":"")+Math.abs(t).toFixed(2)}var ge={nanoseconds:1,ns:1,microseconds:1e3,us:1e3,milliseconds:1e6,ms:1e6,seconds:1e9,s:1e9};function we(e){let t=(l.unit||"").toLowerCase();function r(n,o){let a=Math.abs(n)>=100?0:Math.abs(n)>=10?1:2;return n.toFixed(a)+o}if(ge[t]){let n=e*ge[t],o=Math.abs(n);return o>=1e9?r(n/1e9,"s"):o>=1e6?r(n/1e6,"ms"):o>=1e3?r(n/1e3,"us"):r(n,"ns")}if(t==="bytes"){let n=Math.abs(e);return n>=1073741824?r(e/1073741824,"GB"):n>=1048576?r(e/1048576,"MB"):n>=1024?r(e/1024,"kB"):e+"B"}return Number.isInteger(e)?String(e):e.toPrecision(4)}function ye(e,t){let r=t[e];for(let n=e+1,o=O[e];n<o;n=O[n])r-=t[n];return Math.max(0,r)}function m(e,t,r){let n=document.createElement(e);return t&&(n.className=t),r!==void 0&&(n.textContent=r),n}function Me(e,t){let r=m("div","row");if(!t)return r.textContent=e+": not tested (below the minimum share)",r;r.appendChild(document.createTextNode(e+": "));let n=t[7]&&t[6]!=="unchanged"&&t[6]!=="ignored"?t[2]>0?"grew":"shrank":"";return r.appendChild(m("span",n,F(t[2])+"pp ["+F(t[3])+", "+F(t[4])+"]")),r.appendChild(document.createTextNode(" "+x(t[0])+" \\u2192 "+x(t[1])+" \\xB7 "+t[6]+" (p"+(t[5]<.001?"<0.001":"="+t[5].toFixed(3))+")")),r}function He(e,t,r){let n=M[e],o=A[n];c.textContent="",c.appendChild(m("div","name",W[o]));let a=P[n]-q[n],f=m("div","row");f.appendChild(document.createTextNode("this frame: baseline "+x(q[n])+" \\u2192 canary "+x(P[n])+" ")),f.appendChild(m("span",Math.abs(a)>=.005?a>0?"grew":"shrank":"",F(a)+"pp")),c.appendChild(f);let v=ye(n,q),i=ye(n,P);if(c.appendChild(m("div","row","self in this frame: baseline "+x(v)+" \\u2192 canary "+x(i)+" ("+F(i-v)+"pp)")),c.appendChild(m("div","row","value: baseline "+we(Le[n])+" ("+l.captures[0]+" captures) \\xB7 canary "+we(Ae[n])+" ("+l.captures[1]+" captures)")),n!==0){let h=Ce[o]||{};c.appendChild(m("div","row","function, all call paths ("+Math.round(l.confidence*100)+"% interval):")),c.appendChild(Me("  self",h.self)),c.appendChild(Me("  total",h.cum))}c.style.display="block";let p=c.offsetWidth,$=c.offsetHeight,z=t+14,s=r+14;z+p>window.innerWidth-4&&(z=Math.max(4,t-p-14)),s+$>window.innerHeight-4&&(s=Math.max(4,r-$-14)),c.style.left=z+"px",c.style.top=s+"px"}w.addEventListener("mousemove",e=>{let t=w.getBoundingClientRect(),r=Re(e.clientX-t.left,e.clientY-t.top);if(r<0){c.style.display="none";return}He(r,e.clientX,e.clientY)});w.addEventListener("mouseleave",()=>{c.style.display="none"});w.addEventListener("click",e=>{let t=w.getBoundingClientRect(),r=Re(e.clientX-t.left,e.clientY-t.top);r<0||ce(M[r])});function ce(e){u=e,c.style.display="none",G()}function ue(){let e=X.value;if(!e){H=null,Z.textContent="",G();return}let t,r=/^\\/(.*)\\/([a-z]*)$/.exec(e);if(r)try{let i=new RegExp(r[1],r[2].indexOf("i")>=0?"i":"");t=p=>i.test(p)}catch{Z.textContent="invalid regular expression";return}else if(e.charAt(0)==="="){let i=e.slice(1);t=p=>p===i}else{let i=e.toLowerCase();t=p=>p.toLowerCase().indexOf(i)>=0}let n=new Uint8Array(ee);H=n;let o=0;for(let i=0;i<ee-1;i++)t(W[i])&&(n[i]=1,o++);let a=0,f=0,v=0;for(let i=0;i<C;i++)n[A[i]]&&a++;for(let i=0;i<C;)n[A[i]]?(f+=P[i],v+=q[i],i=O[i]):i++;Z.textContent=a+" frames in "+o+" functions match: canary "+x(f)+", baseline "+x(v)+" ("+F(f-v)+"pp)",j.match={frames:a,functions:o,canary:f,baseline:v},G()}var oe=0;X.addEventListener("input",()=>{clearTimeout(oe),oe=setTimeout(ue,120)});X.addEventListener("keydown",e=>{e.key==="Enter"&&(clearTimeout(oe),ue())});g("pg-reset").addEventListener("click",()=>{X.value="",H=null,Z.textContent="",j.match=null,ce(0)});var se=g("pg-width"),ae=g("pg-color");se.value=ie;ae.value=le;se.addEventListener("change",()=>{ie=se.value,Te(),G()});ae.addEventListener("change",()=>{le=ae.value,G()});document.addEventListener("keydown",e=>{e.key==="Escape"?(c.style.display="none",ce(0)):e.key==="/"&&document.activeElement!==X&&(e.preventDefault(),X.focus())});var xe=0;window.addEventListener("resize",()=>{clearTimeout(xe),xe=setTimeout(G,80)});var We=g("pg-changes");l.changes.forEach(e=>{let t=document.createElement("tr");t.appendChild(m("td","",e[0])),t.appendChild(m("td","",e[1]==="cum"?"total":e[1])),t.appendChild(m("td","",x(e[2]))),t.appendChild(m("td","",x(e[3]))),t.appendChild(m("td","",F(e[4])+"pp ["+F(e[5])+", "+F(e[6])+"]")),t.appendChild(m("td","",e[7])),t.addEventListener("click",()=>{X.value="="+e[0],ue(),window.scrollTo(0,0)}),We.appendChild(t)});l.changes.length||(g("pg-changes-note").textContent=l.verdict?"No significant changes.":"No comparison attached: colours are neutral.");var j={nodes:C,functions:ee-1,maxDepth:ne,drawn:0,match:null,find(e){let t=-1,r=0;for(let o=0;o<L;o++)for(let a=U[o];a<_[o];a++)W[A[M[a]]]===e&&(t<0||k[a]>k[t])&&(t=a,r=o);if(t<0)return null;let n=w.getBoundingClientRect();return{node:M[t],x:B[t],y:r*R,w:k[t],h:R-1,clientX:n.left+B[t],clientY:n.top+r*R,color:Ee()[A[M[t]]],canvasWidth:D}},focusName(){return W[A[u]]}};window.profileGateFlame=j;G();var Q=performance.now();j.timings={parseMs:pe-fe,firstRenderMs:Q-pe,scriptMs:Q-fe,sinceNavigationMs:Q};j.ready=!0;})();';
+var PAGE_STYLE = "*{box-sizing:border-box}body{margin:0;font:13px/1.4 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#1f2328;background:#fff}header{position:sticky;top:0;z-index:2;background:#fff;border-bottom:1px solid #d0d7de;padding:8px 12px}h1{font-size:18px;margin:0 0 2px}h1 .verdict{padding:1px 8px;border-radius:10px;color:#fff;font-size:14px;vertical-align:2px}.fail{background:#cf222e}.pass{background:#1a7f37}.none{background:#6e7781}.sub{color:#57606a;margin:0 0 6px}.controls{display:flex;flex-wrap:wrap;gap:8px;align-items:center}.controls input[type=search]{width:260px;padding:3px 6px;font:inherit;border:1px solid #8c959f;border-radius:4px}.controls button,.controls select{font:inherit;padding:2px 8px;border:1px solid #8c959f;border-radius:4px;background:#f6f8fa;cursor:pointer}#pg-status{color:#57606a}.legend{display:flex;align-items:center;gap:6px;color:#57606a}.legend .bar{width:160px;height:10px;border-radius:2px;background:linear-gradient(90deg,#1c4ec8,#bed0fa,#c4c4c4,#fcc4ba,#c81818)}.legend .sw{display:inline-block;width:12px;height:10px;border-radius:2px;vertical-align:-1px}.legend .sw-ns{background:#c8c8c8}.legend .sw-nt{background:#e0e0dc}main{padding:6px 12px 24px}#pg-crumbs{min-height:18px;color:#57606a;font-size:12px;margin-bottom:4px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}#pg-wrap{position:relative;width:100%}canvas{display:block;cursor:pointer}#pg-tip{position:fixed;z-index:5;display:none;max-width:560px;pointer-events:none;background:#fff;border:1px solid #8c959f;border-radius:6px;box-shadow:0 4px 14px #0000002e;padding:6px 9px;font-size:12px}#pg-tip .name{font:600 12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;word-break:break-all;margin-bottom:3px}#pg-tip .row{white-space:nowrap}#pg-tip .grew{color:#cf222e;font-weight:600}#pg-tip .shrank{color:#0550ae;font-weight:600}h2{font-size:15px;margin:16px 0 6px}table{border-collapse:collapse;font-size:12px}td,th{border-bottom:1px solid #d8dee4;padding:3px 8px;text-align:right;white-space:nowrap}td:first-child,th:first-child{text-align:left;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;white-space:normal;word-break:break-all;max-width:640px}tbody tr{cursor:pointer}tbody tr:hover{background:#f6f8fa}.note{color:#57606a;font-size:12px}";
+var PAGE_SCRIPT_HASH = "'sha256-0TlvELnUbmdgN8Txv12/NyYDcD65E8Ll0wvwLl8irEA='";
+var PAGE_STYLE_HASH = "'sha256-m0KEVet0lBqknmAFnJzIRCXZ7s28dLMqRiJM0o/RXHw='";
+
 // src/report/flamegraph-html.ts
-import { createHash } from "node:crypto";
 function escapeHtml(s) {
   return s.replace(
     /[&<>"']/g,
@@ -17249,335 +17254,11 @@ function flameGraphData(tree, comparison, opts = {}) {
     cv
   };
 }
-var CSS = `
-*{box-sizing:border-box}
-body{margin:0;font:13px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;background:#fff}
-header{position:sticky;top:0;z-index:2;background:#fff;border-bottom:1px solid #d0d7de;padding:8px 12px}
-h1{font-size:18px;margin:0 0 2px}
-h1 .verdict{padding:1px 8px;border-radius:10px;color:#fff;font-size:14px;vertical-align:2px}
-.fail{background:#cf222e}.pass{background:#1a7f37}.none{background:#6e7781}
-.sub{color:#57606a;margin:0 0 6px}
-.controls{display:flex;flex-wrap:wrap;gap:8px;align-items:center}
-.controls input[type=search]{width:260px;padding:3px 6px;font:inherit;border:1px solid #8c959f;border-radius:4px}
-.controls button,.controls select{font:inherit;padding:2px 8px;border:1px solid #8c959f;border-radius:4px;background:#f6f8fa;cursor:pointer}
-#pg-status{color:#57606a}
-.legend{display:flex;align-items:center;gap:6px;color:#57606a}
-.legend .bar{width:160px;height:10px;border-radius:2px;background:linear-gradient(90deg,#1c4ec8,#bed0fa,#c4c4c4,#fcc4ba,#c81818)}
-.legend .sw{display:inline-block;width:12px;height:10px;border-radius:2px;vertical-align:-1px}
-main{padding:6px 12px 24px}
-#pg-crumbs{min-height:18px;color:#57606a;font-size:12px;margin-bottom:4px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
-#pg-wrap{position:relative;width:100%}
-canvas{display:block;cursor:pointer}
-#pg-tip{position:fixed;z-index:5;display:none;max-width:560px;pointer-events:none;background:#fff;border:1px solid #8c959f;border-radius:6px;box-shadow:0 4px 14px rgba(0,0,0,.18);padding:6px 9px;font-size:12px}
-#pg-tip .name{font:600 12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;word-break:break-all;margin-bottom:3px}
-#pg-tip .row{white-space:nowrap}
-#pg-tip .grew{color:#cf222e;font-weight:600}#pg-tip .shrank{color:#0550ae;font-weight:600}
-h2{font-size:15px;margin:16px 0 6px}
-table{border-collapse:collapse;font-size:12px}
-td,th{border-bottom:1px solid #d8dee4;padding:3px 8px;text-align:right;white-space:nowrap}
-td:first-child,th:first-child{text-align:left;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;white-space:normal;word-break:break-all;max-width:640px}
-tbody tr{cursor:pointer}tbody tr:hover{background:#f6f8fa}
-.note{color:#57606a;font-size:12px}
-`;
-var SCRIPT = String.raw`(function () {
-'use strict';
-var T0 = performance.now();
-var D = JSON.parse(document.getElementById('pg-data').textContent);
-var T1 = performance.now();
-var N = D.fn.length, depth = D.depth, fnOf = D.fn, BS = D.bs, CS = D.cs, BV = D.bv, CV = D.cv;
-var names = D.names, nFn = names.length;
-var ROW = 18, PAD = 3, MIN_PX = 0.1, MAX_ROWS = Math.floor(30000 / 18);
-var end = new Int32Array(N), parent = new Int32Array(N), maxDepth = 0;
-(function () {
-  var st = [];
-  for (var i = 0; i < N; i++) {
-    while (st.length && depth[st[st.length - 1]] >= depth[i]) end[st.pop()] = i;
-    parent[i] = st.length ? st[st.length - 1] : -1;
-    st.push(i);
-    if (depth[i] > maxDepth) maxDepth = depth[i];
-  }
-  while (st.length) end[st.pop()] = N;
-})();
-var tests = {};
-D.tests.forEach(function (t) { tests[t[0]] = { self: t[1], cum: t[2] }; });
-var basis = D.width === 'baseline' ? 'baseline' : 'canary';
-var colorBy = D.colorBy === 'cum' ? 'cum' : 'self';
-var X = new Float64Array(N), focus = 0;
-function widths() { return basis === 'canary' ? CS : BS; }
-function layout() {
-  var w = widths(), next = new Float64Array(N);
-  X[0] = 0;
-  for (var i = 1; i < N; i++) { var p = parent[i]; X[i] = X[p] + next[p]; next[p] += w[i]; }
-}
-layout();
-var textColor = {};
-function inkFor(hex) {
-  var c = textColor[hex];
-  if (c) return c;
-  var r = parseInt(hex.substr(1, 2), 16), g = parseInt(hex.substr(3, 2), 16), b = parseInt(hex.substr(5, 2), 16);
-  c = (0.299 * r + 0.587 * g + 0.114 * b) < 140 ? '#fff' : '#111';
-  textColor[hex] = c;
-  return c;
-}
-function colors() { return colorBy === 'cum' ? D.colorCum : D.colorSelf; }
-
-var canvas = document.getElementById('pg-canvas'), ctx = canvas.getContext('2d');
-var wrap = document.getElementById('pg-wrap'), tip = document.getElementById('pg-tip');
-var statusEl = document.getElementById('pg-status'), crumbs = document.getElementById('pg-crumbs');
-var search = document.getElementById('pg-search');
-var FONT = '12px ui-monospace,SFMono-Regular,Menlo,Consolas,"DejaVu Sans Mono",monospace';
-var charW = 7;
-var match = null, matchCount = 0;
-// Drawn rectangles (pixel space), row-major: per depth a run of rects sorted by x.
-var rNode = new Int32Array(1024), rX = new Float64Array(1024), rW = new Float64Array(1024), nR = 0;
-var rowStart = [], rowEnd = [], cssW = 0, drawnRows = 0, firstRow = 0;
-function pushRect(i, x, w) {
-  if (nR === rNode.length) {
-    var a = new Int32Array(nR * 2); a.set(rNode); rNode = a;
-    var b = new Float64Array(nR * 2); b.set(rX); rX = b;
-    var c = new Float64Array(nR * 2); c.set(rW); rW = c;
-  }
-  rNode[nR] = i; rX[nR] = x; rW[nR] = w; nR++;
-}
-function fit(name, px) {
-  var max = Math.floor((px - 2 * PAD) / charW);
-  if (max < 3) return '';
-  if (name.length <= max) return name;
-  var s = name.lastIndexOf('/');
-  var short = s >= 0 && s < name.length - 1 ? name.slice(s + 1) : name;
-  if (short.length <= max) return short;
-  return short.slice(0, max - 1) + '\u2026';
-}
-function render() {
-  var w = widths();
-  if (!(w[focus] > 0)) focus = 0;
-  cssW = Math.max(200, wrap.clientWidth);
-  var fx = X[focus], fw = w[focus] > 0 ? w[focus] : 1, scale = cssW / fw;
-  // Collect: ancestors of the focus full width, then the focus subtree, pruning narrow subtrees.
-  nR = 0;
-  var anc = [];
-  for (var a = parent[focus]; a >= 0; a = parent[a]) anc.push(a);
-  var deepest = depth[focus];
-  var byDepth = [];
-  for (var i = focus, e = end[focus]; i < e; ) {
-    var px = w[i] * scale;
-    if (px < MIN_PX) { i = end[i]; continue; }
-    var d = depth[i];
-    if (d > deepest) deepest = d;
-    (byDepth[d] || (byDepth[d] = [])).push(i);
-    i++;
-  }
-  // Browsers refuse canvases taller than ~32k px. When the view is deeper than MAX_ROWS, the
-  // outer ancestors of a zoomed frame are left out (the breadcrumbs still name them) and what
-  // is still deeper waits for a further zoom.
-  firstRow = deepest + 1 > MAX_ROWS ? Math.max(0, Math.min(depth[focus] - 4, deepest + 1 - MAX_ROWS)) : 0;
-  var clipped = deepest + 1 - firstRow > MAX_ROWS;
-  drawnRows = Math.min(deepest + 1 - firstRow, MAX_ROWS);
-  rowStart = new Array(drawnRows); rowEnd = new Array(drawnRows);
-  for (var r = 0; r < drawnRows; r++) {
-    var dr = r + firstRow;
-    rowStart[r] = nR;
-    if (dr < depth[focus]) { pushRect(anc[anc.length - 1 - dr], 0, cssW); }
-    else {
-      var list = byDepth[dr] || [];
-      for (var j = 0; j < list.length; j++) { var n = list[j]; pushRect(n, (X[n] - fx) * scale, w[n] * scale); }
-    }
-    rowEnd[r] = nR;
-  }
-  var dpr = window.devicePixelRatio || 1, cssH = drawnRows * ROW + 2;
-  canvas.style.width = cssW + 'px'; canvas.style.height = cssH + 'px';
-  canvas.width = Math.round(cssW * dpr); canvas.height = Math.round(cssH * dpr);
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, cssW, cssH);
-  ctx.font = FONT; ctx.textBaseline = 'middle';
-  charW = ctx.measureText('mmmmmmmmmm').width / 10 || 7;
-  var col = colors();
-  for (var r2 = 0; r2 < drawnRows; r2++) {
-    var y = r2 * ROW;
-    for (var q = rowStart[r2]; q < rowEnd[r2]; q++) {
-      var node = rNode[q], x = rX[q], ww = rW[q], f = fnOf[node], c = col[f];
-      var dim = r2 + firstRow < depth[focus] || (match && !match[f]);
-      ctx.globalAlpha = dim ? 0.35 : 1;
-      ctx.fillStyle = c;
-      ctx.fillRect(x, y, ww > 1.5 ? ww - 0.5 : ww, ROW - 1);
-      if (match && match[f]) {
-        ctx.globalAlpha = 1; ctx.strokeStyle = '#8250df'; ctx.lineWidth = 2;
-        if (ww > 3) ctx.strokeRect(x + 1, y + 1, ww - 2.5, ROW - 3);
-      }
-      if (ww > 3 * charW + 2 * PAD) {
-        var label = fit(names[f], ww);
-        if (label) { ctx.fillStyle = inkFor(c); ctx.fillText(label, x + PAD, y + ROW / 2); }
-      }
-    }
-  }
-  ctx.globalAlpha = 1;
-  var path = [];
-  for (var p2 = focus; p2 >= 0; p2 = parent[p2]) path.push(names[fnOf[p2]]);
-  crumbs.textContent = (focus === 0 ? 'Click a frame to zoom; Escape or Reset to zoom out.' : 'Zoomed: ' + path.reverse().join(' \u203a ')) +
-    (firstRow ? ' (' + firstRow + ' outer frames not drawn)' : '') +
-    (clipped ? ' (stacks deeper than ' + MAX_ROWS + ' frames are cut here: click a deep frame to zoom)' : '');
-  api.drawn = nR;
-}
-function hit(mx, my) {
-  var r = Math.floor(my / ROW);
-  if (r < 0 || r >= drawnRows) return -1;
-  var lo = rowStart[r], hi = rowEnd[r] - 1;
-  while (lo <= hi) {
-    var mid = (lo + hi) >> 1;
-    if (rX[mid] > mx) hi = mid - 1;
-    else if (rX[mid] + rW[mid] < mx) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
-}
-function pct(x) { return (Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2)) + '%'; }
-function signed(x) { var v = Math.abs(x) < 0.005 ? 0 : x; return (v > 0 ? '+' : v < 0 ? '-' : '') + Math.abs(v).toFixed(2); }
-var TIME = { nanoseconds: 1, ns: 1, microseconds: 1e3, us: 1e3, milliseconds: 1e6, ms: 1e6, seconds: 1e9, s: 1e9 };
-function fmtValue(v) {
-  var u = (D.unit || '').toLowerCase();
-  function n(x, s) { var d = Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 10 ? 1 : 2; return x.toFixed(d) + s; }
-  if (TIME[u]) {
-    var ns = v * TIME[u], a = Math.abs(ns);
-    return a >= 1e9 ? n(ns / 1e9, 's') : a >= 1e6 ? n(ns / 1e6, 'ms') : a >= 1e3 ? n(ns / 1e3, 'us') : n(ns, 'ns');
-  }
-  if (u === 'bytes') {
-    var b = Math.abs(v);
-    return b >= 1073741824 ? n(v / 1073741824, 'GB') : b >= 1048576 ? n(v / 1048576, 'MB') : b >= 1024 ? n(v / 1024, 'kB') : v + 'B';
-  }
-  return Number.isInteger(v) ? String(v) : v.toPrecision(4);
-}
-function selfOf(i, s) {
-  var v = s[i];
-  for (var c = i + 1, e = end[i]; c < e; c = end[c]) v -= s[c];
-  return Math.max(0, v);
-}
-function el(tag, cls, text) { var e = document.createElement(tag); if (cls) e.className = cls; if (text !== undefined) e.textContent = text; return e; }
-function testLine(label, t) {
-  var row = el('div', 'row');
-  if (!t) { row.textContent = label + ': not tested (below the minimum share)'; return row; }
-  row.appendChild(document.createTextNode(label + ': '));
-  var cls = t[7] && t[6] !== 'unchanged' && t[6] !== 'ignored' ? (t[2] > 0 ? 'grew' : 'shrank') : '';
-  row.appendChild(el('span', cls, signed(t[2]) + 'pp [' + signed(t[3]) + ', ' + signed(t[4]) + ']'));
-  row.appendChild(document.createTextNode(' ' + pct(t[0]) + ' \u2192 ' + pct(t[1]) + ' \u00b7 ' + t[6] + ' (p' + (t[5] < 0.001 ? '<0.001' : '=' + t[5].toFixed(3)) + ')'));
-  return row;
-}
-function showTip(q, cx, cy) {
-  var i = rNode[q], f = fnOf[i];
-  tip.textContent = '';
-  tip.appendChild(el('div', 'name', names[f]));
-  var dn = CS[i] - BS[i];
-  var line = el('div', 'row');
-  line.appendChild(document.createTextNode('this frame: baseline ' + pct(BS[i]) + ' \u2192 canary ' + pct(CS[i]) + ' '));
-  line.appendChild(el('span', Math.abs(dn) >= 0.005 ? (dn > 0 ? 'grew' : 'shrank') : '', signed(dn) + 'pp'));
-  tip.appendChild(line);
-  var sb = selfOf(i, BS), sc = selfOf(i, CS);
-  tip.appendChild(el('div', 'row', 'self in this frame: baseline ' + pct(sb) + ' \u2192 canary ' + pct(sc) + ' (' + signed(sc - sb) + 'pp)'));
-  tip.appendChild(el('div', 'row', 'value: baseline ' + fmtValue(BV[i]) + ' (' + D.captures[0] + ' captures) \u00b7 canary ' + fmtValue(CV[i]) + ' (' + D.captures[1] + ' captures)'));
-  if (i !== 0) {
-    var t = tests[f] || {};
-    tip.appendChild(el('div', 'row', 'function, all call paths (' + Math.round(D.confidence * 100) + '% interval):'));
-    tip.appendChild(testLine('  self', t.self));
-    tip.appendChild(testLine('  total', t.cum));
-  }
-  tip.style.display = 'block';
-  var tw = tip.offsetWidth, th = tip.offsetHeight;
-  var x = cx + 14, y = cy + 14;
-  if (x + tw > window.innerWidth - 4) x = Math.max(4, cx - tw - 14);
-  if (y + th > window.innerHeight - 4) y = Math.max(4, cy - th - 14);
-  tip.style.left = x + 'px'; tip.style.top = y + 'px';
-}
-canvas.addEventListener('mousemove', function (ev) {
-  var b = canvas.getBoundingClientRect(), q = hit(ev.clientX - b.left, ev.clientY - b.top);
-  if (q < 0) { tip.style.display = 'none'; return; }
-  showTip(q, ev.clientX, ev.clientY);
-});
-canvas.addEventListener('mouseleave', function () { tip.style.display = 'none'; });
-canvas.addEventListener('click', function (ev) {
-  var b = canvas.getBoundingClientRect(), q = hit(ev.clientX - b.left, ev.clientY - b.top);
-  if (q < 0) return;
-  zoom(rNode[q]);
-});
-function zoom(i) { focus = i; tip.style.display = 'none'; render(); }
-function runSearch() {
-  var term = search.value;
-  if (!term) { match = null; matchCount = 0; statusEl.textContent = ''; render(); return; }
-  var test;
-  var m = /^\/(.*)\/([a-z]*)$/.exec(term);
-  if (m) {
-    try { var re = new RegExp(m[1], m[2].indexOf('i') >= 0 ? 'i' : ''); test = function (s) { return re.test(s); }; }
-    catch (e) { statusEl.textContent = 'invalid regular expression'; return; }
-  } else if (term.charAt(0) === '=') {
-    var exact = term.slice(1); test = function (s) { return s === exact; };
-  } else {
-    var lower = term.toLowerCase(); test = function (s) { return s.toLowerCase().indexOf(lower) >= 0; };
-  }
-  match = new Uint8Array(nFn);
-  var fns = 0;
-  for (var f = 0; f < nFn - 1; f++) if (test(names[f])) { match[f] = 1; fns++; }
-  var frames = 0, sc = 0, sb = 0;
-  for (var i = 0; i < N; i++) if (match[fnOf[i]]) frames++;
-  for (var j = 0; j < N; ) { if (match[fnOf[j]]) { sc += CS[j]; sb += BS[j]; j = end[j]; } else j++; }
-  matchCount = frames;
-  statusEl.textContent = frames + ' frames in ' + fns + ' functions match: canary ' + pct(sc) + ', baseline ' + pct(sb) + ' (' + signed(sc - sb) + 'pp)';
-  api.match = { frames: frames, functions: fns, canary: sc, baseline: sb };
-  render();
-}
-var timer = 0;
-search.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(runSearch, 120); });
-search.addEventListener('keydown', function (ev) { if (ev.key === 'Enter') { clearTimeout(timer); runSearch(); } });
-document.getElementById('pg-reset').addEventListener('click', function () { search.value = ''; match = null; statusEl.textContent = ''; api.match = null; zoom(0); });
-var widthSel = document.getElementById('pg-width'), colorSel = document.getElementById('pg-color');
-widthSel.value = basis; colorSel.value = colorBy;
-widthSel.addEventListener('change', function () { basis = widthSel.value; layout(); render(); });
-colorSel.addEventListener('change', function () { colorBy = colorSel.value; render(); });
-document.addEventListener('keydown', function (ev) {
-  if (ev.key === 'Escape') { tip.style.display = 'none'; zoom(0); }
-  else if (ev.key === '/' && document.activeElement !== search) { ev.preventDefault(); search.focus(); }
-});
-var rt = 0;
-window.addEventListener('resize', function () { clearTimeout(rt); rt = setTimeout(render, 80); });
-// Changes list.
-var tbody = document.getElementById('pg-changes');
-D.changes.forEach(function (c) {
-  var tr = document.createElement('tr');
-  tr.appendChild(el('td', '', c[0]));
-  tr.appendChild(el('td', '', c[1] === 'cum' ? 'total' : c[1]));
-  tr.appendChild(el('td', '', pct(c[2])));
-  tr.appendChild(el('td', '', pct(c[3])));
-  tr.appendChild(el('td', '', signed(c[4]) + 'pp [' + signed(c[5]) + ', ' + signed(c[6]) + ']'));
-  tr.appendChild(el('td', '', c[7]));
-  tr.addEventListener('click', function () { search.value = '=' + c[0]; runSearch(); window.scrollTo(0, 0); });
-  tbody.appendChild(tr);
-});
-if (!D.changes.length) document.getElementById('pg-changes-note').textContent = D.verdict ? 'No significant changes.' : 'No comparison attached: colours are neutral.';
-var api = {
-  nodes: N, functions: nFn - 1, maxDepth: maxDepth, drawn: 0, match: null,
-  /** Widest drawn frame of a function: canvas-relative and page-relative rectangles, colour. */
-  find: function (name) {
-    var best = -1, row = 0;
-    for (var r = 0; r < drawnRows; r++) {
-      for (var q = rowStart[r]; q < rowEnd[r]; q++) {
-        if (names[fnOf[rNode[q]]] === name && (best < 0 || rW[q] > rW[best])) { best = q; row = r; }
-      }
-    }
-    if (best < 0) return null;
-    var b = canvas.getBoundingClientRect();
-    return { node: rNode[best], x: rX[best], y: row * ROW, w: rW[best], h: ROW - 1, clientX: b.left + rX[best], clientY: b.top + row * ROW, color: colors()[fnOf[rNode[best]]], canvasWidth: cssW };
-  },
-  focusName: function () { return names[fnOf[focus]]; }
-};
-window.profileGateFlame = api;
-render();
-var T2 = performance.now();
-api.timings = { parseMs: T1 - T0, firstRenderMs: T2 - T1, scriptMs: T2 - T0, sinceNavigationMs: T2 };
-api.ready = true;
-})();`;
 function renderFlameGraphHtml(tree, comparison, opts = {}) {
   const data = flameGraphData(tree, comparison, opts);
   const title = opts.title ?? "profile-gate";
   const verdict = comparison?.verdict;
-  const hash2 = createHash("sha256").update(SCRIPT, "utf8").digest("base64");
-  const csp = `default-src 'none'; script-src 'sha256-${hash2}'; style-src 'unsafe-inline'`;
+  const csp = `default-src 'none'; script-src ${PAGE_SCRIPT_HASH}; style-src ${PAGE_STYLE_HASH}`;
   const sub = [
     `${tree.type.type || "value"}${tree.type.unit ? ` (${tree.type.unit})` : ""}`,
     `${tree.baselineCaptures} baseline vs ${tree.canaryCaptures} canary capture${tree.canaryCaptures === 1 ? "" : "s"}`,
@@ -17591,7 +17272,7 @@ function renderFlameGraphHtml(tree, comparison, opts = {}) {
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}${verdict ? `: ${verdict.toUpperCase()}` : ""} \xB7 differential flame graph</title>
-<style>${CSS}</style>
+<style>${PAGE_STYLE}</style>
 </head>
 <body>
 <header>
@@ -17602,7 +17283,7 @@ function renderFlameGraphHtml(tree, comparison, opts = {}) {
 <button id="pg-reset" type="button">Reset</button>
 <label>Width <select id="pg-width"><option value="canary">canary</option><option value="baseline">baseline</option></select></label>
 <label>Colour <select id="pg-color"><option value="self">self change</option><option value="cum">total change</option></select></label>
-<span class="legend"><span>shrank</span><span class="bar"></span><span>grew</span> <span class="sw" style="background:#c8c8c8"></span> not significant <span class="sw" style="background:#e0e0dc"></span> not tested</span>
+<span class="legend"><span>shrank</span><span class="bar"></span><span>grew</span> <span class="sw sw-ns"></span> not significant <span class="sw sw-nt"></span> not tested</span>
 <span id="pg-status" aria-live="polite"></span>
 </div>
 </header>
@@ -17616,7 +17297,7 @@ function renderFlameGraphHtml(tree, comparison, opts = {}) {
 <p class="note" id="pg-changes-note"></p>
 </main>
 <script type="application/json" id="pg-data">${jsonForScript(data)}</script>
-<script>${SCRIPT}</script>
+<script>${PAGE_SCRIPT}</script>
 </body>
 </html>
 `;
@@ -18114,11 +17795,11 @@ import { gzipSync as gzipSync2 } from "node:zlib";
 init_errors();
 init_fs();
 init_manifest();
-import { createHash as createHash2, randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync as mkdirSync2, readdirSync as readdirSync2, renameSync as renameSync2, rmdirSync, rmSync as rmSync2, statSync as statSync2 } from "node:fs";
 import { basename as basename6, dirname as dirname3, join as join3 } from "node:path";
 function sha256(bytes) {
-  return createHash2("sha256").update(bytes).digest("hex");
+  return createHash("sha256").update(bytes).digest("hex");
 }
 function captureEntry(file, bytes, fields) {
   const { file: _file, sha256: _sha, bytes: _bytes, ...rest } = fields;

@@ -9,6 +9,8 @@ const common = {
   target: 'node20',
   format: 'esm',
   legalComments: 'none',
+  // a worktree may link node_modules from another checkout: keep the paths dist/ records stable
+  preserveSymlinks: true,
   logLevel: 'warning',
   banner: {
     js: "import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);",

@@ -3,7 +3,15 @@
  * tooltip, zoom, search, XSS safety, no network, and load time of a large profile. Saves
  * docs/flamegraph.png for the README. Skipped (with a notice) when chromium is not installed.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -68,6 +76,8 @@ declare global {
       focusName(): string;
     };
     __pwned?: number;
+    /** Content-Security-Policy violations reported on the page: "directive blocked-uri". */
+    __csp?: string[];
   }
 }
 
@@ -136,6 +146,13 @@ describe.skipIf(!hasChromium)('flame graph HTML in chromium', () => {
     ctx.on('request', (r) => {
       if (!/^(file|data|about):/.test(r.url())) external.push(r.url());
     });
+    // Injected by the browser before any page content, so not itself subject to the CSP.
+    await ctx.addInitScript(() => {
+      window.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) =>
+        window.__csp!.push(`${e.effectiveDirective} ${e.blockedURI}`),
+      );
+    });
     page = ctx.pages()[0] ?? (await ctx.newPage());
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => {
@@ -154,7 +171,9 @@ describe.skipIf(!hasChromium)('flame graph HTML in chromium', () => {
     await page.waitForFunction(() => window.profileGateFlame?.ready === true, undefined, {
       timeout: 30_000,
     });
-    return performance.now() - t0;
+    const ms = performance.now() - t0;
+    expect(await page.evaluate(() => window.__csp)).toEqual([]);
+    return ms;
   }
 
   /** Scrolls the widest frame of `name` into view and returns its box. */
@@ -274,6 +293,33 @@ describe.skipIf(!hasChromium)('flame graph HTML in chromium', () => {
       expect(r).toBeGreaterThan(g + 60);
       expect(after.color).not.toBe(before.color);
       await page.selectOption('#pg-color', 'self');
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('the CSP allows exactly the inline script and style: no violation, styles applied', async () => {
+    await open(files.real);
+    expect(
+      await page.evaluate(() => ({
+        header: getComputedStyle(document.querySelector('header')!).position,
+        swatch: getComputedStyle(document.querySelector('.legend .sw-ns')!).backgroundColor,
+      })),
+    ).toEqual({ header: 'sticky', swatch: 'rgb(200, 200, 200)' });
+    expect(await page.evaluate(() => window.__csp)).toEqual([]);
+    // The listener does see violations: a changed script or style is refused (in a second
+    // tab, whose console errors are expected and not collected).
+    const html = readFileSync(files.real, 'utf8');
+    const tampered = join(dir, 'tampered.html');
+    writeFileSync(tampered, html.replace('<script>', '<script>;').replace('<style>', '<style> '));
+    const other = await ctx.newPage();
+    try {
+      await other.goto(pathToFileURL(tampered).href);
+      await expect
+        .poll(() => other.evaluate(() => window.__csp!.map((v) => v.split(' ')[0]).sort()))
+        .toEqual(['script-src-elem', 'style-src-elem']);
+      expect(await other.evaluate(() => window.profileGateFlame)).toBeUndefined();
+    } finally {
+      await other.close();
     }
     expect(errors).toEqual([]);
   });
