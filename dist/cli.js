@@ -3008,7 +3008,7 @@ var require_minimal = __commonJS({
     util.isString = function isString(value) {
       return typeof value === "string" || value instanceof String;
     };
-    util.isObject = function isObject4(value) {
+    util.isObject = function isObject5(value) {
       return value && typeof value === "object";
     };
     util.isset = /**
@@ -13358,9 +13358,9 @@ var require_dist = __commonJS({
 
 // src/util/fs.ts
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
-import { basename as basename5, dirname as dirname2, join as join2 } from "node:path";
+import { basename as basename5, dirname as dirname3, join as join2 } from "node:path";
 function writeFileAtomic(path, data) {
-  const dir = dirname2(path);
+  const dir = dirname3(path);
   mkdirSync(dir, { recursive: true });
   const tmp = join2(dir, `.${basename5(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
@@ -15423,6 +15423,10 @@ function withStatus(core, fd, unit) {
     case "ignored":
       return `${core.replace(/, [\d.]+% CI CI unknown/, "")}, ignored by config`;
     default:
+      if (fd.movedTo) return `${core}, looks moved to ${fd.movedTo} (renamed or refactored)`;
+      if (fd.diluted) {
+        return `${core}, only diluted by the growth elsewhere (${signed(fd.diluted.deltaPp)} of the rest, not significant)`;
+      }
       return `${core}, not significant (~)`;
   }
 }
@@ -15565,6 +15569,8 @@ function loadSide(side, opts, cache, norm) {
       name,
       ...decode4(readFileBytes(f, name), name, opts, norm),
       units: entry?.requests?.completed,
+      dropped: entry?.requests?.dropped,
+      windowSeconds: entry?.durationSeconds || void 0,
       manifest
     };
   });
@@ -15590,6 +15596,8 @@ function loadCaptureSets(sides, opts) {
       periodType: m.periodType,
       durationNanos: m.durationNanos,
       units: l.units,
+      dropped: l.dropped,
+      windowSeconds: l.windowSeconds,
       profile: l.profile
     };
   };
@@ -15759,7 +15767,12 @@ var Rng = class {
 };
 
 // src/stats/bootstrap.ts
-function bootstrapRows(rows, totals, nB, nC, replicates, confidence, seed, onProgress) {
+function estimate(kind, b, c) {
+  if (kind === "share") return c - b;
+  return b > 0 && c > 0 ? Math.log(c / b) : 0;
+}
+function bootstrapRows(rows, totals, nB, nC, opts) {
+  const { replicates, confidence, seed, onProgress } = opts;
   const F = rows.length;
   const baseline = new Float64Array(F);
   const canary = new Float64Array(F);
@@ -15780,17 +15793,20 @@ function bootstrapRows(rows, totals, nB, nC, replicates, confidence, seed, onPro
     const r = rows[f];
     baseline[f] = ratioOf(r, null, 0, nB);
     canary[f] = ratioOf(r, null, nB, nC);
-    delta[f] = r.kind === "share" ? canary[f] - baseline[f] : baseline[f] === 0 ? 0 : canary[f] / baseline[f] - 1;
+    delta[f] = estimate(r.kind, baseline[f], canary[f]);
   }
   const se = new Float64Array(F);
   const pAdjusted = new Float64Array(F).fill(1);
   if (nB < 2 || nC < 2 || F === 0 || replicates < 10) {
-    for (let f = 0; f < F; f++) se[f] = rows[f].seFloor;
+    for (let f = 0; f < F; f++) se[f] = Math.sqrt(rows[f].seFloor ** 2 + (rows[f].driftVar ?? 0));
     return { delta, baseline, canary, se, critical: Infinity, pAdjusted, replicates: 0 };
   }
   const kB = Math.sqrt(nB / (nB - 1));
   const kC = Math.sqrt(nC / (nC - 1));
   const rng = new Rng(seed);
+  const normal = new NormalStream(seed + 1540483477);
+  const driftSd = rows.map((r) => Math.sqrt(r.driftVar ?? 0));
+  const anyDrift = driftSd.some((x) => x > 0);
   const wB = new Float64Array(nB);
   const wC = new Float64Array(nC);
   const dev = new Float32Array(replicates * F);
@@ -15822,8 +15838,9 @@ function bootstrapRows(rows, totals, nB, nC, replicates, confidence, seed, onPro
       }
       const b = baseline[f] + kB * (sb - baseline[f]);
       const c = canary[f] + kC * (sc - canary[f]);
-      const d = row2.kind === "share" ? c - b : b === 0 ? 0 : c / b - 1;
-      dev[base + f] = d - delta[f];
+      let d = estimate(row2.kind, b, c) - delta[f];
+      if (anyDrift && driftSd[f] > 0) d += driftSd[f] * normal.next();
+      dev[base + f] = d;
     }
     if (onProgress && (r + 1) % 2e3 === 0) onProgress(r + 1, replicates);
   }
@@ -15833,7 +15850,8 @@ function bootstrapRows(rows, totals, nB, nC, replicates, confidence, seed, onPro
       const d = dev[r * F + f];
       s += d * d;
     }
-    se[f] = Math.max(Math.sqrt(s / replicates), rows[f].seFloor, 1e-12);
+    const floor = Math.sqrt(rows[f].seFloor ** 2 + (rows[f].driftVar ?? 0));
+    se[f] = Math.max(Math.sqrt(s / replicates), floor, 1e-12);
   }
   const maxT = new Float64Array(replicates);
   for (let r = 0; r < replicates; r++) {
@@ -15847,7 +15865,7 @@ function bootstrapRows(rows, totals, nB, nC, replicates, confidence, seed, onPro
   }
   const sorted = Float64Array.from(maxT).sort();
   const zCritical = sorted[Math.min(replicates - 1, Math.ceil(confidence * replicates) - 1)];
-  const df = nB + nC - 2;
+  const df = opts.tCorrection === false ? Infinity : nB + nC - 2;
   const critical = tQuantileUpper(normalUpperTail(zCritical), df);
   for (let f = 0; f < F; f++) {
     const t = tQuantileUpper(tUpperTail(Math.abs(delta[f]) / se[f], df), Infinity);
@@ -15862,6 +15880,25 @@ function bootstrapRows(rows, totals, nB, nC, replicates, confidence, seed, onPro
   }
   return { delta, baseline, canary, se, critical, pAdjusted, replicates };
 }
+var NormalStream = class {
+  rng;
+  spare = NaN;
+  constructor(seed) {
+    this.rng = new Rng(seed);
+  }
+  next() {
+    if (!Number.isNaN(this.spare)) {
+      const s = this.spare;
+      this.spare = NaN;
+      return s;
+    }
+    const u1 = (this.rng.next() + 1) / 4294967296;
+    const u2 = this.rng.next() / 4294967296;
+    const r = Math.sqrt(-2 * Math.log(u1));
+    this.spare = r * Math.sin(2 * Math.PI * u2);
+    return r * Math.cos(2 * Math.PI * u2);
+  }
+};
 
 // src/stats/config.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -15960,6 +15997,21 @@ var SETTINGS = [
     kind: "string",
     description: "function-name normalization: on, off, all, or a list of rules",
     default: "on"
+  },
+  {
+    key: "onUnderpowered",
+    name: "on-underpowered",
+    kind: "choice",
+    choices: ["warn", "fail"],
+    description: "when a tested row could not see a change of its budget: warn (list it), or fail (verdict inconclusive)",
+    default: "warn"
+  },
+  {
+    key: "calibration",
+    name: "calibration",
+    kind: "string",
+    description: "calibration file with the run-to-run drift model (made by calibrate --out); relative to the config file when set there",
+    default: void 0
   }
 ];
 var RULE_SETTINGS = [
@@ -15988,10 +16040,14 @@ function rangeText(s) {
   return `${kind}${range ? ` ${range}` : ""}${s.rangeNote ? `, ${s.rangeNote}` : ""}`;
 }
 function checkSetting(s, raw, where) {
-  if (s.kind === "string") {
+  if (s.kind === "string" || s.kind === "choice") {
     if (typeof raw !== "string" || raw.trim() === "")
       return { problem: `${where}: expected text, got ${JSON.stringify(raw)}` };
-    return { value: raw.trim() };
+    const v2 = raw.trim();
+    if (s.choices && !s.choices.includes(v2)) {
+      return { problem: `${where}: "${v2}" is not one of ${s.choices.join(", ")}` };
+    }
+    return { value: v2 };
   }
   const n = typeof raw === "string" && raw.trim() !== "" ? Number(raw) : raw;
   if (typeof n !== "number" || !Number.isFinite(n)) {
@@ -16155,6 +16211,56 @@ function budgetFor(ri, s) {
   return { source: "cum budget", pp: s.budgetCumPp };
 }
 
+// src/stats/causes.ts
+function half(f) {
+  return Number.isFinite(f.ciHighPp - f.ciLowPp) ? (f.ciHighPp - f.ciLowPp) / 2 : Infinity;
+}
+function sameGrowth(a, b) {
+  return Math.abs(a.deltaPp - b.deltaPp) <= half(a) + half(b);
+}
+function findCauses(regressions) {
+  const byDelta = (a, b) => b.deltaPp - a.deltaPp || (a.function < b.function ? -1 : a.function > b.function ? 1 : 0);
+  const causes = regressions.filter((f) => f.metric === "self").sort(byDelta).map((f) => ({ function: f.function, kind: "self", rows: [f], reason: "" }));
+  const selfCauses = [...causes];
+  const spread = [];
+  for (const g of regressions.filter((f) => f.metric === "cum").sort(byDelta)) {
+    const home = selfCauses.find(
+      (c) => c.function === g.function || sameGrowth(c.rows[0], g) && g.canaryShare >= c.rows[0].canaryShare
+    );
+    if (home) home.rows.push(g);
+    else spread.push(g);
+  }
+  spread.sort(
+    (a, b) => Number(b.inBaseline) - Number(a.inBaseline) || a.canaryShare - b.canaryShare || byDelta(a, b)
+  );
+  const spreadCauses = [];
+  for (const g of spread) {
+    const home = spreadCauses.find((c) => sameGrowth(c.rows[0], g));
+    if (home) home.rows.push(g);
+    else spreadCauses.push({ function: g.function, kind: "spread", rows: [g], reason: "" });
+  }
+  causes.push(...spreadCauses);
+  causes.sort((a, b) => byDelta(a.rows[0], b.rows[0]));
+  for (const u of regressions.filter((f) => f.metric === "per-unit")) {
+    if (causes.length) causes[0].rows.push(u);
+    else causes.push({ function: u.function, kind: "per-unit", rows: [u], reason: "" });
+  }
+  return causes;
+}
+function causeSentence(c, type) {
+  const [first, ...rest] = c.rows;
+  const also = rest.filter((r) => !(r.metric === "cum" && r.function === c.function && c.kind === "self")).map(
+    (r) => r.metric === "per-unit" ? `${metricLabel("per-unit", type)} ${signed(r.deltaPp, 1, "%")}` : `${r.function} ${r.metric} ${signed(r.deltaPp)}`
+  );
+  const lead = c.kind === "spread" ? `spread regression under ${c.function}: ${first.reason}` : first.reason;
+  return also.length ? `${lead}; also raising ${joinList(also)}` : lead;
+}
+function joinList(xs) {
+  if (xs.length <= 1) return xs.join("");
+  if (xs.length <= 4) return `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}`;
+  return `${xs.slice(0, 3).join(", ")} and ${xs.length - 3} more rows`;
+}
+
 // src/stats/classify.ts
 function isOverBudget(e, budget, minShare) {
   if (e.delta > (budget.pp ?? Infinity)) return true;
@@ -16170,40 +16276,62 @@ function classify(e, budget, minShare) {
 }
 
 // src/stats/comparability.ts
+init_errors();
 var MIN_CAPTURES = 3;
 var TOTALS_RATIO_WARNING = 2;
+var PERIOD_TOLERANCE = 0.05;
+var MAX_DROPPED = 0.05;
+var MAX_RATE_DIFFERENCE = 0.05;
 function checkComparable(baseline, canary) {
   const warnings = [];
+  const inconclusive = [];
   const all = [...baseline, ...canary];
   const nB = baseline.length;
   const nC = canary.length;
   const type = baseline[0].totals.type;
-  let comparable = true;
   for (const c of all) {
     const t = c.totals.type;
     if (t.type !== type.type || t.unit !== type.unit) {
-      comparable = false;
-      warnings.push(
-        `not comparable: ${c.name} has sample type ${t.type} (${t.unit}) but ${baseline[0].name} has ${type.type} (${type.unit}); no function is tested`
+      throw new UsageError(
+        `not comparable: ${c.name} has sample type ${t.type} (${t.unit}) but ${baseline[0].name} has ${type.type} (${type.unit}); compare sets of one sample type (--sample-type picks it)`
       );
-      break;
     }
   }
-  const periods = new Set(all.map((c) => `${c.period}`));
-  if (periods.size > 1) {
-    warnings.push(
-      `captures have different sampling periods (${[...periods].join(", ")}); shares are still compared, but check both builds were profiled the same way`
-    );
+  const periods = all.map((c) => c.period).filter((p) => p > 0);
+  if (periods.length) {
+    const lo = Math.min(...periods);
+    const hi = Math.max(...periods);
+    if (hi > lo * (1 + PERIOD_TOLERANCE)) {
+      warnings.push(
+        `captures have different sampling periods (${[...new Set(periods)].slice(0, 6).join(", ")}); shares are still compared, but check both builds were profiled the same way`
+      );
+    }
   }
   if (nB < MIN_CAPTURES || nC < MIN_CAPTURES) {
-    comparable = false;
-    warnings.push(
-      `no verdict: only ${nB} baseline and ${nC} canary captures; at least ${MIN_CAPTURES} per side are needed to estimate how much shares vary between captures (5-10 recommended), so nothing is called significant`
+    inconclusive.push(
+      `only ${nB} baseline and ${nC} canary captures: at least ${MIN_CAPTURES} per side are needed to estimate how much shares vary between captures (5-10 recommended)`
     );
   }
-  for (const c of all) {
-    if (c.totals.total <= 0) {
-      warnings.push(`${c.name} has a total of ${c.totals.total}: an empty or idle capture`);
+  for (const [side, cs] of [
+    ["baseline", baseline],
+    ["canary", canary]
+  ]) {
+    if (cs.reduce((s, c) => s + c.totals.total, 0) <= 0) {
+      inconclusive.push(
+        `the ${side} captures have a total of 0: an idle service or empty profiles`
+      );
+    } else {
+      for (const c of cs) {
+        if (c.totals.total <= 0) {
+          warnings.push(`${c.name} has a total of ${c.totals.total}: an empty or idle capture`);
+        }
+      }
+    }
+    const neg = cs.find((c) => c.totals.self.some((v) => v < 0));
+    if (neg) {
+      inconclusive.push(
+        `${neg.name} has negative values: a difference of two profiles (a diff pprof), not a capture`
+      );
     }
   }
   const rate2 = (cs) => {
@@ -16219,37 +16347,45 @@ function checkComparable(baseline, canary) {
       `the sets' totals differ ${Math.max(rC / rB, rB / rC).toFixed(1)}x (baseline ${fmtNum(rB)}, canary ${fmtNum(rC)} ${type.unit}${baseline.every((c) => c.durationNanos > 0) ? " per second" : " per capture"}): different load or a different environment? shares may not be comparable`
     );
   }
-  return { comparable, warnings };
+  return { inconclusive, warnings, perUnit: perUnitTrusted(baseline, canary, warnings) };
+}
+function perUnitTrusted(baseline, canary, warnings) {
+  const all = [...baseline, ...canary];
+  const units = all.map((c) => c.units ?? 0);
+  if (units.every((u) => u <= 0)) return false;
+  if (units.some((u) => u <= 0)) {
+    warnings.push("only some captures carry request counts: cost per request is not checked");
+    return false;
+  }
+  for (const [side, cs] of [
+    ["baseline", baseline],
+    ["canary", canary]
+  ]) {
+    const done = cs.reduce((s, c) => s + (c.units ?? 0), 0);
+    const dropped = cs.reduce((s, c) => s + (c.dropped ?? 0), 0);
+    if (dropped / (done + dropped) > MAX_DROPPED) {
+      warnings.push(
+        `the load was not held on the ${side} side (${(100 * dropped / (done + dropped)).toFixed(1)}% of arrivals dropped): cost per request is not checked`
+      );
+      return false;
+    }
+  }
+  const achieved = (cs) => {
+    const secs = cs.reduce((s, c) => s + (c.windowSeconds ?? c.durationNanos / 1e9), 0);
+    return secs > 0 ? cs.reduce((s, c) => s + (c.units ?? 0), 0) / secs : NaN;
+  };
+  const aB = achieved(baseline);
+  const aC = achieved(canary);
+  if (aB > 0 && aC > 0 && Math.abs(aC / aB - 1) > MAX_RATE_DIFFERENCE) {
+    warnings.push(
+      `the two sides served different request rates (baseline ${aB.toFixed(0)}/s, canary ${aC.toFixed(0)}/s): cost per request is not checked`
+    );
+    return false;
+  }
+  return true;
 }
 function fmtNum(x) {
   return x >= 1e6 ? x.toExponential(2) : x.toFixed(1);
-}
-
-// src/stats/moves.ts
-function findMoves(functions) {
-  const vanished = functions.filter(
-    (f) => f.metric !== "per-unit" && f.inBaseline && !f.inCanary && f.status !== "ignored"
-  );
-  const used = /* @__PURE__ */ new Set();
-  const appeared = functions.filter((f) => (f.status === "regression" || f.status === "grew") && !f.inBaseline).sort((a, b) => b.canaryShare - a.canaryShare || (a.function < b.function ? -1 : 1));
-  const moves = [];
-  for (const f of appeared) {
-    let best;
-    for (const v of vanished) {
-      if (used.has(v) || v.metric !== f.metric) continue;
-      const combined = f.canaryShare - v.baselineShare;
-      const similar = v.baselineShare >= 0.5 * f.canaryShare && v.baselineShare <= 2 * f.canaryShare;
-      if (combined <= (f.budget.pp ?? Infinity) && similar) {
-        if (!best || Math.abs(v.baselineShare - f.canaryShare) < Math.abs(best.baselineShare - f.canaryShare))
-          best = v;
-      }
-    }
-    if (best) {
-      used.add(best);
-      moves.push({ row: f, from: best.function });
-    }
-  }
-  return moves;
 }
 
 // src/stats/table.ts
@@ -16329,8 +16465,176 @@ function presentIn(t, f, from, to) {
   return false;
 }
 
+// src/stats/dilution.ts
+function applyDilution(t, causes, rows, settings, tCorrection) {
+  const shareCauses = causes.filter((c) => c.kind !== "per-unit");
+  if (shareCauses.length === 0) return;
+  const index = new Map(t.names.map((n2, i) => [n2, i]));
+  const { n, nB } = t;
+  const excluded = new Float64Array(n);
+  for (const c of shareCauses) {
+    const f = index.get(c.function);
+    if (f === void 0) continue;
+    const M = c.kind === "self" ? t.selfM : t.cumM;
+    for (let i = 0; i < n; i++) excluded[i] += M[f * n + i];
+  }
+  const den = Float64Array.from(t.totals, (x, i) => Math.max(0, x - excluded[i]));
+  const inCause = new Set(shareCauses.flatMap((c) => c.rows));
+  const candidates = rows.filter(
+    (r) => r.fd.status === "improvement" && r.info.fnIndex >= 0 && !inCause.has(r.fd)
+  );
+  if (candidates.length === 0) return;
+  const dB = sumRange(den, 0, nB) || 1;
+  const dC = sumRange(den, nB, n) || 1;
+  const b = bootstrapRows(
+    candidates.map(({ info }) => {
+      const M = info.metric === "self" ? t.selfM : t.cumM;
+      const num = M.subarray(info.fnIndex * n, info.fnIndex * n + n);
+      const pB = Math.min(1, sumRange(num, 0, nB) / dB);
+      const pC = Math.min(1, sumRange(num, nB, n) / dC);
+      return {
+        num,
+        den,
+        kind: "share",
+        seFloor: Math.sqrt(pB * (1 - pB) / t.NB + pC * (1 - pC) / t.NC),
+        driftVar: info.driftVar
+      };
+    }),
+    t.totals,
+    nB,
+    t.nC,
+    {
+      replicates: settings.bootstrap,
+      confidence: settings.confidence,
+      seed: settings.seed,
+      tCorrection
+    }
+  );
+  candidates.forEach(({ fd }, k) => {
+    const d = b.delta[k];
+    const h = b.critical * b.se[k];
+    if (d + h < 0) return;
+    fd.diluted = { deltaPp: d * 100, ciLowPp: (d - h) * 100, ciHighPp: (d + h) * 100 };
+    fd.status = "unchanged";
+    fd.significant = false;
+  });
+}
+
+// src/stats/moves.ts
+function findMoves(functions) {
+  const vanished = functions.filter(
+    (f) => f.metric !== "per-unit" && f.inBaseline && !f.inCanary && f.status !== "ignored"
+  );
+  const used = /* @__PURE__ */ new Set();
+  const appeared = functions.filter((f) => (f.status === "regression" || f.status === "grew") && !f.inBaseline).sort((a, b) => b.canaryShare - a.canaryShare || (a.function < b.function ? -1 : 1));
+  const moves = [];
+  for (const f of appeared) {
+    let best;
+    for (const v of vanished) {
+      if (used.has(v) || v.metric !== f.metric) continue;
+      const combined = f.canaryShare - v.baselineShare;
+      const similar = v.baselineShare >= 0.5 * f.canaryShare && v.baselineShare <= 2 * f.canaryShare;
+      if (combined <= (f.budget.pp ?? Infinity) && similar) {
+        if (!best || Math.abs(v.baselineShare - f.canaryShare) < Math.abs(best.baselineShare - f.canaryShare))
+          best = v;
+      }
+    }
+    if (best) {
+      used.add(best);
+      moves.push({ row: f, from: best });
+    }
+  }
+  return moves;
+}
+
+// src/stats/power.ts
+var POWER = 0.8;
+function mde(se, critical, df) {
+  if (!Number.isFinite(critical) || !Number.isFinite(se)) return NaN;
+  return (critical + tQuantileUpper(1 - POWER, df)) * se;
+}
+function underpowered(rows) {
+  return rows.filter(
+    (f) => f.status !== "ignored" && f.status !== "regression" && f.budget.pp !== void 0 && Number.isFinite(f.mdePp) && f.mdePp > f.budget.pp
+  ).map((f) => ({
+    function: f.function,
+    metric: f.metric,
+    mdePp: f.mdePp,
+    budgetPp: f.budget.pp
+  })).sort(
+    (a, b) => b.mdePp / Math.max(b.budgetPp, 1e-9) - a.mdePp / Math.max(a.budgetPp, 1e-9) || (a.function < b.function ? -1 : 1)
+  );
+}
+function detectable(rows) {
+  let best;
+  for (const f of rows) {
+    if (f.metric !== "self" || f.status === "ignored" || !Number.isFinite(f.mdePp)) continue;
+    if (!best || f.baselineShare > best.baselineShare) best = f;
+  }
+  return best ? { mdePp: best.mdePp, sharePct: best.baselineShare } : void 0;
+}
+
+// src/stats/drift.ts
+init_errors();
+var CALIBRATION_FORMAT = "profile-gate-calibration";
+function shareDriftVariance(model, fn, metric, p) {
+  const row2 = model.functions[fn]?.[metric];
+  if (row2) return (row2.sigmaPp / 100) ** 2;
+  const q = Math.min(1, Math.max(0, p));
+  return model.kappa[metric] * q * (1 - q);
+}
+function perUnitDriftVariance(model) {
+  return model.perUnitSigmaPct === void 0 ? 0 : (model.perUnitSigmaPct / 100) ** 2;
+}
+function isObject4(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function parseDriftModel(text, file) {
+  let j;
+  try {
+    j = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${file}: not valid JSON (${e.message})`);
+  }
+  const bad = (what) => {
+    throw new UsageError(`${file}: not a profile-gate calibration file (${what})`);
+  };
+  if (!isObject4(j) || j.format !== CALIBRATION_FORMAT)
+    bad(`"format" is not "${CALIBRATION_FORMAT}"`);
+  const o = j;
+  if (o.version !== 1) bad(`version ${JSON.stringify(o.version)} is not supported (1 is)`);
+  const nonNeg = (v) => typeof v === "number" && Number.isFinite(v) && v >= 0;
+  if (typeof o.sampleType !== "string") bad('"sampleType" is missing');
+  if (!Number.isInteger(o.runs) || o.runs < 3)
+    bad('"runs" must be a whole number >= 3');
+  if (!isObject4(o.kappa) || !nonNeg(o.kappa.self) || !nonNeg(o.kappa.cum))
+    bad('"kappa" must hold non-negative "self" and "cum"');
+  if (o.perUnitSigmaPct !== void 0 && !nonNeg(o.perUnitSigmaPct))
+    bad('"perUnitSigmaPct" must be a non-negative number');
+  if (!isObject4(o.functions)) bad('"functions" must be an object');
+  for (const [name, v] of Object.entries(o.functions)) {
+    if (!isObject4(v)) bad(`functions["${name.slice(0, 80)}"] must be an object`);
+    for (const m of ["self", "cum"]) {
+      const r = v[m];
+      if (r === void 0) continue;
+      if (!isObject4(r) || !nonNeg(r.sigmaPp) || !nonNeg(r.share))
+        bad(`functions["${name.slice(0, 80)}"].${m} needs non-negative "share" and "sigmaPp"`);
+    }
+  }
+  return {
+    format: CALIBRATION_FORMAT,
+    version: 1,
+    sampleType: o.sampleType,
+    runs: o.runs,
+    capturesPerRun: Array.isArray(o.capturesPerRun) ? o.capturesPerRun : [],
+    kappa: o.kappa,
+    perUnitSigmaPct: o.perUnitSigmaPct,
+    functions: o.functions
+  };
+}
+
 // src/stats/rows.ts
-function selectRows(t, captures, settings) {
+function selectRows(t, captures, settings, perUnit, drift) {
   const { n, nB, selfM, cumM, totB, totC, NB, NC, names } = t;
   const cfg = settings.config;
   const ignoredName = (name) => (cfg?.ignore ?? []).some((g) => globMatch(g, name)) || (cfg?.functions ?? []).some((r) => r.ignore && globMatch(r.match, name));
@@ -16338,7 +16642,6 @@ function selectRows(t, captures, settings) {
   const rows = [];
   const info = [];
   const ignored = [];
-  const warnings = [];
   const cumSeen = /* @__PURE__ */ new Map();
   for (const metric of ["self", "cum"]) {
     const M = metric === "self" ? selfM : cumM;
@@ -16348,7 +16651,9 @@ function selectRows(t, captures, settings) {
       const pB = totB === 0 ? 0 : sumRange(num, 0, nB) / totB;
       const pC = totC === 0 ? 0 : sumRange(num, nB, n) / totC;
       if (Math.max(Math.abs(pB), Math.abs(pC)) < floor) continue;
-      const row2 = { function: names[f], metric, fnIndex: f };
+      const pooled = (totB + totC === 0 ? 0 : sumRange(num, 0, n) / (totB + totC)) || 0;
+      const driftVar = drift ? 2 * shareDriftVariance(drift, names[f], metric, pooled) : 0;
+      const row2 = { function: names[f], metric, fnIndex: f, driftVar };
       if (ignoredName(names[f])) {
         ignored.push(row2);
         continue;
@@ -16364,70 +16669,101 @@ function selectRows(t, captures, settings) {
       }
       const q = (p) => Math.min(1, Math.max(0, p));
       const seFloor = Math.sqrt(q(pB) * (1 - q(pB)) / NB + q(pC) * (1 - q(pC)) / NC);
-      rows.push({ num, kind: "share", seFloor });
+      rows.push({ num, kind: "share", seFloor, driftVar });
       info.push(row2);
     }
   }
-  const units = captures.map((c) => c.units ?? 0);
-  const perUnit = settings.budgetPerUnitPct > 0 && units.every((u) => u > 0);
-  if (settings.budgetPerUnitPct > 0 && !perUnit && units.some((u) => u > 0)) {
-    warnings.push("only some captures carry request counts: cost per request is not checked");
-  }
-  if (perUnit) {
+  if (perUnit && settings.budgetPerUnitPct > 0) {
+    const driftVar = drift ? 2 * perUnitDriftVariance(drift) : 0;
     rows.push({
       num: Float64Array.from(t.totals),
-      den: Float64Array.from(units),
+      den: Float64Array.from(captures, (c) => c.units ?? 0),
       kind: "relative",
-      seFloor: Math.sqrt(1 / NB + 1 / NC)
+      seFloor: Math.sqrt(1 / NB + 1 / NC),
+      driftVar
     });
-    info.push({ function: "(total)", metric: "per-unit", fnIndex: -1 });
+    info.push({ function: "(total)", metric: "per-unit", fnIndex: -1, driftVar });
   }
-  return { rows, info, ignored, warnings };
+  return { rows, info, ignored };
 }
 function sameValues(a, b) {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
+// src/stats/verdict.ts
+function verdictOf(causes, inconclusive, underpowered2, settings) {
+  if (causes.length > 0) return "fail";
+  if (inconclusive.length > 0) return "inconclusive";
+  if (underpowered2.length > 0 && settings.onUnderpowered === "fail") return "inconclusive";
+  return "pass";
+}
+function underpoweredReason(u) {
+  const w = u[0];
+  return `${u.length} tested row${u.length === 1 ? "" : "s"} could not see a change of their budget's size (e.g. ${w.function} ${w.metric}: detectable ${w.mdePp.toFixed(1)}, budget ${w.budgetPp}) and on-underpowered is fail`;
+}
+
 // src/stats/compare.ts
-function compareCaptures(baseline, canary, settings, onProgress) {
+var T_CORRECTION = true;
+function compareCaptures(baseline, canary, settings, opts = {}) {
   const nB = baseline.length;
   const nC = canary.length;
   if (nB === 0 || nC === 0) throw new Error("compareCaptures needs at least one capture per side");
   const type = baseline[0].totals.type;
-  const { comparable, warnings } = checkComparable(baseline, canary);
+  const check = checkComparable(baseline, canary);
+  const inconclusive = [...check.inconclusive, ...opts.inconclusive ?? []];
+  const warnings = check.warnings;
   const table = buildTable(baseline, canary);
-  const selected = selectRows(table, [...baseline, ...canary], settings);
-  warnings.push(...selected.warnings);
-  const b = bootstrapRows(
-    selected.rows,
-    table.totals,
-    nB,
-    nC,
-    comparable ? settings.bootstrap : 0,
-    settings.confidence,
-    settings.seed,
-    onProgress
-  );
+  const drift = opts.sameRun ? void 0 : opts.drift;
+  const selected = selectRows(table, [...baseline, ...canary], settings, check.perUnit, drift);
+  const tCorrection = opts.tCorrection ?? T_CORRECTION;
+  const canDecide = !check.inconclusive.length;
+  const b = bootstrapRows(selected.rows, table.totals, nB, nC, {
+    replicates: canDecide ? settings.bootstrap : 0,
+    confidence: settings.confidence,
+    seed: settings.seed,
+    tCorrection,
+    onProgress: opts.onProgress
+  });
+  const df = tCorrection ? nB + nC - 2 : Infinity;
+  const tested = selected.info.map((info, k) => ({
+    info,
+    fd: testedRow(info, k, b, table, settings, df)
+  }));
   const functions = [
-    ...selected.info.map((ri, k) => testedRow(ri, k, b, table, settings)),
+    ...tested.map((r) => r.fd),
     ...selected.ignored.map((ri) => ignoredRow(ri, table))
   ];
   for (const m of findMoves(functions)) {
     m.row.status = "grew";
-    m.row.movedFrom = m.from;
+    m.row.movedFrom = m.from.function;
+    if (m.from.status === "improvement") m.from.status = "unchanged";
+    m.from.movedTo = m.row.function;
   }
+  const causes = findCauses(functions.filter((f) => f.status === "regression"));
+  applyDilution(table, causes, tested, settings, tCorrection);
   const unitName = "request";
   for (const fd of functions) fd.reason = describeDelta(fd, type, settings.confidence, unitName);
+  for (const c of causes) c.reason = causeSentence(c, type);
   const byDelta = (a, b2) => b2.deltaPp - a.deltaPp || cmpStr(a.function, b2.function) || cmpStr(a.metric, b2.metric);
   functions.sort(byDelta);
   const metricOrder = { self: 0, cum: 1, "per-unit": 2 };
   const regressions = functions.filter((f) => f.status === "regression").sort((a, b2) => metricOrder[a.metric] - metricOrder[b2.metric] || byDelta(a, b2));
   const grew = functions.filter((f) => f.status === "grew");
   const improvements = functions.filter((f) => f.status === "improvement").reverse();
+  const underpowered2 = canDecide ? underpowered(functions) : [];
+  const verdict = verdictOf(causes, inconclusive, underpowered2, settings);
+  if (verdict === "inconclusive" && inconclusive.length === 0) {
+    inconclusive.push(underpoweredReason(underpowered2));
+  }
   const sumSamples = (cs) => cs.reduce((s, c) => s + c.totals.samples, 0);
   return {
-    verdict: regressions.length > 0 ? "fail" : "pass",
+    verdict,
+    inconclusive,
+    causes,
+    underpowered: underpowered2,
+    detectable: canDecide ? detectable(functions) : void 0,
+    drift: driftNote(opts, settings),
     type,
     regressions,
     improvements,
@@ -16448,33 +16784,55 @@ function compareCaptures(baseline, canary, settings, onProgress) {
     canary: { captures: canary.map((c) => c.name), total: table.totC, samples: sumSamples(canary) }
   };
 }
-function testedRow(ri, k, b, t, settings) {
-  const scale = 100;
+function driftNote(opts, s) {
+  if (opts.sameRun) {
+    return {
+      modelled: false,
+      reason: "same run (interleaved A/B): no run-to-run drift between the sides"
+    };
+  }
+  if (opts.drift) {
+    return {
+      modelled: true,
+      reason: `run-to-run drift from ${opts.drift.runs} known-good runs added to every interval`,
+      calibration: s.calibration
+    };
+  }
+  return {
+    modelled: false,
+    reason: "different runs, drift not modelled (no calibration): intervals see capture noise only, budgets must absorb run-to-run drift"
+  };
+}
+function testedRow(ri, k, b, t, settings, df) {
+  const perUnit = ri.metric === "per-unit";
   const d = b.delta[k];
-  const half = b.critical * b.se[k];
+  const half2 = b.critical * b.se[k];
+  const show = (x) => perUnit ? (Math.exp(x) - 1) * 100 : Math.min(100, Math.max(-100, x * 100));
+  const delta = show(d);
+  const low = Number.isFinite(half2) ? show(d - half2) : -Infinity;
+  const high = Number.isFinite(half2) ? show(d + half2) : Infinity;
   const budget = budgetFor(ri, settings);
   const ratio = b.baseline[k] === 0 ? null : b.canary[k] / b.baseline[k];
   const c = classify(
     {
       metric: ri.metric,
-      delta: d * scale,
-      low: (d - half) * scale,
-      high: (d + half) * scale,
+      delta,
+      low,
+      high,
       ratio,
-      largerShare: Math.max(b.baseline[k], b.canary[k]) * scale
+      largerShare: Math.max(b.baseline[k], b.canary[k]) * 100
     },
     budget,
     settings.minShare
   );
-  const perUnit = ri.metric === "per-unit";
   const fd = {
     function: ri.function,
     metric: ri.metric,
-    baselineShare: perUnit ? b.baseline[k] : b.baseline[k] * scale,
-    canaryShare: perUnit ? b.canary[k] : b.canary[k] * scale,
-    deltaPp: d * scale,
-    ciLowPp: (d - half) * scale,
-    ciHighPp: (d + half) * scale,
+    baselineShare: perUnit ? b.baseline[k] : b.baseline[k] * 100,
+    canaryShare: perUnit ? b.canary[k] : b.canary[k] * 100,
+    deltaPp: delta,
+    ciLowPp: Number.isFinite(half2) ? low : NaN,
+    ciHighPp: Number.isFinite(half2) ? high : NaN,
     ratio,
     pValue: b.pAdjusted[k],
     significant: c.significant,
@@ -16483,7 +16841,10 @@ function testedRow(ri, k, b, t, settings) {
     inCanary: perUnit ? true : presentIn(t, ri.fnIndex, t.nB, t.n),
     budget,
     overBudget: c.overBudget,
-    reason: ""
+    reason: "",
+    // per-unit rows: a log-scale SE of x is about x * 100 percent
+    mdePp: mde(b.se[k] * 100, b.critical, df),
+    driftPp: Math.sqrt(ri.driftVar) * 100
   };
   const raws = t.rawNames.get(ri.function);
   if (raws) fd.rawNames = raws;
@@ -16511,7 +16872,9 @@ function ignoredRow(ri, t) {
     inCanary: presentIn(t, ri.fnIndex, nB, n),
     budget: { source: "ignore list" },
     overBudget: false,
-    reason: ""
+    reason: "",
+    mdePp: NaN,
+    driftPp: 0
   };
 }
 function cmpStr(a, b) {
@@ -16589,7 +16952,7 @@ function calibrate(runs, settings, target = 0.01) {
 // src/pipeline/config.ts
 init_errors();
 import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
-import { resolve as resolve3 } from "node:path";
+import { dirname as dirname2, resolve as resolve3 } from "node:path";
 function loadConfig(cwd, configPath) {
   if (configPath) {
     const p = resolve3(cwd, configPath);
@@ -16604,6 +16967,22 @@ function loadConfig(cwd, configPath) {
 }
 function settingsFor(cwd, explicit, configPath) {
   return resolveSettings(explicit, loadConfig(cwd, configPath));
+}
+function readCalibration(cwd, path, configFile, sampleType) {
+  const p = resolve3(configFile ? dirname2(resolve3(cwd, configFile)) : cwd, path);
+  let text;
+  try {
+    text = readFileSync3(p, "utf8");
+  } catch (e) {
+    throw new UsageError(`calibration file ${path}: cannot read it (${e.message})`);
+  }
+  const m = parseDriftModel(text, path);
+  if (m.sampleType !== sampleType) {
+    throw new UsageError(
+      `calibration file ${path} was made for sample type ${m.sampleType}, but this comparison is of ${sampleType}`
+    );
+  }
+  return m;
 }
 
 // src/pipeline/calibrate.ts
@@ -16672,15 +17051,42 @@ function fnJson(f) {
     budget: f.budget,
     overBudget: f.overBudget,
     reason: f.reason,
+    mdePp: round(f.mdePp),
+    driftPp: round(f.driftPp),
     ...f.rawNames ? { rawNames: f.rawNames } : {},
     ...f.movedFrom ? { movedFrom: f.movedFrom } : {},
-    ...f.sameAs ? { sameAs: f.sameAs } : {}
+    ...f.movedTo ? { movedTo: f.movedTo } : {},
+    ...f.sameAs ? { sameAs: f.sameAs } : {},
+    ...f.diluted ? {
+      diluted: {
+        deltaPp: round(f.diluted.deltaPp),
+        ciLowPp: round(f.diluted.ciLowPp),
+        ciHighPp: round(f.diluted.ciHighPp)
+      }
+    } : {}
+  };
+}
+function causeJson(c) {
+  return {
+    function: c.function,
+    kind: c.kind,
+    reason: c.reason,
+    rows: c.rows.map((r) => ({
+      function: r.function,
+      metric: r.metric,
+      deltaPp: round(r.deltaPp)
+    }))
   };
 }
 function comparisonJson(c) {
   const { config, ...settings } = c.settings;
   return {
     verdict: c.verdict,
+    inconclusive: c.inconclusive,
+    causes: c.causes.map(causeJson),
+    underpowered: c.underpowered.map((u) => ({ ...u, mdePp: round(u.mdePp) })),
+    detectable: c.detectable ? { mdePp: round(c.detectable.mdePp), sharePct: round(c.detectable.sharePct) } : null,
+    drift: c.drift,
     type: c.type,
     regressions: c.regressions.map(fnJson),
     improvements: c.improvements.map(fnJson),
@@ -17002,9 +17408,27 @@ ${t}` : m || t;
 
 // src/report/text.ts
 function headline(c) {
-  const n = c.regressions.length;
+  const n = c.causes.length;
   const what = `${typeLabel(c.type)}, ${c.settings.baselineCaptures} baseline vs ${c.settings.canaryCaptures} canary captures, ${Math.round(c.settings.confidence * 1e3) / 10}% simultaneous intervals`;
-  return c.verdict === "fail" ? `FAIL: ${n} regression${n === 1 ? "" : "s"} (${what})` : `PASS: no significant regression over budget (${what})`;
+  switch (c.verdict) {
+    case "fail":
+      return `FAIL: ${n} regression${n === 1 ? "" : "s"} (${what})`;
+    case "inconclusive":
+      return `INCONCLUSIVE: no verdict could be reached (${what})`;
+    default:
+      return `PASS: no significant regression over budget (${what})`;
+  }
+}
+var UNDERPOWERED_SHOWN = 5;
+function underpoweredLine(u) {
+  const unit = u.metric === "per-unit" ? "%" : "pp";
+  const what = u.metric === "per-unit" ? "cost per request" : `${u.function} ${u.metric}`;
+  return `${what}: detectable ${u.mdePp.toFixed(1)}${unit}, budget ${u.budgetPp}${unit}`;
+}
+function detectableText(c) {
+  const d = c.detectable;
+  if (!d) return void 0;
+  return `this setup detects self growth of ${d.mdePp.toFixed(1)}pp or more in functions around ${d.sharePct.toFixed(1)}% share (80% power)`;
 }
 function tableRows(c, limit) {
   const seen = /* @__PURE__ */ new Set();
@@ -17044,16 +17468,17 @@ function mark(f) {
     case "ignored":
       return "ignored";
     default:
-      return "~";
+      return f.diluted ? "diluted" : "~";
   }
 }
 function renderText(c, opts = {}) {
   const out = [];
   out.push(`profile-gate: ${headline(c)}`);
+  for (const r of c.inconclusive) out.push(`no verdict: ${r}`);
   for (const w of c.warnings) out.push(`warning: ${w}`);
-  if (c.regressions.length) {
+  if (c.causes.length) {
     out.push("", "Regressions:");
-    for (const r of c.regressions) out.push(`  ${r.reason}`);
+    for (const r of c.causes) out.push(`  ${r.reason}`);
   }
   if (c.grew.length) {
     out.push("", "Significant growth within budget:");
@@ -17063,6 +17488,16 @@ function renderText(c, opts = {}) {
     out.push("", "Top improvements:");
     for (const r of c.improvements.slice(0, 5)) out.push(`  ${r.reason}`);
   }
+  if (c.underpowered.length) {
+    out.push("", "Underpowered (a change of the budget's size could pass unseen here):");
+    for (const u of c.underpowered.slice(0, UNDERPOWERED_SHOWN))
+      out.push(`  ${underpoweredLine(u)}`);
+    if (c.underpowered.length > UNDERPOWERED_SHOWN) {
+      out.push(`  ... and ${c.underpowered.length - UNDERPOWERED_SHOWN} more (all in --json)`);
+    }
+  }
+  const power = detectableText(c);
+  if (power) out.push("", `Power: ${power}; drift: ${c.drift.reason}`);
   const rows = tableRows(c, opts.limit ?? 15);
   if (rows.length) {
     const data = rows.map((f) => [
@@ -17079,7 +17514,7 @@ function renderText(c, opts = {}) {
     }).join("  ").trimEnd();
     out.push("", fmt(head), ...data.map(fmt));
     out.push(
-      `(${metricLabel("self", c.type)} and ${metricLabel("cum", c.type)} shares of each side's total; ~ = not significant)`
+      `(${metricLabel("self", c.type)} and ${metricLabel("cum", c.type)} shares of each side's total; ~ = not significant; diluted = a shrink that is only the others' growth)`
     );
   }
   return out.join("\n") + "\n";
@@ -17099,13 +17534,18 @@ function row(f) {
   return `| ${mdCode(f.function)} | ${f.metric} | ${share(f.baselineShare)} | ${share(f.canaryShare)} | ${signed(f.deltaPp)} | ${ciText(f)} | ${mark(f)} |`;
 }
 function renderMarkdown(c, opts = {}) {
-  const icon = c.verdict === "fail" ? ":x:" : ":white_check_mark:";
+  const icon = c.verdict === "fail" ? ":x:" : c.verdict === "inconclusive" ? ":grey_question:" : ":white_check_mark:";
   const out = [`## ${icon} ${opts.title ?? "profile-gate"}: ${headline(c)}`, ""];
+  if (c.inconclusive.length) {
+    out.push("**No verdict could be reached**", "");
+    for (const r of c.inconclusive) out.push(`- ${mdCell(r)}`);
+    out.push("");
+  }
   for (const w of c.warnings) out.push(`> [!WARNING]
 > ${mdCell(w)}`, "");
-  if (c.regressions.length) {
+  if (c.causes.length) {
     out.push("**Regressions**", "");
-    for (const r of c.regressions) out.push(`- ${mdCell(r.reason)}`);
+    for (const r of c.causes) out.push(`- ${mdCell(r.reason)}`);
     out.push("");
   }
   if (c.improvements.length) {
@@ -17113,6 +17553,19 @@ function renderMarkdown(c, opts = {}) {
     for (const r of c.improvements.slice(0, 5)) out.push(`- ${mdCell(r.reason)}`);
     out.push("");
   }
+  if (c.underpowered.length) {
+    out.push("**Underpowered**: a change of the budget's size could pass unseen in these rows", "");
+    for (const u of c.underpowered.slice(0, UNDERPOWERED_SHOWN))
+      out.push(`- ${mdCell(underpoweredLine(u))}`);
+    if (c.underpowered.length > UNDERPOWERED_SHOWN) {
+      out.push(
+        `- ... and ${c.underpowered.length - UNDERPOWERED_SHOWN} more (all in comparison.json)`
+      );
+    }
+    out.push("");
+  }
+  const power = detectableText(c);
+  if (power) out.push(`_Power: ${mdCell(power)}. Drift: ${mdCell(c.drift.reason)}._`, "");
   const rows = tableRows(c, opts.limit ?? 15);
   if (rows.length) {
     out.push(
@@ -17120,7 +17573,7 @@ function renderMarkdown(c, opts = {}) {
       "|---|---|--:|--:|--:|--:|---|",
       ...rows.map(row),
       "",
-      `_Shares of each side's total ${typeLabel(c.type)}; \`~\` = not significant. Intervals hold simultaneously for all tested functions._`,
+      `_Shares of each side's total ${typeLabel(c.type)}; \`~\` = not significant; diluted = a shrink that is only the others' growth. Intervals hold simultaneously for all tested functions._`,
       ""
     );
   }
@@ -17438,7 +17891,9 @@ function fakeDelta(deltaPp) {
     inCanary: true,
     budget: { source: "legend" },
     overBudget: false,
-    reason: ""
+    reason: "",
+    mdePp: NaN,
+    driftPp: 0
   };
 }
 
@@ -17748,18 +18203,6 @@ function writeReports(run, paths, opts = {}) {
 // src/captureset/differences.ts
 function differences(base, can) {
   const out = [];
-  for (const [side, ms] of [
-    ["baseline", base],
-    ["canary", can]
-  ]) {
-    for (const m of ms) {
-      if (m.incomplete) {
-        out.push(
-          `the ${side} set is incomplete (${m.captures.length} of ${m.incomplete.requestedCaptures} captures: ${m.incomplete.reason})`
-        );
-      }
-    }
-  }
   if (base.length === 0 || can.length === 0) return out;
   const b = base[0];
   const c = can[0];
@@ -17787,6 +18230,28 @@ function differences(base, can) {
   }
   return out;
 }
+function sameRun(base, can) {
+  if (base.length !== 1 || can.length !== 1) return false;
+  const a = base[0].run;
+  const b = can[0].run;
+  return !!a && !!b && a.interleaved && b.interleaved && a.id === b.id;
+}
+function incompleteSets(base, can) {
+  const out = [];
+  for (const [side, ms] of [
+    ["baseline", base],
+    ["canary", can]
+  ]) {
+    for (const m of ms) {
+      if (m.incomplete) {
+        out.push(
+          `the ${side} set is incomplete (${m.captures.length} of ${m.incomplete.requestedCaptures} captures: ${m.incomplete.reason})`
+        );
+      }
+    }
+  }
+  return out;
+}
 
 // src/sources/fetch.ts
 import { gzipSync as gzipSync2 } from "node:zlib";
@@ -17797,7 +18262,7 @@ init_fs();
 init_manifest();
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync as mkdirSync2, readdirSync as readdirSync2, renameSync as renameSync2, rmdirSync, rmSync as rmSync2, statSync as statSync2 } from "node:fs";
-import { basename as basename6, dirname as dirname3, join as join3 } from "node:path";
+import { basename as basename6, dirname as dirname4, join as join3 } from "node:path";
 function sha256(bytes) {
   return createHash("sha256").update(bytes).digest("hex");
 }
@@ -17830,7 +18295,7 @@ function writeCaptureSet(dir, files, manifest, opts = {}) {
   if (existing && existing.length > 0 && !opts.replace) {
     throw new UsageError(`${dir} already exists and is not empty; choose a new --out folder`);
   }
-  const parent = dirname3(dir);
+  const parent = dirname4(dir);
   const tmp = join3(parent, `.${basename6(dir)}.tmp-${randomBytes(4).toString("hex")}`);
   try {
     mkdirSync2(parent, { recursive: true });
@@ -19030,11 +19495,17 @@ async function compare(req) {
   });
   const [baseline, canary] = sets;
   log(`read ${baseline.length} baseline and ${canary.length} canary captures (${typeName})`);
+  const drift = settings.calibration ? readCalibration(req.cwd, settings.calibration, settings.config?.file, typeName) : void 0;
   const comparison = compareCaptures(
     baseline,
     canary,
     { ...settings, type: typeName },
-    (done, total) => log(`bootstrap ${done}/${total}`)
+    {
+      onProgress: (done, total) => log(`bootstrap ${done}/${total}`),
+      drift,
+      sameRun: sameRun(manifests[0], manifests[1]),
+      inconclusive: incompleteSets(manifests[0], manifests[1])
+    }
   );
   comparison.warnings.push(...differences(manifests[0], manifests[1]));
   return { comparison, baseline, canary };
@@ -19051,7 +19522,7 @@ function describe(description, dflt) {
 function settingOptions() {
   const out = {};
   for (const s of SETTINGS) {
-    const kind = s.kind === "string" ? "string" : "number";
+    const kind = s.kind === "string" || s.kind === "choice" ? "string" : "number";
     out[s.name] = { kind, description: describe(s.description, s.default) };
     for (const a of s.aliases?.cli ?? []) {
       out[a] = { kind, description: `same as --${s.name}` };
@@ -19063,7 +19534,7 @@ function settingsFromArgs(a) {
   const out = {};
   for (const s of SETTINGS) {
     for (const flag of [s.name, ...s.aliases?.cli ?? []]) {
-      const raw = s.kind === "string" ? a.strings[flag] : a.numbers[flag];
+      const raw = s.kind === "string" || s.kind === "choice" ? a.strings[flag] : a.numbers[flag];
       if (raw !== void 0) out[s.key] = settingValue(s, raw, `--${flag}`);
     }
   }
@@ -19098,6 +19569,7 @@ var COMPARE_SPEC = {
   help: { kind: "boolean", short: "h" }
 };
 var USAGE = "Usage: profile-gate compare --baseline PATH... --canary PATH... [--sample-type T] [--budget-pp N] [--budget-cum-pp N] [--budget-ratio X] [--min-share PCT] [--confidence 0.95] [--bootstrap N] [--seed N] [--config FILE] [--json FILE] [--markdown FILE]";
+var EXIT_CODES = { pass: 0, fail: 1, inconclusive: 3 };
 var STACK_REPORTS = ["html", "svg", "diff-pprof", "merged-pprof"];
 function emit(io, target, text) {
   if (target === void 0) return;
@@ -19153,7 +19625,7 @@ ${USAGE}`);
   });
   for (const w of written) log?.(`wrote ${w.kind} ${w.path} (${w.bytes} bytes)`);
   if (a.strings.json !== "-" && a.strings.markdown !== "-") io.stdout(renderText(c));
-  return c.verdict === "fail" ? 1 : 0;
+  return EXIT_CODES[c.verdict];
 }
 
 // src/cli/calibrate.ts
@@ -19452,7 +19924,7 @@ function usage() {
     "Commands:",
     ...Object.entries(COMMANDS).map(([k, v]) => `  ${k.padEnd(10)} ${v.summary}`),
     "",
-    "Exit codes: 0 pass, 1 regression found, 2 bad input or usage."
+    "Exit codes: 0 pass, 1 regression found, 2 bad input or usage, 3 no verdict (inconclusive)."
   ];
   return lines.join("\n") + "\n";
 }

@@ -154,12 +154,15 @@ describe('bundled Action under Node 24 against a fake GitHub', () => {
     expect(failed.message).toContain('profile-gate fail:');
     expect(failed.message).toContain('main.computeDiscount');
     expect(failed.message).toMatch(/over the \d+(\.\d+)?pp budget/);
-    // One annotation per regression, with a title.
-    for (const reg of regressions) {
-      expect(
-        errors.some((a) => a.title?.startsWith(`profile-gate: ${reg.function} regressed`)),
-      ).toBe(true);
-    }
+    // One annotation per cause (the planted function; its callers' rows join it), with a title.
+    const causes = errors.filter((a) => a.title?.startsWith('profile-gate: '));
+    expect(causes.map((a) => a.title)).toEqual([
+      'profile-gate: main.computeDiscount regressed (self)',
+    ]);
+    expect(causes[0].message).toMatch(
+      /main\.computeDiscount self-CPU grew .*; also raising main\.computePrices cum/,
+    );
+    expect(regressions.length).toBeGreaterThan(causes.length);
 
     // Job summary: verdict, reasons, table with intervals, baseline provenance, artifact links.
     expect(r.summary).toContain('profile-gate');

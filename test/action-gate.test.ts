@@ -43,6 +43,8 @@ function delta(fn: string, over: Partial<FunctionDelta> = {}): FunctionDelta {
     budget: { source: 'self budget', pp: 5 },
     overBudget: true,
     reason: `${fn} self-CPU grew 9.0pp (3.0% -> 12.0%, 95% CI +7.0..+11.0pp), over the 5pp budget`,
+    mdePp: 3,
+    driftPp: 0,
     ...over,
   };
 }
@@ -51,6 +53,10 @@ function comparison(verdict: 'pass' | 'fail'): Comparison {
   const regs = verdict === 'fail' ? [delta('main.slow')] : [];
   return {
     verdict,
+    inconclusive: [],
+    causes: regs.map((r) => ({ function: r.function, kind: 'self', rows: [r], reason: r.reason })),
+    underpowered: [],
+    drift: { modelled: false, reason: 'test' },
     type: { type: 'cpu', unit: 'nanoseconds' },
     regressions: regs,
     improvements: [],
@@ -77,6 +83,7 @@ function comparison(verdict: 'pass' | 'fail'): Comparison {
       seed: 1,
       budgetPerUnitPct: 10,
       normalizeNames: 'on',
+      onUnderpowered: 'warn',
       baselineCaptures: 3,
       canaryCaptures: 3,
     },

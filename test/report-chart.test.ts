@@ -38,6 +38,8 @@ function d(
     budget: { source: 'default', pp: 2 },
     overBudget: deltaPp > 2,
     reason: '',
+    mdePp: 1,
+    driftPp: 0,
     ...over,
   };
 }

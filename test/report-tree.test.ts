@@ -41,6 +41,8 @@ function delta(
     budget: { source: 'default', pp: 1 },
     overBudget: false,
     reason: '',
+    mdePp: 1,
+    driftPp: 0,
   };
 }
 

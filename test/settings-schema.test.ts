@@ -47,6 +47,8 @@ describe('settings: one table, three spellings generated from it', () => {
       seed: '7',
       'budget-per-unit-pct': '12',
       'normalize-names': 'off',
+      'on-underpowered': 'fail',
+      calibration: 'perf/calibration.json',
     };
     expect(Object.keys(values).sort()).toEqual(SETTINGS.map((s) => s.name).sort());
     const fromCli = settingsFromArgs(
@@ -78,6 +80,8 @@ describe('settings: one table, three spellings generated from it', () => {
       seed: 7,
       budgetPerUnitPct: 12,
       normalizeNames: 'off',
+      onUnderpowered: 'fail',
+      calibration: 'perf/calibration.json',
     };
     expect(fromCli).toEqual(want);
     expect(fromAction).toEqual(want);

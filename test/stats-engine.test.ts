@@ -162,28 +162,47 @@ describe('compareCaptures', () => {
     expect(c.regressions[0].reason).toMatch(/^CPU per request grew \+3\d\.\d% \(/);
   });
 
-  it('warns instead of deciding when sets are not comparable', () => {
+  it('says no verdict can be reached (inconclusive) instead of passing; other sample types are an error', () => {
     const b = caps(SHARES, 1, 2);
     const k = caps({ ...SHARES, 'b.warm': 30 }, 2, 1);
     const c = compareCaptures(b, k, S({ budgetPp: 0 }));
-    expect(c.verdict).toBe('pass');
-    expect(c.warnings.join('\n')).toMatch(
-      /^no verdict: only 2 baseline and 1 canary captures; at least 3 per side/,
-    );
-    expect(c.warnings.join('\n')).toMatch(/nothing is called significant/);
+    expect(c.verdict).toBe('inconclusive');
+    expect(c.inconclusive).toEqual([
+      'only 2 baseline and 1 canary captures: at least 3 per side are needed to estimate how much shares vary between captures (5-10 recommended)',
+    ]);
     expect(c.functions.some((f) => f.significant)).toBe(false);
     // two captures per side with a huge change: still no verdict, the deltas are shown
     const few = compareCaptures(caps(SHARES, 1, 2), caps({ ...SHARES, 'b.warm': 30 }, 2, 2), S());
-    expect(few.verdict).toBe('pass');
+    expect(few.verdict).toBe('inconclusive');
     expect(
       few.functions.find((f) => f.function === 'b.warm' && f.metric === 'self')!.deltaPp,
     ).toBeGreaterThan(15);
+    // an all-zero side
+    const zero = caps(SHARES, 5).map((x) => ({
+      ...x,
+      totals: {
+        ...x.totals,
+        total: 0,
+        self: x.totals.self.map(() => 0),
+        cum: x.totals.cum.map(() => 0),
+      },
+    }));
+    const z = compareCaptures(caps(SHARES, 1), zero, S());
+    expect(z.verdict).toBe('inconclusive');
+    expect(z.inconclusive).toEqual([
+      'the canary captures have a total of 0: an idle service or empty profiles',
+    ]);
+    // a reason from outside (an incomplete set) makes a pass inconclusive, not a regression
+    const inc = compareCaptures(caps(SHARES, 1), caps(SHARES, 2), S(), {
+      inconclusive: ['the canary set is incomplete (2 of 5 captures: interrupted)'],
+    });
+    expect(inc.verdict).toBe('inconclusive');
 
     const k2 = caps(SHARES, 2);
     k2[0] = { ...k2[0], totals: { ...k2[0].totals, type: { type: 'alloc_space', unit: 'bytes' } } };
-    const c2 = compareCaptures(caps(SHARES, 1), k2, S({ budgetPp: 0 }));
-    expect(c2.verdict).toBe('pass');
-    expect(c2.warnings[0]).toMatch(/^not comparable: .* alloc_space/);
+    expect(() => compareCaptures(caps(SHARES, 1), k2, S({ budgetPp: 0 }))).toThrow(
+      /^not comparable: .* has sample type alloc_space \(bytes\) but .* has cpu/,
+    );
 
     const big = syntheticCaptures(SHARES, { n: 10, samples: 9000, jitter: 0.12, seed: 3 });
     const c3 = compareCaptures(caps(SHARES, 1), big, S());

@@ -7,18 +7,6 @@ import type { Manifest } from './manifest.js';
 /** Warnings when the manifests say the two sets were not made the same way. */
 export function differences(base: Manifest[], can: Manifest[]): string[] {
   const out: string[] = [];
-  for (const [side, ms] of [
-    ['baseline', base],
-    ['canary', can],
-  ] as const) {
-    for (const m of ms) {
-      if (m.incomplete) {
-        out.push(
-          `the ${side} set is incomplete (${m.captures.length} of ${m.incomplete.requestedCaptures} captures: ${m.incomplete.reason})`,
-        );
-      }
-    }
-  }
   if (base.length === 0 || can.length === 0) return out;
   const b = base[0];
   const c = can[0];
@@ -44,6 +32,32 @@ export function differences(base: Manifest[], can: Manifest[]): string[] {
   const dc = durs(can);
   if (db.size === 1 && dc.size === 1 && [...db][0] !== [...dc][0]) {
     out.push(`different capture lengths: baseline ${[...db][0]} s, canary ${[...dc][0]} s`);
+  }
+  return out;
+}
+
+/** Both sides come from one capture run (interleaved A/B): their manifests share a run id. */
+export function sameRun(base: Manifest[], can: Manifest[]): boolean {
+  if (base.length !== 1 || can.length !== 1) return false;
+  const a = base[0].run;
+  const b = can[0].run;
+  return !!a && !!b && a.interleaved && b.interleaved && a.id === b.id;
+}
+
+/** Reasons no verdict can be trusted: a set that is not complete (interrupted, still running). */
+export function incompleteSets(base: Manifest[], can: Manifest[]): string[] {
+  const out: string[] = [];
+  for (const [side, ms] of [
+    ['baseline', base],
+    ['canary', can],
+  ] as const) {
+    for (const m of ms) {
+      if (m.incomplete) {
+        out.push(
+          `the ${side} set is incomplete (${m.captures.length} of ${m.incomplete.requestedCaptures} captures: ${m.incomplete.reason})`,
+        );
+      }
+    }
   }
   return out;
 }

@@ -61,6 +61,8 @@ interface Loaded {
   profile?: Profile;
   totals?: ProfileTotals;
   units?: number;
+  dropped?: number;
+  windowSeconds?: number;
   manifest: Manifest | null;
 }
 
@@ -111,6 +113,8 @@ function loadSide(
       name,
       ...decode(readFileBytes(f, name), name, opts, norm),
       units: entry?.requests?.completed,
+      dropped: entry?.requests?.dropped,
+      windowSeconds: entry?.durationSeconds || undefined,
       manifest,
     };
   });
@@ -144,6 +148,8 @@ export function loadCaptureSets(sides: SideSpec[], opts: LoadOptions): LoadedSet
       periodType: m.periodType,
       durationNanos: m.durationNanos,
       units: l.units,
+      dropped: l.dropped,
+      windowSeconds: l.windowSeconds,
       profile: l.profile,
     };
   };

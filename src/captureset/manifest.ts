@@ -65,6 +65,12 @@ export interface Manifest {
   };
   captures: CaptureEntry[];
   /**
+   * The capture run this set came from. Interleaved A/B captures write the same id into the
+   * baseline's and the canary's manifest: the two sets share one run, so no run-to-run drift
+   * lies between them.
+   */
+  run?: { id: string; interleaved: boolean };
+  /**
    * Present when the set has fewer captures than asked: the run was interrupted (Ctrl-C) or
    * could not go on, or is still in progress. Absent on a complete set.
    */

@@ -43,6 +43,9 @@ export const COMPARE_SPEC: Record<string, OptionSpec> = {
 const USAGE =
   'Usage: profile-gate compare --baseline PATH... --canary PATH... [--sample-type T] [--budget-pp N] [--budget-cum-pp N] [--budget-ratio X] [--min-share PCT] [--confidence 0.95] [--bootstrap N] [--seed N] [--config FILE] [--json FILE] [--markdown FILE]';
 
+/** 0 pass, 1 regression, 3 no verdict (2 is bad input or usage, raised as an error). */
+export const EXIT_CODES = { pass: 0, fail: 1, inconclusive: 3 } as const;
+
 /** Report flags that need the stacks (flame graphs, pprof outputs); the rest need only totals. */
 const STACK_REPORTS = ['html', 'svg', 'diff-pprof', 'merged-pprof'];
 
@@ -101,5 +104,5 @@ export async function compareCommand(argv: string[], io: CliIO): Promise<number>
   });
   for (const w of written) log?.(`wrote ${w.kind} ${w.path} (${w.bytes} bytes)`);
   if (a.strings.json !== '-' && a.strings.markdown !== '-') io.stdout(renderText(c));
-  return c.verdict === 'fail' ? 1 : 0;
+  return EXIT_CODES[c.verdict];
 }

@@ -41,7 +41,7 @@ export function usage(): string {
     'Commands:',
     ...Object.entries(COMMANDS).map(([k, v]) => `  ${k.padEnd(10)} ${v.summary}`),
     '',
-    'Exit codes: 0 pass, 1 regression found, 2 bad input or usage.',
+    'Exit codes: 0 pass, 1 regression found, 2 bad input or usage, 3 no verdict (inconclusive).',
   ];
   return lines.join('\n') + '\n';
 }

@@ -11,7 +11,7 @@ function describe(description: string, dflt: unknown): string {
 export function settingOptions(): Record<string, OptionSpec> {
   const out: Record<string, OptionSpec> = {};
   for (const s of SETTINGS) {
-    const kind = s.kind === 'string' ? 'string' : 'number';
+    const kind = s.kind === 'string' || s.kind === 'choice' ? 'string' : 'number';
     out[s.name] = { kind, description: describe(s.description, s.default) };
     for (const a of s.aliases?.cli ?? []) {
       out[a] = { kind, description: `same as --${s.name}` };
@@ -25,7 +25,7 @@ export function settingsFromArgs(a: ParsedArgs): Partial<CompareSettings> {
   const out: Record<string, unknown> = {};
   for (const s of SETTINGS) {
     for (const flag of [s.name, ...(s.aliases?.cli ?? [])]) {
-      const raw = s.kind === 'string' ? a.strings[flag] : a.numbers[flag];
+      const raw = s.kind === 'string' || s.kind === 'choice' ? a.strings[flag] : a.numbers[flag];
       if (raw !== undefined) out[s.key] = settingValue(s, raw, `--${flag}`);
     }
   }

@@ -52,7 +52,7 @@ export interface ActionDeps {
   engines: Engines;
 }
 
-export type Verdict = 'pass' | 'fail' | 'no-baseline';
+export type Verdict = 'pass' | 'fail' | 'inconclusive' | 'no-baseline';
 
 export interface ActionOutcome {
   mode: ActionInputs['mode'];
@@ -295,13 +295,21 @@ async function gate(
   annotate(io, c);
   await io.writeSummary(md);
   const commentAction = await prComment(inputs, ctx, deps, md);
-  if (c.verdict === 'fail') {
-    const failed = failureMessage(c);
+  if (c.verdict === 'fail' || (c.verdict === 'inconclusive' && inputs.onInconclusive === 'fail')) {
+    const failed =
+      c.verdict === 'inconclusive'
+        ? `${failureMessage(c)}\n(on-inconclusive is fail: a gate that could not decide does not pass; set on-inconclusive: pass to let it)`
+        : failureMessage(c);
     io.setFailed(failed);
-    return { mode: 'gate', verdict: 'fail', failed, comparison: c, commentAction };
+    return { mode: 'gate', verdict: c.verdict, failed, comparison: c, commentAction };
+  }
+  if (c.verdict === 'inconclusive') {
+    io.warning(`${oneLine(c)} (passing because on-inconclusive is pass)`, {
+      title: 'profile-gate',
+    });
   }
   io.info(`profile-gate ${oneLine(c)}`);
-  return { mode: 'gate', verdict: 'pass', comparison: c, commentAction };
+  return { mode: 'gate', verdict: c.verdict, comparison: c, commentAction };
 }
 
 function baselineArtifactLink(ctx: RunContext, b: BaselineResult & { found: true }): Link[] {

@@ -54,6 +54,8 @@ export interface ActionInputs {
   settings: Partial<CompareSettings>;
   /** Notes on deprecated input names that were used. */
   deprecated: string[];
+  /** What the job does when the gate cannot reach a verdict. */
+  onInconclusive: 'fail' | 'pass';
   configPath?: string;
   token: string;
   comment: boolean;
@@ -296,6 +298,12 @@ export function readInputs(env: Env, setSecret: (s: string) => void = () => {}):
     problems.push(`config: ${configPath} does not exist`);
   }
 
+  const onInconclusiveRaw = get('on-inconclusive') || 'fail';
+  if (!['fail', 'pass'].includes(onInconclusiveRaw)) {
+    problems.push(`on-inconclusive: "${onInconclusiveRaw}" is not one of fail, pass`);
+  }
+  const onInconclusive = onInconclusiveRaw === 'pass' ? 'pass' : 'fail';
+
   const comment = bool('comment', true);
   const commentKey = get('comment-key') || `${service}-${profileType}`;
   if (!/^[A-Za-z0-9_.:/@-]+$/.test(commentKey)) {
@@ -326,6 +334,7 @@ export function readInputs(env: Env, setSecret: (s: string) => void = () => {}):
     baseline,
     settings: settings as Partial<CompareSettings>,
     deprecated,
+    onInconclusive,
     configPath,
     token,
     comment,

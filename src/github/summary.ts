@@ -63,29 +63,40 @@ export function regressionsJson(c: Comparison): string {
 /** The `summary` output and the failure message's first line. */
 export function oneLine(c: Comparison): string {
   if (c.verdict === 'fail') {
-    const n = c.regressions.length;
-    const first = c.regressions
+    const n = c.causes.length;
+    const first = c.causes
       .slice(0, 3)
-      .map((d) => `${d.function} (+${fmt(d.deltaPp)}${unitOf(d)} ${d.metric})`)
+      .map((k) => {
+        const d = k.rows[0];
+        return `${d.function} (+${fmt(d.deltaPp)}${unitOf(d)} ${d.metric})`;
+      })
       .join(', ');
     return `fail: ${n} regression${n === 1 ? '' : 's'} over budget: ${first}${n > 3 ? ', ...' : ''}`;
   }
+  if (c.verdict === 'inconclusive') {
+    return `inconclusive: no verdict could be reached: ${c.inconclusive[0] ?? 'see the summary'}`;
+  }
   const tested = new Set(c.functions.map((f) => f.function)).size;
-  return `pass: no function over budget (${tested} functions tested, ${c.improvements.length} improved)`;
+  const blind = c.underpowered.length
+    ? `, ${c.underpowered.length} row${c.underpowered.length === 1 ? '' : 's'} underpowered`
+    : '';
+  return `pass: no function over budget (${tested} functions tested, ${c.improvements.length} improved${blind})`;
 }
 
-/** Failure message for core.setFailed: the verdict and each regression's sentence. */
+/** Failure message for core.setFailed: the verdict and each cause's sentence (or the reasons). */
 export function failureMessage(c: Comparison): string {
-  return [
-    `profile-gate ${oneLine(c)}`,
-    ...c.regressions.map((d) => `  - ${regressionSentence(d)}`),
-  ].join('\n');
+  const lines =
+    c.verdict === 'inconclusive'
+      ? c.inconclusive.map((r) => `  - ${r}`)
+      : c.causes.map((k) => `  - ${k.reason}`);
+  return [`profile-gate ${oneLine(c)}`, ...lines].join('\n');
 }
 
+/** One error annotation per cause, a warning per warning. */
 export function annotate(io: Annotator, c: Comparison): void {
-  for (const d of c.regressions) {
-    io.error(regressionSentence(d), {
-      title: `profile-gate: ${d.function} regressed (${d.metric})`,
+  for (const k of c.causes) {
+    io.error(k.reason, {
+      title: `profile-gate: ${k.function} regressed (${k.rows[0].metric})`,
     });
   }
   for (const w of c.warnings) io.warning(w, { title: 'profile-gate' });

@@ -3,7 +3,7 @@
  * folders, files and globs on disk, or windows of a fleet source read into memory), the engine
  * run, manifest differences added. Returns the comparison and the captures that reports need.
  */
-import { differences } from '../captureset/differences.js';
+import { differences, incompleteSets, sameRun } from '../captureset/differences.js';
 import { loadCaptureSets, type Need, type SideSpec } from '../captureset/load.js';
 import type { ReadOptions } from '../profile/read.js';
 import { fetchSourceCaptures } from '../sources/fetch.js';
@@ -11,7 +11,7 @@ import type { Env } from '../sources/auth.js';
 import { describeSource, type SourceSpec } from '../sources/spec.js';
 import { compareCaptures } from '../stats/compare.js';
 import type { Capture, CompareSettings, Comparison } from '../stats/types.js';
-import { settingsFor } from './config.js';
+import { readCalibration, settingsFor } from './config.js';
 
 /** One side: captures on disk (files, folders, globs), or a fleet-source window. */
 export type SideInput = { paths: string[] } | { source: SourceSpec };
@@ -76,11 +76,19 @@ export async function compare(req: CompareRequest): Promise<CompareRun> {
   });
   const [baseline, canary] = sets;
   log(`read ${baseline.length} baseline and ${canary.length} canary captures (${typeName})`);
+  const drift = settings.calibration
+    ? readCalibration(req.cwd, settings.calibration, settings.config?.file, typeName)
+    : undefined;
   const comparison = compareCaptures(
     baseline,
     canary,
     { ...settings, type: typeName },
-    (done, total) => log(`bootstrap ${done}/${total}`),
+    {
+      onProgress: (done, total) => log(`bootstrap ${done}/${total}`),
+      drift,
+      sameRun: sameRun(manifests[0], manifests[1]),
+      inconclusive: incompleteSets(manifests[0], manifests[1]),
+    },
   );
   comparison.warnings.push(...differences(manifests[0], manifests[1]));
   return { comparison, baseline, canary };

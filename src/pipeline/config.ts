@@ -1,8 +1,9 @@
 /** Finds and reads `.profile-gate.yml`, then resolves the settings (flags/inputs > file > defaults). */
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { CONFIG_FILE_NAMES, parseConfig } from '../stats/config.js';
+import { parseDriftModel, type DriftModel } from '../stats/drift.js';
 import { resolveSettings } from '../stats/settings.js';
 import type { CompareSettings, GateConfig } from '../stats/types.js';
 
@@ -27,4 +28,30 @@ export function settingsFor(
   configPath?: string,
 ): CompareSettings {
   return resolveSettings(explicit, loadConfig(cwd, configPath));
+}
+
+/**
+ * Reads the calibration file (the drift model). A path from the config file is relative to
+ * the config file's folder; one from a flag or input, to cwd.
+ */
+export function readCalibration(
+  cwd: string,
+  path: string,
+  configFile: string | undefined,
+  sampleType: string,
+): DriftModel {
+  const p = resolve(configFile ? dirname(resolve(cwd, configFile)) : cwd, path);
+  let text: string;
+  try {
+    text = readFileSync(p, 'utf8');
+  } catch (e) {
+    throw new UsageError(`calibration file ${path}: cannot read it (${(e as Error).message})`);
+  }
+  const m = parseDriftModel(text, path);
+  if (m.sampleType !== sampleType) {
+    throw new UsageError(
+      `calibration file ${path} was made for sample type ${m.sampleType}, but this comparison is of ${sampleType}`,
+    );
+  }
+  return m;
 }

@@ -193,5 +193,7 @@ function fakeDelta(deltaPp: number): FunctionDelta {
     budget: { source: 'legend' },
     overBudget: false,
     reason: '',
+    mdePp: NaN,
+    driftPp: 0,
   };
 }

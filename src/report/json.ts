@@ -1,5 +1,5 @@
 /** The `--json` contract of `compare` (other tools depend on it: keep fields stable). */
-import type { Comparison, FunctionDelta } from '../stats/types.js';
+import type { Cause, Comparison, FunctionDelta } from '../stats/types.js';
 
 const round = (x: number, d = 4): number | null =>
   Number.isFinite(x) ? Number(x.toFixed(d)) : null;
@@ -22,9 +22,34 @@ function fnJson(f: FunctionDelta) {
     budget: f.budget,
     overBudget: f.overBudget,
     reason: f.reason,
+    mdePp: round(f.mdePp),
+    driftPp: round(f.driftPp),
     ...(f.rawNames ? { rawNames: f.rawNames } : {}),
     ...(f.movedFrom ? { movedFrom: f.movedFrom } : {}),
+    ...(f.movedTo ? { movedTo: f.movedTo } : {}),
     ...(f.sameAs ? { sameAs: f.sameAs } : {}),
+    ...(f.diluted
+      ? {
+          diluted: {
+            deltaPp: round(f.diluted.deltaPp),
+            ciLowPp: round(f.diluted.ciLowPp),
+            ciHighPp: round(f.diluted.ciHighPp),
+          },
+        }
+      : {}),
+  };
+}
+
+function causeJson(c: Cause) {
+  return {
+    function: c.function,
+    kind: c.kind,
+    reason: c.reason,
+    rows: c.rows.map((r) => ({
+      function: r.function,
+      metric: r.metric,
+      deltaPp: round(r.deltaPp),
+    })),
   };
 }
 
@@ -32,6 +57,13 @@ export function comparisonJson(c: Comparison) {
   const { config, ...settings } = c.settings;
   return {
     verdict: c.verdict,
+    inconclusive: c.inconclusive,
+    causes: c.causes.map(causeJson),
+    underpowered: c.underpowered.map((u) => ({ ...u, mdePp: round(u.mdePp) })),
+    detectable: c.detectable
+      ? { mdePp: round(c.detectable.mdePp), sharePct: round(c.detectable.sharePct) }
+      : null,
+    drift: c.drift,
     type: c.type,
     regressions: c.regressions.map(fnJson),
     improvements: c.improvements.map(fnJson),

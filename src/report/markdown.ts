@@ -1,7 +1,14 @@
 /** Markdown report for the job summary, the PR comment and `--markdown`. */
 import { ciText, share, signed, typeLabel } from '../stats/explain.js';
 import type { Comparison, FunctionDelta } from '../stats/types.js';
-import { headline, mark, tableRows } from './text.js';
+import {
+  detectableText,
+  headline,
+  mark,
+  tableRows,
+  UNDERPOWERED_SHOWN,
+  underpoweredLine,
+} from './text.js';
 
 export interface MarkdownOptions {
   /** Links to artifacts (flame graph, diff pprof) shown under the table. */
@@ -35,12 +42,22 @@ function row(f: FunctionDelta): string {
 }
 
 export function renderMarkdown(c: Comparison, opts: MarkdownOptions = {}): string {
-  const icon = c.verdict === 'fail' ? ':x:' : ':white_check_mark:';
+  const icon =
+    c.verdict === 'fail'
+      ? ':x:'
+      : c.verdict === 'inconclusive'
+        ? ':grey_question:'
+        : ':white_check_mark:';
   const out: string[] = [`## ${icon} ${opts.title ?? 'profile-gate'}: ${headline(c)}`, ''];
+  if (c.inconclusive.length) {
+    out.push('**No verdict could be reached**', '');
+    for (const r of c.inconclusive) out.push(`- ${mdCell(r)}`);
+    out.push('');
+  }
   for (const w of c.warnings) out.push(`> [!WARNING]\n> ${mdCell(w)}`, '');
-  if (c.regressions.length) {
+  if (c.causes.length) {
     out.push('**Regressions**', '');
-    for (const r of c.regressions) out.push(`- ${mdCell(r.reason)}`);
+    for (const r of c.causes) out.push(`- ${mdCell(r.reason)}`);
     out.push('');
   }
   if (c.improvements.length) {
@@ -48,6 +65,19 @@ export function renderMarkdown(c: Comparison, opts: MarkdownOptions = {}): strin
     for (const r of c.improvements.slice(0, 5)) out.push(`- ${mdCell(r.reason)}`);
     out.push('');
   }
+  if (c.underpowered.length) {
+    out.push("**Underpowered**: a change of the budget's size could pass unseen in these rows", '');
+    for (const u of c.underpowered.slice(0, UNDERPOWERED_SHOWN))
+      out.push(`- ${mdCell(underpoweredLine(u))}`);
+    if (c.underpowered.length > UNDERPOWERED_SHOWN) {
+      out.push(
+        `- ... and ${c.underpowered.length - UNDERPOWERED_SHOWN} more (all in comparison.json)`,
+      );
+    }
+    out.push('');
+  }
+  const power = detectableText(c);
+  if (power) out.push(`_Power: ${mdCell(power)}. Drift: ${mdCell(c.drift.reason)}._`, '');
   const rows = tableRows(c, opts.limit ?? 15);
   if (rows.length) {
     out.push(
@@ -55,7 +85,7 @@ export function renderMarkdown(c: Comparison, opts: MarkdownOptions = {}): strin
       '|---|---|--:|--:|--:|--:|---|',
       ...rows.map(row),
       '',
-      `_Shares of each side's total ${typeLabel(c.type)}; \`~\` = not significant. Intervals hold simultaneously for all tested functions._`,
+      `_Shares of each side's total ${typeLabel(c.type)}; \`~\` = not significant; diluted = a shrink that is only the others' growth. Intervals hold simultaneously for all tested functions._`,
       '',
     );
   }

@@ -1,13 +1,34 @@
 /** Terminal report: verdict first, one line per regression, improvements, compact table. */
 import { ciText, metricLabel, share, signed, typeLabel } from '../stats/explain.js';
-import type { Comparison, FunctionDelta } from '../stats/types.js';
+import type { Comparison, FunctionDelta, Underpowered } from '../stats/types.js';
 
 export function headline(c: Comparison): string {
-  const n = c.regressions.length;
+  const n = c.causes.length;
   const what = `${typeLabel(c.type)}, ${c.settings.baselineCaptures} baseline vs ${c.settings.canaryCaptures} canary captures, ${Math.round(c.settings.confidence * 1000) / 10}% simultaneous intervals`;
-  return c.verdict === 'fail'
-    ? `FAIL: ${n} regression${n === 1 ? '' : 's'} (${what})`
-    : `PASS: no significant regression over budget (${what})`;
+  switch (c.verdict) {
+    case 'fail':
+      return `FAIL: ${n} regression${n === 1 ? '' : 's'} (${what})`;
+    case 'inconclusive':
+      return `INCONCLUSIVE: no verdict could be reached (${what})`;
+    default:
+      return `PASS: no significant regression over budget (${what})`;
+  }
+}
+
+/** How many underpowered rows the text and markdown reports list by name. */
+export const UNDERPOWERED_SHOWN = 5;
+
+export function underpoweredLine(u: Underpowered): string {
+  const unit = u.metric === 'per-unit' ? '%' : 'pp';
+  const what = u.metric === 'per-unit' ? 'cost per request' : `${u.function} ${u.metric}`;
+  return `${what}: detectable ${u.mdePp.toFixed(1)}${unit}, budget ${u.budgetPp}${unit}`;
+}
+
+/** "self growth of 3.9pp or more in functions around 9.5% share", or undefined. */
+export function detectableText(c: Comparison): string | undefined {
+  const d = c.detectable;
+  if (!d) return undefined;
+  return `this setup detects self growth of ${d.mdePp.toFixed(1)}pp or more in functions around ${d.sharePct.toFixed(1)}% share (80% power)`;
 }
 
 export function tableRows(c: Comparison, limit: number): FunctionDelta[] {
@@ -50,17 +71,18 @@ export function mark(f: FunctionDelta): string {
     case 'ignored':
       return 'ignored';
     default:
-      return '~';
+      return f.diluted ? 'diluted' : '~';
   }
 }
 
 export function renderText(c: Comparison, opts: { limit?: number } = {}): string {
   const out: string[] = [];
   out.push(`profile-gate: ${headline(c)}`);
+  for (const r of c.inconclusive) out.push(`no verdict: ${r}`);
   for (const w of c.warnings) out.push(`warning: ${w}`);
-  if (c.regressions.length) {
+  if (c.causes.length) {
     out.push('', 'Regressions:');
-    for (const r of c.regressions) out.push(`  ${r.reason}`);
+    for (const r of c.causes) out.push(`  ${r.reason}`);
   }
   if (c.grew.length) {
     out.push('', 'Significant growth within budget:');
@@ -70,6 +92,16 @@ export function renderText(c: Comparison, opts: { limit?: number } = {}): string
     out.push('', 'Top improvements:');
     for (const r of c.improvements.slice(0, 5)) out.push(`  ${r.reason}`);
   }
+  if (c.underpowered.length) {
+    out.push('', "Underpowered (a change of the budget's size could pass unseen here):");
+    for (const u of c.underpowered.slice(0, UNDERPOWERED_SHOWN))
+      out.push(`  ${underpoweredLine(u)}`);
+    if (c.underpowered.length > UNDERPOWERED_SHOWN) {
+      out.push(`  ... and ${c.underpowered.length - UNDERPOWERED_SHOWN} more (all in --json)`);
+    }
+  }
+  const power = detectableText(c);
+  if (power) out.push('', `Power: ${power}; drift: ${c.drift.reason}`);
   const rows = tableRows(c, opts.limit ?? 15);
   if (rows.length) {
     const data = rows.map((f) => [
@@ -90,7 +122,7 @@ export function renderText(c: Comparison, opts: { limit?: number } = {}): string
         .trimEnd();
     out.push('', fmt(head), ...data.map(fmt));
     out.push(
-      `(${metricLabel('self', c.type)} and ${metricLabel('cum', c.type)} shares of each side's total; ~ = not significant)`,
+      `(${metricLabel('self', c.type)} and ${metricLabel('cum', c.type)} shares of each side's total; ~ = not significant; diluted = a shrink that is only the others' growth)`,
     );
   }
   return out.join('\n') + '\n';

@@ -5,13 +5,21 @@
  * work) with one numerator per capture and a shared denominator per capture. A replicate
  * resamples captures with replacement within each group, recomputes every row's ratio of
  * sums, and records its deviation from the point estimate. Deviations are scaled by
- * sqrt(n/(n-1)) per group (the bootstrap's small-sample bias in the variance); each row is
- * studentized by its bootstrap standard error (floored by the pure sampling noise), and the
+ * sqrt(n/(n-1)) per group (the bootstrap's small-sample bias in the variance).
+ *
+ * Run-to-run drift (drift.ts), when modelled, is added to each replicate's deviation as a
+ * normal draw with the row's drift variance, so the standard errors and the max-statistic
+ * both carry it (a parametric augmentation of the capture bootstrap).
+ *
+ * Each row is studentized by its standard error (floored by the pure sampling noise), and the
  * `confidence` quantile of the maximum |t| over all rows gives one critical value for
- * simultaneous intervals: with probability `confidence`, every interval covers its true
- * delta at once, however many functions are tested. The critical value is then moved from the
- * normal to Student's t with nB + nC - 2 degrees of freedom at the same tail probability, the
- * usual small-sample correction for a cluster bootstrap with few clusters.
+ * simultaneous intervals: with probability `confidence`, every interval covers its true delta
+ * at once, however many functions are tested. With `tCorrection` the critical value is moved
+ * from the normal to Student's t with nB + nC - 2 degrees of freedom at the same tail
+ * probability, the usual small-sample correction for a cluster bootstrap with few clusters.
+ *
+ * Share rows are differences of fractions; relative rows (cost per unit) are tested on the log
+ * scale, log(canary / baseline), so their intervals stay above -100% once mapped back.
  */
 import { normalUpperTail, tQuantileUpper, tUpperTail } from './distributions.js';
 import { Rng } from './random.js';
@@ -21,14 +29,25 @@ export interface BootstrapRow {
   num: Float64Array;
   /** per-row denominators per capture (same layout); undefined = the shared totals */
   den?: Float64Array;
-  /** 'share' = ratio of sums difference (in fraction); 'relative' = (C/B)/(B/B) - 1 */
+  /** 'share' = difference of ratios of sums (fraction); 'relative' = log(canary / baseline) */
   kind: 'share' | 'relative';
   /** lower bound for the standard error (sampling noise), in the row's own scale */
   seFloor: number;
+  /** run-to-run drift variance of the delta, in the row's own scale (0 = none) */
+  driftVar?: number;
+}
+
+export interface BootstrapOptions {
+  replicates: number;
+  confidence: number;
+  seed: number;
+  /** Move the critical value to Student's t with nB + nC - 2 df (default true). */
+  tCorrection?: boolean;
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface BootstrapResult {
-  /** point estimates per row: canary - baseline (share) or canary/baseline - 1 (relative) */
+  /** point estimates per row: canary - baseline (share) or log(canary / baseline) (relative) */
   delta: Float64Array;
   baseline: Float64Array;
   canary: Float64Array;
@@ -40,16 +59,19 @@ export interface BootstrapResult {
   replicates: number;
 }
 
+function estimate(kind: BootstrapRow['kind'], b: number, c: number): number {
+  if (kind === 'share') return c - b;
+  return b > 0 && c > 0 ? Math.log(c / b) : 0;
+}
+
 export function bootstrapRows(
   rows: BootstrapRow[],
   totals: Float64Array,
   nB: number,
   nC: number,
-  replicates: number,
-  confidence: number,
-  seed: number,
-  onProgress?: (done: number, total: number) => void,
+  opts: BootstrapOptions,
 ): BootstrapResult {
+  const { replicates, confidence, seed, onProgress } = opts;
   const F = rows.length;
   const baseline = new Float64Array(F);
   const canary = new Float64Array(F);
@@ -70,31 +92,30 @@ export function bootstrapRows(
     const r = rows[f];
     baseline[f] = ratioOf(r, null, 0, nB);
     canary[f] = ratioOf(r, null, nB, nC);
-    delta[f] =
-      r.kind === 'share'
-        ? canary[f] - baseline[f]
-        : baseline[f] === 0
-          ? 0
-          : canary[f] / baseline[f] - 1;
+    delta[f] = estimate(r.kind, baseline[f], canary[f]);
   }
   const se = new Float64Array(F);
   const pAdjusted = new Float64Array(F).fill(1);
   if (nB < 2 || nC < 2 || F === 0 || replicates < 10) {
-    for (let f = 0; f < F; f++) se[f] = rows[f].seFloor;
+    for (let f = 0; f < F; f++) se[f] = Math.sqrt(rows[f].seFloor ** 2 + (rows[f].driftVar ?? 0));
     return { delta, baseline, canary, se, critical: Infinity, pAdjusted, replicates: 0 };
   }
   const kB = Math.sqrt(nB / (nB - 1));
   const kC = Math.sqrt(nC / (nC - 1));
   const rng = new Rng(seed);
+  // a second stream for the drift draws, so the capture resampling is the same with or without
+  const normal = new NormalStream(seed + 0x5bd1e995);
+  const driftSd = rows.map((r) => Math.sqrt(r.driftVar ?? 0));
+  const anyDrift = driftSd.some((x) => x > 0);
   const wB = new Float64Array(nB);
   const wC = new Float64Array(nC);
   const dev = new Float32Array(replicates * F);
-  // Shared denominators per replicate, for rows without their own.
   for (let r = 0; r < replicates; r++) {
     wB.fill(0);
     wC.fill(0);
     for (let i = 0; i < nB; i++) wB[rng.int(nB)]++;
     for (let i = 0; i < nC; i++) wC[rng.int(nC)]++;
+    // shared denominators of this replicate, for rows without their own
     let tB = 0;
     let tC = 0;
     for (let i = 0; i < nB; i++) tB += wB[i] * totals[i];
@@ -118,8 +139,9 @@ export function bootstrapRows(
       }
       const b = baseline[f] + kB * (sb - baseline[f]);
       const c = canary[f] + kC * (sc - canary[f]);
-      const d = row.kind === 'share' ? c - b : b === 0 ? 0 : c / b - 1;
-      dev[base + f] = d - delta[f];
+      let d = estimate(row.kind, b, c) - delta[f];
+      if (anyDrift && driftSd[f] > 0) d += driftSd[f] * normal.next();
+      dev[base + f] = d;
     }
     if (onProgress && (r + 1) % 2000 === 0) onProgress(r + 1, replicates);
   }
@@ -129,7 +151,8 @@ export function bootstrapRows(
       const d = dev[r * F + f];
       s += d * d;
     }
-    se[f] = Math.max(Math.sqrt(s / replicates), rows[f].seFloor, 1e-12);
+    const floor = Math.sqrt(rows[f].seFloor ** 2 + (rows[f].driftVar ?? 0));
+    se[f] = Math.max(Math.sqrt(s / replicates), floor, 1e-12);
   }
   const maxT = new Float64Array(replicates);
   for (let r = 0; r < replicates; r++) {
@@ -147,7 +170,7 @@ export function bootstrapRows(
   // distinct resamples), while the real one has the heavy tails of Student's t with about
   // nB + nC - 2 degrees of freedom. Keep the per-test tail probability the max-statistic
   // found and read the critical value off t instead of the normal.
-  const df = nB + nC - 2;
+  const df = opts.tCorrection === false ? Infinity : nB + nC - 2;
   const critical = tQuantileUpper(normalUpperTail(zCritical), df);
   for (let f = 0; f < F; f++) {
     // the row's t, mapped to the normal scale of the bootstrap maxima
@@ -163,4 +186,26 @@ export function bootstrapRows(
     pAdjusted[f] = (replicates - lo + 1) / (replicates + 1);
   }
   return { delta, baseline, canary, se, critical, pAdjusted, replicates };
+}
+
+/** Standard normal draws (Box-Muller) from a seeded sfc32 stream. */
+class NormalStream {
+  private rng: Rng;
+  private spare = NaN;
+  constructor(seed: number) {
+    this.rng = new Rng(seed);
+  }
+  next(): number {
+    if (!Number.isNaN(this.spare)) {
+      const s = this.spare;
+      this.spare = NaN;
+      return s;
+    }
+    // (0, 1]: never log(0)
+    const u1 = (this.rng.next() + 1) / 4294967296;
+    const u2 = this.rng.next() / 4294967296;
+    const r = Math.sqrt(-2 * Math.log(u1));
+    this.spare = r * Math.sin(2 * Math.PI * u2);
+    return r * Math.cos(2 * Math.PI * u2);
+  }
 }

@@ -1,63 +1,95 @@
 /**
  * The statistics engine: per-function share deltas between a baseline and a canary set of
- * captures, with simultaneous bootstrap intervals, budgets and a verdict. Pure: captures in,
- * a Comparison out; the same input and seed give the same output on every machine.
+ * captures, with simultaneous bootstrap intervals, budgets, causes and a verdict. Pure: captures
+ * in, a Comparison out; the same input and seed give the same output on every machine.
  *
- * The steps, each in its own module: can the sets be compared (comparability.ts); the function
- * table (table.ts); which rows are tested (rows.ts); the bootstrap (bootstrap.ts); the decision
- * rule per row (budget.ts, classify.ts); moves as a second pass (moves.ts); one sentence per
- * row (explain.ts).
+ * The steps, each in its own module: can the sets be compared and decided (comparability.ts);
+ * the function table (table.ts); which rows are tested, with their drift (rows.ts, drift.ts);
+ * the bootstrap (bootstrap.ts); the decision rule per row (budget.ts, classify.ts); moves as a
+ * second pass (moves.ts); power (power.ts); causes (causes.ts); dilution (dilution.ts); the
+ * verdict (verdict.ts); one sentence per row (explain.ts).
  */
 import { bootstrapRows, type BootstrapResult } from './bootstrap.js';
 import { budgetFor } from './budget.js';
+import { causeSentence, findCauses } from './causes.js';
 import { classify } from './classify.js';
 import { checkComparable } from './comparability.js';
+import { applyDilution } from './dilution.js';
+import type { DriftModel } from './drift.js';
 import { describeDelta } from './explain.js';
 import { findMoves } from './moves.js';
+import { detectable, mde, underpowered as findUnderpowered } from './power.js';
 import { selectRows, type RowInfo } from './rows.js';
-import { presentIn, sumRange, type FunctionTable } from './table.js';
-import { buildTable } from './table.js';
+import { buildTable, presentIn, sumRange, type FunctionTable } from './table.js';
 import type { Capture, CompareSettings, Comparison, FunctionDelta } from './types.js';
+import { underpoweredReason, verdictOf } from './verdict.js';
 
 export { DEFAULT_SETTINGS } from './settings.js';
 export { MIN_CAPTURES } from './comparability.js';
+
+/** Whether the small-sample t correction of the critical value is on (see bootstrap.ts). */
+export const T_CORRECTION = true;
+
+export interface CompareOptions {
+  onProgress?: (done: number, total: number) => void;
+  /** The run-to-run drift model; applied unless both sides come from one run. */
+  drift?: DriftModel;
+  /** Both sides were captured in one run (interleaved A/B): no run-to-run drift between them. */
+  sameRun?: boolean;
+  /** Reasons from outside the captures (e.g. an incomplete set) that no verdict can be reached. */
+  inconclusive?: string[];
+  /** Override of T_CORRECTION (for the validation study). */
+  tCorrection?: boolean;
+}
 
 export function compareCaptures(
   baseline: Capture[],
   canary: Capture[],
   settings: CompareSettings,
-  onProgress?: (done: number, total: number) => void,
+  opts: CompareOptions = {},
 ): Comparison {
   const nB = baseline.length;
   const nC = canary.length;
   if (nB === 0 || nC === 0) throw new Error('compareCaptures needs at least one capture per side');
   const type = baseline[0].totals.type;
-  const { comparable, warnings } = checkComparable(baseline, canary);
+  const check = checkComparable(baseline, canary);
+  const inconclusive = [...check.inconclusive, ...(opts.inconclusive ?? [])];
+  const warnings = check.warnings;
   const table = buildTable(baseline, canary);
-  const selected = selectRows(table, [...baseline, ...canary], settings);
-  warnings.push(...selected.warnings);
+  const drift = opts.sameRun ? undefined : opts.drift;
+  const selected = selectRows(table, [...baseline, ...canary], settings, check.perUnit, drift);
+  const tCorrection = opts.tCorrection ?? T_CORRECTION;
 
-  // Not comparable: point estimates only (no replicates), so nothing can be significant.
-  const b = bootstrapRows(
-    selected.rows,
-    table.totals,
-    nB,
-    nC,
-    comparable ? settings.bootstrap : 0,
-    settings.confidence,
-    settings.seed,
-    onProgress,
-  );
+  // No verdict possible: point estimates only (no replicates), so nothing can be significant.
+  const canDecide = !check.inconclusive.length;
+  const b = bootstrapRows(selected.rows, table.totals, nB, nC, {
+    replicates: canDecide ? settings.bootstrap : 0,
+    confidence: settings.confidence,
+    seed: settings.seed,
+    tCorrection,
+    onProgress: opts.onProgress,
+  });
+  const df = tCorrection ? nB + nC - 2 : Infinity;
+  const tested = selected.info.map((info, k) => ({
+    info,
+    fd: testedRow(info, k, b, table, settings, df),
+  }));
   const functions = [
-    ...selected.info.map((ri, k) => testedRow(ri, k, b, table, settings)),
+    ...tested.map((r) => r.fd),
     ...selected.ignored.map((ri) => ignoredRow(ri, table)),
   ];
   for (const m of findMoves(functions)) {
     m.row.status = 'grew';
-    m.row.movedFrom = m.from;
+    m.row.movedFrom = m.from.function;
+    // the vanished half of a move is not an improvement
+    if (m.from.status === 'improvement') m.from.status = 'unchanged';
+    m.from.movedTo = m.row.function;
   }
+  const causes = findCauses(functions.filter((f) => f.status === 'regression'));
+  applyDilution(table, causes, tested, settings, tCorrection);
   const unitName = 'request';
   for (const fd of functions) fd.reason = describeDelta(fd, type, settings.confidence, unitName);
+  for (const c of causes) c.reason = causeSentence(c, type);
 
   const byDelta = (a: FunctionDelta, b: FunctionDelta) =>
     b.deltaPp - a.deltaPp || cmpStr(a.function, b.function) || cmpStr(a.metric, b.metric);
@@ -70,9 +102,19 @@ export function compareCaptures(
     .sort((a, b) => metricOrder[a.metric] - metricOrder[b.metric] || byDelta(a, b));
   const grew = functions.filter((f) => f.status === 'grew');
   const improvements = functions.filter((f) => f.status === 'improvement').reverse();
+  const underpowered = canDecide ? findUnderpowered(functions) : [];
+  const verdict = verdictOf(causes, inconclusive, underpowered, settings);
+  if (verdict === 'inconclusive' && inconclusive.length === 0) {
+    inconclusive.push(underpoweredReason(underpowered));
+  }
   const sumSamples = (cs: Capture[]) => cs.reduce((s, c) => s + c.totals.samples, 0);
   return {
-    verdict: regressions.length > 0 ? 'fail' : 'pass',
+    verdict,
+    inconclusive,
+    causes,
+    underpowered,
+    detectable: canDecide ? detectable(functions) : undefined,
+    drift: driftNote(opts, settings),
     type,
     regressions,
     improvements,
@@ -94,40 +136,68 @@ export function compareCaptures(
   };
 }
 
-/** A tested row's estimate, interval and status. */
+function driftNote(opts: CompareOptions, s: CompareSettings): Comparison['drift'] {
+  if (opts.sameRun) {
+    return {
+      modelled: false,
+      reason: 'same run (interleaved A/B): no run-to-run drift between the sides',
+    };
+  }
+  if (opts.drift) {
+    return {
+      modelled: true,
+      reason: `run-to-run drift from ${opts.drift.runs} known-good runs added to every interval`,
+      calibration: s.calibration,
+    };
+  }
+  return {
+    modelled: false,
+    reason:
+      'different runs, drift not modelled (no calibration): intervals see capture noise only, budgets must absorb run-to-run drift',
+  };
+}
+
+/** A tested row's estimate, interval, status and power. */
 function testedRow(
   ri: RowInfo,
   k: number,
   b: BootstrapResult,
   t: FunctionTable,
   settings: CompareSettings,
+  df: number,
 ): FunctionDelta {
-  const scale = 100;
+  const perUnit = ri.metric === 'per-unit';
   const d = b.delta[k];
   const half = b.critical * b.se[k];
+  // shares: a difference of fractions, shown in pp and kept within what shares allow;
+  // cost per unit: a log ratio, shown as a relative change in percent (above -100%)
+  const show = (x: number) =>
+    perUnit ? (Math.exp(x) - 1) * 100 : Math.min(100, Math.max(-100, x * 100));
+  const delta = show(d);
+  const low = Number.isFinite(half) ? show(d - half) : -Infinity;
+  const high = Number.isFinite(half) ? show(d + half) : Infinity;
   const budget = budgetFor(ri, settings);
   const ratio = b.baseline[k] === 0 ? null : b.canary[k] / b.baseline[k];
   const c = classify(
     {
       metric: ri.metric,
-      delta: d * scale,
-      low: (d - half) * scale,
-      high: (d + half) * scale,
+      delta,
+      low,
+      high,
       ratio,
-      largerShare: Math.max(b.baseline[k], b.canary[k]) * scale,
+      largerShare: Math.max(b.baseline[k], b.canary[k]) * 100,
     },
     budget,
     settings.minShare,
   );
-  const perUnit = ri.metric === 'per-unit';
   const fd: FunctionDelta = {
     function: ri.function,
     metric: ri.metric,
-    baselineShare: perUnit ? b.baseline[k] : b.baseline[k] * scale,
-    canaryShare: perUnit ? b.canary[k] : b.canary[k] * scale,
-    deltaPp: d * scale,
-    ciLowPp: (d - half) * scale,
-    ciHighPp: (d + half) * scale,
+    baselineShare: perUnit ? b.baseline[k] : b.baseline[k] * 100,
+    canaryShare: perUnit ? b.canary[k] : b.canary[k] * 100,
+    deltaPp: delta,
+    ciLowPp: Number.isFinite(half) ? low : NaN,
+    ciHighPp: Number.isFinite(half) ? high : NaN,
     ratio,
     pValue: b.pAdjusted[k],
     significant: c.significant,
@@ -137,6 +207,9 @@ function testedRow(
     budget,
     overBudget: c.overBudget,
     reason: '',
+    // per-unit rows: a log-scale SE of x is about x * 100 percent
+    mdePp: mde(b.se[k] * 100, b.critical, df),
+    driftPp: Math.sqrt(ri.driftVar) * 100,
   };
   const raws = t.rawNames.get(ri.function);
   if (raws) fd.rawNames = raws;
@@ -167,6 +240,8 @@ function ignoredRow(ri: RowInfo, t: FunctionTable): FunctionDelta {
     budget: { source: 'ignore list' },
     overBudget: false,
     reason: '',
+    mdePp: NaN,
+    driftPp: 0,
   };
 }
 

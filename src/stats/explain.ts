@@ -88,6 +88,10 @@ function withStatus(core: string, fd: FunctionDelta, unit: string): string {
     case 'ignored':
       return `${core.replace(/, [\d.]+% CI CI unknown/, '')}, ignored by config`;
     default:
+      if (fd.movedTo) return `${core}, looks moved to ${fd.movedTo} (renamed or refactored)`;
+      if (fd.diluted) {
+        return `${core}, only diluted by the growth elsewhere (${signed(fd.diluted.deltaPp)} of the rest, not significant)`;
+      }
       return `${core}, not significant (~)`;
   }
 }

@@ -9,8 +9,8 @@ import type { FunctionDelta } from './types.js';
 export interface Move {
   /** The row that appeared. */
   row: FunctionDelta;
-  /** The function that vanished. */
-  from: string;
+  /** The row that vanished. */
+  from: FunctionDelta;
 }
 
 export function findMoves(functions: FunctionDelta[]): Move[] {
@@ -39,7 +39,7 @@ export function findMoves(functions: FunctionDelta[]): Move[] {
     }
     if (best) {
       used.add(best);
-      moves.push({ row: f, from: best.function });
+      moves.push({ row: f, from: best });
     }
   }
   return moves;

@@ -5,6 +5,7 @@
  */
 import type { BootstrapRow } from './bootstrap.js';
 import { globMatch } from './config.js';
+import { perUnitDriftVariance, shareDriftVariance, type DriftModel } from './drift.js';
 import { sumRange, type FunctionTable } from './table.js';
 import type { Capture, CompareSettings, Metric } from './types.js';
 
@@ -15,6 +16,8 @@ export interface RowInfo {
   fnIndex: number;
   /** Functions with the same cumulative values in every capture, tested as this row. */
   sameAs?: string[];
+  /** Run-to-run drift variance of this row's delta (row scale), 0 when not modelled. */
+  driftVar: number;
 }
 
 export interface SelectedRows {
@@ -22,13 +25,14 @@ export interface SelectedRows {
   info: RowInfo[];
   /** Rows at or above min-share that the ignore list removed. */
   ignored: RowInfo[];
-  warnings: string[];
 }
 
 export function selectRows(
   t: FunctionTable,
   captures: Capture[],
   settings: CompareSettings,
+  perUnit: boolean,
+  drift?: DriftModel,
 ): SelectedRows {
   const { n, nB, selfM, cumM, totB, totC, NB, NC, names } = t;
   const cfg = settings.config;
@@ -39,7 +43,6 @@ export function selectRows(
   const rows: BootstrapRow[] = [];
   const info: RowInfo[] = [];
   const ignored: RowInfo[] = [];
-  const warnings: string[] = [];
   // Cum rows with identical values in every capture (functions always on the stack
   // together, like a chain of wrappers) are tested once, under the first name.
   const cumSeen = new Map<string, RowInfo>();
@@ -52,7 +55,10 @@ export function selectRows(
       const pB = totB === 0 ? 0 : sumRange(num, 0, nB) / totB;
       const pC = totC === 0 ? 0 : sumRange(num, nB, n) / totC;
       if (Math.max(Math.abs(pB), Math.abs(pC)) < floor) continue;
-      const row: RowInfo = { function: names[f], metric, fnIndex: f };
+      const pooled = (totB + totC === 0 ? 0 : sumRange(num, 0, n) / (totB + totC)) || 0;
+      // each side carries its own run effect: the delta's drift variance is twice a run's
+      const driftVar = drift ? 2 * shareDriftVariance(drift, names[f], metric, pooled) : 0;
+      const row: RowInfo = { function: names[f], metric, fnIndex: f, driftVar };
       if (ignoredName(names[f])) {
         ignored.push(row);
         continue;
@@ -68,26 +74,24 @@ export function selectRows(
       }
       const q = (p: number) => Math.min(1, Math.max(0, p));
       const seFloor = Math.sqrt((q(pB) * (1 - q(pB))) / NB + (q(pC) * (1 - q(pC))) / NC);
-      rows.push({ num, kind: 'share', seFloor });
+      rows.push({ num, kind: 'share', seFloor, driftVar });
       info.push(row);
     }
   }
-  // Cost per unit of work (e.g. CPU per request), when every capture knows its units.
-  const units = captures.map((c) => c.units ?? 0);
-  const perUnit = settings.budgetPerUnitPct > 0 && units.every((u) => u > 0);
-  if (settings.budgetPerUnitPct > 0 && !perUnit && units.some((u) => u > 0)) {
-    warnings.push('only some captures carry request counts: cost per request is not checked');
-  }
-  if (perUnit) {
+  // Cost per unit of work (e.g. CPU per request), when every capture knows its units and the
+  // load was held (comparability.ts).
+  if (perUnit && settings.budgetPerUnitPct > 0) {
+    const driftVar = drift ? 2 * perUnitDriftVariance(drift) : 0;
     rows.push({
       num: Float64Array.from(t.totals),
-      den: Float64Array.from(units),
+      den: Float64Array.from(captures, (c) => c.units ?? 0),
       kind: 'relative',
       seFloor: Math.sqrt(1 / NB + 1 / NC),
+      driftVar,
     });
-    info.push({ function: '(total)', metric: 'per-unit', fnIndex: -1 });
+    info.push({ function: '(total)', metric: 'per-unit', fnIndex: -1, driftVar });
   }
-  return { rows, info, ignored, warnings };
+  return { rows, info, ignored };
 }
 
 function sameValues(a: Float64Array, b: Float64Array): boolean {

@@ -9,7 +9,7 @@
 import { UsageError } from '../errors.js';
 import type { CompareSettings, GateConfig } from './types.js';
 
-export type SettingKind = 'number' | 'integer' | 'string';
+export type SettingKind = 'number' | 'integer' | 'string' | 'choice';
 
 export interface SettingSpec {
   key: keyof CompareSettings;
@@ -25,6 +25,8 @@ export interface SettingSpec {
   exclusiveMax?: boolean;
   /** Extra wording for the range in messages. */
   rangeNote?: string;
+  /** The accepted values of a `choice`. */
+  choices?: readonly string[];
   /** Maps an accepted spelling onto the value (confidence 95 -> 0.95). */
   normalize?: (v: number) => number;
   /** Older spellings still accepted: CLI options, Action inputs, config keys (dotted paths). */
@@ -125,6 +127,23 @@ export const SETTINGS: readonly SettingSpec[] = [
     description: 'function-name normalization: on, off, all, or a list of rules',
     default: 'on',
   },
+  {
+    key: 'onUnderpowered',
+    name: 'on-underpowered',
+    kind: 'choice',
+    choices: ['warn', 'fail'],
+    description:
+      'when a tested row could not see a change of its budget: warn (list it), or fail (verdict inconclusive)',
+    default: 'warn',
+  },
+  {
+    key: 'calibration',
+    name: 'calibration',
+    kind: 'string',
+    description:
+      'calibration file with the run-to-run drift model (made by calibrate --out); relative to the config file when set there',
+    default: undefined,
+  },
 ];
 
 /** The settings a per-function rule in the config file may override. */
@@ -166,10 +185,14 @@ export type Checked = { value: CompareSettings[keyof CompareSettings] } | { prob
  * problem names `where` (the flag, input or config key as the user wrote it).
  */
 export function checkSetting(s: SettingSpec, raw: unknown, where: string): Checked {
-  if (s.kind === 'string') {
+  if (s.kind === 'string' || s.kind === 'choice') {
     if (typeof raw !== 'string' || raw.trim() === '')
       return { problem: `${where}: expected text, got ${JSON.stringify(raw)}` };
-    return { value: raw.trim() };
+    const v = raw.trim();
+    if (s.choices && !s.choices.includes(v)) {
+      return { problem: `${where}: "${v}" is not one of ${s.choices.join(', ')}` };
+    }
+    return { value: v };
   }
   const n = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
   if (typeof n !== 'number' || !Number.isFinite(n)) {

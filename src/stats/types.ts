@@ -15,6 +15,10 @@ export interface Capture {
   durationNanos: number;
   /** Units of work done during the capture (requests served), when the capture step knows. */
   units?: number;
+  /** Arrivals the load generator dropped during the capture (load not held), when known. */
+  dropped?: number;
+  /** Length of the capture window in seconds, as the capture step measured it, when known. */
+  windowSeconds?: number;
   /** The decoded profile, kept for reports (flame graph, diff pprof). */
   profile?: Profile;
 }
@@ -72,7 +76,42 @@ export interface FunctionDelta {
   sameAs?: string[];
   /** When growth here matches a shrink elsewhere (a rename or moved cost), the other function. */
   movedFrom?: string;
+  /** The other half of a move: the function this one's cost went to. */
+  movedTo?: string;
+  /**
+   * Minimum detectable effect: the smallest growth this row would be found significant for with
+   * 80% power, in the row's unit (pp, or percent for per-unit rows). NaN when nothing can be.
+   */
+  mdePp: number;
+  /** Run-to-run drift added to this row's standard error (pp or percent), 0 when not modelled. */
+  driftPp: number;
+  /**
+   * A shrink that is only the dilution by the causes' growth: the delta and interval of the
+   * share over everything except the causes' own cost.
+   */
+  diluted?: { deltaPp: number; ciLowPp: number; ciHighPp: number };
 }
+
+/** One cause of a failing gate: a function whose own cost grew, or a spread regression. */
+export interface Cause {
+  /** The function named as the cause: the one whose self cost grew, or the deepest caller. */
+  function: string;
+  kind: 'self' | 'spread' | 'per-unit';
+  /** The row that names the cause, then the rows it explains (callers' cum, cost per request). */
+  rows: FunctionDelta[];
+  /** One readable sentence. */
+  reason: string;
+}
+
+/** A tested row whose MDE exceeds its budget: a change of the budget's size could go unseen. */
+export interface Underpowered {
+  function: string;
+  metric: Metric;
+  mdePp: number;
+  budgetPp: number;
+}
+
+export type Verdict = 'pass' | 'fail' | 'inconclusive';
 
 export interface CompareSettings {
   /** Sample type name; undefined = the profiles' default. */
@@ -89,6 +128,10 @@ export interface CompareSettings {
   /** Allowed growth of total cost per unit of work, in percent; 0 = off. */
   budgetPerUnitPct: number;
   normalizeNames: string;
+  /** `fail`: rows that could not see a change of their budget's size make the verdict inconclusive. */
+  onUnderpowered: 'warn' | 'fail';
+  /** Calibration file with the run-to-run drift model (see drift.ts). */
+  calibration?: string;
   config?: GateConfig;
 }
 
@@ -113,7 +156,16 @@ export interface GateConfig {
 }
 
 export interface Comparison {
-  verdict: 'pass' | 'fail';
+  verdict: Verdict;
+  /** Why no verdict could be reached (verdict 'inconclusive'). */
+  inconclusive: string[];
+  /** The failing gate's causes (regressions grouped), largest first. */
+  causes: Cause[];
+  underpowered: Underpowered[];
+  /** What this setup can see: the MDE of self growth at the largest tested self share. */
+  detectable?: { mdePp: number; sharePct: number };
+  /** How run-to-run drift entered the intervals. */
+  drift: { modelled: boolean; reason: string; calibration?: string };
   type: ValueType;
   regressions: FunctionDelta[];
   improvements: FunctionDelta[];

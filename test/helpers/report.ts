@@ -148,6 +148,8 @@ export function fakeComparison(baseline: Capture[], canary: Capture[]): Comparis
         budget: { source: 'default', pp: 1 },
         overBudget: status === 'regression',
         reason: '',
+        mdePp: 4 * se,
+        driftPp: 0,
       });
     }
   }
@@ -155,6 +157,15 @@ export function fakeComparison(baseline: Capture[], canary: Capture[]): Comparis
   const sum = (cs: Capture[], k: 'total' | 'samples') => cs.reduce((a, c) => a + c.totals[k], 0);
   return {
     verdict: regressions.length ? 'fail' : 'pass',
+    inconclusive: [],
+    causes: regressions.map((r) => ({
+      function: r.function,
+      kind: 'self',
+      rows: [r],
+      reason: r.reason,
+    })),
+    underpowered: [],
+    drift: { modelled: false, reason: 'stand-in' },
     type: baseline[0].totals.type,
     regressions,
     improvements: functions.filter((d) => d.status === 'improvement'),
@@ -171,6 +182,7 @@ export function fakeComparison(baseline: Capture[], canary: Capture[]): Comparis
       seed: 1,
       budgetPerUnitPct: 0,
       normalizeNames: 'on',
+      onUnderpowered: 'warn',
       baselineCaptures: baseline.length,
       canaryCaptures: canary.length,
     },
