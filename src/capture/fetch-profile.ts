@@ -13,6 +13,7 @@ import type { Profile } from '../profile/model.js';
 import { readProfile } from '../profile/read.js';
 import { selectSampleType } from '../profile/aggregate.js';
 import { writeFileAtomic } from '../util/fs.js';
+import { retry, wait } from '../util/retry.js';
 
 export type FailureKind =
   | 'refused'
@@ -207,18 +208,7 @@ export function fmtSeconds(s: number): string {
 
 /** Sleeps ms; rejects with an 'aborted' CaptureError when the signal fires. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new CaptureError('aborted', 'interrupted'));
-    const t = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(t);
-      reject(new CaptureError('aborted', 'interrupted'));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+  return wait(ms, signal, () => new CaptureError('aborted', 'interrupted'));
 }
 
 export interface RetryOptions {
@@ -233,25 +223,25 @@ export interface RetryOptions {
 }
 
 /** Runs fn until it succeeds, a non-retryable error happens, or the retries are used up. */
-export async function withRetries<T>(
+export function withRetries<T>(
   fn: (attempt: number) => Promise<T>,
   opts: RetryOptions,
 ): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fn(attempt);
-    } catch (e) {
+  return retry(fn, {
+    retries: opts.retries,
+    baseMs: opts.backoffMs,
+    maxMs: opts.maxBackoffMs ?? 8000,
+    isRetryable: (e): e is CaptureError => e instanceof CaptureError && e.retryable,
+    onRetry: opts.onRetry,
+    giveUp: (e, attempt) => {
       const err =
         e instanceof CaptureError ? e : new CaptureError('io', (e as Error)?.message ?? String(e));
-      if (!err.retryable || attempt > opts.retries || opts.signal?.aborted) {
-        if (err.retryable && attempt > 1) err.message += ` (gave up after ${attempt} attempts)`;
-        throw err;
-      }
-      const delay = Math.min(opts.maxBackoffMs ?? 8000, opts.backoffMs * 2 ** (attempt - 1));
-      opts.onRetry?.(attempt, delay, err);
-      await sleep(delay, opts.signal);
-    }
-  }
+      if (err.retryable && attempt > 1) err.message += ` (gave up after ${attempt} attempts)`;
+      return err;
+    },
+    signal: opts.signal,
+    abortError: () => new CaptureError('aborted', 'interrupted'),
+  });
 }
 
 export interface CheckedProfile {
