@@ -1,9 +1,8 @@
 /**
  * Getting one profile: an HTTP GET with a hard deadline, failures sorted into kinds (some worth
- * a retry, some not), retries with exponential backoff, a decode check with readProfile, and an
- * atomic write (temp file + fsync + rename) so that a capture file exists only when complete.
+ * a retry, some not), retries with exponential backoff, and a decode check with readProfile.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import { join } from 'node:path';
@@ -12,7 +11,6 @@ import { isGzip } from '../profile/detect.js';
 import type { Profile } from '../profile/model.js';
 import { readProfile } from '../profile/read.js';
 import { selectSampleType } from '../profile/aggregate.js';
-import { writeFileAtomic } from '../util/fs.js';
 import { retry, wait } from '../util/retry.js';
 
 export type FailureKind =
@@ -317,17 +315,4 @@ export function extensionFor(bytes: Uint8Array, p: Profile): string {
 /** A temp path in `dir` that capture listings ignore (dot file). */
 export function tempPath(dir: string, stem: string): string {
   return join(dir, `.${stem}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
-}
-
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-/** Writes bytes atomically (hidden temp file, fsync, rename); a capture error when it cannot. */
-export function writeAtomic(path: string, bytes: Uint8Array): void {
-  try {
-    writeFileAtomic(path, bytes);
-  } catch (e) {
-    throw new CaptureError('io', `cannot write ${path}: ${(e as Error).message}`);
-  }
 }

@@ -40,11 +40,9 @@ import {
   checkProfile,
   fmtSeconds,
   httpGetOnce,
-  sha256,
   sleep,
   tempPath,
   withRetries,
-  writeAtomic,
 } from './fetch-profile.js';
 import { runnerFingerprint } from './fingerprint.js';
 import {
@@ -61,6 +59,7 @@ import {
   type Manifest,
   readManifestFile,
 } from '../captureset/manifest.js';
+import { captureEntry, writeCaptureFile, writeManifest } from '../captureset/write.js';
 import { checkTarget } from './safety.js';
 
 export type CaptureRole = 'baseline' | 'canary';
@@ -405,6 +404,15 @@ function tcpProbe(url: string, timeoutMs: number, signal?: AbortSignal): Promise
   });
 }
 
+/** Runs a write into the capture folder; a failure becomes a CaptureError naming the path. */
+function writingTo(path: string, write: () => void): void {
+  try {
+    write();
+  } catch (e) {
+    throw new CaptureError('io', `cannot write ${path}: ${(e as Error).message}`);
+  }
+}
+
 function iso(epochMs: number): string {
   return new Date(epochMs).toISOString();
 }
@@ -536,12 +544,8 @@ export async function runCapture(
   }
   for (const s of states) prepareDir(s.dir, o.overwrite ?? false, warn);
 
-  const writeManifest = (s: RoleState) => {
-    writeAtomic(
-      join(s.dir, MANIFEST_FILE),
-      Buffer.from(JSON.stringify(s.manifest, null, 2) + '\n'),
-    );
-  };
+  const writeSetManifest = (s: RoleState) =>
+    writingTo(join(s.dir, MANIFEST_FILE), () => writeManifest(s.dir, s.manifest));
   const result = (): RunCaptureResult => {
     const sets = states.map((s) => ({
       role: s.role,
@@ -734,16 +738,13 @@ export async function runCapture(
       );
     }
     const file = name0 + checked.ext;
-    writeAtomic(join(s.dir, file), bytes);
-    const entry: CaptureEntry = {
-      file,
+    writingTo(join(s.dir, file), () => writeCaptureFile(s.dir, file, bytes));
+    const entry = captureEntry(file, bytes, {
       ...(s.role ? { role: s.role } : {}),
       start: iso(startEpoch),
       end: iso(endEpoch),
       durationSeconds: Math.round(t1 - t0) / 1000,
-      sha256: sha256(bytes),
-      bytes: bytes.length,
-    };
+    });
     if (window) {
       entry.requests = {
         completed: window.completed,
@@ -874,7 +875,7 @@ export async function runCapture(
         try {
           const entry = await withRetries(() => attempt(s, n, index), retryOptions(s, index));
           s.manifest.captures.push(entry);
-          writeManifest(s);
+          writeSetManifest(s);
         } finally {
           stopTicker();
         }
@@ -911,7 +912,7 @@ export async function runCapture(
       };
     } else delete s.manifest.incomplete;
     try {
-      writeManifest(s);
+      writeSetManifest(s);
     } catch (e) {
       if (!failure) throw e;
     }
