@@ -11,6 +11,7 @@
  * Whatever happens (error, abort), the load and every command are stopped, temp files removed,
  * and the manifest of the completed captures is written (with `incomplete` set).
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { join } from 'node:path';
@@ -35,15 +36,11 @@ import {
   usesGoDefaults,
   type Endpoint,
 } from './endpoints.js';
-import {
-  CaptureError,
-  checkProfile,
-  fmtSeconds,
-  httpGetOnce,
-  sleep,
-  tempPath,
-  withRetries,
-} from './fetch-profile.js';
+import { checkProfile } from './check-profile.js';
+import { CaptureError } from './errors.js';
+import { httpGetOnce } from './http-get.js';
+import { withRetries } from './retry.js';
+import { fmtSeconds, sleep } from './time.js';
 import { runnerFingerprint } from './fingerprint.js';
 import {
   LoadGenerator,
@@ -411,6 +408,11 @@ function writingTo(path: string, write: () => void): void {
   } catch (e) {
     throw new CaptureError('io', `cannot write ${path}: ${(e as Error).message}`);
   }
+}
+
+/** A temp path in `dir` that capture listings ignore (dot file). */
+function tempPath(dir: string, stem: string): string {
+  return join(dir, `.${stem}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
 }
 
 function iso(epochMs: number): string {
