@@ -1,6 +1,7 @@
 /** Retries of capture attempts and endpoint probes: only retryable CaptureErrors are retried. */
 import { retry } from '../util/retry.js';
 import { CaptureError } from './errors.js';
+import type { CaptureRun, RoleState } from './run.js';
 
 export interface RetryOptions {
   /** Extra attempts after the first (default 3). */
@@ -32,5 +33,21 @@ export function withRetries<T>(
     },
     signal: opts.signal,
     abortError: () => new CaptureError('aborted', 'interrupted'),
+  });
+}
+
+/** withRetries with the run's settings and signal, each retry reported for capture `index` of s. */
+export function retryInRun<T>(
+  run: CaptureRun,
+  s: RoleState,
+  index: number,
+  fn: () => Promise<T>,
+): Promise<T> {
+  return withRetries(fn, {
+    retries: run.settings.retries,
+    backoffMs: run.settings.backoffMs,
+    signal: run.signal,
+    onRetry: (attempt, delayMs, e) =>
+      run.progress({ kind: 'retry', index, role: s.role, attempt, delayMs, reason: e.message }),
   });
 }
