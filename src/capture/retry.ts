@@ -3,7 +3,7 @@ import { retry } from '../util/retry.js';
 import { CaptureError } from './errors.js';
 import type { CaptureRun, RoleState } from './run.js';
 
-export interface RetryOptions {
+export interface CaptureRetryOptions {
   /** Extra attempts after the first (default 3). */
   retries: number;
   /** First backoff in ms; doubles each time (default 500). */
@@ -17,7 +17,7 @@ export interface RetryOptions {
 /** Runs fn until it succeeds, a non-retryable error happens, or the retries are used up. */
 export function withRetries<T>(
   fn: (attempt: number) => Promise<T>,
-  opts: RetryOptions,
+  opts: CaptureRetryOptions,
 ): Promise<T> {
   return retry(fn, {
     retries: opts.retries,
