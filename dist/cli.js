@@ -13385,6 +13385,111 @@ var init_fs = __esm({
   }
 });
 
+// src/captureset/write.ts
+import { createHash, randomBytes } from "node:crypto";
+import { mkdirSync as mkdirSync2, readdirSync as readdirSync2, renameSync as renameSync2, rmdirSync, rmSync as rmSync2, statSync as statSync2 } from "node:fs";
+import { basename as basename6, dirname as dirname4, join as join3 } from "node:path";
+function sha256(bytes) {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+function captureEntry(file, bytes, fields) {
+  const { file: _file, sha256: _sha, bytes: _bytes, ...rest } = fields;
+  return { file, ...rest, sha256: sha256(bytes), bytes: bytes.length };
+}
+function writeCaptureFile(dir, file, bytes) {
+  writeFileAtomic(join3(dir, file), bytes);
+}
+function manifestText(manifest) {
+  return JSON.stringify(manifest, null, 2) + "\n";
+}
+function writeManifest(dir, manifest) {
+  const path = join3(dir, MANIFEST_FILE);
+  writeFileAtomic(path, manifestText(manifest));
+  return path;
+}
+function writeCaptureSet(dir, files, manifest, opts = {}) {
+  let existing;
+  try {
+    if (!statSync2(dir).isDirectory()) throw new UsageError(`${dir} exists and is not a directory`);
+    existing = readdirSync2(dir);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    if (e.code !== "ENOENT") {
+      throw new UsageError(`cannot use ${dir}: ${e.message}`);
+    }
+  }
+  if (existing && existing.length > 0 && !opts.replace) {
+    throw new UsageError(`${dir} already exists and is not empty; choose a new --out folder`);
+  }
+  const parent = dirname4(dir);
+  const tmp = join3(parent, `.${basename6(dir)}.tmp-${randomBytes(4).toString("hex")}`);
+  try {
+    mkdirSync2(parent, { recursive: true });
+    mkdirSync2(tmp);
+    for (const f of files) writeCaptureFile(tmp, f.name, f.bytes);
+    writeManifest(tmp, manifest);
+    if (existing && existing.length > 0) rmSync2(dir, { recursive: true, force: true });
+    else if (existing) rmdirSync(dir);
+    renameSync2(tmp, dir);
+  } catch (e) {
+    rmSync2(tmp, { recursive: true, force: true });
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`cannot write ${dir}: ${e.message}`);
+  }
+  return [...files.map((f) => join3(dir, f.name)), join3(dir, MANIFEST_FILE)];
+}
+var init_write = __esm({
+  "src/captureset/write.ts"() {
+    "use strict";
+    init_errors();
+    init_fs();
+    init_manifest();
+  }
+});
+
+// src/util/retry.ts
+async function retry(fn, opts) {
+  const aborted = () => opts.abortError ? opts.abortError() : opts.signal?.reason;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn(attempt);
+    } catch (e) {
+      if (!opts.isRetryable(e) || attempt > opts.retries) {
+        throw opts.giveUp ? opts.giveUp(e, attempt) : e;
+      }
+      if (opts.signal?.aborted) throw aborted();
+      const delay = retryDelayMs(attempt, opts, opts.retryAfterMs?.(e));
+      opts.onRetry?.(attempt, delay, e);
+      await wait(delay, opts.signal, aborted);
+    }
+  }
+}
+function retryDelayMs(attempt, opts, retryAfterMs2) {
+  if (retryAfterMs2 !== void 0) return Math.round(retryAfterMs2);
+  const jitter = opts.jitter ? 1 - opts.jitter + Math.random() * 2 * opts.jitter : 1;
+  return Math.round(Math.min(opts.maxMs, opts.baseMs * 2 ** (attempt - 1) * jitter));
+}
+function wait(ms, signal, abortError) {
+  const reason = () => abortError ? abortError() : signal?.reason;
+  return new Promise((resolve7, reject) => {
+    if (signal?.aborted) return reject(reason());
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(reason());
+    };
+    const t = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve7();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+var init_retry = __esm({
+  "src/util/retry.ts"() {
+    "use strict";
+  }
+});
+
 // src/capture/loadgen.ts
 import { readFileSync as readFileSync4 } from "node:fs";
 import http from "node:http";
@@ -13679,6 +13784,86 @@ var init_loadgen = __esm({
         req.end(t.body);
       }
     };
+  }
+});
+
+// src/capture/errors.ts
+var CaptureError;
+var init_errors3 = __esm({
+  "src/capture/errors.ts"() {
+    "use strict";
+    CaptureError = class extends Error {
+      constructor(kind, message, retryable = false, status) {
+        super(message);
+        this.kind = kind;
+        this.retryable = retryable;
+        this.status = status;
+      }
+      kind;
+      retryable;
+      status;
+      name = "CaptureError";
+    };
+  }
+});
+
+// src/capture/check-profile.ts
+function checkProfile(bytes, name, sampleType, emptyHint) {
+  let profile;
+  try {
+    profile = readProfile(bytes, name);
+  } catch (e) {
+    if (e instanceof ProfileError) {
+      if (e.code === "empty") {
+        throw new CaptureError("empty", `${name}: the profile has no samples: ${emptyHint}`);
+      }
+      const retryable = e.code === "gzip" || e.code === "protobuf";
+      throw new CaptureError("decode", `${name}: not a usable profile: ${e.detail}`, retryable);
+    }
+    throw e;
+  }
+  const warnings = [...profile.warnings];
+  let idx = profile.defaultSampleType;
+  let chosen = profile.sampleTypes[idx]?.type ?? "samples";
+  if (sampleType) {
+    try {
+      idx = selectSampleType(profile, sampleType, name);
+      chosen = sampleType;
+    } catch {
+      warnings.push(
+        `${name} has no sample type "${sampleType}" (it has ${profile.sampleTypes.map((t) => t.type).join(", ")}); recording "${chosen}"`
+      );
+    }
+  }
+  let total = 0;
+  for (const v of profile.values[idx] ?? []) total += Math.abs(v);
+  if (total === 0) {
+    throw new CaptureError("empty", `${name}: every sample of "${chosen}" is zero: ${emptyHint}`);
+  }
+  return { profile, sampleType: chosen, total, ext: extensionFor(bytes, profile), warnings };
+}
+function extensionFor(bytes, p) {
+  switch (p.format) {
+    case "pprof":
+      return isGzip(bytes) ? ".pb.gz" : ".pb";
+    case "folded":
+      return ".folded";
+    case "perf-script":
+      return ".perf.txt";
+    case "speedscope":
+      return ".speedscope.json";
+    case "cpuprofile":
+      return ".cpuprofile";
+  }
+}
+var init_check_profile = __esm({
+  "src/capture/check-profile.ts"() {
+    "use strict";
+    init_errors2();
+    init_detect();
+    init_read();
+    init_aggregate();
+    init_errors3();
   }
 });
 
@@ -13980,11 +14165,24 @@ var init_endpoints = __esm({
   }
 });
 
-// src/capture/fetch-profile.ts
-import { createHash as createHash2, randomBytes as randomBytes2 } from "node:crypto";
+// src/capture/time.ts
+function fmtSeconds(s) {
+  return s >= 10 ? `${Math.round(s)} s` : `${Math.round(s * 10) / 10} s`;
+}
+function sleep(ms, signal) {
+  return wait(ms, signal, () => new CaptureError("aborted", "interrupted"));
+}
+var init_time = __esm({
+  "src/capture/time.ts"() {
+    "use strict";
+    init_retry();
+    init_errors3();
+  }
+});
+
+// src/capture/http-get.ts
 import http2 from "node:http";
 import https2 from "node:https";
-import { join as join4 } from "node:path";
 function hostPort(u) {
   return `${u.hostname}:${u.port || (u.protocol === "https:" ? 443 : 80)}`;
 }
@@ -14107,121 +14305,130 @@ function httpGetOnce(url, opts) {
     else opts.signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
-function fmtSeconds(s) {
-  return s >= 10 ? `${Math.round(s)} s` : `${Math.round(s * 10) / 10} s`;
+var init_http_get = __esm({
+  "src/capture/http-get.ts"() {
+    "use strict";
+    init_errors3();
+    init_time();
+  }
+});
+
+// src/capture/load.ts
+import { performance as performance2 } from "node:perf_hooks";
+function loadRecord(o, role) {
+  if (!o.load) return { kind: "none" };
+  if (o.load.kind === "command") return { kind: "command", command: o.load.command };
+  const targets = role === "baseline" ? o.load.baselineTargets : o.load.targets;
+  return {
+    kind: "builtin",
+    rate: o.load.rate,
+    urls: [...new Set(targets.map((t) => t.url))],
+    mix: targets.map((t) => ({ method: t.method, url: t.url, weight: t.weight }))
+  };
 }
-function sleep2(ms, signal) {
-  return new Promise((resolve7, reject) => {
-    if (signal?.aborted) return reject(new CaptureError("aborted", "interrupted"));
-    const t = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve7();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(t);
-      reject(new CaptureError("aborted", "interrupted"));
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
+function startLoad(run) {
+  const load = run.o.load;
+  if (load?.kind === "builtin") startGenerators(run, load);
+  else if (load?.kind === "command") startLoadCommand(run, load);
+}
+function startGenerators(run, l) {
+  const { sets } = run;
+  for (const s of sets) {
+    s.gen = new LoadGenerator({
+      rate: l.rate,
+      targets: s.targets,
+      maxInFlight: l.maxInFlight,
+      requestTimeoutMs: l.requestTimeoutMs,
+      headers: l.headers
+    });
+  }
+  for (const s of sets) s.gen.start();
+  const mix2 = sets[sets.length - 1].targets;
+  run.progress({
+    kind: "info",
+    message: `load: ${l.rate} req/s open-loop${sets.length > 1 ? " to each build" : ""} (${mix2.map((t) => `${t.method} ${t.url}${mix2.length > 1 ? ` x${t.weight}` : ""}`).join(", ")})`
   });
 }
-async function withRetries(fn, opts) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fn(attempt);
-    } catch (e) {
-      const err = e instanceof CaptureError ? e : new CaptureError("io", e?.message ?? String(e));
-      if (!err.retryable || attempt > opts.retries || opts.signal?.aborted) {
-        if (err.retryable && attempt > 1) err.message += ` (gave up after ${attempt} attempts)`;
-        throw err;
-      }
-      const delay = Math.min(opts.maxBackoffMs ?? 8e3, opts.backoffMs * 2 ** (attempt - 1));
-      opts.onRetry?.(attempt, delay, err);
-      await sleep2(delay, opts.signal);
-    }
-  }
+function startLoadCommand(run, l) {
+  const secs = Math.ceil(run.plannedS * 1.5 + 30);
+  const cmd = substitute(
+    l.command,
+    { seconds: secs, url: l.loadUrl, type: run.o.type },
+    "--load-command"
+  );
+  const lc = startCommand(cmd, {});
+  run.loadCommand = lc;
+  void lc.exited.then((info) => {
+    if (run.stoppingLoad) return;
+    const ranFor = (performance2.now() - run.startedAt) / 1e3;
+    run.loadFailure = new CaptureError(
+      "load",
+      `the load command exited early (${describeExit(info)}) after ${fmtSeconds(ranFor)}; it must keep running until the last capture ends${lc.tail() ? `. Its last output:
+${lc.tail()}` : ""}`
+    );
+    run.abort.abort();
+  });
+  run.progress({ kind: "info", message: `load: started \`${l.command}\` (pid ${lc.pid ?? "?"})` });
 }
-function checkProfile(bytes, name, sampleType, emptyHint) {
-  let profile;
-  try {
-    profile = readProfile(bytes, name);
-  } catch (e) {
-    if (e instanceof ProfileError) {
-      if (e.code === "empty") {
-        throw new CaptureError("empty", `${name}: the profile has no samples: ${emptyHint}`);
-      }
-      const retryable = e.code === "gzip" || e.code === "protobuf";
-      throw new CaptureError("decode", `${name}: not a usable profile: ${e.detail}`, retryable);
+async function stopLoad(run) {
+  run.stoppingLoad = true;
+  for (const s of run.sets) await s.gen?.stop();
+  if (run.loadCommand) await run.loadCommand.stop(3e3);
+}
+function checkWarmupLoad(run, before) {
+  const { warmupS } = run.settings;
+  run.sets.forEach((s, i) => {
+    if (!s.gen) return;
+    const w = windowBetween(before[i], s.gen.snapshot());
+    if (w.completed === 0) {
+      throw new CaptureError(
+        "load",
+        `the load generator completed no request during the ${fmtSeconds(warmupS)} warm-up${s.role ? ` (${s.role})` : ""}: ${w.failed} failed (${describeLoadErrors(s.gen) || "no answer"}); check --load-url${s.role === "baseline" ? " / --baseline-load-url" : ""}`
+      );
     }
-    throw e;
-  }
-  const warnings = [...profile.warnings];
-  let idx = profile.defaultSampleType;
-  let chosen = profile.sampleTypes[idx]?.type ?? "samples";
-  if (sampleType) {
-    try {
-      idx = selectSampleType(profile, sampleType, name);
-      chosen = sampleType;
-    } catch {
-      warnings.push(
-        `${name} has no sample type "${sampleType}" (it has ${profile.sampleTypes.map((t) => t.type).join(", ")}); recording "${chosen}"`
+  });
+}
+function warnLowLoadTotals(run) {
+  for (const s of run.sets) {
+    if (!s.gen) continue;
+    const sum = summarizeLoad(s.role, s.gen);
+    if (sum.sentRate < sum.askedRate * run.settings.rateWarn) {
+      run.warn(
+        `load${s.role ? ` (${s.role})` : ""}: achieved ${sum.sentRate.toFixed(1)} req/s of the asked ${sum.askedRate} over the run (${sum.dropped} dropped)`
       );
     }
   }
-  let total = 0;
-  for (const v of profile.values[idx] ?? []) total += Math.abs(v);
-  if (total === 0) {
-    throw new CaptureError("empty", `${name}: every sample of "${chosen}" is zero: ${emptyHint}`);
-  }
-  return { profile, sampleType: chosen, total, ext: extensionFor(bytes, profile), warnings };
 }
-function extensionFor(bytes, p) {
-  switch (p.format) {
-    case "pprof":
-      return isGzip(bytes) ? ".pb.gz" : ".pb";
-    case "folded":
-      return ".folded";
-    case "perf-script":
-      return ".perf.txt";
-    case "speedscope":
-      return ".speedscope.json";
-    case "cpuprofile":
-      return ".cpuprofile";
-  }
+function loadSummaries(run) {
+  const withGen = run.sets.filter((s) => s.gen);
+  return withGen.length ? withGen.map((s) => summarizeLoad(s.role, s.gen)) : void 0;
 }
-function tempPath(dir, stem) {
-  return join4(dir, `.${stem}.tmp-${process.pid}-${randomBytes2(4).toString("hex")}`);
+function summarizeLoad(role, gen) {
+  const w = gen.summary();
+  return {
+    role,
+    askedRate: gen.rate,
+    sentRate: w.sentRate,
+    completedRate: w.completedRate,
+    sent: w.sent,
+    completed: w.completed,
+    failed: w.failed,
+    dropped: w.dropped,
+    seconds: w.seconds,
+    errors: Object.fromEntries(gen.errors)
+  };
 }
-function sha2562(bytes) {
-  return createHash2("sha256").update(bytes).digest("hex");
+function describeLoadErrors(gen) {
+  const parts = [...gen.errors.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3);
+  return parts.map(([k, n]) => `${k} x${n}`).join(", ");
 }
-function writeAtomic(path, bytes) {
-  try {
-    writeFileAtomic(path, bytes);
-  } catch (e) {
-    throw new CaptureError("io", `cannot write ${path}: ${e.message}`);
-  }
-}
-var CaptureError;
-var init_fetch_profile = __esm({
-  "src/capture/fetch-profile.ts"() {
+var init_load = __esm({
+  "src/capture/load.ts"() {
     "use strict";
-    init_errors2();
-    init_detect();
-    init_read();
-    init_aggregate();
-    init_fs();
-    CaptureError = class extends Error {
-      constructor(kind, message, retryable = false, status) {
-        super(message);
-        this.kind = kind;
-        this.retryable = retryable;
-        this.status = status;
-      }
-      kind;
-      retryable;
-      status;
-      name = "CaptureError";
-    };
+    init_command();
+    init_errors3();
+    init_loadgen();
+    init_time();
   }
 });
 
@@ -14246,80 +14453,309 @@ var init_fingerprint = __esm({
   }
 });
 
-// src/capture/safety.ts
-import { lookup } from "node:dns/promises";
-import { isIP } from "node:net";
-function v4Parts(ip) {
-  return ip.split(".").map((x) => Number(x));
-}
-function classifyIp(ip) {
-  const bare = ip.replace(/^\[|\]$/g, "").replace(/%.*$/, "");
-  const kind = isIP(bare);
-  if (kind === 4) {
-    const [a, b] = v4Parts(bare);
-    if (a === 127) return "loopback";
-    if (a === 0) return "loopback";
-    if (a === 10) return "private";
-    if (a === 172 && b >= 16 && b <= 31) return "private";
-    if (a === 192 && b === 168) return "private";
-    if (a === 169 && b === 254) return "private";
-    if (a === 100 && b >= 64 && b <= 127) return "private";
-    return "public";
-  }
-  if (kind === 6) {
-    const lower = bare.toLowerCase();
-    if (lower === "::1" || lower === "::") return "loopback";
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
-    if (mapped) return classifyIp(mapped[1]);
-    const first = parseInt(lower.split(":")[0] || "0", 16);
-    if ((first & 65024) === 64512) return "private";
-    if ((first & 65472) === 65152) return "private";
-    return "public";
-  }
-  throw new Error(`not an IP address: ${ip}`);
-}
-async function checkTarget(url, what = "profiling endpoint", resolve7 = defaultResolve) {
-  const u = new URL(url);
-  const host = u.hostname.replace(/^\[|\]$/g, "");
-  let addresses;
-  if (isIP(host)) addresses = [host];
-  else if (host === "localhost" || host.endsWith(".localhost")) addresses = ["127.0.0.1"];
-  else {
-    try {
-      addresses = await resolve7(host);
-    } catch {
-      return { url, host, addresses: [] };
+// src/capture/run.ts
+import { join as join4 } from "node:path";
+import { performance as performance3 } from "node:perf_hooks";
+function reporter(progress = () => {
+}) {
+  const warnings = [];
+  return {
+    progress,
+    warnings,
+    warn: (message) => {
+      warnings.push(message);
+      progress({ kind: "warning", message });
     }
-  }
-  if (addresses.length === 0) return { url, host, addresses };
-  const order = ["loopback", "private", "public"];
-  let worst = "loopback";
-  for (const a of addresses) {
-    const c = classifyIp(a);
-    if (order.indexOf(c) > order.indexOf(worst)) worst = c;
-  }
-  const out = { url, host, class: worst, addresses };
-  if (worst === "public") {
-    const shown = isIP(host) ? host : `${host} (${addresses.join(", ")})`;
-    out.warning = `the ${what} ${shown} is not a loopback or private address. Profiling endpoints are admin surfaces: bind them to localhost or an internal port, never to a public interface.`;
-  }
-  return out;
+  };
 }
-async function defaultResolve(host) {
-  const res = await lookup(host, { all: true });
-  return res.map((r) => r.address);
+function createRun(o, settings, sets, out) {
+  const totalCaptures = o.captures * sets.length;
+  const abort = new AbortController();
+  return {
+    ...out,
+    o,
+    settings,
+    sets,
+    totalCaptures,
+    plannedS: settings.warmupS + totalCaptures * (o.seconds + CAPTURE_OVERHEAD_S),
+    startedAt: performance3.now(),
+    abort,
+    signal: abort.signal,
+    temps: /* @__PURE__ */ new Set(),
+    stoppingLoad: false
+  };
 }
-var init_safety = __esm({
-  "src/capture/safety.ts"() {
+function newSets(o, settings, endpoints) {
+  const fingerprint = runnerFingerprint(o.runtimeVersion);
+  const createdAt = (/* @__PURE__ */ new Date()).toISOString();
+  const { sampleType } = settings;
+  const roles = settings.interleaved ? ["baseline", "canary"] : [void 0];
+  return roles.map((role) => {
+    const dir = role ? join4(o.outDir, role) : o.outDir;
+    const isBase = role === "baseline";
+    const url = isBase ? o.baselineUrl : o.url;
+    const endpoint = isBase ? endpoints.baseline : endpoints.canary;
+    const source = endpoint ? { kind: "http", url: fillTemplate(endpoint.template, { seconds: o.seconds, type: o.type }) } : { kind: "command", command: o.captureCommand };
+    const labels = { ...o.labels ?? {} };
+    const manifest = {
+      formatVersion: MANIFEST_FORMAT_VERSION,
+      tool: { name: "profile-gate", version: VERSION },
+      createdAt,
+      source,
+      profileType: o.type,
+      ...sampleType ? { sampleType } : {},
+      labels,
+      runner: fingerprint,
+      load: loadRecord(o, role),
+      captures: [],
+      incomplete: { reason: "capture in progress", requestedCaptures: o.captures }
+    };
+    return {
+      role,
+      dir,
+      url,
+      endpoint,
+      pid: isBase ? o.baselinePid : o.pid,
+      targets: o.load?.kind === "builtin" ? isBase ? o.load.baselineTargets : o.load.targets : void 0,
+      manifest
+    };
+  });
+}
+function writeSetFile(s, file, bytes) {
+  writingTo(join4(s.dir, file), () => writeCaptureFile(s.dir, file, bytes));
+}
+function writeSetManifest(s) {
+  writingTo(join4(s.dir, MANIFEST_FILE), () => writeManifest(s.dir, s.manifest));
+}
+function writingTo(path, write) {
+  try {
+    write();
+  } catch (e) {
+    throw new CaptureError("io", `cannot write ${path}: ${e.message}`);
+  }
+}
+var CAPTURE_OVERHEAD_S;
+var init_run = __esm({
+  "src/capture/run.ts"() {
     "use strict";
+    init_manifest();
+    init_write();
+    init_version();
+    init_endpoints();
+    init_errors3();
+    init_fingerprint();
+    init_load();
+    CAPTURE_OVERHEAD_S = 0.3;
   }
 });
 
-// src/capture/runner.ts
-import { existsSync as existsSync4, mkdirSync as mkdirSync3, readdirSync as readdirSync3, readFileSync as readFileSync5, rmSync as rmSync3 } from "node:fs";
-import net from "node:net";
+// src/capture/attempt.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { existsSync as existsSync4, readFileSync as readFileSync5, rmSync as rmSync3 } from "node:fs";
 import { join as join5 } from "node:path";
-import { performance as performance2 } from "node:perf_hooks";
+import { performance as performance4 } from "node:perf_hooks";
+async function captureOnce(run, s, n, index) {
+  const stem = `${fileStem(run.o.type)}-${String(n).padStart(3, "0")}`;
+  const win = openWindow(s.gen, run.o.seconds);
+  let bytes;
+  let end;
+  try {
+    bytes = s.endpoint ? await fetchOverHttp(run, s.endpoint) : await runCaptureCommand(run, s, stem);
+  } finally {
+    end = win.close();
+  }
+  const window2 = win.start.counters && end.counters ? windowBetween(win.start.counters, end.counters) : void 0;
+  const checked = checkCapture(run, s, bytes, stem, index, window2);
+  const file = stem + checked.ext;
+  writeSetFile(s, file, bytes);
+  const entry = captureEntry(file, bytes, {
+    ...s.role ? { role: s.role } : {},
+    start: iso2(win.start.epoch),
+    end: iso2(end.epoch),
+    durationSeconds: Math.round(end.at - win.start.at) / 1e3
+  });
+  if (window2) {
+    entry.requests = {
+      completed: window2.completed,
+      failed: window2.failed,
+      dropped: window2.dropped
+    };
+  }
+  run.progress({
+    kind: "capture-done",
+    index,
+    total: run.totalCaptures,
+    role: s.role,
+    entry,
+    window: window2,
+    askedRate: s.gen?.rate
+  });
+  if (window2 && s.gen) warnIfLoadShort(run, s.gen, s, index, window2);
+  return entry;
+}
+function openWindow(gen, seconds) {
+  const edge = () => {
+    const counters = gen?.snapshot();
+    return { epoch: Date.now(), at: performance4.now(), counters };
+  };
+  const start = edge();
+  let end;
+  const timer = setTimeout(() => {
+    end = edge();
+  }, seconds * 1e3);
+  return {
+    start,
+    close: () => {
+      clearTimeout(timer);
+      return end ??= edge();
+    }
+  };
+}
+async function fetchOverHttp(run, endpoint) {
+  const { o } = run;
+  const grace = run.settings.graceMs;
+  const url = fillTemplate(endpoint.template, { seconds: o.seconds, type: o.type });
+  let timeoutMs = o.seconds * 1e3 + grace;
+  if (!endpoint.duration) {
+    await sleep(o.seconds * 1e3, run.signal);
+    timeoutMs = grace || 1e3;
+  }
+  const { bytes } = await httpGetOnce(url, {
+    timeoutMs,
+    signal: run.signal,
+    headers: o.headers,
+    deadlineNote: endpoint.duration ? `--seconds ${o.seconds} + ${fmtSeconds(grace / 1e3)} grace; raise --timeout-grace if it is only slow` : `${fmtSeconds(grace / 1e3)} grace for a snapshot`
+  });
+  return bytes;
+}
+async function runCaptureCommand(run, s, stem) {
+  const { o } = run;
+  const deadlineMs = o.seconds * 1e3 + run.settings.graceMs;
+  const tmp = tempPath(s.dir, stem + ".out");
+  run.temps.add(tmp);
+  try {
+    const wantsOut = placeholdersIn(o.captureCommand).includes("out");
+    const cmd = substitute(o.captureCommand, {
+      pid: s.pid,
+      seconds: o.seconds,
+      out: tmp,
+      type: o.type,
+      url: o.url
+    });
+    const r = await runCommand(cmd, {
+      timeoutMs: deadlineMs,
+      signal: run.signal,
+      collectStdout: !wantsOut
+    });
+    if (r.aborted) throw new CaptureError("aborted", "interrupted");
+    if (r.timedOut) {
+      throw new CaptureError(
+        "timeout",
+        `capture command did not finish within ${fmtSeconds(deadlineMs / 1e3)} (--seconds ${o.seconds} + grace)${r.tail ? `; its last output:
+${r.tail}` : ""}`
+      );
+    }
+    if (r.code !== 0) {
+      throw new CaptureError(
+        "command",
+        `capture command failed (${describeExit(r)})${r.tail ? `; its last output:
+${r.tail}` : ""}`,
+        r.code !== 127 && !r.error
+      );
+    }
+    if (!wantsOut) {
+      if (r.stdoutOverflow)
+        throw new CaptureError("too-large", "capture command printed more than 512 MiB");
+      return r.stdout;
+    }
+    if (!existsSync4(tmp)) {
+      throw new CaptureError(
+        "command",
+        `capture command exited 0 but wrote nothing at {out}${r.tail ? `; its output:
+${r.tail}` : ""}`,
+        true
+      );
+    }
+    return readFileSync5(tmp);
+  } finally {
+    rmSync3(tmp, { force: true });
+    run.temps.delete(tmp);
+  }
+}
+function checkCapture(run, s, bytes, stem, index, window2) {
+  const { sampleType, emptyHint } = run.settings;
+  let checked;
+  try {
+    checked = checkProfile(bytes, stem, sampleType, emptyHint);
+  } catch (e) {
+    if (e instanceof CaptureError && e.kind === "empty" && window2 && s.gen) {
+      e.message += ` (load in this window: ${window2.completed} requests completed, ${window2.failed} failed${s.gen.lastError ? `, last error ${s.gen.lastError}` : ""})`;
+    }
+    throw e;
+  }
+  for (const w of checked.warnings) run.warn(w);
+  if (sampleType === void 0 && s.manifest.sampleType === void 0)
+    s.manifest.sampleType = checked.sampleType;
+  if (window2 && window2.completed === 0 && window2.failed + window2.dropped > 0) {
+    throw new CaptureError(
+      "load",
+      `no load request completed during capture ${index} (${window2.failed} failed, ${window2.dropped} dropped; ${describeLoadErrors(s.gen)}): the capture would not be under load; check --load-url`
+    );
+  }
+  return checked;
+}
+function warnIfLoadShort(run, gen, s, index, window2) {
+  const asked = gen.rate;
+  const limit = asked * run.settings.rateWarn;
+  const which = `capture ${index}${s.role ? ` (${s.role})` : ""}`;
+  if (window2.sentRate < limit) {
+    run.warn(
+      `${which}: the load generator sent ${window2.sentRate.toFixed(1)} req/s of the asked ${asked}` + (window2.dropped > 0 ? ` (${window2.dropped} arrivals dropped: ${gen.maxInFlight} requests already in flight, the service is slower than the asked rate)` : "")
+    );
+  } else if (window2.completedRate < limit) {
+    run.warn(
+      `${which}: the service completed ${window2.completedRate.toFixed(1)} req/s of the asked ${asked} (${window2.failed} failed${gen.lastError ? `, last error ${gen.lastError}` : ""})`
+    );
+  }
+}
+function tempPath(dir, stem) {
+  return join5(dir, `.${stem}.tmp-${process.pid}-${randomBytes2(4).toString("hex")}`);
+}
+function iso2(epochMs) {
+  return new Date(epochMs).toISOString();
+}
+var init_attempt = __esm({
+  "src/capture/attempt.ts"() {
+    "use strict";
+    init_write();
+    init_check_profile();
+    init_command();
+    init_endpoints();
+    init_errors3();
+    init_http_get();
+    init_load();
+    init_loadgen();
+    init_run();
+    init_time();
+  }
+});
+
+// src/capture/options.ts
+import { existsSync as existsSync5, mkdirSync as mkdirSync3, readdirSync as readdirSync3, rmSync as rmSync4 } from "node:fs";
+import { join as join6 } from "node:path";
+function settingsOf(o) {
+  return {
+    graceMs: (o.timeoutGraceSeconds ?? DEFAULT_GRACE_S) * 1e3,
+    retries: o.retries ?? 3,
+    backoffMs: o.retryBackoffMs ?? 500,
+    interleaved: o.baselineUrl !== void 0 || o.baselinePid !== void 0,
+    warmupS: o.warmupSeconds ?? (o.load ? 3 : 0),
+    sampleType: o.sampleType ?? sampleTypeFor(o.type),
+    emptyHint: emptyProfileHint(o.type),
+    tickMs: o.progressIntervalMs ?? 1e3,
+    rateWarn: o.rateWarnFraction ?? 0.9
+  };
+}
 function validate(o) {
   if (!o.outDir) throw new UsageError("an output folder is needed (--out DIR)");
   if (!o.type || !/^[A-Za-z0-9_.-]+$/.test(o.type)) {
@@ -14400,8 +14836,21 @@ function validate(o) {
   if (o.load?.kind === "command" && !o.load.command.trim())
     throw new UsageError("--load-command is empty");
 }
+function prepareOutDirs(o, dirs, interleaved, warn) {
+  if (interleaved && existsSync5(o.outDir)) {
+    const stray = readdirSync3(o.outDir).filter(
+      (f) => !f.startsWith(".") && f !== "baseline" && f !== "canary"
+    );
+    if (stray.length > 0 && !o.overwrite) {
+      throw new UsageError(
+        `output folder ${o.outDir} is not empty (${stray.slice(0, 3).join(", ")}); use a new folder or --force`
+      );
+    }
+  }
+  for (const dir of dirs) prepareDir(dir, o.overwrite ?? false, warn);
+}
 function prepareDir(dir, overwrite, warn) {
-  if (existsSync4(dir)) {
+  if (existsSync5(dir)) {
     const visible = readdirSync3(dir).filter((f) => !f.startsWith("."));
     const theirs = visible.filter((f) => f !== "baseline" && f !== "canary");
     if (theirs.length > 0) {
@@ -14410,18 +14859,18 @@ function prepareDir(dir, overwrite, warn) {
           `output folder ${dir} is not empty (${theirs.slice(0, 3).join(", ")}${theirs.length > 3 ? ", ..." : ""}); use a new folder or --force to replace the set in it`
         );
       }
-      const mf = join5(dir, MANIFEST_FILE);
-      if (existsSync4(mf)) {
+      const mf = join6(dir, MANIFEST_FILE);
+      if (existsSync5(mf)) {
         try {
           const old = readManifestFile(mf);
           for (const c of old.captures) {
             if (typeof c.file === "string" && !c.file.includes("/") && !c.file.includes("\\")) {
-              rmSync3(join5(dir, c.file), { force: true });
+              rmSync4(join6(dir, c.file), { force: true });
             }
           }
         } catch {
         }
-        rmSync3(mf, { force: true });
+        rmSync4(mf, { force: true });
       }
       const left = readdirSync3(dir).filter(
         (f) => !f.startsWith(".") && f !== "baseline" && f !== "canary"
@@ -14434,6 +14883,148 @@ function prepareDir(dir, overwrite, warn) {
     }
   }
   mkdirSync3(dir, { recursive: true });
+}
+var DEFAULT_GRACE_S;
+var init_options = __esm({
+  "src/capture/options.ts"() {
+    "use strict";
+    init_manifest();
+    init_errors();
+    init_command();
+    init_endpoints();
+    DEFAULT_GRACE_S = 15;
+  }
+});
+
+// src/capture/retry.ts
+function withRetries(fn, opts) {
+  return retry(fn, {
+    retries: opts.retries,
+    baseMs: opts.backoffMs,
+    maxMs: opts.maxBackoffMs ?? 8e3,
+    isRetryable: (e) => e instanceof CaptureError && e.retryable,
+    onRetry: opts.onRetry,
+    giveUp: (e, attempt) => {
+      const err = e instanceof CaptureError ? e : new CaptureError("io", e?.message ?? String(e));
+      if (err.retryable && attempt > 1) err.message += ` (gave up after ${attempt} attempts)`;
+      return err;
+    },
+    signal: opts.signal,
+    abortError: () => new CaptureError("aborted", "interrupted")
+  });
+}
+function retryInRun(run, s, index, fn) {
+  return withRetries(fn, {
+    retries: run.settings.retries,
+    backoffMs: run.settings.backoffMs,
+    signal: run.signal,
+    onRetry: (attempt, delayMs, e) => run.progress({ kind: "retry", index, role: s.role, attempt, delayMs, reason: e.message })
+  });
+}
+var init_retry2 = __esm({
+  "src/capture/retry.ts"() {
+    "use strict";
+    init_retry();
+    init_errors3();
+  }
+});
+
+// src/capture/safety.ts
+import { lookup } from "node:dns/promises";
+import { isIP } from "node:net";
+function v4Parts(ip) {
+  return ip.split(".").map((x) => Number(x));
+}
+function classifyIp(ip) {
+  const bare = ip.replace(/^\[|\]$/g, "").replace(/%.*$/, "");
+  const kind = isIP(bare);
+  if (kind === 4) {
+    const [a, b] = v4Parts(bare);
+    if (a === 127) return "loopback";
+    if (a === 0) return "loopback";
+    if (a === 10) return "private";
+    if (a === 172 && b >= 16 && b <= 31) return "private";
+    if (a === 192 && b === 168) return "private";
+    if (a === 169 && b === 254) return "private";
+    if (a === 100 && b >= 64 && b <= 127) return "private";
+    return "public";
+  }
+  if (kind === 6) {
+    const lower = bare.toLowerCase();
+    if (lower === "::1" || lower === "::") return "loopback";
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
+    if (mapped) return classifyIp(mapped[1]);
+    const first = parseInt(lower.split(":")[0] || "0", 16);
+    if ((first & 65024) === 64512) return "private";
+    if ((first & 65472) === 65152) return "private";
+    return "public";
+  }
+  throw new Error(`not an IP address: ${ip}`);
+}
+async function checkTarget(url, what = "profiling endpoint", resolve7 = defaultResolve) {
+  const u = new URL(url);
+  const host = u.hostname.replace(/^\[|\]$/g, "");
+  let addresses;
+  if (isIP(host)) addresses = [host];
+  else if (host === "localhost" || host.endsWith(".localhost")) addresses = ["127.0.0.1"];
+  else {
+    try {
+      addresses = await resolve7(host);
+    } catch {
+      return { url, host, addresses: [] };
+    }
+  }
+  if (addresses.length === 0) return { url, host, addresses };
+  const order = ["loopback", "private", "public"];
+  let worst = "loopback";
+  for (const a of addresses) {
+    const c = classifyIp(a);
+    if (order.indexOf(c) > order.indexOf(worst)) worst = c;
+  }
+  const out = { url, host, class: worst, addresses };
+  if (worst === "public") {
+    const shown = isIP(host) ? host : `${host} (${addresses.join(", ")})`;
+    out.warning = `the ${what} ${shown} is not a loopback or private address. Profiling endpoints are admin surfaces: bind them to localhost or an internal port, never to a public interface.`;
+  }
+  return out;
+}
+async function defaultResolve(host) {
+  const res = await lookup(host, { all: true });
+  return res.map((r) => r.address);
+}
+var init_safety = __esm({
+  "src/capture/safety.ts"() {
+    "use strict";
+  }
+});
+
+// src/capture/probe.ts
+import net from "node:net";
+async function resolveEndpoints(o, warn) {
+  const canary = o.url !== void 0 ? resolveEndpoint(o.url, o.type, o.path) : void 0;
+  const baseline = o.baselineUrl !== void 0 ? resolveEndpoint(o.baselineUrl, o.type, o.path) : void 0;
+  if (canary) checkSecondsForEndpoint(canary, o.seconds, usesGoDefaults(o.url, o.path));
+  if (baseline)
+    checkSecondsForEndpoint(baseline, o.seconds, usesGoDefaults(o.baselineUrl, o.path));
+  const safetyTargets = [];
+  if (o.url) safetyTargets.push([o.url.replace(/\{(seconds|type)\}/g, "0"), "profiling endpoint"]);
+  if (o.baselineUrl)
+    safetyTargets.push([
+      o.baselineUrl.replace(/\{(seconds|type)\}/g, "0"),
+      "baseline profiling endpoint"
+    ]);
+  for (const [u, what] of safetyTargets) {
+    const s = await checkTarget(u, what);
+    if (s.warning) warn(s.warning);
+  }
+  return { canary, baseline };
+}
+async function probeEndpoints(run) {
+  for (const s of run.sets) {
+    if (!s.url) continue;
+    const url = s.url.replace(/\{(seconds|type)\}/g, "0");
+    await retryInRun(run, s, 0, () => tcpProbe(url, 5e3, run.signal));
+  }
 }
 function tcpProbe(url, timeoutMs, signal) {
   const u = new URL(url);
@@ -14477,483 +15068,181 @@ function tcpProbe(url, timeoutMs, signal) {
     else signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
-function iso2(epochMs) {
-  return new Date(epochMs).toISOString();
-}
-function summarizeLoad(role, gen) {
-  const w = gen.summary();
-  return {
-    role,
-    askedRate: gen.rate,
-    sentRate: w.sentRate,
-    completedRate: w.completedRate,
-    sent: w.sent,
-    completed: w.completed,
-    failed: w.failed,
-    dropped: w.dropped,
-    seconds: w.seconds,
-    errors: Object.fromEntries(gen.errors)
-  };
-}
-function describeLoadErrors(gen) {
-  const parts = [...gen.errors.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3);
-  return parts.map(([k, n]) => `${k} x${n}`).join(", ");
-}
+var init_probe = __esm({
+  "src/capture/probe.ts"() {
+    "use strict";
+    init_endpoints();
+    init_errors3();
+    init_retry2();
+    init_safety();
+    init_time();
+  }
+});
+
+// src/capture/runner.ts
+import { rmSync as rmSync5 } from "node:fs";
+import { join as join7 } from "node:path";
+import { performance as performance5 } from "node:perf_hooks";
 async function runCapture(options, hooks = {}) {
   const o = options;
   validate(o);
-  const progress = hooks.progress ?? (() => {
-  });
-  const warnings = [];
-  const warn = (message) => {
-    warnings.push(message);
-    progress({ kind: "warning", message });
-  };
-  const grace = (o.timeoutGraceSeconds ?? DEFAULT_GRACE_S) * 1e3;
-  const retries = o.retries ?? 3;
-  const backoffMs = o.retryBackoffMs ?? 500;
-  const interleaved = o.baselineUrl !== void 0 || o.baselinePid !== void 0;
-  const warmupS = o.warmupSeconds ?? (o.load ? 3 : 0);
-  const sampleType = o.sampleType ?? sampleTypeFor(o.type);
-  const hint = emptyProfileHint(o.type);
-  const tickMs = o.progressIntervalMs ?? 1e3;
-  const rateWarn = o.rateWarnFraction ?? 0.9;
-  const canaryEp = o.url !== void 0 ? resolveEndpoint(o.url, o.type, o.path) : void 0;
-  const baselineEp = o.baselineUrl !== void 0 ? resolveEndpoint(o.baselineUrl, o.type, o.path) : void 0;
-  if (canaryEp) checkSecondsForEndpoint(canaryEp, o.seconds, usesGoDefaults(o.url, o.path));
-  if (baselineEp)
-    checkSecondsForEndpoint(baselineEp, o.seconds, usesGoDefaults(o.baselineUrl, o.path));
-  const safetyTargets = [];
-  if (o.url) safetyTargets.push([o.url.replace(/\{(seconds|type)\}/g, "0"), "profiling endpoint"]);
-  if (o.baselineUrl)
-    safetyTargets.push([
-      o.baselineUrl.replace(/\{(seconds|type)\}/g, "0"),
-      "baseline profiling endpoint"
-    ]);
-  for (const [u, what] of safetyTargets) {
-    const s = await checkTarget(u, what);
-    if (s.warning) warn(s.warning);
-  }
-  const fingerprint = runnerFingerprint(o.runtimeVersion);
-  const createdAt = (/* @__PURE__ */ new Date()).toISOString();
-  const roles = interleaved ? ["baseline", "canary"] : [void 0];
-  const loadManifest = (role) => {
-    if (!o.load) return { kind: "none" };
-    if (o.load.kind === "command") return { kind: "command", command: o.load.command };
-    const targets = role === "baseline" ? o.load.baselineTargets : o.load.targets;
-    return {
-      kind: "builtin",
-      rate: o.load.rate,
-      urls: [...new Set(targets.map((t) => t.url))],
-      mix: targets.map((t) => ({ method: t.method, url: t.url, weight: t.weight }))
-    };
-  };
-  const states = roles.map((role) => {
-    const dir = role ? join5(o.outDir, role) : o.outDir;
-    const isBase = role === "baseline";
-    const url = isBase ? o.baselineUrl : o.url;
-    const endpoint = isBase ? baselineEp : canaryEp;
-    const source = endpoint ? { kind: "http", url: fillTemplate(endpoint.template, { seconds: o.seconds, type: o.type }) } : { kind: "command", command: o.captureCommand };
-    const labels = { ...o.labels ?? {} };
-    const manifest = {
-      formatVersion: MANIFEST_FORMAT_VERSION,
-      tool: { name: "profile-gate", version: VERSION },
-      createdAt,
-      source,
-      profileType: o.type,
-      ...sampleType ? { sampleType } : {},
-      labels,
-      runner: fingerprint,
-      load: loadManifest(role),
-      captures: [],
-      incomplete: { reason: "capture in progress", requestedCaptures: o.captures }
-    };
-    return {
-      role,
-      dir,
-      url,
-      endpoint,
-      pid: isBase ? o.baselinePid : o.pid,
-      targets: o.load?.kind === "builtin" ? isBase ? o.load.baselineTargets : o.load.targets : void 0,
-      manifest
-    };
-  });
-  if (interleaved && existsSync4(o.outDir)) {
-    const stray = readdirSync3(o.outDir).filter(
-      (f) => !f.startsWith(".") && f !== "baseline" && f !== "canary"
-    );
-    if (stray.length > 0 && !o.overwrite) {
-      throw new UsageError(
-        `output folder ${o.outDir} is not empty (${stray.slice(0, 3).join(", ")}); use a new folder or --force`
-      );
-    }
-  }
-  for (const s of states) prepareDir(s.dir, o.overwrite ?? false, warn);
-  const writeManifest2 = (s) => {
-    writeAtomic(
-      join5(s.dir, MANIFEST_FILE),
-      Buffer.from(JSON.stringify(s.manifest, null, 2) + "\n")
-    );
-  };
-  const result = () => {
-    const sets = states.map((s) => ({
-      role: s.role,
-      dir: s.dir,
-      manifestPath: join5(s.dir, MANIFEST_FILE),
-      manifest: s.manifest
-    }));
-    const canary = sets[sets.length - 1];
-    const gens = states.filter((s) => s.gen);
-    return {
-      manifest: canary.manifest,
-      manifestPath: canary.manifestPath,
-      sets,
-      warnings,
-      load: gens.length ? gens.map((s) => summarizeLoad(s.role, s.gen)) : void 0
-    };
-  };
-  const inner = new AbortController();
-  const onOuterAbort = () => inner.abort();
-  if (hooks.signal?.aborted) inner.abort();
-  else hooks.signal?.addEventListener("abort", onOuterAbort, { once: true });
-  const signal = inner.signal;
-  let loadFailure;
-  let loadCmd;
-  let stoppingLoad = false;
-  const temps = /* @__PURE__ */ new Set();
-  let tick;
-  const totalCaptures = o.captures * states.length;
-  const runStart = performance2.now();
-  const captureOverheadS = 0.3;
-  const plannedS = warmupS + totalCaptures * (o.seconds + captureOverheadS);
-  const startTicker = (phase, lengthS, capturesLeftAfter, state, index) => {
-    const t0 = performance2.now();
-    const gen = state?.gen ?? states[states.length - 1].gen;
-    const base = gen?.snapshot();
-    clearInterval(tick);
-    tick = setInterval(() => {
-      const elapsed = (performance2.now() - t0) / 1e3;
-      const left = Math.max(0, lengthS - elapsed);
-      const ev = {
-        kind: "tick",
-        phase,
-        index,
-        total: index !== void 0 ? totalCaptures : void 0,
-        role: state?.role,
-        secondsLeft: left,
-        totalSecondsLeft: left + capturesLeftAfter * (o.seconds + captureOverheadS)
-      };
-      if (gen && base) {
-        const w = windowBetween(base, gen.snapshot());
-        ev.askedRate = gen.rate;
-        ev.sentRate = w.sentRate;
-        ev.completedRate = w.completedRate;
-        ev.failed = w.failed;
-      }
-      progress(ev);
-    }, tickMs);
-    tick.unref?.();
-  };
-  const stopTicker = () => {
-    clearInterval(tick);
-    tick = void 0;
-  };
-  const stopLoad = async () => {
-    stoppingLoad = true;
-    for (const s of states) await s.gen?.stop();
-    if (loadCmd) {
-      const info = await loadCmd.stop(3e3);
-      void info;
-    }
-  };
-  const attempt = async (s, n, index) => {
-    const name0 = `${fileStem(o.type)}-${String(n).padStart(3, "0")}`;
-    const before = s.gen?.snapshot();
-    const startEpoch = Date.now();
-    const t0 = performance2.now();
-    let windowEnd;
-    const windowTimer = setTimeout(() => {
-      windowEnd = { at: performance2.now(), epoch: Date.now(), counters: s.gen?.snapshot() };
-    }, o.seconds * 1e3);
-    let bytes;
-    try {
-      if (s.endpoint) {
-        const url = fillTemplate(s.endpoint.template, { seconds: o.seconds, type: o.type });
-        let timeoutMs = o.seconds * 1e3 + grace;
-        if (!s.endpoint.duration) {
-          await sleep2(o.seconds * 1e3, signal);
-          timeoutMs = grace || 1e3;
-        }
-        ({ bytes } = await httpGetOnce(url, {
-          timeoutMs,
-          signal,
-          headers: o.headers,
-          deadlineNote: s.endpoint.duration ? `--seconds ${o.seconds} + ${fmtSeconds(grace / 1e3)} grace; raise --timeout-grace if it is only slow` : `${fmtSeconds(grace / 1e3)} grace for a snapshot`
-        }));
-      } else {
-        const tmp = tempPath(s.dir, name0 + ".out");
-        temps.add(tmp);
-        try {
-          const wantsOut = placeholdersIn(o.captureCommand).includes("out");
-          const cmd = substitute(o.captureCommand, {
-            pid: s.pid,
-            seconds: o.seconds,
-            out: tmp,
-            type: o.type,
-            url: o.url
-          });
-          const r = await runCommand(cmd, {
-            timeoutMs: o.seconds * 1e3 + grace,
-            signal,
-            collectStdout: !wantsOut
-          });
-          if (r.aborted) throw new CaptureError("aborted", "interrupted");
-          if (r.timedOut) {
-            throw new CaptureError(
-              "timeout",
-              `capture command did not finish within ${fmtSeconds((o.seconds * 1e3 + grace) / 1e3)} (--seconds ${o.seconds} + grace)${r.tail ? `; its last output:
-${r.tail}` : ""}`
-            );
-          }
-          if (r.code !== 0) {
-            throw new CaptureError(
-              "command",
-              `capture command failed (${describeExit(r)})${r.tail ? `; its last output:
-${r.tail}` : ""}`,
-              r.code !== 127 && !r.error
-            );
-          }
-          if (wantsOut) {
-            if (!existsSync4(tmp)) {
-              throw new CaptureError(
-                "command",
-                `capture command exited 0 but wrote nothing at {out}${r.tail ? `; its output:
-${r.tail}` : ""}`,
-                true
-              );
-            }
-            bytes = readFileSync5(tmp);
-          } else {
-            if (r.stdoutOverflow)
-              throw new CaptureError("too-large", "capture command printed more than 512 MiB");
-            bytes = r.stdout;
-          }
-        } finally {
-          rmSync3(tmp, { force: true });
-          temps.delete(tmp);
-        }
-      }
-    } finally {
-      clearTimeout(windowTimer);
-    }
-    windowEnd ??= { at: performance2.now(), epoch: Date.now(), counters: s.gen?.snapshot() };
-    const t1 = windowEnd.at;
-    const endEpoch = windowEnd.epoch;
-    const after = windowEnd.counters;
-    const window2 = before && after ? windowBetween(before, after) : void 0;
-    let checked;
-    try {
-      checked = checkProfile(bytes, name0, sampleType, hint);
-    } catch (e) {
-      if (e instanceof CaptureError && e.kind === "empty" && window2 && s.gen) {
-        e.message += ` (load in this window: ${window2.completed} requests completed, ${window2.failed} failed${s.gen.lastError ? `, last error ${s.gen.lastError}` : ""})`;
-      }
-      throw e;
-    }
-    for (const w of checked.warnings) warn(w);
-    if (sampleType === void 0 && s.manifest.sampleType === void 0)
-      s.manifest.sampleType = checked.sampleType;
-    if (window2 && window2.completed === 0 && window2.failed + window2.dropped > 0) {
-      throw new CaptureError(
-        "load",
-        `no load request completed during capture ${index} (${window2.failed} failed, ${window2.dropped} dropped; ${describeLoadErrors(s.gen)}): the capture would not be under load; check --load-url`
-      );
-    }
-    const file = name0 + checked.ext;
-    writeAtomic(join5(s.dir, file), bytes);
-    const entry = {
-      file,
-      ...s.role ? { role: s.role } : {},
-      start: iso2(startEpoch),
-      end: iso2(endEpoch),
-      durationSeconds: Math.round(t1 - t0) / 1e3,
-      sha256: sha2562(bytes),
-      bytes: bytes.length
-    };
-    if (window2) {
-      entry.requests = {
-        completed: window2.completed,
-        failed: window2.failed,
-        dropped: window2.dropped
-      };
-    }
-    progress({
-      kind: "capture-done",
-      index,
-      total: totalCaptures,
-      role: s.role,
-      entry,
-      window: window2,
-      askedRate: s.gen?.rate
-    });
-    if (window2 && s.gen) {
-      const asked = s.gen.rate;
-      if (window2.sentRate < asked * rateWarn) {
-        warn(
-          `capture ${index}${s.role ? ` (${s.role})` : ""}: the load generator sent ${window2.sentRate.toFixed(1)} req/s of the asked ${asked}` + (window2.dropped > 0 ? ` (${window2.dropped} arrivals dropped: ${s.gen.maxInFlight} requests already in flight, the service is slower than the asked rate)` : "")
-        );
-      } else if (window2.completedRate < asked * rateWarn) {
-        warn(
-          `capture ${index}${s.role ? ` (${s.role})` : ""}: the service completed ${window2.completedRate.toFixed(1)} req/s of the asked ${asked} (${window2.failed} failed${s.gen.lastError ? `, last error ${s.gen.lastError}` : ""})`
-        );
-      }
-    }
-    return entry;
-  };
-  const retryOptions = (s, index) => ({
-    retries,
-    backoffMs,
-    signal,
-    onRetry: (a, d, e) => progress({ kind: "retry", index, role: s.role, attempt: a, delayMs: d, reason: e.message })
-  });
+  const out = reporter(hooks.progress);
+  const settings = settingsOf(o);
+  const endpoints = await resolveEndpoints(o, out.warn);
+  const sets = newSets(o, settings, endpoints);
+  prepareOutDirs(
+    o,
+    sets.map((s) => s.dir),
+    settings.interleaved,
+    out.warn
+  );
+  const run = createRun(o, settings, sets, out);
+  const detach = forwardAbort(hooks.signal, run.abort);
   let failure;
   try {
-    for (const s of states) {
-      if (!s.url) continue;
-      await withRetries(
-        () => tcpProbe(s.url.replace(/\{(seconds|type)\}/g, "0"), 5e3, signal),
-        retryOptions(s, 0)
-      );
-    }
-    if (o.load?.kind === "builtin") {
-      const l = o.load;
-      for (const s of states) {
-        s.gen = new LoadGenerator({
-          rate: l.rate,
-          targets: s.targets,
-          maxInFlight: l.maxInFlight,
-          requestTimeoutMs: l.requestTimeoutMs,
-          headers: l.headers
-        });
-      }
-      for (const s of states) s.gen.start();
-      progress({
-        kind: "info",
-        message: `load: ${l.rate} req/s open-loop${states.length > 1 ? " to each build" : ""} (${states[states.length - 1].targets.map((t) => `${t.method} ${t.url}${states[states.length - 1].targets.length > 1 ? ` x${t.weight}` : ""}`).join(", ")})`
-      });
-    } else if (o.load?.kind === "command") {
-      const secs = Math.ceil(plannedS * 1.5 + 30);
-      const cmd = substitute(
-        o.load.command,
-        { seconds: secs, url: o.load.loadUrl, type: o.type },
-        "--load-command"
-      );
-      loadCmd = startCommand(cmd, {});
-      const lc = loadCmd;
-      void lc.exited.then((info) => {
-        if (stoppingLoad) return;
-        const ranFor = (performance2.now() - runStart) / 1e3;
-        loadFailure = new CaptureError(
-          "load",
-          `the load command exited early (${describeExit(info)}) after ${fmtSeconds(ranFor)}; it must keep running until the last capture ends${lc.tail() ? `. Its last output:
-${lc.tail()}` : ""}`
-        );
-        inner.abort();
-      });
-      progress({
-        kind: "info",
-        message: `load: started \`${o.load.command}\` (pid ${lc.pid ?? "?"})`
-      });
-    }
-    if (warmupS > 0) {
-      progress({ kind: "info", message: `warm-up: ${fmtSeconds(warmupS)}` });
-      const base = states.map((s) => s.gen?.snapshot());
-      startTicker("warmup", warmupS, totalCaptures);
-      await sleep2(warmupS * 1e3, signal);
-      stopTicker();
-      states.forEach((s, i) => {
-        if (!s.gen) return;
-        const w = windowBetween(base[i], s.gen.snapshot());
-        if (w.completed === 0) {
-          throw new CaptureError(
-            "load",
-            `the load generator completed no request during the ${fmtSeconds(warmupS)} warm-up${s.role ? ` (${s.role})` : ""}: ${w.failed} failed (${describeLoadErrors(s.gen) || "no answer"}); check --load-url${s.role === "baseline" ? " / --baseline-load-url" : ""}`
-          );
-        }
-      });
-    }
-    let index = 0;
-    for (let n = 1; n <= o.captures; n++) {
-      for (const s of states) {
-        index++;
-        if (signal.aborted) throw new CaptureError("aborted", "interrupted");
-        progress({
-          kind: "capture-start",
-          index,
-          total: totalCaptures,
-          role: s.role,
-          seconds: o.seconds
-        });
-        startTicker("capture", o.seconds, totalCaptures - index, s, index);
-        try {
-          const entry = await withRetries(() => attempt(s, n, index), retryOptions(s, index));
-          s.manifest.captures.push(entry);
-          writeManifest2(s);
-        } finally {
-          stopTicker();
-        }
-      }
-    }
+    await probeEndpoints(run);
+    startLoad(run);
+    await warmUp(run);
+    await takeCaptures(run);
   } catch (e) {
-    if (loadFailure) failure = loadFailure;
-    else if (hooks.signal?.aborted) failure = new CaptureError("aborted", "interrupted");
-    else if (e instanceof UsageError) failure = new CaptureError("io", e.message);
-    else if (e instanceof CaptureError) failure = e;
-    else failure = new CaptureError("io", e?.message ?? String(e));
+    failure = failureOf(run, e, hooks.signal);
   } finally {
-    stopTicker();
-    hooks.signal?.removeEventListener("abort", onOuterAbort);
-    await stopLoad();
-    for (const t of temps) rmSync3(t, { force: true });
+    stopTicker(run);
+    detach();
+    await stopLoad(run);
+    for (const t of run.temps) rmSync5(t, { force: true });
   }
-  for (const s of states) {
-    if (!s.gen) continue;
-    const sum = summarizeLoad(s.role, s.gen);
-    if (!failure && sum.sentRate < sum.askedRate * rateWarn) {
-      warn(
-        `load${s.role ? ` (${s.role})` : ""}: achieved ${sum.sentRate.toFixed(1)} req/s of the asked ${sum.askedRate} over the run (${sum.dropped} dropped)`
-      );
+  if (!failure) warnLowLoadTotals(run);
+  finishManifests(run, failure);
+  if (failure) throw new CaptureRunError(failure, runResult(run));
+  return runResult(run);
+}
+function forwardAbort(outer, inner) {
+  const onAbort = () => inner.abort();
+  if (outer?.aborted) inner.abort();
+  else outer?.addEventListener("abort", onAbort, { once: true });
+  return () => outer?.removeEventListener("abort", onAbort);
+}
+async function warmUp(run) {
+  const { warmupS } = run.settings;
+  if (warmupS <= 0) return;
+  run.progress({ kind: "info", message: `warm-up: ${fmtSeconds(warmupS)}` });
+  const before = run.sets.map((s) => s.gen?.snapshot());
+  startTicker(run, "warmup", warmupS, run.totalCaptures);
+  await sleep(warmupS * 1e3, run.signal);
+  stopTicker(run);
+  checkWarmupLoad(run, before);
+}
+async function takeCaptures(run) {
+  const { o, totalCaptures } = run;
+  let index = 0;
+  for (let n = 1; n <= o.captures; n++) {
+    for (const s of run.sets) {
+      const i = ++index;
+      if (run.signal.aborted) throw new CaptureError("aborted", "interrupted");
+      run.progress({
+        kind: "capture-start",
+        index: i,
+        total: totalCaptures,
+        role: s.role,
+        seconds: o.seconds
+      });
+      startTicker(run, "capture", o.seconds, totalCaptures - i, s, i);
+      try {
+        const entry = await retryInRun(run, s, i, () => captureOnce(run, s, n, i));
+        s.manifest.captures.push(entry);
+        writeSetManifest(s);
+      } finally {
+        stopTicker(run);
+      }
     }
   }
-  for (const s of states) {
+}
+function failureOf(run, e, outer) {
+  if (run.loadFailure) return run.loadFailure;
+  if (outer?.aborted) return new CaptureError("aborted", "interrupted");
+  if (e instanceof UsageError) return new CaptureError("io", e.message);
+  if (e instanceof CaptureError) return e;
+  return new CaptureError("io", e?.message ?? String(e));
+}
+function finishManifests(run, failure) {
+  for (const s of run.sets) {
     if (failure) {
       s.manifest.incomplete = {
         reason: failure.kind === "aborted" ? "interrupted" : failure.message.split("\n")[0],
-        requestedCaptures: o.captures
+        requestedCaptures: run.o.captures
       };
     } else delete s.manifest.incomplete;
     try {
-      writeManifest2(s);
+      writeSetManifest(s);
     } catch (e) {
       if (!failure) throw e;
     }
   }
-  if (failure) throw new CaptureRunError(failure, result());
-  return result();
 }
-var CaptureRunError, DEFAULT_GRACE_S;
+function runResult(run) {
+  const sets = run.sets.map((s) => ({
+    role: s.role,
+    dir: s.dir,
+    manifestPath: join7(s.dir, MANIFEST_FILE),
+    manifest: s.manifest
+  }));
+  const canary = sets[sets.length - 1];
+  return {
+    manifest: canary.manifest,
+    manifestPath: canary.manifestPath,
+    sets,
+    warnings: run.warnings,
+    load: loadSummaries(run)
+  };
+}
+function startTicker(run, phase, lengthS, capturesLeftAfter, s, index) {
+  const t0 = performance5.now();
+  const gen = s?.gen ?? run.sets[run.sets.length - 1].gen;
+  const base = gen?.snapshot();
+  clearInterval(run.ticker);
+  run.ticker = setInterval(() => {
+    const elapsed = (performance5.now() - t0) / 1e3;
+    const left = Math.max(0, lengthS - elapsed);
+    const ev = {
+      kind: "tick",
+      phase,
+      index,
+      total: index !== void 0 ? run.totalCaptures : void 0,
+      role: s?.role,
+      secondsLeft: left,
+      totalSecondsLeft: left + capturesLeftAfter * (run.o.seconds + CAPTURE_OVERHEAD_S)
+    };
+    if (gen && base) {
+      const w = windowBetween(base, gen.snapshot());
+      ev.askedRate = gen.rate;
+      ev.sentRate = w.sentRate;
+      ev.completedRate = w.completedRate;
+      ev.failed = w.failed;
+    }
+    run.progress(ev);
+  }, run.settings.tickMs);
+  run.ticker.unref?.();
+}
+function stopTicker(run) {
+  clearInterval(run.ticker);
+  run.ticker = void 0;
+}
+var CaptureRunError;
 var init_runner = __esm({
   "src/capture/runner.ts"() {
     "use strict";
-    init_errors();
-    init_version();
-    init_command();
-    init_endpoints();
-    init_fetch_profile();
-    init_fingerprint();
-    init_loadgen();
     init_manifest();
-    init_safety();
+    init_errors();
+    init_attempt();
+    init_errors3();
+    init_load();
+    init_loadgen();
+    init_options();
+    init_probe();
+    init_retry2();
+    init_run();
+    init_time();
     CaptureRunError = class extends CaptureError {
       constructor(cause, partial) {
         super(cause.kind, cause.message, false, cause.status);
@@ -14961,7 +15250,6 @@ var init_runner = __esm({
       }
       partial;
     };
-    DEFAULT_GRACE_S = 15;
   }
 });
 
@@ -15211,7 +15499,8 @@ var init_capture = __esm({
     init_errors();
     init_loadgen();
     init_runner();
-    init_fetch_profile();
+    init_errors3();
+    init_time();
     init_args();
     SPEC4 = {
       url: {
@@ -18254,71 +18543,13 @@ function incompleteSets(base, can) {
 }
 
 // src/sources/fetch.ts
-import { gzipSync as gzipSync2 } from "node:zlib";
-
-// src/captureset/write.ts
-init_errors();
-init_fs();
-init_manifest();
-import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync as mkdirSync2, readdirSync as readdirSync2, renameSync as renameSync2, rmdirSync, rmSync as rmSync2, statSync as statSync2 } from "node:fs";
-import { basename as basename6, dirname as dirname4, join as join3 } from "node:path";
-function sha256(bytes) {
-  return createHash("sha256").update(bytes).digest("hex");
-}
-function captureEntry(file, bytes, fields) {
-  const { file: _file, sha256: _sha, bytes: _bytes, ...rest } = fields;
-  return { file, ...rest, sha256: sha256(bytes), bytes: bytes.length };
-}
-function writeCaptureFile(dir, file, bytes) {
-  writeFileAtomic(join3(dir, file), bytes);
-}
-function manifestText(manifest) {
-  return JSON.stringify(manifest, null, 2) + "\n";
-}
-function writeManifest(dir, manifest) {
-  const path = join3(dir, MANIFEST_FILE);
-  writeFileAtomic(path, manifestText(manifest));
-  return path;
-}
-function writeCaptureSet(dir, files, manifest, opts = {}) {
-  let existing;
-  try {
-    if (!statSync2(dir).isDirectory()) throw new UsageError(`${dir} exists and is not a directory`);
-    existing = readdirSync2(dir);
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    if (e.code !== "ENOENT") {
-      throw new UsageError(`cannot use ${dir}: ${e.message}`);
-    }
-  }
-  if (existing && existing.length > 0 && !opts.replace) {
-    throw new UsageError(`${dir} already exists and is not empty; choose a new --out folder`);
-  }
-  const parent = dirname4(dir);
-  const tmp = join3(parent, `.${basename6(dir)}.tmp-${randomBytes(4).toString("hex")}`);
-  try {
-    mkdirSync2(parent, { recursive: true });
-    mkdirSync2(tmp);
-    for (const f of files) writeCaptureFile(tmp, f.name, f.bytes);
-    writeManifest(tmp, manifest);
-    if (existing && existing.length > 0) rmSync2(dir, { recursive: true, force: true });
-    else if (existing) rmdirSync(dir);
-    renameSync2(tmp, dir);
-  } catch (e) {
-    rmSync2(tmp, { recursive: true, force: true });
-    if (e instanceof UsageError) throw e;
-    throw new UsageError(`cannot write ${dir}: ${e.message}`);
-  }
-  return [...files.map((f) => join3(dir, f.name)), join3(dir, MANIFEST_FILE)];
-}
-
-// src/sources/fetch.ts
+init_write();
 init_manifest();
 init_detect();
 init_errors2();
 init_read();
 init_version();
+import { gzipSync as gzipSync2 } from "node:zlib";
 
 // src/sources/auth.ts
 init_errors();
@@ -18410,8 +18641,8 @@ function sourceAuth(spec, env) {
 
 // src/sources/http.ts
 init_errors();
+init_retry();
 init_version();
-import { setTimeout as sleep } from "node:timers/promises";
 var SourceError = class extends UsageError {
 };
 var AttemptError = class extends Error {
@@ -18429,75 +18660,67 @@ var MAX_RETRY_AFTER_MS = 3e4;
 function formatMs(ms) {
   return ms >= 1e3 ? `${+(ms / 1e3).toFixed(1)} s` : `${ms} ms`;
 }
-async function sendWithRetries(ctx, req, handle) {
+function sendWithRetries(ctx, req, handle) {
   const attempts = ctx.retries + 1;
-  for (let attempt = 1; ; attempt++) {
-    const timeout = AbortSignal.timeout(ctx.timeoutMs);
-    const signal = ctx.signal ? AbortSignal.any([ctx.signal, timeout]) : timeout;
-    let failure;
-    let response;
-    try {
-      const res = await ctx.fetch(req.url, {
-        method: req.method,
-        headers: { "user-agent": USER_AGENT, ...req.headers, ...ctx.headers },
-        body: req.body,
-        signal,
-        // Redirects are not followed: tenant and extra headers would go to another host.
-        redirect: "manual"
-      });
-      if (res.status >= 300 && res.status < 400) {
-        await res.body?.cancel().catch(() => void 0);
-        const to = res.headers.get("location");
-        throw new AttemptError(
-          `HTTP ${res.status} redirect to ${to ?? "(no location)"}; redirects are not followed (credentials must not leave the configured host): put the final URL in the source spec`,
-          false
-        );
-      }
-      response = {
-        status: res.status,
-        headers: res.headers,
-        body: await readBody(res, ctx.maxResponseBytes)
-      };
-    } catch (e) {
-      if (ctx.signal?.aborted) throw new SourceError(ctx.mask(`${ctx.what}: aborted`));
-      if (timeout.aborted) {
-        throw new SourceError(
-          ctx.mask(
-            `${ctx.what}: no complete response from ${origin(req.url)} within ${formatMs(ctx.timeoutMs)} (raise timeout= in the source spec, or query a shorter window per slice)`
-          )
-        );
-      }
-      failure = e instanceof AttemptError ? e : networkFailure(e, req.url);
-    }
-    if (response) {
-      try {
-        return handle(response);
-      } catch (e) {
-        if (!(e instanceof AttemptError)) throw e;
-        failure = e;
-      }
-    }
-    if (!failure) throw new Error("unreachable: an attempt neither succeeded nor failed");
-    if (!failure.retryable || attempt >= attempts) {
-      const tail = attempt === 1 ? "" : failure.retryable ? ` (gave up after ${attempt} attempts)` : ` (attempt ${attempt})`;
-      throw new SourceError(ctx.mask(`${ctx.what}: ${failure.message}${tail}`));
-    }
-    const backoff = Math.min(
-      MAX_BACKOFF_MS,
-      ctx.retryBaseMs * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5)
-    );
-    const delay = Math.round(failure.retryAfterMs ?? backoff);
-    ctx.log(
+  return retry(() => attemptOnce(ctx, req, handle), {
+    retries: ctx.retries,
+    baseMs: ctx.retryBaseMs,
+    maxMs: MAX_BACKOFF_MS,
+    jitter: 0.25,
+    isRetryable: (e) => e instanceof AttemptError && e.retryable,
+    retryAfterMs: (e) => e.retryAfterMs,
+    onRetry: (attempt, delay, e) => ctx.log(
       ctx.mask(
-        `${ctx.what}: ${failure.message}; retrying in ${formatMs(delay)} (attempt ${attempt + 1} of ${attempts})`
+        `${ctx.what}: ${e.message}; retrying in ${formatMs(delay)} (attempt ${attempt + 1} of ${attempts})`
       )
-    );
-    try {
-      await sleep(delay, void 0, { signal: ctx.signal });
-    } catch {
-      throw new SourceError(ctx.mask(`${ctx.what}: aborted`));
+    ),
+    giveUp: (e, attempt) => {
+      if (!(e instanceof AttemptError)) return e;
+      const tail = attempt === 1 ? "" : e.retryable ? ` (gave up after ${attempt} attempts)` : ` (attempt ${attempt})`;
+      return new SourceError(ctx.mask(`${ctx.what}: ${e.message}${tail}`));
+    },
+    signal: ctx.signal,
+    abortError: () => new SourceError(ctx.mask(`${ctx.what}: aborted`))
+  });
+}
+async function attemptOnce(ctx, req, handle) {
+  const timeout = AbortSignal.timeout(ctx.timeoutMs);
+  const signal = ctx.signal ? AbortSignal.any([ctx.signal, timeout]) : timeout;
+  let response;
+  try {
+    const res = await ctx.fetch(req.url, {
+      method: req.method,
+      headers: { "user-agent": USER_AGENT, ...req.headers, ...ctx.headers },
+      body: req.body,
+      signal,
+      // Redirects are not followed: tenant and extra headers would go to another host.
+      redirect: "manual"
+    });
+    if (res.status >= 300 && res.status < 400) {
+      await res.body?.cancel().catch(() => void 0);
+      const to = res.headers.get("location");
+      throw new AttemptError(
+        `HTTP ${res.status} redirect to ${to ?? "(no location)"}; redirects are not followed (credentials must not leave the configured host): put the final URL in the source spec`,
+        false
+      );
     }
+    response = {
+      status: res.status,
+      headers: res.headers,
+      body: await readBody(res, ctx.maxResponseBytes)
+    };
+  } catch (e) {
+    if (ctx.signal?.aborted) throw new SourceError(ctx.mask(`${ctx.what}: aborted`));
+    if (timeout.aborted) {
+      throw new SourceError(
+        ctx.mask(
+          `${ctx.what}: no complete response from ${origin(req.url)} within ${formatMs(ctx.timeoutMs)} (raise timeout= in the source spec, or query a shorter window per slice)`
+        )
+      );
+    }
+    throw e instanceof AttemptError ? e : networkFailure(e, req.url);
   }
+  return handle(response);
 }
 function origin(url) {
   try {

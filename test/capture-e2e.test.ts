@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sha256 } from '../src/capture/fetch-profile.js';
+import { sha256 } from '../src/captureset/write.js';
 import type { Manifest } from '../src/captureset/manifest.js';
 import { captureCommand } from '../src/cli/capture.js';
 import { readProfile } from '../src/profile/read.js';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { liveCommandCount } from '../src/capture/command.js';
-import { sha256 } from '../src/capture/fetch-profile.js';
+import { sha256 } from '../src/captureset/write.js';
 import type { Manifest } from '../src/captureset/manifest.js';
 import {
   CaptureRunError,

@@ -12,7 +12,8 @@ import {
   type ProgressEvent,
   type RunCaptureOptions,
 } from '../capture/runner.js';
-import { CaptureError, fmtSeconds } from '../capture/fetch-profile.js';
+import { CaptureError } from '../capture/errors.js';
+import { fmtSeconds } from '../capture/time.js';
 import { helpText, parseArgs, type CliIO, type OptionSpec } from './args.js';
 
 const SPEC: Record<string, OptionSpec> = {

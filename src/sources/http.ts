@@ -3,8 +3,8 @@
  * backoff (connection errors, HTTP 5xx except 501, 429, and whatever the caller classifies as
  * transient), a response size cap, and secrets masked out of every message.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
 import { UsageError } from '../errors.js';
+import { retry } from '../util/retry.js';
 import { VERSION } from '../version.js';
 
 /**
@@ -62,86 +62,86 @@ export function formatMs(ms: number): string {
 }
 
 /** Sends `req`, hands each response to `handle`, and retries what is transient. */
-export async function sendWithRetries<T>(
+export function sendWithRetries<T>(
   ctx: RequestContext,
   req: HttpRequest,
   handle: (res: HttpResponse) => T,
 ): Promise<T> {
   const attempts = ctx.retries + 1;
-  for (let attempt = 1; ; attempt++) {
-    const timeout = AbortSignal.timeout(ctx.timeoutMs);
-    const signal = ctx.signal ? AbortSignal.any([ctx.signal, timeout]) : timeout;
-    let failure: AttemptError | undefined;
-    let response: HttpResponse | undefined;
-    try {
-      const res = await ctx.fetch(req.url, {
-        method: req.method,
-        headers: { 'user-agent': USER_AGENT, ...req.headers, ...ctx.headers },
-        body: req.body as BodyInit | undefined,
-        signal,
-        // Redirects are not followed: tenant and extra headers would go to another host.
-        redirect: 'manual',
-      });
-      if (res.status >= 300 && res.status < 400) {
-        await res.body?.cancel().catch(() => undefined);
-        const to = res.headers.get('location');
-        throw new AttemptError(
-          `HTTP ${res.status} redirect to ${to ?? '(no location)'}; redirects are not followed ` +
-            `(credentials must not leave the configured host): put the final URL in the source spec`,
-          false,
-        );
-      }
-      response = {
-        status: res.status,
-        headers: res.headers,
-        body: await readBody(res, ctx.maxResponseBytes),
-      };
-    } catch (e) {
-      if (ctx.signal?.aborted) throw new SourceError(ctx.mask(`${ctx.what}: aborted`));
-      if (timeout.aborted) {
-        throw new SourceError(
-          ctx.mask(
-            `${ctx.what}: no complete response from ${origin(req.url)} within ${formatMs(ctx.timeoutMs)} ` +
-              `(raise timeout= in the source spec, or query a shorter window per slice)`,
-          ),
-        );
-      }
-      failure = e instanceof AttemptError ? e : networkFailure(e, req.url);
-    }
-    if (response) {
-      try {
-        return handle(response);
-      } catch (e) {
-        if (!(e instanceof AttemptError)) throw e;
-        failure = e;
-      }
-    }
-    if (!failure) throw new Error('unreachable: an attempt neither succeeded nor failed');
-    if (!failure.retryable || attempt >= attempts) {
+  return retry(() => attemptOnce(ctx, req, handle), {
+    retries: ctx.retries,
+    baseMs: ctx.retryBaseMs,
+    maxMs: MAX_BACKOFF_MS,
+    jitter: 0.25,
+    isRetryable: (e): e is AttemptError => e instanceof AttemptError && e.retryable,
+    retryAfterMs: (e) => e.retryAfterMs,
+    onRetry: (attempt, delay, e) =>
+      ctx.log(
+        ctx.mask(
+          `${ctx.what}: ${e.message}; retrying in ${formatMs(delay)} (attempt ${attempt + 1} of ${attempts})`,
+        ),
+      ),
+    giveUp: (e, attempt) => {
+      // SourceErrors (timeout, abort) and the handler's own errors go out as they are.
+      if (!(e instanceof AttemptError)) return e;
       const tail =
         attempt === 1
           ? ''
-          : failure.retryable
+          : e.retryable
             ? ` (gave up after ${attempt} attempts)`
             : ` (attempt ${attempt})`;
-      throw new SourceError(ctx.mask(`${ctx.what}: ${failure.message}${tail}`));
+      return new SourceError(ctx.mask(`${ctx.what}: ${e.message}${tail}`));
+    },
+    signal: ctx.signal,
+    abortError: () => new SourceError(ctx.mask(`${ctx.what}: aborted`)),
+  });
+}
+
+/** One request: the handler's result, or an AttemptError (or SourceError: timeout, abort). */
+async function attemptOnce<T>(
+  ctx: RequestContext,
+  req: HttpRequest,
+  handle: (res: HttpResponse) => T,
+): Promise<T> {
+  const timeout = AbortSignal.timeout(ctx.timeoutMs);
+  const signal = ctx.signal ? AbortSignal.any([ctx.signal, timeout]) : timeout;
+  let response: HttpResponse;
+  try {
+    const res = await ctx.fetch(req.url, {
+      method: req.method,
+      headers: { 'user-agent': USER_AGENT, ...req.headers, ...ctx.headers },
+      body: req.body as BodyInit | undefined,
+      signal,
+      // Redirects are not followed: tenant and extra headers would go to another host.
+      redirect: 'manual',
+    });
+    if (res.status >= 300 && res.status < 400) {
+      await res.body?.cancel().catch(() => undefined);
+      const to = res.headers.get('location');
+      throw new AttemptError(
+        `HTTP ${res.status} redirect to ${to ?? '(no location)'}; redirects are not followed ` +
+          `(credentials must not leave the configured host): put the final URL in the source spec`,
+        false,
+      );
     }
-    const backoff = Math.min(
-      MAX_BACKOFF_MS,
-      ctx.retryBaseMs * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5),
-    );
-    const delay = Math.round(failure.retryAfterMs ?? backoff);
-    ctx.log(
-      ctx.mask(
-        `${ctx.what}: ${failure.message}; retrying in ${formatMs(delay)} (attempt ${attempt + 1} of ${attempts})`,
-      ),
-    );
-    try {
-      await sleep(delay, undefined, { signal: ctx.signal });
-    } catch {
-      throw new SourceError(ctx.mask(`${ctx.what}: aborted`));
+    response = {
+      status: res.status,
+      headers: res.headers,
+      body: await readBody(res, ctx.maxResponseBytes),
+    };
+  } catch (e) {
+    if (ctx.signal?.aborted) throw new SourceError(ctx.mask(`${ctx.what}: aborted`));
+    if (timeout.aborted) {
+      throw new SourceError(
+        ctx.mask(
+          `${ctx.what}: no complete response from ${origin(req.url)} within ${formatMs(ctx.timeoutMs)} ` +
+            `(raise timeout= in the source spec, or query a shorter window per slice)`,
+        ),
+      );
     }
+    throw e instanceof AttemptError ? e : networkFailure(e, req.url);
   }
+  return handle(response);
 }
 
 function origin(url: string): string {

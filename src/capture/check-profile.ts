@@ -1,0 +1,77 @@
+/** The check every capture passes before it is written: decodable, with samples, not all zero. */
+import { ProfileError } from '../profile/errors.js';
+import { isGzip } from '../profile/detect.js';
+import type { Profile } from '../profile/model.js';
+import { readProfile } from '../profile/read.js';
+import { selectSampleType } from '../profile/aggregate.js';
+import { CaptureError } from './errors.js';
+
+export interface CheckedProfile {
+  profile: Profile;
+  /** Sample type name the manifest should record (the asked one when present). */
+  sampleType: string;
+  /** Sum of the selected sample type's values. */
+  total: number;
+  /** File extension that matches the content. */
+  ext: string;
+  warnings: string[];
+}
+
+/**
+ * Decodes a capture and checks it is usable: decodable, has samples, and the selected sample
+ * type is not all zero. Corrupt gzip/protobuf may be a transfer cut short, so it is retryable.
+ */
+export function checkProfile(
+  bytes: Uint8Array,
+  name: string,
+  sampleType: string | undefined,
+  emptyHint: string,
+): CheckedProfile {
+  let profile: Profile;
+  try {
+    profile = readProfile(bytes, name);
+  } catch (e) {
+    if (e instanceof ProfileError) {
+      if (e.code === 'empty') {
+        throw new CaptureError('empty', `${name}: the profile has no samples: ${emptyHint}`);
+      }
+      const retryable = e.code === 'gzip' || e.code === 'protobuf';
+      throw new CaptureError('decode', `${name}: not a usable profile: ${e.detail}`, retryable);
+    }
+    throw e;
+  }
+  const warnings = [...profile.warnings];
+  let idx = profile.defaultSampleType;
+  let chosen = profile.sampleTypes[idx]?.type ?? 'samples';
+  if (sampleType) {
+    try {
+      idx = selectSampleType(profile, sampleType, name);
+      chosen = sampleType;
+    } catch {
+      warnings.push(
+        `${name} has no sample type "${sampleType}" (it has ${profile.sampleTypes.map((t) => t.type).join(', ')}); recording "${chosen}"`,
+      );
+    }
+  }
+  let total = 0;
+  for (const v of profile.values[idx] ?? []) total += Math.abs(v);
+  if (total === 0) {
+    throw new CaptureError('empty', `${name}: every sample of "${chosen}" is zero: ${emptyHint}`);
+  }
+  return { profile, sampleType: chosen, total, ext: extensionFor(bytes, profile), warnings };
+}
+
+export function extensionFor(bytes: Uint8Array, p: Profile): string {
+  switch (p.format) {
+    case 'pprof':
+      return isGzip(bytes) ? '.pb.gz' : '.pb';
+    case 'folded':
+      return '.folded';
+    case 'perf-script':
+      return '.perf.txt';
+    case 'speedscope':
+      return '.speedscope.json';
+    case 'cpuprofile':
+      return '.cpuprofile';
+  }
+}
