@@ -15926,7 +15926,7 @@ var SETTINGS = [
     exclusiveMin: true,
     exclusiveMax: true,
     rangeNote: "or a percentage such as 95",
-    normalize: (v) => v >= 1 && v < 100 ? v / 100 : v
+    normalize: (v) => v > 50 && v < 100 ? v / 100 : v
   },
   {
     key: "bootstrap",
@@ -15998,7 +15998,10 @@ function checkSetting(s, raw, where) {
     return { problem: `${where}: ${JSON.stringify(raw)} is not a number` };
   }
   const v = s.normalize ? s.normalize(n) : n;
-  const bad = s.kind === "integer" && !Number.isInteger(v) || s.min !== void 0 && (s.exclusiveMin ? v <= s.min : v < s.min) || s.max !== void 0 && (s.exclusiveMax ? v >= s.max : v > s.max);
+  if (s.kind === "integer" && !Number.isInteger(v)) {
+    return { problem: `${where}: ${JSON.stringify(raw)} is not a whole number` };
+  }
+  const bad = s.min !== void 0 && (s.exclusiveMin ? v <= s.min : v < s.min) || s.max !== void 0 && (s.exclusiveMax ? v >= s.max : v > s.max);
   if (bad)
     return { problem: `${where}: ${String(raw)} is out of range (expected ${rangeText(s)})` };
   return { value: v };
