@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { aggregate } from '../src/profile/aggregate.js';
 import { ProfileError } from '../src/profile/errors.js';
 import { makeNormalizer } from '../src/profile/normalize.js';
-import { readPprof, readPprofTotals, type ProfileTotals } from '../src/profile/pprof.js';
-import { createSamplePass } from '../src/profile/wasm/sample-pass.js';
+import { readPprof, readPprofTotals, type ProfileTotals } from '../src/profile/pprof/read.js';
+import { createSamplePass } from '../src/profile/pprof/wasm/sample-pass.js';
 import {
   lfield,
   locs,

@@ -1,7 +1,7 @@
 // AssemblyScript (not TypeScript): the pprof totals fast path's sample pass, compiled to
-// WebAssembly by `npm run build:wasm` into src/profile/wasm/samples-wasm.ts (committed; CI
-// rebuilds it and fails on a difference). src/profile/wasm/sample-pass.ts lays out the
-// memory and calls it; src/profile/totals-sink.ts (TotalsSink.sample) holds the same
+// WebAssembly by `npm run build:wasm` into src/profile/pprof/wasm/samples-wasm.ts (committed;
+// CI rebuilds it and fails on a difference). src/profile/pprof/wasm/sample-pass.ts lays out
+// the memory and calls it; src/profile/pprof/totals-sink.ts (TotalsSink.sample) holds the same
 // counting in TypeScript for every sample this does not take.
 //
 // All arguments named like arrays are byte offsets into the imported memory:

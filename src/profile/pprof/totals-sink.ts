@@ -4,7 +4,7 @@ import {
   type SampleDecoder,
   type SampleRuns,
   type SampleSink,
-} from './pprof-samples.js';
+} from './samples.js';
 import { createSamplePass } from './wasm/sample-pass.js';
 
 /**

@@ -2,7 +2,7 @@
  * The small messages of a pprof profile (ValueType, Mapping, Location, Function, Label) read
  * from the wire format with protobufjs's Reader, and the id lookups between them.
  */
-import { ProfileError } from './errors.js';
+import { ProfileError } from '../errors.js';
 import {
   readEnd,
   readInt64,

@@ -2,14 +2,14 @@
  * pprof (perftools.profiles.Profile) reader. Reads the protobuf wire format straight into the
  * normalized model (no intermediate message objects), in two passes: the first records where
  * samples are and decodes the small tables (strings, functions, locations, mappings:
- * pprof-messages.ts); the second walks the samples (pprof-samples.ts) into a sink: the full
- * model, or per-function totals (totals-sink.ts, with a WebAssembly pass in wasm/).
+ * messages.ts); the second walks the samples (samples.ts) into a sink: the full model, or
+ * per-function totals (totals-sink.ts, with a WebAssembly pass in wasm/).
  */
-import { ProfileError, readerGuard } from './errors.js';
-import type { FunctionTotals } from './aggregate.js';
-import { normalizedIds } from './aggregate.js';
-import { ProfileBuilder, type Profile, type ValueType } from './model.js';
-import type { Normalizer } from './normalize.js';
+import { ProfileError, readerGuard } from '../errors.js';
+import type { FunctionTotals } from '../aggregate.js';
+import { normalizedIds } from '../aggregate.js';
+import { ProfileBuilder, type Profile, type ValueType } from '../model.js';
+import type { Normalizer } from '../normalize.js';
 import {
   expectWire,
   IdTable,
@@ -21,16 +21,9 @@ import {
   type LocationTable,
   type RawFunction,
   type RawMapping,
-} from './pprof-messages.js';
-import { compileFrameRegex, pprofDisplayName, simplifyFunc } from './pprof-names.js';
-import {
-  decodeSamples,
-  ONE,
-  RUN,
-  StackSink,
-  type SampleRuns,
-  type SampleSink,
-} from './pprof-samples.js';
+} from './messages.js';
+import { compileFrameRegex, pprofDisplayName, simplifyFunc } from './names.js';
+import { decodeSamples, ONE, RUN, StackSink, type SampleRuns, type SampleSink } from './samples.js';
 import { TotalsSink } from './totals-sink.js';
 import {
   createReader,
