@@ -37,6 +37,9 @@ export interface LocationTable {
   lineFn: number[];
 }
 
+/** The string table: string i; `what` names the reference in the error for one out of range. */
+export type StringLookup = (i: number, what: string) => string;
+
 /** Lookup from a table's (possibly sparse) ids to array positions. */
 export class IdTable {
   private map: Map<number, number> | undefined;
@@ -104,7 +107,7 @@ function addressOf(addressAt: number, r: Reader): bigint {
 export function unsymbolizedName(
   addressAt: number,
   mapping: RawMapping | undefined,
-  str: (i: number, what: string) => string,
+  str: StringLookup,
   r: Reader,
 ): string {
   const file = mapping ? basename(str(mapping.filename, `mapping ${mapping.id} filename`)) : '';
