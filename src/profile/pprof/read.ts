@@ -116,6 +116,7 @@ type SinkUse<T> = (t: DecodedTables) => {
   finish: (meta: Omit<ProfileMeta, 'sampleTypes'>) => T;
 };
 
+/** Both passes, step by step; `use` picks the sink once the tables are read. */
 function decode<T>(bytes: Uint8Array, file: string, opts: PprofOptions, use: SinkUse<T>): T {
   const r = createReader(bytes);
   const fields = scanProfile(r);
@@ -198,6 +199,7 @@ function stringTable(r: Reader, strPos: number[], file: string): StringLookup {
   };
 }
 
+/** The sample types by name; a profile must declare at least one. */
 function resolveSampleTypes(
   sampleTypeIdx: [number, number][],
   str: StringLookup,
