@@ -643,70 +643,113 @@ function decode(json, file) {
   const fail2 = (detail) => {
     throw new ProfileError("cpuprofile", file, detail);
   };
+  const profile = profileObject(json, fail2);
+  const legacy = isObject(profile["head"]);
+  const warnings = [];
+  const nodes = legacy ? flattenHead(profile["head"], fail2) : readNodes(profile["nodes"], fail2);
+  if (nodes.length === 0) return fail2("the profile has no nodes");
+  const index = indexNodes(nodes, fail2);
+  const parent = linkParents(nodes, index, fail2);
+  checkNoCycle(nodes, parent, fail2);
+  const builder = new ProfileBuilder([
+    { type: "samples", unit: "count" },
+    { type: "wall", unit: "microseconds" }
+  ]);
+  const samples = profile["samples"];
+  const charges = Array.isArray(samples) ? chargeSamples(profile, samples, legacy, index, nodes.length, warnings, fail2) : chargeHitCounts(profile, nodes, legacy, warnings, fail2);
+  const added = addStacks(builder, nodes, parent, charges);
+  if (!Number.isFinite(added.magnitude)) {
+    fail2("the sample values add up to more than a double can hold");
+  }
+  warnings.push(...droppedWarnings(added));
+  let duration = charges.durationMicros * 1e3;
+  if (!Number.isFinite(duration) || duration < 0) {
+    warnings.push(
+      `ignored the capture duration: endTime - startTime is ${charges.durationMicros} \xB5s`
+    );
+    duration = 0;
+  }
+  return builder.build({
+    format: "cpuprofile",
+    defaultSampleType: 1,
+    period: 0,
+    durationNanos: Math.round(duration),
+    timeNanos: 0,
+    comments: [],
+    warnings
+  });
+}
+function profileObject(json, fail2) {
   if (Array.isArray(json) || isObject(json) && Array.isArray(json["traceEvents"])) {
     fail2(
       "Chrome trace-event files (ProfileChunk events) are not supported yet; record a .cpuprofile instead (node --cpu-prof, or DevTools > JavaScript Profiler > Save)"
     );
   }
   if (!isObject(json)) return fail2("a .cpuprofile must be a JSON object");
-  const legacy = isObject(json["head"]);
-  const warnings = [];
+  return json;
+}
+function flattenHead(head, fail2) {
   const nodes = [];
-  if (legacy) {
-    const todo = [[json["head"], void 0]];
-    while (todo.length > 0) {
-      const [raw, parent2] = todo.pop();
-      if (!isObject(raw)) return fail2('a node of the "head" tree is not an object');
-      const id = raw["id"];
-      if (typeof id !== "number" || !Number.isInteger(id)) {
-        return fail2(`a node of the "head" tree has no integer id`);
-      }
-      const children = raw["children"] ?? [];
-      if (!Array.isArray(children)) return fail2(`node ${id}: "children" is not an array`);
-      nodes.push({
-        id,
-        frame: callFrameOf(isObject(raw["callFrame"]) ? raw["callFrame"] : raw),
-        hitCount: isFiniteNumber(raw["hitCount"]) ? raw["hitCount"] : 0,
-        children: [],
-        parent: parent2
-      });
-      for (let i = children.length - 1; i >= 0; i--) todo.push([children[i], id]);
-      if (nodes.length > 1e7) return fail2("too many nodes");
+  const todo = [[head, void 0]];
+  while (todo.length > 0) {
+    const [raw, parent] = todo.pop();
+    if (!isObject(raw)) return fail2('a node of the "head" tree is not an object');
+    const id = raw["id"];
+    if (typeof id !== "number" || !Number.isInteger(id)) {
+      return fail2(`a node of the "head" tree has no integer id`);
     }
-  } else {
-    const rawNodes = json["nodes"];
-    if (!Array.isArray(rawNodes)) return fail2('missing "nodes" (an array of profile nodes)');
-    rawNodes.forEach((raw, i) => {
-      if (!isObject(raw)) return fail2(`nodes[${i}] is not an object`);
-      const id = raw["id"];
-      if (typeof id !== "number" || !Number.isInteger(id))
-        return fail2(`nodes[${i}] has no integer id`);
-      if (!isObject(raw["callFrame"])) return fail2(`node ${id} has no callFrame`);
-      const children = raw["children"] ?? [];
-      if (!Array.isArray(children)) return fail2(`node ${id}: "children" is not an array`);
-      const kids = [];
-      for (const c of children) {
-        if (typeof c !== "number" || !Number.isInteger(c)) {
-          return fail2(`node ${id}: children contains ${JSON.stringify(c)}, not a node id`);
-        }
-        kids.push(c);
-      }
-      const parent2 = raw["parent"];
-      nodes.push({
-        id,
-        frame: callFrameOf(raw["callFrame"]),
-        hitCount: isFiniteNumber(raw["hitCount"]) ? raw["hitCount"] : 0,
-        children: kids,
-        parent: typeof parent2 === "number" && Number.isInteger(parent2) ? parent2 : void 0
-      });
+    const children = raw["children"] ?? [];
+    if (!Array.isArray(children)) return fail2(`node ${id}: "children" is not an array`);
+    nodes.push({
+      id,
+      frame: callFrameOf(isObject(raw["callFrame"]) ? raw["callFrame"] : raw),
+      hitCount: isFiniteNumber(raw["hitCount"]) ? raw["hitCount"] : 0,
+      children: [],
+      parent
     });
+    for (let i = children.length - 1; i >= 0; i--) todo.push([children[i], id]);
+    if (nodes.length > 1e7) return fail2("too many nodes");
   }
-  if (nodes.length === 0) return fail2("the profile has no nodes");
+  return nodes;
+}
+function readNodes(rawNodes, fail2) {
+  if (!Array.isArray(rawNodes)) return fail2('missing "nodes" (an array of profile nodes)');
+  const nodes = [];
+  rawNodes.forEach((raw, i) => {
+    if (!isObject(raw)) return fail2(`nodes[${i}] is not an object`);
+    const id = raw["id"];
+    if (typeof id !== "number" || !Number.isInteger(id))
+      return fail2(`nodes[${i}] has no integer id`);
+    if (!isObject(raw["callFrame"])) return fail2(`node ${id} has no callFrame`);
+    const children = raw["children"] ?? [];
+    if (!Array.isArray(children)) return fail2(`node ${id}: "children" is not an array`);
+    const kids = [];
+    for (const c of children) {
+      if (typeof c !== "number" || !Number.isInteger(c)) {
+        return fail2(`node ${id}: children contains ${JSON.stringify(c)}, not a node id`);
+      }
+      kids.push(c);
+    }
+    const parent = raw["parent"];
+    nodes.push({
+      id,
+      frame: callFrameOf(raw["callFrame"]),
+      hitCount: isFiniteNumber(raw["hitCount"]) ? raw["hitCount"] : 0,
+      children: kids,
+      parent: typeof parent === "number" && Number.isInteger(parent) ? parent : void 0
+    });
+  });
+  return nodes;
+}
+function indexNodes(nodes, fail2) {
   const index = /* @__PURE__ */ new Map();
   nodes.forEach((n, i) => {
     if (index.has(n.id)) fail2(`node id ${n.id} appears twice`);
     index.set(n.id, i);
   });
+  return index;
+}
+function linkParents(nodes, index, fail2) {
   const parent = new Int32Array(nodes.length).fill(-1);
   nodes.forEach((n, i) => {
     if (n.parent !== void 0) {
@@ -725,6 +768,9 @@ function decode(json, file) {
       parent[ci] = i;
     }
   });
+  return parent;
+}
+function checkNoCycle(nodes, parent, fail2) {
   const state = new Uint8Array(nodes.length);
   for (let i = 0; i < nodes.length; i++) {
     let k = i;
@@ -737,101 +783,106 @@ function decode(json, file) {
     if (k >= 0 && state[k] === 1) fail2(`the node tree has a cycle through node ${nodes[k].id}`);
     for (const w of walk2) state[w] = 2;
   }
-  const builder = new ProfileBuilder([
-    { type: "samples", unit: "count" },
-    { type: "wall", unit: "microseconds" }
-  ]);
+}
+function chargeSamples(profile, samples, legacy, index, nNodes, warnings, fail2) {
+  const n = samples.length;
+  const sampleNode = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const id = samples[i];
+    const ni = typeof id === "number" ? index.get(id) : void 0;
+    if (ni === void 0) return fail2(`samples[${i}] = ${JSON.stringify(id)} is not a node id`);
+    sampleNode[i] = ni;
+  }
+  const { at, end, durationMicros } = legacy ? timestampTimes(profile, n, fail2) : deltaTimes(profile, n, warnings, fail2);
+  const count = new Float64Array(nNodes);
+  const wall = new Float64Array(nNodes);
+  const even = n > 0 ? Math.max(0, durationMicros) / n : 0;
+  for (let i = 0; i < n; i++) {
+    let w;
+    if (!at) w = even;
+    else w = (i + 1 < n ? at[i + 1] : end) - at[i];
+    if (!(w > 0)) w = 0;
+    count[sampleNode[i]] += 1;
+    wall[sampleNode[i]] += w;
+  }
+  return { count, wall, durationMicros };
+}
+function timestampTimes(profile, n, fail2) {
+  const ts = profile["timestamps"];
+  if (!Array.isArray(ts)) return fail2('legacy profile without "timestamps"');
+  const skip = ts.length === n + 1 ? 1 : 0;
+  if (ts.length !== n && skip === 0) {
+    return fail2(`timestamps.length (${ts.length}) does not match samples.length (${n})`);
+  }
+  for (let i = 0; i < ts.length; i++) {
+    if (!isFiniteNumber(ts[i])) return fail2(`timestamps[${i}] is not a finite number`);
+  }
+  const at = new Float64Array(n);
+  for (let i = 0; i < n; i++) at[i] = ts[i + skip];
+  const durationMicros = ts.length > 0 ? Math.max(0, ts[ts.length - 1] - ts[0]) : 0;
+  let end = n > 0 ? at[n - 1] : 0;
+  const endTime = profile["endTime"];
+  if (isFiniteNumber(endTime)) {
+    const t0 = n > 0 ? at[0] : 0;
+    const asSeconds = Math.abs(endTime * 1e6 - t0) < Math.abs(endTime - t0);
+    end = asSeconds ? endTime * 1e6 : endTime;
+  }
+  return { at, end, durationMicros };
+}
+function deltaTimes(profile, n, warnings, fail2) {
+  const startTime = profile["startTime"];
+  const endTime = profile["endTime"];
+  if (!isFiniteNumber(startTime) || !isFiniteNumber(endTime)) {
+    return fail2('"startTime" and "endTime" must be numbers (microseconds)');
+  }
+  const durationMicros = endTime - startTime;
+  const deltas = profile["timeDeltas"];
+  if (!Array.isArray(deltas)) {
+    if (n > 0) {
+      warnings.push('no "timeDeltas": wall time spread evenly over the samples');
+    }
+    return { at: void 0, end: endTime, durationMicros };
+  }
+  if (deltas.length !== n) {
+    return fail2(`timeDeltas.length (${deltas.length}) does not match samples.length (${n})`);
+  }
+  const at = new Float64Array(n);
+  let t = startTime;
+  for (let i = 0; i < n; i++) {
+    const d = deltas[i];
+    if (!isFiniteNumber(d)) return fail2(`timeDeltas[${i}] is not a finite number`);
+    t += d;
+    at[i] = t;
+  }
+  return { at, end: endTime, durationMicros };
+}
+function chargeHitCounts(profile, nodes, legacy, warnings, fail2) {
+  const startTime = profile["startTime"];
+  const endTime = profile["endTime"];
+  if (!legacy && (!isFiniteNumber(startTime) || !isFiniteNumber(endTime))) {
+    return fail2('"startTime" and "endTime" must be numbers (microseconds)');
+  }
+  let hits = 0;
+  nodes.forEach((nd) => {
+    if (nd.hitCount < 0) fail2(`node ${nd.id} has a negative hitCount`);
+    hits += nd.hitCount;
+  });
+  const durationMicros = legacy ? 0 : endTime - startTime;
+  const per = hits > 0 ? Math.max(0, durationMicros) / hits : 0;
+  const count = new Float64Array(nodes.length);
+  const wall = new Float64Array(nodes.length);
+  nodes.forEach((nd, i) => {
+    count[i] = nd.hitCount;
+    wall[i] = nd.hitCount * per;
+  });
+  if (hits > 0)
+    warnings.push('no "samples": counts come from hitCount, wall time spread evenly over them');
+  return { count, wall, durationMicros };
+}
+function addStacks(builder, nodes, parent, { count, wall }) {
   const names = nodes.map((n) => cpuprofileFrameName(n.frame));
   const isRoot = names.map((name, i) => name === "(root)" && nodes[i].frame.url === "");
   const isIdle = names.map((name) => name === "(idle)");
-  const count = new Float64Array(nodes.length);
-  const wall = new Float64Array(nodes.length);
-  const startTime = json["startTime"];
-  const endTime = json["endTime"];
-  const samples = json["samples"];
-  let durationMicros = 0;
-  if (Array.isArray(samples)) {
-    const n = samples.length;
-    const at = new Float64Array(n);
-    const sampleNode = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const id = samples[i];
-      const ni = typeof id === "number" ? index.get(id) : void 0;
-      if (ni === void 0) return fail2(`samples[${i}] = ${JSON.stringify(id)} is not a node id`);
-      sampleNode[i] = ni;
-    }
-    let end;
-    let haveTimes = true;
-    if (legacy) {
-      const ts = json["timestamps"];
-      if (!Array.isArray(ts)) return fail2('legacy profile without "timestamps"');
-      const skip = ts.length === n + 1 ? 1 : 0;
-      if (ts.length !== n && skip === 0) {
-        return fail2(`timestamps.length (${ts.length}) does not match samples.length (${n})`);
-      }
-      for (let i = 0; i < ts.length; i++) {
-        if (!isFiniteNumber(ts[i])) return fail2(`timestamps[${i}] is not a finite number`);
-      }
-      for (let i = 0; i < n; i++) at[i] = ts[i + skip];
-      durationMicros = ts.length > 0 ? Math.max(0, ts[ts.length - 1] - ts[0]) : 0;
-      end = n > 0 ? at[n - 1] : 0;
-      if (isFiniteNumber(endTime)) {
-        const t0 = n > 0 ? at[0] : 0;
-        const asSeconds = Math.abs(endTime * 1e6 - t0) < Math.abs(endTime - t0);
-        end = asSeconds ? endTime * 1e6 : endTime;
-      }
-    } else {
-      if (!isFiniteNumber(startTime) || !isFiniteNumber(endTime)) {
-        return fail2('"startTime" and "endTime" must be numbers (microseconds)');
-      }
-      durationMicros = endTime - startTime;
-      end = endTime;
-      const deltas = json["timeDeltas"];
-      if (Array.isArray(deltas)) {
-        if (deltas.length !== n) {
-          return fail2(`timeDeltas.length (${deltas.length}) does not match samples.length (${n})`);
-        }
-        let t = startTime;
-        for (let i = 0; i < n; i++) {
-          const d = deltas[i];
-          if (!isFiniteNumber(d)) return fail2(`timeDeltas[${i}] is not a finite number`);
-          t += d;
-          at[i] = t;
-        }
-      } else {
-        haveTimes = false;
-        if (n > 0) {
-          warnings.push('no "timeDeltas": wall time spread evenly over the samples');
-        }
-      }
-    }
-    const even = n > 0 ? Math.max(0, durationMicros) / n : 0;
-    for (let i = 0; i < n; i++) {
-      let w;
-      if (!haveTimes) w = even;
-      else w = (i + 1 < n ? at[i + 1] : end) - at[i];
-      if (!(w > 0)) w = 0;
-      count[sampleNode[i]] += 1;
-      wall[sampleNode[i]] += w;
-    }
-  } else {
-    if (!legacy && (!isFiniteNumber(startTime) || !isFiniteNumber(endTime))) {
-      return fail2('"startTime" and "endTime" must be numbers (microseconds)');
-    }
-    let hits = 0;
-    nodes.forEach((nd) => {
-      if (nd.hitCount < 0) fail2(`node ${nd.id} has a negative hitCount`);
-      hits += nd.hitCount;
-    });
-    if (!legacy) durationMicros = endTime - startTime;
-    const per = hits > 0 ? Math.max(0, durationMicros) / hits : 0;
-    nodes.forEach((nd, i) => {
-      count[i] = nd.hitCount;
-      wall[i] = nd.hitCount * per;
-    });
-    if (hits > 0)
-      warnings.push('no "samples": counts come from hitCount, wall time spread evenly over them');
-  }
   let idleCount = 0;
   let idleWall = 0;
   let rootCount = 0;
@@ -861,7 +912,10 @@ function decode(json, file) {
     magnitude += count[i] + wall[i];
     builder.add(stack, values);
   }
-  if (!Number.isFinite(magnitude)) fail2("the sample values add up to more than a double can hold");
+  return { idleCount, idleWall, rootCount, magnitude };
+}
+function droppedWarnings({ idleCount, idleWall, rootCount }) {
+  const warnings = [];
   if (idleCount > 0) {
     warnings.push(
       `dropped ${idleCount} (idle) sample${idleCount === 1 ? "" : "s"} (${Math.round(idleWall)} \xB5s of wall time)`
@@ -872,20 +926,7 @@ function decode(json, file) {
       `dropped ${rootCount} sample${rootCount === 1 ? "" : "s"} taken at (root), with no stack`
     );
   }
-  let duration = durationMicros * 1e3;
-  if (!Number.isFinite(duration) || duration < 0) {
-    warnings.push(`ignored the capture duration: endTime - startTime is ${durationMicros} \xB5s`);
-    duration = 0;
-  }
-  return builder.build({
-    format: "cpuprofile",
-    defaultSampleType: 1,
-    period: 0,
-    durationNanos: Math.round(duration),
-    timeNanos: 0,
-    comments: [],
-    warnings
-  });
+  return warnings;
 }
 var init_cpuprofile = __esm({
   "src/profile/cpuprofile.ts"() {
@@ -4394,7 +4435,7 @@ var require_minimal2 = __commonJS({
   }
 });
 
-// src/profile/varint.ts
+// src/profile/pprof/varint.ts
 function outOfRange() {
   throw new WireError("unexpected end of data");
 }
@@ -4495,7 +4536,7 @@ function readRepeatedInt64(r, wire, out) {
 }
 var import_minimal, createReader, WireError;
 var init_varint = __esm({
-  "src/profile/varint.ts"() {
+  "src/profile/pprof/varint.ts"() {
     "use strict";
     import_minimal = __toESM(require_minimal2(), 1);
     createReader = (buf) => import_minimal.default.Reader.create(buf);
@@ -4504,7 +4545,7 @@ var init_varint = __esm({
   }
 });
 
-// src/profile/pprof-messages.ts
+// src/profile/pprof/messages.ts
 function basename2(p) {
   const i = Math.max(p.lastIndexOf("/"), p.lastIndexOf("\\"));
   return i >= 0 ? p.slice(i + 1) : p;
@@ -4710,8 +4751,8 @@ function readLabelKey(r, out) {
   out.push(key2, s, num, hasNum ? unit + 1 : 0);
 }
 var IdTable;
-var init_pprof_messages = __esm({
-  "src/profile/pprof-messages.ts"() {
+var init_messages = __esm({
+  "src/profile/pprof/messages.ts"() {
     "use strict";
     init_errors2();
     init_varint();
@@ -4758,7 +4799,97 @@ var init_pprof_messages = __esm({
   }
 });
 
-// src/profile/pprof-names.ts
+// src/profile/pprof/locations.ts
+function buildLocations(locs, c) {
+  const { builder, functions, fnIds, fnName, shouldDrop } = c;
+  const nLocs = locs.id.length;
+  const ids = new IdTable(locs.id, "location", c.file);
+  const locStart = new Uint32Array(nLocs + 1);
+  const locPrune = new Uint8Array(nLocs);
+  const locFramesList = [];
+  let anyPrune = false;
+  const fnBuilderId = new Int32Array(functions.length).fill(-1);
+  const { lineStart, lineFn } = locs;
+  const unsymbolized = (li, mapping) => builder.fn(unsymbolizedName(locs.addressAt[li], mapping, c.str, c.r));
+  for (let li = 0; li < nLocs; li++) {
+    const mapping = mappingOf(locs, li, c);
+    locStart[li] = locFramesList.length;
+    const a = lineStart[li];
+    const b = lineStart[li + 1];
+    let first = a;
+    if (shouldDrop) {
+      const i = outermostDroppedLine(lineFn, a, b, c, shouldDrop);
+      if (i >= a) {
+        anyPrune = true;
+        if (i === b - 1) locPrune[li] = 2;
+        else {
+          locPrune[li] = 1;
+          first = i + 1;
+        }
+      }
+    }
+    for (let k = a; k < b; k++) {
+      const fid = lineFn[k];
+      let id;
+      if (fid === 0) {
+        id = unsymbolized(li, mapping);
+      } else {
+        const fi = fnIds.get(fid);
+        if (fi < 0)
+          throw new ProfileError(
+            "invalid-reference",
+            c.file,
+            `location ${locs.id[li]} refers to function ${fid}, which does not exist`
+          );
+        id = fnBuilderId[fi];
+        if (id < 0) {
+          if (fnName[fi]) id = fnBuilderId[fi] = builder.fn(fnName[fi]);
+          else id = unsymbolized(li, mapping);
+        }
+      }
+      if (k >= first) locFramesList.push(id);
+    }
+    if (a === b) locFramesList.push(unsymbolized(li, mapping));
+  }
+  locStart[nLocs] = locFramesList.length;
+  return {
+    ids,
+    start: locStart,
+    frames: Uint32Array.from(locFramesList),
+    prune: locPrune,
+    anyPrune
+  };
+}
+function mappingOf(locs, li, c) {
+  const mappingId = locs.mappingId[li];
+  if (mappingId === 0) return void 0;
+  const mi = c.mapIds.get(mappingId);
+  if (mi < 0)
+    throw new ProfileError(
+      "invalid-reference",
+      c.file,
+      `location ${locs.id[li]} refers to mapping ${mappingId}, which does not exist`
+    );
+  return c.mappings[mi];
+}
+function outermostDroppedLine(lineFn, a, b, c, shouldDrop) {
+  let i = b - 1;
+  for (; i >= a; i--) {
+    const fid = lineFn[i];
+    const fi = fid === 0 ? -1 : c.fnIds.get(fid);
+    if (fi >= 0 && shouldDrop(c.str(c.functions[fi].name, "function name"))) break;
+  }
+  return i;
+}
+var init_locations = __esm({
+  "src/profile/pprof/locations.ts"() {
+    "use strict";
+    init_errors2();
+    init_messages();
+  }
+});
+
+// src/profile/pprof/names.ts
 function simplifyFunc(name) {
   let s = name.startsWith(".") ? name.slice(1) : name;
   const re = /\(anonymous namespace\)|operator\(\)|\(/g;
@@ -4806,14 +4937,14 @@ function compileFrameRegex(src, what, file) {
     throw new ProfileError("protobuf", file, `${what} is not a valid regular expression: ${src}`);
   }
 }
-var init_pprof_names = __esm({
-  "src/profile/pprof-names.ts"() {
+var init_names = __esm({
+  "src/profile/pprof/names.ts"() {
     "use strict";
     init_errors2();
   }
 });
 
-// src/profile/pprof-samples.ts
+// src/profile/pprof/samples.ts
 function forEachSample(buf, runs, fn) {
   let s = 0;
   for (let i = 0; i < runs.length; i += 3) {
@@ -4965,11 +5096,11 @@ function grow32(a) {
   return n;
 }
 var RUN, ONE, StackSink;
-var init_pprof_samples = __esm({
-  "src/profile/pprof-samples.ts"() {
+var init_samples = __esm({
+  "src/profile/pprof/samples.ts"() {
     "use strict";
     init_errors2();
-    init_pprof_messages();
+    init_messages();
     init_varint();
     RUN = 0;
     ONE = 1;
@@ -5033,10 +5164,142 @@ var init_pprof_samples = __esm({
   }
 });
 
-// src/profile/wasm/samples-wasm.ts
+// src/profile/pprof/scan.ts
+function scanProfile(r) {
+  const strPos = [];
+  const sampleTypeIdx = [];
+  const functions = [];
+  const mappings = [];
+  const locs = { id: [], mappingId: [], addressAt: [], lineStart: [], lineFn: [] };
+  const comments = [];
+  const runs = [];
+  let dropFrames = 0;
+  let keepFrames = 0;
+  let timeNanos = 0;
+  let timeSeen = 0;
+  let durationNanos = 0;
+  let periodType;
+  let period = 0;
+  let defaultSampleType = 0;
+  const buf = r.buf;
+  while (r.pos < r.len) {
+    if (buf[r.pos] === 18) {
+      const p = sampleRunEnd(buf, r.pos, r.len);
+      if (p !== r.pos) {
+        runs.push(RUN, r.pos, p);
+        r.pos = p;
+        continue;
+      }
+    }
+    const tag = readUint32(r);
+    const field = tag >>> 3;
+    const wire = tag & 7;
+    if (field === 0) throw new WireError("field number 0");
+    switch (field) {
+      case 1:
+        expectWire(wire, 2);
+        sampleTypeIdx.push(readValueType(r));
+        break;
+      case 2: {
+        expectWire(wire, 2);
+        const end = readEnd(r);
+        runs.push(ONE, r.pos, end);
+        r.pos = end;
+        break;
+      }
+      case 3:
+        expectWire(wire, 2);
+        mappings.push(readMapping(r));
+        break;
+      case 4:
+        expectWire(wire, 2);
+        readLocation(r, locs);
+        break;
+      case 5:
+        expectWire(wire, 2);
+        functions.push(readFunction(r));
+        break;
+      case 6: {
+        expectWire(wire, 2);
+        const e = readEnd(r);
+        strPos.push(r.pos, e);
+        r.pos = e;
+        break;
+      }
+      case 7:
+        dropFrames = readInt64(r);
+        break;
+      case 8:
+        keepFrames = readInt64(r);
+        break;
+      case 9:
+        timeNanos = readInt64(r);
+        timeSeen++;
+        break;
+      case 10:
+        durationNanos = readInt64(r);
+        break;
+      case 11:
+        expectWire(wire, 2);
+        periodType = readValueType(r);
+        break;
+      case 12:
+        period = readInt64(r);
+        break;
+      case 13:
+        readRepeatedInt64(r, wire, comments);
+        break;
+      case 14:
+        defaultSampleType = readInt64(r);
+        break;
+      default:
+        r.skipType(wire);
+    }
+  }
+  locs.lineStart.push(locs.lineFn.length);
+  return {
+    strPos,
+    sampleTypeIdx,
+    functions,
+    mappings,
+    locs,
+    comments,
+    runs,
+    dropFrames,
+    keepFrames,
+    timeNanos,
+    timeSeen,
+    durationNanos,
+    periodType,
+    period,
+    defaultSampleType
+  };
+}
+function sampleRunEnd(buf, pos, len) {
+  let p = pos;
+  while (p < len && buf[p] === 18) {
+    const x = shortVarint(buf, p + 1);
+    if (x < 0) break;
+    const q = p + 1 + (x & 7);
+    const n = x >>> 3;
+    if (q + n > len) throw new WireError("unexpected end of data");
+    p = q + n;
+  }
+  return p;
+}
+var init_scan = __esm({
+  "src/profile/pprof/scan.ts"() {
+    "use strict";
+    init_messages();
+    init_samples();
+    init_varint();
+  }
+});
+
+// src/profile/pprof/wasm/samples-wasm.ts
 var SAMPLES_WASM_BASE64;
 var init_samples_wasm = __esm({
-  "src/profile/wasm/samples-wasm.ts"() {
+  "src/profile/pprof/wasm/samples-wasm.ts"() {
     "use strict";
     SAMPLES_WASM_BASE64 = [
       "AGFzbQEAAAABEwFgDn9/f39/f39/f39/f39/AX8CDwEDZW52Bm1lbW9yeQIAAAMCAQAHEwIGc3VtUnVuAAAGbWVtb3J5AgAK",
@@ -5077,7 +5340,23 @@ var init_samples_wasm = __esm({
   }
 });
 
-// src/profile/wasm/sample-pass.ts
+// src/profile/pprof/wasm/state-layout.ts
+var STATE_STAMP, STATE_COUNTED, STATE_EMPTY, STATE_NEXT, STATE_STOP_START, STATE_STOP_END, STATE_STOPPED, STATE_SLOTS;
+var init_state_layout = __esm({
+  "src/profile/pprof/wasm/state-layout.ts"() {
+    "use strict";
+    STATE_STAMP = 0;
+    STATE_COUNTED = 1;
+    STATE_EMPTY = 2;
+    STATE_NEXT = 3;
+    STATE_STOP_START = 4;
+    STATE_STOP_END = 5;
+    STATE_STOPPED = 6;
+    STATE_SLOTS = 7;
+  }
+});
+
+// src/profile/pprof/wasm/sample-pass.ts
 function wasmModule() {
   if (compiled === void 0) {
     try {
@@ -5124,7 +5403,7 @@ function createSamplePass(input) {
   const pSelf = take(nNames * nTypes * 8);
   const pTotal = take(nTypes * 8);
   const pVals = take(nTypes * 8);
-  const pState = take(32);
+  const pState = take(STATE_SLOTS * 4);
   const pages = Math.ceil((top + 16) / 65536);
   const got = instanceWith(mod, pages);
   if (!got) return void 0;
@@ -5139,7 +5418,7 @@ function createSamplePass(input) {
     cum: new Float64Array(m, pCum, nNames * nTypes),
     self: new Float64Array(m, pSelf, nNames * nTypes),
     total: new Float64Array(m, pTotal, nTypes),
-    state: new Int32Array(m, pState, 7),
+    state: new Int32Array(m, pState, STATE_SLOTS),
     run: (from, to) => sumRun(
       pBuf,
       from,
@@ -5160,20 +5439,22 @@ function createSamplePass(input) {
 }
 var compiled, KEEP_PAGES, kept;
 var init_sample_pass = __esm({
-  "src/profile/wasm/sample-pass.ts"() {
+  "src/profile/pprof/wasm/sample-pass.ts"() {
     "use strict";
     init_samples_wasm();
+    init_state_layout();
     KEEP_PAGES = 1024;
   }
 });
 
-// src/profile/totals-sink.ts
+// src/profile/pprof/totals-sink.ts
 var TotalsSink;
 var init_totals_sink = __esm({
-  "src/profile/totals-sink.ts"() {
+  "src/profile/pprof/totals-sink.ts"() {
     "use strict";
-    init_pprof_samples();
+    init_samples();
     init_sample_pass();
+    init_state_layout();
     TotalsSink = class {
       constructor(fnMap, nNames, nTypes, locStart, locFrames, useWasm) {
         this.nNames = nNames;
@@ -5260,17 +5541,17 @@ var init_totals_sink = __esm({
         this.selfAll = pass.self;
         this.total = pass.total;
         const state = pass.state;
-        state[0] = this.counter;
-        state[1] = this.samples;
-        state[2] = 0;
-        state[3] = 0;
+        state[STATE_STAMP] = this.counter;
+        state[STATE_COUNTED] = this.samples;
+        state[STATE_EMPTY] = 0;
+        state[STATE_NEXT] = 0;
         const handOver = (start, end) => {
-          this.counter = state[0];
-          this.samples = state[1];
-          if (!general(state[3], start, end)) state[2]++;
-          state[0] = this.counter;
-          state[1] = this.samples;
-          state[3]++;
+          this.counter = state[STATE_STAMP];
+          this.samples = state[STATE_COUNTED];
+          if (!general(state[STATE_NEXT], start, end)) state[STATE_EMPTY]++;
+          state[STATE_STAMP] = this.counter;
+          state[STATE_COUNTED] = this.samples;
+          state[STATE_NEXT]++;
         };
         for (let i = 0; i < runs.length; i += 3) {
           if (runs[i] === ONE) {
@@ -5280,12 +5561,12 @@ var init_totals_sink = __esm({
           const to = runs[i + 2];
           for (let from = runs[i + 1]; from < to; ) {
             from = pass.run(from, to);
-            if (state[6] === 1) handOver(state[4], state[5]);
+            if (state[STATE_STOPPED] === 1) handOver(state[STATE_STOP_START], state[STATE_STOP_END]);
           }
         }
-        this.counter = state[0];
-        this.samples = state[1];
-        empty = state[2];
+        this.counter = state[STATE_STAMP];
+        this.samples = state[STATE_COUNTED];
+        empty = state[STATE_EMPTY];
         this.stamp = this.stamp.slice();
         this.cumAll = this.cumAll.slice();
         this.selfAll = this.selfAll.slice();
@@ -5316,7 +5597,7 @@ var init_totals_sink = __esm({
   }
 });
 
-// src/profile/pprof.ts
+// src/profile/pprof/read.ts
 function readPprof(bytes, file, opts = {}) {
   return guarded(
     file,
@@ -5369,142 +5650,18 @@ function guarded(file, fn) {
 }
 function decode2(bytes, file, opts, use) {
   const r = createReader(bytes);
-  const strPos = [];
-  const sampleTypeIdx = [];
-  const functions = [];
-  const mappings = [];
-  const locs = { id: [], mappingId: [], addressAt: [], lineStart: [], lineFn: [] };
-  const comments = [];
-  const runs = [];
-  let dropFrames = 0;
-  let keepFrames = 0;
-  let timeNanos = 0;
-  let timeSeen = 0;
-  let durationNanos = 0;
-  let periodType;
-  let period = 0;
-  let defaultSampleType = 0;
-  const buf = r.buf;
-  while (r.pos < r.len) {
-    if (buf[r.pos] === 18) {
-      let p = r.pos;
-      const len = r.len;
-      while (p < len && buf[p] === 18) {
-        const x = shortVarint(buf, p + 1);
-        if (x < 0) break;
-        const q = p + 1 + (x & 7);
-        const n = x >>> 3;
-        if (q + n > len) throw new WireError("unexpected end of data");
-        p = q + n;
-      }
-      if (p !== r.pos) {
-        runs.push(RUN, r.pos, p);
-        r.pos = p;
-        continue;
-      }
-    }
-    const tag = readUint32(r);
-    const field = tag >>> 3;
-    const wire = tag & 7;
-    if (field === 0) throw new WireError("field number 0");
-    switch (field) {
-      case 1:
-        expectWire(wire, 2);
-        sampleTypeIdx.push(readValueType(r));
-        break;
-      case 2: {
-        expectWire(wire, 2);
-        const end = readEnd(r);
-        runs.push(ONE, r.pos, end);
-        r.pos = end;
-        break;
-      }
-      case 3:
-        expectWire(wire, 2);
-        mappings.push(readMapping(r));
-        break;
-      case 4:
-        expectWire(wire, 2);
-        readLocation(r, locs);
-        break;
-      case 5:
-        expectWire(wire, 2);
-        functions.push(readFunction(r));
-        break;
-      case 6: {
-        expectWire(wire, 2);
-        const e = readEnd(r);
-        strPos.push(r.pos, e);
-        r.pos = e;
-        break;
-      }
-      case 7:
-        dropFrames = readInt64(r);
-        break;
-      case 8:
-        keepFrames = readInt64(r);
-        break;
-      case 9:
-        timeNanos = readInt64(r);
-        timeSeen++;
-        break;
-      case 10:
-        durationNanos = readInt64(r);
-        break;
-      case 11:
-        expectWire(wire, 2);
-        periodType = readValueType(r);
-        break;
-      case 12:
-        period = readInt64(r);
-        break;
-      case 13:
-        readRepeatedInt64(r, wire, comments);
-        break;
-      case 14:
-        defaultSampleType = readInt64(r);
-        break;
-      default:
-        r.skipType(wire);
-    }
-  }
-  locs.lineStart.push(locs.lineFn.length);
-  const nStrings = strPos.length / 2;
-  if (nStrings > 0 && strPos[1] - strPos[0] !== 0) {
-    throw new ProfileError("protobuf", file, "string_table[0] must be the empty string");
-  }
-  const strings = new Array(nStrings);
-  const str = (i, what) => {
-    if (i === 0) return "";
-    if (i < 0 || i >= nStrings || !Number.isInteger(i)) {
-      throw new ProfileError(
-        "invalid-reference",
-        file,
-        `${what} refers to string ${i}, but the string table has ${nStrings} entries`
-      );
-    }
-    return strings[i] ??= utf8.read(r.buf, strPos[2 * i], strPos[2 * i + 1]);
-  };
-  if (timeSeen > 1) {
+  const fields = scanProfile(r);
+  const str = stringTable(r, fields.strPos, file);
+  if (fields.timeSeen > 1) {
     throw new ProfileError(
       "protobuf",
       file,
       "time_nanos appears twice: this looks like two profiles concatenated"
     );
   }
-  const sampleTypes = sampleTypeIdx.map(([t, u], i) => ({
-    type: str(t, `sample_type[${i}].type`),
-    unit: str(u, `sample_type[${i}].unit`)
-  }));
-  if (sampleTypes.length === 0) {
-    throw new ProfileError("protobuf", file, "profile declares no sample types");
-  }
-  let defaultIndex = sampleTypes.length - 1;
-  if (defaultSampleType !== 0) {
-    const name = str(defaultSampleType, "default_sample_type");
-    const i = sampleTypes.findIndex((t) => t.type === name);
-    if (i >= 0) defaultIndex = i;
-  }
+  const sampleTypes = resolveSampleTypes(fields.sampleTypeIdx, str, file);
+  const defaultIndex = defaultTypeIndex(sampleTypes, fields.defaultSampleType, str);
+  const { functions, mappings } = fields;
   const fnIds = new IdTable(
     functions.map((f) => f.id),
     "function",
@@ -5516,127 +5673,128 @@ function decode2(bytes, file, opts, use) {
     file
   );
   const builder = new ProfileBuilder(sampleTypes);
-  const fnName = functions.map((f) => {
+  const fnName = functionNames(functions, str);
+  const shouldDrop = frameFilter(fields, str, file, opts.allFrames);
+  const locations = buildLocations(fields.locs, {
+    file,
+    r,
+    str,
+    builder,
+    functions,
+    fnIds,
+    fnName,
+    mappings,
+    mapIds,
+    shouldDrop
+  });
+  const { sink, finish: finish2 } = use({
+    builder,
+    sampleTypes,
+    locStart: locations.start,
+    locFrames: locations.frames,
+    str
+  });
+  const emptyStacks = decodeSamples({
+    r,
+    file,
+    sink,
+    runs: fields.runs,
+    nTypes: sampleTypes.length,
+    locIds: locations.ids,
+    locPrune: locations.prune,
+    anyPrune: locations.anyPrune
+  });
+  return finish2(profileMeta(fields, defaultIndex, emptyStacks, str));
+}
+function stringTable(r, strPos, file) {
+  const nStrings = strPos.length / 2;
+  if (nStrings > 0 && strPos[1] - strPos[0] !== 0) {
+    throw new ProfileError("protobuf", file, "string_table[0] must be the empty string");
+  }
+  const strings = new Array(nStrings);
+  return (i, what) => {
+    if (i === 0) return "";
+    if (i < 0 || i >= nStrings || !Number.isInteger(i)) {
+      throw new ProfileError(
+        "invalid-reference",
+        file,
+        `${what} refers to string ${i}, but the string table has ${nStrings} entries`
+      );
+    }
+    return strings[i] ??= utf8.read(r.buf, strPos[2 * i], strPos[2 * i + 1]);
+  };
+}
+function resolveSampleTypes(sampleTypeIdx, str, file) {
+  const sampleTypes = sampleTypeIdx.map(([t, u], i) => ({
+    type: str(t, `sample_type[${i}].type`),
+    unit: str(u, `sample_type[${i}].unit`)
+  }));
+  if (sampleTypes.length === 0) {
+    throw new ProfileError("protobuf", file, "profile declares no sample types");
+  }
+  return sampleTypes;
+}
+function defaultTypeIndex(sampleTypes, defaultSampleType, str) {
+  let defaultIndex = sampleTypes.length - 1;
+  if (defaultSampleType !== 0) {
+    const name = str(defaultSampleType, "default_sample_type");
+    const i = sampleTypes.findIndex((t) => t.type === name);
+    if (i >= 0) defaultIndex = i;
+  }
+  return defaultIndex;
+}
+function functionNames(functions, str) {
+  return functions.map((f) => {
     const name = str(f.name, `function ${f.id} name`);
     const sys = str(f.systemName, `function ${f.id} system_name`);
     const fileName = str(f.filename, `function ${f.id} filename`);
     return pprofDisplayName(name, sys) || fileName;
   });
-  const drop = dropFrames ? compileFrameRegex(str(dropFrames, "drop_frames"), "drop_frames", file) : void 0;
-  const keep = drop && keepFrames ? compileFrameRegex(str(keepFrames, "keep_frames"), "keep_frames", file) : void 0;
-  const shouldDrop = (name) => {
-    if (!drop || opts.allFrames || name === "") return false;
+}
+function frameFilter(fields, str, file, allFrames) {
+  const drop = fields.dropFrames ? compileFrameRegex(str(fields.dropFrames, "drop_frames"), "drop_frames", file) : void 0;
+  const keep = drop && fields.keepFrames ? compileFrameRegex(str(fields.keepFrames, "keep_frames"), "keep_frames", file) : void 0;
+  if (!drop || allFrames) return void 0;
+  return (name) => {
+    if (name === "") return false;
     const s = simplifyFunc(name);
     return drop.test(s) && !(keep && keep.test(s));
   };
-  const nLocs = locs.id.length;
-  const locIds = new IdTable(locs.id, "location", file);
-  const locStart = new Uint32Array(nLocs + 1);
-  const locPrune = new Uint8Array(nLocs);
-  const locFramesList = [];
-  let anyPrune = false;
-  const fnBuilderId = new Int32Array(functions.length).fill(-1);
-  const { lineStart, lineFn } = locs;
-  const unsymbolized = (li, mapping) => builder.fn(unsymbolizedName(locs.addressAt[li], mapping, str, r));
-  for (let li = 0; li < nLocs; li++) {
-    let mapping;
-    const mappingId = locs.mappingId[li];
-    if (mappingId !== 0) {
-      const mi = mapIds.get(mappingId);
-      if (mi < 0)
-        throw new ProfileError(
-          "invalid-reference",
-          file,
-          `location ${locs.id[li]} refers to mapping ${mappingId}, which does not exist`
-        );
-      mapping = mappings[mi];
-    }
-    locStart[li] = locFramesList.length;
-    const a = lineStart[li];
-    const b = lineStart[li + 1];
-    let first = a;
-    if (drop) {
-      let i = b - 1;
-      for (; i >= a; i--) {
-        const fid = lineFn[i];
-        const fi = fid === 0 ? -1 : fnIds.get(fid);
-        if (fi >= 0 && shouldDrop(str(functions[fi].name, "function name"))) break;
-      }
-      if (i >= a) {
-        anyPrune = true;
-        if (i === b - 1) locPrune[li] = 2;
-        else {
-          locPrune[li] = 1;
-          first = i + 1;
-        }
-      }
-    }
-    for (let k = a; k < b; k++) {
-      const fid = lineFn[k];
-      let id;
-      if (fid === 0) {
-        id = unsymbolized(li, mapping);
-      } else {
-        const fi = fnIds.get(fid);
-        if (fi < 0)
-          throw new ProfileError(
-            "invalid-reference",
-            file,
-            `location ${locs.id[li]} refers to function ${fid}, which does not exist`
-          );
-        id = fnBuilderId[fi];
-        if (id < 0) {
-          if (fnName[fi]) id = fnBuilderId[fi] = builder.fn(fnName[fi]);
-          else id = unsymbolized(li, mapping);
-        }
-      }
-      if (k >= first) locFramesList.push(id);
-    }
-    if (a === b) locFramesList.push(unsymbolized(li, mapping));
-  }
-  locStart[nLocs] = locFramesList.length;
-  const locFrames = Uint32Array.from(locFramesList);
-  const { sink, finish: finish2 } = use({ builder, sampleTypes, locStart, locFrames, str });
-  const emptyStacks = decodeSamples({
-    r,
-    file,
-    sink,
-    runs,
-    nTypes: sampleTypes.length,
-    locIds,
-    locPrune,
-    anyPrune
-  });
+}
+function profileMeta(fields, defaultIndex, emptyStacks, str) {
   const warnings = [];
   if (emptyStacks > 0) {
     warnings.push(
       `dropped ${emptyStacks} sample${emptyStacks === 1 ? "" : "s"} without any location (no stack)`
     );
   }
-  return finish2({
+  const { periodType } = fields;
+  return {
     format: "pprof",
     defaultSampleType: defaultIndex,
-    period,
+    period: fields.period,
     periodType: periodType ? {
       type: str(periodType[0], "period_type.type"),
       unit: str(periodType[1], "period_type.unit")
     } : void 0,
-    durationNanos,
-    timeNanos,
-    comments: comments.map((c, i) => str(c, `comment[${i}]`)),
+    durationNanos: fields.durationNanos,
+    timeNanos: fields.timeNanos,
+    comments: fields.comments.map((c, i) => str(c, `comment[${i}]`)),
     warnings
-  });
+  };
 }
 var import_minimal2, utf8;
-var init_pprof = __esm({
-  "src/profile/pprof.ts"() {
+var init_read = __esm({
+  "src/profile/pprof/read.ts"() {
     "use strict";
     init_errors2();
     init_aggregate();
     init_model();
-    init_pprof_messages();
-    init_pprof_names();
-    init_pprof_samples();
+    init_locations();
+    init_messages();
+    init_names();
+    init_samples();
+    init_scan();
     init_totals_sink();
     init_varint();
     import_minimal2 = __toESM(require_minimal2(), 1);
@@ -5994,7 +6152,7 @@ function readJson(text, file) {
 function isObject3(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-var init_read = __esm({
+var init_read2 = __esm({
   "src/profile/read.ts"() {
     "use strict";
     init_cpuprofile();
@@ -6002,7 +6160,7 @@ var init_read = __esm({
     init_errors2();
     init_folded();
     init_perfscript();
-    init_pprof();
+    init_read();
     init_aggregate();
     init_speedscope();
   }
@@ -13861,7 +14019,7 @@ var init_check_profile = __esm({
     "use strict";
     init_errors2();
     init_detect();
-    init_read();
+    init_read2();
     init_aggregate();
     init_errors3();
   }
@@ -15727,7 +15885,7 @@ function trim(x) {
 init_aggregate();
 init_errors2();
 init_normalize();
-init_read();
+init_read2();
 init_errors();
 import { existsSync as existsSync2 } from "node:fs";
 import { basename as basename4, dirname, resolve as resolve2 } from "node:path";
@@ -15735,7 +15893,7 @@ import { basename as basename4, dirname, resolve as resolve2 } from "node:path";
 // src/captureset/files.ts
 init_errors2();
 init_errors();
-init_read();
+init_read2();
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename as basename3, join, relative, resolve, sep } from "node:path";
 var NOT_PROFILES = /^(manifest\.json|.*\.md|\..*)$/;
@@ -18547,7 +18705,7 @@ init_write();
 init_manifest();
 init_detect();
 init_errors2();
-init_read();
+init_read2();
 init_version();
 import { gzipSync as gzipSync2 } from "node:zlib";
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { aggregate } from '../src/profile/aggregate.js';
 import { makeNormalizer } from '../src/profile/normalize.js';
-import { readPprofTotals } from '../src/profile/pprof.js';
+import { readPprofTotals } from '../src/profile/pprof/read.js';
 import { readProfile, readTotals } from '../src/profile/read.js';
 import { compare } from '../src/pipeline/compare.js';
 import { makeLargePprof } from './gen-large-pprof.js';

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readProfile } from '../src/profile/read.js';
 import { makeNormalizer } from '../src/profile/normalize.js';
-import { readPprof, readPprofTotals, type ProfileTotals } from '../src/profile/pprof.js';
+import { readPprof, readPprofTotals, type ProfileTotals } from '../src/profile/pprof/read.js';
 import { aggregate } from '../src/profile/aggregate.js';
 import {
   checkProfile,

@@ -272,7 +272,7 @@ describe.skipIf(!goAvailable || !existsSync(captures))(
 
         // Samples without any location (Go writes one now and then): pprof counts them in its
         // -top total but prints no trace for them and gives them to no function; profile-gate
-        // drops them with a warning (src/profile/pprof.ts), so its total is the traces' total.
+        // drops them with a warning (src/profile/pprof/read.ts), so its total is the traces' total.
         const dropped = p.warnings.some((w) => /samples? without any location/.test(w));
 
         // pprof's "% of total" denominator is the sum of |value| (delta profiles can hold

@@ -8,8 +8,18 @@ import { describe, expect, it } from 'vitest';
 import { aggregate } from '../src/profile/aggregate.js';
 import { ProfileError } from '../src/profile/errors.js';
 import { makeNormalizer } from '../src/profile/normalize.js';
-import { readPprof, readPprofTotals, type ProfileTotals } from '../src/profile/pprof.js';
-import { createSamplePass } from '../src/profile/wasm/sample-pass.js';
+import { readPprof, readPprofTotals, type ProfileTotals } from '../src/profile/pprof/read.js';
+import { createSamplePass, type SamplePass } from '../src/profile/pprof/wasm/sample-pass.js';
+import {
+  STATE_COUNTED,
+  STATE_EMPTY,
+  STATE_NEXT,
+  STATE_SLOTS,
+  STATE_STAMP,
+  STATE_STOP_END,
+  STATE_STOP_START,
+  STATE_STOPPED,
+} from '../src/profile/pprof/wasm/state-layout.js';
 import {
   lfield,
   locs,
@@ -73,6 +83,21 @@ const locations: [number, number[]][] = [
   [5, [1]],
 ];
 
+/** The pass's state block, slot by slot. */
+function stateOf(p: SamplePass) {
+  const s = p.state;
+  expect(s.length).toBe(STATE_SLOTS);
+  return {
+    stamp: s[STATE_STAMP],
+    counted: s[STATE_COUNTED],
+    empty: s[STATE_EMPTY],
+    next: s[STATE_NEXT],
+    stopStart: s[STATE_STOP_START],
+    stopEnd: s[STATE_STOP_END],
+    stopped: s[STATE_STOPPED],
+  };
+}
+
 describe('WebAssembly sample pass', () => {
   it('is available, takes the common shape and stops after a sample it does not take', () => {
     const taken = [...locs([3, 2, 1]), ...vals([1, 10])];
@@ -95,12 +120,13 @@ describe('WebAssembly sample pass', () => {
     // the first sample is taken; it stops after the second (a padded id), nothing charged
     const oddStart = 2 + 2 + taken.length + 2;
     expect(p.run(2, buf.length)).toBe(oddStart + odd.length);
-    expect([...p.state]).toEqual([1, 1, 0, 1, oddStart, oddStart + odd.length, 1]);
+    const stop = { stopStart: oddStart, stopEnd: oddStart + odd.length };
+    expect(stateOf(p)).toEqual({ stamp: 1, counted: 1, empty: 0, next: 1, ...stop, stopped: 1 });
     expect([...p.cum]).toEqual([1, 10, 1, 10, 1, 10]);
     // the caller decodes that one; the pass goes on with the third
-    p.state[3] = 2;
+    p.state[STATE_NEXT] = 2;
     expect(p.run(oddStart + odd.length, buf.length)).toBe(buf.length);
-    expect([...p.state]).toEqual([2, 2, 0, 3, oddStart, oddStart + odd.length, 0]);
+    expect(stateOf(p)).toEqual({ stamp: 2, counted: 2, empty: 0, next: 3, ...stop, stopped: 0 });
     expect([...p.cum]).toEqual([2, 20, 2, 20, 2, 20]);
     expect([...p.self]).toEqual([0, 0, 0, 0, 2, 20]);
     expect([...p.total]).toEqual([2, 20]);

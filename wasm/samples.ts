@@ -1,7 +1,7 @@
 // AssemblyScript (not TypeScript): the pprof totals fast path's sample pass, compiled to
-// WebAssembly by `npm run build:wasm` into src/profile/wasm/samples-wasm.ts (committed; CI
-// rebuilds it and fails on a difference). src/profile/wasm/sample-pass.ts lays out the
-// memory and calls it; src/profile/totals-sink.ts (TotalsSink.sample) holds the same
+// WebAssembly by `npm run build:wasm` into src/profile/pprof/wasm/samples-wasm.ts (committed;
+// CI rebuilds it and fails on a difference). src/profile/pprof/wasm/sample-pass.ts lays out
+// the memory and calls it; src/profile/pprof/totals-sink.ts (TotalsSink.sample) holds the same
 // counting in TypeScript for every sample this does not take.
 //
 // All arguments named like arrays are byte offsets into the imported memory:
@@ -13,9 +13,10 @@
 //   stamp      i32 per function: the last sample that charged it
 //   cum, self  f64 per function and sample type: [f * nTypes + t]
 //   total, vals  f64 per sample type
-//   state      i32 x 7: sample counter (the stamps), samples counted, samples without
-//              location, index of the next sample, and, when it stopped at a sample it does
-//              not take: that sample's [start, end) relative to buf, and 1
+//   state      i32 slots named in src/profile/pprof/wasm/state-layout.ts: sample counter
+//              (the stamps), samples counted, samples without location, index of the next
+//              sample, and, when it stopped at a sample it does not take: that sample's
+//              [start, end) relative to buf, and 1
 //
 // sumRun walks a run of consecutive Sample fields, buf[from, to) (found by the reader's
 // first pass), and stops after a sample it does not take. A sample is taken when it is one
@@ -23,6 +24,16 @@
 // nTypes values with varints of up to five bytes, and labels made of varint fields 1-4.
 // A sample it does not take leaves no trace: what it charged is taken back (exactly: the
 // values are integers, so (a + v) - v == a below 2^53).
+
+import {
+  STATE_COUNTED,
+  STATE_EMPTY,
+  STATE_NEXT,
+  STATE_STAMP,
+  STATE_STOP_END,
+  STATE_STOP_START,
+  STATE_STOPPED,
+} from '../src/profile/pprof/wasm/state-layout';
 
 function b8(p: usize): u32 {
   return <u32>load<u8>(p);
@@ -100,10 +111,10 @@ export function sumRun(
   nTypes: i32,
   state: usize,
 ): i32 {
-  let c = load<i32>(state);
-  let counted = load<i32>(state, 4);
-  let empty = load<i32>(state, 8);
-  let index = load<i32>(state, 12);
+  let c = load<i32>(state, STATE_STAMP << 2);
+  let counted = load<i32>(state, STATE_COUNTED << 2);
+  let empty = load<i32>(state, STATE_EMPTY << 2);
+  let index = load<i32>(state, STATE_NEXT << 2);
   const two = nTypes == 2;
   const runEnd = buf + <usize>to;
   let next = buf + <usize>from;
@@ -356,18 +367,18 @@ export function sumRun(
       store<f64>(tq, load<f64>(tq) + x);
     }
   }
-  store<i32>(state, c);
-  store<i32>(state, counted, 4);
-  store<i32>(state, empty, 8);
+  store<i32>(state, c, STATE_STAMP << 2);
+  store<i32>(state, counted, STATE_COUNTED << 2);
+  store<i32>(state, empty, STATE_EMPTY << 2);
   if (stopped) {
     // the caller decodes this sample, then calls again from its end
-    store<i32>(state, index - 1, 12);
-    store<u32>(state, <u32>(start - buf), 16);
-    store<u32>(state, <u32>(end - buf), 20);
-    store<i32>(state, 1, 24);
+    store<i32>(state, index - 1, STATE_NEXT << 2);
+    store<u32>(state, <u32>(start - buf), STATE_STOP_START << 2);
+    store<u32>(state, <u32>(end - buf), STATE_STOP_END << 2);
+    store<i32>(state, 1, STATE_STOPPED << 2);
     return <u32>(end - buf);
   }
-  store<i32>(state, index, 12);
-  store<i32>(state, 0, 24);
+  store<i32>(state, index, STATE_NEXT << 2);
+  store<i32>(state, 0, STATE_STOPPED << 2);
   return to;
 }

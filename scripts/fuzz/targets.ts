@@ -22,7 +22,7 @@ import type { Profile } from '../../src/profile/model.js';
 import { makeNormalizer } from '../../src/profile/normalize.js';
 import { readProfile } from '../../src/profile/read.js';
 import { sniff } from '../../src/profile/detect.js';
-import { readPprofTotals, type ProfileTotals } from '../../src/profile/pprof.js';
+import { readPprofTotals, type ProfileTotals } from '../../src/profile/pprof/read.js';
 import { corpusDir, fixture, hasCorpus } from './paths.js';
 import { canReencode, reencodedPprof } from './pprof-reencode.js';
 

@@ -8,7 +8,7 @@ import { ProfileError } from '../profile/errors.js';
 import { UsageError } from '../errors.js';
 import type { Profile } from '../profile/model.js';
 import type { Normalizer } from '../profile/normalize.js';
-import type { ProfileTotals } from '../profile/pprof.js';
+import type { ProfileTotals } from '../profile/pprof/read.js';
 import { readProfile, readTotals, type ReadOptions } from '../profile/read.js';
 
 /** Files in a capture directory that are not profiles. */

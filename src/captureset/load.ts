@@ -10,7 +10,7 @@ import { aggregate, selectSampleType } from '../profile/aggregate.js';
 import { ProfileError } from '../profile/errors.js';
 import type { Profile } from '../profile/model.js';
 import { makeNormalizer, type Normalizer } from '../profile/normalize.js';
-import type { ProfileTotals } from '../profile/pprof.js';
+import type { ProfileTotals } from '../profile/pprof/read.js';
 import { readProfile, readTotals, type ReadOptions } from '../profile/read.js';
 import { UsageError } from '../errors.js';
 import type { Capture } from '../stats/types.js';

@@ -7,7 +7,7 @@ import { ProfileError } from './errors.js';
 import { readFolded } from './folded.js';
 import type { Profile } from './model.js';
 import { readPerfScript, looksLikePerfScript } from './perfscript.js';
-import { readPprof, readPprofTotals, type ProfileTotals } from './pprof.js';
+import { readPprof, readPprofTotals, type ProfileTotals } from './pprof/read.js';
 import { aggregate } from './aggregate.js';
 import type { Normalizer } from './normalize.js';
 import { readSpeedscope } from './speedscope.js';

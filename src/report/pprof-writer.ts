@@ -1,6 +1,6 @@
 /**
- * pprof encoder (perftools.profiles.Profile, field numbers as in src/profile/pprof.ts) from the
- * normalized model, plus the two files a reviewer opens in `go tool pprof -http`:
+ * pprof encoder (perftools.profiles.Profile, field numbers as in src/profile/pprof/read.ts)
+ * from the normalized model, plus the two files a reviewer opens in `go tool pprof -http`:
  *
  * - `diffPprof`: what `go tool pprof -diff_base=BASE... CANARY...` builds in memory: the canary
  *   samples as they are, the baseline samples negated and labelled `pprof::base=true` (pprof

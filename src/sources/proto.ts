@@ -13,7 +13,8 @@
  *   }
  *   rpc SelectMergeProfile(SelectMergeProfileRequest) returns (google.v1.Profile)
  * The response, google.v1.Profile (api/google/v1/profile.proto), has the perftools pprof field
- * numbers, so it is handed unchanged to readProfile (src/profile/pprof.ts) and not decoded here.
+ * numbers, so it is handed unchanged to readProfile (src/profile/pprof/read.ts) and not decoded
+ * here.
  *
  * Parca, proto/parca/query/v1alpha1/query.proto (package parca.query.v1alpha1):
  *   message QueryRequest {

@@ -7,6 +7,7 @@
  * pass does not take can be counted by the JavaScript path in place).
  */
 import { SAMPLES_WASM_BASE64 } from './samples-wasm.js';
+import { STATE_SLOTS } from './state-layout.js';
 
 type SumRun = (
   buf: number,
@@ -86,12 +87,13 @@ export interface SamplePass {
   /**
    * sample counter (stamps), samples counted, samples without location, number of the next
    * sample; after run() stopped at a sample it does not take: its [start, end) and 1, else
-   * [6] is 0
+   * STATE_STOPPED is 0 (slots named in state-layout.ts)
    */
   state: Int32Array;
   /**
    * Walks the run of Sample fields buf[from, to); returns where it stopped: `to`, or the end
-   * of a sample it did not take (state[4..6]), which the caller decodes before going on.
+   * of a sample it did not take (STATE_STOP_START, STATE_STOP_END, STATE_STOPPED), which the
+   * caller decodes before going on.
    */
   run(from: number, to: number): number;
 }
@@ -118,7 +120,7 @@ export function createSamplePass(input: SamplePassInput): SamplePass | undefined
   const pSelf = take(nNames * nTypes * 8);
   const pTotal = take(nTypes * 8);
   const pVals = take(nTypes * 8);
-  const pState = take(32);
+  const pState = take(STATE_SLOTS * 4);
   const pages = Math.ceil((top + 16) / 65536);
   const got = instanceWith(mod, pages);
   if (!got) return undefined;
@@ -133,7 +135,7 @@ export function createSamplePass(input: SamplePassInput): SamplePass | undefined
     cum: new Float64Array(m, pCum, nNames * nTypes),
     self: new Float64Array(m, pSelf, nNames * nTypes),
     total: new Float64Array(m, pTotal, nTypes),
-    state: new Int32Array(m, pState, 7),
+    state: new Int32Array(m, pState, STATE_SLOTS),
     run: (from, to) =>
       sumRun(
         pBuf,

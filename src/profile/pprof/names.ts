@@ -2,7 +2,7 @@
  * pprof's handling of function names: its demangling heuristic for display names and the
  * simplification that drop_frames/keep_frames patterns are matched against.
  */
-import { ProfileError } from './errors.js';
+import { ProfileError } from '../errors.js';
 
 /** pprof's simplifyFunc: cut the argument list at the first '(' that is not reserved. */
 export function simplifyFunc(name: string): string {

@@ -3,9 +3,9 @@
  * valid encoding; drop_frames pruning) hands each to a sink: StackSink builds the full model;
  * TotalsSink (totals-sink.ts) aggregates and can take the whole pass itself.
  */
-import { ProfileError } from './errors.js';
-import { readLabelKey, type IdTable } from './pprof-messages.js';
-import type { ProfileBuilder, SampleLabel } from './model.js';
+import { ProfileError } from '../errors.js';
+import { readLabelKey, type IdTable } from './messages.js';
+import type { ProfileBuilder, SampleLabel } from '../model.js';
 import { readInt64, readUint32, shortVarint, WireError, type Reader } from './varint.js';
 
 /**

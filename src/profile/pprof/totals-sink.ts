@@ -4,8 +4,17 @@ import {
   type SampleDecoder,
   type SampleRuns,
   type SampleSink,
-} from './pprof-samples.js';
+} from './samples.js';
 import { createSamplePass } from './wasm/sample-pass.js';
+import {
+  STATE_COUNTED,
+  STATE_EMPTY,
+  STATE_NEXT,
+  STATE_STAMP,
+  STATE_STOP_END,
+  STATE_STOP_START,
+  STATE_STOPPED,
+} from './wasm/state-layout.js';
 
 /**
  * Aggregates self and cum per (normalized) function for every sample type while decoding,
@@ -102,18 +111,18 @@ export class TotalsSink implements SampleSink {
     this.selfAll = pass.self;
     this.total = pass.total;
     const state = pass.state;
-    state[0] = this.counter;
-    state[1] = this.samples;
-    state[2] = 0;
-    state[3] = 0;
-    // hands the sample numbered state[3], at [start, end), to the general decoder
+    state[STATE_STAMP] = this.counter;
+    state[STATE_COUNTED] = this.samples;
+    state[STATE_EMPTY] = 0;
+    state[STATE_NEXT] = 0;
+    // hands the sample numbered state[STATE_NEXT], at [start, end), to the general decoder
     const handOver = (start: number, end: number) => {
-      this.counter = state[0];
-      this.samples = state[1];
-      if (!general(state[3], start, end)) state[2]++;
-      state[0] = this.counter;
-      state[1] = this.samples;
-      state[3]++;
+      this.counter = state[STATE_STAMP];
+      this.samples = state[STATE_COUNTED];
+      if (!general(state[STATE_NEXT], start, end)) state[STATE_EMPTY]++;
+      state[STATE_STAMP] = this.counter;
+      state[STATE_COUNTED] = this.samples;
+      state[STATE_NEXT]++;
     };
     for (let i = 0; i < runs.length; i += 3) {
       if (runs[i] === ONE) {
@@ -123,12 +132,12 @@ export class TotalsSink implements SampleSink {
       const to = runs[i + 2];
       for (let from = runs[i + 1]; from < to;) {
         from = pass.run(from, to);
-        if (state[6] === 1) handOver(state[4], state[5]);
+        if (state[STATE_STOPPED] === 1) handOver(state[STATE_STOP_START], state[STATE_STOP_END]);
       }
     }
-    this.counter = state[0];
-    this.samples = state[1];
-    empty = state[2];
+    this.counter = state[STATE_STAMP];
+    this.samples = state[STATE_COUNTED];
+    empty = state[STATE_EMPTY];
     // copies: the next decode reuses the pass's memory
     this.stamp = this.stamp.slice();
     this.cumAll = this.cumAll.slice();

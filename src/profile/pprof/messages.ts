@@ -2,7 +2,7 @@
  * The small messages of a pprof profile (ValueType, Mapping, Location, Function, Label) read
  * from the wire format with protobufjs's Reader, and the id lookups between them.
  */
-import { ProfileError } from './errors.js';
+import { ProfileError } from '../errors.js';
 import {
   readEnd,
   readInt64,
@@ -36,6 +36,9 @@ export interface LocationTable {
   /** the function id of every line, leaf first within a location */
   lineFn: number[];
 }
+
+/** The string table: string i; `what` names the reference in the error for one out of range. */
+export type StringLookup = (i: number, what: string) => string;
 
 /** Lookup from a table's (possibly sparse) ids to array positions. */
 export class IdTable {
@@ -104,7 +107,7 @@ function addressOf(addressAt: number, r: Reader): bigint {
 export function unsymbolizedName(
   addressAt: number,
   mapping: RawMapping | undefined,
-  str: (i: number, what: string) => string,
+  str: StringLookup,
   r: Reader,
 ): string {
   const file = mapping ? basename(str(mapping.filename, `mapping ${mapping.id} filename`)) : '';
