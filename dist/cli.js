@@ -13825,6 +13825,27 @@ var init_loadgen = __esm({
         this.tick();
         this.timer = setInterval(() => this.tick(), this.opts.tickMs);
       }
+      /** Stops new arrivals for now; requests in flight finish and are counted. */
+      pause() {
+        if (!this.timer) return;
+        clearInterval(this.timer);
+        this.timer = void 0;
+        this.paused = true;
+        this.pausedAt = performance.now();
+      }
+      /**
+       * Arrivals again, at the same rate, from now: the clock is moved so that the arrivals missed
+       * while paused are not sent in a burst (nor counted as due).
+       */
+      resume() {
+        if (!this.paused || this.stopping) return;
+        this.paused = false;
+        const now = performance.now();
+        this.pausedMs += now - this.pausedAt;
+        this.pausedDue += this.dueAt(now) - this.issued;
+        this.tick();
+        this.timer = setInterval(() => this.tick(), this.opts.tickMs);
+      }
       snapshot() {
         const at = performance.now();
         return {
@@ -13834,7 +13855,7 @@ var init_loadgen = __esm({
           at
         };
       }
-      /** Totals since start. */
+      /** Totals since start (rates over the time it was running, not paused). */
       summary() {
         return windowBetween(
           {
@@ -13846,7 +13867,7 @@ var init_loadgen = __esm({
             resent: 0,
             inFlight: 0,
             latencyMsSum: 0,
-            at: this.startedAt
+            at: this.startedAt + this.pausedMs + (this.paused ? performance.now() - this.pausedAt : 0)
           },
           this.snapshot()
         );
@@ -13861,8 +13882,14 @@ var init_loadgen = __esm({
         this.httpAgent.destroy();
         this.httpsAgent.destroy();
       }
+      /** Arrivals that fell due while paused: skipped, not sent. */
+      pausedDue = 0;
+      /** Time spent paused, left out of the totals' rates. */
+      pausedMs = 0;
+      pausedAt = 0;
+      paused = false;
       dueAt(now) {
-        return Math.floor((now - this.startedAt) * this.opts.rate / 1e3) + 1;
+        return Math.floor((now - this.startedAt) * this.opts.rate / 1e3) + 1 - this.pausedDue;
       }
       tick() {
         if (this.stopping) return;
@@ -14612,6 +14639,7 @@ var init_fingerprint = __esm({
 });
 
 // src/capture/run.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
 import { join as join4 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 function reporter(progress = () => {
@@ -14646,6 +14674,7 @@ function createRun(o, settings, sets, out) {
 function newSets(o, settings, endpoints) {
   const fingerprint = runnerFingerprint(o.runtimeVersion);
   const createdAt = (/* @__PURE__ */ new Date()).toISOString();
+  const run = { id: randomBytes2(8).toString("hex"), interleaved: settings.interleaved };
   const { sampleType } = settings;
   const roles = settings.interleaved ? ["baseline", "canary"] : [void 0];
   return roles.map((role) => {
@@ -14666,6 +14695,7 @@ function newSets(o, settings, endpoints) {
       runner: fingerprint,
       load: loadRecord(o, role),
       captures: [],
+      run,
       incomplete: { reason: "capture in progress", requestedCaptures: o.captures }
     };
     return {
@@ -14708,7 +14738,7 @@ var init_run = __esm({
 });
 
 // src/capture/attempt.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
+import { randomBytes as randomBytes3 } from "node:crypto";
 import { existsSync as existsSync4, readFileSync as readFileSync5, rmSync as rmSync3 } from "node:fs";
 import { join as join5 } from "node:path";
 import { performance as performance4 } from "node:perf_hooks";
@@ -14877,7 +14907,7 @@ function warnIfLoadShort(run, gen, s, index, window2) {
   }
 }
 function tempPath(dir, stem) {
-  return join5(dir, `.${stem}.tmp-${process.pid}-${randomBytes2(4).toString("hex")}`);
+  return join5(dir, `.${stem}.tmp-${process.pid}-${randomBytes3(4).toString("hex")}`);
 }
 function iso2(epochMs) {
   return new Date(epochMs).toISOString();
@@ -15298,6 +15328,7 @@ async function takeCaptures(run) {
     for (const s of run.sets) {
       const i = ++index;
       if (run.signal.aborted) throw new CaptureError("aborted", "interrupted");
+      await loadOnly(run, s);
       run.progress({
         kind: "capture-start",
         index: i,
@@ -15315,6 +15346,20 @@ async function takeCaptures(run) {
       }
     }
   }
+}
+async function loadOnly(run, s) {
+  if (!run.settings.interleaved || !s.gen) return;
+  let switched = false;
+  for (const other of run.sets) {
+    if (other === s || !other.gen?.running) continue;
+    other.gen.pause();
+    switched = true;
+  }
+  if (!s.gen.running) {
+    s.gen.resume();
+    switched = true;
+  }
+  if (switched) await sleep(ALTERNATE_SETTLE_MS, run.signal);
 }
 function failureOf(run, e, outer) {
   if (run.loadFailure) return run.loadFailure;
@@ -15386,7 +15431,7 @@ function stopTicker(run) {
   clearInterval(run.ticker);
   run.ticker = void 0;
 }
-var CaptureRunError;
+var CaptureRunError, ALTERNATE_SETTLE_MS;
 var init_runner = __esm({
   "src/capture/runner.ts"() {
     "use strict";
@@ -15408,6 +15453,7 @@ var init_runner = __esm({
       }
       partial;
     };
+    ALTERNATE_SETTLE_MS = 500;
   }
 });
 

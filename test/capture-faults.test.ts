@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import type http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { liveCommandCount } from '../src/capture/command.js';
 import { sha256 } from '../src/captureset/write.js';
@@ -395,6 +396,7 @@ describe('capture faults', () => {
     const base = await fakeService(goodProfile);
     const canary = await fakeService(goodProfile);
     const order: string[] = [];
+    const t0 = performance.now();
     const o = opts({
       url: canary.url,
       baselineUrl: base.url,
@@ -429,9 +431,21 @@ describe('capture faults', () => {
     }
     expect(base.profileHits()).toBe(2);
     expect(canary.profileHits()).toBe(2);
-    // Both builds got the load for the whole run (about the same amount).
-    expect(Math.abs(base.loadHits() - canary.loadHits())).toBeLessThan(30);
+    // The load alternates with the captures: each build gets it in its own windows only (plus
+    // the warm-up and a short settle after each switch), about the same amount each.
+    expect(Math.abs(base.loadHits() - canary.loadHits())).toBeLessThan(40);
+    for (const l of r.load!) expect(l.sentRate).toBeGreaterThan(85); // rate while loaded
+    const load = r.load!.map((l) => l.sent).reduce((a, b) => a + b, 0);
+    const loadedSeconds = r.load!.map((l) => l.seconds).reduce((a, b) => a + b, 0);
+    const wall = (performance.now() - t0) / 1000;
+    // alternating: the loaded times add up to about the run's time (both loaded: twice that)
+    expect(loadedSeconds).toBeLessThan(wall * 1.25);
+    expect(load).toBeGreaterThan(0);
     expect(r.load?.map((l) => l.role)).toEqual(['baseline', 'canary']);
+    // both manifests name the same run: the comparison knows the sides share one
+    const [mb, mc] = r.sets.map((s) => readManifest(s.dir));
+    expect(mb.run).toEqual({ id: expect.stringMatching(/^[0-9a-f]{16}$/), interleaved: true });
+    expect(mc.run).toEqual(mb.run);
   });
 
   it('capture commands: {out} files and stdout profiles; a failing command is retried and reported', async () => {

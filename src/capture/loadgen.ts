@@ -182,6 +182,29 @@ export class LoadGenerator {
     this.timer = setInterval(() => this.tick(), this.opts.tickMs);
   }
 
+  /** Stops new arrivals for now; requests in flight finish and are counted. */
+  pause(): void {
+    if (!this.timer) return;
+    clearInterval(this.timer);
+    this.timer = undefined;
+    this.paused = true;
+    this.pausedAt = performance.now();
+  }
+
+  /**
+   * Arrivals again, at the same rate, from now: the clock is moved so that the arrivals missed
+   * while paused are not sent in a burst (nor counted as due).
+   */
+  resume(): void {
+    if (!this.paused || this.stopping) return;
+    this.paused = false;
+    const now = performance.now();
+    this.pausedMs += now - this.pausedAt;
+    this.pausedDue += this.dueAt(now) - this.issued;
+    this.tick();
+    this.timer = setInterval(() => this.tick(), this.opts.tickMs);
+  }
+
   snapshot(): LoadCounters {
     const at = performance.now();
     return {
@@ -192,7 +215,7 @@ export class LoadGenerator {
     };
   }
 
-  /** Totals since start. */
+  /** Totals since start (rates over the time it was running, not paused). */
   summary(): LoadWindow {
     return windowBetween(
       {
@@ -204,7 +227,7 @@ export class LoadGenerator {
         resent: 0,
         inFlight: 0,
         latencyMsSum: 0,
-        at: this.startedAt,
+        at: this.startedAt + this.pausedMs + (this.paused ? performance.now() - this.pausedAt : 0),
       },
       this.snapshot(),
     );
@@ -221,8 +244,15 @@ export class LoadGenerator {
     this.httpsAgent.destroy();
   }
 
+  /** Arrivals that fell due while paused: skipped, not sent. */
+  private pausedDue = 0;
+  /** Time spent paused, left out of the totals' rates. */
+  private pausedMs = 0;
+  private pausedAt = 0;
+  private paused = false;
+
   private dueAt(now: number): number {
-    return Math.floor(((now - this.startedAt) * this.opts.rate) / 1000) + 1;
+    return Math.floor(((now - this.startedAt) * this.opts.rate) / 1000) + 1 - this.pausedDue;
   }
 
   private tick(): void {

@@ -3,6 +3,7 @@
  * being written (one per build), progress and warnings, the internal abort, the running load,
  * temp files and the progress ticker. runCapture builds it and passes it to every phase.
  */
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
@@ -160,6 +161,8 @@ export function newSets(
 ): RoleState[] {
   const fingerprint = runnerFingerprint(o.runtimeVersion);
   const createdAt = new Date().toISOString();
+  // one id for the sets of this run: an interleaved baseline and canary share it
+  const run = { id: randomBytes(8).toString('hex'), interleaved: settings.interleaved };
   const { sampleType } = settings;
   const roles: (CaptureRole | undefined)[] = settings.interleaved
     ? ['baseline', 'canary']
@@ -184,6 +187,7 @@ export function newSets(
       runner: fingerprint,
       load: loadRecord(o, role),
       captures: [],
+      run,
       incomplete: { reason: 'capture in progress', requestedCaptures: o.captures },
     };
     return {

@@ -133,6 +133,9 @@ function forwardAbort(outer: AbortSignal | undefined, inner: AbortController): (
   return () => outer?.removeEventListener('abort', onAbort);
 }
 
+/** Load alone after switching the load to the other build, before its capture (interleaved A/B). */
+const ALTERNATE_SETTLE_MS = 500;
+
 /** Load only, for warmupS; then each build's load must have completed a request. */
 async function warmUp(run: CaptureRun): Promise<void> {
   const { warmupS } = run.settings;
@@ -153,6 +156,7 @@ async function takeCaptures(run: CaptureRun): Promise<void> {
     for (const s of run.sets) {
       const i = ++index;
       if (run.signal.aborted) throw new CaptureError('aborted', 'interrupted');
+      await loadOnly(run, s);
       run.progress({
         kind: 'capture-start',
         index: i,
@@ -170,6 +174,26 @@ async function takeCaptures(run: CaptureRun): Promise<void> {
       }
     }
   }
+}
+
+/**
+ * Interleaved A/B with the built-in load: only the build being captured gets load, so both see
+ * the same offered load on the same machine in alternating windows (not twice the load at once).
+ * After switching, the load runs alone for a short settle time before the capture starts.
+ */
+async function loadOnly(run: CaptureRun, s: RoleState): Promise<void> {
+  if (!run.settings.interleaved || !s.gen) return;
+  let switched = false;
+  for (const other of run.sets) {
+    if (other === s || !other.gen?.running) continue;
+    other.gen.pause();
+    switched = true;
+  }
+  if (!s.gen.running) {
+    s.gen.resume();
+    switched = true;
+  }
+  if (switched) await sleep(ALTERNATE_SETTLE_MS, run.signal);
 }
 
 /** What ended the run: the load's early exit, the caller's abort, or the error itself. */
