@@ -1420,7 +1420,7 @@ var require_aspromise = __commonJS({
       var params = new Array(arguments.length - 1), offset = 0, index = 2, pending = true;
       while (index < arguments.length)
         params[offset++] = arguments[index++];
-      return new Promise(function executor(resolve7, reject) {
+      return new Promise(function executor(resolve8, reject) {
         params[offset] = function callback(err) {
           if (pending) {
             pending = false;
@@ -1430,7 +1430,7 @@ var require_aspromise = __commonJS({
               var params2 = new Array(arguments.length - 1), offset2 = 0;
               while (offset2 < params2.length)
                 params2[offset2++] = arguments[offset2];
-              resolve7.apply(null, params2);
+              resolve8.apply(null, params2);
             }
           }
         };
@@ -13629,7 +13629,7 @@ function retryDelayMs(attempt, opts, retryAfterMs2) {
 }
 function wait(ms, signal, abortError) {
   const reason = () => abortError ? abortError() : signal?.reason;
-  return new Promise((resolve7, reject) => {
+  return new Promise((resolve8, reject) => {
     if (signal?.aborted) return reject(reason());
     const onAbort = () => {
       clearTimeout(t);
@@ -13637,7 +13637,7 @@ function wait(ms, signal, abortError) {
     };
     const t = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
-      resolve7();
+      resolve8();
     }, ms);
     signal?.addEventListener("abort", onAbort, { once: true });
   });
@@ -14162,16 +14162,16 @@ function startCommand(command, opts = {}) {
   child.stdout?.on("data", onData("stdout"));
   child.stderr?.on("data", onData("stderr"));
   let done = false;
-  const exited = new Promise((resolve7) => {
+  const exited = new Promise((resolve8) => {
     child.once("error", (e) => {
       live.delete(child);
       done = true;
-      resolve7({ code: null, signal: null, error: e.message });
+      resolve8({ code: null, signal: null, error: e.message });
     });
     child.once("close", (code, signal) => {
       live.delete(child);
       done = true;
-      resolve7({ code, signal });
+      resolve8({ code, signal });
     });
   });
   let stopping;
@@ -14408,7 +14408,7 @@ function httpGetOnce(url, opts) {
   const u = new URL(url);
   const mod = u.protocol === "https:" ? https2 : http2;
   const maxBytes = opts.maxBytes ?? 256 * 1024 * 1024;
-  return new Promise((resolve7, reject) => {
+  return new Promise((resolve8, reject) => {
     let finished = false;
     const finish2 = (err, res) => {
       if (finished) return;
@@ -14418,7 +14418,7 @@ function httpGetOnce(url, opts) {
       if (err) {
         req.destroy();
         reject(err);
-      } else resolve7(res);
+      } else resolve8(res);
     };
     const onAbort = () => finish2(new CaptureError("aborted", "interrupted"));
     const req = mod.get(u, { agent: false, headers: opts.headers }, (res) => {
@@ -15149,7 +15149,7 @@ function classifyIp(ip) {
   }
   throw new Error(`not an IP address: ${ip}`);
 }
-async function checkTarget(url, what = "profiling endpoint", resolve7 = defaultResolve) {
+async function checkTarget(url, what = "profiling endpoint", resolve8 = defaultResolve) {
   const u = new URL(url);
   const host = u.hostname.replace(/^\[|\]$/g, "");
   let addresses;
@@ -15157,7 +15157,7 @@ async function checkTarget(url, what = "profiling endpoint", resolve7 = defaultR
   else if (host === "localhost" || host.endsWith(".localhost")) addresses = ["127.0.0.1"];
   else {
     try {
-      addresses = await resolve7(host);
+      addresses = await resolve8(host);
     } catch {
       return { url, host, addresses: [] };
     }
@@ -15217,14 +15217,14 @@ async function probeEndpoints(run) {
 function tcpProbe(url, timeoutMs, signal) {
   const u = new URL(url);
   const port = Number(u.port || (u.protocol === "https:" ? 443 : 80));
-  return new Promise((resolve7, reject) => {
+  return new Promise((resolve8, reject) => {
     const sock = net.connect({ host: u.hostname.replace(/^\[|\]$/g, ""), port });
     const done = (err) => {
       clearTimeout(t);
       signal?.removeEventListener("abort", onAbort);
       sock.destroy();
       if (err) reject(err);
-      else resolve7();
+      else resolve8();
     };
     const onAbort = () => done(new CaptureError("aborted", "interrupted"));
     const t = setTimeout(
@@ -15465,7 +15465,7 @@ __export(capture_exports, {
   captureOptionsFromArgs: () => captureOptionsFromArgs,
   progressPrinter: () => progressPrinter
 });
-import { resolve as resolve6 } from "node:path";
+import { resolve as resolve7 } from "node:path";
 function parseLabels(list) {
   const out = {};
   for (const l of list) {
@@ -15528,7 +15528,7 @@ ${CAPTURE_USAGE}`);
     if (s["load-command"]) load = { kind: "command", command: s["load-command"] };
   }
   return {
-    outDir: resolve6(cwd, s.out),
+    outDir: resolve7(cwd, s.out),
     type: s.type ?? "cpu",
     captures: n.captures ?? 5,
     seconds: n.seconds ?? 5,
@@ -17070,6 +17070,117 @@ function detectable(rows) {
 // src/stats/drift.ts
 init_errors();
 var CALIBRATION_FORMAT = "profile-gate-calibration";
+var PRIOR_DF = 4;
+var LIST_MIN_SHARE = 0.5;
+function runShare(num, tot, from, to) {
+  const T = sumRange(tot, from, to);
+  const p = T === 0 ? 0 : sumRange(num, from, to) / T;
+  const k = to - from;
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const e = num[i] - p * tot[i];
+    v += e * e;
+  }
+  v = T === 0 || k < 2 ? 0 : v / (T * T) * k / (k - 1);
+  return { p, v };
+}
+function momentEstimate(shares) {
+  const R = shares.length;
+  const mean = shares.reduce((s, x) => s + x.p, 0) / R;
+  const between = shares.reduce((s, x) => s + (x.p - mean) ** 2, 0) / (R - 1);
+  const within = shares.reduce((s, x) => s + x.v, 0) / R;
+  return { mean, sigma2: Math.max(0, between - within) };
+}
+function estimateDrift(runs, sampleType) {
+  if (runs.length < 3) {
+    throw new UsageError(
+      `a drift model needs at least 3 known-good runs (got ${runs.length}): run-to-run variance cannot be told from capture noise with fewer`
+    );
+  }
+  const all = runs.flat();
+  const t = buildTable(all, []);
+  const bounds = [];
+  let at = 0;
+  for (const r of runs) {
+    bounds.push([at, at + r.length]);
+    at += r.length;
+  }
+  const R = runs.length;
+  const n = t.n;
+  const rows = [];
+  for (const metric of ["self", "cum"]) {
+    const M = metric === "self" ? t.selfM : t.cumM;
+    for (let f = 0; f < t.names.length; f++) {
+      const num = M.subarray(f * n, f * n + n);
+      const shares = bounds.map(([a, b]) => runShare(num, t.totals, a, b));
+      const est = momentEstimate(shares);
+      if (est.mean <= 0) continue;
+      rows.push({ name: t.names[f], metric, ...est });
+    }
+  }
+  const kappa = { self: 0, cum: 0 };
+  for (const metric of ["self", "cum"]) {
+    let num = 0;
+    let den = 0;
+    for (const r of rows) {
+      if (r.metric !== metric || r.mean * 100 < 1) continue;
+      num += r.sigma2;
+      den += r.mean * (1 - r.mean);
+    }
+    kappa[metric] = den > 0 ? num / den : 0;
+  }
+  const functions = {};
+  const df = R - 1;
+  for (const r of rows) {
+    if (r.mean * 100 < LIST_MIN_SHARE) continue;
+    const prior = kappa[r.metric] * r.mean * (1 - r.mean);
+    const shrunk = (df * r.sigma2 + PRIOR_DF * prior) / (df + PRIOR_DF);
+    (functions[r.name] ??= {})[r.metric] = {
+      share: round(r.mean * 100, 4),
+      sigmaPp: round(Math.sqrt(shrunk) * 100, 4),
+      rawSigmaPp: round(Math.sqrt(r.sigma2) * 100, 4),
+      df
+    };
+  }
+  const model = {
+    format: CALIBRATION_FORMAT,
+    version: 1,
+    sampleType,
+    runs: R,
+    capturesPerRun: runs.map((r) => r.length),
+    kappa: { self: round(kappa.self, 8), cum: round(kappa.cum, 8) },
+    functions
+  };
+  if (all.every((c) => (c.units ?? 0) > 0)) {
+    const logs = bounds.map(([a, b], r) => {
+      const T = sumRange(t.totals, a, b);
+      const U = runs[r].reduce((s, c) => s + c.units, 0);
+      return { p: Math.log(T / U), v: perUnitWithinVar(t.totals, all, a, b) };
+    });
+    model.perUnitSigmaPct = round(Math.sqrt(momentEstimate(logs).sigma2) * 100, 4);
+  }
+  return model;
+}
+function perUnitWithinVar(tot, all, from, to) {
+  const k = to - from;
+  if (k < 2) return 0;
+  let T = 0;
+  let U = 0;
+  for (let i = from; i < to; i++) {
+    T += tot[i];
+    U += all[i].units;
+  }
+  const r = T / U;
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const e = tot[i] - r * all[i].units;
+    v += e * e;
+  }
+  return v / (T * T) * k / (k - 1);
+}
+function round(x, d) {
+  return Number(x.toFixed(d));
+}
 function shareDriftVariance(model, fn, metric, p) {
   const row2 = model.functions[fn]?.[metric];
   if (row2) return (row2.sigmaPp / 100) ** 2;
@@ -17255,6 +17366,7 @@ function compareCaptures(baseline, canary, settings, opts = {}) {
     inconclusive,
     causes,
     underpowered: underpowered2,
+    critical: b.critical,
     detectable: canDecide ? detectable(functions) : void 0,
     drift: driftNote(opts, settings),
     type,
@@ -17392,6 +17504,13 @@ function calibrate(runs, settings, target = 0.01) {
       if (a === b) continue;
       const c0 = compareCaptures(a.captures, b.captures, zero);
       const withSettings = compareCaptures(a.captures, b.captures, settings);
+      const others = runs.filter((r) => r !== a && r !== b);
+      const failsWithDrift = others.length >= 3 ? compareCaptures(a.captures, b.captures, settings, {
+        drift: estimateDrift(
+          others.map((r) => r.captures),
+          a.captures[0].totals.type.type
+        )
+      }).verdict === "fail" : void 0;
       const pick2 = (metric, sig) => {
         let best = 0;
         let fn;
@@ -17416,7 +17535,8 @@ function calibrate(runs, settings, target = 0.01) {
         maxSigSelfFn: ss.fn,
         maxSigCumFn: sc.fn,
         significant: c0.functions.filter((f) => f.significant && f.deltaPp > 0).length,
-        failsWithSettings: withSettings.verdict === "fail"
+        failsWithSettings: withSettings.verdict === "fail",
+        ...failsWithDrift === void 0 ? {} : { failsWithDrift }
       });
     }
   }
@@ -17438,7 +17558,71 @@ function calibrate(runs, settings, target = 0.01) {
       )
     },
     falseAlarmRateWithSettings: pairs.length ? pairs.filter((p) => p.failsWithSettings).length / pairs.length : 0,
+    ...pairs.length && pairs[0].failsWithDrift !== void 0 ? { falseAlarmRateWithDrift: pairs.filter((p) => p.failsWithDrift).length / pairs.length } : {},
     target
+  };
+}
+
+// src/stats/plan.ts
+var MAX_CAPTURES = 200;
+function planCaptures(runs, model, budgetPp, observed, opts = {}) {
+  const lengths = opts.lengths ?? [5, 10];
+  const all = runs.flat();
+  const t = buildTable(all, []);
+  const k0 = Math.round(all.length / runs.length);
+  const s0 = all.reduce((s, c) => s + c.durationNanos, 0) / all.length / 1e9 || 5;
+  const n = t.n;
+  const rows = [];
+  for (let f = 0; f < t.names.length; f++) {
+    const num = t.selfM.subarray(f * n, f * n + n);
+    const share2 = sumRange(num, 0, n) / (t.totB || 1);
+    if (share2 * 100 < (opts.minSharePct ?? 1)) continue;
+    let v = 0;
+    let df = 0;
+    let at = 0;
+    for (const r of runs) {
+      const tot = sumRange(t.totals, at, at + r.length);
+      const p = tot === 0 ? 0 : sumRange(num, at, at + r.length) / tot;
+      for (let i = at; i < at + r.length; i++) {
+        const q = t.totals[i] === 0 ? 0 : num[i] / t.totals[i];
+        v += (q - p) ** 2;
+      }
+      df += r.length - 1;
+      at += r.length;
+    }
+    rows.push({ name: t.names[f], f, share: share2, v1: df > 0 ? v / df : 0 });
+  }
+  rows.sort((a, b) => b.share - a.share);
+  const tail = tUpperTail(observed.critical, observed.df);
+  const power = (k, secs, v1, drift2) => {
+    const df = 2 * k - 2;
+    const c = tQuantileUpper(tail, df);
+    return mde(Math.sqrt(2 * v1 * (s0 / secs) / k + 2 * drift2) * 100, c, df);
+  };
+  const fewest = (secs, v1, drift2) => {
+    for (let k = 3; k <= MAX_CAPTURES; k++) {
+      if (power(k, secs, v1, drift2) <= budgetPp) return { captures: k, seconds: secs };
+    }
+    return null;
+  };
+  return {
+    captures: k0,
+    seconds: Math.round(s0 * 10) / 10,
+    lengths,
+    rows: rows.slice(0, opts.top ?? 5).map((r) => {
+      const drift2 = shareDriftVariance(model, r.name, "self", r.share);
+      const z = tQuantileUpper(tail, Infinity);
+      return {
+        function: r.name,
+        sharePct: r.share * 100,
+        budgetPp,
+        nowSequentialPp: power(k0, s0, r.v1, drift2),
+        nowInterleavedPp: power(k0, s0, r.v1, 0),
+        sequential: lengths.map((secs) => fewest(secs, r.v1, drift2)),
+        interleaved: lengths.map((secs) => fewest(secs, r.v1, 0)),
+        driftFloorPp: mde(Math.sqrt(2 * drift2) * 100, z, Infinity)
+      };
+    })
   };
 }
 
@@ -17496,7 +17680,14 @@ function calibrateRuns(req) {
     { ...settings, type: typeName },
     req.target
   );
-  return { calibration, settings, typeName };
+  if (sets.length < 3) return { calibration, settings, typeName };
+  const drift = estimateDrift(sets, typeName);
+  const probe = compareCaptures(sets[0], sets[1], { ...settings, type: typeName });
+  const plan = planCaptures(sets, drift, settings.budgetPp, {
+    critical: probe.critical,
+    df: sets[0].length + sets[1].length - 2
+  });
+  return { calibration, settings, typeName, drift, plan };
 }
 
 // src/cli/calibrate.ts
@@ -17525,18 +17716,18 @@ init_errors();
 import { resolve as resolve4 } from "node:path";
 
 // src/report/json.ts
-var round = (x, d = 4) => Number.isFinite(x) ? Number(x.toFixed(d)) : null;
+var round2 = (x, d = 4) => Number.isFinite(x) ? Number(x.toFixed(d)) : null;
 function fnJson(f) {
   return {
     function: f.function,
     metric: f.metric,
-    baselineShare: round(f.baselineShare),
-    canaryShare: round(f.canaryShare),
-    deltaPp: round(f.deltaPp),
-    ciLowPp: round(f.ciLowPp),
-    ciHighPp: round(f.ciHighPp),
-    ratio: f.ratio === null ? null : round(f.ratio),
-    pValue: round(f.pValue, 6),
+    baselineShare: round2(f.baselineShare),
+    canaryShare: round2(f.canaryShare),
+    deltaPp: round2(f.deltaPp),
+    ciLowPp: round2(f.ciLowPp),
+    ciHighPp: round2(f.ciHighPp),
+    ratio: f.ratio === null ? null : round2(f.ratio),
+    pValue: round2(f.pValue, 6),
     significant: f.significant,
     status: f.status,
     inBaseline: f.inBaseline,
@@ -17544,17 +17735,17 @@ function fnJson(f) {
     budget: f.budget,
     overBudget: f.overBudget,
     reason: f.reason,
-    mdePp: round(f.mdePp),
-    driftPp: round(f.driftPp),
+    mdePp: round2(f.mdePp),
+    driftPp: round2(f.driftPp),
     ...f.rawNames ? { rawNames: f.rawNames } : {},
     ...f.movedFrom ? { movedFrom: f.movedFrom } : {},
     ...f.movedTo ? { movedTo: f.movedTo } : {},
     ...f.sameAs ? { sameAs: f.sameAs } : {},
     ...f.diluted ? {
       diluted: {
-        deltaPp: round(f.diluted.deltaPp),
-        ciLowPp: round(f.diluted.ciLowPp),
-        ciHighPp: round(f.diluted.ciHighPp)
+        deltaPp: round2(f.diluted.deltaPp),
+        ciLowPp: round2(f.diluted.ciLowPp),
+        ciHighPp: round2(f.diluted.ciHighPp)
       }
     } : {}
   };
@@ -17567,7 +17758,7 @@ function causeJson(c) {
     rows: c.rows.map((r) => ({
       function: r.function,
       metric: r.metric,
-      deltaPp: round(r.deltaPp)
+      deltaPp: round2(r.deltaPp)
     }))
   };
 }
@@ -17577,9 +17768,10 @@ function comparisonJson(c) {
     verdict: c.verdict,
     inconclusive: c.inconclusive,
     causes: c.causes.map(causeJson),
-    underpowered: c.underpowered.map((u) => ({ ...u, mdePp: round(u.mdePp) })),
-    detectable: c.detectable ? { mdePp: round(c.detectable.mdePp), sharePct: round(c.detectable.sharePct) } : null,
+    underpowered: c.underpowered.map((u) => ({ ...u, mdePp: round2(u.mdePp) })),
+    detectable: c.detectable ? { mdePp: round2(c.detectable.mdePp), sharePct: round2(c.detectable.sharePct) } : null,
     drift: c.drift,
+    criticalValue: round2(c.critical),
     type: c.type,
     regressions: c.regressions.map(fnJson),
     improvements: c.improvements.map(fnJson),
@@ -20056,6 +20248,8 @@ ${USAGE}`);
 }
 
 // src/cli/calibrate.ts
+init_fs();
+import { resolve as resolve5 } from "node:path";
 var SPEC = {
   runs: { kind: "list", description: "two or more folders, each one known-good run of captures" },
   target: { kind: "number", description: "false-alarm rate to stay under (default 0.01)" },
@@ -20070,6 +20264,10 @@ var SPEC = {
   config: COMPARE_SPEC.config,
   "normalize-names": COMPARE_SPEC["normalize-names"],
   json: { kind: "string", description: "write the calibration as JSON to FILE (- = stdout)" },
+  out: {
+    kind: "string",
+    description: "write the run-to-run drift model (3+ runs) as a calibration file for compare --calibration"
+  },
   ...READ_OPTIONS,
   help: { kind: "boolean", short: "h" }
 };
@@ -20090,7 +20288,9 @@ ${USAGE2}`);
   const {
     calibration: cal,
     settings,
-    typeName
+    typeName,
+    drift,
+    plan
   } = calibrateRuns({
     runs: dirs,
     cwd: io.cwd,
@@ -20099,7 +20299,14 @@ ${USAGE2}`);
     read: readOptionsFrom(a),
     target
   });
-  if (a.strings.json) emit(io, a.strings.json, JSON.stringify(cal, null, 2) + "\n");
+  if (a.strings.out) {
+    if (!drift)
+      throw new UsageError("--out needs at least 3 known-good runs to estimate the drift");
+    writeFileAtomic(resolve5(io.cwd, a.strings.out), JSON.stringify(drift, null, 2) + "\n");
+  }
+  if (a.strings.json) {
+    emit(io, a.strings.json, JSON.stringify({ ...cal, plan, drift }, null, 2) + "\n");
+  }
   if (a.strings.json === "-") return 0;
   const lines = [
     `profile-gate calibrate: ${dirs.length} known-good runs, ${cal.pairs.length} ordered pairs, ${typeName}`,
@@ -20115,15 +20322,36 @@ ${USAGE2}`);
     "",
     `With the current budgets (self ${settings.budgetPp}pp, cum ${settings.budgetCumPp}pp): false alarms on ${Math.round(cal.falseAlarmRateWithSettings * 100)}% of pairs.`,
     `Budgets that would have kept false alarms at or under ${target * 100}% on these runs (+25% margin): --budget-pp ${cal.recommended.budgetPp} --budget-cum-pp ${cal.recommended.budgetCumPp}`,
+    cal.falseAlarmRateWithDrift !== void 0 ? `With the drift model (estimated without each pair's own runs): false alarms on ${Math.round(cal.falseAlarmRateWithDrift * 100)}% of pairs.` : "",
     cal.pairs.length < 20 ? `Only ${cal.pairs.length} pairs: the estimate is rough; more known-good runs make it firmer.` : ""
   );
+  if (drift) {
+    lines.push(
+      "",
+      `Run-to-run drift (${drift.runs} runs): pooled kappa self ${drift.kappa.self.toExponential(2)}, cum ${drift.kappa.cum.toExponential(2)}${drift.perUnitSigmaPct !== void 0 ? `, cost per request +-${drift.perUnitSigmaPct.toFixed(1)}%` : ""}${a.strings.out ? `; written to ${a.strings.out} (use it with compare --calibration)` : "; --out FILE writes it for compare --calibration"}`
+    );
+  }
+  if (plan) lines.push("", ...planLines(plan));
   io.stdout(lines.filter((l, i, arr) => l !== "" || arr[i - 1] !== "").join("\n") + "\n");
   return 0;
+}
+function planLines(p) {
+  const opt = (o) => o ? `${o.captures} x ${o.seconds} s` : "not reachable";
+  const out = [
+    `Captures needed to see self growth of ${p.rows[0]?.budgetPp ?? "?"}pp (80% power), top functions:`,
+    `  (these runs: ${p.captures} x ${p.seconds} s per side)`
+  ];
+  for (const r of p.rows) {
+    out.push(
+      `  ${r.function} (${r.sharePct.toFixed(1)}%): now detects ${r.nowSequentialPp.toFixed(1)}pp between runs, ${r.nowInterleavedPp.toFixed(1)}pp interleaved; needs ${p.lengths.map((s, i) => `${opt(r.sequential[i])}`).join(" or ")} sequential (drift alone: ${r.driftFloorPp.toFixed(1)}pp), ${p.lengths.map((s, i) => `${opt(r.interleaved[i])}`).join(" or ")} interleaved`
+    );
+  }
+  return out;
 }
 
 // src/cli/fetch.ts
 init_errors();
-import { resolve as resolve5 } from "node:path";
+import { resolve as resolve6 } from "node:path";
 init_args();
 var SPEC2 = {
   source: {
@@ -20180,7 +20408,7 @@ ${FETCH_USAGE}`);
       },
       "--source"
     );
-    const out = resolve5(io.cwd, a.strings.out);
+    const out = resolve6(io.cwd, a.strings.out);
     const quiet = a.flags.quiet;
     const result = await fetchSourceCaptures(spec, {
       env: io.env,

@@ -57,6 +57,7 @@ function comparison(verdict: 'pass' | 'fail'): Comparison {
     causes: regs.map((r) => ({ function: r.function, kind: 'self', rows: [r], reason: r.reason })),
     underpowered: [],
     drift: { modelled: false, reason: 'test' },
+    critical: 3,
     type: { type: 'cpu', unit: 'nanoseconds' },
     regressions: regs,
     improvements: [],

@@ -6,6 +6,9 @@ import { helpText, parseArgs, type CliIO, type OptionSpec } from './args.js';
 import { READ_OPTIONS, readOptionsFrom } from './common.js';
 import { COMPARE_SPEC, emit } from './compare.js';
 import { settingsFromArgs } from './settings.js';
+import { resolve } from 'node:path';
+import type { Plan } from '../stats/plan.js';
+import { writeFileAtomic } from '../util/fs.js';
 
 const SPEC: Record<string, OptionSpec> = {
   runs: { kind: 'list', description: 'two or more folders, each one known-good run of captures' },
@@ -21,6 +24,11 @@ const SPEC: Record<string, OptionSpec> = {
   config: COMPARE_SPEC.config,
   'normalize-names': COMPARE_SPEC['normalize-names'],
   json: { kind: 'string', description: 'write the calibration as JSON to FILE (- = stdout)' },
+  out: {
+    kind: 'string',
+    description:
+      'write the run-to-run drift model (3+ runs) as a calibration file for compare --calibration',
+  },
   ...READ_OPTIONS,
   help: { kind: 'boolean', short: 'h' },
 };
@@ -43,6 +51,8 @@ export async function calibrateCommand(argv: string[], io: CliIO): Promise<numbe
     calibration: cal,
     settings,
     typeName,
+    drift,
+    plan,
   } = calibrateRuns({
     runs: dirs,
     cwd: io.cwd,
@@ -51,7 +61,14 @@ export async function calibrateCommand(argv: string[], io: CliIO): Promise<numbe
     read: readOptionsFrom(a),
     target,
   });
-  if (a.strings.json) emit(io, a.strings.json, JSON.stringify(cal, null, 2) + '\n');
+  if (a.strings.out) {
+    if (!drift)
+      throw new UsageError('--out needs at least 3 known-good runs to estimate the drift');
+    writeFileAtomic(resolve(io.cwd, a.strings.out), JSON.stringify(drift, null, 2) + '\n');
+  }
+  if (a.strings.json) {
+    emit(io, a.strings.json, JSON.stringify({ ...cal, plan, drift }, null, 2) + '\n');
+  }
   if (a.strings.json === '-') return 0;
   const lines = [
     `profile-gate calibrate: ${dirs.length} known-good runs, ${cal.pairs.length} ordered pairs, ${typeName}`,
@@ -67,10 +84,38 @@ export async function calibrateCommand(argv: string[], io: CliIO): Promise<numbe
     '',
     `With the current budgets (self ${settings.budgetPp}pp, cum ${settings.budgetCumPp}pp): false alarms on ${Math.round(cal.falseAlarmRateWithSettings * 100)}% of pairs.`,
     `Budgets that would have kept false alarms at or under ${target * 100}% on these runs (+25% margin): --budget-pp ${cal.recommended.budgetPp} --budget-cum-pp ${cal.recommended.budgetCumPp}`,
+    cal.falseAlarmRateWithDrift !== undefined
+      ? `With the drift model (estimated without each pair's own runs): false alarms on ${Math.round(cal.falseAlarmRateWithDrift * 100)}% of pairs.`
+      : '',
     cal.pairs.length < 20
       ? `Only ${cal.pairs.length} pairs: the estimate is rough; more known-good runs make it firmer.`
       : '',
   );
+  if (drift) {
+    lines.push(
+      '',
+      `Run-to-run drift (${drift.runs} runs): pooled kappa self ${drift.kappa.self.toExponential(2)}, cum ${drift.kappa.cum.toExponential(2)}${drift.perUnitSigmaPct !== undefined ? `, cost per request +-${drift.perUnitSigmaPct.toFixed(1)}%` : ''}${a.strings.out ? `; written to ${a.strings.out} (use it with compare --calibration)` : '; --out FILE writes it for compare --calibration'}`,
+    );
+  }
+  if (plan) lines.push('', ...planLines(plan));
   io.stdout(lines.filter((l, i, arr) => l !== '' || arr[i - 1] !== '').join('\n') + '\n');
   return 0;
+}
+
+/** The plan as text: what the runs' setup detects, and what reaches the self budget. */
+function planLines(p: Plan): string[] {
+  const opt = (o: { captures: number; seconds: number } | null) =>
+    o ? `${o.captures} x ${o.seconds} s` : 'not reachable';
+  const out = [
+    `Captures needed to see self growth of ${p.rows[0]?.budgetPp ?? '?'}pp (80% power), top functions:`,
+    `  (these runs: ${p.captures} x ${p.seconds} s per side)`,
+  ];
+  for (const r of p.rows) {
+    out.push(
+      `  ${r.function} (${r.sharePct.toFixed(1)}%): now detects ${r.nowSequentialPp.toFixed(1)}pp between runs, ${r.nowInterleavedPp.toFixed(1)}pp interleaved; ` +
+        `needs ${p.lengths.map((s, i) => `${opt(r.sequential[i])}`).join(' or ')} sequential (drift alone: ${r.driftFloorPp.toFixed(1)}pp), ` +
+        `${p.lengths.map((s, i) => `${opt(r.interleaved[i])}`).join(' or ')} interleaved`,
+    );
+  }
+  return out;
 }

@@ -2,6 +2,9 @@
 import { loadCaptureSets } from '../captureset/load.js';
 import type { ReadOptions } from '../profile/read.js';
 import { calibrate, type Calibration } from '../stats/calibrate.js';
+import { compareCaptures } from '../stats/compare.js';
+import { estimateDrift, type DriftModel } from '../stats/drift.js';
+import { planCaptures, type Plan } from '../stats/plan.js';
 import type { CompareSettings } from '../stats/types.js';
 import { settingsFor } from './config.js';
 
@@ -20,6 +23,10 @@ export interface CalibrateRun {
   calibration: Calibration;
   settings: CompareSettings;
   typeName: string;
+  /** The run-to-run drift model (from 3 or more runs). */
+  drift?: DriftModel;
+  /** Captures needed to see a change of the self budget, from the runs' variances. */
+  plan?: Plan;
 }
 
 export function calibrateRuns(req: CalibrateRequest): CalibrateRun {
@@ -39,5 +46,13 @@ export function calibrateRuns(req: CalibrateRequest): CalibrateRun {
     { ...settings, type: typeName },
     req.target,
   );
-  return { calibration, settings, typeName };
+  if (sets.length < 3) return { calibration, settings, typeName };
+  const drift = estimateDrift(sets, typeName);
+  // the critical value a comparison of two of these runs uses, for the plan
+  const probe = compareCaptures(sets[0], sets[1], { ...settings, type: typeName });
+  const plan = planCaptures(sets, drift, settings.budgetPp, {
+    critical: probe.critical,
+    df: sets[0].length + sets[1].length - 2,
+  });
+  return { calibration, settings, typeName, drift, plan };
 }

@@ -64,6 +64,7 @@ export function comparisonJson(c: Comparison) {
       ? { mdePp: round(c.detectable.mdePp), sharePct: round(c.detectable.sharePct) }
       : null,
     drift: c.drift,
+    criticalValue: round(c.critical),
     type: c.type,
     regressions: c.regressions.map(fnJson),
     improvements: c.improvements.map(fnJson),

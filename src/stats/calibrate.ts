@@ -4,6 +4,7 @@
  * Budgets at or above those values would not have raised a false alarm on these runs.
  */
 import { compareCaptures } from './compare.js';
+import { estimateDrift } from './drift.js';
 import type { Capture, CompareSettings } from './types.js';
 
 export interface PairResult {
@@ -20,6 +21,11 @@ export interface PairResult {
   significant: number;
   /** Would the gate have failed with the current budgets? */
   failsWithSettings: boolean;
+  /**
+   * The same with the drift model estimated from the OTHER runs (held out, as a calibration
+   * file made before this pair would be); absent with fewer than 5 runs.
+   */
+  failsWithDrift?: boolean;
 }
 
 export interface Calibration {
@@ -28,6 +34,8 @@ export interface Calibration {
   /** Budgets that keep the false-alarm rate on these pairs at or under the target. */
   recommended: { budgetPp: number; budgetCumPp: number };
   falseAlarmRateWithSettings: number;
+  /** False alarms with the current budgets and the held-out drift model (5 or more runs). */
+  falseAlarmRateWithDrift?: number;
   target: number;
 }
 
@@ -56,6 +64,16 @@ export function calibrate(
       if (a === b) continue;
       const c0 = compareCaptures(a.captures, b.captures, zero);
       const withSettings = compareCaptures(a.captures, b.captures, settings);
+      const others = runs.filter((r) => r !== a && r !== b);
+      const failsWithDrift =
+        others.length >= 3
+          ? compareCaptures(a.captures, b.captures, settings, {
+              drift: estimateDrift(
+                others.map((r) => r.captures),
+                a.captures[0].totals.type.type,
+              ),
+            }).verdict === 'fail'
+          : undefined;
       const pick = (metric: 'self' | 'cum', sig: boolean) => {
         let best = 0;
         let fn: string | undefined;
@@ -81,6 +99,7 @@ export function calibrate(
         maxSigCumFn: sc.fn,
         significant: c0.functions.filter((f) => f.significant && f.deltaPp > 0).length,
         failsWithSettings: withSettings.verdict === 'fail',
+        ...(failsWithDrift === undefined ? {} : { failsWithDrift }),
       });
     }
   }
@@ -104,6 +123,9 @@ export function calibrate(
     falseAlarmRateWithSettings: pairs.length
       ? pairs.filter((p) => p.failsWithSettings).length / pairs.length
       : 0,
+    ...(pairs.length && pairs[0].failsWithDrift !== undefined
+      ? { falseAlarmRateWithDrift: pairs.filter((p) => p.failsWithDrift).length / pairs.length }
+      : {}),
     target,
   };
 }

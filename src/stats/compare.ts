@@ -113,6 +113,7 @@ export function compareCaptures(
     inconclusive,
     causes,
     underpowered,
+    critical: b.critical,
     detectable: canDecide ? detectable(functions) : undefined,
     drift: driftNote(opts, settings),
     type,

@@ -162,6 +162,8 @@ export interface Comparison {
   /** The failing gate's causes (regressions grouped), largest first. */
   causes: Cause[];
   underpowered: Underpowered[];
+  /** The simultaneous critical value of the intervals (Infinity when no verdict is possible). */
+  critical: number;
   /** What this setup can see: the MDE of self growth at the largest tested self share. */
   detectable?: { mdePp: number; sharePct: number };
   /** How run-to-run drift entered the intervals. */

@@ -166,6 +166,7 @@ export function fakeComparison(baseline: Capture[], canary: Capture[]): Comparis
     })),
     underpowered: [],
     drift: { modelled: false, reason: 'stand-in' },
+    critical: 3,
     type: baseline[0].totals.type,
     regressions,
     improvements: functions.filter((d) => d.status === 'improvement'),
