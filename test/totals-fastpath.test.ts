@@ -1,11 +1,12 @@
 /**
  * The totals fast path (readTotals: pprof aggregated while decoding, no stacks) gives exactly
- * what the full model gives through aggregate(), for every sample type of every real profile.
+ * what the full model gives through aggregate(), for every sample type of every real profile,
+ * with the frames the normalizer folds folded on both paths.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aggregate } from '../src/profile/aggregate.js';
+import { aggregate, type FunctionTotals } from '../src/profile/aggregate.js';
 import { makeNormalizer } from '../src/profile/normalize.js';
 import { readProfile, readTotals } from '../src/profile/read.js';
 import { corpusBytes, corpusFiles, fixture } from './helpers/corpus.js';
@@ -32,7 +33,8 @@ describe('readTotals equals aggregate(readProfile)', () => {
       for (const spec of ['on', 'off']) {
         const norm = makeNormalizer(spec);
         const fast = readTotals(bytes(), name, norm);
-        const p = readProfile(bytes(), name);
+        // the full model folds what the normalizer folds (go-preempt), as the loader asks it to
+        const p = readProfile(bytes(), name, { fold: norm.fold });
         expect(fast.sampleTypes).toEqual(p.sampleTypes);
         expect(fast.defaultSampleType).toBe(p.defaultSampleType);
         p.sampleTypes.forEach((_, k) => {
@@ -51,4 +53,38 @@ describe('readTotals equals aggregate(readProfile)', () => {
       }
     });
   }
+});
+
+describe('go-preempt: runtime.asyncPreempt folded into the interrupted function', () => {
+  const file = fixture('captures', 'base-1', 'cpu-01.pb.gz');
+  const bytes = new Uint8Array(readFileSync(file));
+  const read = (rules: string) => {
+    const norm = makeNormalizer(rules);
+    const t = readTotals(bytes, 'cpu-01.pb.gz', norm);
+    const full = aggregate(readProfile(bytes, 'cpu-01.pb.gz', { fold: norm.fold }), 1, norm);
+    return { fast: t.totals[1], full };
+  };
+  it('moves its cost to the caller, the same on the fast and the full path, total unchanged', () => {
+    const on = read('on');
+    const off = read('-go-preempt');
+    const self = (t: FunctionTotals, n: string) => {
+      const i = t.names.indexOf(n);
+      return i < 0 ? 0 : t.self[i];
+    };
+    const preempt = self(off.fast, 'runtime.asyncPreempt');
+    expect(preempt).toBeGreaterThan(0);
+    expect(self(on.fast, 'runtime.asyncPreempt')).toBe(0);
+    expect(on.fast.total).toBe(off.fast.total);
+    // every sample keeps its value: the self values still sum to the total
+    expect(on.fast.self.reduce((a, b) => a + b, 0)).toBe(on.fast.total);
+    // the callers it interrupted gained exactly what it lost
+    const gained = on.fast.names.reduce(
+      (s, n, i) => s + Math.max(0, on.fast.self[i] - self(off.fast, n)),
+      0,
+    );
+    expect(gained).toBe(preempt);
+    for (const [i, n] of on.fast.names.entries()) {
+      expect(self(on.full, n)).toBe(on.fast.self[i]);
+    }
+  });
 });

@@ -88,7 +88,7 @@ function decode(
   norm: Normalizer,
 ): Pick<Loaded, 'profile' | 'totals'> {
   if (opts.need === 'totals') return { totals: readTotals(bytes, name, norm, opts.read) };
-  return { profile: readProfile(bytes, name, opts.read) };
+  return { profile: readProfile(bytes, name, { ...opts.read, fold: norm.fold }) };
 }
 
 function loadSide(

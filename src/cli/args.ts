@@ -63,10 +63,13 @@ export function parseArgs(argv: string[], spec: Record<string, OptionSpec>): Par
         .join(', ');
       throw new UsageError(`unknown option --${name} (known: ${known})`);
     }
+    // A value may start with a single '-' (a negative number, `--normalize-names -go-preempt`)
+    // unless it is one of this command's short options; `--anything` is always an option.
+    const knownOption = (t: string) => t.startsWith('--') || shorts.has(t.slice(1, 2));
     const takeValue = (): string => {
       if (inline !== undefined) return inline;
       const v = argv[i + 1];
-      if (v === undefined || (isFlag(v) && !/^-\d/.test(v))) {
+      if (v === undefined || (isFlag(v) && !/^-\d/.test(v) && knownOption(v))) {
         throw new UsageError(`option --${name} needs a value`);
       }
       i++;

@@ -17,6 +17,8 @@ export interface ReadOptions {
   maxInflatedBytes?: number;
   /** Keep frames that a pprof profile's drop_frames would remove. */
   allFrames?: boolean;
+  /** Frames folded into their caller (from the name-normalization rules; pprof only). */
+  fold?: (name: string) => boolean;
 }
 
 export function readProfile(bytes: Uint8Array, file: string, opts: ReadOptions = {}): Profile {
@@ -37,7 +39,7 @@ function readSniffed(s: Sniffed, file: string, opts: ReadOptions): Profile {
         `legacy (pre-protobuf) pprof format is not supported (${s.what}); convert it with \`go tool pprof -proto FILE > out.pb.gz\``,
       );
     case 'pprof':
-      p = readPprof(s.bytes, file, { allFrames: opts.allFrames });
+      p = readPprof(s.bytes, file, { allFrames: opts.allFrames, fold: opts.fold });
       break;
     case 'json':
       p = readJson(s.text, file);
@@ -64,7 +66,10 @@ export function readTotals(
 ): ProfileTotals {
   const s = sniff(bytes, file, opts.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES);
   if (s.kind === 'pprof') {
-    const t = readPprofTotals(s.bytes, file, normalize, { allFrames: opts.allFrames });
+    const t = readPprofTotals(s.bytes, file, normalize, {
+      allFrames: opts.allFrames,
+      fold: opts.fold ?? normalize.fold,
+    });
     if (t.samples === 0) throw new ProfileError('empty', file, 'profile has no samples');
     return t;
   }

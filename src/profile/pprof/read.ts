@@ -27,6 +27,8 @@ export interface PprofOptions {
   allFrames?: boolean;
   /** The totals path's WebAssembly sample pass (default on; off: JavaScript only, for tests). */
   wasm?: boolean;
+  /** Functions folded into their caller, like drop_frames (name-normalization rules). */
+  fold?: (name: string) => boolean;
 }
 
 /** Reads a pprof into the full model (stacks, labels, every value column). */
@@ -145,7 +147,7 @@ function decode<T>(bytes: Uint8Array, file: string, opts: PprofOptions, use: Sin
   );
   const builder = new ProfileBuilder(sampleTypes);
   const fnName = functionNames(functions, str);
-  const shouldDrop = frameFilter(fields, str, file, opts.allFrames);
+  const shouldDrop = frameFilter(fields, str, file, opts.allFrames, opts.fold);
   const locations = buildLocations(fields.locs, {
     file,
     r,
@@ -241,14 +243,16 @@ function functionNames(functions: RawFunction[], str: StringLookup): string[] {
 }
 
 /**
- * drop_frames / keep_frames as a test of a function name; undefined when nothing is dropped
- * (no drop_frames, or allFrames). The patterns are compiled (and checked) either way.
+ * drop_frames / keep_frames (unless allFrames) and our own folded frames as a test of a
+ * function name; undefined when nothing is dropped. The patterns are compiled (and checked)
+ * either way.
  */
 function frameFilter(
   fields: ProfileFields,
   str: StringLookup,
   file: string,
   allFrames: boolean | undefined,
+  fold: ((name: string) => boolean) | undefined,
 ): ((name: string) => boolean) | undefined {
   const drop = fields.dropFrames
     ? compileFrameRegex(str(fields.dropFrames, 'drop_frames'), 'drop_frames', file)
@@ -257,11 +261,14 @@ function frameFilter(
     drop && fields.keepFrames
       ? compileFrameRegex(str(fields.keepFrames, 'keep_frames'), 'keep_frames', file)
       : undefined;
-  if (!drop || allFrames) return undefined;
+  const profileDrop = drop && !allFrames ? drop : undefined;
+  if (!profileDrop && !fold) return undefined;
   return (name: string): boolean => {
     if (name === '') return false;
+    if (fold?.(name)) return true;
+    if (!profileDrop) return false;
     const s = simplifyFunc(name);
-    return drop.test(s) && !(keep && keep.test(s));
+    return profileDrop.test(s) && !(keep && keep.test(s));
   };
 }
 
