@@ -1,40 +1,50 @@
 /**
- * `npm run bench:stats`: validation study of the gate on the real captures in
- * fixtures/captures (see fixtures/go-demo/README.md for how they were made).
+ * `npm run bench:stats`: the validation study of the gate on real captures.
  *
- * - false alarms on A/A: random k-capture subsets of two different runs of the same build;
- * - detection of synthetic effects injected into real captures: every sample whose leaf is
- *   main.riskScore (~7% self share) is scaled so its pooled share grows by +1..+5pp;
- * - detection of the planted regressions (cpu, regexp via the cumulative budget, alloc);
- * - the naive rule next to it: one baseline and one canary capture, fail if any function's
- *   self share grew more than 5pp (or 2pp).
- * Deterministic: draws come from a seeded generator. Prints a markdown table.
+ * Table 1, Go's default 100 Hz (fixtures/captures-100hz, made with profile-gate's own `capture`
+ * by fixtures/go-demo/make-captures-100hz.sh): ten sequential runs of one build (seq-*, each a
+ * fresh process) and three interleaved A/B runs (ab-*, two processes of one build captured
+ * A B A B). Per configuration (sequential with the drift model calibrated on the OTHER runs,
+ * sequential without it, interleaved) and captures per side:
+ * - A/A false alarms at the default budgets and at tight ones (1pp self / 2pp cum);
+ * - detection of +2pp and +3pp planted on main.riskScore (every sample whose leaf is
+ *   main.riskScore scaled in the canary so its pooled self share grows by that much), budget 1pp;
+ * - the gate's MDE: the smallest planted growth found in 80% of draws with zero budgets;
+ * - the single-function limit: the MDE of the best test of that one function, pre-specified,
+ *   at the gate's own A/A false-alarm rate: (z_{1-alpha} + z_0.8) x the SD of its A/A deltas.
+ *
+ * Table 2, 500 Hz (fixtures/captures, the earlier study): A/A, +N pp, planted regressions,
+ * and the naive one-pair rule.
+ *
+ * Deterministic: every draw comes from a seeded generator. Prints markdown tables.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { aggregate, selectSampleType } from '../src/profile/aggregate.js';
 import { makeNormalizer } from '../src/profile/normalize.js';
-import { compareCaptures, DEFAULT_SETTINGS } from '../src/stats/compare.js';
-import { Rng } from '../src/stats/random.js';
 import { loadCaptureSets } from '../src/captureset/load.js';
+import { compareCaptures, DEFAULT_SETTINGS } from '../src/stats/compare.js';
+import { tQuantileUpper } from '../src/stats/distributions.js';
+import { estimateDrift, type DriftModel } from '../src/stats/drift.js';
+import { Rng } from '../src/stats/random.js';
 import type { Capture, CompareSettings } from '../src/stats/types.js';
 
-const DIR = 'fixtures/captures';
 const DRAWS = Number(process.env.STUDY_DRAWS ?? 100);
 const BOOT = Number(process.env.STUDY_BOOTSTRAP ?? 2000);
-const KS = [3, 5, 10];
 const TARGET_FN = 'main.riskScore';
-const rng = new Rng(20261124);
 const norm = makeNormalizer('on');
+const rng = new Rng(20261130);
+const t0 = Date.now();
 
-function load(runs: string[], type?: string): Capture[][] {
-  const present = runs.filter((r) => existsSync(join(DIR, r)));
+function load(dir: string, runs: string[], type?: string): Capture[][] {
+  const present = runs.filter((r) => existsSync(join(dir, r)));
   if (present.length !== runs.length) {
     console.log(`(missing runs: ${runs.filter((r) => !present.includes(r)).join(', ')})`);
   }
+  if (!present.length) return [];
   return loadCaptureSets(
-    present.map((r) => ({ label: r, paths: [join(DIR, r)] })),
-    { cwd: process.cwd(), need: 'totals', type, normalizeNames: 'on' },
+    present.map((r) => ({ label: r, paths: [join(dir, r)] })),
+    { cwd: process.cwd(), need: 'stacks', type, normalizeNames: 'on' },
   ).sets;
 }
 
@@ -45,13 +55,6 @@ function pick<T>(xs: T[], k: number): T[] {
     [a[i], a[j]] = [a[j], a[i]];
   }
   return a.slice(0, k);
-}
-
-function twoRuns(runs: Capture[][]): [Capture[], Capture[]] {
-  const i = rng.int(runs.length);
-  let j = rng.int(runs.length - 1);
-  if (j >= i) j++;
-  return [runs[i], runs[j]];
 }
 
 /** Scales every sample whose leaf is `fn` so that the pooled self share grows by `pp`. */
@@ -86,9 +89,135 @@ const S = (o: Partial<CompareSettings> = {}): CompareSettings => ({
   seed: rng.next(),
   ...o,
 });
+const TIGHT = { budgetPp: 1, budgetCumPp: 2 };
+const ZERO = { budgetPp: 0, budgetCumPp: 0, budgetRatio: 0, budgetPerUnitPct: 0 };
+const pct = (n: number, d: number) => `${((100 * n) / d).toFixed(0)}%`;
+const selfDelta = (c: ReturnType<typeof compareCaptures>, fn: string) =>
+  c.functions.find((f) => f.function === fn && f.metric === 'self');
 
-function rate(n: number, d: number): string {
-  return `${((100 * n) / d).toFixed(0)}%`;
+interface Draw {
+  base: Capture[];
+  canary: Capture[];
+  drift?: DriftModel;
+  sameRun: boolean;
+}
+
+/** The draws of one configuration: pairs of runs (or one A/B run) and K captures of each. */
+function draws(mode: 'drift' | 'plain' | 'ab', k: number, seq: Capture[][], ab: Capture[][][]) {
+  const out: Draw[] = [];
+  for (let d = 0; d < DRAWS; d++) {
+    if (mode === 'ab') {
+      const [b, c] = ab[rng.int(ab.length)];
+      out.push({ base: pick(b, k), canary: pick(c, k), sameRun: true });
+      continue;
+    }
+    const i = rng.int(seq.length);
+    let j = rng.int(seq.length - 1);
+    if (j >= i) j++;
+    out.push({
+      base: pick(seq[i], k),
+      canary: pick(seq[j], k),
+      // calibrated on runs not used in the trial
+      drift: mode === 'drift' ? driftWithout(seq, i, j) : undefined,
+      sameRun: false,
+    });
+  }
+  return out;
+}
+
+const driftCache = new Map<string, DriftModel>();
+function driftWithout(seq: Capture[][], i: number, j: number): DriftModel {
+  const key = `${Math.min(i, j)}-${Math.max(i, j)}`;
+  let m = driftCache.get(key);
+  if (!m) {
+    m = estimateDrift(
+      seq.filter((_, x) => x !== i && x !== j),
+      'cpu',
+    );
+    driftCache.set(key, m);
+  }
+  return m;
+}
+
+function run(d: Draw, settings: CompareSettings, plant = 0) {
+  return compareCaptures(d.base, plant ? inject(d.canary, TARGET_FN, plant) : d.canary, settings, {
+    drift: d.drift,
+    sameRun: d.sameRun,
+  });
+}
+
+/** Share of draws in which a planted `pp` on the target is found (zero budgets). */
+function detectRate(ds: Draw[], pp: number, budget: Partial<CompareSettings>): number {
+  let n = 0;
+  for (const d of ds) {
+    const c = run(d, S({ ...budget, budgetPerUnitPct: 0 }), pp);
+    if (c.regressions.some((r) => r.function === TARGET_FN && r.metric === 'self')) n++;
+  }
+  return n / ds.length;
+}
+
+/** The smallest planted growth found in >= 80% of draws (bisection on 0..12 pp). */
+function gateMde(ds: Draw[]): number {
+  let lo = 0;
+  let hi = 12;
+  if (detectRate(ds, hi, ZERO) < 0.8) return Infinity;
+  for (let it = 0; it < 7; it++) {
+    const mid = (lo + hi) / 2;
+    if (detectRate(ds, mid, ZERO) >= 0.8) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
+function study100(seq: Capture[][], ab: Capture[][][]): string[][] {
+  const rows: string[][] = [];
+  const secs = (k: number) => `${k} x 5 s`;
+  for (const [mode, label] of [
+    ['drift', 'sequential, drift modelled'],
+    ['plain', 'sequential, no drift model'],
+    ['ab', 'interleaved A/B'],
+  ] as const) {
+    if (mode === 'ab' && !ab.length) continue;
+    for (const k of [5, 10, 20]) {
+      const ds = draws(mode, k, seq, ab);
+      let fa = 0;
+      let faTight = 0;
+      let faZero = 0;
+      const deltas: number[] = [];
+      let samples = 0;
+      for (const d of ds) {
+        if (run(d, S()).verdict === 'fail') fa++;
+        if (run(d, S(TIGHT)).verdict === 'fail') faTight++;
+        const z = run(d, S(ZERO));
+        if (z.causes.length) faZero++;
+        deltas.push(selfDelta(z, TARGET_FN)?.deltaPp ?? 0);
+        samples += [...d.base, ...d.canary].reduce((s, c) => s + c.totals.samples, 0) / (2 * k);
+      }
+      const det2 = detectRate(ds, 2, TIGHT);
+      const det3 = detectRate(ds, 3, TIGHT);
+      const mde = gateMde(ds);
+      // the single-function limit at the gate's own one-sided A/A rate (at least half a draw)
+      const alpha = Math.max(faZero, 0.5) / DRAWS;
+      const mean = deltas.reduce((a, b) => a + b, 0) / deltas.length;
+      const sd = Math.sqrt(deltas.reduce((a, b) => a + (b - mean) ** 2, 0) / (deltas.length - 1));
+      const single = (tQuantileUpper(alpha, Infinity) + tQuantileUpper(0.2, Infinity)) * sd;
+      rows.push([
+        label,
+        secs(k),
+        (samples / DRAWS).toFixed(0),
+        pct(fa, DRAWS),
+        pct(faTight, DRAWS),
+        pct(det2 * DRAWS, DRAWS),
+        pct(det3 * DRAWS, DRAWS),
+        `${pct(faZero, DRAWS)}`,
+        Number.isFinite(mde) ? `${mde.toFixed(1)} pp` : '> 12 pp',
+        `${single.toFixed(1)} pp`,
+        Number.isFinite(mde) ? `${(mde / single).toFixed(2)}x` : '',
+      ]);
+      process.stderr.write(`  ${label}, k=${k}: ${rows[rows.length - 1].join(' | ')}\n`);
+    }
+  }
+  return rows;
 }
 
 function naiveFails(b: Capture, c: Capture, pp: number): boolean {
@@ -102,108 +231,155 @@ function naiveFails(b: Capture, c: Capture, pp: number): boolean {
   return false;
 }
 
-const t0 = Date.now();
-const base = load(['base-1', 'base-2', 'base-3', 'base-4']);
-const planted: Record<
-  string,
-  { runs: Capture[][]; fn: string; budget?: Partial<CompareSettings>; base: Capture[][] }
-> = {};
-const cpuRuns = load(['cpu', 'regexp', 'benign']);
-const allocBase = load(['alloc-base-1', 'alloc-base-2'], 'alloc_space');
-const allocRun = load(['alloc'], 'alloc_space');
-if (cpuRuns[0])
-  planted['cpu (main.computeDiscount)'] = { runs: [cpuRuns[0]], fn: 'main.computeDiscount', base };
-if (cpuRuns[1])
-  planted['regexp (main.validateSKU, cum)'] = { runs: [cpuRuns[1]], fn: 'main.validateSKU', base };
-if (allocRun[0] && allocBase.length)
-  planted['alloc (alloc_space)'] = { runs: [allocRun[0]], fn: '', base: allocBase };
+/** The 500 Hz study of the committed demo captures (table 2). */
+function study500(): { header: string[]; rows: string[][] } | undefined {
+  const DIR = 'fixtures/captures';
+  const base = load(DIR, ['base-1', 'base-2', 'base-3', 'base-4']);
+  if (base.length < 2) return undefined;
+  const cpuRuns = load(DIR, ['cpu', 'regexp', 'benign']);
+  const allocBase = load(DIR, ['alloc-base-1', 'alloc-base-2'], 'alloc_space');
+  const allocRun = load(DIR, ['alloc'], 'alloc_space');
+  const planted: Record<string, { run: Capture[]; fn: string; base: Capture[][] }> = {};
+  if (cpuRuns[0])
+    planted['cpu (main.computeDiscount)'] = { run: cpuRuns[0], fn: 'main.computeDiscount', base };
+  if (cpuRuns[1])
+    planted['regexp (main.validateSKU, cum)'] = { run: cpuRuns[1], fn: 'main.validateSKU', base };
+  if (allocRun[0] && allocBase.length)
+    planted['alloc (alloc_space)'] = { run: allocRun[0], fn: '', base: allocBase };
+  const two = () => {
+    const i = rng.int(base.length);
+    let j = rng.int(base.length - 1);
+    if (j >= i) j++;
+    return [base[i], base[j]];
+  };
+  const header = [
+    'captures per side',
+    'A/A false alarms (default budgets)',
+    'A/A false alarms (budget 1pp self / 2pp cum)',
+    ...[1, 2, 3, 5].map((d) => `+${d}pp on ${TARGET_FN} detected (budget 1pp)`),
+    ...Object.keys(planted).map((k) => `${k} detected (default budgets)`),
+    'benign change passes',
+  ];
+  const rows: string[][] = [];
+  for (const k of [3, 5, 10]) {
+    let fa = 0;
+    let faTight = 0;
+    const det = [1, 2, 3, 5].map(() => 0);
+    const pl = Object.keys(planted).map(() => 0);
+    let benignPass = 0;
+    for (let d = 0; d < DRAWS; d++) {
+      const [ra, rb] = two();
+      const A = pick(ra, k);
+      const B = pick(rb, k);
+      if (compareCaptures(A, B, S()).verdict === 'fail') fa++;
+      if (compareCaptures(A, B, S(TIGHT)).verdict === 'fail') faTight++;
+      [1, 2, 3, 5].forEach((pp, i) => {
+        const c = compareCaptures(
+          A,
+          inject(B, TARGET_FN, pp),
+          S({ budgetPp: 1, budgetCumPp: 100, budgetPerUnitPct: 0 }),
+        );
+        if (c.regressions.some((r) => r.function === TARGET_FN && r.metric === 'self')) det[i]++;
+      });
+      Object.values(planted).forEach((p, i) => {
+        const c = compareCaptures(pick(p.base[rng.int(p.base.length)], k), pick(p.run, k), S());
+        if (c.verdict === 'fail' && (p.fn === '' || c.regressions.some((r) => r.function === p.fn)))
+          pl[i]++;
+      });
+      if (cpuRuns[2]) {
+        const c = compareCaptures(pick(base[rng.int(base.length)], k), pick(cpuRuns[2], k), S());
+        if (c.verdict === 'pass') benignPass++;
+      }
+    }
+    rows.push([
+      String(k),
+      pct(fa, DRAWS),
+      pct(faTight, DRAWS),
+      ...det.map((x) => pct(x, DRAWS)),
+      ...pl.map((x) => pct(x, DRAWS)),
+      cpuRuns[2] ? pct(benignPass, DRAWS) : 'n/a',
+    ]);
+  }
+  for (const thr of [5, 2]) {
+    let fa = 0;
+    const det = [1, 2, 3, 5].map(() => 0);
+    const pl = Object.keys(planted).map(() => 0);
+    let benignPass = 0;
+    for (let d = 0; d < DRAWS; d++) {
+      const [ra, rb] = two();
+      const a = pick(ra, 1)[0];
+      const b = pick(rb, 1)[0];
+      if (naiveFails(a, b, thr)) fa++;
+      [1, 2, 3, 5].forEach((pp, i) => {
+        if (naiveFails(a, inject([b], TARGET_FN, pp)[0], thr)) det[i]++;
+      });
+      Object.values(planted).forEach((p, i) => {
+        if (naiveFails(pick(p.base[rng.int(p.base.length)], 1)[0], pick(p.run, 1)[0], thr)) pl[i]++;
+      });
+      if (
+        cpuRuns[2] &&
+        !naiveFails(pick(base[rng.int(base.length)], 1)[0], pick(cpuRuns[2], 1)[0], thr)
+      )
+        benignPass++;
+    }
+    rows.push([
+      `naive: 1 vs 1, any self > ${thr}pp`,
+      pct(fa, DRAWS),
+      '',
+      ...det.map((x) => pct(x, DRAWS)),
+      ...pl.map((x) => pct(x, DRAWS)),
+      cpuRuns[2] ? pct(benignPass, DRAWS) : 'n/a',
+    ]);
+  }
+  return { header, rows };
+}
+
+function table(header: string[], rows: string[][]): void {
+  console.log(`| ${header.join(' | ')} |`);
+  console.log(`|${header.map(() => '---').join('|')}|`);
+  for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+}
 
 console.log(
   `# profile-gate validation study (${DRAWS} draws per cell, ${BOOT} bootstrap resamples, seeded)\n`,
 );
-const header = [
-  'captures per side',
-  'A/A false alarms (default budgets)',
-  'A/A false alarms (budget 1pp self / 2pp cum)',
-  ...[1, 2, 3, 5].map((d) => `+${d}pp on ${TARGET_FN} detected (budget 1pp)`),
-  ...Object.keys(planted).map((k) => `${k} detected (default budgets)`),
-  'benign change passes',
-];
-const rows: string[][] = [];
-for (const k of KS) {
-  let fa = 0;
-  let faTight = 0;
-  const det = [1, 2, 3, 5].map(() => 0);
-  const pl = Object.keys(planted).map(() => 0);
-  let benignPass = 0;
-  for (let d = 0; d < DRAWS; d++) {
-    const [ra, rb] = twoRuns(base);
-    const A = pick(ra, k);
-    const B = pick(rb, k);
-    if (compareCaptures(A, B, S()).verdict === 'fail') fa++;
-    if (compareCaptures(A, B, S({ budgetPp: 1, budgetCumPp: 2 })).verdict === 'fail') faTight++;
-    [1, 2, 3, 5].forEach((pp, i) => {
-      const c = compareCaptures(
-        A,
-        inject(B, TARGET_FN, pp),
-        S({ budgetPp: 1, budgetCumPp: 100, budgetPerUnitPct: 0 }),
-      );
-      if (c.regressions.some((r) => r.function === TARGET_FN && r.metric === 'self')) det[i]++;
-    });
-    Object.values(planted).forEach((p, i) => {
-      const bset = p.base[rng.int(p.base.length)];
-      const c = compareCaptures(pick(bset, k), pick(p.runs[0], k), S());
-      if (c.verdict === 'fail' && (p.fn === '' || c.regressions.some((r) => r.function === p.fn)))
-        pl[i]++;
-    });
-    if (cpuRuns[2]) {
-      const c = compareCaptures(pick(base[rng.int(base.length)], k), pick(cpuRuns[2], k), S());
-      if (c.verdict === 'pass') benignPass++;
-    }
-  }
-  rows.push([
-    String(k),
-    rate(fa, DRAWS),
-    rate(faTight, DRAWS),
-    ...det.map((x) => rate(x, DRAWS)),
-    ...pl.map((x) => rate(x, DRAWS)),
-    cpuRuns[2] ? rate(benignPass, DRAWS) : 'n/a',
-  ]);
+const DIR100 = 'fixtures/captures-100hz';
+if (existsSync(DIR100)) {
+  const names = readdirSync(DIR100).sort();
+  const seq = load(
+    DIR100,
+    names.filter((n) => n.startsWith('seq-')),
+  );
+  const ab = names
+    .filter((n) => n.startsWith('ab-'))
+    .map((n) => load(join(DIR100, n), ['baseline', 'canary']) as [Capture[], Capture[]])
+    .filter((x) => x.length === 2);
+  console.log(
+    `## Go's default 100 Hz: ${seq.length} sequential runs, ${ab.length} interleaved A/B runs (${DIR100})\n`,
+  );
+  table(
+    [
+      'configuration',
+      'capture per side',
+      'samples per capture',
+      'A/A false alarms (default budgets)',
+      'A/A false alarms (1pp self / 2pp cum)',
+      `+2pp on ${TARGET_FN} detected (budget 1pp)`,
+      `+3pp on ${TARGET_FN} detected (budget 1pp)`,
+      'A/A: any significant growth (zero budgets)',
+      'gate MDE (80%, zero budgets)',
+      'single-function limit (same false-alarm rate)',
+      'ratio',
+    ],
+    study100(seq, ab),
+  );
+  console.log(
+    "\n(single-function limit: (z_{1-alpha} + z_0.8) x the SD of the target's A/A deltas, alpha = the gate's own rate in the column before, at least half a draw)\n",
+  );
 }
-// The naive rule: one capture per side.
-for (const thr of [5, 2]) {
-  let fa = 0;
-  const det = [1, 2, 3, 5].map(() => 0);
-  const pl = Object.keys(planted).map(() => 0);
-  let benignPass = 0;
-  for (let d = 0; d < DRAWS; d++) {
-    const [ra, rb] = twoRuns(base);
-    const a = pick(ra, 1)[0];
-    const b = pick(rb, 1)[0];
-    if (naiveFails(a, b, thr)) fa++;
-    [1, 2, 3, 5].forEach((pp, i) => {
-      if (naiveFails(a, inject([b], TARGET_FN, pp)[0], thr)) det[i]++;
-    });
-    Object.values(planted).forEach((p, i) => {
-      const bset = p.base[rng.int(p.base.length)];
-      if (naiveFails(pick(bset, 1)[0], pick(p.runs[0], 1)[0], thr)) pl[i]++;
-    });
-    if (
-      cpuRuns[2] &&
-      !naiveFails(pick(base[rng.int(base.length)], 1)[0], pick(cpuRuns[2], 1)[0], thr)
-    )
-      benignPass++;
-  }
-  rows.push([
-    `naive: 1 vs 1, any self > ${thr}pp`,
-    rate(fa, DRAWS),
-    '',
-    ...det.map((x) => rate(x, DRAWS)),
-    ...pl.map((x) => rate(x, DRAWS)),
-    cpuRuns[2] ? rate(benignPass, DRAWS) : 'n/a',
-  ]);
+const t500 = study500();
+if (t500) {
+  console.log('## 500 Hz, 2,000 req/s (fixtures/captures), no drift model\n');
+  table(t500.header, t500.rows);
 }
-console.log(`| ${header.join(' | ')} |`);
-console.log(`|${header.map(() => '---').join('|')}|`);
-for (const r of rows) console.log(`| ${r.join(' | ')} |`);
 console.log(`\n(${((Date.now() - t0) / 1000).toFixed(0)} s)`);
