@@ -16520,6 +16520,14 @@ var SETTINGS = [
     default: "warn"
   },
   {
+    key: "onHardwareMismatch",
+    name: "on-hardware-mismatch",
+    kind: "choice",
+    choices: ["skip-per-unit", "warn", "fail"],
+    description: "when the two sets ran on different hardware: skip-per-unit (cost per request does not decide), warn, or fail",
+    default: "skip-per-unit"
+  },
+  {
     key: "calibration",
     name: "calibration",
     kind: "string",
@@ -17337,9 +17345,21 @@ function compareCaptures(baseline, canary, settings, opts = {}) {
   const check = checkComparable(baseline, canary);
   const inconclusive = [...check.inconclusive, ...opts.inconclusive ?? []];
   const warnings = check.warnings;
+  let perUnit = check.perUnit;
+  const mismatch = opts.hardwareMismatch;
+  if (mismatch && settings.onHardwareMismatch === "skip-per-unit" && perUnit) {
+    perUnit = false;
+    warnings.push(
+      `${mismatch}: cost per request is not checked (on-hardware-mismatch: skip-per-unit); shares still are`
+    );
+  } else if (mismatch && settings.onHardwareMismatch === "warn") {
+    warnings.push(
+      `${mismatch}: absolute costs such as cost per request may differ for that reason alone`
+    );
+  }
   const table = buildTable(baseline, canary);
   const drift = opts.sameRun ? void 0 : opts.drift;
-  const selected = selectRows(table, [...baseline, ...canary], settings, check.perUnit, drift);
+  const selected = selectRows(table, [...baseline, ...canary], settings, perUnit, drift);
   const tCorrection = opts.tCorrection ?? T_CORRECTION;
   const canDecide = !check.inconclusive.length;
   const b = bootstrapRows(selected.rows, table.totals, nB, nC, {
@@ -17369,6 +17389,14 @@ function compareCaptures(baseline, canary, settings, opts = {}) {
   const unitName = "request";
   for (const fd of functions) fd.reason = describeDelta(fd, type, settings.confidence, unitName);
   for (const c of causes) c.reason = causeSentence(c, type);
+  if (mismatch && settings.onHardwareMismatch === "fail") {
+    causes.push({
+      function: "(runner)",
+      kind: "hardware",
+      rows: [],
+      reason: `${mismatch}, and on-hardware-mismatch is fail`
+    });
+  }
   const byDelta = (a, b2) => b2.deltaPp - a.deltaPp || cmpStr(a.function, b2.function) || cmpStr(a.metric, b2.metric);
   functions.sort(byDelta);
   const metricOrder = { self: 0, cum: 1, "per-unit": 2 };

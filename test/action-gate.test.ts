@@ -85,6 +85,7 @@ function comparison(verdict: 'pass' | 'fail'): Comparison {
       budgetPerUnitPct: 10,
       normalizeNames: 'on',
       onUnderpowered: 'warn',
+      onHardwareMismatch: 'skip-per-unit',
       baselineCaptures: 3,
       canaryCaptures: 3,
     },

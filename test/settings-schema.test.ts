@@ -48,6 +48,7 @@ describe('settings: one table, three spellings generated from it', () => {
       'budget-per-unit-pct': '12',
       'normalize-names': 'off',
       'on-underpowered': 'fail',
+      'on-hardware-mismatch': 'warn',
       calibration: 'perf/calibration.json',
     };
     expect(Object.keys(values).sort()).toEqual(SETTINGS.map((s) => s.name).sort());
@@ -81,6 +82,7 @@ describe('settings: one table, three spellings generated from it', () => {
       budgetPerUnitPct: 12,
       normalizeNames: 'off',
       onUnderpowered: 'fail',
+      onHardwareMismatch: 'warn',
       calibration: 'perf/calibration.json',
     };
     expect(fromCli).toEqual(want);

@@ -165,3 +165,46 @@ describe('power and honest verdicts', () => {
     expect(r.causes).toEqual([]);
   });
 });
+
+describe('hardware mismatch between the two sets', () => {
+  const b = run(1, 0, 10);
+  // the same requests served, each 40% more expensive (every function alike: shares unchanged)
+  const c = run(2, 0, 10).map((x) => ({
+    ...x,
+    totals: {
+      ...x.totals,
+      total: x.totals.total * 1.4,
+      self: x.totals.self.map((v) => v * 1.4),
+      cum: x.totals.cum.map((v) => v * 1.4),
+    },
+  }));
+  const mismatch = 'baseline and canary ran on different hardware (CPU A vs B)';
+  it('by default, cost per request does not decide (shares still do)', () => {
+    const r = compareCaptures(b, c, S(), { hardwareMismatch: mismatch });
+    expect(r.functions.some((f) => f.metric === 'per-unit')).toBe(false);
+    expect(r.warnings).toContain(
+      `${mismatch}: cost per request is not checked (on-hardware-mismatch: skip-per-unit); shares still are`,
+    );
+    expect(r.verdict).toBe('pass');
+    // the same sets on the same hardware: the per-request growth fails the gate
+    expect(compareCaptures(b, c, S()).causes.map((k) => k.kind)).toEqual(['per-unit']);
+  });
+  it('warn keeps the check; fail fails the gate on the mismatch itself', () => {
+    const w = compareCaptures(b, c, S({ onHardwareMismatch: 'warn' }), {
+      hardwareMismatch: mismatch,
+    });
+    expect(w.causes.map((k) => k.kind)).toEqual(['per-unit']);
+    const f = compareCaptures(b, b.slice().reverse(), S({ onHardwareMismatch: 'fail' }), {
+      hardwareMismatch: mismatch,
+    });
+    expect(f.verdict).toBe('fail');
+    expect(f.causes).toEqual([
+      {
+        function: '(runner)',
+        kind: 'hardware',
+        rows: [],
+        reason: `${mismatch}, and on-hardware-mismatch is fail`,
+      },
+    ]);
+  });
+});

@@ -61,3 +61,28 @@ export function incompleteSets(base: Manifest[], can: Manifest[]): string[] {
   }
   return out;
 }
+
+/**
+ * How the two sets' runners differ (CPU model, cores, OS, architecture, the service's runtime),
+ * or undefined when they match or a side does not say. Absolute costs (per request) are not
+ * comparable across such a difference; shares mostly are.
+ */
+export function hardwareMismatch(base: Manifest[], can: Manifest[]): string | undefined {
+  const a = base[0]?.runner;
+  const b = can[0]?.runner;
+  if (!a || !b) return undefined;
+  const osName = (s: string) => s.split(' ')[0];
+  const fields: [string, string | number | undefined, string | number | undefined][] = [
+    ['CPU', a.cpuModel, b.cpuModel],
+    ['cores', a.cores, b.cores],
+    ['OS', osName(a.os), osName(b.os)],
+    ['arch', a.arch, b.arch],
+    ['runtime', a.runtimeVersion, b.runtimeVersion],
+  ];
+  const diff = fields
+    .filter(([, x, y]) => x !== undefined && y !== undefined && x !== y)
+    .map(([k, x, y]) => `${k} ${x} vs ${y}`);
+  return diff.length
+    ? `baseline and canary ran on different hardware (${diff.join(', ')})`
+    : undefined;
+}

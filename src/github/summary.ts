@@ -68,7 +68,7 @@ export function oneLine(c: Comparison): string {
       .slice(0, 3)
       .map((k) => {
         const d = k.rows[0];
-        return `${d.function} (+${fmt(d.deltaPp)}${unitOf(d)} ${d.metric})`;
+        return d ? `${d.function} (+${fmt(d.deltaPp)}${unitOf(d)} ${d.metric})` : k.reason;
       })
       .join(', ');
     return `fail: ${n} regression${n === 1 ? '' : 's'} over budget: ${first}${n > 3 ? ', ...' : ''}`;
@@ -96,7 +96,9 @@ export function failureMessage(c: Comparison): string {
 export function annotate(io: Annotator, c: Comparison): void {
   for (const k of c.causes) {
     io.error(k.reason, {
-      title: `profile-gate: ${k.function} regressed (${k.rows[0].metric})`,
+      title: k.rows[0]
+        ? `profile-gate: ${k.function} regressed (${k.rows[0].metric})`
+        : 'profile-gate: different hardware',
     });
   }
   for (const w of c.warnings) io.warning(w, { title: 'profile-gate' });

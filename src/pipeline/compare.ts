@@ -3,7 +3,12 @@
  * folders, files and globs on disk, or windows of a fleet source read into memory), the engine
  * run, manifest differences added. Returns the comparison and the captures that reports need.
  */
-import { differences, incompleteSets, sameRun } from '../captureset/differences.js';
+import {
+  differences,
+  hardwareMismatch,
+  incompleteSets,
+  sameRun,
+} from '../captureset/differences.js';
 import { loadCaptureSets, type Need, type SideSpec } from '../captureset/load.js';
 import type { ReadOptions } from '../profile/read.js';
 import { fetchSourceCaptures } from '../sources/fetch.js';

@@ -40,6 +40,8 @@ export interface CompareOptions {
   inconclusive?: string[];
   /** Override of T_CORRECTION (for the validation study). */
   tCorrection?: boolean;
+  /** The sets ran on different hardware: what differs (see settings.onHardwareMismatch). */
+  hardwareMismatch?: string;
 }
 
 export function compareCaptures(
@@ -55,9 +57,21 @@ export function compareCaptures(
   const check = checkComparable(baseline, canary);
   const inconclusive = [...check.inconclusive, ...(opts.inconclusive ?? [])];
   const warnings = check.warnings;
+  let perUnit = check.perUnit;
+  const mismatch = opts.hardwareMismatch;
+  if (mismatch && settings.onHardwareMismatch === 'skip-per-unit' && perUnit) {
+    perUnit = false;
+    warnings.push(
+      `${mismatch}: cost per request is not checked (on-hardware-mismatch: skip-per-unit); shares still are`,
+    );
+  } else if (mismatch && settings.onHardwareMismatch === 'warn') {
+    warnings.push(
+      `${mismatch}: absolute costs such as cost per request may differ for that reason alone`,
+    );
+  }
   const table = buildTable(baseline, canary);
   const drift = opts.sameRun ? undefined : opts.drift;
-  const selected = selectRows(table, [...baseline, ...canary], settings, check.perUnit, drift);
+  const selected = selectRows(table, [...baseline, ...canary], settings, perUnit, drift);
   const tCorrection = opts.tCorrection ?? T_CORRECTION;
 
   // No verdict possible: point estimates only (no replicates), so nothing can be significant.
@@ -90,6 +104,14 @@ export function compareCaptures(
   const unitName = 'request';
   for (const fd of functions) fd.reason = describeDelta(fd, type, settings.confidence, unitName);
   for (const c of causes) c.reason = causeSentence(c, type);
+  if (mismatch && settings.onHardwareMismatch === 'fail') {
+    causes.push({
+      function: '(runner)',
+      kind: 'hardware',
+      rows: [],
+      reason: `${mismatch}, and on-hardware-mismatch is fail`,
+    });
+  }
 
   const byDelta = (a: FunctionDelta, b: FunctionDelta) =>
     b.deltaPp - a.deltaPp || cmpStr(a.function, b.function) || cmpStr(a.metric, b.metric);

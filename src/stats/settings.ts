@@ -137,6 +137,15 @@ export const SETTINGS: readonly SettingSpec[] = [
     default: 'warn',
   },
   {
+    key: 'onHardwareMismatch',
+    name: 'on-hardware-mismatch',
+    kind: 'choice',
+    choices: ['skip-per-unit', 'warn', 'fail'],
+    description:
+      'when the two sets ran on different hardware: skip-per-unit (cost per request does not decide), warn, or fail',
+    default: 'skip-per-unit',
+  },
+  {
     key: 'calibration',
     name: 'calibration',
     kind: 'string',

@@ -96,7 +96,7 @@ export interface FunctionDelta {
 export interface Cause {
   /** The function named as the cause: the one whose self cost grew, or the deepest caller. */
   function: string;
-  kind: 'self' | 'spread' | 'per-unit';
+  kind: 'self' | 'spread' | 'per-unit' | 'hardware';
   /** The row that names the cause, then the rows it explains (callers' cum, cost per request). */
   rows: FunctionDelta[];
   /** One readable sentence. */
@@ -130,6 +130,8 @@ export interface CompareSettings {
   normalizeNames: string;
   /** `fail`: rows that could not see a change of their budget's size make the verdict inconclusive. */
   onUnderpowered: 'warn' | 'fail';
+  /** When the sets ran on different hardware: cost per request does not decide, a warning, or a failure. */
+  onHardwareMismatch: 'skip-per-unit' | 'warn' | 'fail';
   /** Calibration file with the run-to-run drift model (see drift.ts). */
   calibration?: string;
   config?: GateConfig;

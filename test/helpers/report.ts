@@ -184,6 +184,7 @@ export function fakeComparison(baseline: Capture[], canary: Capture[]): Comparis
       budgetPerUnitPct: 0,
       normalizeNames: 'on',
       onUnderpowered: 'warn',
+      onHardwareMismatch: 'skip-per-unit',
       baselineCaptures: baseline.length,
       canaryCaptures: canary.length,
     },
