@@ -18985,6 +18985,21 @@ function incompleteSets(base, can) {
   }
   return out;
 }
+function hardwareMismatch(base, can) {
+  const a = base[0]?.runner;
+  const b = can[0]?.runner;
+  if (!a || !b) return void 0;
+  const osName = (s) => s.split(" ")[0];
+  const fields = [
+    ["CPU", a.cpuModel, b.cpuModel],
+    ["cores", a.cores, b.cores],
+    ["OS", osName(a.os), osName(b.os)],
+    ["arch", a.arch, b.arch],
+    ["runtime", a.runtimeVersion, b.runtimeVersion]
+  ];
+  const diff = fields.filter(([, x, y]) => x !== void 0 && y !== void 0 && x !== y).map(([k, x, y]) => `${k} ${x} vs ${y}`);
+  return diff.length ? `baseline and canary ran on different hardware (${diff.join(", ")})` : void 0;
+}
 
 // src/sources/fetch.ts
 init_write();
@@ -20171,7 +20186,8 @@ async function compare(req) {
       onProgress: (done, total) => log(`bootstrap ${done}/${total}`),
       drift,
       sameRun: sameRun(manifests[0], manifests[1]),
-      inconclusive: incompleteSets(manifests[0], manifests[1])
+      inconclusive: incompleteSets(manifests[0], manifests[1]),
+      hardwareMismatch: hardwareMismatch(manifests[0], manifests[1])
     }
   );
   comparison.warnings.push(...differences(manifests[0], manifests[1]));

@@ -93,6 +93,7 @@ export async function compare(req: CompareRequest): Promise<CompareRun> {
       drift,
       sameRun: sameRun(manifests[0], manifests[1]),
       inconclusive: incompleteSets(manifests[0], manifests[1]),
+      hardwareMismatch: hardwareMismatch(manifests[0], manifests[1]),
     },
   );
   comparison.warnings.push(...differences(manifests[0], manifests[1]));
