@@ -10,8 +10,12 @@
  * - detection of +2pp and +3pp planted on main.riskScore (every sample whose leaf is
  *   main.riskScore scaled in the canary so its pooled self share grows by that much), budget 1pp;
  * - the gate's MDE: the smallest planted growth found in 80% of draws with zero budgets;
- * - the single-function limit: the MDE of the best test of that one function, pre-specified,
- *   at the gate's own A/A false-alarm rate: (z_{1-alpha} + z_0.8) x the SD of its A/A deltas.
+ * - the single-function limit: the MDE of the best test of that one function, pre-specified and
+ *   with its true variance known, at the gate's own A/A false-alarm rate (the share of A/A draws
+ *   in which anything at all is significant, either way, with zero budgets):
+ *   (z_{1-alpha/2} + z_0.8) x SD, with Var = 2 v1 / K (+ 2 sigma_run^2 between runs), v1 the
+ *   variance of one capture's share within a run and sigma_run its run-to-run drift, both
+ *   measured on all the runs (an oracle the gate does not have).
  *
  * Table 2, 500 Hz (fixtures/captures, the earlier study): A/A, +N pp, planted regressions,
  * and the naive one-pair rule.
@@ -92,8 +96,48 @@ const S = (o: Partial<CompareSettings> = {}): CompareSettings => ({
 const TIGHT = { budgetPp: 1, budgetCumPp: 2 };
 const ZERO = { budgetPp: 0, budgetCumPp: 0, budgetRatio: 0, budgetPerUnitPct: 0 };
 const pct = (n: number, d: number) => `${((100 * n) / d).toFixed(0)}%`;
-const selfDelta = (c: ReturnType<typeof compareCaptures>, fn: string) =>
-  c.functions.find((f) => f.function === fn && f.metric === 'self');
+
+/**
+ * The target's true variances, measured on all the runs: v1, the variance of one capture's
+ * share within a run (pooled), and run2, the run-to-run variance of the run shares beyond what
+ * their captures explain (method of moments).
+ */
+function oracle(runs: Capture[][]): { v1: number; run2: number } {
+  const share = (c: Capture) => {
+    const i = c.totals.names.indexOf(TARGET_FN);
+    return i < 0 ? 0 : c.totals.self[i] / c.totals.total;
+  };
+  let within = 0;
+  let df = 0;
+  const means: number[] = [];
+  const meanVars: number[] = [];
+  for (const r of runs) {
+    const xs = r.map(share);
+    const m = xs.reduce((a, b) => a + b, 0) / xs.length;
+    const v = xs.reduce((a, b) => a + (b - m) ** 2, 0);
+    within += v;
+    df += xs.length - 1;
+    means.push(m);
+    meanVars.push(v / (xs.length - 1) / xs.length);
+  }
+  const v1 = within / df;
+  const mm = means.reduce((a, b) => a + b, 0) / means.length;
+  const between = means.reduce((a, b) => a + (b - mm) ** 2, 0) / (means.length - 1);
+  const run2 = Math.max(0, between - meanVars.reduce((a, b) => a + b, 0) / meanVars.length);
+  return { v1, run2 };
+}
+
+/** The same for interleaved runs: the drift between the two processes of one run. */
+function oracleAb(ab: Capture[][][]): { v1: number; run2: number } {
+  const { v1 } = oracle(ab.flat());
+  const mean = (r: Capture[]) => {
+    const t = r.reduce((a, c) => a + c.totals.total, 0);
+    const i = (c: Capture) => c.totals.names.indexOf(TARGET_FN);
+    return r.reduce((a, c) => a + (i(c) < 0 ? 0 : c.totals.self[i(c)]), 0) / t;
+  };
+  const diffs = ab.map(([b, c]) => (mean(b) - mean(c)) ** 2 - v1 / b.length - v1 / c.length);
+  return { v1, run2: Math.max(0, diffs.reduce((a, b) => a + b, 0) / diffs.length / 2) };
+}
 
 interface Draw {
   base: Capture[];
@@ -183,24 +227,22 @@ function study100(seq: Capture[][], ab: Capture[][][]): string[][] {
       let fa = 0;
       let faTight = 0;
       let faZero = 0;
-      const deltas: number[] = [];
       let samples = 0;
       for (const d of ds) {
         if (run(d, S()).verdict === 'fail') fa++;
         if (run(d, S(TIGHT)).verdict === 'fail') faTight++;
         const z = run(d, S(ZERO));
-        if (z.causes.length) faZero++;
-        deltas.push(selfDelta(z, TARGET_FN)?.deltaPp ?? 0);
+        if (z.functions.some((f) => f.significant)) faZero++;
         samples += [...d.base, ...d.canary].reduce((s, c) => s + c.totals.samples, 0) / (2 * k);
       }
       const det2 = detectRate(ds, 2, TIGHT);
       const det3 = detectRate(ds, 3, TIGHT);
       const mde = gateMde(ds);
-      // the single-function limit at the gate's own one-sided A/A rate (at least half a draw)
+      // the single-function limit at the gate's own A/A rate (at least half a draw)
       const alpha = Math.max(faZero, 0.5) / DRAWS;
-      const mean = deltas.reduce((a, b) => a + b, 0) / deltas.length;
-      const sd = Math.sqrt(deltas.reduce((a, b) => a + (b - mean) ** 2, 0) / (deltas.length - 1));
-      const single = (tQuantileUpper(alpha, Infinity) + tQuantileUpper(0.2, Infinity)) * sd;
+      const v = mode === 'ab' ? oracleAb(ab) : oracle(seq);
+      const sd = Math.sqrt((2 * v.v1) / k + 2 * v.run2) * 100;
+      const single = (tQuantileUpper(alpha / 2, Infinity) + tQuantileUpper(0.2, Infinity)) * sd;
       rows.push([
         label,
         secs(k),
@@ -366,7 +408,7 @@ if (existsSync(DIR100)) {
       'A/A false alarms (1pp self / 2pp cum)',
       `+2pp on ${TARGET_FN} detected (budget 1pp)`,
       `+3pp on ${TARGET_FN} detected (budget 1pp)`,
-      'A/A: any significant growth (zero budgets)',
+      'A/A: anything significant (zero budgets)',
       'gate MDE (80%, zero budgets)',
       'single-function limit (same false-alarm rate)',
       'ratio',
@@ -374,7 +416,7 @@ if (existsSync(DIR100)) {
     study100(seq, ab),
   );
   console.log(
-    "\n(single-function limit: (z_{1-alpha} + z_0.8) x the SD of the target's A/A deltas, alpha = the gate's own rate in the column before, at least half a draw)\n",
+    "\n(single-function limit: (z_{1-alpha/2} + z_0.8) x the true SD of the target's delta, alpha = the gate's own rate in the column before (at least half a draw); see the header of scripts/bench-stats.ts)\n",
   );
 }
 const t500 = study500();
