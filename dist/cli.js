@@ -16310,9 +16310,21 @@ function bootstrapRows(rows, totals, nB, nC, opts) {
   }
   const se = new Float64Array(F);
   const pAdjusted = new Float64Array(F).fill(1);
+  const criticalRow = new Float64Array(F).fill(Infinity);
+  const dfRow = new Float64Array(F).fill(Infinity);
   if (nB < 2 || nC < 2 || F === 0 || replicates < 10) {
     for (let f = 0; f < F; f++) se[f] = Math.sqrt(rows[f].seFloor ** 2 + (rows[f].driftVar ?? 0));
-    return { delta, baseline, canary, se, critical: Infinity, pAdjusted, replicates: 0 };
+    return {
+      delta,
+      baseline,
+      canary,
+      se,
+      critical: Infinity,
+      criticalRow,
+      dfRow,
+      pAdjusted,
+      replicates: 0
+    };
   }
   const kB = Math.sqrt(nB / (nB - 1));
   const kC = Math.sqrt(nC / (nC - 1));
@@ -16378,9 +16390,15 @@ function bootstrapRows(rows, totals, nB, nC, opts) {
   }
   const sorted = Float64Array.from(maxT).sort();
   const zCritical = sorted[Math.min(replicates - 1, Math.ceil(confidence * replicates) - 1)];
-  const df = opts.tCorrection === false ? Infinity : nB + nC - 2;
-  const critical = tQuantileUpper(normalUpperTail(zCritical), df);
+  const dfCap = opts.tCorrection === false ? Infinity : nB + nC - 2;
+  const tail = normalUpperTail(zCritical);
+  const critical = tQuantileUpper(tail, dfCap);
   for (let f = 0; f < F; f++) {
+    const drift = rows[f].driftVar ?? 0;
+    const cap = Math.max(se[f] * se[f] - drift, 1e-30);
+    const df = drift > 0 ? Math.min(1e6, (cap + drift) ** 2 / (cap * cap) * dfCap) : dfCap;
+    dfRow[f] = df;
+    criticalRow[f] = df === dfCap ? critical : tQuantileUpper(tail, df);
     const t = tQuantileUpper(tUpperTail(Math.abs(delta[f]) / se[f], df), Infinity);
     let lo = 0;
     let hi = replicates;
@@ -16391,7 +16409,7 @@ function bootstrapRows(rows, totals, nB, nC, opts) {
     }
     pAdjusted[f] = (replicates - lo + 1) / (replicates + 1);
   }
-  return { delta, baseline, canary, se, critical, pAdjusted, replicates };
+  return { delta, baseline, canary, se, critical, criticalRow, dfRow, pAdjusted, replicates };
 }
 var NormalStream = class {
   rng;
@@ -17033,7 +17051,7 @@ function applyDilution(t, causes, rows, settings, tCorrection) {
   );
   candidates.forEach(({ fd }, k) => {
     const d = b.delta[k];
-    const h = b.critical * b.se[k];
+    const h = b.criticalRow[k] * b.se[k];
     if (d + h < 0) return;
     fd.diluted = { deltaPp: d * 100, ciLowPp: (d - h) * 100, ciHighPp: (d + h) * 100 };
     fd.status = "unchanged";
@@ -17369,10 +17387,9 @@ function compareCaptures(baseline, canary, settings, opts = {}) {
     tCorrection,
     onProgress: opts.onProgress
   });
-  const df = tCorrection ? nB + nC - 2 : Infinity;
   const tested = selected.info.map((info, k) => ({
     info,
-    fd: testedRow(info, k, b, table, settings, df)
+    fd: testedRow(info, k, b, table, settings)
   }));
   const functions = [
     ...tested.map((r) => r.fd),
@@ -17456,10 +17473,10 @@ function driftNote(opts, s) {
     reason: "different runs, drift not modelled (no calibration): intervals see capture noise only, budgets must absorb run-to-run drift"
   };
 }
-function testedRow(ri, k, b, t, settings, df) {
+function testedRow(ri, k, b, t, settings) {
   const perUnit = ri.metric === "per-unit";
   const d = b.delta[k];
-  const half2 = b.critical * b.se[k];
+  const half2 = b.criticalRow[k] * b.se[k];
   const show = (x) => perUnit ? (Math.exp(x) - 1) * 100 : Math.min(100, Math.max(-100, x * 100));
   const delta = show(d);
   const low = Number.isFinite(half2) ? show(d - half2) : -Infinity;
@@ -17496,7 +17513,7 @@ function testedRow(ri, k, b, t, settings, df) {
     overBudget: c.overBudget,
     reason: "",
     // per-unit rows: a log-scale SE of x is about x * 100 percent
-    mdePp: mde(b.se[k] * 100, b.critical, df),
+    mdePp: mde(b.se[k] * 100, b.criticalRow[k], b.dfRow[k]),
     driftPp: Math.sqrt(ri.driftVar) * 100
   };
   const raws = t.rawNames.get(ri.function);

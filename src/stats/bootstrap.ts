@@ -15,8 +15,10 @@
  * `confidence` quantile of the maximum |t| over all rows gives one critical value for
  * simultaneous intervals: with probability `confidence`, every interval covers its true delta
  * at once, however many functions are tested. With `tCorrection` the critical value is moved
- * from the normal to Student's t with nB + nC - 2 degrees of freedom at the same tail
- * probability, the usual small-sample correction for a cluster bootstrap with few clusters.
+ * from the normal to Student's t at the same tail probability, the usual small-sample
+ * correction for a cluster bootstrap with few clusters: with nB + nC - 2 degrees of freedom for
+ * the capture noise, and per row more (Satterthwaite) as far as the row's variance is drift,
+ * which comes from the calibration rather than from these few captures.
  *
  * Share rows are differences of fractions; relative rows (cost per unit) are tested on the log
  * scale, log(canary / baseline), so their intervals stay above -100% once mapped back.
@@ -52,8 +54,15 @@ export interface BootstrapResult {
   baseline: Float64Array;
   canary: Float64Array;
   se: Float64Array;
-  /** simultaneous critical value (max |t| quantile); Infinity when it cannot be estimated */
+  /**
+   * simultaneous critical value (max |t| quantile) for rows of capture noise only; Infinity
+   * when it cannot be estimated
+   */
   critical: number;
+  /** each row's critical value (its own degrees of freedom when it carries drift) */
+  criticalRow: Float64Array;
+  /** each row's degrees of freedom (Infinity without the t correction) */
+  dfRow: Float64Array;
   /** family-wise adjusted p-values (single-step max-T) */
   pAdjusted: Float64Array;
   replicates: number;
@@ -96,9 +105,21 @@ export function bootstrapRows(
   }
   const se = new Float64Array(F);
   const pAdjusted = new Float64Array(F).fill(1);
+  const criticalRow = new Float64Array(F).fill(Infinity);
+  const dfRow = new Float64Array(F).fill(Infinity);
   if (nB < 2 || nC < 2 || F === 0 || replicates < 10) {
     for (let f = 0; f < F; f++) se[f] = Math.sqrt(rows[f].seFloor ** 2 + (rows[f].driftVar ?? 0));
-    return { delta, baseline, canary, se, critical: Infinity, pAdjusted, replicates: 0 };
+    return {
+      delta,
+      baseline,
+      canary,
+      se,
+      critical: Infinity,
+      criticalRow,
+      dfRow,
+      pAdjusted,
+      replicates: 0,
+    };
   }
   const kB = Math.sqrt(nB / (nB - 1));
   const kC = Math.sqrt(nC / (nC - 1));
@@ -170,9 +191,16 @@ export function bootstrapRows(
   // distinct resamples), while the real one has the heavy tails of Student's t with about
   // nB + nC - 2 degrees of freedom. Keep the per-test tail probability the max-statistic
   // found and read the critical value off t instead of the normal.
-  const df = opts.tCorrection === false ? Infinity : nB + nC - 2;
-  const critical = tQuantileUpper(normalUpperTail(zCritical), df);
+  const dfCap = opts.tCorrection === false ? Infinity : nB + nC - 2;
+  const tail = normalUpperTail(zCritical);
+  const critical = tQuantileUpper(tail, dfCap);
   for (let f = 0; f < F; f++) {
+    // Satterthwaite with the drift variance known: (cap + drift)^2 / (cap^2 / dfCap)
+    const drift = rows[f].driftVar ?? 0;
+    const cap = Math.max(se[f] * se[f] - drift, 1e-30);
+    const df = drift > 0 ? Math.min(1e6, ((cap + drift) ** 2 / (cap * cap)) * dfCap) : dfCap;
+    dfRow[f] = df;
+    criticalRow[f] = df === dfCap ? critical : tQuantileUpper(tail, df);
     // the row's t, mapped to the normal scale of the bootstrap maxima
     const t = tQuantileUpper(tUpperTail(Math.abs(delta[f]) / se[f], df), Infinity);
     // count of replicates whose max |t| reaches t (binary search in the sorted maxima)
@@ -185,7 +213,7 @@ export function bootstrapRows(
     }
     pAdjusted[f] = (replicates - lo + 1) / (replicates + 1);
   }
-  return { delta, baseline, canary, se, critical, pAdjusted, replicates };
+  return { delta, baseline, canary, se, critical, criticalRow, dfRow, pAdjusted, replicates };
 }
 
 /** Standard normal draws (Box-Muller) from a seeded sfc32 stream. */

@@ -83,10 +83,9 @@ export function compareCaptures(
     tCorrection,
     onProgress: opts.onProgress,
   });
-  const df = tCorrection ? nB + nC - 2 : Infinity;
   const tested = selected.info.map((info, k) => ({
     info,
-    fd: testedRow(info, k, b, table, settings, df),
+    fd: testedRow(info, k, b, table, settings),
   }));
   const functions = [
     ...tested.map((r) => r.fd),
@@ -187,11 +186,10 @@ function testedRow(
   b: BootstrapResult,
   t: FunctionTable,
   settings: CompareSettings,
-  df: number,
 ): FunctionDelta {
   const perUnit = ri.metric === 'per-unit';
   const d = b.delta[k];
-  const half = b.critical * b.se[k];
+  const half = b.criticalRow[k] * b.se[k];
   // shares: a difference of fractions, shown in pp and kept within what shares allow;
   // cost per unit: a log ratio, shown as a relative change in percent (above -100%)
   const show = (x: number) =>
@@ -231,7 +229,7 @@ function testedRow(
     overBudget: c.overBudget,
     reason: '',
     // per-unit rows: a log-scale SE of x is about x * 100 percent
-    mdePp: mde(b.se[k] * 100, b.critical, df),
+    mdePp: mde(b.se[k] * 100, b.criticalRow[k], b.dfRow[k]),
     driftPp: Math.sqrt(ri.driftVar) * 100,
   };
   const raws = t.rawNames.get(ri.function);

@@ -64,7 +64,7 @@ export function applyDilution(
   );
   candidates.forEach(({ fd }, k) => {
     const d = b.delta[k];
-    const h = b.critical * b.se[k];
+    const h = b.criticalRow[k] * b.se[k];
     if (d + h < 0) return; // still a significant shrink: a real improvement
     fd.diluted = { deltaPp: d * 100, ciLowPp: (d - h) * 100, ciHighPp: (d + h) * 100 };
     fd.status = 'unchanged';
