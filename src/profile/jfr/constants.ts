@@ -109,7 +109,12 @@ export class ConstantPools {
   }
 }
 
-/** A frame's function name as Java users read it. */
+/**
+ * A frame's function name as Java users read it: `package.Class.method`. Class names come in
+ * the JVM's internal form (`com/example/Foo$Bar`) except hidden classes, which the JVM writes
+ * already dotted with a `/suffix` (`com.example.Foo$$Lambda$14+0x0000000800c0b448/12345`):
+ * those are kept as written.
+ */
 export function javaFrameName(
   className: string | null,
   method: string | null,
@@ -117,7 +122,8 @@ export function javaFrameName(
 ): string {
   const m = method ?? '[unknown]';
   if (nativeFrame || !className) return m;
-  return `${className.replace(/\//g, '.')}.${m}`;
+  const cls = className.includes('.') ? className : className.replace(/\//g, '.');
+  return `${cls}.${m}`;
 }
 
 /** Frame types whose "class" is a library (async-profiler's native and kernel frames). */
