@@ -41,11 +41,9 @@ export interface ChunkHeader {
   compressed: boolean;
 }
 
+/** An unsigned 64-bit header field; exact below 2^53 (sizes and offsets beyond fail checks). */
 function u64(dv: DataView, at: number): number {
-  const hi = dv.getUint32(at);
-  const lo = dv.getUint32(at + 4);
-  // Offsets and sizes beyond 2^53 are nonsense in any file this reader can hold.
-  return hi >= 0x200000 ? Number.MAX_SAFE_INTEGER : hi * 0x100000000 + lo;
+  return dv.getUint32(at) * 0x100000000 + dv.getUint32(at + 4);
 }
 
 /** Reads and checks the header of the chunk at `start` (`index` counts chunks from 1). */
@@ -93,7 +91,7 @@ export function readChunkHeader(bytes: Uint8Array, start: number, index: number)
     }
   }
   const ticksPerSecond = u64(dv, 56);
-  if (ticksPerSecond <= 0 || ticksPerSecond === Number.MAX_SAFE_INTEGER) {
+  if (ticksPerSecond <= 0 || ticksPerSecond > 1e15) {
     throw new JfrError(`${where}: ticks per second is ${ticksPerSecond}`);
   }
   const startNanos = u64(dv, 32);
@@ -106,8 +104,8 @@ export function readChunkHeader(bytes: Uint8Array, start: number, index: number)
     minor,
     constantPool: start + cp,
     metadata: start + meta,
-    startNanos: startNanos === Number.MAX_SAFE_INTEGER ? 0 : startNanos,
-    durationNanos: durationNanos === Number.MAX_SAFE_INTEGER ? 0 : durationNanos,
+    startNanos,
+    durationNanos,
     ticksPerSecond,
     compressed: (features & 1) !== 0,
   };
