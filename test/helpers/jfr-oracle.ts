@@ -148,9 +148,9 @@ class Fold {
   total = 0;
   readonly fns = new Map<string, [number, number]>();
   add(names: string[], v: number): void {
-    if (v === 0) return;
+    // Events without a stack are dropped (profile-gate's samples always have frames).
+    if (v === 0 || names.length === 0) return;
     this.total += v;
-    if (names.length === 0) return;
     const leaf = this.get(names[0]);
     leaf[0] += v;
     for (const n of new Set(names)) this.get(n)[1] += v;

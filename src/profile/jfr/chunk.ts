@@ -114,10 +114,28 @@ export function readChunkHeader(bytes: Uint8Array, start: number, index: number)
 const TWO_53 = 2 ** 53;
 const utf8 = new TextDecoder('utf-8');
 
-function fromCodes(codes: ArrayLike<number>): string {
+/** UTF-8 bytes as a string; short ASCII (most JFR symbols) without a TextDecoder call. */
+function decodeUtf8(b: Uint8Array, at: number, n: number): string {
+  if (n <= 64) {
+    let ascii = true;
+    for (let i = at; i < at + n; i++) {
+      if (b[i] >= 0x80) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii)
+      return String.fromCharCode.apply(null, b.subarray(at, at + n) as unknown as number[]);
+  }
+  return utf8.decode(b.subarray(at, at + n));
+}
+
+/** Char codes (Latin-1 bytes or UTF-16 units) as a string, in slices that apply() takes. */
+function fromCodes(codes: Uint8Array | number[]): string {
+  if (codes.length <= 8192) return String.fromCharCode.apply(null, codes as number[]);
   let s = '';
   for (let i = 0; i < codes.length; i += 8192) {
-    s += String.fromCharCode(...Array.prototype.slice.call(codes, i, i + 8192));
+    s += String.fromCharCode.apply(null, codes.slice(i, i + 8192) as number[]);
   }
   return s;
 }
@@ -320,7 +338,7 @@ export class Input {
       }
       case 3: {
         const n = this.count('a UTF-8 string');
-        const s = utf8.decode(this.b.subarray(this.pos, this.pos + n));
+        const s = decodeUtf8(this.b, this.pos, n);
         this.pos += n;
         return s;
       }

@@ -14,7 +14,11 @@
 import { Input, JfrError, type ChunkHeader } from './chunk.js';
 import type { Types } from './metadata.js';
 import {
+  K_CHAR,
+  K_INT,
+  K_LONG,
   K_REF,
+  K_SHORT,
   K_STRING,
   K_STRUCT,
   readValue,
@@ -126,8 +130,44 @@ export function javaFrameName(
   return `${cls}.${m}`;
 }
 
+/** What the frame loop does with each field of a stack frame. */
+const FOP_VARINT = 0;
+const FOP_METHOD = 1;
+const FOP_TYPE = 2;
+const FOP_OTHER = 3;
+const VARINT_KINDS = new Set([K_SHORT, K_CHAR, K_INT, K_LONG, K_REF]);
+
 /** Frame types whose "class" is a library (async-profiler's native and kernel frames). */
 const NATIVE_FRAME_TYPES = new Set(['C++', 'Kernel']);
+
+/**
+ * Function ids by (class, method, native naming), shared by the chunks of one file: looked up
+ * without building the full name (most lookups are hits from earlier chunks).
+ */
+export class FunctionNames {
+  readonly names: string[] = [];
+  private readonly ids = new Map<string, number>();
+  private readonly byClass = new Map<string, Map<string, number>>();
+
+  id(className: string | null, method: string | null, nativeFrame: boolean): number {
+    const ck = nativeFrame ? '\0' : (className ?? '');
+    let methods = this.byClass.get(ck);
+    if (!methods) this.byClass.set(ck, (methods = new Map()));
+    const mk = method ?? '\0';
+    let id = methods.get(mk);
+    if (id === undefined) {
+      const name = javaFrameName(className, method, nativeFrame);
+      id = this.ids.get(name);
+      if (id === undefined) {
+        id = this.names.length;
+        this.names.push(name);
+        this.ids.set(name, id);
+      }
+      methods.set(mk, id);
+    }
+    return id;
+  }
+}
 
 export interface ResolveStats {
   missingStacks: number;
@@ -149,8 +189,13 @@ export class Resolver {
   private readonly frameTypeField: number;
   private readonly javaFn = new Map<number, number>();
   private readonly nativeFn = new Map<number, number>();
-  private readonly frameTypes = new Map<number, string | null>();
   private readonly strings = new Map<number, string | null>();
+  /** Text of string-like pool entries (symbols, frame types) by pool type id and key. */
+  private readonly texts = new Map<number, Map<number, string | null>>();
+  private readonly classNames = new Map<number, string | null>();
+  private readonly nativeTypes = new Map<number, boolean>();
+  private readonly methodType: number;
+  private readonly frameOps: Int8Array;
   private nativeIsLibrary: boolean | undefined;
   readonly stats: ResolveStats = { missingStacks: 0, missingMethods: 0 };
   /** Set by stack(): whether the stack was cut at the JVM's stack depth. */
@@ -163,7 +208,7 @@ export class Resolver {
     plans: Plans,
     private readonly pools: ConstantPools,
     keys: Map<bigint, number>,
-    private readonly fn: (name: string) => number,
+    private readonly names: FunctionNames,
   ) {
     this.inp = new Input(bytes, h.end, h.compressed, keys);
     this.plans = plans;
@@ -173,6 +218,8 @@ export class Resolver {
     this.truncatedField = -1;
     this.frameMethod = -1;
     this.frameTypeField = -1;
+    this.methodType = -1;
+    this.frameOps = new Int8Array(0);
     if (st) {
       this.stackPlan = plans.value(st.id);
       const f = this.stackPlan.fields;
@@ -191,6 +238,16 @@ export class Resolver {
           'jdk.types.StackFrame has no "method" constant-pool reference: not a layout this reader knows',
         );
       }
+      this.methodType = frames.fields[this.frameMethod].typeId;
+      this.frameOps = Int8Array.from(frames.fields, (x, j) =>
+        j === this.frameMethod
+          ? FOP_METHOD
+          : j === this.frameTypeField
+            ? FOP_TYPE
+            : h.compressed && !x.array && VARINT_KINDS.has(x.kind)
+              ? FOP_VARINT
+              : FOP_OTHER,
+      );
     }
   }
 
@@ -214,35 +271,48 @@ export class Resolver {
     return s;
   };
 
-  /** Decodes the pool entry `key` of type `typeId` into plain JavaScript, or null. */
-  private entry(typeId: number, key: number): Value {
+  /**
+   * One field of pool entry `key` of type `typeId` (the fields before it skipped, nothing
+   * decoded into objects); undefined when the pool has no such entry or type no such field.
+   */
+  private field(typeId: number, key: number, name: string): Value | undefined {
     const off = this.pools.entries(typeId)?.get(key);
-    if (off === undefined) return null;
-    this.inp.pos = off;
-    return readValue(this.inp, this.plans.value(typeId), this.stringPool);
+    if (off === undefined) return undefined;
+    const inp = this.inp;
+    const back = inp.pos;
+    inp.pos = off;
+    let v: Value | undefined;
+    for (const f of this.plans.fields(typeId)) {
+      if (f.name === name) {
+        v = readValue(inp, f, this.stringPool);
+        break;
+      }
+      skipValue(inp, f);
+    }
+    inp.pos = back;
+    return v;
   }
 
   /**
-   * The text of a field that is a string, or a reference to a string-like pool (a symbol:
-   * one string field; or java.lang.String itself).
+   * The text of a value of field `plan`: a string, or a key into a string-like pool (a
+   * symbol: one string field; or java.lang.String itself). Cached per pool and key.
    */
-  private text(plan: Plan, v: Value, depth = 0): string | null {
+  private text(plan: Plan, v: Value | undefined, depth = 0): string | null {
     if (typeof v === 'string' || v === null) return v;
     if (plan.kind !== K_REF || typeof v !== 'number' || depth > 4) return null;
-    const cls = this.types.get(plan.typeId);
-    if (cls.name === 'java.lang.String') return this.stringPool(v);
-    const e = this.entry(plan.typeId, v);
-    if (e === null || typeof e !== 'object' || Array.isArray(e)) return null;
-    const fields = this.plans.fields(plan.typeId);
-    const f = fields.find((x) => x.kind === K_STRING || x.kind === K_REF);
-    return f ? this.text(f, e[f.name], depth + 1) : null;
-  }
-
-  private frameType(key: number, plan: Plan): string | null {
-    let t = this.frameTypes.get(key);
+    let cache = this.texts.get(plan.typeId);
+    if (!cache) this.texts.set(plan.typeId, (cache = new Map()));
+    let t = cache.get(v);
     if (t === undefined) {
-      t = this.text(plan, key);
-      this.frameTypes.set(key, t);
+      t = null;
+      if (this.types.get(plan.typeId).name === 'java.lang.String') t = this.stringPool(v);
+      else {
+        const f = this.plans
+          .fields(plan.typeId)
+          .find((x) => x.kind === K_STRING || x.kind === K_REF);
+        if (f) t = this.text(f, this.field(plan.typeId, v, f.name), depth + 1);
+      }
+      cache.set(v, t);
     }
     return t;
   }
@@ -258,7 +328,7 @@ export class Resolver {
       const entries = typePlan?.kind === K_REF ? this.pools.entries(typePlan.typeId) : undefined;
       if (entries && typePlan) {
         for (const key of entries.keys()) {
-          if (NATIVE_FRAME_TYPES.has(this.frameType(key, typePlan) ?? '')) {
+          if (NATIVE_FRAME_TYPES.has(this.text(typePlan, key) ?? '')) {
             this.nativeIsLibrary = true;
             break;
           }
@@ -268,51 +338,64 @@ export class Resolver {
     return this.nativeIsLibrary;
   }
 
-  /** The function id of a frame: its method (a key), named by the frame's type. */
-  private frameFn(methodKey: number, typePlan: Plan | undefined, typeValue: Value): number {
-    let nativeFrame = false;
-    if (typePlan) {
-      const t =
-        typePlan.kind === K_REF && typeof typeValue === 'number'
-          ? this.frameType(typeValue, typePlan)
-          : typeof typeValue === 'string'
-            ? typeValue
-            : null;
-      if (t !== null) {
-        nativeFrame =
-          NATIVE_FRAME_TYPES.has(t) || (t === 'Native' && this.nativeMeansLibrary(typePlan));
+  /** Whether frames of this type (a key or an inline string) are named by symbol alone. */
+  private nativeFrame(typePlan: Plan, typeValue: Value): boolean {
+    if (typeof typeValue === 'number') {
+      let n = this.nativeTypes.get(typeValue);
+      if (n === undefined) {
+        const t = this.text(typePlan, typeValue);
+        n =
+          t !== null &&
+          (NATIVE_FRAME_TYPES.has(t) || (t === 'Native' && this.nativeMeansLibrary(typePlan)));
+        this.nativeTypes.set(typeValue, n);
       }
+      return n;
     }
+    return (
+      typeof typeValue === 'string' &&
+      (NATIVE_FRAME_TYPES.has(typeValue) ||
+        (typeValue === 'Native' && this.nativeMeansLibrary(typePlan)))
+    );
+  }
+
+  /** The function id of a frame: its method (a key), named by the frame's type. */
+  private frameFn(methodKey: number, nativeFrame: boolean): number {
     const cache = nativeFrame ? this.nativeFn : this.javaFn;
     let id = cache.get(methodKey);
     if (id === undefined) {
-      id = this.fn(this.methodName(methodKey, nativeFrame));
+      id = this.methodFn(methodKey, nativeFrame);
       cache.set(methodKey, id);
     }
     return id;
   }
 
-  private methodName(key: number, nativeFrame: boolean): string {
-    const stackPlan = this.stackPlan!;
-    const methodPlan = stackPlan.fields[this.framesField].fields[this.frameMethod];
-    const m = this.entry(methodPlan.typeId, key);
-    if (m === null || typeof m !== 'object' || Array.isArray(m)) {
-      this.stats.missingMethods++;
-      return '[unknown]';
-    }
-    const fields = this.plans.fields(methodPlan.typeId);
+  private methodFn(key: number, nativeFrame: boolean): number {
+    const methodType = this.methodType;
+    const fields = this.plans.fields(methodType);
     const namePlan = fields.find((f) => f.name === 'name');
-    const typePlan = fields.find((f) => f.name === 'type');
-    const name = namePlan ? this.text(namePlan, m[namePlan.name]) : null;
+    const classPlan = fields.find((f) => f.name === 'type');
+    if (!this.pools.entries(methodType)?.has(key)) {
+      this.stats.missingMethods++;
+      return this.names.id(null, null, nativeFrame);
+    }
+    const name = namePlan ? this.text(namePlan, this.field(methodType, key, 'name')) : null;
     let className: string | null = null;
-    if (typePlan && typePlan.kind === K_REF && typeof m.type === 'number') {
-      const c = this.entry(typePlan.typeId, m.type);
-      if (c !== null && typeof c === 'object' && !Array.isArray(c)) {
-        const cNamePlan = this.plans.fields(typePlan.typeId).find((f) => f.name === 'name');
-        className = cNamePlan ? this.text(cNamePlan, c.name) : null;
+    if (classPlan && classPlan.kind === K_REF) {
+      const classKey = this.field(methodType, key, 'type');
+      if (typeof classKey === 'number') {
+        className = this.classNames.get(classKey) ?? null;
+        if (!this.classNames.has(classKey)) {
+          const namePlanOfClass = this.plans
+            .fields(classPlan.typeId)
+            .find((f) => f.name === 'name');
+          className = namePlanOfClass
+            ? this.text(namePlanOfClass, this.field(classPlan.typeId, classKey, 'name'))
+            : null;
+          this.classNames.set(classKey, className);
+        }
       }
     }
-    return javaFrameName(className, name, nativeFrame);
+    return this.names.id(className, name, nativeFrame);
   }
 
   /**
@@ -344,19 +427,26 @@ export class Resolver {
         }
         const out = room(count);
         const frameFields = f.fields;
+        const ops = this.frameOps;
         const typePlan = this.frameTypeField >= 0 ? frameFields[this.frameTypeField] : undefined;
+        const b = inp.b;
         for (let k = 0; k < count; k++) {
           let method = 0;
           let type: Value = null;
-          for (let j = 0; j < frameFields.length; j++) {
-            const ff = frameFields[j];
-            if (j === this.frameMethod) method = inp.key();
-            else if (j === this.frameTypeField) type = readValue(inp, ff, this.stringPool);
-            else skipValue(inp, ff);
+          for (let j = 0; j < ops.length; j++) {
+            const op = ops[j];
+            if (op === FOP_VARINT) {
+              // Up to 9 bytes; the ninth ends the value whatever its top bit.
+              let p = inp.pos;
+              for (let c = 0; c < 8 && b[p] >= 0x80; c++) p++;
+              inp.pos = p + 1;
+            } else if (op === FOP_METHOD) method = inp.key();
+            else if (op === FOP_TYPE) type = readValue(inp, frameFields[j], this.stringPool);
+            else skipValue(inp, frameFields[j]);
           }
-          const pos = inp.pos;
-          out[at + n++] = this.frameFn(method, typePlan, type);
-          inp.pos = pos;
+          if (inp.pos > inp.end) inp.eof('a stack frame');
+          const native = typePlan !== undefined && this.nativeFrame(typePlan, type);
+          out[at + n++] = this.frameFn(method, native);
         }
       } else {
         skipValue(inp, f);

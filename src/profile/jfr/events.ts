@@ -20,6 +20,7 @@ import {
   type Plan,
   type Plans,
   type StringPool,
+  type Value,
 } from './values.js';
 
 /** Raw value columns, before sampling periods turn counts into time. */
@@ -61,11 +62,19 @@ export interface Setting {
   value: string;
 }
 
+/** How the event loop treats each field up to the last one it needs. */
+const OP_VARINT = 0; // skip a compressed integer or key
+const OP_BYTE = 1; // skip a byte
+const OP_STACK = 2; // the stack trace key
+const OP_VALUE = 3; // the event's value (a number)
+const OP_OTHER = 4; // skip anything else by its plan
+
 interface Handler {
   spec: number;
   col: number;
-  /** Field plans up to the last one needed, in order. */
+  /** Field plans up to the last one needed, in order, and what to do with each. */
   steps: Plan[];
+  ops: Int8Array;
   stackAt: number;
   valueAt: number;
   /** Ticks per nanosecond for durations (as the JDK converts: ns = trunc(ticks / this)); 1 otherwise. */
@@ -73,10 +82,49 @@ interface Handler {
 }
 
 const NUMERIC = new Set([K_BYTE, K_SHORT, K_CHAR, K_INT, K_LONG]);
+const VARINTS = new Set([K_SHORT, K_CHAR, K_INT, K_LONG, K_REF]);
+
+/** Where the last varint() ended; -1 when it needs the general reader (5+ bytes or past). */
+let after = 0;
+
+/** A varint of up to 4 bytes (sizes, type ids, most keys) without the general reader. */
+function varint(b: Uint8Array, p: number): number {
+  let x = b[p];
+  if (x < 0x80) {
+    after = p + 1;
+    return x;
+  }
+  let v = x & 0x7f;
+  x = b[p + 1];
+  if (x < 0x80) {
+    after = p + 2;
+    return v | (x << 7);
+  }
+  v |= (x & 0x7f) << 7;
+  x = b[p + 2];
+  if (x < 0x80) {
+    after = p + 3;
+    return v | (x << 14);
+  }
+  v |= (x & 0x7f) << 14;
+  x = b[p + 3];
+  if (x < 0x80) {
+    after = p + 4;
+    return v | (x << 21);
+  }
+  after = -1;
+  return 0;
+}
 
 /** Per stack key: the summed value of each column and the number of events. */
+/** Stack keys below this are looked up in a table (JVMs number stacks from 1 up). */
+const DENSE_KEYS = 1 << 22;
+
 export class ChunkSamples {
-  readonly rowOf = new Map<number, number>();
+  /** row by key, for keys not in the table. */
+  private readonly rowOf = new Map<number, number>();
+  /** row + 1 by key, for keys below DENSE_KEYS. */
+  private dense = new Int32Array(1024);
   keys: number[] = [];
   values: Float64Array[] = [];
   events: Float64Array[] = [];
@@ -90,13 +138,31 @@ export class ChunkSamples {
   }
 
   row(key: number): number {
+    if (key >= 0 && key < DENSE_KEYS && Number.isInteger(key)) {
+      let t = this.dense;
+      if (key >= t.length) {
+        const n = Math.min(DENSE_KEYS, Math.max(key + 1, t.length * 2));
+        const bigger = new Int32Array(n);
+        bigger.set(t);
+        this.dense = t = bigger;
+      }
+      const r = t[key] - 1;
+      if (r >= 0) return r;
+      t[key] = this.add(key) + 1;
+      return t[key] - 1;
+    }
     let r = this.rowOf.get(key);
     if (r === undefined) {
-      r = this.keys.length;
-      if (r === this.cap) this.grow();
-      this.keys.push(key);
+      r = this.add(key);
       this.rowOf.set(key, r);
     }
+    return r;
+  }
+
+  private add(key: number): number {
+    const r = this.keys.length;
+    if (r === this.cap) this.grow();
+    this.keys.push(key);
     return r;
   }
 
@@ -135,10 +201,25 @@ function handlers(types: Types, plans: Plans, h: ChunkHeader, warnings: Set<stri
       }
     }
     const last = Math.max(stackAt, valueAt);
+    const steps = fields.slice(0, last + 1);
+    const ops = Int8Array.from(steps, (f, k) =>
+      k === stackAt
+        ? OP_STACK
+        : k === valueAt
+          ? OP_VALUE
+          : f.array
+            ? OP_OTHER
+            : f.kind === K_BYTE
+              ? OP_BYTE
+              : h.compressed && VARINTS.has(f.kind)
+                ? OP_VARINT
+                : OP_OTHER,
+    );
     out[cls.id] = {
       spec: i,
       col: spec.col,
-      steps: fields.slice(0, last + 1),
+      steps,
+      ops,
       stackAt,
       valueAt,
       scale: spec.ticks ? h.ticksPerSecond / 1e9 : 1,
@@ -173,44 +254,91 @@ export function readEvents(
   const out = new ChunkSamples();
   const byType = handlers(types, plans, h, warnings);
   const setting = types.byName.get('jdk.ActiveSetting');
-  const settingPlan = setting ? plans.value(setting.id) : undefined;
+  const settingFields = setting ? plans.fields(setting.id) : [];
   const settingId = setting?.id ?? -1;
   const inp = new Input(bytes, h.end, h.compressed, keys);
+  const b = bytes;
   const end = h.end;
+  const compressed = h.compressed;
   let pos = h.start + JFR_HEADER_SIZE;
   while (pos < end) {
-    inp.pos = pos;
-    inp.end = end;
-    const size = inp.int();
+    let size = compressed ? varint(b, pos) : 0;
+    let p = after;
+    if (!compressed || p < 0 || p > end) {
+      inp.pos = pos;
+      inp.end = end;
+      size = inp.int();
+      p = inp.pos;
+    }
     if (size <= 0 || size > end - pos) {
       throw new JfrError(
         `the event at byte ${pos} says it is ${size} bytes; its chunk has ${end - pos} left`,
       );
     }
     const next = pos + size;
-    inp.end = next;
-    const type = inp.long();
+    let type = compressed ? varint(b, p) : 0;
+    if (!compressed || after < 0 || after > next) {
+      inp.pos = p;
+      inp.end = next;
+      type = inp.long();
+      p = inp.pos;
+    } else p = after;
     const hd = byType[type];
     if (hd !== undefined) {
       let stack = NO_STACK;
       let value = 1;
-      const steps = hd.steps;
-      for (let i = 0; i < steps.length; i++) {
-        if (i === hd.stackAt) stack = inp.key();
-        else if (i === hd.valueAt) value = readNumber(inp, steps[i]);
-        else skipValue(inp, steps[i]);
+      const ops = hd.ops;
+      for (let i = 0; i < ops.length; i++) {
+        switch (ops[i]) {
+          case OP_VARINT:
+            // Up to 9 bytes; the ninth ends the value whatever its top bit.
+            for (let c = 0; c < 8 && b[p] >= 0x80; c++) p++;
+            p++;
+            break;
+          case OP_BYTE:
+            p++;
+            break;
+          case OP_STACK:
+            stack = compressed ? varint(b, p) : 0;
+            if (!compressed || after < 0 || after > next) {
+              inp.pos = p;
+              inp.end = next;
+              stack = inp.key();
+              p = inp.pos;
+            } else p = after;
+            break;
+          default:
+            inp.pos = p;
+            inp.end = next;
+            if (ops[i] === OP_VALUE) value = readNumber(inp, hd.steps[i]);
+            else skipValue(inp, hd.steps[i]);
+            p = inp.pos;
+        }
+      }
+      if (p > next) {
+        throw new JfrError(
+          `the ${SAMPLE_EVENTS[hd.spec].name} event at byte ${pos} runs past byte ${next}, where it ends`,
+        );
       }
       const r = out.row(stack);
       out.values[hd.col][r] += hd.scale === 1 ? value : Math.trunc(value / hd.scale);
       out.events[hd.col][r]++;
       out.perSpec[hd.spec]++;
-    } else if (type === settingId && settingPlan) {
-      const v = readValue(inp, settingPlan, strings);
-      if (v && typeof v === 'object' && !Array.isArray(v)) {
-        const { id, name, value } = v;
-        if (typeof id === 'number' && typeof name === 'string') {
-          out.settings.push({ id, name, value: typeof value === 'string' ? value : '' });
-        }
+    } else if (type === settingId) {
+      inp.pos = p;
+      inp.end = next;
+      let id: Value = null;
+      let name: Value = null;
+      let value: Value = null;
+      for (const f of settingFields) {
+        if (f.name === 'id') id = readValue(inp, f, strings);
+        else if (f.name === 'name') name = readValue(inp, f, strings);
+        else if (f.name === 'value') value = readValue(inp, f, strings);
+        else skipValue(inp, f);
+        if (id !== null && name !== null && value !== null) break;
+      }
+      if (typeof id === 'number' && typeof name === 'string') {
+        out.settings.push({ id, name, value: typeof value === 'string' ? value : '' });
       }
     }
     pos = next;

@@ -41,10 +41,27 @@ export class Types {
 /** Elements nest root > metadata > class > field > annotation: far less than this. */
 const MAX_DEPTH = 32;
 
+/** An element kept from the tree: its name, attributes and kept children. */
 interface Element {
   name: string;
   attrs: Map<string, string>;
   children: Element[];
+}
+
+/** Elements whose subtrees matter: root > metadata > class > field. */
+const KEEP = new Set(['root', 'metadata', 'class', 'field']);
+
+/** The bytes of the metadata event of chunk `h` (checked to lie within the chunk). */
+export function metadataBytes(bytes: Uint8Array, h: ChunkHeader): Uint8Array {
+  const inp = new Input(bytes, h.end, h.compressed);
+  inp.pos = h.metadata;
+  const size = inp.int();
+  if (size <= 0 || size > h.end - h.metadata) {
+    throw new JfrError(
+      `the metadata event at byte ${h.metadata} says it is ${size} bytes; the chunk has ${h.end - h.metadata} left`,
+    );
+  }
+  return bytes.subarray(h.metadata, h.metadata + size);
 }
 
 export function readMetadata(bytes: Uint8Array, h: ChunkHeader, keys: Map<bigint, number>): Types {
@@ -77,21 +94,33 @@ export function readMetadata(bytes: Uint8Array, h: ChunkHeader, keys: Map<bigint
     }
     return strings[i];
   };
-  const element = (depth: number): Element => {
+  // Elements other than root, metadata, class and field (annotations, settings, the region)
+  // are walked (to find where the next one starts) but not kept.
+  const element = (depth: number): Element | null => {
     if (depth > MAX_DEPTH) throw new JfrError(`metadata elements nest more than ${MAX_DEPTH} deep`);
     const name = str();
+    const keep = KEEP.has(name);
     const nAttrs = inp.count('metadata attributes');
     const attrs = new Map<string, string>();
     for (let i = 0; i < nAttrs; i++) {
-      const k = str();
-      attrs.set(k, str());
+      if (keep) {
+        const k = str();
+        attrs.set(k, str());
+      } else {
+        str();
+        str();
+      }
     }
     const nChildren = inp.count('metadata elements');
     const children: Element[] = [];
-    for (let i = 0; i < nChildren; i++) children.push(element(depth + 1));
-    return { name, attrs, children };
+    for (let i = 0; i < nChildren; i++) {
+      const c = element(depth + 1);
+      if (c) children.push(c);
+    }
+    return keep ? { name, attrs, children } : null;
   };
   const root = element(0);
+  if (!root) throw new JfrError('the metadata does not start with its root element');
   if (inp.pos !== inp.end) {
     throw new JfrError(
       `the metadata event at byte ${start} has ${inp.end - inp.pos} bytes after its elements`,

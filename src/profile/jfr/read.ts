@@ -22,7 +22,7 @@
 import { ProfileError, readerGuard } from '../errors.js';
 import type { Profile, ValueType } from '../model.js';
 import { isJfr, JfrError, readChunkHeader, type ChunkHeader } from './chunk.js';
-import { ConstantPools, Resolver } from './constants.js';
+import { ConstantPools, FunctionNames, Resolver } from './constants.js';
 import {
   COL_ALLOC_SAMPLE,
   COL_EXEC,
@@ -37,7 +37,7 @@ import {
   type ChunkSamples,
   type Setting,
 } from './events.js';
-import { readMetadata } from './metadata.js';
+import { metadataBytes, readMetadata, type Types } from './metadata.js';
 import { Plans } from './values.js';
 
 export { isJfr };
@@ -145,6 +145,12 @@ function growStore(s: Store, samples: number, frames: number): void {
   }
 }
 
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 function fmtNs(ns: number): string {
   if (ns % 1e6 === 0) return `${ns / 1e6} ms`;
   if (ns % 1e3 === 0) return `${ns / 1e3} us`;
@@ -169,17 +175,7 @@ function decode(bytes: Uint8Array, file: string): Profile {
   }
 
   const keys = new Map<bigint, number>();
-  const names: string[] = [];
-  const nameIds = new Map<string, number>();
-  const fn = (name: string): number => {
-    let id = nameIds.get(name);
-    if (id === undefined) {
-      id = names.length;
-      names.push(name);
-      nameIds.set(name, id);
-    }
-    return id;
-  };
+  const names = new FunctionNames();
   const store: Store = {
     frames: new Uint32Array(4096),
     nFrames: 0,
@@ -194,16 +190,31 @@ function decode(bytes: Uint8Array, file: string): Profile {
   const perSpec = new Float64Array(SAMPLE_EVENTS.length);
   const truncated = new Float64Array(N_COLS);
   const events = new Float64Array(N_COLS);
-  let missingStacks = 0;
-  let noStack = 0;
+  const missingStacks = new Float64Array(N_COLS);
+  const noStack = new Float64Array(N_COLS);
   let missingMethods = 0;
   let previous: Periods = {};
 
+  // Chunks of one JVM usually repeat the same metadata: parsed once while it is unchanged.
+  let previousMeta:
+    { bytes: Uint8Array; compressed: boolean; types: Types; plans: Plans } | undefined;
   headers.forEach((h, ci) => {
-    const types = readMetadata(bytes, h, keys);
-    const plans = new Plans(types, h.compressed);
+    const metaBytes = metadataBytes(bytes, h);
+    let types: Types;
+    let plans: Plans;
+    if (
+      previousMeta &&
+      previousMeta.compressed === h.compressed &&
+      sameBytes(previousMeta.bytes, metaBytes)
+    ) {
+      ({ types, plans } = previousMeta);
+    } else {
+      types = readMetadata(bytes, h, keys);
+      plans = new Plans(types, h.compressed);
+      previousMeta = { bytes: metaBytes, compressed: h.compressed, types, plans };
+    }
     const pools = new ConstantPools(bytes, h, plans, keys);
-    const resolver = new Resolver(bytes, h, types, plans, pools, keys, fn);
+    const resolver = new Resolver(bytes, h, types, plans, pools, keys, names);
     const got: ChunkSamples = readEvents(
       bytes,
       h,
@@ -229,9 +240,7 @@ function decode(bytes: Uint8Array, file: string): Profile {
     for (let r = 0; r < got.rows; r++) {
       const key = got.keys[r];
       let len = 0;
-      if (key === NO_STACK) {
-        for (let c = 0; c < N_COLS; c++) noStack += got.events[c][r];
-      } else {
+      if (key !== NO_STACK) {
         len = resolver.stack(
           key,
           (n) => {
@@ -246,11 +255,17 @@ function decode(bytes: Uint8Array, file: string): Profile {
           store.nFrames,
         );
         if (len < 0) {
-          len = 0;
-          for (let c = 0; c < N_COLS; c++) missingStacks += got.events[c][r];
-        } else if (resolver.truncated) {
+          // Dropped: the model's samples have frames (as the other readers drop theirs).
+          for (let c = 0; c < N_COLS; c++) missingStacks[c] += got.events[c][r];
+          continue;
+        }
+        if (resolver.truncated) {
           for (let c = 0; c < N_COLS; c++) truncated[c] += got.events[c][r];
         }
+      }
+      if (len === 0) {
+        for (let c = 0; c < N_COLS; c++) noStack[c] += got.events[c][r];
+        continue;
       }
       const s = store.n;
       for (let c = 0; c < N_COLS; c++) store.cols[c][s] = got.values[c][r];
@@ -262,7 +277,7 @@ function decode(bytes: Uint8Array, file: string): Profile {
     missingMethods += resolver.stats.missingMethods;
   });
 
-  return assemble(file, headers, store, names, {
+  return assemble(file, headers, store, names.names, {
     chunkPeriods,
     chunkEvents,
     events,
@@ -281,8 +296,9 @@ interface Tally {
   events: Float64Array;
   perSpec: Float64Array;
   truncated: Float64Array;
-  missingStacks: number;
-  noStack: number;
+  /** Events dropped per column: stack key not in the pool; no (or an empty) stack. */
+  missingStacks: Float64Array;
+  noStack: Float64Array;
   missingMethods: number;
   warnings: Set<string>;
 }
@@ -458,15 +474,19 @@ function assemble(
       `${trunc} of ${all} events (${pct(trunc, all)}) have truncated stacks: the JVM records at most its stack depth (64 frames by default), so their outermost frames are missing and cum values of callers near the root are low; raise it with -XX:FlightRecorderOptions:stackdepth=2048`,
     );
   }
-  if (t.missingStacks > 0) {
+  let missing = 0;
+  let none = 0;
+  for (const c of used) {
+    missing += t.missingStacks[c];
+    none += t.noStack[c];
+  }
+  if (missing > 0) {
     warnings.push(
-      `${plural(t.missingStacks, 'event refers', 'events refer')} to stack traces missing from the constant pool: they count with no frames`,
+      `dropped ${plural(missing, 'event', 'events')} whose stack trace is missing from the constant pool`,
     );
   }
-  if (t.noStack > 0) {
-    comments.push(
-      `${plural(t.noStack, 'event was', 'events were')} recorded without a stack trace (they count with no frames)`,
-    );
+  if (none > 0) {
+    warnings.push(`dropped ${plural(none, 'event', 'events')} recorded without a stack trace`);
   }
   if (t.missingMethods > 0) {
     warnings.push(

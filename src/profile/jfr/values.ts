@@ -42,6 +42,11 @@ export interface Plan {
   fields: Plan[];
   /** Fewest bytes one (non-array) value can take: 0 means arrays of it cost no bytes. */
   minBytes: number;
+  /**
+   * For structs of scalars only (stack frames): one op per scalar, 0 a varint, n > 0 n bytes,
+   * so that they are skipped without a call per field. Null otherwise.
+   */
+  flat: Int8Array | null;
 }
 
 /** Inline structs nest this deep at most (the JDK's deepest is 3: StackTrace > StackFrame). */
@@ -56,10 +61,17 @@ export class Plans {
     private readonly compressed: boolean,
   ) {}
 
+  private readonly values = new Map<number, Plan>();
+
   /** The plan of one whole value of type `typeId` (a constant-pool entry's value). */
   value(typeId: number): Plan {
-    const cls = this.types.get(typeId);
-    return this.plan({ name: cls.name, typeId, constantPool: false, array: false }, 0);
+    let p = this.values.get(typeId);
+    if (!p) {
+      const cls = this.types.get(typeId);
+      p = this.plan({ name: cls.name, typeId, constantPool: false, array: false }, 0);
+      this.values.set(typeId, p);
+    }
+    return p;
   }
 
   /** The plans of the fields of type `typeId`, in encoding order. */
@@ -90,6 +102,7 @@ export class Plans {
     let kind: number;
     let fields: Plan[] = [];
     let minBytes: number;
+    let flat: Int8Array | null = null;
     if (f.constantPool) {
       kind = K_REF;
       minBytes = intBytes(8);
@@ -101,9 +114,39 @@ export class Plans {
       fields = this.fields(f.typeId, depth);
       minBytes = 0;
       for (const p of fields) minBytes += p.array ? 1 : p.minBytes;
+      const scalars = fields.every(
+        (p) => !p.array && p.kind !== K_STRING && (p.kind !== K_STRUCT || p.flat !== null),
+      );
+      if (scalars) {
+        const ops: number[] = [];
+        for (const p of fields) {
+          if (p.kind === K_STRUCT) ops.push(...p.flat!);
+          else if (p.kind === K_BYTE) ops.push(1);
+          else if (p.kind === K_FLOAT) ops.push(4);
+          else if (p.kind === K_DOUBLE) ops.push(8);
+          else ops.push(this.compressed ? 0 : p.minBytes);
+        }
+        flat = Int8Array.from(ops);
+      }
     }
-    return { name: f.name, kind, array: f.array, typeId: f.typeId, fields, minBytes };
+    return { name: f.name, kind, array: f.array, typeId: f.typeId, fields, minBytes, flat };
   }
+}
+
+/** Skips one struct of scalars by its ops (see Plan.flat). */
+function skipFlat(inp: Input, ops: Int8Array): void {
+  const b = inp.b;
+  let p = inp.pos;
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i];
+    if (op === 0) {
+      // Up to 9 bytes; the ninth ends the value whatever its top bit.
+      for (let c = 0; c < 8 && b[p] >= 0x80; c++) p++;
+      p++;
+    } else p += op;
+  }
+  if (p > inp.end) inp.eof('a value');
+  inp.pos = p;
 }
 
 function skipOne(inp: Input, p: Plan): void {
@@ -132,7 +175,8 @@ function skipOne(inp: Input, p: Plan): void {
       inp.skipString();
       return;
     default:
-      for (const f of p.fields) skipValue(inp, f);
+      if (p.flat) skipFlat(inp, p.flat);
+      else for (const f of p.fields) skipValue(inp, f);
   }
 }
 
@@ -146,7 +190,8 @@ export function skipValue(inp: Input, p: Plan): void {
   // Elements that take no bytes (structs of empty structs) need no walk, and must not cost a
   // loop per count: nested, that would be quadratic in the bytes.
   if (p.minBytes === 0) return;
-  for (let i = 0; i < n; i++) skipOne(inp, p);
+  if (p.flat) for (let i = 0; i < n; i++) skipFlat(inp, p.flat);
+  else for (let i = 0; i < n; i++) skipOne(inp, p);
 }
 
 export type Value = number | string | null | Value[] | { [field: string]: Value };
