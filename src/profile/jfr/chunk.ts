@@ -14,6 +14,7 @@
  * short/char/int/long values are unsigned LEB128 varints of up to 9 bytes, the ninth byte
  * carrying 8 bits; without, they are fixed-width big endian.
  */
+import { Buffer } from 'node:buffer';
 
 export const JFR_HEADER_SIZE = 68;
 
@@ -112,23 +113,6 @@ export function readChunkHeader(bytes: Uint8Array, start: number, index: number)
 }
 
 const TWO_53 = 2 ** 53;
-const utf8 = new TextDecoder('utf-8');
-
-/** UTF-8 bytes as a string; short ASCII (most JFR symbols) without a TextDecoder call. */
-function decodeUtf8(b: Uint8Array, at: number, n: number): string {
-  if (n <= 64) {
-    let ascii = true;
-    for (let i = at; i < at + n; i++) {
-      if (b[i] >= 0x80) {
-        ascii = false;
-        break;
-      }
-    }
-    if (ascii)
-      return String.fromCharCode.apply(null, b.subarray(at, at + n) as unknown as number[]);
-  }
-  return utf8.decode(b.subarray(at, at + n));
-}
 
 /** Char codes (Latin-1 bytes or UTF-16 units) as a string, in slices that apply() takes. */
 function fromCodes(codes: Uint8Array | number[]): string {
@@ -149,6 +133,9 @@ export class Input {
   /** Constant-pool keys of 2^53 and above (exact 64-bit values), numbered -1, -2, ... */
   private readonly bigKeys: Map<bigint, number>;
 
+  /** The same bytes as a Buffer, for its native string decoding. */
+  private readonly buf: Buffer;
+
   constructor(
     readonly b: Uint8Array,
     public end: number,
@@ -156,6 +143,7 @@ export class Input {
     bigKeys?: Map<bigint, number>,
   ) {
     this.bigKeys = bigKeys ?? new Map();
+    this.buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
   }
 
   eof(what: string): never {
@@ -338,7 +326,7 @@ export class Input {
       }
       case 3: {
         const n = this.count('a UTF-8 string');
-        const s = decodeUtf8(this.b, this.pos, n);
+        const s = this.buf.toString('utf8', this.pos, this.pos + n);
         this.pos += n;
         return s;
       }
@@ -351,7 +339,7 @@ export class Input {
       }
       case 5: {
         const n = this.count('a Latin-1 string');
-        const s = fromCodes(this.b.subarray(this.pos, this.pos + n));
+        const s = this.buf.toString('latin1', this.pos, this.pos + n);
         this.pos += n;
         return s;
       }

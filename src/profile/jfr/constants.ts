@@ -430,6 +430,10 @@ export class Resolver {
         const ops = this.frameOps;
         const typePlan = this.frameTypeField >= 0 ? frameFields[this.frameTypeField] : undefined;
         const b = inp.b;
+        const typeIsKey = typePlan !== undefined && typePlan.kind === K_REF && !typePlan.array;
+        const compressed = inp.compressed;
+        let lastType: Value = -1;
+        let lastNative = false;
         for (let k = 0; k < count; k++) {
           let method = 0;
           let type: Value = null;
@@ -440,13 +444,32 @@ export class Resolver {
               let p = inp.pos;
               for (let c = 0; c < 8 && b[p] >= 0x80; c++) p++;
               inp.pos = p + 1;
-            } else if (op === FOP_METHOD) method = inp.key();
-            else if (op === FOP_TYPE) type = readValue(inp, frameFields[j], this.stringPool);
-            else skipValue(inp, frameFields[j]);
+            } else if (op === FOP_OTHER) skipValue(inp, frameFields[j]);
+            else if (op === FOP_TYPE && !typeIsKey) {
+              type = readValue(inp, frameFields[j], this.stringPool);
+            } else {
+              // A key: one or two bytes inline, else the general reader.
+              const p = inp.pos;
+              let v: number;
+              const x = b[p];
+              if (compressed && x < 0x80) {
+                v = x;
+                inp.pos = p + 1;
+              } else if (compressed && b[p + 1] < 0x80) {
+                v = (x & 0x7f) | (b[p + 1] << 7);
+                inp.pos = p + 2;
+              } else v = inp.key();
+              if (op === FOP_METHOD) method = v;
+              else type = v;
+            }
           }
           if (inp.pos > inp.end) inp.eof('a stack frame');
-          const native = typePlan !== undefined && this.nativeFrame(typePlan, type);
-          out[at + n++] = this.frameFn(method, native);
+          // Consecutive frames mostly share their type.
+          if (type !== lastType) {
+            lastType = type;
+            lastNative = typePlan !== undefined && this.nativeFrame(typePlan, type);
+          }
+          out[at + n++] = this.frameFn(method, lastNative);
         }
       } else {
         skipValue(inp, f);

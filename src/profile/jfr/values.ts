@@ -190,8 +190,23 @@ export function skipValue(inp: Input, p: Plan): void {
   // Elements that take no bytes (structs of empty structs) need no walk, and must not cost a
   // loop per count: nested, that would be quadratic in the bytes.
   if (p.minBytes === 0) return;
-  if (p.flat) for (let i = 0; i < n; i++) skipFlat(inp, p.flat);
-  else for (let i = 0; i < n; i++) skipOne(inp, p);
+  const ops = p.flat;
+  if (ops) {
+    // Arrays of scalar structs (stack frames): one loop, no call per element.
+    const b = inp.b;
+    let q = inp.pos;
+    for (let i = 0; i < n; i++) {
+      for (let k = 0; k < ops.length; k++) {
+        const op = ops[k];
+        if (op === 0) {
+          for (let c = 0; c < 8 && b[q] >= 0x80; c++) q++;
+          q++;
+        } else q += op;
+      }
+    }
+    if (q > inp.end) inp.eof(`the array ${p.name}`);
+    inp.pos = q;
+  } else for (let i = 0; i < n; i++) skipOne(inp, p);
 }
 
 export type Value = number | string | null | Value[] | { [field: string]: Value };
