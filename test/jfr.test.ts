@@ -200,6 +200,9 @@ describe('recordings of other producers (fixtures/jfr-public)', () => {
     expect(p.functions).toContain('java.util.concurrent.atomic.AtomicLong.compareAndSet');
     expect(p.functions.filter((n) => n.includes('.dylib'))).toEqual([]);
     expect(p.period).toBe(10_000_000);
+    // Its hidden classes end in .0x<address>: the default rules remove the number and address.
+    expect(p.functions).toContain('App$$Lambda$72.0x0000000800c3a5d0.run');
+    expect(makeNormalizer('on')('App$$Lambda$72.0x0000000800c3a5d0.run')).toBe('App$$Lambda.run');
   });
 
   it('async-profiler wall clock: one wall type, values samples x 10 ms', () => {
