@@ -339,7 +339,7 @@ var init_normalize = __esm({
         name: "java-generated",
         description: "Java lambda numbering (`lambda$run$3`), hidden classes (`$$Lambda$12/0x..`), CGLIB and accessor numbers",
         defaultOn: true,
-        apply: (n) => n.replace(/lambda\$(\w+)\$\d+/g, "lambda$$$1").replace(/\$\$Lambda(?:\$\d+)?(?:[/+]0x[0-9a-f]+)?(?:\/\d+)?/g, "$$$$Lambda").replace(/\$\$EnhancerBySpringCGLIB\$\$[0-9a-f]+/g, "").replace(/GeneratedMethodAccessor\d+/g, "GeneratedMethodAccessor")
+        apply: (n) => n.replace(/lambda\$(\w+)\$\d+/g, "lambda$$$1").replace(/\$\$Lambda(?:\$\d+)?(?:[/+.]0x[0-9a-f]+)?(?:\/\d+)?/g, "$$$$Lambda").replace(/\$\$EnhancerBySpringCGLIB\$\$[0-9a-f]+/g, "").replace(/GeneratedMethodAccessor\d+/g, "GeneratedMethodAccessor")
       },
       {
         name: "process-roots",
@@ -950,6 +950,337 @@ var init_cpuprofile = __esm({
   }
 });
 
+// src/profile/jfr/chunk.ts
+import { Buffer as Buffer2 } from "node:buffer";
+function isJfr(b) {
+  return b.length >= 4 && b[0] === 70 && b[1] === 76 && b[2] === 82 && b[3] === 0;
+}
+function u64(dv, at) {
+  return dv.getUint32(at) * 4294967296 + dv.getUint32(at + 4);
+}
+function readChunkHeader(bytes, start, index) {
+  const where = `chunk ${index} (at byte ${start})`;
+  const left = bytes.length - start;
+  if (left < JFR_HEADER_SIZE) {
+    throw new JfrError(
+      `${where}: the file ends ${left} bytes into a ${JFR_HEADER_SIZE}-byte chunk header (truncated?)`
+    );
+  }
+  if (!isJfr(bytes.subarray(start, start + 4))) {
+    throw new JfrError(`${where}: no chunk magic "FLR\\0" where a chunk should start`);
+  }
+  const dv = new DataView(bytes.buffer, bytes.byteOffset + start, JFR_HEADER_SIZE);
+  const major = dv.getUint16(4);
+  const minor = dv.getUint16(6);
+  if (major !== 2) {
+    throw new JfrError(
+      `${where}: JFR format version ${major}.${minor} is not supported (JDK 11 and later write 2.x; JDK 8's Flight Recorder wrote 0.9 and 1.0: convert those with JDK Mission Control)`
+    );
+  }
+  const size = u64(dv, 8);
+  const cp = u64(dv, 16);
+  const meta = u64(dv, 24);
+  if (size === 0) {
+    throw new JfrError(
+      `${where}: the chunk size is 0: the recording was still being written (dump it with jcmd PID JFR.dump)`
+    );
+  }
+  if (size < JFR_HEADER_SIZE) {
+    throw new JfrError(`${where}: chunk size ${size} is smaller than its header`);
+  }
+  if (size > left) {
+    throw new JfrError(
+      `${where}: the chunk says it is ${size} bytes but only ${left} are left in the file (truncated?)`
+    );
+  }
+  for (const [what, off] of [
+    ["constant pool", cp],
+    ["metadata", meta]
+  ]) {
+    if (off < JFR_HEADER_SIZE || off >= size) {
+      throw new JfrError(`${where}: ${what} offset ${off} is outside the chunk (size ${size})`);
+    }
+  }
+  const ticksPerSecond = u64(dv, 56);
+  if (ticksPerSecond <= 0 || ticksPerSecond > 1e15) {
+    throw new JfrError(`${where}: ticks per second is ${ticksPerSecond}`);
+  }
+  const startNanos = u64(dv, 32);
+  const durationNanos = u64(dv, 40);
+  const features = dv.getUint32(64);
+  return {
+    start,
+    end: start + size,
+    major,
+    minor,
+    constantPool: start + cp,
+    metadata: start + meta,
+    startNanos,
+    durationNanos,
+    ticksPerSecond,
+    compressed: (features & 1) !== 0
+  };
+}
+function fromCodes(codes) {
+  if (codes.length <= 8192) return String.fromCharCode.apply(null, codes);
+  let s = "";
+  for (let i = 0; i < codes.length; i += 8192) {
+    s += String.fromCharCode.apply(null, codes.slice(i, i + 8192));
+  }
+  return s;
+}
+var JFR_HEADER_SIZE, JfrError, TWO_53, Input;
+var init_chunk = __esm({
+  "src/profile/jfr/chunk.ts"() {
+    "use strict";
+    JFR_HEADER_SIZE = 68;
+    JfrError = class extends Error {
+      name = "JfrError";
+    };
+    TWO_53 = 2 ** 53;
+    Input = class {
+      constructor(b, end, compressed, bigKeys) {
+        this.b = b;
+        this.end = end;
+        this.compressed = compressed;
+        this.bigKeys = bigKeys ?? /* @__PURE__ */ new Map();
+        this.buf = Buffer2.from(b.buffer, b.byteOffset, b.byteLength);
+      }
+      b;
+      end;
+      compressed;
+      pos = 0;
+      /** Constant-pool keys of 2^53 and above (exact 64-bit values), numbered -1, -2, ... */
+      bigKeys;
+      /** The same bytes as a Buffer, for its native string decoding. */
+      buf;
+      eof(what) {
+        throw new JfrError(
+          `${what} at byte ${this.pos} runs past byte ${this.end}, where its event ends`
+        );
+      }
+      left() {
+        return this.end - this.pos;
+      }
+      u8() {
+        if (this.pos >= this.end) this.eof("a byte");
+        return this.b[this.pos++];
+      }
+      skip(n) {
+        if (n > this.end - this.pos) this.eof(`a ${n}-byte value`);
+        this.pos += n;
+      }
+      /** An unsigned varint (or a fixed-width big-endian value) as a double; exact below 2^53. */
+      long() {
+        if (!this.compressed) return this.fixed(8);
+        const b = this.b;
+        let p = this.pos;
+        const end = this.end;
+        if (p < end) {
+          const x2 = b[p];
+          if (x2 < 128) {
+            this.pos = p + 1;
+            return x2;
+          }
+        }
+        let v = 0;
+        let mul = 1;
+        for (let i = 0; i < 8; i++) {
+          if (p >= end) this.eof("a compressed integer");
+          const x2 = b[p++];
+          if (x2 < 128) {
+            this.pos = p;
+            return v + x2 * mul;
+          }
+          v += (x2 & 127) * mul;
+          mul *= 128;
+        }
+        if (p >= end) this.eof("a compressed integer");
+        const x = b[p++];
+        this.pos = p;
+        return v + x * mul;
+      }
+      /** A count or length: an int that must fit in the bytes left (each item takes >= 1 byte). */
+      count(what) {
+        const n = this.int();
+        if (n < 0 || n > this.end - this.pos) {
+          throw new JfrError(
+            `${what}: count ${n} at byte ${this.pos} is more than the ${this.end - this.pos} bytes left`
+          );
+        }
+        return n;
+      }
+      /** A Java int: the low 32 bits, signed (as the JDK's reader casts a long to int). */
+      int() {
+        if (!this.compressed) return this.fixed(4);
+        const v = this.long();
+        if (v < 2147483648) return v;
+        const low = v % 4294967296;
+        return low >= 2147483648 ? low - 4294967296 : low;
+      }
+      /** Skips one varint (or fixed-width value of `width` bytes when uncompressed). */
+      skipInt(width) {
+        if (!this.compressed) {
+          this.skip(width);
+          return;
+        }
+        const b = this.b;
+        const end = this.end;
+        let p = this.pos;
+        for (let i = 0; i < 9; i++) {
+          if (p >= end) this.eof("a compressed integer");
+          if (b[p++] < 128) break;
+        }
+        this.pos = p;
+      }
+      /**
+       * A constant-pool key, exact: keys below 2^53 are themselves; larger ones (and negative Java
+       * longs) map to stable negative numbers, so that they can key a Map without losing bits.
+       */
+      key() {
+        let big;
+        if (!this.compressed) {
+          if (this.end - this.pos < 8) this.eof("a constant-pool key");
+          const dv = new DataView(this.b.buffer, this.b.byteOffset + this.pos, 8);
+          const hi = dv.getUint32(0);
+          const lo = dv.getUint32(4);
+          this.pos += 8;
+          if (hi < 2097152) return hi * 4294967296 + lo;
+          big = BigInt(hi) << 32n | BigInt(lo);
+        } else {
+          const start = this.pos;
+          const v = this.long();
+          if (v < TWO_53) return v;
+          big = this.varintBig(start);
+          if (big < BigInt(TWO_53)) return Number(big);
+        }
+        let id = this.bigKeys.get(big);
+        if (id === void 0) {
+          id = -(this.bigKeys.size + 1);
+          this.bigKeys.set(big, id);
+        }
+        return id;
+      }
+      /** A signed Java long (checkpoint deltas are negative), exact while within ±2^53. */
+      slong() {
+        if (!this.compressed) {
+          if (this.end - this.pos < 8) this.eof("a long");
+          const v2 = new DataView(this.b.buffer, this.b.byteOffset + this.pos, 8).getBigInt64(0);
+          this.pos += 8;
+          return Number(v2);
+        }
+        const start = this.pos;
+        const v = this.long();
+        if (v < TWO_53) return v;
+        return Number(BigInt.asIntN(64, this.varintBig(start)));
+      }
+      /** The exact unsigned 64-bit value of the varint that starts at `start` and ends at pos. */
+      varintBig(start) {
+        let big = 0n;
+        let shift = 0n;
+        for (let p = start; p < this.pos; p++) {
+          const x = BigInt(this.b[p]);
+          big |= (p - start < 8 ? x & 0x7fn : x) << shift;
+          shift += 7n;
+        }
+        return BigInt.asUintN(64, big);
+      }
+      /** The interned table of big keys (shared by the inputs over one file). */
+      get keys() {
+        return this.bigKeys;
+      }
+      /** A fixed-width big-endian signed integer of `n` bytes (uncompressed recordings). */
+      fixed(n) {
+        if (n > this.end - this.pos) this.eof(`a ${n}-byte integer`);
+        const b = this.b;
+        let p = this.pos;
+        let v = 0;
+        for (let i = 0; i < n; i++) v = v * 256 + b[p++];
+        this.pos = p;
+        const half2 = 2 ** (8 * n - 1);
+        return v >= half2 ? v - 2 * half2 : v;
+      }
+      /**
+       * A string: an encoding byte, then 0 null, 1 "", 2 a key into the java.lang.String pool
+       * (resolved by `pool`), 3 UTF-8 bytes, 4 UTF-16 chars (each a varint), 5 Latin-1 bytes.
+       */
+      string(pool) {
+        const enc = this.u8();
+        switch (enc) {
+          case 0:
+            return null;
+          case 1:
+            return "";
+          case 2: {
+            const key2 = this.key();
+            if (!pool)
+              throw new JfrError(
+                `a string at byte ${this.pos} refers to the constant pool where it cannot`
+              );
+            return pool(key2);
+          }
+          case 3: {
+            const n = this.count("a UTF-8 string");
+            const s = this.buf.toString("utf8", this.pos, this.pos + n);
+            this.pos += n;
+            return s;
+          }
+          case 4: {
+            const n = this.count("a char-array string");
+            const codes = new Array(n);
+            for (let i = 0; i < n; i++)
+              codes[i] = this.compressed ? this.long() & 65535 : this.fixed(2) & 65535;
+            return fromCodes(codes);
+          }
+          case 5: {
+            const n = this.count("a Latin-1 string");
+            const s = this.buf.toString("latin1", this.pos, this.pos + n);
+            this.pos += n;
+            return s;
+          }
+          default:
+            throw new JfrError(`unknown string encoding ${enc} at byte ${this.pos - 1}`);
+        }
+      }
+      /** Skips a string without decoding it. */
+      skipString() {
+        const enc = this.u8();
+        switch (enc) {
+          case 0:
+          case 1:
+            return;
+          case 2:
+            this.skipInt(8);
+            return;
+          case 3:
+          case 5:
+            this.skip(this.count("a string"));
+            return;
+          case 4: {
+            const n = this.count("a char-array string");
+            for (let i = 0; i < n; i++) this.skipInt(2);
+            return;
+          }
+          default:
+            throw new JfrError(`unknown string encoding ${enc} at byte ${this.pos - 1}`);
+        }
+      }
+      f32() {
+        if (this.end - this.pos < 4) this.eof("a float");
+        const v = new DataView(this.b.buffer, this.b.byteOffset + this.pos, 4).getFloat32(0);
+        this.pos += 4;
+        return v;
+      }
+      f64() {
+        if (this.end - this.pos < 8) this.eof("a double");
+        const v = new DataView(this.b.buffer, this.b.byteOffset + this.pos, 8).getFloat64(0);
+        this.pos += 8;
+        return v;
+      }
+    };
+  }
+});
+
 // src/profile/perfscript.ts
 function parseHeader(line) {
   if (line === "" || /\s/.test(line[0])) return void 0;
@@ -1117,7 +1448,7 @@ function parse(text, file) {
   for (const name of fnNames) builder.fn(name);
   const values = new Float64Array(sampleTypes.length);
   let periodSum = 0;
-  const periods = /* @__PURE__ */ new Set();
+  const periods2 = /* @__PURE__ */ new Set();
   for (const s of samples) {
     values.fill(0);
     values[0] = 1;
@@ -1125,7 +1456,7 @@ function parse(text, file) {
     if (col >= 0) {
       values[col] = s.period ?? 1;
       periodSum += values[col];
-      periods.add(values[col]);
+      periods2.add(values[col]);
     }
     builder.add(s.frames, values);
   }
@@ -1149,7 +1480,7 @@ function parse(text, file) {
     );
   }
   const onlyEvent = withPeriod.length === 1 ? events.indexOf(withPeriod[0]) : -1;
-  const constantPeriod = onlyEvent >= 0 && periods.size === 1 ? [...periods][0] : 0;
+  const constantPeriod = onlyEvent >= 0 && periods2.size === 1 ? [...periods2][0] : 0;
   return builder.build({
     format: "perf-script",
     defaultSampleType: 0,
@@ -1233,6 +1564,7 @@ function sniff(input, file, maxInflated = DEFAULT_MAX_INFLATED_BYTES) {
     bytes = inflate(bytes, file, maxInflated);
   }
   if (bytes.length === 0) throw new ProfileError("empty", file, "file is empty");
+  if (isJfr(bytes)) return { kind: "jfr", bytes };
   const text = decodeText(bytes, file);
   if (text !== void 0) {
     const trimmed = text.trimStart();
@@ -1252,7 +1584,7 @@ function sniff(input, file, maxInflated = DEFAULT_MAX_INFLATED_BYTES) {
     throw new ProfileError(
       "unknown-format",
       file,
-      "not a recognised profile format (expected pprof protobuf, gzip, folded stacks, perf script, speedscope JSON or Chrome .cpuprofile)"
+      "not a recognised profile format (expected pprof protobuf, JFR, gzip, folded stacks, perf script, speedscope JSON or Chrome .cpuprofile)"
     );
   }
   return { kind: "pprof", bytes };
@@ -1269,6 +1601,7 @@ var init_detect = __esm({
   "src/profile/detect.ts"() {
     "use strict";
     init_errors2();
+    init_chunk();
     init_perfscript();
     DEFAULT_MAX_INFLATED_BYTES = 512 * 1024 * 1024;
     LEGACY_TEXT = [
@@ -1425,6 +1758,1398 @@ var init_folded = __esm({
   }
 });
 
+// src/profile/jfr/values.ts
+function skipFlat(inp, ops) {
+  const b = inp.b;
+  let p = inp.pos;
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i];
+    if (op === 0) {
+      for (let c = 0; c < 8 && b[p] >= 128; c++) p++;
+      p++;
+    } else p += op;
+  }
+  if (p > inp.end) inp.eof("a value");
+  inp.pos = p;
+}
+function skipOne(inp, p) {
+  switch (p.kind) {
+    case K_BYTE:
+      inp.skip(1);
+      return;
+    case K_SHORT:
+    case K_CHAR:
+      inp.skipInt(2);
+      return;
+    case K_INT:
+      inp.skipInt(4);
+      return;
+    case K_LONG:
+    case K_REF:
+      inp.skipInt(8);
+      return;
+    case K_FLOAT:
+      inp.skip(4);
+      return;
+    case K_DOUBLE:
+      inp.skip(8);
+      return;
+    case K_STRING:
+      inp.skipString();
+      return;
+    default:
+      if (p.flat) skipFlat(inp, p.flat);
+      else for (const f of p.fields) skipValue(inp, f);
+  }
+}
+function skipValue(inp, p) {
+  if (!p.array) {
+    skipOne(inp, p);
+    return;
+  }
+  const n = inp.count(`the array ${p.name}`);
+  if (p.minBytes === 0) return;
+  const ops = p.flat;
+  if (ops) {
+    const b = inp.b;
+    let q = inp.pos;
+    for (let i = 0; i < n; i++) {
+      for (let k = 0; k < ops.length; k++) {
+        const op = ops[k];
+        if (op === 0) {
+          for (let c = 0; c < 8 && b[q] >= 128; c++) q++;
+          q++;
+        } else q += op;
+      }
+    }
+    if (q > inp.end) inp.eof(`the array ${p.name}`);
+    inp.pos = q;
+  } else for (let i = 0; i < n; i++) skipOne(inp, p);
+}
+function readOne(inp, p, strings) {
+  switch (p.kind) {
+    case K_BYTE:
+      return inp.u8();
+    case K_SHORT:
+      return inp.compressed ? inp.int() : inp.fixed(2);
+    case K_CHAR:
+      return inp.compressed ? inp.int() & 65535 : inp.fixed(2) & 65535;
+    case K_INT:
+      return inp.int();
+    case K_LONG:
+      return inp.compressed ? inp.long() : inp.fixed(8);
+    case K_REF:
+      return inp.key();
+    case K_FLOAT:
+      return inp.f32();
+    case K_DOUBLE:
+      return inp.f64();
+    case K_STRING:
+      return inp.string(strings);
+    default: {
+      const o = {};
+      for (const f of p.fields) o[f.name] = readValue(inp, f, strings);
+      return o;
+    }
+  }
+}
+function readValue(inp, p, strings) {
+  if (!p.array) return readOne(inp, p, strings);
+  const n = inp.count(`the array ${p.name}`);
+  const out = [];
+  if (p.minBytes === 0) return out;
+  for (let i = 0; i < n; i++) out.push(readOne(inp, p, strings));
+  return out;
+}
+var K_BYTE, K_SHORT, K_CHAR, K_INT, K_LONG, K_FLOAT, K_DOUBLE, K_STRING, K_REF, K_STRUCT, PRIMITIVES, MAX_NESTING, Plans;
+var init_values = __esm({
+  "src/profile/jfr/values.ts"() {
+    "use strict";
+    init_chunk();
+    K_BYTE = 0;
+    K_SHORT = 1;
+    K_CHAR = 2;
+    K_INT = 3;
+    K_LONG = 4;
+    K_FLOAT = 5;
+    K_DOUBLE = 6;
+    K_STRING = 7;
+    K_REF = 8;
+    K_STRUCT = 9;
+    PRIMITIVES = {
+      boolean: K_BYTE,
+      byte: K_BYTE,
+      short: K_SHORT,
+      char: K_CHAR,
+      int: K_INT,
+      long: K_LONG,
+      float: K_FLOAT,
+      double: K_DOUBLE,
+      "java.lang.String": K_STRING
+    };
+    MAX_NESTING = 32;
+    Plans = class {
+      constructor(types, compressed) {
+        this.types = types;
+        this.compressed = compressed;
+      }
+      types;
+      compressed;
+      structs = /* @__PURE__ */ new Map();
+      building = /* @__PURE__ */ new Set();
+      values = /* @__PURE__ */ new Map();
+      /** The plan of one whole value of type `typeId` (a constant-pool entry's value). */
+      value(typeId) {
+        let p = this.values.get(typeId);
+        if (!p) {
+          const cls = this.types.get(typeId);
+          p = this.plan({ name: cls.name, typeId, constantPool: false, array: false }, 0);
+          this.values.set(typeId, p);
+        }
+        return p;
+      }
+      /** The plans of the fields of type `typeId`, in encoding order. */
+      fields(typeId, depth = 0) {
+        const done = this.structs.get(typeId);
+        if (done) return done;
+        const cls = this.types.get(typeId);
+        if (this.building.has(typeId)) {
+          throw new JfrError(
+            `metadata: type ${cls.name} contains itself (not through a constant pool)`
+          );
+        }
+        if (depth > MAX_NESTING) {
+          throw new JfrError(
+            `metadata: inline types nest more than ${MAX_NESTING} deep at ${cls.name}`
+          );
+        }
+        this.building.add(typeId);
+        const out = cls.fields.map((f) => this.plan(f, depth + 1));
+        this.building.delete(typeId);
+        this.structs.set(typeId, out);
+        return out;
+      }
+      plan(f, depth) {
+        const cls = this.types.get(f.typeId);
+        const intBytes = (w) => this.compressed ? 1 : w;
+        let kind;
+        let fields = [];
+        let minBytes;
+        let flat = null;
+        if (f.constantPool) {
+          kind = K_REF;
+          minBytes = intBytes(8);
+        } else if (cls.name in PRIMITIVES) {
+          kind = PRIMITIVES[cls.name];
+          minBytes = [1, intBytes(2), intBytes(2), intBytes(4), intBytes(8), 4, 8, 1][kind];
+        } else {
+          kind = K_STRUCT;
+          fields = this.fields(f.typeId, depth);
+          minBytes = 0;
+          for (const p of fields) minBytes += p.array ? 1 : p.minBytes;
+          const scalars = fields.every(
+            (p) => !p.array && p.kind !== K_STRING && (p.kind !== K_STRUCT || p.flat !== null)
+          );
+          if (scalars) {
+            const ops = [];
+            for (const p of fields) {
+              if (p.kind === K_STRUCT) ops.push(...p.flat);
+              else if (p.kind === K_BYTE) ops.push(1);
+              else if (p.kind === K_FLOAT) ops.push(4);
+              else if (p.kind === K_DOUBLE) ops.push(8);
+              else ops.push(this.compressed ? 0 : p.minBytes);
+            }
+            flat = Int8Array.from(ops);
+          }
+        }
+        return { name: f.name, kind, array: f.array, typeId: f.typeId, fields, minBytes, flat };
+      }
+    };
+  }
+});
+
+// src/profile/jfr/constants.ts
+function javaFrameName(className, method, nativeFrame) {
+  const m = method ?? "[unknown]";
+  if (nativeFrame || !className) return m;
+  const cls = className.includes(".") ? className : className.replace(/\//g, ".");
+  return `${cls}.${m}`;
+}
+var CHECKPOINT_TYPE, MAX_STACK_DEPTH, ConstantPools, FOP_VARINT, FOP_METHOD, FOP_TYPE, FOP_OTHER, VARINT_KINDS, NATIVE_FRAME_TYPES, FunctionNames, Resolver;
+var init_constants = __esm({
+  "src/profile/jfr/constants.ts"() {
+    "use strict";
+    init_chunk();
+    init_values();
+    CHECKPOINT_TYPE = 1;
+    MAX_STACK_DEPTH = 65536;
+    ConstantPools = class {
+      /** type id -> key -> absolute offset of the value in the file. */
+      index = /* @__PURE__ */ new Map();
+      checkpoints = 0;
+      constructor(bytes, h, plans, keys) {
+        const inp = new Input(bytes, h.end, h.compressed, keys);
+        const seen = /* @__PURE__ */ new Set();
+        const valuePlans = /* @__PURE__ */ new Map();
+        let pos = h.constantPool;
+        for (; ; ) {
+          if (pos < h.start + 68 || pos >= h.end) {
+            throw new JfrError(
+              `a checkpoint (constant pool) event would be at byte ${pos}, outside its chunk [${h.start}, ${h.end})`
+            );
+          }
+          if (seen.has(pos)) {
+            throw new JfrError(`the checkpoint events loop back to byte ${pos}`);
+          }
+          seen.add(pos);
+          this.checkpoints++;
+          inp.end = h.end;
+          inp.pos = pos;
+          const size = inp.int();
+          if (size <= 0 || size > h.end - pos) {
+            throw new JfrError(
+              `the checkpoint event at byte ${pos} says it is ${size} bytes; its chunk has ${h.end - pos} left`
+            );
+          }
+          inp.end = pos + size;
+          const type = inp.long();
+          if (type !== CHECKPOINT_TYPE) {
+            throw new JfrError(
+              `expected a checkpoint event (type 1) at byte ${pos}, found an event of type ${type}`
+            );
+          }
+          inp.long();
+          inp.long();
+          const delta = inp.slong();
+          inp.u8();
+          const nPools = inp.count(`the checkpoint at byte ${pos}`);
+          for (let i = 0; i < nPools; i++) {
+            const typeId = inp.long();
+            let plan = valuePlans.get(typeId);
+            if (!plan) {
+              if (!plans.types.byId.has(typeId)) {
+                throw new JfrError(
+                  `the checkpoint at byte ${pos} has a constant pool of type id ${typeId}, which the metadata does not declare`
+                );
+              }
+              plan = plans.value(typeId);
+              valuePlans.set(typeId, plan);
+            }
+            const n = inp.count(`the constant pool of ${plan.name}`);
+            let entries = this.index.get(typeId);
+            if (!entries) {
+              entries = /* @__PURE__ */ new Map();
+              this.index.set(typeId, entries);
+            }
+            for (let j = 0; j < n; j++) {
+              const key2 = inp.key();
+              entries.set(key2, inp.pos);
+              skipValue(inp, plan);
+            }
+          }
+          if (inp.pos !== pos + size) {
+            throw new JfrError(
+              `the checkpoint event at byte ${pos} is ${size} bytes but its pools end ${inp.pos - pos} bytes in`
+            );
+          }
+          if (delta === 0) break;
+          pos += delta;
+        }
+      }
+      entries(typeId) {
+        return typeId === void 0 ? void 0 : this.index.get(typeId);
+      }
+    };
+    FOP_VARINT = 0;
+    FOP_METHOD = 1;
+    FOP_TYPE = 2;
+    FOP_OTHER = 3;
+    VARINT_KINDS = /* @__PURE__ */ new Set([K_SHORT, K_CHAR, K_INT, K_LONG, K_REF]);
+    NATIVE_FRAME_TYPES = /* @__PURE__ */ new Set(["C++", "Kernel"]);
+    FunctionNames = class {
+      names = [];
+      ids = /* @__PURE__ */ new Map();
+      byClass = /* @__PURE__ */ new Map();
+      id(className, method, nativeFrame) {
+        const ck = nativeFrame ? "\0" : className ?? "";
+        let methods = this.byClass.get(ck);
+        if (!methods) this.byClass.set(ck, methods = /* @__PURE__ */ new Map());
+        const mk = method ?? "\0";
+        let id = methods.get(mk);
+        if (id === void 0) {
+          const name = javaFrameName(className, method, nativeFrame);
+          id = this.ids.get(name);
+          if (id === void 0) {
+            id = this.names.length;
+            this.names.push(name);
+            this.ids.set(name, id);
+          }
+          methods.set(mk, id);
+        }
+        return id;
+      }
+    };
+    Resolver = class {
+      constructor(bytes, h, types, plans, pools, keys, names) {
+        this.types = types;
+        this.pools = pools;
+        this.names = names;
+        this.inp = new Input(bytes, h.end, h.compressed, keys);
+        this.plans = plans;
+        const st = types.byName.get("jdk.types.StackTrace");
+        this.stackType = st?.id;
+        this.framesField = -1;
+        this.truncatedField = -1;
+        this.frameMethod = -1;
+        this.frameTypeField = -1;
+        this.methodType = -1;
+        this.frameOps = new Int8Array(0);
+        if (st) {
+          this.stackPlan = plans.value(st.id);
+          const f = this.stackPlan.fields;
+          this.framesField = f.findIndex((x) => x.name === "frames");
+          this.truncatedField = f.findIndex((x) => x.name === "truncated");
+          const frames = f[this.framesField];
+          if (!frames || !frames.array || frames.kind !== K_STRUCT) {
+            throw new JfrError(
+              'jdk.types.StackTrace has no "frames" array of inline stack frames: not a layout this reader knows'
+            );
+          }
+          this.frameMethod = frames.fields.findIndex((x) => x.name === "method");
+          this.frameTypeField = frames.fields.findIndex((x) => x.name === "type");
+          if (this.frameMethod < 0 || frames.fields[this.frameMethod].kind !== K_REF) {
+            throw new JfrError(
+              'jdk.types.StackFrame has no "method" constant-pool reference: not a layout this reader knows'
+            );
+          }
+          this.methodType = frames.fields[this.frameMethod].typeId;
+          this.frameOps = Int8Array.from(
+            frames.fields,
+            (x, j) => j === this.frameMethod ? FOP_METHOD : j === this.frameTypeField ? FOP_TYPE : h.compressed && !x.array && VARINT_KINDS.has(x.kind) ? FOP_VARINT : FOP_OTHER
+          );
+        }
+      }
+      types;
+      pools;
+      names;
+      inp;
+      plans;
+      stackType;
+      stackPlan;
+      framesField;
+      truncatedField;
+      frameMethod;
+      frameTypeField;
+      javaFn = /* @__PURE__ */ new Map();
+      nativeFn = /* @__PURE__ */ new Map();
+      strings = /* @__PURE__ */ new Map();
+      /** Text of string-like pool entries (symbols, frame types) by pool type id and key. */
+      texts = /* @__PURE__ */ new Map();
+      classNames = /* @__PURE__ */ new Map();
+      nativeTypes = /* @__PURE__ */ new Map();
+      methodType;
+      frameOps;
+      nativeIsLibrary;
+      stats = { missingStacks: 0, missingMethods: 0 };
+      /** Set by stack(): whether the stack was cut at the JVM's stack depth. */
+      truncated = false;
+      /** The java.lang.String pool (strings written as references). */
+      stringPool = (key2) => {
+        let s = this.strings.get(key2);
+        if (s === void 0) {
+          const type = this.types.byName.get("java.lang.String");
+          const off = this.pools.entries(type?.id)?.get(key2);
+          s = null;
+          if (off !== void 0) {
+            const back = this.inp.pos;
+            this.inp.pos = off;
+            s = this.inp.string();
+            this.inp.pos = back;
+          }
+          this.strings.set(key2, s);
+        }
+        return s;
+      };
+      /**
+       * One field of pool entry `key` of type `typeId` (the fields before it skipped, nothing
+       * decoded into objects); undefined when the pool has no such entry or type no such field.
+       */
+      field(typeId, key2, name) {
+        const off = this.pools.entries(typeId)?.get(key2);
+        if (off === void 0) return void 0;
+        const inp = this.inp;
+        const back = inp.pos;
+        inp.pos = off;
+        let v;
+        for (const f of this.plans.fields(typeId)) {
+          if (f.name === name) {
+            v = readValue(inp, f, this.stringPool);
+            break;
+          }
+          skipValue(inp, f);
+        }
+        inp.pos = back;
+        return v;
+      }
+      /**
+       * The text of a value of field `plan`: a string, or a key into a string-like pool (a
+       * symbol: one string field; or java.lang.String itself). Cached per pool and key.
+       */
+      text(plan, v, depth = 0) {
+        if (typeof v === "string" || v === null) return v;
+        if (plan.kind !== K_REF || typeof v !== "number" || depth > 4) return null;
+        let cache = this.texts.get(plan.typeId);
+        if (!cache) this.texts.set(plan.typeId, cache = /* @__PURE__ */ new Map());
+        let t = cache.get(v);
+        if (t === void 0) {
+          t = null;
+          if (this.types.get(plan.typeId).name === "java.lang.String") t = this.stringPool(v);
+          else {
+            const f = this.plans.fields(plan.typeId).find((x) => x.kind === K_STRING || x.kind === K_REF);
+            if (f) t = this.text(f, this.field(plan.typeId, v, f.name), depth + 1);
+          }
+          cache.set(v, t);
+        }
+        return t;
+      }
+      /**
+       * async-profiler declares "C++" and "Kernel" frame types: its "Native" frames are C
+       * functions whose class is the library. In the JDK's recordings, "Native" is a Java native
+       * method of a Java class.
+       */
+      nativeMeansLibrary(typePlan) {
+        if (this.nativeIsLibrary === void 0) {
+          this.nativeIsLibrary = false;
+          const entries = typePlan?.kind === K_REF ? this.pools.entries(typePlan.typeId) : void 0;
+          if (entries && typePlan) {
+            for (const key2 of entries.keys()) {
+              if (NATIVE_FRAME_TYPES.has(this.text(typePlan, key2) ?? "")) {
+                this.nativeIsLibrary = true;
+                break;
+              }
+            }
+          }
+        }
+        return this.nativeIsLibrary;
+      }
+      /** Whether frames of this type (a key or an inline string) are named by symbol alone. */
+      nativeFrame(typePlan, typeValue) {
+        if (typeof typeValue === "number") {
+          let n = this.nativeTypes.get(typeValue);
+          if (n === void 0) {
+            const t = this.text(typePlan, typeValue);
+            n = t !== null && (NATIVE_FRAME_TYPES.has(t) || t === "Native" && this.nativeMeansLibrary(typePlan));
+            this.nativeTypes.set(typeValue, n);
+          }
+          return n;
+        }
+        return typeof typeValue === "string" && (NATIVE_FRAME_TYPES.has(typeValue) || typeValue === "Native" && this.nativeMeansLibrary(typePlan));
+      }
+      /** The function id of a frame: its method (a key), named by the frame's type. */
+      frameFn(methodKey, nativeFrame) {
+        const cache = nativeFrame ? this.nativeFn : this.javaFn;
+        let id = cache.get(methodKey);
+        if (id === void 0) {
+          id = this.methodFn(methodKey, nativeFrame);
+          cache.set(methodKey, id);
+        }
+        return id;
+      }
+      methodFn(key2, nativeFrame) {
+        const methodType = this.methodType;
+        const fields = this.plans.fields(methodType);
+        const namePlan = fields.find((f) => f.name === "name");
+        const classPlan = fields.find((f) => f.name === "type");
+        if (!this.pools.entries(methodType)?.has(key2)) {
+          this.stats.missingMethods++;
+          return this.names.id(null, null, nativeFrame);
+        }
+        const name = namePlan ? this.text(namePlan, this.field(methodType, key2, "name")) : null;
+        let className = null;
+        if (classPlan && classPlan.kind === K_REF) {
+          const classKey = this.field(methodType, key2, "type");
+          if (typeof classKey === "number") {
+            className = this.classNames.get(classKey) ?? null;
+            if (!this.classNames.has(classKey)) {
+              const namePlanOfClass = this.plans.fields(classPlan.typeId).find((f) => f.name === "name");
+              className = namePlanOfClass ? this.text(namePlanOfClass, this.field(classPlan.typeId, classKey, "name")) : null;
+              this.classNames.set(classKey, className);
+            }
+          }
+        }
+        return this.names.id(className, name, nativeFrame);
+      }
+      /**
+       * Writes the frames of stack trace `key` (function ids, leaf first) into `out` from
+       * `at` on and returns how many; sets `truncated`. -1 when the pool has no such stack.
+       * `room(n)` must return a buffer with space for n more frames from `at`.
+       */
+      stack(key2, room, at) {
+        this.truncated = false;
+        const off = this.pools.entries(this.stackType)?.get(key2);
+        if (off === void 0 || !this.stackPlan) {
+          this.stats.missingStacks++;
+          return -1;
+        }
+        const inp = this.inp;
+        inp.pos = off;
+        const fields = this.stackPlan.fields;
+        let n = 0;
+        for (let i = 0; i < fields.length; i++) {
+          const f = fields[i];
+          if (i === this.truncatedField && !f.array && f.kind !== K_STRUCT) {
+            this.truncated = readValue(inp, f, this.stringPool) !== 0;
+          } else if (i === this.framesField) {
+            const count = inp.count("the frames of a stack trace");
+            if (count > MAX_STACK_DEPTH) {
+              throw new JfrError(
+                `a stack trace at byte ${off} has ${count} frames (more than ${MAX_STACK_DEPTH})`
+              );
+            }
+            const out = room(count);
+            const frameFields = f.fields;
+            const ops = this.frameOps;
+            const typePlan = this.frameTypeField >= 0 ? frameFields[this.frameTypeField] : void 0;
+            const b = inp.b;
+            const typeIsKey = typePlan !== void 0 && typePlan.kind === K_REF && !typePlan.array;
+            const compressed = inp.compressed;
+            let lastType = -1;
+            let lastNative = false;
+            for (let k = 0; k < count; k++) {
+              let method = 0;
+              let type = null;
+              for (let j = 0; j < ops.length; j++) {
+                const op = ops[j];
+                if (op === FOP_VARINT) {
+                  let p = inp.pos;
+                  for (let c = 0; c < 8 && b[p] >= 128; c++) p++;
+                  inp.pos = p + 1;
+                } else if (op === FOP_OTHER) skipValue(inp, frameFields[j]);
+                else if (op === FOP_TYPE && !typeIsKey) {
+                  type = readValue(inp, frameFields[j], this.stringPool);
+                } else {
+                  const p = inp.pos;
+                  let v;
+                  const x = b[p];
+                  if (compressed && x < 128) {
+                    v = x;
+                    inp.pos = p + 1;
+                  } else if (compressed && b[p + 1] < 128) {
+                    v = x & 127 | b[p + 1] << 7;
+                    inp.pos = p + 2;
+                  } else v = inp.key();
+                  if (op === FOP_METHOD) method = v;
+                  else type = v;
+                }
+              }
+              if (inp.pos > inp.end) inp.eof("a stack frame");
+              if (type !== lastType) {
+                lastType = type;
+                lastNative = typePlan !== void 0 && this.nativeFrame(typePlan, type);
+              }
+              out[at + n++] = this.frameFn(method, lastNative);
+            }
+          } else {
+            skipValue(inp, f);
+          }
+        }
+        return n;
+      }
+    };
+  }
+});
+
+// src/profile/jfr/events.ts
+function varint(b, p) {
+  let x = b[p];
+  if (x < 128) {
+    after = p + 1;
+    return x;
+  }
+  let v = x & 127;
+  x = b[p + 1];
+  if (x < 128) {
+    after = p + 2;
+    return v | x << 7;
+  }
+  v |= (x & 127) << 7;
+  x = b[p + 2];
+  if (x < 128) {
+    after = p + 3;
+    return v | x << 14;
+  }
+  v |= (x & 127) << 14;
+  x = b[p + 3];
+  if (x < 128) {
+    after = p + 4;
+    return v | x << 21;
+  }
+  after = -1;
+  return 0;
+}
+function handlers(types, plans, h, warnings) {
+  const out = [];
+  SAMPLE_EVENTS.forEach((spec, i) => {
+    const cls = types.byName.get(spec.name);
+    if (!cls) return;
+    const fields = plans.fields(cls.id);
+    const stackAt = fields.findIndex((f) => f.name === "stackTrace");
+    if (stackAt >= 0 && (fields[stackAt].kind !== K_REF || fields[stackAt].array)) {
+      throw new JfrError(`${spec.name}.stackTrace is not a constant-pool reference`);
+    }
+    let valueAt = -1;
+    if (spec.value) {
+      valueAt = fields.findIndex((f2) => f2.name === spec.value);
+      const f = fields[valueAt];
+      if (!f || f.array || !NUMERIC.has(f.kind)) {
+        warnings.add(`${spec.name} has no numeric "${spec.value}" field: its events are ignored`);
+        return;
+      }
+    }
+    const last = Math.max(stackAt, valueAt);
+    const steps = fields.slice(0, last + 1);
+    const ops = Int8Array.from(
+      steps,
+      (f, k) => k === stackAt ? OP_STACK : k === valueAt ? OP_VALUE : f.array ? OP_OTHER : f.kind === K_BYTE ? OP_BYTE : h.compressed && VARINTS.has(f.kind) ? OP_VARINT : OP_OTHER
+    );
+    out[cls.id] = {
+      spec: i,
+      col: spec.col,
+      steps,
+      ops,
+      stackAt,
+      valueAt,
+      scale: spec.ticks ? h.ticksPerSecond / 1e9 : 1
+    };
+  });
+  return out;
+}
+function readNumber(inp, p) {
+  switch (p.kind) {
+    case K_BYTE:
+      return inp.u8();
+    case K_LONG:
+      return inp.compressed ? inp.long() : inp.fixed(8);
+    case K_INT:
+      return inp.int();
+    default:
+      return inp.compressed ? inp.int() : inp.fixed(2);
+  }
+}
+function readEvents(bytes, h, types, plans, keys, strings, warnings) {
+  const out = new ChunkSamples();
+  const byType = handlers(types, plans, h, warnings);
+  const setting = types.byName.get("jdk.ActiveSetting");
+  const settingFields = setting ? plans.fields(setting.id) : [];
+  const settingId = setting?.id ?? -1;
+  const inp = new Input(bytes, h.end, h.compressed, keys);
+  const b = bytes;
+  const end = h.end;
+  const compressed = h.compressed;
+  let pos = h.start + JFR_HEADER_SIZE;
+  while (pos < end) {
+    let size = compressed ? varint(b, pos) : 0;
+    let p = after;
+    if (!compressed || p < 0 || p > end) {
+      inp.pos = pos;
+      inp.end = end;
+      size = inp.int();
+      p = inp.pos;
+    }
+    if (size <= 0 || size > end - pos) {
+      throw new JfrError(
+        `the event at byte ${pos} says it is ${size} bytes; its chunk has ${end - pos} left`
+      );
+    }
+    const next = pos + size;
+    let type = compressed ? varint(b, p) : 0;
+    if (!compressed || after < 0 || after > next) {
+      inp.pos = p;
+      inp.end = next;
+      type = inp.long();
+      p = inp.pos;
+    } else p = after;
+    const hd = byType[type];
+    if (hd !== void 0) {
+      let stack = NO_STACK;
+      let value = 1;
+      const ops = hd.ops;
+      for (let i = 0; i < ops.length; i++) {
+        switch (ops[i]) {
+          case OP_VARINT:
+            for (let c = 0; c < 8 && b[p] >= 128; c++) p++;
+            p++;
+            break;
+          case OP_BYTE:
+            p++;
+            break;
+          case OP_STACK:
+            stack = compressed ? varint(b, p) : 0;
+            if (!compressed || after < 0 || after > next) {
+              inp.pos = p;
+              inp.end = next;
+              stack = inp.key();
+              p = inp.pos;
+            } else p = after;
+            break;
+          default:
+            inp.pos = p;
+            inp.end = next;
+            if (ops[i] === OP_VALUE) value = readNumber(inp, hd.steps[i]);
+            else skipValue(inp, hd.steps[i]);
+            p = inp.pos;
+        }
+      }
+      if (p > next) {
+        throw new JfrError(
+          `the ${SAMPLE_EVENTS[hd.spec].name} event at byte ${pos} runs past byte ${next}, where it ends`
+        );
+      }
+      const r = out.row(stack);
+      out.values[hd.col][r] += hd.scale === 1 ? value : Math.trunc(value / hd.scale);
+      out.events[hd.col][r]++;
+      out.perSpec[hd.spec]++;
+    } else if (type === settingId) {
+      inp.pos = p;
+      inp.end = next;
+      let id = null;
+      let name = null;
+      let value = null;
+      for (const f of settingFields) {
+        if (f.name === "id") id = readValue(inp, f, strings);
+        else if (f.name === "name") name = readValue(inp, f, strings);
+        else if (f.name === "value") value = readValue(inp, f, strings);
+        else skipValue(inp, f);
+        if (id !== null && name !== null && value !== null) break;
+      }
+      if (typeof id === "number" && typeof name === "string") {
+        out.settings.push({ id, name, value: typeof value === "string" ? value : "" });
+      }
+    }
+    pos = next;
+  }
+  return out;
+}
+var COL_EXEC, COL_NATIVE, COL_WALLCLOCK, COL_ALLOC_SAMPLE, COL_TLAB, COL_LOCK, N_COLS, SAMPLE_EVENTS, NO_STACK, OP_VARINT, OP_BYTE, OP_STACK, OP_VALUE, OP_OTHER, NUMERIC, VARINTS, after, DENSE_KEYS, ChunkSamples;
+var init_events = __esm({
+  "src/profile/jfr/events.ts"() {
+    "use strict";
+    init_chunk();
+    init_values();
+    COL_EXEC = 0;
+    COL_NATIVE = 1;
+    COL_WALLCLOCK = 2;
+    COL_ALLOC_SAMPLE = 3;
+    COL_TLAB = 4;
+    COL_LOCK = 5;
+    N_COLS = 6;
+    SAMPLE_EVENTS = [
+      { name: "jdk.ExecutionSample", col: COL_EXEC },
+      { name: "jdk.NativeMethodSample", col: COL_NATIVE },
+      { name: "profiler.WallClockSample", col: COL_WALLCLOCK, value: "samples" },
+      { name: "jdk.ObjectAllocationSample", col: COL_ALLOC_SAMPLE, value: "weight" },
+      { name: "jdk.ObjectAllocationInNewTLAB", col: COL_TLAB, value: "tlabSize" },
+      { name: "jdk.ObjectAllocationOutsideTLAB", col: COL_TLAB, value: "allocationSize" },
+      { name: "jdk.JavaMonitorEnter", col: COL_LOCK, value: "duration", ticks: true },
+      { name: "jdk.ThreadPark", col: COL_LOCK, value: "duration", ticks: true }
+    ];
+    NO_STACK = 0;
+    OP_VARINT = 0;
+    OP_BYTE = 1;
+    OP_STACK = 2;
+    OP_VALUE = 3;
+    OP_OTHER = 4;
+    NUMERIC = /* @__PURE__ */ new Set([K_BYTE, K_SHORT, K_CHAR, K_INT, K_LONG]);
+    VARINTS = /* @__PURE__ */ new Set([K_SHORT, K_CHAR, K_INT, K_LONG, K_REF]);
+    after = 0;
+    DENSE_KEYS = 1 << 22;
+    ChunkSamples = class {
+      /** row by key, for keys not in the table. */
+      rowOf = /* @__PURE__ */ new Map();
+      /** row + 1 by key, for keys below DENSE_KEYS. */
+      dense = new Int32Array(1024);
+      keys = [];
+      values = [];
+      events = [];
+      /** Events of each SAMPLE_EVENTS entry in this chunk. */
+      perSpec = new Float64Array(SAMPLE_EVENTS.length);
+      settings = [];
+      cap = 0;
+      get rows() {
+        return this.keys.length;
+      }
+      row(key2) {
+        if (key2 >= 0 && key2 < DENSE_KEYS && Number.isInteger(key2)) {
+          let t = this.dense;
+          if (key2 >= t.length) {
+            const n = Math.min(DENSE_KEYS, Math.max(key2 + 1, t.length * 2));
+            const bigger = new Int32Array(n);
+            bigger.set(t);
+            this.dense = t = bigger;
+          }
+          const r2 = t[key2] - 1;
+          if (r2 >= 0) return r2;
+          t[key2] = this.add(key2) + 1;
+          return t[key2] - 1;
+        }
+        let r = this.rowOf.get(key2);
+        if (r === void 0) {
+          r = this.add(key2);
+          this.rowOf.set(key2, r);
+        }
+        return r;
+      }
+      add(key2) {
+        const r = this.keys.length;
+        if (r === this.cap) this.grow();
+        this.keys.push(key2);
+        return r;
+      }
+      grow() {
+        const n = Math.max(64, this.cap * 2);
+        const g = (a) => {
+          const b = new Float64Array(n);
+          if (a) b.set(a);
+          return b;
+        };
+        for (let c = 0; c < N_COLS; c++) {
+          this.values[c] = g(this.values[c]);
+          this.events[c] = g(this.events[c]);
+        }
+        this.cap = n;
+      }
+    };
+  }
+});
+
+// src/profile/jfr/metadata.ts
+function metadataBytes(bytes, h) {
+  const inp = new Input(bytes, h.end, h.compressed);
+  inp.pos = h.metadata;
+  const size = inp.int();
+  if (size <= 0 || size > h.end - h.metadata) {
+    throw new JfrError(
+      `the metadata event at byte ${h.metadata} says it is ${size} bytes; the chunk has ${h.end - h.metadata} left`
+    );
+  }
+  return bytes.subarray(h.metadata, h.metadata + size);
+}
+function readMetadata(bytes, h, keys) {
+  const inp = new Input(bytes, h.end, h.compressed, keys);
+  inp.pos = h.metadata;
+  const start = h.metadata;
+  const size = inp.int();
+  if (size <= 0 || size > h.end - start) {
+    throw new JfrError(
+      `the metadata event at byte ${start} says it is ${size} bytes; the chunk has ${h.end - start} left`
+    );
+  }
+  inp.end = start + size;
+  const type = inp.long();
+  if (type !== 0) {
+    throw new JfrError(
+      `the metadata offset points at byte ${start}, where an event of type ${type} (not 0, metadata) is`
+    );
+  }
+  inp.long();
+  inp.long();
+  inp.long();
+  const n = inp.count("the metadata strings");
+  const strings = new Array(n);
+  for (let i = 0; i < n; i++) strings[i] = inp.string() ?? "";
+  const str = () => {
+    const i = inp.int();
+    if (i < 0 || i >= n) {
+      throw new JfrError(`metadata string index ${i} at byte ${inp.pos} (there are ${n})`);
+    }
+    return strings[i];
+  };
+  const element = (depth) => {
+    if (depth > MAX_DEPTH) throw new JfrError(`metadata elements nest more than ${MAX_DEPTH} deep`);
+    const name = str();
+    const keep = KEEP.has(name);
+    const nAttrs = inp.count("metadata attributes");
+    const attrs = /* @__PURE__ */ new Map();
+    for (let i = 0; i < nAttrs; i++) {
+      if (keep) {
+        const k = str();
+        attrs.set(k, str());
+      } else {
+        str();
+        str();
+      }
+    }
+    const nChildren = inp.count("metadata elements");
+    const children = [];
+    for (let i = 0; i < nChildren; i++) {
+      const c = element(depth + 1);
+      if (c) children.push(c);
+    }
+    return keep ? { name, attrs, children } : null;
+  };
+  const root = element(0);
+  if (!root) throw new JfrError("the metadata does not start with its root element");
+  if (inp.pos !== inp.end) {
+    throw new JfrError(
+      `the metadata event at byte ${start} has ${inp.end - inp.pos} bytes after its elements`
+    );
+  }
+  const types = new Types();
+  const id = (e, attr) => {
+    const s = e.attrs.get(attr);
+    const v = s === void 0 ? NaN : Number(s);
+    if (!Number.isSafeInteger(v)) {
+      throw new JfrError(
+        `metadata: ${e.name} "${e.attrs.get("name") ?? "?"}" has ${attr}=${JSON.stringify(s)}, not an id`
+      );
+    }
+    return v;
+  };
+  for (const m of root.children) {
+    if (m.name !== "metadata") continue;
+    for (const c of m.children) {
+      if (c.name !== "class") continue;
+      const cls = {
+        id: id(c, "id"),
+        name: c.attrs.get("name") ?? "",
+        superType: c.attrs.get("superType"),
+        fields: []
+      };
+      for (const f of c.children) {
+        if (f.name !== "field") continue;
+        const dim = f.attrs.get("dimension");
+        if (dim !== void 0 && dim !== "0" && dim !== "1") {
+          throw new JfrError(
+            `metadata: field ${cls.name}.${f.attrs.get("name")} has dimension ${dim} (only 0 and 1 exist)`
+          );
+        }
+        cls.fields.push({
+          name: f.attrs.get("name") ?? "",
+          typeId: id(f, "class"),
+          constantPool: f.attrs.get("constantPool") === "true",
+          array: dim === "1"
+        });
+      }
+      types.byId.set(cls.id, cls);
+      types.byName.set(cls.name, cls);
+    }
+  }
+  if (types.byId.size === 0) throw new JfrError("the metadata declares no types");
+  return types;
+}
+var Types, MAX_DEPTH, KEEP;
+var init_metadata = __esm({
+  "src/profile/jfr/metadata.ts"() {
+    "use strict";
+    init_chunk();
+    Types = class {
+      byId = /* @__PURE__ */ new Map();
+      byName = /* @__PURE__ */ new Map();
+      get(id) {
+        const c = this.byId.get(id);
+        if (!c) throw new JfrError(`type id ${id} is not declared in the chunk's metadata`);
+        return c;
+      }
+    };
+    MAX_DEPTH = 32;
+    KEEP = /* @__PURE__ */ new Set(["root", "metadata", "class", "field"]);
+  }
+});
+
+// src/profile/jfr/read.ts
+function readJfr(bytes, file) {
+  return readerGuard(
+    "jfr",
+    file,
+    (m) => `not a readable JFR recording: ${m}`,
+    () => decode2(bytes, file)
+  );
+}
+function parsePeriod(value) {
+  const m = /^\s*(\d+)\s*(ns|us|ms|s|m|h|d)?\s*$/.exec(value);
+  if (!m) return void 0;
+  const v = Number(m[1]) * UNITS[m[2] ?? "ns"];
+  return v > 0 && Number.isSafeInteger(v) ? v : void 0;
+}
+function periods(settings, ids, previous) {
+  const minOf = (id, names) => {
+    let min;
+    for (const s of settings) {
+      if (s.id !== id || !names.includes(s.name)) continue;
+      const v = parsePeriod(s.value);
+      if (v !== void 0 && (min === void 0 || v < min)) min = v;
+    }
+    return min;
+  };
+  let event = previous.event;
+  for (const s of settings) if (s.name === "event" && s.value) event = s.value;
+  const exec = ids.get("jdk.ExecutionSample");
+  const asyncInterval = event && TIME_ENGINES.has(event) ? minOf(exec, ["interval"]) : void 0;
+  let wall;
+  for (const s of settings) {
+    if (s.name === "wall") wall = parsePeriod(s.value) ?? wall;
+  }
+  if (wall === void 0 && event === "wall") wall = asyncInterval;
+  return {
+    exec: minOf(exec, ["period"]) ?? asyncInterval ?? previous.exec,
+    native: minOf(ids.get("jdk.NativeMethodSample"), ["period"]) ?? previous.native,
+    wall: wall ?? previous.wall,
+    event
+  };
+}
+function growStore(s, samples, frames) {
+  if (s.nFrames + frames > s.frames.length) {
+    let n = s.frames.length * 2;
+    while (n < s.nFrames + frames) n *= 2;
+    const f = new Uint32Array(n);
+    f.set(s.frames.subarray(0, s.nFrames));
+    s.frames = f;
+  }
+  if (s.n + samples + 1 > s.chunk.length) {
+    let n = s.chunk.length * 2;
+    while (n < s.n + samples + 1) n *= 2;
+    const o = new Uint32Array(n);
+    o.set(s.offsets.subarray(0, s.n + 1));
+    s.offsets = o;
+    const c = new Int32Array(n);
+    c.set(s.chunk.subarray(0, s.n));
+    s.chunk = c;
+    s.cols = s.cols.map((col) => {
+      const x = new Float64Array(n);
+      x.set(col.subarray(0, s.n));
+      return x;
+    });
+  }
+}
+function sameBytes(a, b) {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+function fmtNs(ns) {
+  if (ns % 1e6 === 0) return `${ns / 1e6} ms`;
+  if (ns % 1e3 === 0) return `${ns / 1e3} us`;
+  return `${ns} ns`;
+}
+function plural(n, one, many) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+function pct2(part, whole) {
+  return `${(100 * part / whole).toFixed(1)}%`;
+}
+function decode2(bytes, file) {
+  if (!isJfr(bytes)) throw new ProfileError("jfr", file, 'no JFR magic "FLR\\0" at the start');
+  const headers = [];
+  for (let pos = 0; pos < bytes.length; ) {
+    const h = readChunkHeader(bytes, pos, headers.length + 1);
+    headers.push(h);
+    pos = h.end;
+  }
+  const keys = /* @__PURE__ */ new Map();
+  const names = new FunctionNames();
+  const store = {
+    frames: new Uint32Array(4096),
+    nFrames: 0,
+    offsets: new Uint32Array(256),
+    n: 0,
+    cols: Array.from({ length: N_COLS }, () => new Float64Array(256)),
+    chunk: new Int32Array(256)
+  };
+  const warnings = /* @__PURE__ */ new Set();
+  const chunkPeriods = [];
+  const chunkEvents = [];
+  const perSpec = new Float64Array(SAMPLE_EVENTS.length);
+  const truncated = new Float64Array(N_COLS);
+  const events = new Float64Array(N_COLS);
+  const missingStacks = new Float64Array(N_COLS);
+  const noStack = new Float64Array(N_COLS);
+  let missingMethods = 0;
+  let previous = {};
+  let previousMeta;
+  headers.forEach((h, ci) => {
+    const metaBytes = metadataBytes(bytes, h);
+    let types;
+    let plans;
+    if (previousMeta && previousMeta.compressed === h.compressed && sameBytes(previousMeta.bytes, metaBytes)) {
+      ({ types, plans } = previousMeta);
+    } else {
+      types = readMetadata(bytes, h, keys);
+      plans = new Plans(types, h.compressed);
+      previousMeta = { bytes: metaBytes, compressed: h.compressed, types, plans };
+    }
+    const pools = new ConstantPools(bytes, h, plans, keys);
+    const resolver = new Resolver(bytes, h, types, plans, pools, keys, names);
+    const got = readEvents(
+      bytes,
+      h,
+      types,
+      plans,
+      keys,
+      resolver.stringPool,
+      warnings
+    );
+    const ids = /* @__PURE__ */ new Map();
+    for (const [name, cls] of types.byName) ids.set(name, cls.id);
+    previous = periods(got.settings, ids, previous);
+    chunkPeriods.push(previous);
+    const perCol = new Float64Array(N_COLS);
+    for (let c = 0; c < N_COLS; c++) {
+      for (let r = 0; r < got.rows; r++) perCol[c] += got.events[c][r];
+      events[c] += perCol[c];
+    }
+    chunkEvents.push(perCol);
+    for (let i = 0; i < perSpec.length; i++) perSpec[i] += got.perSpec[i];
+    growStore(store, got.rows, 0);
+    for (let r = 0; r < got.rows; r++) {
+      const key2 = got.keys[r];
+      let len = 0;
+      if (key2 !== NO_STACK) {
+        len = resolver.stack(
+          key2,
+          (n) => {
+            if (store.nFrames + n > MAX_TOTAL_FRAMES) {
+              throw new JfrError(
+                `the distinct stacks hold more than ${MAX_TOTAL_FRAMES} frames (the limit this reader holds)`
+              );
+            }
+            growStore(store, 0, n);
+            return store.frames;
+          },
+          store.nFrames
+        );
+        if (len < 0) {
+          for (let c = 0; c < N_COLS; c++) missingStacks[c] += got.events[c][r];
+          continue;
+        }
+        if (resolver.truncated) {
+          for (let c = 0; c < N_COLS; c++) truncated[c] += got.events[c][r];
+        }
+      }
+      if (len === 0) {
+        for (let c = 0; c < N_COLS; c++) noStack[c] += got.events[c][r];
+        continue;
+      }
+      const s = store.n;
+      for (let c = 0; c < N_COLS; c++) store.cols[c][s] = got.values[c][r];
+      store.chunk[s] = ci;
+      store.nFrames += len;
+      store.n = s + 1;
+      store.offsets[s + 1] = store.nFrames;
+    }
+    missingMethods += resolver.stats.missingMethods;
+  });
+  return assemble(file, headers, store, names.names, {
+    chunkPeriods,
+    chunkEvents,
+    events,
+    perSpec,
+    truncated,
+    missingStacks,
+    noStack,
+    missingMethods,
+    warnings
+  });
+}
+function assemble(file, headers, store, names, t) {
+  const warnings = [...t.warnings];
+  const comments = [];
+  const P = t.chunkPeriods;
+  const wallMode = P.map((p) => p.event === "wall");
+  const has = (col) => t.events[col] > 0;
+  const known = (col, period2, use = (_c) => true) => t.chunkEvents.every((e, c) => e[col] === 0 || !use(c) || period2(P[c]) !== void 0);
+  const distinct = (period2, col) => [
+    ...new Set(
+      t.chunkEvents.map((e, c) => e[col] > 0 ? period2(P[c]) : void 0).filter((v) => v !== void 0)
+    )
+  ];
+  const columns = [];
+  let period = 0;
+  const cpuChunks = t.chunkEvents.some((e, c) => e[COL_EXEC] > 0 && !wallMode[c]);
+  if (cpuChunks) {
+    const ns = known(
+      COL_EXEC,
+      (p) => p.exec,
+      (c) => !wallMode[c]
+    );
+    columns.push({
+      type: { type: "cpu", unit: ns ? "nanoseconds" : "count" },
+      value: (cols, s, c) => wallMode[c] ? 0 : cols[COL_EXEC][s] * (ns ? P[c].exec : 1),
+      from: [COL_EXEC]
+    });
+    const ps = distinct((p) => p.exec, COL_EXEC);
+    if (!ns) {
+      warnings.push(
+        'the sampling period of jdk.ExecutionSample is not in the recording (no jdk.ActiveSetting "period"): cpu values are sample counts'
+      );
+    } else if (ps.length > 1) {
+      warnings.push(
+        `jdk.ExecutionSample's sampling period changed between chunks (${ps.map(fmtNs).join(", ")}): each chunk's samples count its own period`
+      );
+    } else period = ps[0];
+  }
+  const jdkWall = has(COL_NATIVE);
+  const asyncWall = has(COL_WALLCLOCK) || wallMode.some((w, c) => w && t.chunkEvents[c][COL_EXEC] > 0);
+  if (jdkWall || asyncWall) {
+    const ns = (!jdkWall || known(
+      COL_EXEC,
+      (p) => p.exec,
+      (c) => !wallMode[c]
+    ) && known(COL_NATIVE, (p) => p.native)) && known(COL_WALLCLOCK, (p) => p.wall) && known(
+      COL_EXEC,
+      (p) => p.wall,
+      (c) => wallMode[c]
+    );
+    const k = (v) => ns ? v : 1;
+    columns.push({
+      type: { type: "wall", unit: ns ? "nanoseconds" : "count" },
+      value: (cols, s, c) => {
+        let v = cols[COL_WALLCLOCK][s] > 0 ? cols[COL_WALLCLOCK][s] * k(P[c].wall) : 0;
+        const exec = cols[COL_EXEC][s];
+        if (wallMode[c]) v += exec * k(P[c].wall);
+        else if (jdkWall) {
+          if (exec > 0) v += exec * k(P[c].exec);
+          if (cols[COL_NATIVE][s] > 0) v += cols[COL_NATIVE][s] * k(P[c].native);
+        }
+        return v;
+      },
+      from: jdkWall ? [COL_EXEC, COL_NATIVE, COL_WALLCLOCK] : [COL_WALLCLOCK, COL_EXEC]
+    });
+    if (!ns) {
+      warnings.push(
+        "a sampling period behind the wall type is not in the recording: wall values are sample counts"
+      );
+    }
+  }
+  if (has(COL_ALLOC_SAMPLE) || has(COL_TLAB)) {
+    const col = has(COL_ALLOC_SAMPLE) ? COL_ALLOC_SAMPLE : COL_TLAB;
+    columns.push({
+      type: { type: "alloc", unit: "bytes" },
+      value: (cols, s) => cols[col][s],
+      from: [col]
+    });
+    if (has(COL_ALLOC_SAMPLE) && has(COL_TLAB)) {
+      comments.push(
+        "alloc is jdk.ObjectAllocationSample weights; the TLAB allocation events in the recording estimate the same allocations and are not added"
+      );
+    }
+  }
+  if (has(COL_LOCK)) {
+    columns.push({
+      type: { type: "lock", unit: "nanoseconds" },
+      value: (cols, s) => cols[COL_LOCK][s],
+      from: [COL_LOCK]
+    });
+  }
+  if (columns.length === 0) {
+    throw new ProfileError(
+      "empty",
+      file,
+      "the JFR recording has no sample events (jdk.ExecutionSample, jdk.NativeMethodSample, allocation, monitor enter or park events)"
+    );
+  }
+  const values = columns.map(() => new Float64Array(store.n));
+  const offsets = new Uint32Array(store.n + 1);
+  const keep = [];
+  let n = 0;
+  let nFrames = 0;
+  for (let s = 0; s < store.n; s++) {
+    let any = false;
+    for (let k = 0; k < columns.length; k++) {
+      const v = columns[k].value(store.cols, s, store.chunk[s]);
+      values[k][n] = v;
+      if (v !== 0) any = true;
+    }
+    if (!any) continue;
+    keep.push(s);
+    nFrames += store.offsets[s + 1] - store.offsets[s];
+    offsets[++n] = nFrames;
+  }
+  const frames = new Uint32Array(nFrames);
+  let at = 0;
+  for (const s of keep) {
+    const a = store.offsets[s];
+    const b = store.offsets[s + 1];
+    frames.set(store.frames.subarray(a, b), at);
+    at += b - a;
+  }
+  for (let i = 0; i < SAMPLE_EVENTS.length; i++) {
+    if (t.perSpec[i] > 0)
+      comments.push(`${SAMPLE_EVENTS[i].name}: ${plural(t.perSpec[i], "event", "events")}`);
+  }
+  const used = new Set(columns.flatMap((c) => c.from));
+  let trunc = 0;
+  let all = 0;
+  for (const c of used) {
+    trunc += t.truncated[c];
+    all += t.events[c];
+  }
+  if (trunc > 0) {
+    warnings.push(
+      `${trunc} of ${all} events (${pct2(trunc, all)}) have truncated stacks: the JVM records at most its stack depth (64 frames by default), so their outermost frames are missing and cum values of callers near the root are low; raise it with -XX:FlightRecorderOptions:stackdepth=2048`
+    );
+  }
+  let missing = 0;
+  let none = 0;
+  for (const c of used) {
+    missing += t.missingStacks[c];
+    none += t.noStack[c];
+  }
+  if (missing > 0) {
+    warnings.push(
+      `dropped ${plural(missing, "event", "events")} whose stack trace is missing from the constant pool`
+    );
+  }
+  if (none > 0) {
+    warnings.push(`dropped ${plural(none, "event", "events")} recorded without a stack trace`);
+  }
+  if (t.missingMethods > 0) {
+    warnings.push(
+      `${plural(t.missingMethods, "frame refers", "frames refer")} to methods missing from the constant pool: named [unknown]`
+    );
+  }
+  const t0 = Math.min(...headers.map((h) => h.startNanos));
+  const t1 = Math.max(...headers.map((h) => h.startNanos + h.durationNanos));
+  return {
+    format: "jfr",
+    sampleTypes: columns.map((c) => c.type),
+    defaultSampleType: 0,
+    values: values.map((v) => v.slice(0, n)),
+    functions: names,
+    stackOffsets: offsets.slice(0, n + 1),
+    stackFrames: frames,
+    labelSets: [],
+    period,
+    periodType: period > 0 ? { type: "cpu", unit: "nanoseconds" } : void 0,
+    durationNanos: Number.isFinite(t1 - t0) && t1 > t0 ? t1 - t0 : 0,
+    timeNanos: Number.isFinite(t0) ? t0 : 0,
+    comments,
+    warnings
+  };
+}
+var MAX_TOTAL_FRAMES, UNITS, TIME_ENGINES;
+var init_read = __esm({
+  "src/profile/jfr/read.ts"() {
+    "use strict";
+    init_errors2();
+    init_chunk();
+    init_constants();
+    init_events();
+    init_metadata();
+    init_values();
+    MAX_TOTAL_FRAMES = 32 * 1024 * 1024;
+    UNITS = {
+      ns: 1,
+      us: 1e3,
+      ms: 1e6,
+      s: 1e9,
+      m: 6e10,
+      h: 36e11,
+      d: 864e11
+    };
+    TIME_ENGINES = /* @__PURE__ */ new Set(["cpu", "itimer", "ctimer", "wall"]);
+  }
+});
+
 // node_modules/protobufjs/src/util/aspromise.js
 var require_aspromise = __commonJS({
   "node_modules/protobufjs/src/util/aspromise.js"(exports, module) {
@@ -1522,7 +3247,7 @@ var require_base64 = __commonJS({
       return String.fromCharCode.apply(String, chunk.slice(0, i2));
     };
     var invalidEncoding = "invalid encoding";
-    base64.decode = function decode5(string, buffer, offset) {
+    base64.decode = function decode6(string, buffer, offset) {
       var start = offset;
       var j = 0, t;
       for (var i2 = 0; i2 < string.length; ) {
@@ -3080,8 +4805,8 @@ var require_minimal = __commonJS({
     };
     util.Buffer = (function() {
       try {
-        var Buffer2 = util.global.Buffer;
-        return Buffer2.prototype.utf8Write || util.isNode ? Buffer2 : (
+        var Buffer3 = util.global.Buffer;
+        return Buffer3.prototype.utf8Write || util.isNode ? Buffer3 : (
           /* istanbul ignore next */
           null
         );
@@ -3090,8 +4815,8 @@ var require_minimal = __commonJS({
       }
     })();
     util.newBuffer = function newBuffer(sizeOrArray) {
-      var Buffer2 = util.Buffer;
-      return typeof sizeOrArray === "number" ? Buffer2 ? Buffer2.allocUnsafe(sizeOrArray) : new Uint8Array(sizeOrArray) : Buffer2 ? Buffer2.from(sizeOrArray) : new Uint8Array(sizeOrArray);
+      var Buffer3 = util.Buffer;
+      return typeof sizeOrArray === "number" ? Buffer3 ? Buffer3.allocUnsafe(sizeOrArray) : new Uint8Array(sizeOrArray) : Buffer3 ? Buffer3.from(sizeOrArray) : new Uint8Array(sizeOrArray);
     };
     util.rawField = function rawField(id, wireType, data) {
       var out = [], tag = id << 3 | wireType;
@@ -5615,7 +7340,7 @@ var init_totals_sink = __esm({
 function readPprof(bytes, file, opts = {}) {
   return guarded(
     file,
-    () => decode2(bytes, file, opts, (t) => {
+    () => decode3(bytes, file, opts, (t) => {
       const sink = new StackSink(t.builder, t.locStart, t.locFrames, t.str);
       return { sink, finish: (meta) => t.builder.build(meta) };
     })
@@ -5624,7 +7349,7 @@ function readPprof(bytes, file, opts = {}) {
 function readPprofTotals(bytes, file, normalize, opts = {}) {
   return guarded(
     file,
-    () => decode2(bytes, file, opts, (t) => {
+    () => decode3(bytes, file, opts, (t) => {
       const { map, names, rawNames } = normalizedIds(t.builder.functions, normalize);
       const sink = new TotalsSink(
         map,
@@ -5662,7 +7387,7 @@ function guarded(file, fn) {
     fn
   );
 }
-function decode2(bytes, file, opts, use) {
+function decode3(bytes, file, opts, use) {
   const r = createReader(bytes);
   const fields = scanProfile(r);
   const str = stringTable(r, fields.strPos, file);
@@ -5801,7 +7526,7 @@ function profileMeta(fields, defaultIndex, emptyStacks, str) {
   };
 }
 var import_minimal2, utf8;
-var init_read = __esm({
+var init_read2 = __esm({
   "src/profile/pprof/read.ts"() {
     "use strict";
     init_errors2();
@@ -5837,10 +7562,10 @@ function readSpeedscope(json, file) {
     "speedscope",
     file,
     (m) => `malformed speedscope file (${m})`,
-    () => decode3(json, file)
+    () => decode4(json, file)
   );
 }
-function decode3(json, file) {
+function decode4(json, file) {
   const fail2 = (detail) => {
     throw new ProfileError("speedscope", file, detail);
   };
@@ -6106,6 +7831,9 @@ function readSniffed(s, file, opts) {
     case "pprof":
       p = readPprof(s.bytes, file, { allFrames: opts.allFrames, fold: opts.fold });
       break;
+    case "jfr":
+      p = readJfr(s.bytes, file);
+      break;
     case "json":
       p = readJson(s.text, file);
       break;
@@ -6172,15 +7900,16 @@ function readJson(text, file) {
 function isObject3(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-var init_read2 = __esm({
+var init_read3 = __esm({
   "src/profile/read.ts"() {
     "use strict";
     init_cpuprofile();
     init_detect();
     init_errors2();
     init_folded();
-    init_perfscript();
     init_read();
+    init_perfscript();
+    init_read2();
     init_aggregate();
     init_speedscope();
   }
@@ -14059,6 +15788,8 @@ function extensionFor(bytes, p) {
       return ".speedscope.json";
     case "cpuprofile":
       return ".cpuprofile";
+    case "jfr":
+      return isGzip(bytes) ? ".jfr.gz" : ".jfr";
   }
 }
 var init_check_profile = __esm({
@@ -14066,7 +15797,7 @@ var init_check_profile = __esm({
     "use strict";
     init_errors2();
     init_detect();
-    init_read2();
+    init_read3();
     init_aggregate();
     init_errors3();
   }
@@ -15951,7 +17682,7 @@ function trim(x) {
 init_aggregate();
 init_errors2();
 init_normalize();
-init_read2();
+init_read3();
 init_errors();
 import { existsSync as existsSync2 } from "node:fs";
 import { basename as basename4, dirname, resolve as resolve2 } from "node:path";
@@ -15959,7 +17690,7 @@ import { basename as basename4, dirname, resolve as resolve2 } from "node:path";
 // src/captureset/files.ts
 init_errors2();
 init_errors();
-init_read2();
+init_read3();
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename as basename3, join, relative, resolve, sep } from "node:path";
 var NOT_PROFILES = /^(manifest\.json|.*\.md|\..*)$/;
@@ -16061,7 +17792,7 @@ function manifestIn(dir, cache) {
   cache.set(dir, m);
   return m;
 }
-function decode4(bytes, name, opts, norm) {
+function decode5(bytes, name, opts, norm) {
   if (opts.need === "totals") return { totals: readTotals(bytes, name, norm, opts.read) };
   return { profile: readProfile(bytes, name, { ...opts.read, fold: norm.fold }) };
 }
@@ -16069,7 +17800,7 @@ function loadSide(side, opts, cache, norm) {
   if (side.captures) {
     return side.captures.map((c) => ({
       name: c.name,
-      ...decode4(c.bytes, c.name, opts, norm),
+      ...decode5(c.bytes, c.name, opts, norm),
       units: c.units,
       manifest: side.manifest ?? null
     }));
@@ -16080,7 +17811,7 @@ function loadSide(side, opts, cache, norm) {
     const entry = manifest?.captures.find((c) => c.file === basename4(f));
     return {
       name,
-      ...decode4(readFileBytes(f, name), name, opts, norm),
+      ...decode5(readFileBytes(f, name), name, opts, norm),
       units: entry?.requests?.completed,
       dropped: entry?.requests?.dropped,
       windowSeconds: entry?.durationSeconds || void 0,
@@ -16836,13 +18567,13 @@ function checkComparable(baseline, canary) {
       );
     }
   }
-  const periods = all.map((c) => c.period).filter((p) => p > 0);
-  if (periods.length) {
-    const lo = Math.min(...periods);
-    const hi = Math.max(...periods);
+  const periods2 = all.map((c) => c.period).filter((p) => p > 0);
+  if (periods2.length) {
+    const lo = Math.min(...periods2);
+    const hi = Math.max(...periods2);
     if (hi > lo * (1 + PERIOD_TOLERANCE)) {
       warnings.push(
-        `captures have different sampling periods (${[...new Set(periods)].slice(0, 6).join(", ")}); shares are still compared, but check both builds were profiled the same way`
+        `captures have different sampling periods (${[...new Set(periods2)].slice(0, 6).join(", ")}); shares are still compared, but check both builds were profiled the same way`
       );
     }
   }
@@ -18517,10 +20248,10 @@ function escapeXml(s) {
     (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]
   );
 }
-var pct2 = (x) => `${Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2)}%`;
+var pct3 = (x) => `${Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2)}%`;
 function testText(label, d) {
   if (!d) return `${label}: not tested`;
-  return `${label}: ${fmtDelta(d)} ${pct2(d.baselineShare)} \u2192 ${pct2(d.canaryShare)} \xB7 ${d.status}`;
+  return `${label}: ${fmtDelta(d)} ${pct3(d.baselineShare)} \u2192 ${pct3(d.canaryShare)} \xB7 ${d.status}`;
 }
 function luminance(hex) {
   const r = parseInt(hex.slice(1, 3), 16);
@@ -18568,8 +20299,8 @@ function renderFlameGraphSvg(tree, comparison, opts = {}) {
     const self2 = selfShares(node);
     const tip = [
       node.name,
-      `this frame: baseline ${pct2(node.baselineShare)} \u2192 canary ${pct2(node.canaryShare)} (${fmtPp(node.canaryShare - node.baselineShare)})`,
-      `self here: baseline ${pct2(self2.baseline)} \u2192 canary ${pct2(self2.canary)}`,
+      `this frame: baseline ${pct3(node.baselineShare)} \u2192 canary ${pct3(node.canaryShare)} (${fmtPp(node.canaryShare - node.baselineShare)})`,
+      `self here: baseline ${pct3(self2.baseline)} \u2192 canary ${pct3(self2.canary)}`,
       ...node.fn >= 0 ? [testText("function self", t?.self), testText("function total", t?.cum)] : []
     ].join("\n");
     const label = fitLabel(node.name, w - 2 * PAD, charPx);
@@ -19023,7 +20754,7 @@ init_write();
 init_manifest();
 init_detect();
 init_errors2();
-init_read2();
+init_read3();
 init_version();
 import { gzipSync as gzipSync2 } from "node:zlib";
 

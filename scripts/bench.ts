@@ -1,12 +1,20 @@
 /**
  * `npm run bench`: decode+aggregate of a large pprof against bare gunzip of the same bytes
- * (same process), against `go tool pprof -top` when Go is installed, and a full
+ * (same process), of a 20 MB JFR recording against gunzip of a gzipped copy of it, against
+ * `go tool pprof -top` when Go is installed, and a full
  * 2 x 10 capture compare with 10000 resamples. Prints ratios; targets are in the README.
  * Runs bundled by esbuild (scripts/run-bundled.mjs), like dist/, so it times shipped code;
  * each time is the best of 21 rounds that run all the variants in turn.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -16,6 +24,7 @@ import { readPprofTotals } from '../src/profile/pprof/read.js';
 import { readProfile, readTotals } from '../src/profile/read.js';
 import { compare } from '../src/pipeline/compare.js';
 import { makeLargePprof } from './gen-large-pprof.js';
+import { makeLargeJfr } from './gen-large-jfr.js';
 
 function time(fn: () => void): number {
   const t = process.hrtime.bigint();
@@ -79,6 +88,48 @@ console.log(
 console.log(
   `throughput:                ${(raw.length / 1e6 / (tDecode / 1000)).toFixed(0)} MB/s of uncompressed pprof, rss ${rss.toFixed(0)} MB`,
 );
+
+// JFR: decode + aggregate (readTotals: every sample type) of recordings of >= 20 MB, each
+// against gunzip of a gzipped copy of the same bytes (the "gunzip-equivalent work": inflating
+// as many bytes as the reader decodes, same process). Made at run time from committed ones:
+//  - jdk: the events of a JDK 17 settings=profile recording repeated in one chunk (sample
+//    events among the JDK's GC, class-loading and other events: what a long recording holds);
+//  - async-profiler: the same with an async-profiler recording (nearly all sample events);
+//  - small chunks: a 149 KB async-profiler recording laid end to end (every chunk has its own
+//    constant pools, so its stacks and names are resolved again: the pool-heavy case).
+{
+  const mb = Number(process.env.BENCH_JFR_MB ?? 20) * 1e6;
+  const small = new Uint8Array(
+    gunzipSync(readFileSync('fixtures/jfr-public/cortex-dev-01__kafka-0__cpu__0.jfr.gz')),
+  );
+  const copies = Math.ceil(mb / small.length);
+  const many = new Uint8Array(small.length * copies);
+  for (let k = 0; k < copies; k++) many.set(small, k * small.length);
+  const cases = [
+    { name: 'jdk', bytes: makeLargeJfr(mb, 'fixtures/profiles/java-profile.jfr.gz') },
+    { name: 'async-profiler', bytes: makeLargeJfr(mb, 'fixtures/jfr-public/example.jfr.gz') },
+    { name: `${copies} small chunks`, bytes: many },
+  ].map((c) => ({ ...c, gz: gzipSync(c.bytes) }));
+  const fns = cases.flatMap((c) => [
+    () => readTotals(c.bytes, `${c.name}.jfr`, norm),
+    () => gunzipSync(c.gz),
+  ]);
+  for (let i = 0; i < 3; i++) for (const f of fns) f();
+  const times = bestInterleaved(fns, 11);
+  console.log(
+    'JFR (decode + aggregate with readTotals, every sample type; ratio = time / gunzip of a gzipped copy of the same bytes):',
+  );
+  cases.forEach((c, k) => {
+    const t = readTotals(c.bytes, `${c.name}.jfr`, norm);
+    const samples = t.comments
+      .map((x) => /^\S+: (\d+) events?$/.exec(x))
+      .reduce((a, m) => a + (m ? Number(m[1]) : 0), 0);
+    const [tDecode, tGunzip] = [times[2 * k], times[2 * k + 1]];
+    console.log(
+      `  ${c.name.padEnd(20)} ${(c.bytes.length / 1e6).toFixed(1)} MB, ${samples} sample events: ${tDecode.toFixed(1)} ms, gunzip ${tGunzip.toFixed(1)} ms, ratio ${(tDecode / tGunzip).toFixed(2)}x${k === 0 ? '   (target <= 5x)' : ''}, ${(c.bytes.length / 1e6 / (tDecode / 1000)).toFixed(0)} MB/s`,
+    );
+  });
+}
 
 const go = spawnSync('go', ['version']);
 if (go.status === 0) {

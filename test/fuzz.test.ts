@@ -1,5 +1,6 @@
 /**
- * Fuzzing readProfile (fast-check): random bytes, mutations of every corpus file and fixture,
+ * Fuzzing readProfile (fast-check): random bytes, mutations of every corpus file and fixture
+ * (JFR recordings also on their own),
  * and random speedscope / cpuprofile JSON, folded text and perf script text. Every input must
  * give a consistent Profile or a ProfileError (see scripts/fuzz/targets.ts).
  *

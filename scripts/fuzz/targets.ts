@@ -32,7 +32,9 @@ export interface Seed {
 }
 
 const SEED_DIRS = ['pprof', 'collapsed', 'perf-script', 'speedscope', 'cpuprofile'];
-const FIXTURE_EXT = /\.(cpuprofile|txt|collapsed|folded|json|pb|pprof|gz|prof)$/;
+const FIXTURE_EXT = /\.(cpuprofile|txt|collapsed|folded|json|pb|pprof|gz|prof|jfr)$/;
+/** Fixture folders whose files are all seeds (JFR recordings of other producers). */
+const FIXTURE_DIRS = ['profiles', 'jfr-public'];
 
 /** Every corpus file and fixture profile, plus the inflated content of gzipped ones. */
 export function loadSeeds(): Seed[] {
@@ -55,12 +57,16 @@ export function loadSeeds(): Seed[] {
         add(`${dir}/${f}`, new Uint8Array(readFileSync(join(d, f))));
     }
   }
-  const fx = fixture('profiles');
-  if (existsSync(fx)) {
+  for (const dir of FIXTURE_DIRS) {
+    const fx = fixture(dir);
+    if (!existsSync(fx)) continue;
     for (const f of readdirSync(fx).sort()) {
       const p = join(fx, f);
       if (statSync(p).isFile() && FIXTURE_EXT.test(f))
-        add(`fixtures/${f}`, new Uint8Array(readFileSync(p)));
+        add(
+          dir === 'profiles' ? `fixtures/${f}` : `fixtures/${dir}/${f}`,
+          new Uint8Array(readFileSync(p)),
+        );
     }
   }
   return out;
@@ -917,6 +923,12 @@ export function fuzzTargets(seeds: Seed[]): FuzzTarget[] {
       arbitrary: mutatedSeeds(seeds),
       weight: 4,
     });
+  // JFR recordings (uncompressed, so that mutations hit the recording, not the gzip stream).
+  const jfr = seeds.filter(
+    (s) => s.bytes[0] === 0x46 && s.bytes[1] === 0x4c && s.bytes[2] === 0x52 && s.bytes[3] === 0,
+  );
+  if (jfr.length > 0)
+    targets.push({ name: 'mutated JFR recordings', arbitrary: mutatedSeeds(jfr), weight: 0.5 });
   const profiles = pprofSeeds(seeds);
   if (profiles.length > 0)
     targets.push({

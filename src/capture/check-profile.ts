@@ -73,5 +73,7 @@ export function extensionFor(bytes: Uint8Array, p: Profile): string {
       return '.speedscope.json';
     case 'cpuprofile':
       return '.cpuprofile';
+    case 'jfr':
+      return isGzip(bytes) ? '.jfr.gz' : '.jfr';
   }
 }

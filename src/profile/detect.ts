@@ -4,12 +4,14 @@
  */
 import { gunzipSync } from 'node:zlib';
 import { ProfileError } from './errors.js';
+import { isJfr } from './jfr/chunk.js';
 import { looksLikePerfScript } from './perfscript.js';
 
 export const DEFAULT_MAX_INFLATED_BYTES = 512 * 1024 * 1024;
 
 export type Sniffed =
   | { kind: 'pprof'; bytes: Uint8Array }
+  | { kind: 'jfr'; bytes: Uint8Array }
   | { kind: 'json'; text: string }
   | { kind: 'text'; text: string }
   | { kind: 'legacy'; what: string };
@@ -93,6 +95,8 @@ export function sniff(
     bytes = inflate(bytes, file, maxInflated);
   }
   if (bytes.length === 0) throw new ProfileError('empty', file, 'file is empty');
+  // JDK Flight Recorder: chunks start with "FLR\0" (binary, so never text).
+  if (isJfr(bytes)) return { kind: 'jfr', bytes };
   const text = decodeText(bytes, file);
   if (text !== undefined) {
     const trimmed = text.trimStart();
@@ -117,7 +121,7 @@ export function sniff(
     throw new ProfileError(
       'unknown-format',
       file,
-      'not a recognised profile format (expected pprof protobuf, gzip, folded stacks, perf script, speedscope JSON or Chrome .cpuprofile)',
+      'not a recognised profile format (expected pprof protobuf, JFR, gzip, folded stacks, perf script, speedscope JSON or Chrome .cpuprofile)',
     );
   }
   return { kind: 'pprof', bytes };

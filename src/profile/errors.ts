@@ -15,6 +15,7 @@ export type ProfileErrorCode =
   | 'json'
   | 'speedscope'
   | 'cpuprofile'
+  | 'jfr'
   | 'folded'
   | 'sample-type'
   | 'io';

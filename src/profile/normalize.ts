@@ -110,7 +110,7 @@ export const RULES: NormalizeRule[] = [
     apply: (n) =>
       n
         .replace(/lambda\$(\w+)\$\d+/g, 'lambda$$$1')
-        .replace(/\$\$Lambda(?:\$\d+)?(?:[/+]0x[0-9a-f]+)?(?:\/\d+)?/g, '$$$$Lambda')
+        .replace(/\$\$Lambda(?:\$\d+)?(?:[/+.]0x[0-9a-f]+)?(?:\/\d+)?/g, '$$$$Lambda')
         .replace(/\$\$EnhancerBySpringCGLIB\$\$[0-9a-f]+/g, '')
         .replace(/GeneratedMethodAccessor\d+/g, 'GeneratedMethodAccessor'),
   },

@@ -5,6 +5,7 @@ import { readCpuprofile } from './cpuprofile.js';
 import { DEFAULT_MAX_INFLATED_BYTES, sniff, type Sniffed } from './detect.js';
 import { ProfileError } from './errors.js';
 import { readFolded } from './folded.js';
+import { readJfr } from './jfr/read.js';
 import type { Profile } from './model.js';
 import { readPerfScript, looksLikePerfScript } from './perfscript.js';
 import { readPprof, readPprofTotals, type ProfileTotals } from './pprof/read.js';
@@ -40,6 +41,9 @@ function readSniffed(s: Sniffed, file: string, opts: ReadOptions): Profile {
       );
     case 'pprof':
       p = readPprof(s.bytes, file, { allFrames: opts.allFrames, fold: opts.fold });
+      break;
+    case 'jfr':
+      p = readJfr(s.bytes, file);
       break;
     case 'json':
       p = readJson(s.text, file);
