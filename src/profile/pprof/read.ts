@@ -14,7 +14,14 @@ import type { Normalizer } from '../normalize.js';
 import { buildLocations } from './locations.js';
 import { IdTable, type RawFunction, type StringLookup } from './messages.js';
 import { compileFrameRegex, pprofDisplayName, simplifyFunc } from './names.js';
-import { decodeSamples, StackSink, type SampleSink } from './samples.js';
+import { activeBudget } from '../limits.js';
+import {
+  decodeSamples,
+  sampleBytes,
+  StackSink,
+  type SampleRuns,
+  type SampleSink,
+} from './samples.js';
 import { scanProfile, type ProfileFields } from './scan.js';
 import { TotalsSink } from './totals-sink.js';
 import { createReader, type Reader } from './varint.js';
@@ -65,13 +72,15 @@ export function readPprofTotals(
   return guarded(file, () =>
     decode(bytes, file, opts, (t) => {
       const { map, names, rawNames } = normalizedIds(t.builder.functions, normalize);
+      const checked = !framesBoundedBySize(t.buf, t.runs, t.locStart);
       const sink = new TotalsSink(
         map,
         names.length,
         t.sampleTypes.length,
         t.locStart,
         t.locFrames,
-        opts.wasm !== false,
+        opts.wasm !== false && !checked,
+        checked ? activeBudget() : undefined,
       );
       return {
         sink,
@@ -94,6 +103,26 @@ export function readPprofTotals(
   );
 }
 
+/**
+ * Whether the profile's size alone keeps the totals pass within the decode budget: a sample
+ * has at most one location per byte and a location expands to at most maxLines frames, so
+ * bytes x maxLines bounds each stack and all of them. When it does not (long inlined chains
+ * repeated: a few hundred gzipped bytes can describe billions of frames), the pass runs in
+ * JavaScript and counts every sample's frames.
+ */
+function framesBoundedBySize(buf: Uint8Array, runs: SampleRuns, locStart: Uint32Array): boolean {
+  let maxLines = 0;
+  for (let i = 0; i + 1 < locStart.length; i++) {
+    const n = locStart[i + 1] - locStart[i];
+    if (n > maxLines) maxLines = n;
+  }
+  const { total, max } = sampleBytes(buf, runs);
+  const b = activeBudget();
+  return (
+    max * maxLines <= b.limits.maxStackDepth && b.frames + total * maxLines <= b.limits.maxFrames
+  );
+}
+
 function guarded<T>(file: string, fn: () => T): T {
   return readerGuard(
     'protobuf',
@@ -104,6 +133,8 @@ function guarded<T>(file: string, fn: () => T): T {
 }
 
 interface DecodedTables {
+  buf: Uint8Array;
+  runs: SampleRuns;
   builder: ProfileBuilder;
   sampleTypes: ValueType[];
   locStart: Uint32Array;
@@ -160,6 +191,8 @@ function decode<T>(bytes: Uint8Array, file: string, opts: PprofOptions, use: Sin
   });
 
   const { sink, finish } = use({
+    buf: r.buf,
+    runs: fields.runs,
     builder,
     sampleTypes,
     locStart: locations.start,
