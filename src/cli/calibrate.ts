@@ -6,6 +6,7 @@ import { helpText, parseArgs, type CliIO, type OptionSpec } from './args.js';
 import { READ_OPTIONS, readOptionsFrom } from './common.js';
 import { COMPARE_SPEC, emit } from './compare.js';
 import { settingsFromArgs } from './settings.js';
+import { safeJsonText, safeLine, safeName } from '../util/safe-text.js';
 
 const SPEC: Record<string, OptionSpec> = {
   runs: { kind: 'list', description: 'two or more folders, each one known-good run of captures' },
@@ -51,16 +52,19 @@ export async function calibrateCommand(argv: string[], io: CliIO): Promise<numbe
     read: readOptionsFrom(a),
     target,
   });
-  if (a.strings.json) emit(io, a.strings.json, JSON.stringify(cal, null, 2) + '\n');
+  if (a.strings.json) {
+    const json = JSON.stringify(cal, null, 2) + '\n';
+    emit(io, a.strings.json, a.strings.json === '-' ? safeJsonText(json) : json);
+  }
   if (a.strings.json === '-') return 0;
   const lines = [
-    `profile-gate calibrate: ${dirs.length} known-good runs, ${cal.pairs.length} ordered pairs, ${typeName}`,
+    `profile-gate calibrate: ${dirs.length} known-good runs, ${cal.pairs.length} ordered pairs, ${safeLine(typeName)}`,
     '',
     'baseline -> canary: largest growth seen (any function) / largest significant growth',
   ];
   for (const p of cal.pairs) {
     lines.push(
-      `  ${p.baseline} -> ${p.canary}: self ${signed(p.maxSelfPp)} / ${p.maxSigSelfPp ? `${signed(p.maxSigSelfPp)} ${p.maxSigSelfFn}` : 'none'}; cum ${signed(p.maxCumPp)} / ${p.maxSigCumPp ? `${signed(p.maxSigCumPp)} ${p.maxSigCumFn}` : 'none'}${p.failsWithSettings ? '  <- would FAIL with current budgets' : ''}`,
+      `  ${safeName(p.baseline)} -> ${safeName(p.canary)}: self ${signed(p.maxSelfPp)} / ${p.maxSigSelfPp ? `${signed(p.maxSigSelfPp)} ${safeName(p.maxSigSelfFn ?? '')}` : 'none'}; cum ${signed(p.maxCumPp)} / ${p.maxSigCumPp ? `${signed(p.maxSigCumPp)} ${safeName(p.maxSigCumFn ?? '')}` : 'none'}${p.failsWithSettings ? '  <- would FAIL with current budgets' : ''}`,
     );
   }
   lines.push(

@@ -81,7 +81,6 @@ export function renderFlameGraphSvg(
 ): string {
   const W = opts.width ?? 1200;
   const ROW = opts.rowHeight ?? 16;
-  const minPx = opts.minFramePx ?? 0.3;
   const colorBy = opts.colorBy ?? 'self';
   let basis = opts.basis ?? 'canary';
   if (basis === 'canary' && tree.root.canaryShare <= 0) basis = 'baseline';
@@ -94,6 +93,10 @@ export function renderFlameGraphSvg(
   const top = 66;
   const rootShare = share(tree.root) || 1;
   const k = W / rootShare;
+  // A static image shows at most MAX_SVG_FRAMES frames: narrow ones are left out first (a
+  // profile with a quarter of a million distinct call paths made an 85 MB, 850 MB-to-render SVG
+  // of frames a third of a pixel wide; the HTML flame graph keeps them all).
+  const minPx = widthForFrames(tree.root, (n) => share(n) * k, opts.minFramePx ?? 0.3);
 
   const frames: string[] = [];
   let deepest = 0;
@@ -173,6 +176,30 @@ ${legend.join('')}
 ${frames.join('\n')}
 </svg>
 `;
+}
+
+/** The most frames the SVG draws. */
+export const MAX_SVG_FRAMES = 20_000;
+
+/**
+ * The narrowest frame width to draw (at least `minPx`, doubled until at most MAX_SVG_FRAMES
+ * frames are that wide; a frame narrower than it is left out with its subtree).
+ */
+function widthForFrames(root: FlameNode, width: (n: FlameNode) => number, minPx: number): number {
+  const count = (px: number): number => {
+    let n = 0;
+    const stack = [root];
+    while (stack.length > 0 && n <= MAX_SVG_FRAMES) {
+      const node = stack.pop()!;
+      if (width(node) < px) continue;
+      n++;
+      for (const c of node.children) stack.push(c);
+    }
+    return n;
+  };
+  let px = minPx;
+  while (count(px) > MAX_SVG_FRAMES && px < 1e6) px *= 2;
+  return px;
 }
 
 function fakeDelta(deltaPp: number): FunctionDelta {
