@@ -5,6 +5,7 @@
  * No script, no external references: safe to embed or open anywhere.
  */
 import type { Comparison, FunctionDelta } from '../stats/types.js';
+import { replaceControls } from '../util/safe-text.js';
 import {
   colorScale,
   fmtDelta,
@@ -37,7 +38,8 @@ const XML_INVALID = new RegExp(
 /** XML text/attribute escaping; characters XML 1.0 cannot carry become U+FFFD. */
 export function escapeXml(s: string): string {
   return (
-    s
+    // C1 controls, direction overrides and the like (util/safe-text.ts) shown as U+FFFD too
+    replaceControls(s)
       // C0 controls other than tab, LF and CR, and U+FFFE/U+FFFF (built from code points: a
       // literal control-character class trips the linter).
       .replace(XML_INVALID, '\ufffd')

@@ -45,9 +45,12 @@ export function mdText(text: string): string {
  * list, thematic break, setext underline) escaped.
  */
 export function mdBlock(text: string): string {
-  return mdText(text.replace(/^\s+/, '')).replace(/^(?:[-+=>]|\d{1,9}(?=[.)]))/, (m) =>
-    /^\d/.test(m) ? `${m}\\` : `\\${m}`,
-  );
+  return escapeBlockStart(mdText(text.replace(/^\s+/, '')));
+}
+
+/** Escapes a first character that would open a block: - + = > (mdText does # and the rest), 1. 1) */
+function escapeBlockStart(md: string): string {
+  return md.replace(/^(?:[-+=>]|\d{1,9}(?=[.)]))/, (m) => (/^\d/.test(m) ? `${m}\\` : `\\${m}`));
 }
 
 /** A name as an inline code span (see above); `table`: it goes into a table cell. */
@@ -71,11 +74,9 @@ export function mdSentence(
   opts: { table?: boolean } = {},
 ): string {
   const known = names.filter((n): n is string => typeof n === 'string' && n !== '');
-  const out = mapNames(text.replace(/^\s+/, ''), known, (n) => mdCode(n, opts), mdText);
-  // a sentence that starts with prose starts a block: escape a block marker there
-  return out.startsWith('`')
-    ? out
-    : out.replace(/^(?:[-+=>]|\d{1,9}(?=[.)]))/, (m) => (/^\d/.test(m) ? `${m}\\` : `\\${m}`));
+  const out = mapNames(text, known, (n) => mdCode(n, opts), mdText);
+  // a sentence that starts with prose starts a block: no leading spaces, no block marker
+  return out.startsWith('`') ? out : escapeBlockStart(out.replace(/^\s+/, ''));
 }
 
 /** A fenced code block holding `text`: the fence is longer than any backtick run inside. */
