@@ -712,7 +712,7 @@ function limitError(file, what, limit) {
   return new ProfileError(
     "too-large",
     file,
-    `${what} (the limit; raise it with ${LIMIT_FLAGS[limit]} if the input is genuine)`
+    `${what} (the limit; raise it with ${LIMIT_FLAGS[limit]}, in the Action ${LIMIT_FLAGS[limit].slice(2)}, if the input is genuine)`
   );
 }
 function definedOnly(l) {
@@ -6706,7 +6706,7 @@ function validateManifest(json, file) {
     const t = JSON.stringify(v);
     return t === void 0 ? String(v) : t.length > 40 ? `${t.slice(0, 40)}...` : t;
   };
-  const kind = (v) => v === null ? "null" : Array.isArray(v) ? "an array" : `a ${typeof v} (${show(v)})`;
+  const kind = (v) => v === null ? "null" : Array.isArray(v) ? "an array" : typeof v === "object" ? "an object" : `a ${typeof v} (${show(v)})`;
   const obj = (v, where) => {
     if (typeof v !== "object" || v === null || Array.isArray(v))
       fail2(where, `is ${kind(v)}, not an object`);

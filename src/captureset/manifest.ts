@@ -139,7 +139,13 @@ export function validateManifest(json: unknown, file: string): Manifest {
     return t === undefined ? String(v) : t.length > 40 ? `${t.slice(0, 40)}...` : t;
   };
   const kind = (v: unknown) =>
-    v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v} (${show(v)})`;
+    v === null
+      ? 'null'
+      : Array.isArray(v)
+        ? 'an array'
+        : typeof v === 'object'
+          ? 'an object'
+          : `a ${typeof v} (${show(v)})`;
   const obj = (v: unknown, where: string): Record<string, unknown> => {
     if (typeof v !== 'object' || v === null || Array.isArray(v))
       fail(where, `is ${kind(v)}, not an object`);

@@ -76,7 +76,7 @@ export function limitError(file: string, what: string, limit: keyof Limits): Pro
   return new ProfileError(
     'too-large',
     file,
-    `${what} (the limit; raise it with ${LIMIT_FLAGS[limit]} if the input is genuine)`,
+    `${what} (the limit; raise it with ${LIMIT_FLAGS[limit]}, in the Action ${LIMIT_FLAGS[limit].slice(2)}, if the input is genuine)`,
   );
 }
 
