@@ -4,9 +4,9 @@
  * `Basic base64(user:password)`; base64url; URL and form encoding; JSON string escaping), so
  * that an echo of an encoded token does not leak it either.
  *
- * A process-wide registry (like the runner's add-mask): the shells register the secrets they
- * read (fleet-source credentials, the GitHub token, credentials found in a capture URL) and
- * the output-safety layer (safe-text.ts) masks them in every line it writes.
+ * A process-wide registry (like the runner's add-mask): whatever reads a secret registers it
+ * (fleet-source credentials in sources/auth.ts, the GitHub token and capture-URL credentials in
+ * the shells) and the output-safety layer (safe-text.ts) masks it in every line it writes.
  */
 
 export const MASK = '***';

@@ -15,13 +15,7 @@ import { buildLocations } from './locations.js';
 import { IdTable, type RawFunction, type StringLookup } from './messages.js';
 import { compileFrameRegex, pprofDisplayName, simplifyFunc } from './names.js';
 import { activeBudget } from '../limits.js';
-import {
-  decodeSamples,
-  sampleBytes,
-  StackSink,
-  type SampleRuns,
-  type SampleSink,
-} from './samples.js';
+import { decodeSamples, StackSink, type SampleRuns, type SampleSink } from './samples.js';
 import { scanProfile, type ProfileFields } from './scan.js';
 import { TotalsSink } from './totals-sink.js';
 import { createReader, type Reader } from './varint.js';
@@ -72,7 +66,7 @@ export function readPprofTotals(
   return guarded(file, () =>
     decode(bytes, file, opts, (t) => {
       const { map, names, rawNames } = normalizedIds(t.builder.functions, normalize);
-      const checked = !framesBoundedBySize(t.buf, t.runs, t.locStart);
+      const checked = !framesBoundedBySize(t.runs, t.maxSampleBytes, t.locStart);
       const sink = new TotalsSink(
         map,
         names.length,
@@ -110,13 +104,20 @@ export function readPprofTotals(
  * repeated: a few hundred gzipped bytes can describe billions of frames), the pass runs in
  * JavaScript and counts every sample's frames.
  */
-function framesBoundedBySize(buf: Uint8Array, runs: SampleRuns, locStart: Uint32Array): boolean {
+function framesBoundedBySize(
+  runs: SampleRuns,
+  maxSampleBytes: number,
+  locStart: Uint32Array,
+): boolean {
   let maxLines = 0;
   for (let i = 0; i + 1 < locStart.length; i++) {
     const n = locStart[i + 1] - locStart[i];
     if (n > maxLines) maxLines = n;
   }
-  const { total, max } = sampleBytes(buf, runs);
+  // every byte of the runs (tags and lengths included) bounds the samples' locations
+  let total = 0;
+  for (let i = 0; i < runs.length; i += 3) total += runs[i + 2] - runs[i + 1];
+  const max = maxSampleBytes;
   const b = activeBudget();
   return (
     max * maxLines <= b.limits.maxStackDepth && b.frames + total * maxLines <= b.limits.maxFrames
@@ -133,8 +134,8 @@ function guarded<T>(file: string, fn: () => T): T {
 }
 
 interface DecodedTables {
-  buf: Uint8Array;
   runs: SampleRuns;
+  maxSampleBytes: number;
   builder: ProfileBuilder;
   sampleTypes: ValueType[];
   locStart: Uint32Array;
@@ -191,8 +192,8 @@ function decode<T>(bytes: Uint8Array, file: string, opts: PprofOptions, use: Sin
   });
 
   const { sink, finish } = use({
-    buf: r.buf,
     runs: fields.runs,
+    maxSampleBytes: fields.maxSampleBytes,
     builder,
     sampleTypes,
     locStart: locations.start,

@@ -41,18 +41,6 @@ export function forEachSample(
   }
 }
 
-/** The total and the largest byte length of the Sample messages in `runs`. */
-export function sampleBytes(buf: Uint8Array, runs: SampleRuns): { total: number; max: number } {
-  let total = 0;
-  let max = 0;
-  forEachSample(buf, runs, (_s, start, end) => {
-    const n = end - start;
-    total += n;
-    if (n > max) max = n;
-  });
-  return { total, max };
-}
-
 export interface SampleTables {
   r: Reader;
   file: string;
