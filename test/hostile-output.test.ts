@@ -199,6 +199,26 @@ describe('hostile function names through the bundled CLI (issue 16)', () => {
     );
   });
 
+  it('a hostile sample-type name (the Action once logged ::error from one) is made safe too', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pg-hostile-type-'));
+    const type: [string, string] = ['::error title=pwned::x', '##[warning]unit'];
+    mkdirSync(join(dir, 'b'));
+    mkdirSync(join(dir, 'c'));
+    for (let i = 1; i <= 3; i++) {
+      writeFileSync(join(dir, 'b', `${i}.pb.gz`), pprofWithNames(['main.a'], { sampleType: type }));
+      writeFileSync(join(dir, 'c', `${i}.pb.gz`), pprofWithNames(['main.a'], { sampleType: type }));
+    }
+    const top = cliProcess(['top', 'b/1.pb.gz'], dir);
+    expect(top.code, top.stderr).toBe(0);
+    expect(top.stdout).toContain('Type: :\u200b:error title=pwned::x (#\u200b#[warning]unit)');
+    expectSafeOutput(top, 'top (sample type)');
+    const cmp = cliProcess(['compare', '--baseline', 'b', '--canary', 'c', '--markdown', '-'], dir);
+    expectSafeOutput(cmp, 'compare (sample type)');
+    const text = cliProcess(['compare', '--baseline', 'b', '--canary', 'c'], dir);
+    expectSafeOutput(text, 'compare text (sample type)');
+    expect(text.stderr).toContain('canary captures (::error title=pwned::x)');
+  });
+
   it('HTML and SVG flame graphs carry the names as data, never as markup', () => {
     for (const f of ['out.html', 'out.svg']) {
       const text = readFileSync(join(hostile.dir, f), 'utf8');
