@@ -42,10 +42,10 @@ export const inlinedChains: fc.Arbitrary<Uint8Array> = fc.oneof(
 /** Deep JSON: nested evented frames, deep sampled stacks, node chains, bare nesting. */
 export const deepJson: fc.Arbitrary<Uint8Array> = fc.oneof(
   size(1500).map(speedscopeNested),
-  fc.integer({ min: 8190, max: 12_000 }).map(speedscopeNested),
+  fc.integer({ min: 8193, max: 12_000 }).map(speedscopeNested),
   fc.record({ depth: size(12_000), samples: fc.integer({ min: 1, max: 3 }) }).map(speedscopeDeep),
   size(1000).map(cpuprofileChain),
-  fc.integer({ min: 8190, max: 9000 }).map(cpuprofileChain),
+  fc.integer({ min: 8193, max: 9000 }).map(cpuprofileChain),
   fc.integer({ min: 1, max: 40_000 }).map(jsonDeepNesting),
 );
 
