@@ -141,17 +141,6 @@ export class Budget {
       );
     }
   }
-
-  /** Throws when an input of `bytes` bytes is over maxInputBytes. */
-  input(bytes: number, what = 'the input'): void {
-    if (bytes > this.limits.maxInputBytes) {
-      throw limitError(
-        this.file,
-        `${what} is ${fmtCount(bytes)} bytes, more than ${fmtCount(this.limits.maxInputBytes)}`,
-        'maxInputBytes',
-      );
-    }
-  }
 }
 
 function definedOnly(l: Partial<Limits>): Partial<Limits> {
@@ -180,9 +169,12 @@ export function withBudget<T>(budget: Budget | undefined, file: string, read: ()
   }
 }
 
-/** The budget in force (a fresh default one outside withBudget). */
+/**
+ * The budget in force; outside withBudget (a reader called directly), a fresh one with the
+ * default limits for each caller, so that nothing adds up across unrelated reads.
+ */
 export function activeBudget(): Budget {
-  return (active ??= new Budget());
+  return active ?? new Budget();
 }
 
 /**
