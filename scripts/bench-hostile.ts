@@ -10,9 +10,9 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { DEFAULT_LIMITS, FLAME_NODE_COST } from '../src/profile/limits.js';
 import { runCli } from '../src/cli/main.js';
 import {
@@ -307,8 +307,20 @@ export async function runHostileBench(script: string, dir: string): Promise<Host
     'parca-out2',
   ]);
   server.close();
-  void gzipSync;
   return results;
+}
+
+/** Runs the cases in a temporary folder and prints the row. */
+export async function hostileRow(script: string): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'pg-bench-hostile-'));
+  try {
+    console.log(
+      'hostile inputs, default limits, one child process each (time, peak memory, exit):',
+    );
+    for (const l of formatHostile(await runHostileBench(script, dir))) console.log(l);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export function formatHostile(results: HostileResult[]): string[] {

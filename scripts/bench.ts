@@ -3,10 +3,11 @@
  * (same process), against `go tool pprof -top` when Go is installed, and a full
  * 2 x 10 capture compare with 10000 resamples. Prints ratios; targets are in the README.
  * Runs bundled by esbuild (scripts/run-bundled.mjs), like dist/, so it times shipped code;
- * each time is the best of 21 rounds that run all the variants in turn.
+ * each time is the best of 21 rounds that run all the variants in turn. Then the hostile
+ * inputs of issue 16 (bench-hostile.ts), each in a child process: peak memory and time.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -16,7 +17,18 @@ import { readPprofTotals } from '../src/profile/pprof/read.js';
 import { readProfile, readTotals } from '../src/profile/read.js';
 import { compare } from '../src/pipeline/compare.js';
 import { makeLargePprof } from './gen-large-pprof.js';
-import { formatHostile, hostileChild, runHostileBench } from './bench-hostile.js';
+import { hostileChild, hostileRow } from './bench-hostile.js';
+
+// The hostile row runs each case in a child process: this same bundled script.
+if (process.argv[2] === '--hostile-child') {
+  await hostileChild(process.argv.slice(3));
+  process.exit(0);
+}
+// `npm run bench -- --hostile`: only the hostile row.
+if (process.argv.includes('--hostile')) {
+  await hostileRow(process.argv[1]);
+  process.exit(0);
+}
 
 function time(fn: () => void): number {
   const t = process.hrtime.bigint();
@@ -41,143 +53,121 @@ function bestInterleaved(fns: (() => void)[], reps: number): number[] {
   return min;
 }
 
-if (process.argv[2] === '--hostile-child') {
-  await hostileChild(process.argv.slice(3));
-  process.exit(0);
-}
-const hostileOnly = process.argv.includes('--hostile');
-
 const dir = mkdtempSync(join(tmpdir(), 'pg-bench-'));
+const raw = makeLargePprof(Number(process.env.BENCH_SAMPLES ?? 180000));
+const gz = gzipSync(raw);
+const file = join(dir, 'large.pb.gz');
+writeFileSync(file, gz);
+console.log(
+  `large profile: ${(raw.length / 1e6).toFixed(1)} MB uncompressed, ${(gz.length / 1e6).toFixed(1)} MB gzipped`,
+);
 
-/** The rows of the issues before #16: decode speed, compare end to end. */
-async function classicBench(): Promise<void> {
-  const raw = makeLargePprof(Number(process.env.BENCH_SAMPLES ?? 180000));
-  const gz = gzipSync(raw);
-  const file = join(dir, 'large.pb.gz');
-  writeFileSync(file, gz);
-  console.log(
-    `large profile: ${(raw.length / 1e6).toFixed(1)} MB uncompressed, ${(gz.length / 1e6).toFixed(1)} MB gzipped`,
+const norm = makeNormalizer('on');
+// decode + aggregate: the totals fast path (what compare and top use when no flame graph is asked)
+const decode = () => readTotals(gz, 'large.pb.gz', norm);
+// the full model (stacks kept for flame graphs and pprof outputs), then aggregate
+const decodeFull = () => aggregate(readProfile(gz, 'large.pb.gz'), 1, norm);
+// the same totals path with its sample pass in JavaScript instead of WebAssembly
+const decodeJs = () => readPprofTotals(gunzipSync(gz), 'large.pb.gz', norm, { wasm: false });
+// warm up the JIT
+for (let i = 0; i < 3; i++) {
+  decode();
+  decodeFull();
+  decodeJs();
+}
+const [tGunzip, tDecode, tJs, tFull] = bestInterleaved(
+  [() => gunzipSync(gz), decode, decodeJs, decodeFull],
+  21,
+);
+const rss = process.memoryUsage().rss / 1e6;
+console.log(`gunzip alone:              ${tGunzip.toFixed(1)} ms`);
+console.log(`decode + aggregate:        ${tDecode.toFixed(1)} ms  (includes gunzip)`);
+console.log(`ratio to gunzip:           ${(tDecode / tGunzip).toFixed(2)}x   (target <= 3x)`);
+console.log(
+  `same, JavaScript only:     ${tJs.toFixed(1)} ms  (${(tJs / tGunzip).toFixed(2)}x gunzip; no WebAssembly sample pass)`,
+);
+console.log(
+  `full model + aggregate:    ${tFull.toFixed(1)} ms  (${(tFull / tGunzip).toFixed(2)}x gunzip; stacks kept for reports)`,
+);
+console.log(
+  `throughput:                ${(raw.length / 1e6 / (tDecode / 1000)).toFixed(0)} MB/s of uncompressed pprof, rss ${rss.toFixed(0)} MB`,
+);
+
+const go = spawnSync('go', ['version']);
+if (go.status === 0) {
+  const tGo = best(
+    () =>
+      execFileSync('go', ['tool', 'pprof', '-top', '-nodecount=100000', file], { stdio: 'ignore' }),
+    2,
   );
-
-  const norm = makeNormalizer('on');
-  // decode + aggregate: the totals fast path (what compare and top use when no flame graph is asked)
-  const decode = () => readTotals(gz, 'large.pb.gz', norm);
-  // the full model (stacks kept for flame graphs and pprof outputs), then aggregate
-  const decodeFull = () => aggregate(readProfile(gz, 'large.pb.gz'), 1, norm);
-  // the same totals path with its sample pass in JavaScript instead of WebAssembly
-  const decodeJs = () => readPprofTotals(gunzipSync(gz), 'large.pb.gz', norm, { wasm: false });
-  // warm up the JIT
-  for (let i = 0; i < 3; i++) {
-    decode();
-    decodeFull();
-    decodeJs();
-  }
-  const [tGunzip, tDecode, tJs, tFull] = bestInterleaved(
-    [() => gunzipSync(gz), decode, decodeJs, decodeFull],
-    21,
-  );
-  const rss = process.memoryUsage().rss / 1e6;
-  console.log(`gunzip alone:              ${tGunzip.toFixed(1)} ms`);
-  console.log(`decode + aggregate:        ${tDecode.toFixed(1)} ms  (includes gunzip)`);
-  console.log(`ratio to gunzip:           ${(tDecode / tGunzip).toFixed(2)}x   (target <= 3x)`);
-  console.log(
-    `same, JavaScript only:     ${tJs.toFixed(1)} ms  (${(tJs / tGunzip).toFixed(2)}x gunzip; no WebAssembly sample pass)`,
-  );
-  console.log(
-    `full model + aggregate:    ${tFull.toFixed(1)} ms  (${(tFull / tGunzip).toFixed(2)}x gunzip; stacks kept for reports)`,
-  );
-  console.log(
-    `throughput:                ${(raw.length / 1e6 / (tDecode / 1000)).toFixed(0)} MB/s of uncompressed pprof, rss ${rss.toFixed(0)} MB`,
-  );
-
-  const go = spawnSync('go', ['version']);
-  if (go.status === 0) {
-    const tGo = best(
-      () =>
-        execFileSync('go', ['tool', 'pprof', '-top', '-nodecount=100000', file], {
-          stdio: 'ignore',
-        }),
-      2,
-    );
-    console.log(`go tool pprof -top:        ${tGo.toFixed(0)} ms`);
-    console.log(`speed-up over pprof:       ${(tGo / tDecode).toFixed(1)}x   (target >= 20x)`);
-  } else {
-    console.log('go tool pprof: not installed, comparison skipped');
-  }
-
-  async function timeAsync(fn: () => Promise<unknown>): Promise<number> {
-    const t = process.hrtime.bigint();
-    await fn();
-    return Number(process.hrtime.bigint() - t) / 1e6;
-  }
-
-  // `compare` end to end as the CLI runs it without report flags (need: 'totals'): 10 + 10 copies
-  // of the large profile, read from disk, next to 20 bare gunzips of the same bytes.
-  {
-    const sides = ['baseline', 'canary'].map((side) => {
-      const d = join(dir, side);
-      mkdirSync(d);
-      for (let i = 0; i < 10; i++) writeFileSync(join(d, `large-${i}.pb.gz`), gz);
-      return d;
-    });
-    const e2e = () =>
-      compare({
-        baseline: { paths: [sides[0]] },
-        canary: { paths: [sides[1]] },
-        cwd: dir,
-        env: {},
-        settings: { bootstrap: 2000 },
-        need: 'totals',
-      });
-    await e2e();
-    let tE2e = Infinity;
-    let t20 = Infinity;
-    for (let i = 0; i < 5; i++) {
-      t20 = Math.min(
-        t20,
-        time(() => {
-          for (let k = 0; k < 20; k++) gunzipSync(gz);
-        }),
-      );
-      tE2e = Math.min(tE2e, await timeAsync(e2e));
-    }
-    console.log(
-      `compare 10+10 large, e2e:  ${tE2e.toFixed(0)} ms  (${(tE2e / t20).toFixed(2)}x 20 gunzips of ${t20.toFixed(0)} ms; target <= 4x; 2000 resamples)`,
-    );
-  }
-
-  // Full compare: 2 x 10 real captures, 10000 resamples.
-  const caps = 'fixtures/captures';
-  if (existsSync(join(caps, 'base-1')) && existsSync(join(caps, 'cpu'))) {
-    const run = () =>
-      compare({
-        baseline: { paths: [join(caps, 'base-1')] },
-        canary: { paths: [join(caps, 'cpu')] },
-        cwd: process.cwd(),
-        env: {},
-        settings: { bootstrap: 10000 },
-        need: 'totals',
-      });
-    await run();
-    let tCmp = Infinity;
-    for (let i = 0; i < 3; i++) tCmp = Math.min(tCmp, await timeAsync(run));
-    const n = readdirSync(join(caps, 'base-1')).filter((f) => f.endsWith('.pb.gz')).length;
-    console.log(
-      `compare ${n}+${n} captures, 10000 resamples: ${tCmp.toFixed(0)} ms   (target < 1000 ms)`,
-    );
-  } else {
-    console.log('compare benchmark: fixtures/captures/base-1 and cpu missing, skipped');
-  }
+  console.log(`go tool pprof -top:        ${tGo.toFixed(0)} ms`);
+  console.log(`speed-up over pprof:       ${(tGo / tDecode).toFixed(1)}x   (target >= 20x)`);
+} else {
+  console.log('go tool pprof: not installed, comparison skipped');
 }
 
-if (!hostileOnly) await classicBench();
+async function timeAsync(fn: () => Promise<unknown>): Promise<number> {
+  const t = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
 
-// Hostile inputs (issue 16): each in a child process, peak memory and time.
+// `compare` end to end as the CLI runs it without report flags (need: 'totals'): 10 + 10 copies
+// of the large profile, read from disk, next to 20 bare gunzips of the same bytes.
 {
-  const hdir = join(dir, 'hostile');
-  mkdirSync(hdir);
-  console.log('hostile inputs, default limits, one child process each (time, peak memory, exit):');
-  const results = await runHostileBench(process.argv[1], hdir);
-  for (const l of formatHostile(results)) console.log(l);
+  const sides = ['baseline', 'canary'].map((side) => {
+    const d = join(dir, side);
+    mkdirSync(d);
+    for (let i = 0; i < 10; i++) writeFileSync(join(d, `large-${i}.pb.gz`), gz);
+    return d;
+  });
+  const e2e = () =>
+    compare({
+      baseline: { paths: [sides[0]] },
+      canary: { paths: [sides[1]] },
+      cwd: dir,
+      env: {},
+      settings: { bootstrap: 2000 },
+      need: 'totals',
+    });
+  await e2e();
+  let tE2e = Infinity;
+  let t20 = Infinity;
+  for (let i = 0; i < 5; i++) {
+    t20 = Math.min(
+      t20,
+      time(() => {
+        for (let k = 0; k < 20; k++) gunzipSync(gz);
+      }),
+    );
+    tE2e = Math.min(tE2e, await timeAsync(e2e));
+  }
+  console.log(
+    `compare 10+10 large, e2e:  ${tE2e.toFixed(0)} ms  (${(tE2e / t20).toFixed(2)}x 20 gunzips of ${t20.toFixed(0)} ms; target <= 4x; 2000 resamples)`,
+  );
 }
-rmSync(dir, { recursive: true, force: true });
+
+// Full compare: 2 x 10 real captures, 10000 resamples.
+const caps = 'fixtures/captures';
+if (existsSync(join(caps, 'base-1')) && existsSync(join(caps, 'cpu'))) {
+  const run = () =>
+    compare({
+      baseline: { paths: [join(caps, 'base-1')] },
+      canary: { paths: [join(caps, 'cpu')] },
+      cwd: process.cwd(),
+      env: {},
+      settings: { bootstrap: 10000 },
+      need: 'totals',
+    });
+  await run();
+  let tCmp = Infinity;
+  for (let i = 0; i < 3; i++) tCmp = Math.min(tCmp, await timeAsync(run));
+  const n = readdirSync(join(caps, 'base-1')).filter((f) => f.endsWith('.pb.gz')).length;
+  console.log(
+    `compare ${n}+${n} captures, 10000 resamples: ${tCmp.toFixed(0)} ms   (target < 1000 ms)`,
+  );
+} else {
+  console.log('compare benchmark: fixtures/captures/base-1 and cpu missing, skipped');
+}
+
+await hostileRow(process.argv[1]);
