@@ -737,7 +737,7 @@ function withBudget(budget, file, read) {
   }
 }
 function activeBudget() {
-  return active ??= new Budget();
+  return active ?? new Budget();
 }
 function checkJsonShape(text, budget) {
   const maxDepth2 = 2 * budget.limits.maxStackDepth + 64;
@@ -850,16 +850,6 @@ var init_limits = __esm({
             "timeout",
             this.file,
             `decoding did not finish within ${this.deadline.what}`
-          );
-        }
-      }
-      /** Throws when an input of `bytes` bytes is over maxInputBytes. */
-      input(bytes, what = "the input") {
-        if (bytes > this.limits.maxInputBytes) {
-          throw limitError(
-            this.file,
-            `${what} is ${fmtCount(bytes)} bytes, more than ${fmtCount(this.limits.maxInputBytes)}`,
-            "maxInputBytes"
           );
         }
       }
@@ -5418,16 +5408,6 @@ function forEachSample(buf, runs, fn) {
     }
   }
 }
-function sampleBytes(buf, runs) {
-  let total = 0;
-  let max = 0;
-  forEachSample(buf, runs, (_s, start, end) => {
-    const n = end - start;
-    total += n;
-    if (n > max) max = n;
-  });
-  return { total, max };
-}
 function decodeSamples(t) {
   const one = sampleDecoder(t);
   if (t.sink.decodeAll && !t.anyPrune) {
@@ -5649,9 +5629,10 @@ function scanProfile(r) {
   let period = 0;
   let defaultSampleType = 0;
   const buf = r.buf;
+  const largest = { bytes: 0 };
   while (r.pos < r.len) {
     if (buf[r.pos] === 18) {
-      const p = sampleRunEnd(buf, r.pos, r.len);
+      const p = sampleRunEnd(buf, r.pos, r.len, largest);
       if (p !== r.pos) {
         runs.push(RUN, r.pos, p);
         r.pos = p;
@@ -5671,6 +5652,7 @@ function scanProfile(r) {
         expectWire(wire, 2);
         const end = readEnd(r);
         runs.push(ONE, r.pos, end);
+        if (end - r.pos > largest.bytes) largest.bytes = end - r.pos;
         r.pos = end;
         break;
       }
@@ -5732,6 +5714,7 @@ function scanProfile(r) {
     locs,
     comments,
     runs,
+    maxSampleBytes: largest.bytes,
     dropFrames,
     keepFrames,
     timeNanos,
@@ -5742,16 +5725,19 @@ function scanProfile(r) {
     defaultSampleType
   };
 }
-function sampleRunEnd(buf, pos, len) {
+function sampleRunEnd(buf, pos, len, largest) {
   let p = pos;
+  let max = largest.bytes;
   while (p < len && buf[p] === 18) {
     const x = shortVarint(buf, p + 1);
     if (x < 0) break;
     const q = p + 1 + (x & 7);
     const n = x >>> 3;
     if (q + n > len) throw new WireError("unexpected end of data");
+    if (n > max) max = n;
     p = q + n;
   }
+  largest.bytes = max;
   return p;
 }
 var init_scan = __esm({
@@ -6087,7 +6073,7 @@ function readPprofTotals(bytes, file, normalize, opts = {}) {
     file,
     () => decode2(bytes, file, opts, (t) => {
       const { map, names, rawNames } = normalizedIds(t.builder.functions, normalize);
-      const checked = !framesBoundedBySize(t.buf, t.runs, t.locStart);
+      const checked = !framesBoundedBySize(t.runs, t.maxSampleBytes, t.locStart);
       const sink = new TotalsSink(
         map,
         names.length,
@@ -6117,13 +6103,15 @@ function readPprofTotals(bytes, file, normalize, opts = {}) {
     })
   );
 }
-function framesBoundedBySize(buf, runs, locStart) {
+function framesBoundedBySize(runs, maxSampleBytes, locStart) {
   let maxLines = 0;
   for (let i = 0; i + 1 < locStart.length; i++) {
     const n = locStart[i + 1] - locStart[i];
     if (n > maxLines) maxLines = n;
   }
-  const { total, max } = sampleBytes(buf, runs);
+  let total = 0;
+  for (let i = 0; i < runs.length; i += 3) total += runs[i + 2] - runs[i + 1];
+  const max = maxSampleBytes;
   const b = activeBudget();
   return max * maxLines <= b.limits.maxStackDepth && b.frames + total * maxLines <= b.limits.maxFrames;
 }
@@ -6175,8 +6163,8 @@ function decode2(bytes, file, opts, use) {
     shouldDrop
   });
   const { sink, finish: finish2 } = use({
-    buf: r.buf,
     runs: fields.runs,
+    maxSampleBytes: fields.maxSampleBytes,
     builder,
     sampleTypes,
     locStart: locations.start,
