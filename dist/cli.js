@@ -64,6 +64,206 @@ var init_errors = __esm({
   }
 });
 
+// src/util/secrets.ts
+function secretVariants(secret) {
+  if (secret.length < MIN_SECRET) return [];
+  const out = /* @__PURE__ */ new Set([secret]);
+  const bytes = Buffer.from(secret, "utf8");
+  for (let shift = 0; shift < 3; shift++) {
+    const b64 = Buffer.concat([Buffer.alloc(shift), bytes]).toString("base64");
+    const from = Math.ceil(shift * 8 / 6);
+    const to = Math.floor((shift + bytes.length) * 8 / 6);
+    const core = b64.slice(from, to);
+    if (core.length >= MIN_VARIANT) {
+      out.add(core);
+      out.add(core.replace(/\+/g, "-").replace(/\//g, "_"));
+    }
+  }
+  const full = bytes.toString("base64");
+  out.add(full);
+  out.add(bytes.toString("base64url"));
+  out.add(encodeURIComponent(secret));
+  out.add(encodeURIComponent(secret).replace(/%20/g, "+"));
+  out.add(JSON.stringify(secret).slice(1, -1));
+  return [...out].filter((v) => v.length >= MIN_SECRET);
+}
+function makeMasker(secrets) {
+  const list = [...new Set(secrets.flatMap(secretVariants))].sort((a, b) => b.length - a.length);
+  if (list.length === 0) return (s) => s;
+  return (s) => {
+    let out = s;
+    for (const sec of list) if (out.includes(sec)) out = out.split(sec).join(MASK);
+    return out;
+  };
+}
+function registerSecret(...secrets) {
+  let added = false;
+  for (const s of secrets) {
+    if (s !== void 0 && s.length >= MIN_SECRET && !registered.has(s)) {
+      registered.add(s);
+      added = true;
+    }
+  }
+  if (added) masker = makeMasker([...registered]);
+}
+function maskSecrets(s) {
+  return masker(s);
+}
+var MASK, MIN_SECRET, MIN_VARIANT, registered, masker;
+var init_secrets = __esm({
+  "src/util/secrets.ts"() {
+    "use strict";
+    MASK = "***";
+    MIN_SECRET = 3;
+    MIN_VARIANT = 6;
+    registered = /* @__PURE__ */ new Set();
+    masker = (s) => s;
+  }
+});
+
+// src/util/safe-text.ts
+function replaceControls(s) {
+  return s.replace(UNSAFE, REPLACEMENT);
+}
+function replaceControlsOneLine(s) {
+  return s.replace(UNSAFE_OR_BREAK, REPLACEMENT);
+}
+function defuseCommands(text) {
+  let out = text.includes("##[") ? text.split("##[").join(`#${ZWSP}#[`) : text;
+  if (!out.includes("::")) return out;
+  out = out.split("\n").map((line) => {
+    const lead = LEADING_SPACE.exec(line)[0].length;
+    return line.startsWith("::", lead) ? `${line.slice(0, lead)}:${ZWSP}${line.slice(lead + 1)}` : line;
+  }).join("\n");
+  return out;
+}
+function safeText(text) {
+  return defuseCommands(replaceControls(maskSecrets(text)));
+}
+function safeLine(text) {
+  return defuseCommands(replaceControlsOneLine(maskSecrets(text)));
+}
+function shortenName(name, max = MAX_NAME_CHARS) {
+  if (name.length <= max) return name;
+  const marker = (cut) => `\u2026[${cut} chars cut]\u2026`;
+  const room = max - marker(name.length).length;
+  let head = Math.ceil(room * 0.6);
+  let tail = room - head;
+  if (isHigh(name.charCodeAt(head - 1))) head--;
+  if (isLow(name.charCodeAt(name.length - tail))) tail--;
+  return name.slice(0, head) + marker(name.length - head - tail) + name.slice(name.length - tail);
+}
+function safeName(name) {
+  return safeLine(shortenName(name));
+}
+function standsAlone(text, from, to) {
+  const before = from === 0 ? " " : text[from - 1];
+  const after2 = to === text.length ? " " : text[to];
+  return /[\s(]/.test(before) && /[\s),;:]/.test(after2);
+}
+function mapNames(text, names, render, other = (t) => t) {
+  const list = [...new Set(names.filter((n) => n !== "" && text.includes(n)))].sort(
+    (a, b) => b.length - a.length
+  );
+  if (list.length === 0) return other(text);
+  let out = "";
+  let i = 0;
+  while (i < text.length) {
+    let best = -1;
+    let bestName = "";
+    for (const n of list) {
+      let at = text.indexOf(n, i);
+      while (at >= 0 && !standsAlone(text, at, at + n.length)) at = text.indexOf(n, at + 1);
+      if (at >= 0 && (best < 0 || at < best || at === best && n.length > bestName.length)) {
+        best = at;
+        bestName = n;
+      }
+    }
+    if (best < 0) break;
+    out += other(text.slice(i, best)) + render(bestName);
+    i = best + bestName.length;
+  }
+  return out + other(text.slice(i));
+}
+function shortenLongRuns(text) {
+  return text.length > MAX_NAME_CHARS ? text.replace(LONG_RUN, (m) => shortenName(m)) : text;
+}
+function safeSentence(text, names = []) {
+  const long = names.filter((n) => !!n && n.length > MAX_NAME_CHARS);
+  return safeLine(shortenLongRuns(long.length ? mapNames(text, long, shortenName) : text));
+}
+function safeJsonText(json) {
+  return json.replace(
+    new RegExp(
+      `[${cp(127, 159)}${cp(1564)}${cp(8206, 8207)}${cp(8232, 8238)}${cp(8294, 8297)}${cp(65279)}${cp(65529, 65531)}]`,
+      "g"
+    ),
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
+  ).split("##[").join("#\\u0023[");
+}
+function streamGuard() {
+  let lead = "ws";
+  let tail = "";
+  return (piece) => {
+    if (piece === "") return piece;
+    let out = safeText(piece);
+    const c = out[0];
+    if (c === ":" && lead === "colon" || c === "#" && tail.endsWith("#") && out[1] === "[" || c === "[" && tail.endsWith("##")) {
+      out = ZWSP + out;
+    }
+    const nl = out.lastIndexOf("\n");
+    const rest = nl >= 0 ? out.slice(nl + 1) : out;
+    if (nl >= 0) {
+      lead = "ws";
+      tail = "";
+    }
+    for (const ch of rest) {
+      if (lead === "other") break;
+      if (lead === "ws" && LEADING_SPACE.exec(ch)[0] === ch) continue;
+      lead = lead === "ws" && ch === ":" ? "colon" : "other";
+    }
+    tail = (tail + rest).slice(-2);
+    return out;
+  };
+}
+var MAX_NAME_CHARS, ZWSP, REPLACEMENT, cp, UNSAFE_CLASS, LONE_SURROGATE, UNSAFE, UNSAFE_OR_BREAK, LEADING_SPACE, isHigh, isLow, LONG_RUN;
+var init_safe_text = __esm({
+  "src/util/safe-text.ts"() {
+    "use strict";
+    init_secrets();
+    MAX_NAME_CHARS = 500;
+    ZWSP = "\u200B";
+    REPLACEMENT = "\uFFFD";
+    cp = (from, to = from) => from === to ? `\\u${from.toString(16).padStart(4, "0")}` : `\\u${from.toString(16).padStart(4, "0")}-\\u${to.toString(16).padStart(4, "0")}`;
+    UNSAFE_CLASS = [
+      cp(0, 8),
+      cp(11, 31),
+      // VT, FF, CR, ... ESC ...
+      cp(127, 159),
+      // DEL, C1 (NEL, CSI, OSC, ST)
+      cp(1564),
+      // Arabic letter mark
+      cp(8206, 8207),
+      // LRM, RLM
+      cp(8232, 8238),
+      // line / paragraph separators, embeddings and overrides
+      cp(8294, 8297),
+      // isolates
+      cp(65279),
+      // byte-order mark (JavaScript trims it, .NET does not)
+      cp(65529, 65531)
+      // interlinear annotations
+    ].join("");
+    LONE_SURROGATE = "[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]";
+    UNSAFE = new RegExp(`[${UNSAFE_CLASS}]|${LONE_SURROGATE}`, "g");
+    UNSAFE_OR_BREAK = new RegExp(`[${UNSAFE_CLASS}\\t\\n]|${LONE_SURROGATE}`, "g");
+    LEADING_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\u180e]*/;
+    isHigh = (c) => c >= 55296 && c <= 56319;
+    isLow = (c) => c >= 56320 && c <= 57343;
+    LONG_RUN = new RegExp(`\\S{${MAX_NAME_CHARS + 1},}`, "g");
+  }
+});
+
 // src/version.ts
 var VERSION;
 var init_version = __esm({
@@ -173,14 +373,32 @@ function helpText(usage2, spec) {
   }
   return lines.join("\n");
 }
+function safeIO(io) {
+  const out = streamGuard();
+  const err = streamGuard();
+  const status = io.status;
+  return {
+    ...io,
+    stdout: (s) => io.stdout(out(s)),
+    stderr: (s) => io.stderr(err(s)),
+    status: status ? (line) => status(line === void 0 ? void 0 : safeLine(line)) : void 0,
+    annotate: (level, message) => {
+      const data = safeLine(message).replace(/%/g, "%25");
+      io.stderr(`::${level}::${data}
+`);
+    }
+  };
+}
 var processIO;
 var init_args = __esm({
   "src/cli/args.ts"() {
     "use strict";
     init_errors();
+    init_safe_text();
     processIO = () => ({
       stdout: (s) => process.stdout.write(s),
       stderr: (s) => process.stderr.write(s),
+      status: process.stderr.isTTY ? (line) => process.stderr.write(line === void 0 ? "\r\x1B[K" : `\r\x1B[K${line}`) : void 0,
       cwd: process.cwd(),
       env: process.env
     });
@@ -257,16 +475,16 @@ function collapseGoTypeParams(name) {
 }
 function makeNormalizer(spec = "on") {
   const s = spec.trim();
-  let active;
+  let active2;
   if (s === "" || s === "on" || s === "default" || s === "true")
-    active = RULES.filter((r) => r.defaultOn);
-  else if (s === "off" || s === "none" || s === "false") active = [];
-  else if (s === "all") active = [...RULES];
+    active2 = RULES.filter((r) => r.defaultOn);
+  else if (s === "off" || s === "none" || s === "false") active2 = [];
+  else if (s === "all") active2 = [...RULES];
   else {
-    const parts = s.split(",").map((p) => p.trim()).filter(Boolean);
-    const subtractive = parts.every((p) => p.startsWith("-"));
+    const parts2 = s.split(",").map((p) => p.trim()).filter(Boolean);
+    const subtractive = parts2.every((p) => p.startsWith("-"));
     const set = new Set(subtractive ? RULES.filter((r) => r.defaultOn).map((r) => r.name) : []);
-    for (const p of parts) {
+    for (const p of parts2) {
       const name = p.replace(/^[-+]/, "");
       if (!RULES.some((r) => r.name === name)) {
         throw new UsageError(
@@ -276,20 +494,20 @@ function makeNormalizer(spec = "on") {
       if (p.startsWith("-")) set.delete(name);
       else set.add(name);
     }
-    active = RULES.filter((r) => set.has(r.name));
+    active2 = RULES.filter((r) => set.has(r.name));
   }
   const cache = /* @__PURE__ */ new Map();
   const fn = ((name) => {
     let out = cache.get(name);
     if (out === void 0) {
       out = name;
-      for (const r of active) out = r.apply(out);
+      for (const r of active2) out = r.apply(out);
       cache.set(name, out);
     }
     return out;
   });
-  fn.rules = active.map((r) => r.name);
-  const folds = active.filter((r) => r.fold).map((r) => r.fold);
+  fn.rules = active2.map((r) => r.name);
+  const folds = active2.filter((r) => r.fold).map((r) => r.fold);
   if (folds.length) fn.fold = (name) => folds.some((f) => f(name));
   return fn;
 }
@@ -390,6 +608,7 @@ function normalizedIds(functions, normalize) {
   const names = [];
   const index = /* @__PURE__ */ new Map();
   const rawNames = /* @__PURE__ */ new Map();
+  const listed = /* @__PURE__ */ new Map();
   const map = new Uint32Array(functions.length);
   functions.forEach((raw, i) => {
     const n = normalize(raw);
@@ -400,13 +619,21 @@ function normalizedIds(functions, normalize) {
       index.set(n, id);
     }
     map[i] = id;
-    if (n !== raw) {
-      const list = rawNames.get(n);
-      if (!list) rawNames.set(n, [raw]);
-      else if (!list.includes(raw)) list.push(raw);
-    }
+    if (n !== raw) addRawName(rawNames, listed, n, raw);
   });
   return { map, names, rawNames };
+}
+function addRawName(rawNames, listed, name, raw) {
+  let seen = listed.get(name);
+  if (!seen) {
+    seen = new Set(rawNames.get(name));
+    listed.set(name, seen);
+  }
+  if (seen.has(raw)) return;
+  seen.add(raw);
+  const list = rawNames.get(name);
+  if (list) list.push(raw);
+  else rawNames.set(name, [raw]);
 }
 function aggregate(p, typeIndex, normalize = makeNormalizer("on")) {
   const { map, names, rawNames } = normalizedIds(p.functions, normalize);
@@ -443,6 +670,7 @@ function mergeTotals(list) {
   const selfL = [];
   const cumL = [];
   const rawNames = /* @__PURE__ */ new Map();
+  const listed = /* @__PURE__ */ new Map();
   let total = 0;
   let samples = 0;
   for (const t of list) {
@@ -460,11 +688,7 @@ function mergeTotals(list) {
       selfL[id] += t.self[i];
       cumL[id] += t.cum[i];
     });
-    for (const [n, raws] of t.rawNames) {
-      const list2 = rawNames.get(n) ?? [];
-      for (const r of raws) if (!list2.includes(r)) list2.push(r);
-      rawNames.set(n, list2);
-    }
+    for (const [n, raws] of t.rawNames) for (const r of raws) addRawName(rawNames, listed, n, r);
   }
   return {
     type: list[0].type,
@@ -494,17 +718,175 @@ var init_aggregate = __esm({
   }
 });
 
+// src/profile/limits.ts
+function fmtCount(n) {
+  return n.toLocaleString("en-US");
+}
+function limitError(file, what, limit) {
+  return new ProfileError(
+    "too-large",
+    file,
+    `${what} (the limit; raise it with ${LIMIT_FLAGS[limit]}, in the Action ${LIMIT_FLAGS[limit].slice(2)}, if the input is genuine)`
+  );
+}
+function definedOnly(l) {
+  const out = {};
+  for (const [k, v] of Object.entries(l)) {
+    if (v !== void 0) out[k] = v;
+  }
+  return out;
+}
+function withBudget(budget, file, read) {
+  const b = budget ?? new Budget();
+  const outer = active;
+  const outerFile = b.file;
+  if (!b.accumulate && outer !== b) b.frames = 0;
+  active = b;
+  b.file = file;
+  try {
+    return read();
+  } finally {
+    active = outer;
+    b.file = outerFile;
+  }
+}
+function activeBudget() {
+  return active ?? new Budget();
+}
+function checkJsonShape(text, budget) {
+  const maxDepth2 = 2 * budget.limits.maxStackDepth + 64;
+  const maxNodes = budget.limits.maxJsonNodes;
+  let depth = 0;
+  let nodes = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92) i++;
+        else if (d === 34) break;
+      }
+    } else if (c === 123 || c === 91) {
+      if (++depth > maxDepth2) {
+        throw limitError(
+          budget.file,
+          `JSON nested more than ${fmtCount(maxDepth2)} levels deep`,
+          "maxStackDepth"
+        );
+      }
+      nodes++;
+    } else if (c === 125 || c === 93) {
+      depth--;
+      continue;
+    } else if (c === 44) {
+      nodes++;
+    } else continue;
+    if (nodes > maxNodes) {
+      throw limitError(
+        budget.file,
+        `JSON document with more than ${fmtCount(maxNodes)} values`,
+        "maxJsonNodes"
+      );
+    }
+    if ((nodes & 65535) === 0) budget.tick();
+  }
+}
+var MIB, DEFAULT_LIMITS, LIMIT_FLAGS, FUNCTION_COST, FLAME_NODE_COST, CLOCK_EVERY, Budget, active;
+var init_limits = __esm({
+  "src/profile/limits.ts"() {
+    "use strict";
+    init_errors2();
+    MIB = 1024 * 1024;
+    DEFAULT_LIMITS = {
+      maxInputBytes: 128 * MIB,
+      maxStackDepth: 8192,
+      maxFrames: 64e6,
+      maxJsonNodes: 16e6
+    };
+    LIMIT_FLAGS = {
+      maxInputBytes: "--max-input-mb",
+      maxStackDepth: "--max-stack-depth",
+      maxFrames: "--max-frames",
+      maxJsonNodes: "--max-json-nodes"
+    };
+    FUNCTION_COST = 64;
+    FLAME_NODE_COST = 100;
+    CLOCK_EVERY = 1 << 16;
+    Budget = class {
+      /**
+       * @param accumulate  charge frames across profiles (their stacks are kept); else each
+       *   withBudget() call starts from zero
+       * @param deadline  Date.now() value by which decoding must be done, and what sets it
+       */
+      constructor(limits = {}, accumulate = false, deadline) {
+        this.accumulate = accumulate;
+        this.deadline = deadline;
+        this.limits = { ...DEFAULT_LIMITS, ...definedOnly(limits) };
+      }
+      accumulate;
+      deadline;
+      limits;
+      /** Frames (and frame equivalents) charged so far. */
+      frames = 0;
+      sinceClock = 0;
+      /** The file being decoded (for messages). */
+      file = "(input)";
+      /** Charges `n` frames (or frame equivalents); throws when the budget is used up. */
+      charge(n, what = "frames") {
+        this.frames += n;
+        if (this.frames > this.limits.maxFrames) {
+          const counted = what === "frames" ? "" : ` (counting ${what})`;
+          throw limitError(
+            this.file,
+            this.accumulate ? `the profiles read so far need more than ${fmtCount(this.limits.maxFrames)} stack frames${counted}` : `decoding needs more than ${fmtCount(this.limits.maxFrames)} stack frames${counted}`,
+            "maxFrames"
+          );
+        }
+        this.sinceClock += n;
+        if (this.sinceClock >= CLOCK_EVERY) this.tick();
+      }
+      /** Throws when one stack is deeper than the limit. */
+      depth(n) {
+        if (n > this.limits.maxStackDepth) {
+          throw limitError(
+            this.file,
+            `a stack has ${fmtCount(n)} frames, more than ${fmtCount(this.limits.maxStackDepth)}`,
+            "maxStackDepth"
+          );
+        }
+      }
+      /** Throws when the deadline has passed (cheap enough to call every few thousand steps). */
+      tick() {
+        this.sinceClock = 0;
+        if (this.deadline && Date.now() > this.deadline.at) {
+          throw new ProfileError(
+            "timeout",
+            this.file,
+            `decoding did not finish within ${this.deadline.what}`
+          );
+        }
+      }
+    };
+  }
+});
+
 // src/profile/model.ts
 var ProfileBuilder;
 var init_model = __esm({
   "src/profile/model.ts"() {
     "use strict";
+    init_limits();
     ProfileBuilder = class {
       constructor(sampleTypes) {
         this.sampleTypes = sampleTypes;
         this.vals = sampleTypes.map(() => new Float64Array(256));
+        this.sampleCost = 1 + 2 * sampleTypes.length;
       }
       sampleTypes;
+      budget = activeBudget();
+      /** Frame equivalents a sample's offset and values cost. */
+      sampleCost;
       names = /* @__PURE__ */ new Map();
       functions = [];
       frames = new Uint32Array(1024);
@@ -519,6 +901,7 @@ var init_model = __esm({
       fn(name) {
         let id = this.names.get(name);
         if (id === void 0) {
+          this.budget.charge(FUNCTION_COST, "function names");
           id = this.functions.length;
           this.functions.push(name);
           this.names.set(name, id);
@@ -572,6 +955,8 @@ var init_model = __esm({
        * adds frames. Write the next sample's frames at frameCount.., then call commit().
        */
       frameBuffer(extra) {
+        this.budget.depth(extra);
+        this.budget.charge(extra + this.sampleCost);
         this.ensureFrames(extra);
         return this.frames;
       }
@@ -665,6 +1050,7 @@ function decode(json, file) {
   const index = indexNodes(nodes, fail2);
   const parent = linkParents(nodes, index, fail2);
   checkNoCycle(nodes, parent, fail2);
+  activeBudget().depth(maxDepth(parent) - 1);
   const builder = new ProfileBuilder([
     { type: "samples", unit: "count" },
     { type: "wall", unit: "microseconds" }
@@ -797,6 +1183,22 @@ function checkNoCycle(nodes, parent, fail2) {
     if (k >= 0 && state[k] === 1) fail2(`the node tree has a cycle through node ${nodes[k].id}`);
     for (const w of walk2) state[w] = 2;
   }
+}
+function maxDepth(parent) {
+  const depth = new Int32Array(parent.length);
+  const walk2 = [];
+  let max = 0;
+  for (let i = 0; i < parent.length; i++) {
+    let k = i;
+    while (k >= 0 && depth[k] === 0) {
+      walk2.push(k);
+      k = parent[k];
+    }
+    let d = k >= 0 ? depth[k] : 0;
+    while (walk2.length > 0) depth[walk2.pop()] = ++d;
+    if (d > max) max = d;
+  }
+  return max;
 }
 function chargeSamples(profile, samples, legacy, index, nNodes, warnings, fail2) {
   const n = samples.length;
@@ -946,6 +1348,7 @@ var init_cpuprofile = __esm({
   "src/profile/cpuprofile.ts"() {
     "use strict";
     init_errors2();
+    init_limits();
     init_model();
   }
 });
@@ -978,7 +1381,7 @@ function readChunkHeader(bytes, start, index) {
     );
   }
   const size = u64(dv, 8);
-  const cp = u64(dv, 16);
+  const cp2 = u64(dv, 16);
   const meta = u64(dv, 24);
   if (size === 0) {
     throw new JfrError(
@@ -994,7 +1397,7 @@ function readChunkHeader(bytes, start, index) {
     );
   }
   for (const [what, off] of [
-    ["constant pool", cp],
+    ["constant pool", cp2],
     ["metadata", meta]
   ]) {
     if (off < JFR_HEADER_SIZE || off >= size) {
@@ -1013,7 +1416,7 @@ function readChunkHeader(bytes, start, index) {
     end: start + size,
     major,
     minor,
-    constantPool: start + cp,
+    constantPool: start + cp2,
     metadata: start + meta,
     startNanos,
     durationNanos,
@@ -1281,6 +1684,23 @@ var init_chunk = __esm({
   }
 });
 
+// src/profile/lines.ts
+function forEachLine(text, fn) {
+  const re = /\r\n|\r|\n/g;
+  let start = 0;
+  let index = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    fn(text.slice(start, m.index), index++);
+    start = m.index + m[0].length;
+  }
+  fn(text.slice(start), index);
+}
+var init_lines = __esm({
+  "src/profile/lines.ts"() {
+    "use strict";
+  }
+});
+
 // src/profile/perfscript.ts
 function parseHeader(line) {
   if (line === "" || /\s/.test(line[0])) return void 0;
@@ -1348,11 +1768,13 @@ function readPerfScript(text, file) {
   );
 }
 function parse(text, file) {
+  const budget = activeBudget();
   const names = /* @__PURE__ */ new Map();
   const fnNames = [];
   const fn = (name) => {
     let id = names.get(name);
     if (id === void 0) {
+      budget.charge(FUNCTION_COST, "function names");
       id = fnNames.length;
       fnNames.push(name);
       names.set(name, id);
@@ -1372,35 +1794,38 @@ function parse(text, file) {
   const flush = () => {
     if (!cur) return;
     cur.frames.push(fn(comm.replace(/ /g, "_")));
+    budget.depth(cur.frames.length);
     samples.push(cur);
     cur = void 0;
   };
-  const lines = text.split(/\r\n|\r|\n/);
-  for (let ln = 0; ln < lines.length; ln++) {
-    const line = lines[ln];
+  forEachLine(text, (line, ln) => {
     if (isBlank(line)) {
       flush();
-      continue;
+      return;
     }
-    if (line.startsWith("#")) continue;
+    if (line.startsWith("#")) return;
     const indented = line[0] === " " || line[0] === "	";
     if (cur && (indented || FRAME.test(line) && !isHeader(line))) {
       const m = FRAME.exec(line) ?? (indented ? FRAME_NO_DSO.exec(line) : null);
       if (!m) {
         unrecognized++;
         if (!firstUnrecognized) firstUnrecognized = ln + 1;
-        continue;
+        return;
       }
       const name = perfFrameName(m[2], m[3] ?? "", comm);
-      if (name !== void 0) cur.frames.push(fn(name));
-      continue;
+      if (name !== void 0) {
+        cur.frames.push(fn(name));
+        budget.charge(2);
+      }
+      return;
     }
     const h = indented ? void 0 : parseHeader(line);
     if (!h) {
       unrecognized++;
       if (!firstUnrecognized) firstUnrecognized = ln + 1;
-      continue;
+      return;
     }
+    budget.charge(8);
     flush();
     comm = h.comm;
     let event = "";
@@ -1428,7 +1853,7 @@ function parse(text, file) {
       if (t > maxTime) maxTime = t;
     }
     cur = { frames: [], event: ei, period };
-  }
+  });
   flush();
   if (samples.length === 0) {
     throw new ProfileError("folded", file, "perf script output without any sample");
@@ -1497,6 +1922,8 @@ var init_perfscript = __esm({
   "src/profile/perfscript.ts"() {
     "use strict";
     init_errors2();
+    init_limits();
+    init_lines();
     init_model();
     PID = /^-?\d+(?:\/-?\d+)?$/;
     PERIOD_EVENT = /:\s*(\d+)?\s+(\S+):\s*$/;
@@ -1517,11 +1944,7 @@ function inflate(bytes, file, maxBytes) {
   } catch (e) {
     const err = e;
     if (err.code === "ERR_BUFFER_TOO_LARGE" || /Cannot create a Buffer larger/.test(err.message)) {
-      throw new ProfileError(
-        "too-large",
-        file,
-        `gzip data inflates to more than ${maxBytes} bytes (the limit; raise it with --max-inflated-mb if the file is genuine)`
-      );
+      throw limitError(file, `gzip data inflates to more than ${maxBytes} bytes`, "maxInputBytes");
     }
     throw new ProfileError("gzip", file, `corrupt or truncated gzip data (${err.message})`);
   }
@@ -1559,6 +1982,13 @@ function looksFolded(line) {
 }
 function sniff(input, file, maxInflated = DEFAULT_MAX_INFLATED_BYTES) {
   let bytes = input;
+  if (bytes.length > maxInflated) {
+    throw limitError(
+      file,
+      `the input is ${bytes.length} bytes, more than ${maxInflated}`,
+      "maxInputBytes"
+    );
+  }
   for (let depth = 0; isGzip(bytes); depth++) {
     if (depth >= 2) throw new ProfileError("gzip", file, "gzip nested more than twice");
     bytes = inflate(bytes, file, maxInflated);
@@ -1602,8 +2032,9 @@ var init_detect = __esm({
     "use strict";
     init_errors2();
     init_chunk();
+    init_limits();
     init_perfscript();
-    DEFAULT_MAX_INFLATED_BYTES = 512 * 1024 * 1024;
+    DEFAULT_MAX_INFLATED_BYTES = DEFAULT_LIMITS.maxInputBytes;
     LEGACY_TEXT = [
       /^heap profile:/,
       /^--- contention/,
@@ -1662,23 +2093,36 @@ function readFolded(text, file) {
   );
 }
 function parse2(text, file) {
-  const lines = text.split(/\r\n|\r|\n/);
-  const parsed = [];
+  const budget = activeBudget();
+  const sums = /* @__PURE__ */ new Map();
+  let diffSums = /* @__PURE__ */ new Map();
+  const add = (map, stack, value) => {
+    const key2 = stack.startsWith(";") || stack.endsWith(";") || stack.includes(";;") ? stack.split(";").filter((f) => f !== "").join(";") : stack;
+    const had = map.get(key2);
+    if (had === void 0) {
+      let frames = 1;
+      for (let i = key2.indexOf(";"); i >= 0; i = key2.indexOf(";", i + 1)) frames++;
+      budget.depth(frames);
+      budget.charge(frames + STACK_COST, "distinct stacks");
+    }
+    map.set(key2, (had ?? 0) + value);
+  };
+  let parsed = 0;
   let comments = 0;
   let invalid = 0;
   let firstBad = 0;
   let firstBadText = "";
   let firstInvalid = 0;
-  for (let ln = 0; ln < lines.length; ln++) {
-    const t = lines[ln].trim();
-    if (t === "") continue;
+  forEachLine(text, (line, ln) => {
+    const t = line.trim();
+    if (t === "") return;
     if (t.startsWith("#") || t.startsWith("//")) {
       comments++;
       if (!firstBad) {
         firstBad = ln + 1;
         firstBadText = t;
       }
-      continue;
+      return;
     }
     const p = parseLine(t);
     if (!p || !/[^;]/.test(p.stack)) {
@@ -1688,11 +2132,17 @@ function parse2(text, file) {
         firstBad = ln + 1;
         firstBadText = t;
       }
-      continue;
+      return;
     }
-    parsed.push(p);
-  }
-  if (parsed.length === 0) {
+    parsed++;
+    add(sums, p.stack, p.value);
+    if (diffSums) {
+      if (p.diffStack !== void 0 && /[^;]/.test(p.diffStack)) {
+        add(diffSums, p.diffStack, p.diffValue);
+      } else diffSums = void 0;
+    }
+  });
+  if (parsed === 0) {
     throw new ProfileError(
       "folded",
       file,
@@ -1700,38 +2150,32 @@ function parse2(text, file) {
     );
   }
   const warnings = [];
-  const differential = parsed.every((p) => p.diffStack !== void 0 && /[^;]/.test(p.diffStack));
+  const differential = diffSums !== void 0;
   if (differential) {
     warnings.push(
       'differential folded file (every line is "stack before after", as written by difffolded.pl): using the first count column ("before") and ignoring the second'
     );
   }
   if (comments + invalid > 0) {
-    const parts = [];
-    if (comments) parts.push(`${comments} comment line${comments === 1 ? "" : "s"}`);
+    const parts2 = [];
+    if (comments) parts2.push(`${comments} comment line${comments === 1 ? "" : "s"}`);
     if (invalid) {
-      parts.push(
+      parts2.push(
         `${invalid} line${invalid === 1 ? "" : "s"} not of the form "stack count" (first: line ${firstInvalid})`
       );
     }
-    warnings.push(`skipped ${parts.join(" and ")}`);
+    warnings.push(`skipped ${parts2.join(" and ")}`);
   }
-  const sums = /* @__PURE__ */ new Map();
-  for (const p of parsed) {
-    const stack = differential ? p.diffStack : p.stack;
-    const value = differential ? p.diffValue : p.value;
-    const key2 = stack.split(";").filter((f) => f !== "").join(";");
-    sums.set(key2, (sums.get(key2) ?? 0) + value);
-  }
+  const stacks = diffSums ?? sums;
   let total = 0;
-  for (const v of sums.values()) total += Math.abs(v);
+  for (const v of stacks.values()) total += Math.abs(v);
   if (!Number.isFinite(total)) {
     throw new ProfileError("folded", file, "the counts add up to more than a double can hold");
   }
   const builder = new ProfileBuilder([{ type: "samples", unit: "count" }]);
   const ids = [];
   const val = [0];
-  for (const [key2, value] of sums) {
+  for (const [key2, value] of stacks) {
     const frames = key2.split(";");
     ids.length = 0;
     for (let i = frames.length - 1; i >= 0; i--) ids.push(builder.fn(frames[i]));
@@ -1748,12 +2192,15 @@ function parse2(text, file) {
     warnings
   });
 }
-var NUMBER;
+var STACK_COST, NUMBER;
 var init_folded = __esm({
   "src/profile/folded.ts"() {
     "use strict";
     init_errors2();
+    init_limits();
+    init_lines();
     init_model();
+    STACK_COST = 32;
     NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
   }
 });
@@ -3207,7 +3654,7 @@ var require_base64 = __commonJS({
     s64[45] = 62;
     s64[95] = 63;
     base64.encode = function encode(buffer, start, end) {
-      var parts = null, chunk = [];
+      var parts2 = null, chunk = [];
       var i2 = 0, j = 0, t;
       while (start < end) {
         var b = buffer[start++];
@@ -3229,7 +3676,7 @@ var require_base64 = __commonJS({
             break;
         }
         if (i2 > 8191) {
-          (parts || (parts = [])).push(String.fromCharCode.apply(String, chunk));
+          (parts2 || (parts2 = [])).push(String.fromCharCode.apply(String, chunk));
           i2 = 0;
         }
       }
@@ -3239,15 +3686,15 @@ var require_base64 = __commonJS({
         if (j === 1)
           chunk[i2++] = 61;
       }
-      if (parts) {
+      if (parts2) {
         if (i2)
-          parts.push(String.fromCharCode.apply(String, chunk.slice(0, i2)));
-        return parts.join("");
+          parts2.push(String.fromCharCode.apply(String, chunk.slice(0, i2)));
+        return parts2.join("");
       }
       return String.fromCharCode.apply(String, chunk.slice(0, i2));
     };
     var invalidEncoding = "invalid encoding";
-    base64.decode = function decode6(string, buffer, offset) {
+    base64.decode = function decode7(string, buffer, offset) {
       var start = offset;
       var j = 0, t;
       for (var i2 = 0; i2 < string.length; ) {
@@ -6921,9 +7368,10 @@ function scanProfile(r) {
   let period = 0;
   let defaultSampleType = 0;
   const buf = r.buf;
+  const largest = { bytes: 0 };
   while (r.pos < r.len) {
     if (buf[r.pos] === 18) {
-      const p = sampleRunEnd(buf, r.pos, r.len);
+      const p = sampleRunEnd(buf, r.pos, r.len, largest);
       if (p !== r.pos) {
         runs.push(RUN, r.pos, p);
         r.pos = p;
@@ -6943,6 +7391,7 @@ function scanProfile(r) {
         expectWire(wire, 2);
         const end = readEnd(r);
         runs.push(ONE, r.pos, end);
+        if (end - r.pos > largest.bytes) largest.bytes = end - r.pos;
         r.pos = end;
         break;
       }
@@ -7004,6 +7453,7 @@ function scanProfile(r) {
     locs,
     comments,
     runs,
+    maxSampleBytes: largest.bytes,
     dropFrames,
     keepFrames,
     timeNanos,
@@ -7014,16 +7464,19 @@ function scanProfile(r) {
     defaultSampleType
   };
 }
-function sampleRunEnd(buf, pos, len) {
+function sampleRunEnd(buf, pos, len, largest) {
   let p = pos;
+  let max = largest.bytes;
   while (p < len && buf[p] === 18) {
     const x = shortVarint(buf, p + 1);
     if (x < 0) break;
     const q = p + 1 + (x & 7);
     const n = x >>> 3;
     if (q + n > len) throw new WireError("unexpected end of data");
+    if (n > max) max = n;
     p = q + n;
   }
+  largest.bytes = max;
   return p;
 }
 var init_scan = __esm({
@@ -7195,11 +7648,12 @@ var init_totals_sink = __esm({
     init_sample_pass();
     init_state_layout();
     TotalsSink = class {
-      constructor(fnMap, nNames, nTypes, locStart, locFrames, useWasm) {
+      constructor(fnMap, nNames, nTypes, locStart, locFrames, useWasm, budget) {
         this.nNames = nNames;
         this.nTypes = nTypes;
         this.locStart = locStart;
         this.useWasm = useWasm;
+        this.budget = budget;
         this.selfAll = new Float64Array(nNames * nTypes);
         this.cumAll = new Float64Array(nNames * nTypes);
         this.total = new Float64Array(nTypes);
@@ -7215,6 +7669,7 @@ var init_totals_sink = __esm({
       nTypes;
       locStart;
       useWasm;
+      budget;
       /** self and cum per function and type, interleaved: [f * nTypes + t] */
       selfAll;
       cumAll;
@@ -7232,6 +7687,12 @@ var init_totals_sink = __esm({
         this.samples++;
         const s = this.counter++;
         const { locNorm, locStart, stamp, selfAll, cumAll, total, nTypes } = this;
+        if (this.budget) {
+          let n = 0;
+          for (let i = first; i < end; i++) n += locStart[locs[i] + 1] - locStart[locs[i]];
+          this.budget.depth(n);
+          this.budget.charge(n);
+        }
         for (let t = 0; t < nTypes; t++) total[t] += values[t];
         const leaf = locNorm[locStart[locs[first]]] * nTypes;
         for (let t = 0; t < nTypes; t++) selfAll[leaf + t] += values[t];
@@ -7351,13 +7812,15 @@ function readPprofTotals(bytes, file, normalize, opts = {}) {
     file,
     () => decode3(bytes, file, opts, (t) => {
       const { map, names, rawNames } = normalizedIds(t.builder.functions, normalize);
+      const checked = !framesBoundedBySize(t.runs, t.maxSampleBytes, t.locStart);
       const sink = new TotalsSink(
         map,
         names.length,
         t.sampleTypes.length,
         t.locStart,
         t.locFrames,
-        opts.wasm !== false
+        opts.wasm !== false && !checked,
+        checked ? activeBudget() : void 0
       );
       return {
         sink,
@@ -7378,6 +7841,18 @@ function readPprofTotals(bytes, file, normalize, opts = {}) {
       };
     })
   );
+}
+function framesBoundedBySize(runs, maxSampleBytes, locStart) {
+  let maxLines = 0;
+  for (let i = 0; i + 1 < locStart.length; i++) {
+    const n = locStart[i + 1] - locStart[i];
+    if (n > maxLines) maxLines = n;
+  }
+  let total = 0;
+  for (let i = 0; i < runs.length; i += 3) total += runs[i + 2] - runs[i + 1];
+  const max = maxSampleBytes;
+  const b = activeBudget();
+  return max * maxLines <= b.limits.maxStackDepth && b.frames + total * maxLines <= b.limits.maxFrames;
 }
 function guarded(file, fn) {
   return readerGuard(
@@ -7427,6 +7902,8 @@ function decode3(bytes, file, opts, use) {
     shouldDrop
   });
   const { sink, finish: finish2 } = use({
+    runs: fields.runs,
+    maxSampleBytes: fields.maxSampleBytes,
     builder,
     sampleTypes,
     locStart: locations.start,
@@ -7535,6 +8012,7 @@ var init_read2 = __esm({
     init_locations();
     init_messages();
     init_names();
+    init_limits();
     init_samples();
     init_scan();
     init_totals_sink();
@@ -7610,6 +8088,7 @@ function decode4(json, file) {
     profileColumn.push(col);
   });
   const builder = new ProfileBuilder(sampleTypes);
+  const budget = activeBudget();
   const fid = new Int32Array(nFrames).fill(-1);
   const frameId = (i) => {
     if (fid[i] < 0) fid[i] = builder.fn(keys[i]);
@@ -7694,6 +8173,7 @@ function decode4(json, file) {
         }
         last = at;
         if (type === "O") {
+          budget.depth(open.length + 1);
           open.push(frame);
           nodes.push(trie.child(nodes[nodes.length - 1], frame));
         } else if (type === "C") {
@@ -7735,8 +8215,8 @@ function decode4(json, file) {
     }
   });
   if (!Number.isFinite(magnitude)) fail2("the weights add up to more than a double can hold");
-  const active = root["activeProfileIndex"];
-  const defaultProfile = isIndex(active, list.length) ? active : 0;
+  const active2 = root["activeProfileIndex"];
+  const defaultProfile = isIndex(active2, list.length) ? active2 : 0;
   const defaultSampleType = profileColumn[defaultProfile];
   const unit = list[defaultProfile]["unit"];
   let durationNanos = 0;
@@ -7783,6 +8263,7 @@ var init_speedscope = __esm({
   "src/profile/speedscope.ts"() {
     "use strict";
     init_errors2();
+    init_limits();
     init_model();
     TIME_UNITS = {
       nanoseconds: 1,
@@ -7812,14 +8293,21 @@ var init_speedscope = __esm({
 });
 
 // src/profile/read.ts
+function budgetFor(opts) {
+  return opts.budget ?? new Budget({
+    ...opts.limits,
+    maxInputBytes: opts.maxInflatedBytes ?? opts.limits?.maxInputBytes
+  });
+}
 function readProfile(bytes, file, opts = {}) {
-  return readSniffed(
-    sniff(bytes, file, opts.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES),
+  const budget = budgetFor(opts);
+  return withBudget(
+    budget,
     file,
-    opts
+    () => readSniffed(sniff(bytes, file, budget.limits.maxInputBytes), file, opts, budget)
   );
 }
-function readSniffed(s, file, opts) {
+function readSniffed(s, file, opts, budget) {
   let p;
   switch (s.kind) {
     case "legacy":
@@ -7835,6 +8323,7 @@ function readSniffed(s, file, opts) {
       p = readJfr(s.bytes, file);
       break;
     case "json":
+      checkJsonShape(s.text, budget);
       p = readJson(s.text, file);
       break;
     case "text":
@@ -7847,7 +8336,11 @@ function readSniffed(s, file, opts) {
   return p;
 }
 function readTotals(bytes, file, normalize, opts = {}) {
-  const s = sniff(bytes, file, opts.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES);
+  const budget = budgetFor(opts);
+  return withBudget(budget, file, () => totalsOf(bytes, file, normalize, opts, budget));
+}
+function totalsOf(bytes, file, normalize, opts, budget) {
+  const s = sniff(bytes, file, budget.limits.maxInputBytes);
   if (s.kind === "pprof") {
     const t = readPprofTotals(s.bytes, file, normalize, {
       allFrames: opts.allFrames,
@@ -7856,7 +8349,7 @@ function readTotals(bytes, file, normalize, opts = {}) {
     if (t.samples === 0) throw new ProfileError("empty", file, "profile has no samples");
     return t;
   }
-  const p = readSniffed(s, file, opts);
+  const p = readSniffed(s, file, opts, budget);
   return {
     format: p.format,
     sampleTypes: p.sampleTypes,
@@ -7906,6 +8399,7 @@ var init_read3 = __esm({
     init_cpuprofile();
     init_detect();
     init_errors2();
+    init_limits();
     init_folded();
     init_read();
     init_perfscript();
@@ -7916,20 +8410,205 @@ var init_read3 = __esm({
 });
 
 // src/captureset/manifest.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+import { createHash } from "node:crypto";
+import { readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
+function isPlainFileName(name) {
+  return name.length > 0 && name.length <= 255 && !/[/\\]/.test(name) && ![...name].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127) && !name.startsWith(".") && name !== MANIFEST_FILE;
+}
 function readManifestFile(path) {
-  const m = JSON.parse(readFileSync2(path, "utf8"));
-  if (typeof m !== "object" || m === null || !Array.isArray(m.captures)) {
-    throw new Error("no captures list");
+  let text;
+  try {
+    const size = statSync2(path).size;
+    if (size > MAX_MANIFEST_BYTES) {
+      throw new ProfileError("manifest", path, `manifest of ${size} bytes is too large to be one`);
+    }
+    text = readFileSync2(path, "utf8");
+  } catch (e) {
+    if (e instanceof ProfileError) throw e;
+    throw new ProfileError("io", path, `cannot read the manifest (${e.message})`);
+  }
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new ProfileError("manifest", path, `not valid JSON (${e.message})`);
+  }
+  return validateManifest(json, path);
+}
+function validateManifest(json, file) {
+  const fail2 = (where, what) => {
+    throw new ProfileError("manifest", file, `not a valid capture manifest: ${where} ${what}`);
+  };
+  const show = (v) => {
+    const t = JSON.stringify(v);
+    return t === void 0 ? String(v) : t.length > 40 ? `${t.slice(0, 40)}...` : t;
+  };
+  const kind = (v) => v === null ? "null" : Array.isArray(v) ? "an array" : typeof v === "object" ? "an object" : `a ${typeof v} (${show(v)})`;
+  const obj = (v, where) => {
+    if (typeof v !== "object" || v === null || Array.isArray(v))
+      fail2(where, `is ${kind(v)}, not an object`);
+    return v;
+  };
+  const str = (v, where) => {
+    if (typeof v !== "string") return fail2(where, `is ${kind(v)}, not a string`);
+    if (v.length > MAX_STRING)
+      return fail2(where, `is a string of ${v.length} characters (at most ${MAX_STRING})`);
+    return v;
+  };
+  const optStr = (o, k, where) => {
+    if (o[k] !== void 0) str(o[k], `${where}.${k}`);
+  };
+  const num = (v, where, opts = {}) => {
+    const what = opts.int ? "a whole number" : "a number";
+    if (typeof v !== "number" || !Number.isFinite(v) || opts.int && !Number.isInteger(v)) {
+      return fail2(where, `is ${kind(v)}, not ${what}`);
+    }
+    if (opts.min !== void 0 && v < opts.min || opts.max !== void 0 && v > opts.max) {
+      return fail2(where, `is ${v}, out of range (${opts.min ?? "-inf"} to ${opts.max ?? "inf"})`);
+    }
+    return v;
+  };
+  const oneOf = (v, where, allowed) => {
+    if (typeof v !== "string" || !allowed.includes(v)) {
+      fail2(where, `is ${kind(v)}, not one of ${allowed.join(", ")}`);
+    }
+  };
+  const strList = (v, where) => {
+    if (!Array.isArray(v)) return fail2(where, `is ${kind(v)}, not an array`);
+    v.forEach((x, i) => str(x, `${where}[${i}]`));
+  };
+  const m = obj(json, "the manifest");
+  if (m.formatVersion !== void 0) {
+    const v = num(m.formatVersion, "formatVersion", { int: true, min: 1 });
+    if (v > MANIFEST_FORMAT_VERSION) {
+      fail2(
+        "formatVersion",
+        `is ${v}: written by a newer profile-gate (this one reads ${MANIFEST_FORMAT_VERSION})`
+      );
+    }
+  }
+  if (m.tool !== void 0) {
+    const t = obj(m.tool, "tool");
+    optStr(t, "name", "tool");
+    optStr(t, "version", "tool");
+  }
+  optStr(m, "createdAt", "the manifest");
+  if (m.source !== void 0) {
+    const src = obj(m.source, "source");
+    oneOf(src.kind, "source.kind", ["http", "command", "pyroscope", "parca", "import"]);
+    for (const k of ["url", "command", "query"]) optStr(src, k, "source");
+  }
+  if (m.profileType !== void 0) str(m.profileType, "profileType");
+  if (m.sampleType !== void 0) {
+    const t = str(m.sampleType, "sampleType");
+    if (t === "" || t.length > 200) fail2("sampleType", `is ${show(t)}, not a sample type name`);
+  }
+  if (m.labels !== void 0) {
+    const l = obj(m.labels, "labels");
+    for (const [k, v] of Object.entries(l)) str(v, `labels.${k.slice(0, 40)}`);
+  }
+  if (m.runner !== void 0) {
+    const r = obj(m.runner, "runner");
+    for (const k of ["cpuModel", "os", "arch", "node", "runtimeVersion"]) optStr(r, k, "runner");
+    if (r.cores !== void 0) num(r.cores, "runner.cores", { int: true, min: 0, max: 1e6 });
+  }
+  if (m.load !== void 0) {
+    const l = obj(m.load, "load");
+    oneOf(l.kind, "load.kind", ["builtin", "command", "none"]);
+    if (l.rate !== void 0) num(l.rate, "load.rate", { min: 0 });
+    if (l.urls !== void 0) strList(l.urls, "load.urls");
+    optStr(l, "command", "load");
+    if (l.mix !== void 0) {
+      if (!Array.isArray(l.mix)) fail2("load.mix", `is ${kind(l.mix)}, not an array`);
+      l.mix.forEach((x, i) => {
+        const e = obj(x, `load.mix[${i}]`);
+        str(e.method, `load.mix[${i}].method`);
+        str(e.url, `load.mix[${i}].url`);
+        num(e.weight, `load.mix[${i}].weight`, { min: 0 });
+      });
+    }
+  }
+  if (!Array.isArray(m.captures))
+    fail2("captures", `is ${kind(m.captures)}, not a list of captures`);
+  const captures = m.captures;
+  if (captures.length > MAX_MANIFEST_CAPTURES) {
+    fail2("captures", `lists ${captures.length} captures (at most ${MAX_MANIFEST_CAPTURES})`);
+  }
+  const seen = /* @__PURE__ */ new Set();
+  captures.forEach((x, i) => {
+    const w = `captures[${i}]`;
+    const c = obj(x, w);
+    const f = str(c.file, `${w}.file`);
+    if (!isPlainFileName(f)) {
+      fail2(
+        `${w}.file`,
+        `is ${show(f)}: a capture file must be a plain file name inside the manifest's folder (no path separators, not hidden, not "..")`
+      );
+    }
+    if (seen.has(f)) fail2(`${w}.file`, `${show(f)} is listed twice`);
+    seen.add(f);
+    if (c.role !== void 0) oneOf(c.role, `${w}.role`, ["baseline", "canary"]);
+    optStr(c, "start", w);
+    optStr(c, "end", w);
+    if (c.durationSeconds !== void 0) num(c.durationSeconds, `${w}.durationSeconds`, { min: 0 });
+    if (c.requests !== void 0) {
+      const r = obj(c.requests, `${w}.requests`);
+      num(r.completed, `${w}.requests.completed`, { int: true, min: 0 });
+      num(r.failed, `${w}.requests.failed`, { int: true, min: 0 });
+      if (r.dropped !== void 0) num(r.dropped, `${w}.requests.dropped`, { int: true, min: 0 });
+    }
+    if (typeof c.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(c.sha256)) {
+      fail2(`${w}.sha256`, `is ${kind(c.sha256)}, not a sha256 digest (64 lowercase hex digits)`);
+    }
+    num(c.bytes, `${w}.bytes`, { int: true, min: 0 });
+  });
+  if (m.run !== void 0) {
+    const r = obj(m.run, "run");
+    str(r.id, "run.id");
+    if (typeof r.interleaved !== "boolean")
+      fail2("run.interleaved", `is ${kind(r.interleaved)}, not true or false`);
+  }
+  if (m.incomplete !== void 0) {
+    const inc = obj(m.incomplete, "incomplete");
+    str(inc.reason, "incomplete.reason");
+    num(inc.requestedCaptures, "incomplete.requestedCaptures", { int: true, min: 0 });
+  }
+  if (m.promotion !== void 0) {
+    const p = obj(m.promotion, "promotion");
+    str(p.commitSha, "promotion.commitSha");
+    str(p.runId, "promotion.runId");
+    optStr(p, "ref", "promotion");
+    str(p.time, "promotion.time");
   }
   return m;
 }
-var MANIFEST_FILE, MANIFEST_FORMAT_VERSION;
+function verifyCaptureFile(entry, bytes, file) {
+  if (bytes.length !== entry.bytes) {
+    throw new ProfileError(
+      "manifest",
+      file,
+      `is ${bytes.length} bytes but its manifest.json says ${entry.bytes}: the file was changed after it was captured; the set cannot be trusted`
+    );
+  }
+  const digest = createHash("sha256").update(bytes).digest("hex");
+  if (digest !== entry.sha256) {
+    throw new ProfileError(
+      "manifest",
+      file,
+      `sha256 ${digest} does not match ${entry.sha256} in its manifest.json: the file was changed after it was captured; the set cannot be trusted`
+    );
+  }
+}
+var MANIFEST_FILE, MANIFEST_FORMAT_VERSION, MAX_MANIFEST_CAPTURES, MAX_STRING, MAX_MANIFEST_BYTES;
 var init_manifest = __esm({
   "src/captureset/manifest.ts"() {
     "use strict";
+    init_errors2();
     MANIFEST_FILE = "manifest.json";
     MANIFEST_FORMAT_VERSION = 1;
+    MAX_MANIFEST_CAPTURES = 1e5;
+    MAX_STRING = 4096;
+    MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
   }
 });
 
@@ -8206,26 +8885,26 @@ var require_directives = __commonJS({
           this.tags = Object.assign({}, _Directives.defaultTags);
           this.atNextDocument = false;
         }
-        const parts = line.trim().split(/[ \t]+/);
-        const name = parts.shift();
+        const parts2 = line.trim().split(/[ \t]+/);
+        const name = parts2.shift();
         switch (name) {
           case "%TAG": {
-            if (parts.length !== 2) {
+            if (parts2.length !== 2) {
               onError(0, "%TAG directive should contain exactly two parts");
-              if (parts.length < 2)
+              if (parts2.length < 2)
                 return false;
             }
-            const [handle, prefix] = parts;
+            const [handle, prefix] = parts2;
             this.tags[handle] = prefix;
             return true;
           }
           case "%YAML": {
             this.yaml.explicit = true;
-            if (parts.length !== 1) {
+            if (parts2.length !== 1) {
               onError(0, "%YAML directive should contain exactly one part");
               return false;
             }
-            const [version] = parts;
+            const [version] = parts2;
             if (version === "1.1" || version === "1.2") {
               this.yaml.version = version;
               return true;
@@ -10962,9 +11641,9 @@ var require_timestamp = __commonJS({
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
       const sign = str[0];
-      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+      const parts2 = sign === "-" || sign === "+" ? str.substring(1) : str;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
+      const res = parts2.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node) {
@@ -10980,18 +11659,18 @@ var require_timestamp = __commonJS({
         value *= num(-1);
       }
       const _60 = num(60);
-      const parts = [value % _60];
+      const parts2 = [value % _60];
       if (value < 60) {
-        parts.unshift(0);
+        parts2.unshift(0);
       } else {
-        value = (value - parts[0]) / _60;
-        parts.unshift(value % _60);
+        value = (value - parts2[0]) / _60;
+        parts2.unshift(value % _60);
         if (value >= 60) {
-          value = (value - parts[0]) / _60;
-          parts.unshift(value);
+          value = (value - parts2[0]) / _60;
+          parts2.unshift(value);
         }
       }
-      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+      return sign + parts2.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
       identify: (value) => typeof value === "bigint" || Number.isInteger(value),
@@ -15263,22 +15942,75 @@ var require_dist = __commonJS({
   }
 });
 
+// src/cli/common.ts
+function limitsFrom(a) {
+  const positive = (name, int) => {
+    const v = a.numbers[name];
+    if (v === void 0) return void 0;
+    if (!(v > 0) || int && !Number.isInteger(v)) {
+      throw new UsageError(`--${name} must be a positive ${int ? "whole number" : "number"}`);
+    }
+    return v;
+  };
+  const mb = positive("max-input-mb", false) ?? positive("max-inflated-mb", false);
+  return {
+    maxInputBytes: mb !== void 0 ? Math.floor(mb * MIB) : void 0,
+    maxStackDepth: positive("max-stack-depth", true),
+    maxFrames: positive("max-frames", true),
+    maxJsonNodes: positive("max-json-nodes", true)
+  };
+}
+function readOptionsFrom(a) {
+  return { limits: limitsFrom(a), allFrames: a.flags["all-frames"] };
+}
+var LIMIT_OPTIONS, READ_OPTIONS;
+var init_common = __esm({
+  "src/cli/common.ts"() {
+    "use strict";
+    init_errors();
+    init_limits();
+    LIMIT_OPTIONS = {
+      "max-input-mb": {
+        kind: "number",
+        description: `refuse an input (file, inflated gzip, server answer, unpacked artifact) over this many MiB (default ${DEFAULT_LIMITS.maxInputBytes / MIB})`
+      },
+      "max-inflated-mb": { kind: "number", description: "old name of --max-input-mb" },
+      "max-stack-depth": {
+        kind: "number",
+        description: `refuse stacks deeper than this many frames (default ${DEFAULT_LIMITS.maxStackDepth})`
+      },
+      "max-frames": {
+        kind: "number",
+        description: `refuse to decode more stack frames than this (default ${DEFAULT_LIMITS.maxFrames.toExponential(1).replace("e+", "e")})`
+      },
+      "max-json-nodes": {
+        kind: "number",
+        description: `refuse JSON profiles with more values than this (default ${DEFAULT_LIMITS.maxJsonNodes.toExponential(1).replace("e+", "e")})`
+      }
+    };
+    READ_OPTIONS = {
+      ...LIMIT_OPTIONS,
+      "all-frames": { kind: "boolean", description: "ignore a pprof profile's drop_frames" }
+    };
+  }
+});
+
 // src/util/fs.ts
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
-import { basename as basename5, dirname as dirname3, join as join2 } from "node:path";
+import { closeSync as closeSync2, fsyncSync, mkdirSync, openSync as openSync2, renameSync, rmSync, writeSync } from "node:fs";
+import { basename as basename5, dirname as dirname3, join as join3 } from "node:path";
 function writeFileAtomic(path, data) {
   const dir = dirname3(path);
   mkdirSync(dir, { recursive: true });
-  const tmp = join2(dir, `.${basename5(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  const tmp = join3(dir, `.${basename5(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
-    const fd = openSync(tmp, "w");
+    const fd = openSync2(tmp, "w");
     try {
       const bytes = typeof data === "string" ? Buffer.from(data) : data;
       let off = 0;
       while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
       fsyncSync(fd);
     } finally {
-      closeSync(fd);
+      closeSync2(fd);
     }
     renameSync(tmp, path);
   } catch (e) {
@@ -15292,32 +16024,95 @@ var init_fs = __esm({
   }
 });
 
+// src/util/url.ts
+function decode6(s) {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, " "));
+  } catch {
+    return s;
+  }
+}
+function parts(url) {
+  const h = url.indexOf("#");
+  const hash2 = h >= 0 ? url.slice(h) : "";
+  const noHash = h >= 0 ? url.slice(0, h) : url;
+  const q = noHash.indexOf("?");
+  return q >= 0 ? { head: noHash.slice(0, q), query: noHash.slice(q + 1), hash: hash2 } : { head: noHash, query: void 0, hash: hash2 };
+}
+function redactUrl(url) {
+  const { head, query, hash: hash2 } = parts(url);
+  const h = head.replace(USER_INFO, "$1");
+  if (query === void 0) return h + hash2;
+  const q = query.split("&").map((kv) => {
+    const eq = kv.indexOf("=");
+    const k = eq >= 0 ? kv.slice(0, eq) : kv;
+    return eq >= 0 && SECRET_PARAM.test(decode6(k)) ? `${k}=***` : kv;
+  }).join("&");
+  return `${h}?${q}${hash2}`;
+}
+function urlSecrets(url) {
+  if (!url) return [];
+  const out = [];
+  const { head, query } = parts(url);
+  const m = USER_INFO.exec(head);
+  if (m) {
+    const info = m[2].slice(0, -1);
+    out.push(info, decode6(info));
+    const c = info.indexOf(":");
+    if (c >= 0) out.push(info.slice(c + 1), decode6(info.slice(c + 1)));
+  }
+  for (const kv of (query ?? "").split("&")) {
+    const eq = kv.indexOf("=");
+    if (eq > 0 && SECRET_PARAM.test(decode6(kv.slice(0, eq))) && eq < kv.length - 1) {
+      out.push(kv.slice(eq + 1), decode6(kv.slice(eq + 1)));
+    }
+  }
+  return [...new Set(out.filter((s) => s.length > 0))];
+}
+var SECRET_PARAM, USER_INFO;
+var init_url = __esm({
+  "src/util/url.ts"() {
+    "use strict";
+    SECRET_PARAM = /^(token|access_token|id_token|bearer|auth|authorization|password|passwd|pass|pwd|secret|client_secret|basic|user|username|api[-_]?key|apikey|key|sig|signature|x-amz-signature|x-goog-signature|session|sessionid|jwt)$/i;
+    USER_INFO = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*@)/i;
+  }
+});
+
 // src/captureset/write.ts
-import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync as mkdirSync2, readdirSync as readdirSync2, renameSync as renameSync2, rmdirSync, rmSync as rmSync2, statSync as statSync2 } from "node:fs";
-import { basename as basename6, dirname as dirname4, join as join3 } from "node:path";
+import { createHash as createHash2, randomBytes } from "node:crypto";
+import { mkdirSync as mkdirSync2, readdirSync as readdirSync2, renameSync as renameSync2, rmdirSync, rmSync as rmSync2, statSync as statSync3 } from "node:fs";
+import { basename as basename6, dirname as dirname4, join as join4 } from "node:path";
 function sha256(bytes) {
-  return createHash("sha256").update(bytes).digest("hex");
+  return createHash2("sha256").update(bytes).digest("hex");
 }
 function captureEntry(file, bytes, fields) {
   const { file: _file, sha256: _sha, bytes: _bytes, ...rest } = fields;
   return { file, ...rest, sha256: sha256(bytes), bytes: bytes.length };
 }
 function writeCaptureFile(dir, file, bytes) {
-  writeFileAtomic(join3(dir, file), bytes);
+  writeFileAtomic(join4(dir, file), bytes);
 }
 function manifestText(manifest) {
-  return JSON.stringify(manifest, null, 2) + "\n";
+  const m = { ...manifest };
+  if (m.source?.url) m.source = { ...m.source, url: redactUrl(m.source.url) };
+  if (m.load) {
+    m.load = {
+      ...m.load,
+      ...m.load.urls ? { urls: m.load.urls.map(redactUrl) } : {},
+      ...m.load.mix ? { mix: m.load.mix.map((x) => ({ ...x, url: redactUrl(x.url) })) } : {}
+    };
+  }
+  return JSON.stringify(m, null, 2) + "\n";
 }
 function writeManifest(dir, manifest) {
-  const path = join3(dir, MANIFEST_FILE);
+  const path = join4(dir, MANIFEST_FILE);
   writeFileAtomic(path, manifestText(manifest));
   return path;
 }
 function writeCaptureSet(dir, files, manifest, opts = {}) {
   let existing;
   try {
-    if (!statSync2(dir).isDirectory()) throw new UsageError(`${dir} exists and is not a directory`);
+    if (!statSync3(dir).isDirectory()) throw new UsageError(`${dir} exists and is not a directory`);
     existing = readdirSync2(dir);
   } catch (e) {
     if (e instanceof UsageError) throw e;
@@ -15329,7 +16124,7 @@ function writeCaptureSet(dir, files, manifest, opts = {}) {
     throw new UsageError(`${dir} already exists and is not empty; choose a new --out folder`);
   }
   const parent = dirname4(dir);
-  const tmp = join3(parent, `.${basename6(dir)}.tmp-${randomBytes(4).toString("hex")}`);
+  const tmp = join4(parent, `.${basename6(dir)}.tmp-${randomBytes(4).toString("hex")}`);
   try {
     mkdirSync2(parent, { recursive: true });
     mkdirSync2(tmp);
@@ -15343,13 +16138,14 @@ function writeCaptureSet(dir, files, manifest, opts = {}) {
     if (e instanceof UsageError) throw e;
     throw new UsageError(`cannot write ${dir}: ${e.message}`);
   }
-  return [...files.map((f) => join3(dir, f.name)), join3(dir, MANIFEST_FILE)];
+  return [...files.map((f) => join4(dir, f.name)), join4(dir, MANIFEST_FILE)];
 }
 var init_write = __esm({
   "src/captureset/write.ts"() {
     "use strict";
     init_errors();
     init_fs();
+    init_url();
     init_manifest();
   }
 });
@@ -15463,9 +16259,9 @@ function parseLoadMix(spec, base, cwd = process.cwd()) {
       };
     });
   }
-  const parts = s.split(",").map((p) => p.trim()).filter(Boolean);
-  if (parts.length === 0) throw new UsageError("--load-mix is empty");
-  return parts.map((p) => {
+  const parts2 = s.split(",").map((p) => p.trim()).filter(Boolean);
+  if (parts2.length === 0) throw new UsageError("--load-mix is empty");
+  return parts2.map((p) => {
     const m = /^(?:([A-Za-z]+)\s+)?(\S+?)(?:=(\d+(?:\.\d+)?))?$/.exec(p);
     if (!m) {
       throw new UsageError(
@@ -15742,15 +16538,16 @@ var init_errors3 = __esm({
 });
 
 // src/capture/check-profile.ts
-function checkProfile(bytes, name, sampleType, emptyHint) {
+function checkProfile(bytes, name, sampleType, emptyHint, limits) {
   let profile;
   try {
-    profile = readProfile(bytes, name);
+    profile = readProfile(bytes, name, { limits });
   } catch (e) {
     if (e instanceof ProfileError) {
       if (e.code === "empty") {
         throw new CaptureError("empty", `${name}: the profile has no samples: ${emptyHint}`);
       }
+      if (e.code === "too-large") throw new CaptureError("too-large", e.message);
       const retryable = e.code === "gzip" || e.code === "protobuf";
       throw new CaptureError("decode", `${name}: not a usable profile: ${e.detail}`, retryable);
     }
@@ -16182,7 +16979,10 @@ function httpGetOnce(url, opts) {
         got += b.length;
         if (status >= 200 && status < 300 && got > maxBytes) {
           finish2(
-            new CaptureError("too-large", `profile from ${url} is larger than ${maxBytes} bytes`)
+            new CaptureError(
+              "too-large",
+              `profile from ${redactUrl(url)} is larger than ${maxBytes} bytes`
+            )
           );
           return;
         }
@@ -16192,7 +16992,7 @@ function httpGetOnce(url, opts) {
       const cutShort = () => finish2(
         new CaptureError(
           "truncated",
-          `response from ${url} cut short: got ${got}${declared !== void 0 ? ` of ${declared}` : ""} bytes before the connection closed`,
+          `response from ${redactUrl(url)} cut short: got ${got}${declared !== void 0 ? ` of ${declared}` : ""} bytes before the connection closed`,
           true,
           status
         )
@@ -16217,7 +17017,7 @@ function httpGetOnce(url, opts) {
           return finish2(
             new CaptureError(
               "http",
-              `HTTP ${status} from ${url}${text ? `: ${text}` : ""}${hint}`,
+              `HTTP ${status} from ${redactUrl(url)}${text ? `: ${text}` : ""}${hint}`,
               retryable,
               status
             )
@@ -16231,7 +17031,7 @@ function httpGetOnce(url, opts) {
       () => finish2(
         new CaptureError(
           "timeout",
-          `no complete answer from ${url} within ${fmtSeconds(opts.timeoutMs / 1e3)}${opts.deadlineNote ? ` (${opts.deadlineNote})` : ""}: the endpoint hangs or is overloaded`,
+          `no complete answer from ${redactUrl(url)} within ${fmtSeconds(opts.timeoutMs / 1e3)}${opts.deadlineNote ? ` (${opts.deadlineNote})` : ""}: the endpoint hangs or is overloaded`,
           false
         )
       ),
@@ -16246,6 +17046,7 @@ var init_http_get = __esm({
     "use strict";
     init_errors3();
     init_time();
+    init_url();
   }
 });
 
@@ -16258,8 +17059,8 @@ function loadRecord(o, role) {
   return {
     kind: "builtin",
     rate: o.load.rate,
-    urls: [...new Set(targets.map((t) => t.url))],
-    mix: targets.map((t) => ({ method: t.method, url: t.url, weight: t.weight }))
+    urls: [...new Set(targets.map((t) => redactUrl(t.url)))],
+    mix: targets.map((t) => ({ method: t.method, url: redactUrl(t.url), weight: t.weight }))
   };
 }
 function startLoad(run) {
@@ -16282,7 +17083,7 @@ function startGenerators(run, l) {
   const mix2 = sets[sets.length - 1].targets;
   run.progress({
     kind: "info",
-    message: `load: ${l.rate} req/s open-loop${sets.length > 1 ? " to each build" : ""} (${mix2.map((t) => `${t.method} ${t.url}${mix2.length > 1 ? ` x${t.weight}` : ""}`).join(", ")})`
+    message: `load: ${l.rate} req/s open-loop${sets.length > 1 ? " to each build" : ""} (${mix2.map((t) => `${t.method} ${redactUrl(t.url)}${mix2.length > 1 ? ` x${t.weight}` : ""}`).join(", ")})`
   });
 }
 function startLoadCommand(run, l) {
@@ -16355,8 +17156,8 @@ function summarizeLoad(role, gen) {
   };
 }
 function describeLoadErrors(gen) {
-  const parts = [...gen.errors.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3);
-  return parts.map(([k, n]) => `${k} x${n}`).join(", ");
+  const parts2 = [...gen.errors.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3);
+  return parts2.map(([k, n]) => `${k} x${n}`).join(", ");
 }
 var init_load = __esm({
   "src/capture/load.ts"() {
@@ -16365,6 +17166,7 @@ var init_load = __esm({
     init_errors3();
     init_loadgen();
     init_time();
+    init_url();
   }
 });
 
@@ -16391,7 +17193,7 @@ var init_fingerprint = __esm({
 
 // src/capture/run.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 function reporter(progress = () => {
 }) {
@@ -16429,11 +17231,15 @@ function newSets(o, settings, endpoints) {
   const { sampleType } = settings;
   const roles = settings.interleaved ? ["baseline", "canary"] : [void 0];
   return roles.map((role) => {
-    const dir = role ? join4(o.outDir, role) : o.outDir;
+    const dir = role ? join5(o.outDir, role) : o.outDir;
     const isBase = role === "baseline";
     const url = isBase ? o.baselineUrl : o.url;
     const endpoint = isBase ? endpoints.baseline : endpoints.canary;
-    const source = endpoint ? { kind: "http", url: fillTemplate(endpoint.template, { seconds: o.seconds, type: o.type }) } : { kind: "command", command: o.captureCommand };
+    const source = endpoint ? {
+      kind: "http",
+      // no credentials in a manifest: user-info removed, token-like parameters blanked
+      url: redactUrl(fillTemplate(endpoint.template, { seconds: o.seconds, type: o.type }))
+    } : { kind: "command", command: o.captureCommand };
     const labels = { ...o.labels ?? {} };
     const manifest = {
       formatVersion: MANIFEST_FORMAT_VERSION,
@@ -16461,10 +17267,10 @@ function newSets(o, settings, endpoints) {
   });
 }
 function writeSetFile(s, file, bytes) {
-  writingTo(join4(s.dir, file), () => writeCaptureFile(s.dir, file, bytes));
+  writingTo(join5(s.dir, file), () => writeCaptureFile(s.dir, file, bytes));
 }
 function writeSetManifest(s) {
-  writingTo(join4(s.dir, MANIFEST_FILE), () => writeManifest(s.dir, s.manifest));
+  writingTo(join5(s.dir, MANIFEST_FILE), () => writeManifest(s.dir, s.manifest));
 }
 function writingTo(path, write) {
   try {
@@ -16479,6 +17285,7 @@ var init_run = __esm({
     "use strict";
     init_manifest();
     init_write();
+    init_url();
     init_version();
     init_endpoints();
     init_errors3();
@@ -16491,7 +17298,7 @@ var init_run = __esm({
 // src/capture/attempt.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
 import { existsSync as existsSync4, readFileSync as readFileSync5, rmSync as rmSync3 } from "node:fs";
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 import { performance as performance4 } from "node:perf_hooks";
 async function captureOnce(run, s, n, index) {
   const stem = `${fileStem(run.o.type)}-${String(n).padStart(3, "0")}`;
@@ -16561,6 +17368,7 @@ async function fetchOverHttp(run, endpoint) {
   }
   const { bytes } = await httpGetOnce(url, {
     timeoutMs,
+    maxBytes: o.limits?.maxInputBytes ?? DEFAULT_LIMITS.maxInputBytes,
     signal: run.signal,
     headers: o.headers,
     deadlineNote: endpoint.duration ? `--seconds ${o.seconds} + ${fmtSeconds(grace / 1e3)} grace; raise --timeout-grace if it is only slow` : `${fmtSeconds(grace / 1e3)} grace for a snapshot`
@@ -16625,7 +17433,7 @@ function checkCapture(run, s, bytes, stem, index, window2) {
   const { sampleType, emptyHint } = run.settings;
   let checked;
   try {
-    checked = checkProfile(bytes, stem, sampleType, emptyHint);
+    checked = checkProfile(bytes, stem, sampleType, emptyHint, run.o.limits);
   } catch (e) {
     if (e instanceof CaptureError && e.kind === "empty" && window2 && s.gen) {
       e.message += ` (load in this window: ${window2.completed} requests completed, ${window2.failed} failed${s.gen.lastError ? `, last error ${s.gen.lastError}` : ""})`;
@@ -16658,7 +17466,7 @@ function warnIfLoadShort(run, gen, s, index, window2) {
   }
 }
 function tempPath(dir, stem) {
-  return join5(dir, `.${stem}.tmp-${process.pid}-${randomBytes3(4).toString("hex")}`);
+  return join6(dir, `.${stem}.tmp-${process.pid}-${randomBytes3(4).toString("hex")}`);
 }
 function iso2(epochMs) {
   return new Date(epochMs).toISOString();
@@ -16671,6 +17479,7 @@ var init_attempt = __esm({
     init_command();
     init_endpoints();
     init_errors3();
+    init_limits();
     init_http_get();
     init_load();
     init_loadgen();
@@ -16681,7 +17490,7 @@ var init_attempt = __esm({
 
 // src/capture/options.ts
 import { existsSync as existsSync5, mkdirSync as mkdirSync3, readdirSync as readdirSync3, rmSync as rmSync4 } from "node:fs";
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 function settingsOf(o) {
   return {
     graceMs: (o.timeoutGraceSeconds ?? DEFAULT_GRACE_S) * 1e3,
@@ -16798,13 +17607,13 @@ function prepareDir(dir, overwrite, warn) {
           `output folder ${dir} is not empty (${theirs.slice(0, 3).join(", ")}${theirs.length > 3 ? ", ..." : ""}); use a new folder or --force to replace the set in it`
         );
       }
-      const mf = join6(dir, MANIFEST_FILE);
+      const mf = join7(dir, MANIFEST_FILE);
       if (existsSync5(mf)) {
         try {
           const old = readManifestFile(mf);
           for (const c of old.captures) {
             if (typeof c.file === "string" && !c.file.includes("/") && !c.file.includes("\\")) {
-              rmSync4(join6(dir, c.file), { force: true });
+              rmSync4(join7(dir, c.file), { force: true });
             }
           }
         } catch {
@@ -17020,7 +17829,7 @@ var init_probe = __esm({
 
 // src/capture/runner.ts
 import { rmSync as rmSync5 } from "node:fs";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 import { performance as performance5 } from "node:perf_hooks";
 async function runCapture(options, hooks = {}) {
   const o = options;
@@ -17138,7 +17947,7 @@ function runResult(run) {
   const sets = run.sets.map((s) => ({
     role: s.role,
     dir: s.dir,
-    manifestPath: join7(s.dir, MANIFEST_FILE),
+    manifestPath: join8(s.dir, MANIFEST_FILE),
     manifest: s.manifest
   }));
   const canary = sets[sets.length - 1];
@@ -17214,7 +18023,8 @@ __export(capture_exports, {
   CAPTURE_USAGE: () => CAPTURE_USAGE,
   captureCommand: () => captureCommand,
   captureOptionsFromArgs: () => captureOptionsFromArgs,
-  progressPrinter: () => progressPrinter
+  progressPrinter: () => progressPrinter,
+  registerCaptureSecrets: () => registerCaptureSecrets
 });
 import { resolve as resolve7 } from "node:path";
 function parseLabels(list) {
@@ -17297,8 +18107,23 @@ ${CAPTURE_USAGE}`);
     timeoutGraceSeconds: n["timeout-grace"],
     retries: n.retries,
     runtimeVersion: s["runtime-version"],
-    overwrite: a.flags.force
+    overwrite: a.flags.force,
+    limits: limitsFrom(a)
   };
+}
+function registerCaptureSecrets(o) {
+  const urls = [o.url, o.baselineUrl];
+  const headers = { ...o.headers };
+  if (o.load?.kind === "builtin") {
+    for (const t of [...o.load.targets, ...o.load.baselineTargets ?? []]) urls.push(t.url);
+    Object.assign(headers, o.load.headers);
+  }
+  const secretHeaders = Object.entries(headers).filter(([k]) => /auth|token|secret|key|cookie|session|passw/i.test(k)).map(([, v]) => v);
+  registerSecret(
+    ...urls.flatMap(urlSecrets),
+    ...secretHeaders,
+    ...secretHeaders.map((v) => v.replace(/^(Bearer|Basic|Token)\s+/i, ""))
+  );
 }
 function rate(x) {
   return x === void 0 ? "?" : x >= 100 ? x.toFixed(0) : x.toFixed(1);
@@ -17315,14 +18140,18 @@ function progressPrinter(io, interactive, quiet) {
   let lastTickLine = 0;
   let open = false;
   const line = (s) => {
-    if (open) io.stderr("\r\x1B[K");
+    if (open) io.status?.(void 0);
     open = false;
     io.stderr(s + "\n");
   };
   return (e) => {
     switch (e.kind) {
       case "warning":
-        line(actions ? `::warning::${e.message.replace(/\n/g, "%0A")}` : `warning: ${e.message}`);
+        if (actions && io.annotate) {
+          if (open) io.status?.(void 0);
+          open = false;
+          io.annotate("warning", e.message);
+        } else line(`warning: ${e.message}`);
         return;
       case "info":
         if (!quiet) line(e.message);
@@ -17355,8 +18184,8 @@ function progressPrinter(io, interactive, quiet) {
         const what = e.phase === "warmup" ? "warm-up" : `capture ${e.index}/${e.total}${e.role ? ` (${e.role})` : ""}`;
         const load = e.askedRate !== void 0 ? ` | load ${rate(e.sentRate)}/${rate(e.askedRate)} req/s sent, ${rate(e.completedRate)} completed${e.failed ? `, ${e.failed} failed` : ""}` : "";
         const text = `${what}: ${fmtSeconds(e.secondsLeft)} left (run ~${fmtSeconds(e.totalSecondsLeft)})${load}`;
-        if (interactive) {
-          io.stderr(`\r\x1B[K${text}`);
+        if (interactive && io.status) {
+          io.status(text);
           open = true;
         } else {
           const now = Date.now();
@@ -17377,7 +18206,8 @@ async function captureCommand(argv, io, signal) {
     return 0;
   }
   const options = captureOptionsFromArgs(argv, io.cwd);
-  const interactive = io.stderr === void 0 ? false : Boolean(process.stderr.isTTY) && !io.env.CI;
+  registerCaptureSecrets(options);
+  const interactive = Boolean(io.status) && !io.env.CI;
   const progress = progressPrinter(io, interactive, a.flags.quiet);
   const ac = new AbortController();
   let signals = 0;
@@ -17399,10 +18229,12 @@ async function captureCommand(argv, io, signal) {
     const res = await runCapture(options, { signal: ac.signal, progress });
     if (a.flags.json) {
       io.stdout(
-        JSON.stringify(
-          res.sets.length === 1 ? res.manifest : Object.fromEntries(res.sets.map((s) => [s.role, s.manifest])),
-          null,
-          2
+        safeJsonText(
+          JSON.stringify(
+            res.sets.length === 1 ? res.manifest : Object.fromEntries(res.sets.map((s) => [s.role, s.manifest])),
+            null,
+            2
+          )
         ) + "\n"
       );
     } else {
@@ -17457,6 +18289,10 @@ var init_capture = __esm({
     init_errors3();
     init_time();
     init_args();
+    init_common();
+    init_secrets();
+    init_url();
+    init_safe_text();
     SPEC4 = {
       url: {
         kind: "string",
@@ -17538,6 +18374,7 @@ var init_capture = __esm({
         description: "extra attempts per capture for retryable failures (default 3)"
       },
       force: { kind: "boolean", description: "replace an earlier set in --out" },
+      ...LIMIT_OPTIONS,
       json: { kind: "boolean", description: "print the manifest(s) as JSON on stdout" },
       quiet: {
         kind: "boolean",
@@ -17561,6 +18398,7 @@ See docs/capture.md.`;
 
 // src/cli/main.ts
 init_errors();
+init_safe_text();
 init_version();
 init_args();
 
@@ -17681,17 +18519,27 @@ function trim(x) {
 // src/captureset/load.ts
 init_aggregate();
 init_errors2();
+init_limits();
 init_normalize();
 init_read3();
 init_errors();
 import { existsSync as existsSync2 } from "node:fs";
-import { basename as basename4, dirname, resolve as resolve2 } from "node:path";
+import { basename as basename4, dirname, join as join2, resolve as resolve2 } from "node:path";
 
 // src/captureset/files.ts
 init_errors2();
 init_errors();
+init_limits();
 init_read3();
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync
+} from "node:fs";
 import { basename as basename3, join, relative, resolve, sep } from "node:path";
 var NOT_PROFILES = /^(manifest\.json|.*\.md|\..*)$/;
 function globToRegex(glob) {
@@ -17753,23 +18601,40 @@ function expandPath(arg, cwd) {
   return [p];
 }
 function expandPaths(args, cwd, what) {
-  const files = [];
+  const files = /* @__PURE__ */ new Set();
   for (const a of args) {
     const got = expandPath(a, cwd);
     if (got.length === 0) throw new UsageError(`${what}: ${a} matches no profile files`);
-    for (const f of got) if (!files.includes(f)) files.push(f);
+    for (const f of got) files.add(f);
   }
-  return files;
+  return [...files];
 }
-function readFileBytes(path, display) {
+function readFileBytes(path, display, maxBytes = DEFAULT_LIMITS.maxInputBytes) {
+  let fd;
   try {
-    return new Uint8Array(readFileSync(path));
+    fd = openSync(path, "r");
+    const size = fstatSync(fd).size;
+    if (size > maxBytes) {
+      throw limitError(
+        display,
+        `the file is ${size} bytes, more than ${maxBytes}`,
+        "maxInputBytes"
+      );
+    }
+    return new Uint8Array(readFileSync(fd));
   } catch (e) {
+    if (e instanceof ProfileError) throw e;
     throw new ProfileError("io", display, `cannot read file (${e.message})`);
+  } finally {
+    if (fd !== void 0) closeSync(fd);
   }
 }
 function readTotalsFile(path, display, normalize, opts = {}) {
-  return readTotals(readFileBytes(path, display), display, normalize, opts);
+  const budget = budgetFor(opts);
+  return readTotals(readFileBytes(path, display, budget.limits.maxInputBytes), display, normalize, {
+    ...opts,
+    budget
+  });
 }
 function displayName(path, cwd) {
   const rel = relative(cwd, path);
@@ -17778,52 +18643,71 @@ function displayName(path, cwd) {
 
 // src/captureset/load.ts
 init_manifest();
-function manifestIn(dir, cache) {
-  if (cache.has(dir)) return cache.get(dir);
+function manifestIn(dir, cache, cwd) {
+  const cached = cache.get(dir);
+  if (cached !== void 0) return cached;
   const p = resolve2(dir, MANIFEST_FILE);
   let m = null;
   if (existsSync2(p)) {
-    try {
-      m = readManifestFile(p);
-    } catch (e) {
-      throw new ProfileError("json", p, `not a valid capture manifest (${e.message})`);
+    const manifest = readManifestFile(p);
+    const byFile = new Map(manifest.captures.map((c) => [c.file, c]));
+    for (const c of manifest.captures) {
+      if (!existsSync2(join2(dir, c.file))) {
+        throw new ProfileError(
+          "manifest",
+          displayName(p, cwd),
+          `lists ${JSON.stringify(c.file)}, which is not in ${displayName(dir, cwd) || "."}`
+        );
+      }
     }
+    m = { manifest, byFile };
   }
   cache.set(dir, m);
   return m;
 }
-function decode5(bytes, name, opts, norm) {
-  if (opts.need === "totals") return { totals: readTotals(bytes, name, norm, opts.read) };
-  return { profile: readProfile(bytes, name, { ...opts.read, fold: norm.fold }) };
+function decode5(bytes, name, opts, norm, budget) {
+  const read = { ...opts.read, budget };
+  if (opts.need === "totals") return { totals: readTotals(bytes, name, norm, read) };
+  return { profile: readProfile(bytes, name, { ...read, fold: norm.fold }) };
 }
-function loadSide(side, opts, cache, norm) {
+function loadSide(side, opts, cache, norm, budget) {
   if (side.captures) {
     return side.captures.map((c) => ({
       name: c.name,
-      ...decode5(c.bytes, c.name, opts, norm),
+      ...decode5(c.bytes, c.name, opts, norm, budget),
       units: c.units,
       manifest: side.manifest ?? null
     }));
   }
   return expandPaths(side.paths ?? [], opts.cwd, side.label).map((f) => {
     const name = displayName(f, opts.cwd);
-    const manifest = manifestIn(dirname(f), cache);
-    const entry = manifest?.captures.find((c) => c.file === basename4(f));
+    const folder = manifestIn(dirname(f), cache, opts.cwd);
+    const entry = folder?.byFile.get(basename4(f));
+    if (folder && !entry) {
+      throw new ProfileError(
+        "manifest",
+        name,
+        `is not listed in the ${MANIFEST_FILE} of its folder: a capture set holds what its manifest lists (remove the file, or compare it from another folder)`
+      );
+    }
+    const bytes = readFileBytes(f, name, budget.limits.maxInputBytes);
+    if (entry) verifyCaptureFile(entry, bytes, name);
     return {
       name,
-      ...decode5(readFileBytes(f, name), name, opts, norm),
+      ...decode5(bytes, name, opts, norm, budget),
       units: entry?.requests?.completed,
       dropped: entry?.requests?.dropped,
       windowSeconds: entry?.durationSeconds || void 0,
-      manifest
+      manifest: folder?.manifest ?? null
     };
   });
 }
 function loadCaptureSets(sides, opts) {
   const cache = /* @__PURE__ */ new Map();
   const norm = makeNormalizer(opts.normalizeNames);
+  const budget = opts.read?.budget ?? new Budget(opts.read?.limits, opts.need === "stacks");
   const loaded = sides.map((side) => {
-    const l = loadSide(side, opts, cache, norm);
+    const l = loadSide(side, opts, cache, norm, budget);
     if (l.length === 0) throw new UsageError(`no ${side.label} profiles given`);
     return l;
   });
@@ -18462,7 +19346,7 @@ function globMatch(pattern, name) {
 }
 
 // src/stats/budget.ts
-function budgetFor(ri, s) {
+function budgetFor2(ri, s) {
   if (ri.metric === "per-unit") return { source: "per-unit budget", pp: s.budgetPerUnitPct };
   const rule = s.config?.functions.find((r) => !r.ignore && globMatch(r.match, ri.function));
   if (ri.metric === "self") {
@@ -19212,7 +20096,7 @@ function testedRow(ri, k, b, t, settings) {
   const delta = show(d);
   const low = Number.isFinite(half2) ? show(d - half2) : -Infinity;
   const high = Number.isFinite(half2) ? show(d + half2) : Infinity;
-  const budget = budgetFor(ri, settings);
+  const budget = budgetFor2(ri, settings);
   const ratio = b.baseline[k] === 0 ? null : b.canary[k] / b.baseline[k];
   const c = classify(
     {
@@ -19488,24 +20372,7 @@ function calibrateRuns(req) {
 
 // src/cli/calibrate.ts
 init_args();
-
-// src/cli/common.ts
-init_errors();
-var READ_OPTIONS = {
-  "max-inflated-mb": {
-    kind: "number",
-    description: "refuse gzip data that inflates past this many MiB (default 512)"
-  },
-  "all-frames": { kind: "boolean", description: "ignore a pprof profile's drop_frames" }
-};
-function readOptionsFrom(a) {
-  const mb = a.numbers["max-inflated-mb"];
-  if (mb !== void 0 && !(mb > 0)) throw new UsageError("--max-inflated-mb must be positive");
-  return {
-    maxInflatedBytes: mb !== void 0 ? Math.floor(mb * 1024 * 1024) : void 0,
-    allFrames: a.flags["all-frames"]
-  };
-}
+init_common();
 
 // src/cli/compare.ts
 init_errors();
@@ -19585,6 +20452,7 @@ function renderJson(c) {
 
 // src/report/tree.ts
 init_aggregate();
+init_limits();
 init_normalize();
 function resolveTypeIndex(p, sel, file = "(report)") {
   if (typeof sel === "function") return sel(p);
@@ -19600,12 +20468,20 @@ function buildFlameTree(baseline, canary, opts = {}) {
   let cap = 1024;
   let nodeFn = new Int32Array(cap);
   let nodeParent = new Int32Array(cap);
+  let lastChild = new Int32Array(cap);
   let vals = [new Float64Array(cap), new Float64Array(cap)];
   let count = 1;
   nodeFn[0] = -1;
   nodeParent[0] = -1;
   const childOf = /* @__PURE__ */ new Map();
   const FN_SPAN = 2 ** 26;
+  const maxFrames = opts.maxFrames ?? DEFAULT_LIMITS.maxFrames;
+  const maxNodes = Math.max(1024, Math.floor(maxFrames / FLAME_NODE_COST));
+  const tooMany = () => limitError(
+    "(flame graph)",
+    `the flame graph would have more than ${maxNodes.toLocaleString("en-US")} nodes (distinct call paths), 1 per ${FLAME_NODE_COST} frames of the frame budget`,
+    "maxFrames"
+  );
   const grow = () => {
     cap *= 2;
     const g32 = (a) => {
@@ -19620,6 +20496,7 @@ function buildFlameTree(baseline, canary, opts = {}) {
     };
     nodeFn = g32(nodeFn);
     nodeParent = g32(nodeParent);
+    lastChild = g32(lastChild);
     vals = vals.map(g64);
   };
   const addSide = (profiles, sideIdx) => {
@@ -19655,19 +20532,23 @@ function buildFlameTree(baseline, canary, opts = {}) {
         let node = 0;
         for (let f = off[s + 1] - 1; f >= off[s]; f--) {
           const id = map[frames[f]];
+          const last = lastChild[node];
+          let child = last > 0 && nodeFn[last] === id ? last : void 0;
           const key2 = node * FN_SPAN + id;
-          let child = childOf.get(key2);
+          if (child === void 0) child = childOf.get(key2);
           if (child === void 0) {
             if (count === cap) {
               grow();
               V = vals[sideIdx];
             }
+            if (count >= maxNodes) throw tooMany();
             child = count++;
             nodeFn[child] = id;
             nodeParent[child] = node;
             childOf.set(key2, child);
           }
           V[child] += x;
+          lastChild[node] = child;
           node = child;
         }
       }
@@ -19678,11 +20559,11 @@ function buildFlameTree(baseline, canary, opts = {}) {
   const kB = totals.baseline === 0 ? 0 : 100 / totals.baseline;
   const kC = totals.canary === 0 ? 0 : 100 / totals.canary;
   const objs = new Array(count);
-  let maxDepth = 0;
+  let maxDepth2 = 0;
   for (let i = 0; i < count; i++) {
     const parent = nodeParent[i];
     const depth = i === 0 ? 0 : objs[parent].depth + 1;
-    if (depth > maxDepth) maxDepth = depth;
+    if (depth > maxDepth2) maxDepth2 = depth;
     const fn = nodeFn[i];
     objs[i] = {
       fn,
@@ -19710,7 +20591,7 @@ function buildFlameTree(baseline, canary, opts = {}) {
     baselineCaptures: baseline.length,
     canaryCaptures: canary.length,
     nodeCount: count,
-    maxDepth
+    maxDepth: maxDepth2
   };
 }
 function selfShares(node) {
@@ -19797,6 +20678,8 @@ function fmtDelta(d, digits = 2) {
 }
 
 // src/report/chart.ts
+init_safe_text();
+init_secrets();
 function shortName(name) {
   const paren = name.indexOf("(");
   const head = paren >= 0 ? name.slice(0, paren) : name;
@@ -19810,7 +20693,7 @@ function pick(deltas, o) {
   ).sort((a, b) => Math.abs(b.deltaPp) - Math.abs(a.deltaPp) || (a.function < b.function ? -1 : 1)).slice(0, o.top ?? 8);
 }
 function mermaidLabel(s) {
-  return s.replace(/["[\]`\\]/g, "'").replace(/[\r\n]+/g, " ");
+  return replaceControlsOneLine(maskSecrets(s)).replace(/["[\]`\\]/g, "'");
 }
 function unitOf(metric) {
   return metric === "per-unit" ? "%" : "pp";
@@ -19832,7 +20715,9 @@ function mermaidDeltaChart(deltas, o = {}) {
     ...shown.map((d) => Math.max(Math.abs(d.deltaPp), sign * d.ciHighPp, -sign * d.ciLowPp))
   );
   const top = niceCeil(max);
-  const labels = shown.map((d) => `"${mermaidLabel(`${shortName(d.function)} ${interval(d)}`)}"`);
+  const labels = shown.map(
+    (d) => `"${mermaidLabel(`${shortenName(shortName(d.function), 200)} ${interval(d)}`)}"`
+  );
   const values = shown.map((d) => Number(Math.abs(d.deltaPp).toFixed(3)));
   const what = metric === "cum" ? "total share" : metric === "per-unit" ? "cost per unit" : "self share";
   const title = o.title ?? `${sign > 0 ? "Largest growth" : "Largest shrink"} in ${what} (${u}, interval in labels)`;
@@ -19860,7 +20745,7 @@ function textDeltaChart(deltas, o = {}) {
   const width = o.barWidth ?? 24;
   const max = Math.max(...picked.map((d) => Math.abs(d.deltaPp))) || 1;
   const names = picked.map((d) => {
-    const s = shortName(d.function);
+    const s = replaceControlsOneLine(maskSecrets(shortName(d.function))).replace(/`/g, "'");
     return s.length > 48 ? s.slice(0, 47) + "\u2026" : s;
   });
   const nameW = Math.max(...names.map((n) => n.length));
@@ -19885,6 +20770,21 @@ function renderDeltaChart(deltas, opts = {}) {
   const t = textDeltaChart(deltas, opts);
   return m && t ? `${m}
 ${t}` : m || t;
+}
+
+// src/report/text.ts
+init_safe_text();
+
+// src/report/untrusted.ts
+function rowNames(f) {
+  const out = [f.function];
+  if (f.movedFrom) out.push(f.movedFrom);
+  if (f.movedTo) out.push(f.movedTo);
+  if (f.sameAs) out.push(...f.sameAs);
+  return out;
+}
+function causeNames(k) {
+  return [k.function, ...k.rows.flatMap(rowNames)];
 }
 
 // src/report/text.ts
@@ -19954,35 +20854,36 @@ function mark(f) {
 }
 function renderText(c, opts = {}) {
   const out = [];
-  out.push(`profile-gate: ${headline(c)}`);
-  for (const r of c.inconclusive) out.push(`no verdict: ${r}`);
-  for (const w of c.warnings) out.push(`warning: ${w}`);
+  out.push(`profile-gate: ${safeLine(headline(c))}`);
+  for (const r of c.inconclusive) out.push(`no verdict: ${safeSentence(r)}`);
+  for (const w of c.warnings) out.push(`warning: ${safeSentence(w)}`);
   if (c.causes.length) {
     out.push("", "Regressions:");
-    for (const r of c.causes) out.push(`  ${r.reason}`);
+    for (const r of c.causes) out.push(`  ${safeSentence(r.reason, causeNames(r))}`);
   }
   if (c.grew.length) {
     out.push("", "Significant growth within budget:");
-    for (const r of c.grew.slice(0, 5)) out.push(`  ${r.reason}`);
+    for (const r of c.grew.slice(0, 5)) out.push(`  ${safeSentence(r.reason, rowNames(r))}`);
   }
   if (c.improvements.length) {
     out.push("", "Top improvements:");
-    for (const r of c.improvements.slice(0, 5)) out.push(`  ${r.reason}`);
+    for (const r of c.improvements.slice(0, 5))
+      out.push(`  ${safeSentence(r.reason, rowNames(r))}`);
   }
   if (c.underpowered.length) {
     out.push("", "Underpowered (a change of the budget's size could pass unseen here):");
     for (const u of c.underpowered.slice(0, UNDERPOWERED_SHOWN))
-      out.push(`  ${underpoweredLine(u)}`);
+      out.push(`  ${safeSentence(underpoweredLine(u), [u.function])}`);
     if (c.underpowered.length > UNDERPOWERED_SHOWN) {
       out.push(`  ... and ${c.underpowered.length - UNDERPOWERED_SHOWN} more (all in --json)`);
     }
   }
   const power = detectableText(c);
-  if (power) out.push("", `Power: ${power}; drift: ${c.drift.reason}`);
+  if (power) out.push("", `Power: ${power}; drift: ${safeSentence(c.drift.reason)}`);
   const rows = tableRows(c, opts.limit ?? 15);
   if (rows.length) {
     const data = rows.map((f) => [
-      f.sameAs ? `${f.function} (+${f.sameAs.length} same)` : f.function,
+      f.sameAs ? `${safeName(f.function)} (+${f.sameAs.length} same)` : safeName(f.function),
       ...cell(f),
       mark(f)
     ]);
@@ -19995,49 +20896,81 @@ function renderText(c, opts = {}) {
     }).join("  ").trimEnd();
     out.push("", fmt(head), ...data.map(fmt));
     out.push(
-      `(${metricLabel("self", c.type)} and ${metricLabel("cum", c.type)} shares of each side's total; ~ = not significant; diluted = a shrink that is only the others' growth)`
+      `(${safeLine(metricLabel("self", c.type))} and ${safeLine(metricLabel("cum", c.type))} shares of each side's total; ~ = not significant; diluted = a shrink that is only the others' growth)`
     );
   }
   return out.join("\n") + "\n";
 }
 
+// src/util/safe-markdown.ts
+init_safe_text();
+init_secrets();
+function mdText(text) {
+  return replaceControlsOneLine(maskSecrets(shortenLongRuns(text))).replace(/[@#]/g, `$&${ZWSP}`).replace(/\bGH-/gi, (m) => `${m[0]}${ZWSP}${m.slice(1)}`).replace(/:\/\//g, `:${ZWSP}//`).replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}${ZWSP}.`).replace(/[\\`*_[\]<>!&|~#]/g, "\\$&");
+}
+function mdBlock(text) {
+  return escapeBlockStart(mdText(text.replace(/^\s+/, "")));
+}
+function escapeBlockStart(md) {
+  return md.replace(/^(?:[-+=>]|\d{1,9}(?=[.)]))/, (m) => /^\d/.test(m) ? `${m}\\` : `\\${m}`);
+}
+function mdCode(name, opts = {}) {
+  let s = replaceControlsOneLine(maskSecrets(shortenName(name)));
+  let longest = 0;
+  for (const m of s.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
+  if (opts.table) s = s.replace(/\|/g, "\\|");
+  const fence = "`".repeat(longest + 1);
+  const pad = s === "" || /^[` ]|[` ]$/.test(s) ? " " : "";
+  return `${fence}${pad}${s}${pad}${fence}`;
+}
+function mdSentence(text, names, opts = {}) {
+  const known = names.filter((n) => typeof n === "string" && n !== "");
+  const out = mapNames(text, known, (n) => mdCode(n, opts), mdText);
+  return out.startsWith("`") ? out : escapeBlockStart(out.replace(/^\s+/, ""));
+}
+
 // src/report/markdown.ts
 function mdCell(s) {
-  return s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/\r?\n/g, " ");
+  return mdText(s);
 }
-function mdCode(s) {
-  return "`" + s.replace(/`/g, "'").replace(/\|/g, "\\|").replace(/\r?\n/g, " ") + "`";
+function mdCode2(s) {
+  return mdCode(s, { table: true });
 }
 function row(f) {
   if (f.metric === "per-unit") {
     return `| (cost per request) | per request | ${f.baselineShare.toPrecision(4)} | ${f.canaryShare.toPrecision(4)} | ${signed(f.deltaPp, 1, "%")} | ${ciText(f, "%")} | ${mark(f)} |`;
   }
-  return `| ${mdCode(f.function)} | ${f.metric} | ${share(f.baselineShare)} | ${share(f.canaryShare)} | ${signed(f.deltaPp)} | ${ciText(f)} | ${mark(f)} |`;
+  return `| ${mdCode2(f.function)} | ${f.metric} | ${share(f.baselineShare)} | ${share(f.canaryShare)} | ${signed(f.deltaPp)} | ${ciText(f)} | ${mark(f)} |`;
 }
 function renderMarkdown(c, opts = {}) {
   const icon = c.verdict === "fail" ? ":x:" : c.verdict === "inconclusive" ? ":grey_question:" : ":white_check_mark:";
-  const out = [`## ${icon} ${opts.title ?? "profile-gate"}: ${headline(c)}`, ""];
+  const out = [
+    `## ${icon} ${mdText(opts.title ?? "profile-gate")}: ${mdText(headline(c))}`,
+    ""
+  ];
   if (c.inconclusive.length) {
     out.push("**No verdict could be reached**", "");
-    for (const r of c.inconclusive) out.push(`- ${mdCell(r)}`);
+    for (const r of c.inconclusive) out.push(`- ${mdBlock(r)}`);
     out.push("");
   }
   for (const w of c.warnings) out.push(`> [!WARNING]
-> ${mdCell(w)}`, "");
+> ${mdBlock(w)}`, "");
   if (c.causes.length) {
     out.push("**Regressions**", "");
-    for (const r of c.causes) out.push(`- ${mdCell(r.reason)}`);
+    for (const r of c.causes) out.push(`- ${mdSentence(r.reason, causeNames(r))}`);
     out.push("");
   }
   if (c.improvements.length) {
     out.push("**Top improvements**", "");
-    for (const r of c.improvements.slice(0, 5)) out.push(`- ${mdCell(r.reason)}`);
+    for (const r of c.improvements.slice(0, 5)) {
+      out.push(`- ${mdSentence(r.reason, rowNames(r))}`);
+    }
     out.push("");
   }
   if (c.underpowered.length) {
     out.push("**Underpowered**: a change of the budget's size could pass unseen in these rows", "");
     for (const u of c.underpowered.slice(0, UNDERPOWERED_SHOWN))
-      out.push(`- ${mdCell(underpoweredLine(u))}`);
+      out.push(`- ${mdSentence(underpoweredLine(u), [u.function])}`);
     if (c.underpowered.length > UNDERPOWERED_SHOWN) {
       out.push(
         `- ... and ${c.underpowered.length - UNDERPOWERED_SHOWN} more (all in comparison.json)`
@@ -20054,7 +20987,7 @@ function renderMarkdown(c, opts = {}) {
       "|---|---|--:|--:|--:|--:|---|",
       ...rows.map(row),
       "",
-      `_Shares of each side's total ${typeLabel(c.type)}; \`~\` = not significant; diluted = a shrink that is only the others' growth. Intervals hold simultaneously for all tested functions._`,
+      `_Shares of each side's total ${mdText(typeLabel(c.type))}; \`~\` = not significant; diluted = a shrink that is only the others' growth. Intervals hold simultaneously for all tested functions._`,
       ""
     );
   }
@@ -20066,7 +20999,7 @@ function renderMarkdown(c, opts = {}) {
   out.push(
     "<details><summary>Settings</summary>",
     "",
-    `budgets: self ${s.budgetPp}pp, cum ${s.budgetCumPp}pp${s.budgetRatio ? `, ratio ${s.budgetRatio}x` : ""}, per request ${s.budgetPerUnitPct}% \xB7 min share ${s.minShare}% \xB7 confidence ${s.confidence} \xB7 ${s.bootstrap} bootstrap resamples, seed ${s.seed} \xB7 names: ${s.normalizeNames}${s.config?.file ? ` \xB7 config ${mdCell(s.config.file)}` : ""}`,
+    `budgets: self ${s.budgetPp}pp, cum ${s.budgetCumPp}pp${s.budgetRatio ? `, ratio ${s.budgetRatio}x` : ""}, per request ${s.budgetPerUnitPct}% \xB7 min share ${s.minShare}% \xB7 confidence ${s.confidence} \xB7 ${s.bootstrap} bootstrap resamples, seed ${s.seed} \xB7 names: ${mdText(String(s.normalizeNames))}${s.config?.file ? ` \xB7 config ${mdCell(s.config.file)}` : ""}`,
     "",
     `baseline: ${c.baseline.captures.length} captures, ${c.baseline.samples} samples \xB7 canary: ${c.canary.captures.length} captures, ${c.canary.samples} samples`,
     "",
@@ -20079,6 +21012,9 @@ function renderMarkdown(c, opts = {}) {
 // src/report/write-reports.ts
 init_normalize();
 init_fs();
+
+// src/report/flamegraph-html.ts
+init_safe_text();
 
 // src/report/flamegraph-page/generated.ts
 var PAGE_SCRIPT = '"use strict";(()=>{function g(e){let t=document.getElementById(e);if(!t)throw new Error(`flame graph: no #${e}`);return t}var fe=performance.now(),l=JSON.parse(g("pg-data").textContent??""),pe=performance.now(),C=l.fn.length,E=l.depth,A=l.fn,q=l.bs,P=l.cs,Le=l.bv,Ae=l.cv,W=l.names,ee=W.length,R=18,te=3,Be=.1,Y=Math.floor(3e4/18),O=new Int32Array(C),V=new Int32Array(C),ne=0;{let e=[];for(let t=0;t<C;t++){for(;e.length&&E[e[e.length-1]]>=E[t];)O[e.pop()]=t;V[t]=e.length?e[e.length-1]:-1,e.push(t),E[t]>ne&&(ne=E[t])}for(;e.length;)O[e.pop()]=C}var Ce={};l.tests.forEach(e=>{Ce[e[0]]={self:e[1],cum:e[2]}});var ie=l.width==="baseline"?"baseline":"canary",le=l.colorBy==="cum"?"cum":"self",K=new Float64Array(C),u=0;function ve(){return ie==="canary"?P:q}function Te(){let e=ve(),t=new Float64Array(C);K[0]=0;for(let r=1;r<C;r++){let n=V[r];K[r]=K[n]+t[n],t[n]+=e[r]}}Te();var he={};function ke(e){let t=he[e];if(t)return t;let r=parseInt(e.slice(1,3),16),n=parseInt(e.slice(3,5),16),o=parseInt(e.slice(5,7),16);return t=.299*r+.587*n+.114*o<140?"#fff":"#111",he[e]=t,t}function Ee(){return le==="cum"?l.colorCum:l.colorSelf}var w=g("pg-canvas"),d=w.getContext("2d"),Ne=g("pg-wrap"),c=g("pg-tip"),Z=g("pg-status"),Se=g("pg-crumbs"),X=g("pg-search"),Ie=\'12px ui-monospace,SFMono-Regular,Menlo,Consolas,"DejaVu Sans Mono",monospace\',re=7,H=null,M=new Int32Array(1024),B=new Float64Array(1024),k=new Float64Array(1024),b=0,U=[],_=[],D=0,L=0,I=0;function be(e,t,r){if(b===M.length){let n=new Int32Array(b*2);n.set(M),M=n;let o=new Float64Array(b*2);o.set(B),B=o;let a=new Float64Array(b*2);a.set(k),k=a}M[b]=e,B[b]=t,k[b]=r,b++}function De(e,t){let r=Math.floor((t-2*te)/re);if(r<3)return"";if(e.length<=r)return e;let n=e.lastIndexOf("/"),o=n>=0&&n<e.length-1?e.slice(n+1):e;return o.length<=r?o:o.slice(0,r-1)+"\\u2026"}function G(){let e=ve();e[u]>0||(u=0),D=Math.max(200,Ne.clientWidth);let t=K[u],r=e[u]>0?e[u]:1,n=D/r;b=0;let o=[];for(let s=V[u];s>=0;s=V[s])o.push(s);let a=E[u],f=[];for(let s=u,h=O[u];s<h;){if(e[s]*n<Be){s=O[s];continue}let y=E[s];y>a&&(a=y),(f[y]||(f[y]=[])).push(s),s++}I=a+1>Y?Math.max(0,Math.min(E[u]-4,a+1-Y)):0;let v=a+1-I>Y;L=Math.min(a+1-I,Y),U=new Array(L),_=new Array(L);for(let s=0;s<L;s++){let h=s+I;if(U[s]=b,h<E[u])be(o[o.length-1-h],0,D);else{let T=f[h]||[];for(let y=0;y<T.length;y++){let N=T[y];be(N,(K[N]-t)*n,e[N]*n)}}_[s]=b}let i=window.devicePixelRatio||1,p=L*R+2;w.style.width=D+"px",w.style.height=p+"px",w.width=Math.round(D*i),w.height=Math.round(p*i),d.setTransform(i,0,0,i,0,0),d.clearRect(0,0,D,p),d.font=Ie,d.textBaseline="middle",re=d.measureText("mmmmmmmmmm").width/10||7;let $=Ee();for(let s=0;s<L;s++){let h=s*R;for(let T=U[s];T<_[s];T++){let y=M[T],N=B[T],S=k[T],J=A[y],de=$[J],Fe=s+I<E[u]||H&&!H[J];if(d.globalAlpha=Fe?.35:1,d.fillStyle=de,d.fillRect(N,h,S>1.5?S-.5:S,R-1),H&&H[J]&&(d.globalAlpha=1,d.strokeStyle="#8250df",d.lineWidth=2,S>3&&d.strokeRect(N+1,h+1,S-2.5,R-3)),S>3*re+2*te){let me=De(W[J],S);me&&(d.fillStyle=ke(de),d.fillText(me,N+te,h+R/2))}}}d.globalAlpha=1;let z=[];for(let s=u;s>=0;s=V[s])z.push(W[A[s]]);Se.textContent=(u===0?"Click a frame to zoom; Escape or Reset to zoom out.":"Zoomed: "+z.reverse().join(" \\u203A "))+(I?" ("+I+" outer frames not drawn)":"")+(v?" (stacks deeper than "+Y+" frames are cut here: click a deep frame to zoom)":""),j.drawn=b}function Re(e,t){let r=Math.floor(t/R);if(r<0||r>=L)return-1;let n=U[r],o=_[r]-1;for(;n<=o;){let a=n+o>>1;if(B[a]>e)o=a-1;else if(B[a]+k[a]<e)n=a+1;else return a}return-1}function x(e){return(Math.abs(e)>=10?e.toFixed(1):e.toFixed(2))+"%"}function F(e){let t=Math.abs(e)<.005?0:e;return(t>0?"+":t<0?"-":"")+Math.abs(t).toFixed(2)}var ge={nanoseconds:1,ns:1,microseconds:1e3,us:1e3,milliseconds:1e6,ms:1e6,seconds:1e9,s:1e9};function we(e){let t=(l.unit||"").toLowerCase();function r(n,o){let a=Math.abs(n)>=100?0:Math.abs(n)>=10?1:2;return n.toFixed(a)+o}if(ge[t]){let n=e*ge[t],o=Math.abs(n);return o>=1e9?r(n/1e9,"s"):o>=1e6?r(n/1e6,"ms"):o>=1e3?r(n/1e3,"us"):r(n,"ns")}if(t==="bytes"){let n=Math.abs(e);return n>=1073741824?r(e/1073741824,"GB"):n>=1048576?r(e/1048576,"MB"):n>=1024?r(e/1024,"kB"):e+"B"}return Number.isInteger(e)?String(e):e.toPrecision(4)}function ye(e,t){let r=t[e];for(let n=e+1,o=O[e];n<o;n=O[n])r-=t[n];return Math.max(0,r)}function m(e,t,r){let n=document.createElement(e);return t&&(n.className=t),r!==void 0&&(n.textContent=r),n}function Me(e,t){let r=m("div","row");if(!t)return r.textContent=e+": not tested (below the minimum share)",r;r.appendChild(document.createTextNode(e+": "));let n=t[7]&&t[6]!=="unchanged"&&t[6]!=="ignored"?t[2]>0?"grew":"shrank":"";return r.appendChild(m("span",n,F(t[2])+"pp ["+F(t[3])+", "+F(t[4])+"]")),r.appendChild(document.createTextNode(" "+x(t[0])+" \\u2192 "+x(t[1])+" \\xB7 "+t[6]+" (p"+(t[5]<.001?"<0.001":"="+t[5].toFixed(3))+")")),r}function He(e,t,r){let n=M[e],o=A[n];c.textContent="",c.appendChild(m("div","name",W[o]));let a=P[n]-q[n],f=m("div","row");f.appendChild(document.createTextNode("this frame: baseline "+x(q[n])+" \\u2192 canary "+x(P[n])+" ")),f.appendChild(m("span",Math.abs(a)>=.005?a>0?"grew":"shrank":"",F(a)+"pp")),c.appendChild(f);let v=ye(n,q),i=ye(n,P);if(c.appendChild(m("div","row","self in this frame: baseline "+x(v)+" \\u2192 canary "+x(i)+" ("+F(i-v)+"pp)")),c.appendChild(m("div","row","value: baseline "+we(Le[n])+" ("+l.captures[0]+" captures) \\xB7 canary "+we(Ae[n])+" ("+l.captures[1]+" captures)")),n!==0){let h=Ce[o]||{};c.appendChild(m("div","row","function, all call paths ("+Math.round(l.confidence*100)+"% interval):")),c.appendChild(Me("  self",h.self)),c.appendChild(Me("  total",h.cum))}c.style.display="block";let p=c.offsetWidth,$=c.offsetHeight,z=t+14,s=r+14;z+p>window.innerWidth-4&&(z=Math.max(4,t-p-14)),s+$>window.innerHeight-4&&(s=Math.max(4,r-$-14)),c.style.left=z+"px",c.style.top=s+"px"}w.addEventListener("mousemove",e=>{let t=w.getBoundingClientRect(),r=Re(e.clientX-t.left,e.clientY-t.top);if(r<0){c.style.display="none";return}He(r,e.clientX,e.clientY)});w.addEventListener("mouseleave",()=>{c.style.display="none"});w.addEventListener("click",e=>{let t=w.getBoundingClientRect(),r=Re(e.clientX-t.left,e.clientY-t.top);r<0||ce(M[r])});function ce(e){u=e,c.style.display="none",G()}function ue(){let e=X.value;if(!e){H=null,Z.textContent="",G();return}let t,r=/^\\/(.*)\\/([a-z]*)$/.exec(e);if(r)try{let i=new RegExp(r[1],r[2].indexOf("i")>=0?"i":"");t=p=>i.test(p)}catch{Z.textContent="invalid regular expression";return}else if(e.charAt(0)==="="){let i=e.slice(1);t=p=>p===i}else{let i=e.toLowerCase();t=p=>p.toLowerCase().indexOf(i)>=0}let n=new Uint8Array(ee);H=n;let o=0;for(let i=0;i<ee-1;i++)t(W[i])&&(n[i]=1,o++);let a=0,f=0,v=0;for(let i=0;i<C;i++)n[A[i]]&&a++;for(let i=0;i<C;)n[A[i]]?(f+=P[i],v+=q[i],i=O[i]):i++;Z.textContent=a+" frames in "+o+" functions match: canary "+x(f)+", baseline "+x(v)+" ("+F(f-v)+"pp)",j.match={frames:a,functions:o,canary:f,baseline:v},G()}var oe=0;X.addEventListener("input",()=>{clearTimeout(oe),oe=setTimeout(ue,120)});X.addEventListener("keydown",e=>{e.key==="Enter"&&(clearTimeout(oe),ue())});g("pg-reset").addEventListener("click",()=>{X.value="",H=null,Z.textContent="",j.match=null,ce(0)});var se=g("pg-width"),ae=g("pg-color");se.value=ie;ae.value=le;se.addEventListener("change",()=>{ie=se.value,Te(),G()});ae.addEventListener("change",()=>{le=ae.value,G()});document.addEventListener("keydown",e=>{e.key==="Escape"?(c.style.display="none",ce(0)):e.key==="/"&&document.activeElement!==X&&(e.preventDefault(),X.focus())});var xe=0;window.addEventListener("resize",()=>{clearTimeout(xe),xe=setTimeout(G,80)});var We=g("pg-changes");l.changes.forEach(e=>{let t=document.createElement("tr");t.appendChild(m("td","",e[0])),t.appendChild(m("td","",e[1]==="cum"?"total":e[1])),t.appendChild(m("td","",x(e[2]))),t.appendChild(m("td","",x(e[3]))),t.appendChild(m("td","",F(e[4])+"pp ["+F(e[5])+", "+F(e[6])+"]")),t.appendChild(m("td","",e[7])),t.addEventListener("click",()=>{X.value="="+e[0],ue(),window.scrollTo(0,0)}),We.appendChild(t)});l.changes.length||(g("pg-changes-note").textContent=l.verdict?"No significant changes.":"No comparison attached: colours are neutral.");var j={nodes:C,functions:ee-1,maxDepth:ne,drawn:0,match:null,find(e){let t=-1,r=0;for(let o=0;o<L;o++)for(let a=U[o];a<_[o];a++)W[A[M[a]]]===e&&(t<0||k[a]>k[t])&&(t=a,r=o);if(t<0)return null;let n=w.getBoundingClientRect();return{node:M[t],x:B[t],y:r*R,w:k[t],h:R-1,clientX:n.left+B[t],clientY:n.top+r*R,color:Ee()[A[M[t]]],canvasWidth:D}},focusName(){return W[A[u]]}};window.profileGateFlame=j;G();var Q=performance.now();j.timings={parseMs:pe-fe,firstRenderMs:Q-pe,scriptMs:Q-fe,sinceNavigationMs:Q};j.ready=!0;})();';
@@ -20094,7 +21030,7 @@ function escapeHtml(s) {
   );
 }
 function jsonForScript(value) {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return safeJsonText(JSON.stringify(value)).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
 var r6 = (x) => x === 0 ? 0 : Number(x.toPrecision(6));
 function testRow(d) {
@@ -20238,14 +21174,18 @@ function renderFlameGraphHtml(tree, comparison, opts = {}) {
 }
 
 // src/report/flamegraph-svg.ts
+init_safe_text();
 var XML_INVALID = new RegExp(
   `[${String.fromCharCode(0)}-${String.fromCharCode(8)}${String.fromCharCode(11, 12)}${String.fromCharCode(14)}-${String.fromCharCode(31)}\uFFFE\uFFFF]`,
   "g"
 );
 function escapeXml(s) {
-  return s.replace(XML_INVALID, "\uFFFD").replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\uFFFD").replace(
-    /[&<>"']/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]
+  return (
+    // C1 controls, direction overrides and the like (util/safe-text.ts) shown as U+FFFD too
+    replaceControls(s).replace(XML_INVALID, "\uFFFD").replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\uFFFD").replace(
+      /[&<>"']/g,
+      (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]
+    )
   );
 }
 var pct3 = (x) => `${Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2)}%`;
@@ -20271,7 +21211,6 @@ function fitLabel(name, px, charPx) {
 function renderFlameGraphSvg(tree, comparison, opts = {}) {
   const W = opts.width ?? 1200;
   const ROW = opts.rowHeight ?? 16;
-  const minPx = opts.minFramePx ?? 0.3;
   const colorBy = opts.colorBy ?? "self";
   let basis = opts.basis ?? "canary";
   if (basis === "canary" && tree.root.canaryShare <= 0) basis = "baseline";
@@ -20284,6 +21223,7 @@ function renderFlameGraphSvg(tree, comparison, opts = {}) {
   const top = 66;
   const rootShare = share2(tree.root) || 1;
   const k = W / rootShare;
+  const minPx = widthForFrames(tree.root, (n) => share2(n) * k, opts.minFramePx ?? 0.3);
   const frames = [];
   let deepest = 0;
   const stack = [[tree.root, 0]];
@@ -20354,6 +21294,23 @@ ${legend.join("")}
 ${frames.join("\n")}
 </svg>
 `;
+}
+var MAX_SVG_FRAMES = 2e4;
+function widthForFrames(root, width, minPx) {
+  const count = (px2) => {
+    let n = 0;
+    const stack = [root];
+    while (stack.length > 0 && n <= MAX_SVG_FRAMES) {
+      const node = stack.pop();
+      if (width(node) < px2) continue;
+      n++;
+      for (const c of node.children) stack.push(c);
+    }
+    return n;
+  };
+  let px = minPx;
+  while (count(px) > MAX_SVG_FRAMES && px < 1e6) px *= 2;
+  return px;
 }
 function fakeDelta(deltaPp) {
   return {
@@ -20625,12 +21582,13 @@ function profilesOf(captures, side) {
     return c.profile;
   });
 }
-function treeOfRun(run) {
+function treeOfRun(run, maxFrames) {
   const type = run.comparison.type;
   const normalize = makeNormalizer(run.comparison.settings.normalizeNames);
   return buildFlameTree(profilesOf(run.baseline, "baseline"), profilesOf(run.canary, "canary"), {
     type: (p) => typeIndexFor(p, type, "(report)"),
-    normalize
+    normalize,
+    maxFrames
   });
 }
 function writeReports(run, paths, opts = {}) {
@@ -20647,7 +21605,7 @@ function writeReports(run, paths, opts = {}) {
     });
   };
   let tree;
-  if (paths.html || paths.svg) tree = treeOfRun(run);
+  if (paths.html || paths.svg) tree = treeOfRun(run, opts.maxFrames);
   if (paths.html && tree) {
     write(
       "html",
@@ -20754,23 +21712,15 @@ init_write();
 init_manifest();
 init_detect();
 init_errors2();
+init_limits();
 init_read3();
 init_version();
 import { gzipSync as gzipSync2 } from "node:zlib";
 
 // src/sources/auth.ts
 init_errors();
-var MASK = "***";
-function makeMasker(secrets) {
-  const list = [...new Set(secrets.filter((s) => s.length >= 3))].sort(
-    (a, b) => b.length - a.length
-  );
-  return (s) => {
-    let out = s;
-    for (const sec of list) out = out.split(sec).join(MASK);
-    return out;
-  };
-}
+init_secrets();
+var makeMasker2 = makeMasker;
 function sourceAuth(spec, env) {
   const a = spec.auth;
   const get = (key2, name) => {
@@ -20839,9 +21789,10 @@ function sourceAuth(spec, env) {
     }
     used.push(`${n} header(s) from $${a.headersEnv}`);
   }
+  registerSecret(...secrets);
   return {
     headers,
-    mask: makeMasker(secrets),
+    mask: makeMasker2(secrets),
     summary: used.length ? used.join(", ") : "no credentials"
   };
 }
@@ -21613,19 +22564,19 @@ function parseIntParam(v, name, dflt, min, max) {
   return Number(v);
 }
 function validateProfileType(t, kind) {
-  const parts = t.split(":");
-  const okLen = kind === "pyroscope" ? parts.length === 5 : parts.length === 5 || parts.length === 6;
+  const parts2 = t.split(":");
+  const okLen = kind === "pyroscope" ? parts2.length === 5 : parts2.length === 5 || parts2.length === 6;
   const shape = kind === "pyroscope" ? "NAME:SAMPLE_TYPE:SAMPLE_UNIT:PERIOD_TYPE:PERIOD_UNIT (e.g. process_cpu:cpu:nanoseconds:cpu:nanoseconds)" : "NAME:SAMPLE_TYPE:SAMPLE_UNIT:PERIOD_TYPE:PERIOD_UNIT[:delta] (e.g. parca_agent:samples:count:cpu:nanoseconds:delta)";
-  if (!okLen || parts.slice(0, 5).some((p) => !/^[A-Za-z0-9_.\-/]+$/.test(p))) {
+  if (!okLen || parts2.slice(0, 5).some((p) => !/^[A-Za-z0-9_.\-/]+$/.test(p))) {
     fail(`profile type "${t}" is not of the form ${shape}`);
   }
-  if (parts.length === 6 && parts[5] !== "delta") {
+  if (parts2.length === 6 && parts2[5] !== "delta") {
     fail(`profile type "${t}": the sixth field can only be "delta"`);
   }
-  return parts;
+  return parts2;
 }
-function profileKindOf(parts) {
-  const [name, sample, , period] = parts;
+function profileKindOf(parts2) {
+  const [name, sample, , period] = parts2;
   if (sample === "alloc_space" || sample === "alloc_objects") return "allocs";
   if (sample === "inuse_space" || sample === "inuse_objects") return "heap";
   if (name === "block" || name === "mutex") return name;
@@ -21781,7 +22732,6 @@ function describeSource(spec) {
 }
 
 // src/sources/fetch.ts
-var DEFAULT_MAX_RESPONSE = 512 * 1024 * 1024;
 function sliceFileName(i, k) {
   const width = Math.max(2, String(k).length);
   return `slice-${String(i + 1).padStart(width, "0")}.pb.gz`;
@@ -21801,10 +22751,17 @@ async function fetchSourceCaptures(spec, opts) {
       `warning: slices of ${formatMs(Math.round(sliceMs))} are shorter than a few agent push intervals (typically 10-15 s); expect noisy or empty slices; widen the window or lower slices=`
     );
   }
+  const limits = {
+    ...opts.limits,
+    maxInputBytes: opts.maxInflatedBytes ?? opts.limits?.maxInputBytes
+  };
+  const maxInput = new Budget(limits).limits.maxInputBytes;
   const captures = [];
   const entries = [];
   for (let i = 0; i < slices.length; i++) {
     const s = slices[i];
+    let attemptStart = Date.now();
+    const fetchFn = opts.fetch ?? globalThis.fetch;
     const label = `slice ${i + 1}/${slices.length} [${iso(s.startMs)}, ${iso(s.endMs)})`;
     const ctx = {
       what: `${spec.kind} ${spec.kind === "pyroscope" ? "SelectMergeProfile" : "Query"} for ${label}`,
@@ -21815,8 +22772,11 @@ async function fetchSourceCaptures(spec, opts) {
       retryBaseMs: opts.retryBaseMs ?? 500,
       signal: opts.signal,
       log,
-      fetch: opts.fetch ?? globalThis.fetch,
-      maxResponseBytes: opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE
+      fetch: ((...a) => {
+        attemptStart = Date.now();
+        return fetchFn(...a);
+      }),
+      maxResponseBytes: opts.maxResponseBytes ?? maxInput
     };
     const range = { startMs: s.startMs, endMs: s.endMs - 1 };
     const t0 = Date.now();
@@ -21827,7 +22787,11 @@ async function fetchSourceCaptures(spec, opts) {
     let samples;
     let types;
     try {
-      const p = readProfile(raw, `${label} (${name})`, { maxInflatedBytes: opts.maxInflatedBytes });
+      const budget = new Budget(limits, false, {
+        at: attemptStart + spec.timeoutMs,
+        what: `timeout=${formatMs(spec.timeoutMs)} (the request's timeout covers decoding its answer; raise timeout= in the source spec)`
+      });
+      const p = readProfile(raw, `${label} (${name})`, { budget });
       samples = p.stackOffsets.length - 1;
       types = p.sampleTypes.map((t) => t.type);
     } catch (e) {
@@ -21899,7 +22863,10 @@ async function sideSpec(label, input, req) {
   const res = await fetchSourceCaptures(input.source, {
     env: req.env,
     log,
-    maxInflatedBytes: req.read?.maxInflatedBytes
+    limits: {
+      ...req.read?.limits,
+      maxInputBytes: req.read?.maxInflatedBytes ?? req.read?.limits?.maxInputBytes
+    }
   });
   return {
     label,
@@ -21944,7 +22911,9 @@ async function compare(req) {
 
 // src/cli/compare.ts
 init_fs();
+init_safe_text();
 init_args();
+init_common();
 
 // src/cli/settings.ts
 function describe(description, dflt) {
@@ -22033,6 +23002,7 @@ ${USAGE}`);
     const text = a.strings[`${name}-source`];
     return text === void 0 ? { paths: a.lists[name] } : { source: parseSourceSpec(text, {}, `--${name}-source`) };
   };
+  const read = readOptionsFrom(a);
   const run = await compare({
     baseline: side("baseline"),
     canary: side("canary"),
@@ -22040,20 +23010,25 @@ ${USAGE}`);
     env: io.env,
     settings: settingsFromArgs(a),
     configPath: a.strings.config,
-    read: readOptionsFrom(a),
+    read,
     need: STACK_REPORTS.some((k) => a.strings[k]) ? "stacks" : "totals",
     log
   });
   const c = run.comparison;
-  emit(io, a.strings.json, renderJson(c));
+  const json = renderJson(c);
+  emit(io, a.strings.json, a.strings.json === "-" ? safeJsonText(json) : json);
   emit(io, a.strings.markdown, renderMarkdown(c, { chart: renderDeltaChart(c.functions) }));
   const abs = (k) => a.strings[k] ? resolve4(io.cwd, a.strings[k]) : void 0;
-  const written = writeReports(run, {
-    html: abs("html"),
-    svg: abs("svg"),
-    diffPprof: abs("diff-pprof"),
-    mergedPprof: abs("merged-pprof")
-  });
+  const written = writeReports(
+    run,
+    {
+      html: abs("html"),
+      svg: abs("svg"),
+      diffPprof: abs("diff-pprof"),
+      mergedPprof: abs("merged-pprof")
+    },
+    { maxFrames: read.limits?.maxFrames }
+  );
   for (const w of written) log?.(`wrote ${w.kind} ${w.path} (${w.bytes} bytes)`);
   if (a.strings.json !== "-" && a.strings.markdown !== "-") io.stdout(renderText(c));
   return EXIT_CODES[c.verdict];
@@ -22061,6 +23036,7 @@ ${USAGE}`);
 
 // src/cli/calibrate.ts
 init_fs();
+init_safe_text();
 import { resolve as resolve5 } from "node:path";
 var SPEC = {
   runs: { kind: "list", description: "two or more folders, each one known-good run of captures" },
@@ -22117,17 +23093,18 @@ ${USAGE2}`);
     writeFileAtomic(resolve5(io.cwd, a.strings.out), JSON.stringify(drift, null, 2) + "\n");
   }
   if (a.strings.json) {
-    emit(io, a.strings.json, JSON.stringify({ ...cal, plan, drift }, null, 2) + "\n");
+    const json = JSON.stringify({ ...cal, plan, drift }, null, 2) + "\n";
+    emit(io, a.strings.json, a.strings.json === "-" ? safeJsonText(json) : json);
   }
   if (a.strings.json === "-") return 0;
   const lines = [
-    `profile-gate calibrate: ${dirs.length} known-good runs, ${cal.pairs.length} ordered pairs, ${typeName}`,
+    `profile-gate calibrate: ${dirs.length} known-good runs, ${cal.pairs.length} ordered pairs, ${safeLine(typeName)}`,
     "",
     "baseline -> canary: largest growth seen (any function) / largest significant growth"
   ];
   for (const p of cal.pairs) {
     lines.push(
-      `  ${p.baseline} -> ${p.canary}: self ${signed(p.maxSelfPp)} / ${p.maxSigSelfPp ? `${signed(p.maxSigSelfPp)} ${p.maxSigSelfFn}` : "none"}; cum ${signed(p.maxCumPp)} / ${p.maxSigCumPp ? `${signed(p.maxSigCumPp)} ${p.maxSigCumFn}` : "none"}${p.failsWithSettings ? "  <- would FAIL with current budgets" : ""}`
+      `  ${safeName(p.baseline)} -> ${safeName(p.canary)}: self ${signed(p.maxSelfPp)} / ${p.maxSigSelfPp ? `${signed(p.maxSigSelfPp)} ${safeName(p.maxSigSelfFn ?? "")}` : "none"}; cum ${signed(p.maxCumPp)} / ${p.maxSigCumPp ? `${signed(p.maxSigCumPp)} ${safeName(p.maxSigCumFn ?? "")}` : "none"}${p.failsWithSettings ? "  <- would FAIL with current budgets" : ""}`
     );
   }
   lines.push(
@@ -22155,7 +23132,7 @@ function planLines(p) {
   ];
   for (const r of p.rows) {
     out.push(
-      `  ${r.function} (${r.sharePct.toFixed(1)}%): now detects ${r.nowSequentialPp.toFixed(1)}pp between runs, ${r.nowInterleavedPp.toFixed(1)}pp interleaved; needs ${p.lengths.map((s, i) => `${opt(r.sequential[i])}`).join(" or ")} sequential (drift alone: ${r.driftFloorPp.toFixed(1)}pp), ${p.lengths.map((s, i) => `${opt(r.interleaved[i])}`).join(" or ")} interleaved`
+      `  ${safeName(r.function)} (${r.sharePct.toFixed(1)}%): now detects ${r.nowSequentialPp.toFixed(1)}pp between runs, ${r.nowInterleavedPp.toFixed(1)}pp interleaved; needs ${p.lengths.map((s, i) => `${opt(r.sequential[i])}`).join(" or ")} sequential (drift alone: ${r.driftFloorPp.toFixed(1)}pp), ${p.lengths.map((s, i) => `${opt(r.interleaved[i])}`).join(" or ")} interleaved`
     );
   }
   return out;
@@ -22165,6 +23142,8 @@ function planLines(p) {
 init_errors();
 import { resolve as resolve6 } from "node:path";
 init_args();
+init_common();
+init_safe_text();
 var SPEC2 = {
   source: {
     kind: "string",
@@ -22177,6 +23156,7 @@ var SPEC2 = {
   timeout: { kind: "string", description: "overrides timeout= per request (default 60s)" },
   retries: { kind: "number", description: `overrides retries= (default ${DEFAULT_RETRIES})` },
   quiet: { kind: "boolean", short: "q", description: "no progress lines on stderr" },
+  ...LIMIT_OPTIONS,
   help: { kind: "boolean", short: "h" }
 };
 var FETCH_USAGE = `Usage: profile-gate fetch --source SPEC --out DIR [--from T] [--to T] [--slices K]
@@ -22224,6 +23204,7 @@ ${FETCH_USAGE}`);
     const quiet = a.flags.quiet;
     const result = await fetchSourceCaptures(spec, {
       env: io.env,
+      limits: limitsFrom(a),
       log: (m) => {
         if (!quiet) io.stderr(`profile-gate fetch: ${m}
 `);
@@ -22237,7 +23218,7 @@ ${FETCH_USAGE}`);
     return 0;
   } catch (e) {
     if (isUserError(e)) {
-      io.stderr(`profile-gate fetch: error: ${e.message}
+      io.stderr(`profile-gate fetch: error: ${shortenLongRuns(e.message)}
 `);
       return 2;
     }
@@ -22250,7 +23231,9 @@ init_aggregate();
 init_errors2();
 init_errors();
 init_normalize();
+init_safe_text();
 init_args();
+init_common();
 var SPEC3 = {
   "sample-type": {
     kind: "string",
@@ -22313,14 +23296,14 @@ ${TOP_USAGE}`);
       total: t.total,
       functions: rows.map((i) => ({ function: t.names[i], self: t.self[i], cum: t.cum[i] }))
     };
-    io.stdout(JSON.stringify(out, null, 2) + "\n");
+    io.stdout(safeJsonText(JSON.stringify(out, null, 2)) + "\n");
     return 0;
   }
   const limit = a.numbers.limit ?? 30;
   const shown = limit > 0 ? rows.slice(0, limit) : rows;
   const u = t.type.unit;
   io.stdout(
-    `Type: ${t.type.type} (${u})  Total: ${formatValue(t.total, u)} in ${t.samples} samples from ${files.length} file(s)
+    `Type: ${safeLine(t.type.type)} (${safeLine(u)})  Total: ${formatValue(t.total, u)} in ${t.samples} samples from ${files.length} file(s)
 `
   );
   if (shown.length < rows.length) {
@@ -22337,15 +23320,15 @@ ${TOP_USAGE}`);
   for (const i of shown) {
     sum += t.self[i];
     const tot = t.total || 1;
-    const name = t.names[i];
-    const raw = t.rawNames.get(name);
+    const raw = t.rawNames.get(t.names[i]);
+    const name = safeName(t.names[i]);
     io.stdout(
       `${formatValue(t.self[i], u).padStart(w)} ${pct(t.self[i] / tot).padStart(7)} ${pct(sum / tot).padStart(7)} ${formatValue(t.cum[i], u).padStart(w)} ${pct(t.cum[i] / tot).padStart(7)}  ${name}${raw ? " *" : ""}
 `
     );
     if (raw)
       notes.push(
-        `  ${name} <- ${raw.slice(0, 5).join(", ")}${raw.length > 5 ? `, ... (${raw.length} names)` : ""}`
+        `  ${name} <- ${raw.slice(0, 5).map(safeName).join(", ")}${raw.length > 5 ? `, ... (${raw.length} names)` : ""}`
       );
   }
   if (notes.length) {
@@ -22395,7 +23378,8 @@ function usage() {
   ];
   return lines.join("\n") + "\n";
 }
-async function runCli(argv, io = processIO()) {
+async function runCli(argv, rawIO = processIO()) {
+  const io = safeIO(rawIO);
   const [cmd, ...rest] = argv;
   if (!cmd || cmd === "--help" || cmd === "-h" || cmd === "help") {
     io.stdout(usage());
@@ -22417,13 +23401,13 @@ ${usage()}`);
     return await (await c.run())(rest, io);
   } catch (e) {
     if (isUserError(e)) {
-      io.stderr(`profile-gate: error: ${e.message}
+      io.stderr(`profile-gate: error: ${shortenLongRuns(e.message)}
 `);
       return 2;
     }
     const err = e;
     io.stderr(
-      `profile-gate: internal error: ${err?.message ?? String(e)}
+      `profile-gate: internal error: ${shortenLongRuns(err?.message ?? String(e))}
 ` + (io.env.PROFILE_GATE_DEBUG ? `${err?.stack}
 ` : "Set PROFILE_GATE_DEBUG=1 for a stack trace, and please report it.\n")
     );

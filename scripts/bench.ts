@@ -4,7 +4,8 @@
  * `go tool pprof -top` when Go is installed, and a full
  * 2 x 10 capture compare with 10000 resamples. Prints ratios; targets are in the README.
  * Runs bundled by esbuild (scripts/run-bundled.mjs), like dist/, so it times shipped code;
- * each time is the best of 21 rounds that run all the variants in turn.
+ * each time is the best of 21 rounds that run all the variants in turn. Then the hostile
+ * inputs of issue 16 (bench-hostile.ts), each in a child process: peak memory and time.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
@@ -25,6 +26,18 @@ import { readProfile, readTotals } from '../src/profile/read.js';
 import { compare } from '../src/pipeline/compare.js';
 import { makeLargePprof } from './gen-large-pprof.js';
 import { makeLargeJfr } from './gen-large-jfr.js';
+import { hostileChild, hostileRow } from './bench-hostile.js';
+
+// The hostile row runs each case in a child process: this same bundled script.
+if (process.argv[2] === '--hostile-child') {
+  await hostileChild(process.argv.slice(3));
+  process.exit(0);
+}
+// `npm run bench -- --hostile`: only the hostile row.
+if (process.argv.includes('--hostile')) {
+  await hostileRow(process.argv[1]);
+  process.exit(0);
+}
 
 function time(fn: () => void): number {
   const t = process.hrtime.bigint();
@@ -207,3 +220,5 @@ if (existsSync(join(caps, 'base-1')) && existsSync(join(caps, 'cpu'))) {
 } else {
   console.log('compare benchmark: fixtures/captures/base-1 and cpu missing, skipped');
 }
+
+await hostileRow(process.argv[1]);

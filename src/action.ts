@@ -9,28 +9,46 @@ import { realEngines } from './github/engines.js';
 import { runAction, type ActionIO } from './github/gate.js';
 import { InputError, readInputs } from './github/inputs.js';
 import { GitHubRest } from './github/rest.js';
+import type { AnnotationProps } from './github/summary.js';
+import { safeLine, safeText, shortenLongRuns } from './util/safe-text.js';
+import { maskSecrets, registerSecret, secretVariants } from './util/secrets.js';
 import { VERSION } from './version.js';
 
+/**
+ * Everything the Action writes to its log goes through the output-safety layer
+ * (util/safe-text.ts): secrets masked, control characters replaced, workflow commands defused,
+ * so that no name from a profile, manifest or server can become a command of the runner. The
+ * annotations' messages and titles too (@actions/core escapes their line breaks; the text
+ * itself is made safe here).
+ */
+const msg = (m: string) => safeText(shortenLongRuns(m));
+const props = (p?: AnnotationProps) => (p?.title ? { ...p, title: safeLine(p.title) } : p);
 const io: ActionIO = {
-  info: (m) => core.info(m),
-  debug: (m) => core.debug(m),
-  warning: (m, p) => core.warning(m, p),
-  error: (m, p) => core.error(m, p),
-  notice: (m, p) => core.notice(m, p),
-  setOutput: (n, v) => core.setOutput(n, v),
-  setFailed: (m) => core.setFailed(m),
+  info: (m) => core.info(msg(m)),
+  debug: (m) => core.debug(msg(m)),
+  warning: (m, p) => core.warning(msg(m), props(p)),
+  error: (m, p) => core.error(msg(m), props(p)),
+  notice: (m, p) => core.notice(msg(m), props(p)),
+  setOutput: (n, v) => core.setOutput(n, maskSecrets(v)),
+  setFailed: (m) => core.setFailed(msg(m)),
   async writeSummary(md) {
     if (!process.env.GITHUB_STEP_SUMMARY) {
-      core.info(md);
+      core.info(msg(md));
       return;
     }
-    await core.summary.addRaw(md, true).write();
+    await core.summary.addRaw(maskSecrets(md), true).write();
   },
 };
 
+/** A secret for the runner's masking (with its encoded forms) and for ours. */
+function setSecret(s: string): void {
+  for (const v of secretVariants(s)) core.setSecret(v);
+  registerSecret(s);
+}
+
 async function main(): Promise<void> {
   const env = process.env;
-  const inputs = readInputs(env, (s) => core.setSecret(s));
+  const inputs = readInputs(env, setSecret);
   const ctx = readRunContext(env);
   core.info(`profile-gate ${VERSION}: ${inputs.mode} (${inputs.service}, ${inputs.profileType})`);
   await runAction(inputs, ctx, {
@@ -48,10 +66,10 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   if (e instanceof InputError) {
-    core.setFailed(e.message);
+    io.setFailed(e.message);
     return;
   }
   const err = e as Error;
-  core.debug(err?.stack ?? String(e));
-  core.setFailed(`profile-gate: ${err?.message ?? String(e)}`);
+  io.debug(err?.stack ?? String(e));
+  io.setFailed(`profile-gate: ${err?.message ?? String(e)}`);
 });

@@ -25,6 +25,7 @@ import { sniff } from '../../src/profile/detect.js';
 import { readPprofTotals, type ProfileTotals } from '../../src/profile/pprof/read.js';
 import { corpusDir, fixture, hasCorpus } from './paths.js';
 import { canReencode, reencodedPprof } from './pprof-reencode.js';
+import { checkOutputSafety, HOSTILE_TARGETS } from './hostile-targets.js';
 
 export interface Seed {
   name: string;
@@ -171,7 +172,10 @@ export function readAndCheck(bytes: Uint8Array, name = 'fuzz-input'): Outcome {
     if (typeof e.detail !== 'string' || e.detail === '')
       throw new Error('ProfileError without detail');
   }
-  if (p) checkProfile(p);
+  if (p) {
+    checkProfile(p);
+    checkOutputSafety(p);
+  }
   checkTotalsPaths(bytes, name, p);
   return p ? 'ok' : 'rejected';
 }
@@ -916,6 +920,7 @@ export function fuzzTargets(seeds: Seed[]): FuzzTarget[] {
     { name: 'folded text', arbitrary: foldedText, weight: 2 },
     { name: 'perf script text', arbitrary: perfScriptText, weight: 1 },
     { name: 'long repetitive text', arbitrary: longRepetitive, weight: 0.25 },
+    ...HOSTILE_TARGETS,
   ];
   if (seeds.length > 0)
     targets.unshift({

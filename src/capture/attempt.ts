@@ -13,6 +13,7 @@ import { checkProfile, type CheckedProfile } from './check-profile.js';
 import { describeExit, placeholdersIn, runCommand, substitute } from './command.js';
 import { fileStem, fillTemplate, type Endpoint } from './endpoints.js';
 import { CaptureError } from './errors.js';
+import { DEFAULT_LIMITS } from '../profile/limits.js';
 import { httpGetOnce } from './http-get.js';
 import { describeLoadErrors } from './load.js';
 import {
@@ -121,6 +122,7 @@ async function fetchOverHttp(run: CaptureRun, endpoint: Endpoint): Promise<Buffe
   }
   const { bytes } = await httpGetOnce(url, {
     timeoutMs,
+    maxBytes: o.limits?.maxInputBytes ?? DEFAULT_LIMITS.maxInputBytes,
     signal: run.signal,
     headers: o.headers,
     deadlineNote: endpoint.duration
@@ -198,7 +200,7 @@ function checkCapture(
   const { sampleType, emptyHint } = run.settings;
   let checked: CheckedProfile;
   try {
-    checked = checkProfile(bytes, stem, sampleType, emptyHint);
+    checked = checkProfile(bytes, stem, sampleType, emptyHint, run.o.limits);
   } catch (e) {
     if (e instanceof CaptureError && e.kind === 'empty' && window && s.gen) {
       e.message += ` (load in this window: ${window.completed} requests completed, ${window.failed} failed${s.gen.lastError ? `, last error ${s.gen.lastError}` : ''})`;

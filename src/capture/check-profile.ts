@@ -3,6 +3,7 @@ import { ProfileError } from '../profile/errors.js';
 import { isGzip } from '../profile/detect.js';
 import type { Profile } from '../profile/model.js';
 import { readProfile } from '../profile/read.js';
+import type { Limits } from '../profile/limits.js';
 import { selectSampleType } from '../profile/aggregate.js';
 import { CaptureError } from './errors.js';
 
@@ -26,15 +27,17 @@ export function checkProfile(
   name: string,
   sampleType: string | undefined,
   emptyHint: string,
+  limits?: Partial<Limits>,
 ): CheckedProfile {
   let profile: Profile;
   try {
-    profile = readProfile(bytes, name);
+    profile = readProfile(bytes, name, { limits });
   } catch (e) {
     if (e instanceof ProfileError) {
       if (e.code === 'empty') {
         throw new CaptureError('empty', `${name}: the profile has no samples: ${emptyHint}`);
       }
+      if (e.code === 'too-large') throw new CaptureError('too-large', e.message);
       const retryable = e.code === 'gzip' || e.code === 'protobuf';
       throw new CaptureError('decode', `${name}: not a usable profile: ${e.detail}`, retryable);
     }

@@ -6,6 +6,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { CaptureError } from './errors.js';
 import { fmtSeconds } from './time.js';
+import { redactUrl } from '../util/url.js';
 
 export interface HttpGetOptions {
   /** Hard deadline for the whole exchange (connect + server-side profiling + body). */
@@ -95,7 +96,10 @@ export function httpGetOnce(url: string, opts: HttpGetOptions): Promise<HttpGetR
         got += b.length;
         if (status >= 200 && status < 300 && got > maxBytes) {
           finish(
-            new CaptureError('too-large', `profile from ${url} is larger than ${maxBytes} bytes`),
+            new CaptureError(
+              'too-large',
+              `profile from ${redactUrl(url)} is larger than ${maxBytes} bytes`,
+            ),
           );
           return;
         }
@@ -106,7 +110,7 @@ export function httpGetOnce(url: string, opts: HttpGetOptions): Promise<HttpGetR
         finish(
           new CaptureError(
             'truncated',
-            `response from ${url} cut short: got ${got}${declared !== undefined ? ` of ${declared}` : ''} bytes before the connection closed`,
+            `response from ${redactUrl(url)} cut short: got ${got}${declared !== undefined ? ` of ${declared}` : ''} bytes before the connection closed`,
             true,
             status,
           ),
@@ -135,7 +139,7 @@ export function httpGetOnce(url: string, opts: HttpGetOptions): Promise<HttpGetR
           return finish(
             new CaptureError(
               'http',
-              `HTTP ${status} from ${url}${text ? `: ${text}` : ''}${hint}`,
+              `HTTP ${status} from ${redactUrl(url)}${text ? `: ${text}` : ''}${hint}`,
               retryable,
               status,
             ),
@@ -151,7 +155,7 @@ export function httpGetOnce(url: string, opts: HttpGetOptions): Promise<HttpGetR
         finish(
           new CaptureError(
             'timeout',
-            `no complete answer from ${url} within ${fmtSeconds(opts.timeoutMs / 1000)}${opts.deadlineNote ? ` (${opts.deadlineNote})` : ''}: the endpoint hangs or is overloaded`,
+            `no complete answer from ${redactUrl(url)} within ${fmtSeconds(opts.timeoutMs / 1000)}${opts.deadlineNote ? ` (${opts.deadlineNote})` : ''}: the endpoint hangs or is overloaded`,
             false,
           ),
         ),

@@ -11,6 +11,7 @@ import { LoadGenerator, windowBetween, type LoadCounters } from './loadgen.js';
 import type { BuiltinLoadOptions, CommandLoadOptions, RunCaptureOptions } from './options.js';
 import type { CaptureRole, CaptureRun } from './run.js';
 import { fmtSeconds } from './time.js';
+import { redactUrl } from '../util/url.js';
 
 export interface LoadSummary {
   role?: CaptureRole;
@@ -33,8 +34,8 @@ export function loadRecord(o: RunCaptureOptions, role: CaptureRole | undefined):
   return {
     kind: 'builtin',
     rate: o.load.rate,
-    urls: [...new Set(targets.map((t) => t.url))],
-    mix: targets.map((t) => ({ method: t.method, url: t.url, weight: t.weight })),
+    urls: [...new Set(targets.map((t) => redactUrl(t.url)))],
+    mix: targets.map((t) => ({ method: t.method, url: redactUrl(t.url), weight: t.weight })),
   };
 }
 
@@ -60,7 +61,7 @@ function startGenerators(run: CaptureRun, l: BuiltinLoadOptions): void {
   const mix = sets[sets.length - 1].targets!;
   run.progress({
     kind: 'info',
-    message: `load: ${l.rate} req/s open-loop${sets.length > 1 ? ' to each build' : ''} (${mix.map((t) => `${t.method} ${t.url}${mix.length > 1 ? ` x${t.weight}` : ''}`).join(', ')})`,
+    message: `load: ${l.rate} req/s open-loop${sets.length > 1 ? ' to each build' : ''} (${mix.map((t) => `${t.method} ${redactUrl(t.url)}${mix.length > 1 ? ` x${t.weight}` : ''}`).join(', ')})`,
   });
 }
 

@@ -9,6 +9,7 @@ import { UsageError } from '../errors.js';
 import { placeholdersIn, substitute } from './command.js';
 import { emptyProfileHint, sampleTypeFor } from './endpoints.js';
 import type { LoadTarget } from './loadgen.js';
+import type { Limits } from '../profile/limits.js';
 
 /** The built-in open-loop generator. */
 export interface BuiltinLoadOptions {
@@ -84,6 +85,8 @@ export interface RunCaptureOptions {
   progressIntervalMs?: number;
   /** Fraction of the asked rate below which a warning is raised (default 0.9). */
   rateWarnFraction?: number;
+  /** Limits of decoded work for each capture's check, and its size (profile/limits.ts). */
+  limits?: Partial<Limits>;
 }
 
 /** The options' defaults, resolved once. */

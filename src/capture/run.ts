@@ -13,6 +13,7 @@ import {
   type Manifest,
 } from '../captureset/manifest.js';
 import { writeCaptureFile, writeManifest } from '../captureset/write.js';
+import { redactUrl } from '../util/url.js';
 import { VERSION } from '../version.js';
 import type { RunningCommand } from './command.js';
 import { fillTemplate, type Endpoint } from './endpoints.js';
@@ -173,7 +174,11 @@ export function newSets(
     const url = isBase ? o.baselineUrl : o.url;
     const endpoint = isBase ? endpoints.baseline : endpoints.canary;
     const source: Manifest['source'] = endpoint
-      ? { kind: 'http', url: fillTemplate(endpoint.template, { seconds: o.seconds, type: o.type }) }
+      ? {
+          kind: 'http',
+          // no credentials in a manifest: user-info removed, token-like parameters blanked
+          url: redactUrl(fillTemplate(endpoint.template, { seconds: o.seconds, type: o.type })),
+        }
       : { kind: 'command', command: o.captureCommand };
     const labels = { ...(o.labels ?? {}) };
     const manifest: Manifest = {

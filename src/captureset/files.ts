@@ -2,14 +2,23 @@
  * Expands PATH arguments (files, directories, globs) into the profile files of capture sets, and
  * reads them. The one place that decides which files of a capture folder are profiles.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+} from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { ProfileError } from '../profile/errors.js';
 import { UsageError } from '../errors.js';
 import type { Profile } from '../profile/model.js';
 import type { Normalizer } from '../profile/normalize.js';
 import type { ProfileTotals } from '../profile/pprof/read.js';
-import { readProfile, readTotals, type ReadOptions } from '../profile/read.js';
+import { DEFAULT_LIMITS, limitError } from '../profile/limits.js';
+import { budgetFor, readProfile, readTotals, type ReadOptions } from '../profile/read.js';
 
 /** Files in a capture directory that are not profiles. */
 const NOT_PROFILES = /^(manifest\.json|.*\.md|\..*)$/;
@@ -83,26 +92,51 @@ export function expandPath(arg: string, cwd: string): string[] {
 }
 
 export function expandPaths(args: string[], cwd: string, what: string): string[] {
-  const files: string[] = [];
+  // a set, not a list scan: 50,000 files per side must not cost 50,000^2 comparisons
+  const files = new Set<string>();
   for (const a of args) {
     const got = expandPath(a, cwd);
     if (got.length === 0) throw new UsageError(`${what}: ${a} matches no profile files`);
-    for (const f of got) if (!files.includes(f)) files.push(f);
+    for (const f of got) files.add(f);
   }
-  return files;
+  return [...files];
 }
 
-/** A file's bytes; an error naming the file when it cannot be read. */
-export function readFileBytes(path: string, display: string): Uint8Array {
+/**
+ * A file's bytes; an error naming the file when it cannot be read, or when it is larger than
+ * `maxBytes` (checked before reading it).
+ */
+export function readFileBytes(
+  path: string,
+  display: string,
+  maxBytes: number = DEFAULT_LIMITS.maxInputBytes,
+): Uint8Array {
+  let fd: number | undefined;
   try {
-    return new Uint8Array(readFileSync(path));
+    fd = openSync(path, 'r');
+    const size = fstatSync(fd).size;
+    if (size > maxBytes) {
+      throw limitError(
+        display,
+        `the file is ${size} bytes, more than ${maxBytes}`,
+        'maxInputBytes',
+      );
+    }
+    return new Uint8Array(readFileSync(fd));
   } catch (e) {
+    if (e instanceof ProfileError) throw e;
     throw new ProfileError('io', display, `cannot read file (${(e as Error).message})`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
 export function readProfileFile(path: string, display: string, opts: ReadOptions = {}): Profile {
-  return readProfile(readFileBytes(path, display), display, opts);
+  const budget = budgetFor(opts);
+  return readProfile(readFileBytes(path, display, budget.limits.maxInputBytes), display, {
+    ...opts,
+    budget,
+  });
 }
 
 /** Per-function totals of every sample type of a file (fast path: no stacks are kept). */
@@ -112,7 +146,11 @@ export function readTotalsFile(
   normalize: Normalizer,
   opts: ReadOptions = {},
 ): ProfileTotals {
-  return readTotals(readFileBytes(path, display), display, normalize, opts);
+  const budget = budgetFor(opts);
+  return readTotals(readFileBytes(path, display, budget.limits.maxInputBytes), display, normalize, {
+    ...opts,
+    budget,
+  });
 }
 
 /** Name to show for a file: relative to cwd when inside it. */

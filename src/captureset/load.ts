@@ -5,9 +5,10 @@
  * stacks are built), 'stacks' keeps the decoded profiles for flame graphs and pprof outputs.
  */
 import { existsSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { aggregate, selectSampleType } from '../profile/aggregate.js';
 import { ProfileError } from '../profile/errors.js';
+import { Budget } from '../profile/limits.js';
 import type { Profile } from '../profile/model.js';
 import { makeNormalizer, type Normalizer } from '../profile/normalize.js';
 import type { ProfileTotals } from '../profile/pprof/read.js';
@@ -15,7 +16,13 @@ import { readProfile, readTotals, type ReadOptions } from '../profile/read.js';
 import { UsageError } from '../errors.js';
 import type { Capture } from '../stats/types.js';
 import { displayName, expandPaths, readFileBytes } from './files.js';
-import { MANIFEST_FILE, readManifestFile, type Manifest } from './manifest.js';
+import {
+  MANIFEST_FILE,
+  readManifestFile,
+  verifyCaptureFile,
+  type CaptureEntry,
+  type Manifest,
+} from './manifest.js';
 
 /** What the caller will do with the captures: compare totals only, or also draw stacks. */
 export type Need = 'totals' | 'stacks';
@@ -66,16 +73,35 @@ interface Loaded {
   manifest: Manifest | null;
 }
 
-function manifestIn(dir: string, cache: Map<string, Manifest | null>): Manifest | null {
-  if (cache.has(dir)) return cache.get(dir)!;
+/** A folder's validated manifest and its entries by file name (null: no manifest). */
+interface FolderManifest {
+  manifest: Manifest;
+  byFile: Map<string, CaptureEntry>;
+}
+
+function manifestIn(
+  dir: string,
+  cache: Map<string, FolderManifest | null>,
+  cwd: string,
+): FolderManifest | null {
+  const cached = cache.get(dir);
+  if (cached !== undefined) return cached;
   const p = resolve(dir, MANIFEST_FILE);
-  let m: Manifest | null = null;
+  let m: FolderManifest | null = null;
   if (existsSync(p)) {
-    try {
-      m = readManifestFile(p);
-    } catch (e) {
-      throw new ProfileError('json', p, `not a valid capture manifest (${(e as Error).message})`);
+    const manifest = readManifestFile(p);
+    const byFile = new Map(manifest.captures.map((c) => [c.file, c]));
+    // every file the manifest lists must be there: a missing one is a broken set
+    for (const c of manifest.captures) {
+      if (!existsSync(join(dir, c.file))) {
+        throw new ProfileError(
+          'manifest',
+          displayName(p, cwd),
+          `lists ${JSON.stringify(c.file)}, which is not in ${displayName(dir, cwd) || '.'}`,
+        );
+      }
     }
+    m = { manifest, byFile };
   }
   cache.set(dir, m);
   return m;
@@ -86,36 +112,48 @@ function decode(
   name: string,
   opts: LoadOptions,
   norm: Normalizer,
+  budget: Budget,
 ): Pick<Loaded, 'profile' | 'totals'> {
-  if (opts.need === 'totals') return { totals: readTotals(bytes, name, norm, opts.read) };
-  return { profile: readProfile(bytes, name, { ...opts.read, fold: norm.fold }) };
+  const read = { ...opts.read, budget };
+  if (opts.need === 'totals') return { totals: readTotals(bytes, name, norm, read) };
+  return { profile: readProfile(bytes, name, { ...read, fold: norm.fold }) };
 }
 
 function loadSide(
   side: SideSpec,
   opts: LoadOptions,
-  cache: Map<string, Manifest | null>,
+  cache: Map<string, FolderManifest | null>,
   norm: Normalizer,
+  budget: Budget,
 ): Loaded[] {
   if (side.captures) {
     return side.captures.map((c) => ({
       name: c.name,
-      ...decode(c.bytes, c.name, opts, norm),
+      ...decode(c.bytes, c.name, opts, norm, budget),
       units: c.units,
       manifest: side.manifest ?? null,
     }));
   }
   return expandPaths(side.paths ?? [], opts.cwd, side.label).map((f) => {
     const name = displayName(f, opts.cwd);
-    const manifest = manifestIn(dirname(f), cache);
-    const entry = manifest?.captures.find((c) => c.file === basename(f));
+    const folder = manifestIn(dirname(f), cache, opts.cwd);
+    const entry = folder?.byFile.get(basename(f));
+    if (folder && !entry) {
+      throw new ProfileError(
+        'manifest',
+        name,
+        `is not listed in the ${MANIFEST_FILE} of its folder: a capture set holds what its manifest lists (remove the file, or compare it from another folder)`,
+      );
+    }
+    const bytes = readFileBytes(f, name, budget.limits.maxInputBytes);
+    if (entry) verifyCaptureFile(entry, bytes, name);
     return {
       name,
-      ...decode(readFileBytes(f, name), name, opts, norm),
+      ...decode(bytes, name, opts, norm, budget),
       units: entry?.requests?.completed,
       dropped: entry?.requests?.dropped,
       windowSeconds: entry?.durationSeconds || undefined,
-      manifest,
+      manifest: folder?.manifest ?? null,
     };
   });
 }
@@ -125,10 +163,12 @@ function loadSide(
  * `type`, else the first side's manifest sampleType, else the first profile's default.
  */
 export function loadCaptureSets(sides: SideSpec[], opts: LoadOptions): LoadedSets {
-  const cache = new Map<string, Manifest | null>();
+  const cache = new Map<string, FolderManifest | null>();
   const norm = makeNormalizer(opts.normalizeNames);
+  // one budget for the run: the frames of profiles whose stacks are kept add up
+  const budget = opts.read?.budget ?? new Budget(opts.read?.limits, opts.need === 'stacks');
   const loaded = sides.map((side) => {
-    const l = loadSide(side, opts, cache, norm);
+    const l = loadSide(side, opts, cache, norm, budget);
     if (l.length === 0) throw new UsageError(`no ${side.label} profiles given`);
     return l;
   });

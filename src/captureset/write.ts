@@ -8,6 +8,7 @@ import { mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from 
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../util/fs.js';
+import { redactUrl } from '../util/url.js';
 import { MANIFEST_FILE, type CaptureEntry, type Manifest } from './manifest.js';
 
 export function sha256(bytes: Uint8Array): string {
@@ -32,8 +33,21 @@ export function writeCaptureFile(dir: string, file: string, bytes: Uint8Array): 
   writeFileAtomic(join(dir, file), bytes);
 }
 
+/**
+ * The manifest as written: URLs without credentials (user-info removed, token-like query
+ * parameters blanked; every writer goes through here, so none can leak them into a set).
+ */
 export function manifestText(manifest: Manifest): string {
-  return JSON.stringify(manifest, null, 2) + '\n';
+  const m: Manifest = { ...manifest };
+  if (m.source?.url) m.source = { ...m.source, url: redactUrl(m.source.url) };
+  if (m.load) {
+    m.load = {
+      ...m.load,
+      ...(m.load.urls ? { urls: m.load.urls.map(redactUrl) } : {}),
+      ...(m.load.mix ? { mix: m.load.mix.map((x) => ({ ...x, url: redactUrl(x.url) })) } : {}),
+    };
+  }
+  return JSON.stringify(m, null, 2) + '\n';
 }
 
 /** Writes (or replaces) a set's manifest.json (atomically); returns its path. */

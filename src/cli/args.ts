@@ -4,6 +4,7 @@
  * and may also be repeated; `multi` options may be repeated (`--label a=1 --label b=2`).
  */
 import { UsageError } from '../errors.js';
+import { safeLine, streamGuard } from '../util/safe-text.js';
 
 export type OptionKind = 'string' | 'number' | 'boolean' | 'list' | 'multi';
 
@@ -137,6 +138,16 @@ export function helpText(usage: string, spec: Record<string, OptionSpec>): strin
 export interface CliIO {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+  /**
+   * A status line rewritten in place on an interactive terminal (capture progress): the text
+   * of the line, without line breaks; absent where output is not a terminal.
+   */
+  status?: (line: string | undefined) => void;
+  /**
+   * Writes a workflow command for the GitHub runner (an annotation) on stderr, its message
+   * escaped as the runner expects; set by safeIO, the only way a command reaches the output.
+   */
+  annotate?: (level: 'warning' | 'error' | 'notice', message: string) => void;
   cwd: string;
   env: Record<string, string | undefined>;
 }
@@ -144,6 +155,31 @@ export interface CliIO {
 export const processIO = (): CliIO => ({
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
+  status: process.stderr.isTTY
+    ? (line) => process.stderr.write(line === undefined ? '\r\x1b[K' : `\r\x1b[K${line}`)
+    : undefined,
   cwd: process.cwd(),
   env: process.env,
 });
+
+/**
+ * The IO every command gets (util/safe-text.ts): what it writes to stdout and stderr has
+ * registered secrets masked, control characters and terminal escapes replaced and workflow
+ * commands defused, even across pieces written separately; a status line is one safe line.
+ */
+export function safeIO(io: CliIO): CliIO {
+  const out = streamGuard();
+  const err = streamGuard();
+  const status = io.status;
+  return {
+    ...io,
+    stdout: (s) => io.stdout(out(s)),
+    stderr: (s) => io.stderr(err(s)),
+    status: status ? (line) => status(line === undefined ? undefined : safeLine(line)) : undefined,
+    annotate: (level, message) => {
+      // the runner's escaping of command data: %, CR, LF (the message is one safe line anyway)
+      const data = safeLine(message).replace(/%/g, '%25');
+      io.stderr(`::${level}::${data}\n`);
+    },
+  };
+}

@@ -9,6 +9,7 @@ import { settingsFromArgs } from './settings.js';
 import { resolve } from 'node:path';
 import type { Plan } from '../stats/plan.js';
 import { writeFileAtomic } from '../util/fs.js';
+import { safeJsonText, safeLine, safeName } from '../util/safe-text.js';
 
 const SPEC: Record<string, OptionSpec> = {
   runs: { kind: 'list', description: 'two or more folders, each one known-good run of captures' },
@@ -67,17 +68,18 @@ export async function calibrateCommand(argv: string[], io: CliIO): Promise<numbe
     writeFileAtomic(resolve(io.cwd, a.strings.out), JSON.stringify(drift, null, 2) + '\n');
   }
   if (a.strings.json) {
-    emit(io, a.strings.json, JSON.stringify({ ...cal, plan, drift }, null, 2) + '\n');
+    const json = JSON.stringify({ ...cal, plan, drift }, null, 2) + '\n';
+    emit(io, a.strings.json, a.strings.json === '-' ? safeJsonText(json) : json);
   }
   if (a.strings.json === '-') return 0;
   const lines = [
-    `profile-gate calibrate: ${dirs.length} known-good runs, ${cal.pairs.length} ordered pairs, ${typeName}`,
+    `profile-gate calibrate: ${dirs.length} known-good runs, ${cal.pairs.length} ordered pairs, ${safeLine(typeName)}`,
     '',
     'baseline -> canary: largest growth seen (any function) / largest significant growth',
   ];
   for (const p of cal.pairs) {
     lines.push(
-      `  ${p.baseline} -> ${p.canary}: self ${signed(p.maxSelfPp)} / ${p.maxSigSelfPp ? `${signed(p.maxSigSelfPp)} ${p.maxSigSelfFn}` : 'none'}; cum ${signed(p.maxCumPp)} / ${p.maxSigCumPp ? `${signed(p.maxSigCumPp)} ${p.maxSigCumFn}` : 'none'}${p.failsWithSettings ? '  <- would FAIL with current budgets' : ''}`,
+      `  ${safeName(p.baseline)} -> ${safeName(p.canary)}: self ${signed(p.maxSelfPp)} / ${p.maxSigSelfPp ? `${signed(p.maxSigSelfPp)} ${safeName(p.maxSigSelfFn ?? '')}` : 'none'}; cum ${signed(p.maxCumPp)} / ${p.maxSigCumPp ? `${signed(p.maxSigCumPp)} ${safeName(p.maxSigCumFn ?? '')}` : 'none'}${p.failsWithSettings ? '  <- would FAIL with current budgets' : ''}`,
     );
   }
   lines.push(
@@ -112,7 +114,7 @@ function planLines(p: Plan): string[] {
   ];
   for (const r of p.rows) {
     out.push(
-      `  ${r.function} (${r.sharePct.toFixed(1)}%): now detects ${r.nowSequentialPp.toFixed(1)}pp between runs, ${r.nowInterleavedPp.toFixed(1)}pp interleaved; ` +
+      `  ${safeName(r.function)} (${r.sharePct.toFixed(1)}%): now detects ${r.nowSequentialPp.toFixed(1)}pp between runs, ${r.nowInterleavedPp.toFixed(1)}pp interleaved; ` +
         `needs ${p.lengths.map((s, i) => `${opt(r.sequential[i])}`).join(' or ')} sequential (drift alone: ${r.driftFloorPp.toFixed(1)}pp), ` +
         `${p.lengths.map((s, i) => `${opt(r.interleaved[i])}`).join(' or ')} interleaved`,
     );

@@ -15,6 +15,10 @@ import {
 import { CaptureError } from '../capture/errors.js';
 import { fmtSeconds } from '../capture/time.js';
 import { helpText, parseArgs, type CliIO, type OptionSpec } from './args.js';
+import { LIMIT_OPTIONS, limitsFrom } from './common.js';
+import { registerSecret } from '../util/secrets.js';
+import { urlSecrets } from '../util/url.js';
+import { safeJsonText } from '../util/safe-text.js';
 
 const SPEC: Record<string, OptionSpec> = {
   url: {
@@ -97,6 +101,7 @@ const SPEC: Record<string, OptionSpec> = {
     description: 'extra attempts per capture for retryable failures (default 3)',
   },
   force: { kind: 'boolean', description: 'replace an earlier set in --out' },
+  ...LIMIT_OPTIONS,
   json: { kind: 'boolean', description: 'print the manifest(s) as JSON on stdout' },
   quiet: {
     kind: 'boolean',
@@ -200,7 +205,30 @@ export function captureOptionsFromArgs(argv: string[], cwd: string): RunCaptureO
     retries: n.retries,
     runtimeVersion: s['runtime-version'],
     overwrite: a.flags.force,
+    limits: limitsFrom(a),
   };
+}
+
+/**
+ * Registers the credentials the options carry (user-info and token-like parameters of the
+ * URLs, header values) for masking in everything printed (util/secrets.ts); the manifest
+ * records the URLs without them (captureset/write.ts).
+ */
+export function registerCaptureSecrets(o: RunCaptureOptions): void {
+  const urls = [o.url, o.baselineUrl];
+  const headers = { ...o.headers };
+  if (o.load?.kind === 'builtin') {
+    for (const t of [...o.load.targets, ...(o.load.baselineTargets ?? [])]) urls.push(t.url);
+    Object.assign(headers, o.load.headers);
+  }
+  const secretHeaders = Object.entries(headers)
+    .filter(([k]) => /auth|token|secret|key|cookie|session|passw/i.test(k))
+    .map(([, v]) => v);
+  registerSecret(
+    ...urls.flatMap(urlSecrets),
+    ...secretHeaders,
+    ...secretHeaders.map((v) => v.replace(/^(Bearer|Basic|Token)\s+/i, '')),
+  );
 }
 
 function rate(x: number | undefined): string {
@@ -228,14 +256,18 @@ export function progressPrinter(
   let lastTickLine = 0;
   let open = false;
   const line = (s: string) => {
-    if (open) io.stderr('\r\x1b[K');
+    if (open) io.status?.(undefined);
     open = false;
     io.stderr(s + '\n');
   };
   return (e) => {
     switch (e.kind) {
       case 'warning':
-        line(actions ? `::warning::${e.message.replace(/\n/g, '%0A')}` : `warning: ${e.message}`);
+        if (actions && io.annotate) {
+          if (open) io.status?.(undefined);
+          open = false;
+          io.annotate('warning', e.message);
+        } else line(`warning: ${e.message}`);
         return;
       case 'info':
         if (!quiet) line(e.message);
@@ -277,8 +309,8 @@ export function progressPrinter(
             ? ` | load ${rate(e.sentRate)}/${rate(e.askedRate)} req/s sent, ${rate(e.completedRate)} completed${e.failed ? `, ${e.failed} failed` : ''}`
             : '';
         const text = `${what}: ${fmtSeconds(e.secondsLeft)} left (run ~${fmtSeconds(e.totalSecondsLeft)})${load}`;
-        if (interactive) {
-          io.stderr(`\r\x1b[K${text}`);
+        if (interactive && io.status) {
+          io.status(text);
           open = true;
         } else {
           const now = Date.now();
@@ -304,7 +336,8 @@ export async function captureCommand(
     return 0;
   }
   const options = captureOptionsFromArgs(argv, io.cwd);
-  const interactive = io.stderr === undefined ? false : Boolean(process.stderr.isTTY) && !io.env.CI;
+  registerCaptureSecrets(options);
+  const interactive = Boolean(io.status) && !io.env.CI;
   const progress = progressPrinter(io, interactive, a.flags.quiet);
 
   // Ctrl-C / SIGTERM: stop the load and commands, keep what completed. A second one exits now.
@@ -328,12 +361,14 @@ export async function captureCommand(
     const res = await runCapture(options, { signal: ac.signal, progress });
     if (a.flags.json) {
       io.stdout(
-        JSON.stringify(
-          res.sets.length === 1
-            ? res.manifest
-            : Object.fromEntries(res.sets.map((s) => [s.role, s.manifest])),
-          null,
-          2,
+        safeJsonText(
+          JSON.stringify(
+            res.sets.length === 1
+              ? res.manifest
+              : Object.fromEntries(res.sets.map((s) => [s.role, s.manifest])),
+            null,
+            2,
+          ),
         ) + '\n',
       );
     } else {

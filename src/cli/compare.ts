@@ -9,6 +9,7 @@ import { renderText } from '../report/text.js';
 import { compare, type SideInput } from '../pipeline/compare.js';
 import { parseSourceSpec } from '../sources/spec.js';
 import { writeFileAtomic } from '../util/fs.js';
+import { safeJsonText } from '../util/safe-text.js';
 import { helpText, parseArgs, type CliIO, type OptionSpec } from './args.js';
 import { READ_OPTIONS, readOptionsFrom } from './common.js';
 import { settingOptions, settingsFromArgs } from './settings.js';
@@ -81,6 +82,7 @@ export async function compareCommand(argv: string[], io: CliIO): Promise<number>
       ? { paths: a.lists[name] }
       : { source: parseSourceSpec(text, {}, `--${name}-source`) };
   };
+  const read = readOptionsFrom(a);
   const run = await compare({
     baseline: side('baseline'),
     canary: side('canary'),
@@ -88,20 +90,26 @@ export async function compareCommand(argv: string[], io: CliIO): Promise<number>
     env: io.env,
     settings: settingsFromArgs(a),
     configPath: a.strings.config,
-    read: readOptionsFrom(a),
+    read,
     need: STACK_REPORTS.some((k) => a.strings[k]) ? 'stacks' : 'totals',
     log,
   });
   const c = run.comparison;
-  emit(io, a.strings.json, renderJson(c));
+  const json = renderJson(c);
+  // full names in the JSON; on stdout written so that no terminal or CI runner acts on them
+  emit(io, a.strings.json, a.strings.json === '-' ? safeJsonText(json) : json);
   emit(io, a.strings.markdown, renderMarkdown(c, { chart: renderDeltaChart(c.functions) }));
   const abs = (k: string) => (a.strings[k] ? resolve(io.cwd, a.strings[k]!) : undefined);
-  const written = writeReports(run, {
-    html: abs('html'),
-    svg: abs('svg'),
-    diffPprof: abs('diff-pprof'),
-    mergedPprof: abs('merged-pprof'),
-  });
+  const written = writeReports(
+    run,
+    {
+      html: abs('html'),
+      svg: abs('svg'),
+      diffPprof: abs('diff-pprof'),
+      mergedPprof: abs('merged-pprof'),
+    },
+    { maxFrames: read.limits?.maxFrames },
+  );
   for (const w of written) log?.(`wrote ${w.kind} ${w.path} (${w.bytes} bytes)`);
   if (a.strings.json !== '-' && a.strings.markdown !== '-') io.stdout(renderText(c));
   return EXIT_CODES[c.verdict];

@@ -7,6 +7,8 @@ import { isUserError, UsageError } from '../errors.js';
 import { DEFAULT_ENV, DEFAULT_RETRIES, DEFAULT_SLICES, parseSourceSpec } from '../sources/spec.js';
 import { fetchSourceCaptures, writeSourceCaptures } from '../sources/fetch.js';
 import { helpText, parseArgs, type CliIO, type OptionSpec } from './args.js';
+import { LIMIT_OPTIONS, limitsFrom } from './common.js';
+import { shortenLongRuns } from '../util/safe-text.js';
 
 const SPEC: Record<string, OptionSpec> = {
   source: {
@@ -21,6 +23,7 @@ const SPEC: Record<string, OptionSpec> = {
   timeout: { kind: 'string', description: 'overrides timeout= per request (default 60s)' },
   retries: { kind: 'number', description: `overrides retries= (default ${DEFAULT_RETRIES})` },
   quiet: { kind: 'boolean', short: 'q', description: 'no progress lines on stderr' },
+  ...LIMIT_OPTIONS,
   help: { kind: 'boolean', short: 'h' },
 };
 
@@ -69,6 +72,7 @@ export async function fetchCommand(argv: string[], io: CliIO): Promise<number> {
     const quiet = a.flags.quiet;
     const result = await fetchSourceCaptures(spec, {
       env: io.env,
+      limits: limitsFrom(a),
       log: (m) => {
         if (!quiet) io.stderr(`profile-gate fetch: ${m}\n`);
       },
@@ -80,7 +84,7 @@ export async function fetchCommand(argv: string[], io: CliIO): Promise<number> {
     return 0;
   } catch (e) {
     if (isUserError(e)) {
-      io.stderr(`profile-gate fetch: error: ${e.message}\n`);
+      io.stderr(`profile-gate fetch: error: ${shortenLongRuns(e.message)}\n`);
       return 2;
     }
     throw e;

@@ -1,7 +1,8 @@
 /** Subcommand dispatch and error-to-exit-code mapping for the CLI. */
 import { isUserError } from '../errors.js';
+import { shortenLongRuns } from '../util/safe-text.js';
 import { VERSION } from '../version.js';
-import { processIO, type CliIO } from './args.js';
+import { processIO, safeIO, type CliIO } from './args.js';
 import { calibrateCommand } from './calibrate.js';
 import { compareCommand } from './compare.js';
 import { fetchCommand } from './fetch.js';
@@ -46,7 +47,8 @@ export function usage(): string {
   return lines.join('\n') + '\n';
 }
 
-export async function runCli(argv: string[], io: CliIO = processIO()): Promise<number> {
+export async function runCli(argv: string[], rawIO: CliIO = processIO()): Promise<number> {
+  const io = safeIO(rawIO);
   const [cmd, ...rest] = argv;
   if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
     io.stdout(usage());
@@ -67,12 +69,12 @@ export async function runCli(argv: string[], io: CliIO = processIO()): Promise<n
     )(rest, io);
   } catch (e) {
     if (isUserError(e)) {
-      io.stderr(`profile-gate: error: ${e.message}\n`);
+      io.stderr(`profile-gate: error: ${shortenLongRuns(e.message)}\n`);
       return 2;
     }
     const err = e as Error;
     io.stderr(
-      `profile-gate: internal error: ${err?.message ?? String(e)}\n` +
+      `profile-gate: internal error: ${shortenLongRuns(err?.message ?? String(e))}\n` +
         (io.env.PROFILE_GATE_DEBUG
           ? `${err?.stack}\n`
           : 'Set PROFILE_GATE_DEBUG=1 for a stack trace, and please report it.\n'),

@@ -4,6 +4,7 @@ import { ProfileError } from '../profile/errors.js';
 import { UsageError } from '../errors.js';
 import { makeNormalizer } from '../profile/normalize.js';
 import { formatValue, pct } from '../util/format.js';
+import { safeJsonText, safeLine, safeName } from '../util/safe-text.js';
 import { helpText, parseArgs, type CliIO, type OptionSpec } from './args.js';
 import { displayName, expandPaths, readTotalsFile } from '../captureset/files.js';
 import { readOptionsFrom, READ_OPTIONS } from './common.js';
@@ -86,14 +87,15 @@ export async function topCommand(argv: string[], io: CliIO): Promise<number> {
       total: t.total,
       functions: rows.map((i) => ({ function: t.names[i], self: t.self[i], cum: t.cum[i] })),
     };
-    io.stdout(JSON.stringify(out, null, 2) + '\n');
+    // full names in JSON; written so that no terminal or CI runner acts on them
+    io.stdout(safeJsonText(JSON.stringify(out, null, 2)) + '\n');
     return 0;
   }
   const limit = a.numbers.limit ?? 30;
   const shown = limit > 0 ? rows.slice(0, limit) : rows;
   const u = t.type.unit;
   io.stdout(
-    `Type: ${t.type.type} (${u})  Total: ${formatValue(t.total, u)} in ${t.samples} samples from ${files.length} file(s)\n`,
+    `Type: ${safeLine(t.type.type)} (${safeLine(u)})  Total: ${formatValue(t.total, u)} in ${t.samples} samples from ${files.length} file(s)\n`,
   );
   if (shown.length < rows.length) {
     io.stdout(`Showing top ${shown.length} of ${rows.length} functions (--limit 0 for all)\n`);
@@ -107,14 +109,14 @@ export async function topCommand(argv: string[], io: CliIO): Promise<number> {
   for (const i of shown) {
     sum += t.self[i];
     const tot = t.total || 1;
-    const name = t.names[i];
-    const raw = t.rawNames.get(name);
+    const raw = t.rawNames.get(t.names[i]);
+    const name = safeName(t.names[i]);
     io.stdout(
       `${formatValue(t.self[i], u).padStart(w)} ${pct(t.self[i] / tot).padStart(7)} ${pct(sum / tot).padStart(7)} ${formatValue(t.cum[i], u).padStart(w)} ${pct(t.cum[i] / tot).padStart(7)}  ${name}${raw ? ' *' : ''}\n`,
     );
     if (raw)
       notes.push(
-        `  ${name} <- ${raw.slice(0, 5).join(', ')}${raw.length > 5 ? `, ... (${raw.length} names)` : ''}`,
+        `  ${name} <- ${raw.slice(0, 5).map(safeName).join(', ')}${raw.length > 5 ? `, ... (${raw.length} names)` : ''}`,
       );
   }
   if (notes.length) {

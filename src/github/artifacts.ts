@@ -7,6 +7,15 @@
  *   block-blob upload of the zip to that URL, then Twirp `FinalizeArtifact` (artifact id back).
  */
 import { DefaultArtifactClient } from '@actions/artifact';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_LIMITS } from '../profile/limits.js';
+import {
+  ArtifactError,
+  extractZip,
+  MAX_ARTIFACT_ENTRIES,
+  type UnzipLimits,
+} from './artifact-zip.js';
 
 export interface FindBy {
   token: string;
@@ -16,7 +25,8 @@ export interface FindBy {
 }
 
 export interface ArtifactTransfer {
-  download(artifactId: number, dir: string, findBy: FindBy): Promise<void>;
+  /** Downloads an artifact and unpacks its files into `dir` (within `limits`). */
+  download(artifactId: number, dir: string, findBy: FindBy, limits?: UnzipLimits): Promise<void>;
   upload(
     name: string,
     files: string[],
@@ -31,8 +41,27 @@ export function actionsArtifactTransfer(env: Record<string, string | undefined>)
   let client: DefaultArtifactClient | undefined;
   const get = () => (client ??= new DefaultArtifactClient());
   return {
-    async download(artifactId, dir, findBy) {
-      await get().downloadArtifact(artifactId, { path: dir, findBy });
+    async download(artifactId, dir, findBy, limits) {
+      // the zip as it is (@actions/artifact would unpack it without any limit), then unpacked
+      // here within the limits (artifact-zip.ts)
+      const zipDir = `${dir}.zip.d`;
+      rmSync(zipDir, { recursive: true, force: true });
+      mkdirSync(zipDir, { recursive: true });
+      try {
+        await get().downloadArtifact(artifactId, { path: zipDir, findBy, skipDecompress: true });
+        const got = readdirSync(zipDir);
+        if (got.length !== 1) {
+          throw new ArtifactError(
+            `artifact ${artifactId}: expected one zip, got ${got.length} files`,
+          );
+        }
+        extractZip(join(zipDir, got[0]), dir, {
+          maxBytes: limits?.maxBytes ?? DEFAULT_LIMITS.maxInputBytes,
+          maxEntries: limits?.maxEntries ?? MAX_ARTIFACT_ENTRIES,
+        });
+      } finally {
+        rmSync(zipDir, { recursive: true, force: true });
+      }
     },
     async upload(name, files, rootDir, retentionDays) {
       const res = await get().uploadArtifact(name, files, rootDir, { retentionDays });

@@ -4,10 +4,12 @@
  * "No baseline" (first run, workflow not on that branch yet, artifact expired) is a normal
  * outcome with a reason, not an error.
  */
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { MANIFEST_FILE, readManifestFile, type Manifest } from '../captureset/manifest.js';
 import type { ArtifactTransfer } from './artifacts.js';
+import { ArtifactError, MAX_ARTIFACT_ENTRIES } from './artifact-zip.js';
+import { DEFAULT_LIMITS, type Limits } from '../profile/limits.js';
 import type { RunContext } from './context.js';
 import type { BaselineOptions } from './inputs.js';
 import { GitHubApiError, type Artifact, type GitHubRest, type WorkflowRun } from './rest.js';
@@ -34,6 +36,8 @@ export interface BaselineDeps {
   transfer: ArtifactTransfer;
   token: string;
   log: (msg: string) => void;
+  /** Limits of decoded work: maxInputBytes bounds the artifact (zip and unpacked files). */
+  limits?: Partial<Limits>;
 }
 
 export async function findBaseline(
@@ -94,14 +98,27 @@ export async function findBaseline(
       deps.log(
         `Baseline: artifact ${live.name} (id ${live.id}) of run ${run.id} (${run.head_sha.slice(0, 7)}, ${run.created_at})`,
       );
+      const maxBytes = deps.limits?.maxInputBytes ?? DEFAULT_LIMITS.maxInputBytes;
+      const what = `baseline artifact ${live.name} (id ${live.id}) of run ${run.id}`;
+      if (live.size_in_bytes > maxBytes) {
+        throw new ArtifactError(
+          `${what} is ${live.size_in_bytes} bytes, more than ${maxBytes} (raise it with max-input-mb)`,
+        );
+      }
       rmSync(downloadDir, { recursive: true, force: true });
       mkdirSync(downloadDir, { recursive: true });
-      await deps.transfer.download(live.id, downloadDir, {
-        token: deps.token,
-        workflowRunId: run.id,
-        repositoryOwner: ctx.owner,
-        repositoryName: ctx.repo,
-      });
+      await deps.transfer.download(
+        live.id,
+        downloadDir,
+        {
+          token: deps.token,
+          workflowRunId: run.id,
+          repositoryOwner: ctx.owner,
+          repositoryName: ctx.repo,
+        },
+        { maxBytes, maxEntries: MAX_ARTIFACT_ENTRIES },
+      );
+      checkSetFolder(downloadDir, maxBytes, what);
       return {
         found: true,
         source: 'artifact',
@@ -138,11 +155,35 @@ export function workflowId(w: string): string {
   return /^\d+$/.test(noRef) ? noRef : basename(noRef);
 }
 
+/**
+ * The manifest.json at `path`, checked against its schema (captureset/manifest.ts); undefined
+ * when there is none. A manifest that is there but invalid is an error naming it: a baseline
+ * must not silently lose what its manifest says (units of work, the sample type).
+ */
 export function readManifest(path: string): Manifest | undefined {
   if (!existsSync(path)) return undefined;
-  try {
-    return readManifestFile(path);
-  } catch {
-    return undefined;
+  return readManifestFile(path);
+}
+
+/**
+ * A downloaded baseline is one flat folder of plain files within the size and count limits
+ * (whatever put them there).
+ */
+function checkSetFolder(dir: string, maxBytes: number, what: string): void {
+  const entries = readdirSync(dir, { withFileTypes: true });
+  if (entries.length > MAX_ARTIFACT_ENTRIES) {
+    throw new ArtifactError(`${what}: ${entries.length} files, more than ${MAX_ARTIFACT_ENTRIES}`);
+  }
+  let total = 0;
+  for (const e of entries) {
+    if (!e.isFile()) {
+      throw new ArtifactError(
+        `${what}: ${JSON.stringify(e.name)} is not a plain file; a baseline is one flat folder of files`,
+      );
+    }
+    total += statSync(join(dir, e.name)).size;
+    if (total > maxBytes) {
+      throw new ArtifactError(`${what}: its files add up to more than ${maxBytes} bytes`);
+    }
   }
 }

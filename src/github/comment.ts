@@ -26,7 +26,9 @@ export async function upsertStickyComment(
   const marker = commentMarker(key);
   let full = body.includes(marker) ? body : `${marker}\n${body}`;
   if (full.length > MAX_COMMENT_CHARS) {
-    full = `${full.slice(0, MAX_COMMENT_CHARS - 200)}\n\n_(cut: the full report is in the job summary)_\n`;
+    // cut at a line end, so that no escape, code span or table row is left half written
+    const cut = full.lastIndexOf('\n', MAX_COMMENT_CHARS - 200);
+    full = `${full.slice(0, cut > 0 ? cut : MAX_COMMENT_CHARS - 200)}\n\n_(cut: the full report is in the job summary)_\n`;
   }
   const { owner, repo, issue } = target;
   try {

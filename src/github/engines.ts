@@ -26,7 +26,11 @@ export interface Engines {
   compare(request: CompareRequest): CompareRun | Promise<CompareRun>;
   capture(opts: CaptureOptions, log: Logger): Promise<CaptureResult>;
   /** Writes the report files (flame graph, diff profile...) into dir; returns what it wrote. */
-  writeReports(run: CompareRun, dir: string, opts: { title?: string }): Promise<ReportFile[]>;
+  writeReports(
+    run: CompareRun,
+    dir: string,
+    opts: { title?: string; maxFrames?: number },
+  ): Promise<ReportFile[]>;
 }
 
 export interface Logger {
@@ -63,6 +67,7 @@ export function toRunCaptureOptions(o: CaptureOptions, cwd: string): RunCaptureO
     url: o.endpoint,
     load,
     overwrite: true,
+    limits: o.limits,
   };
 }
 
@@ -87,7 +92,7 @@ export const realEngines = (cwd: string): Engines => ({
     for (const [kind, f] of Object.entries(REPORT_FILES)) {
       if (f) paths[kind as keyof ReportPaths] = join(dir, f.file);
     }
-    return writeReports(run, paths, { title: opts.title }).map((w) => ({
+    return writeReports(run, paths, { title: opts.title, maxFrames: opts.maxFrames }).map((w) => ({
       name: REPORT_FILES[w.kind]?.name ?? w.kind,
       file: REPORT_FILES[w.kind]?.file ?? w.path,
     }));

@@ -17,6 +17,8 @@ import type { Env } from '../sources/auth.js';
 import { fetchSourceCaptures, writeSourceCaptures } from '../sources/fetch.js';
 import { describeSource, type SourceSpec } from '../sources/spec.js';
 import type { ArtifactTransfer } from './artifacts.js';
+import { mdCode, mdText } from '../util/safe-markdown.js';
+import { safeLine } from '../util/safe-text.js';
 import { findBaseline, type BaselineResult } from './baseline.js';
 import { commentMarker, upsertStickyComment } from './comment.js';
 import { isPullRequestEvent, runUrl, type RunContext } from './context.js';
@@ -98,6 +100,7 @@ async function fetchSource(
   const res = await fetchSourceCaptures(spec, {
     env: deps.env,
     log: (m) => deps.io.info(m),
+    limits: inputs.limits,
   });
   writeSourceCaptures(dir, res);
   return dir;
@@ -133,7 +136,7 @@ async function captureCanary(inputs: ActionInputs, deps: ActionDeps): Promise<st
 async function captureMode(inputs: ActionInputs, deps: ActionDeps): Promise<ActionOutcome> {
   const [dir] = await canaryPaths(inputs, deps);
   deps.io.setOutput('summary', `captured into ${dir}`);
-  await deps.io.writeSummary(`## profile-gate: captured\n\nCaptures written to \`${dir}\`.\n`);
+  await deps.io.writeSummary(`## profile-gate: captured\n\nCaptures written to ${mdCode(dir)}.\n`);
   return { mode: 'capture' };
 }
 
@@ -180,7 +183,7 @@ async function promoteMode(
     [
       `## profile-gate: baseline promoted`,
       '',
-      `[\`${name}\`](${url}): ${res.files.length - 1} capture(s) from commit \`${ctx.sha.slice(0, 7)}\`, run ${ctx.runId}.`,
+      `[${mdCode(name)}](${url}): ${res.files.length - 1} capture(s) from commit ${mdCode(ctx.sha.slice(0, 7))}, run ${mdText(ctx.runId)}.`,
       `Kept for ${inputs.retentionDays} days (or the repository's artifact retention, if shorter); promote again before it expires.`,
       '',
     ].join('\n'),
@@ -207,6 +210,7 @@ async function gate(
         transfer: deps.transfer,
         token: inputs.token,
         log: (m) => io.info(m),
+        limits: inputs.limits,
       });
   mkdirSync(inputs.reportDir, { recursive: true });
   io.setOutput('report-path', inputs.reportDir);
@@ -218,7 +222,7 @@ async function gate(
       fails,
       title: inputs.title,
     });
-    const line = `no-baseline: ${baseline.reason}`;
+    const line = safeLine(`no-baseline: ${baseline.reason}`);
     writeFileSync(join(inputs.reportDir, 'report.md'), md);
     io.setOutput('verdict', 'no-baseline');
     io.setOutput('regressions', '[]');
@@ -244,6 +248,7 @@ async function gate(
     env: deps.env,
     settings: inputs.settings,
     configPath: inputs.configPath,
+    read: { limits: inputs.limits },
     // the report artifact holds flame graphs and a diff profile: they need the stacks
     need: 'stacks',
     log: (m) => io.info(m),
@@ -253,7 +258,10 @@ async function gate(
   // Report files, then the report artifact (links need its id).
   let files: ReportFile[] = [];
   try {
-    files = await deps.engines.writeReports(run, inputs.reportDir, { title: inputs.title });
+    files = await deps.engines.writeReports(run, inputs.reportDir, {
+      title: inputs.title,
+      maxFrames: inputs.limits.maxFrames,
+    });
   } catch (e) {
     io.warning(`Could not write the report files: ${(e as Error).message}`, {
       title: 'profile-gate',

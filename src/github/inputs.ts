@@ -10,6 +10,8 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { checkSetting, SETTINGS } from '../stats/settings.js';
 import type { CompareSettings } from '../stats/types.js';
+import { MIB, type Limits } from '../profile/limits.js';
+import { urlSecrets } from '../util/url.js';
 
 export type Mode = 'gate' | 'promote' | 'capture' | 'comment';
 export const MODES: readonly Mode[] = ['gate', 'promote', 'capture', 'comment'];
@@ -25,6 +27,8 @@ export interface CaptureOptions {
     | { kind: 'command'; command: string }
     | { kind: 'none' };
   outDir: string;
+  /** Limits of decoded work for each capture's check and size. */
+  limits?: Partial<Limits>;
 }
 
 export interface BaselineOptions {
@@ -67,6 +71,8 @@ export interface ActionInputs {
   workDir: string;
   title?: string;
   workspace: string;
+  /** Limits of decoded work (profile/limits.ts): profiles, answers, the baseline artifact. */
+  limits: Partial<Limits>;
 }
 
 export class InputError extends Error {
@@ -100,6 +106,10 @@ export function readInputs(env: Env, setSecret: (s: string) => void = () => {}):
 
   const token = get('github-token');
   if (token) setSecret(token);
+  // credentials in capture URLs (user-info, token-like parameters) are masked in every message;
+  // manifests record the URLs without them
+  for (const name of ['endpoint', 'load-url'])
+    for (const sec of urlSecrets(get(name))) setSecret(sec);
   // Fleet-source credentials (given through the step's env) are secrets too.
   for (const [k, v] of Object.entries(env)) {
     if (/^PROFILE_GATE_SOURCE_(TOKEN|BASIC|TENANT|HEADERS)$/.test(k) && v) {
@@ -304,6 +314,16 @@ export function readInputs(env: Env, setSecret: (s: string) => void = () => {}):
   }
   const onInconclusive = onInconclusiveRaw === 'pass' ? 'pass' : 'fail';
 
+  const maxInputMb = num('max-input-mb', { min: 0, exclusiveMin: true });
+  const limits: Partial<Limits> = {
+    maxInputBytes: maxInputMb !== undefined ? Math.floor(maxInputMb * MIB) : undefined,
+    maxStackDepth: num('max-stack-depth', { min: 1, int: true }),
+    maxFrames: num('max-frames', { min: 1, int: true }),
+    maxJsonNodes: num('max-json-nodes', { min: 1, int: true }),
+  };
+
+  if (capture) capture.limits = limits;
+
   const comment = bool('comment', true);
   const commentKey = get('comment-key') || `${service}-${profileType}`;
   if (!/^[A-Za-z0-9_.:/@-]+$/.test(commentKey)) {
@@ -345,5 +365,6 @@ export function readInputs(env: Env, setSecret: (s: string) => void = () => {}):
     workDir,
     title: get('title') || undefined,
     workspace,
+    limits,
   };
 }

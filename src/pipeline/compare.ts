@@ -55,7 +55,10 @@ async function sideSpec(
   const res = await fetchSourceCaptures(input.source, {
     env: req.env,
     log,
-    maxInflatedBytes: req.read?.maxInflatedBytes,
+    limits: {
+      ...req.read?.limits,
+      maxInputBytes: req.read?.maxInflatedBytes ?? req.read?.limits?.maxInputBytes,
+    },
   });
   return {
     label,

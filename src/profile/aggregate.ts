@@ -58,6 +58,9 @@ export function normalizedIds(
   const names: string[] = [];
   const index = new Map<string, number>();
   const rawNames = new Map<string, string[]>();
+  // which raw names each list already holds: a set, so that 100,000 addresses collapsing to
+  // one module name cost 100,000 steps, not 100,000^2 / 2
+  const listed = new Map<string, Set<string>>();
   const map = new Uint32Array(functions.length);
   functions.forEach((raw, i) => {
     const n = normalize(raw);
@@ -68,13 +71,28 @@ export function normalizedIds(
       index.set(n, id);
     }
     map[i] = id;
-    if (n !== raw) {
-      const list = rawNames.get(n);
-      if (!list) rawNames.set(n, [raw]);
-      else if (!list.includes(raw)) list.push(raw);
-    }
+    if (n !== raw) addRawName(rawNames, listed, n, raw);
   });
   return { map, names, rawNames };
+}
+
+/** Adds `raw` to the raw names of `name` unless it is there (`listed` mirrors the lists as sets). */
+function addRawName(
+  rawNames: Map<string, string[]>,
+  listed: Map<string, Set<string>>,
+  name: string,
+  raw: string,
+): void {
+  let seen = listed.get(name);
+  if (!seen) {
+    seen = new Set(rawNames.get(name));
+    listed.set(name, seen);
+  }
+  if (seen.has(raw)) return;
+  seen.add(raw);
+  const list = rawNames.get(name);
+  if (list) list.push(raw);
+  else rawNames.set(name, [raw]);
 }
 
 export function aggregate(
@@ -118,6 +136,7 @@ export function mergeTotals(list: FunctionTotals[]): FunctionTotals {
   const selfL: number[] = [];
   const cumL: number[] = [];
   const rawNames = new Map<string, string[]>();
+  const listed = new Map<string, Set<string>>();
   let total = 0;
   let samples = 0;
   for (const t of list) {
@@ -135,11 +154,7 @@ export function mergeTotals(list: FunctionTotals[]): FunctionTotals {
       selfL[id] += t.self[i];
       cumL[id] += t.cum[i];
     });
-    for (const [n, raws] of t.rawNames) {
-      const list2 = rawNames.get(n) ?? [];
-      for (const r of raws) if (!list2.includes(r)) list2.push(r);
-      rawNames.set(n, list2);
-    }
+    for (const [n, raws] of t.rawNames) for (const r of raws) addRawName(rawNames, listed, n, r);
   }
   return {
     type: list[0].type,

@@ -16,6 +16,7 @@
  * - Chrome trace-event files (`[...]` / `{traceEvents}` with ProfileChunk events) are rejected.
  */
 import { ProfileError, readerGuard } from './errors.js';
+import { activeBudget } from './limits.js';
 import { ProfileBuilder, type Profile } from './model.js';
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -88,6 +89,9 @@ function decode(json: unknown, file: string): Profile {
   const index = indexNodes(nodes, fail);
   const parent = linkParents(nodes, index, fail);
   checkNoCycle(nodes, parent, fail);
+  // refuse a tree deeper than the stack limit before any stack is built
+  // ((root) is not a frame of the stacks: one level less)
+  activeBudget().depth(maxDepth(parent) - 1);
 
   const builder = new ProfileBuilder([
     { type: 'samples', unit: 'count' },
@@ -236,6 +240,24 @@ function checkNoCycle(nodes: Node[], parent: Int32Array, fail: Fail): void {
     if (k >= 0 && state[k] === 1) fail(`the node tree has a cycle through node ${nodes[k].id}`);
     for (const w of walk) state[w] = 2;
   }
+}
+
+/** The depth of the deepest node (a root is 1), in one pass: each depth is computed once. */
+function maxDepth(parent: Int32Array): number {
+  const depth = new Int32Array(parent.length);
+  const walk: number[] = [];
+  let max = 0;
+  for (let i = 0; i < parent.length; i++) {
+    let k = i;
+    while (k >= 0 && depth[k] === 0) {
+      walk.push(k);
+      k = parent[k];
+    }
+    let d = k >= 0 ? depth[k] : 0;
+    while (walk.length > 0) depth[walk.pop()!] = ++d;
+    if (d > max) max = d;
+  }
+  return max;
 }
 
 /** Per-node totals of the samples that ended in it, and the capture's duration. */

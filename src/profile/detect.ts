@@ -5,9 +5,11 @@
 import { gunzipSync } from 'node:zlib';
 import { ProfileError } from './errors.js';
 import { isJfr } from './jfr/chunk.js';
+import { DEFAULT_LIMITS, limitError } from './limits.js';
 import { looksLikePerfScript } from './perfscript.js';
 
-export const DEFAULT_MAX_INFLATED_BYTES = 512 * 1024 * 1024;
+/** The default cap on one input's bytes (limits.ts: maxInputBytes). */
+export const DEFAULT_MAX_INFLATED_BYTES = DEFAULT_LIMITS.maxInputBytes;
 
 export type Sniffed =
   | { kind: 'pprof'; bytes: Uint8Array }
@@ -26,11 +28,7 @@ export function inflate(bytes: Uint8Array, file: string, maxBytes: number): Uint
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'ERR_BUFFER_TOO_LARGE' || /Cannot create a Buffer larger/.test(err.message)) {
-      throw new ProfileError(
-        'too-large',
-        file,
-        `gzip data inflates to more than ${maxBytes} bytes (the limit; raise it with --max-inflated-mb if the file is genuine)`,
-      );
+      throw limitError(file, `gzip data inflates to more than ${maxBytes} bytes`, 'maxInputBytes');
     }
     throw new ProfileError('gzip', file, `corrupt or truncated gzip data (${err.message})`);
   }
@@ -90,6 +88,13 @@ export function sniff(
   maxInflated = DEFAULT_MAX_INFLATED_BYTES,
 ): Sniffed {
   let bytes = input;
+  if (bytes.length > maxInflated) {
+    throw limitError(
+      file,
+      `the input is ${bytes.length} bytes, more than ${maxInflated}`,
+      'maxInputBytes',
+    );
+  }
   for (let depth = 0; isGzip(bytes); depth++) {
     if (depth >= 2) throw new ProfileError('gzip', file, 'gzip nested more than twice');
     bytes = inflate(bytes, file, maxInflated);

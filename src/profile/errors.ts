@@ -9,6 +9,8 @@ export type ProfileErrorCode =
   | 'legacy-format'
   | 'gzip'
   | 'too-large'
+  | 'timeout'
+  | 'manifest'
   | 'protobuf'
   | 'invalid-reference'
   | 'empty'

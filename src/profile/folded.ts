@@ -12,6 +12,11 @@
  * - The model stores stacks leaf first, so each line's frames are reversed.
  */
 import { ProfileError, readerGuard } from './errors.js';
+import { activeBudget } from './limits.js';
+
+/** A distinct stack's text, held until the model is built, costs memory as this many frames. */
+const STACK_COST = 32;
+import { forEachLine } from './lines.js';
 import { ProfileBuilder, type Profile } from './model.js';
 
 const NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
@@ -76,23 +81,46 @@ export function readFolded(text: string, file: string): Profile {
 }
 
 function parse(text: string, file: string): Profile {
-  const lines = text.split(/\r\n|\r|\n/);
-  const parsed: Parsed[] = [];
+  // One pass over the lines (no array of them), summing identical stacks as they come, under
+  // both readings while every line so far also reads as "stack before after" (a differential
+  // file); each distinct stack is charged to the decode budget when it is first seen.
+  const budget = activeBudget();
+  const sums = new Map<string, number>();
+  let diffSums: Map<string, number> | undefined = new Map();
+  const add = (map: Map<string, number>, stack: string, value: number) => {
+    // empty frames (`a;;b`, a leading or trailing `;`) are dropped; most stacks have none
+    const key =
+      stack.startsWith(';') || stack.endsWith(';') || stack.includes(';;')
+        ? stack
+            .split(';')
+            .filter((f) => f !== '')
+            .join(';')
+        : stack;
+    const had = map.get(key);
+    if (had === undefined) {
+      let frames = 1;
+      for (let i = key.indexOf(';'); i >= 0; i = key.indexOf(';', i + 1)) frames++;
+      budget.depth(frames);
+      budget.charge(frames + STACK_COST, 'distinct stacks');
+    }
+    map.set(key, (had ?? 0) + value);
+  };
+  let parsed = 0;
   let comments = 0;
   let invalid = 0;
   let firstBad = 0;
   let firstBadText = '';
   let firstInvalid = 0;
-  for (let ln = 0; ln < lines.length; ln++) {
-    const t = lines[ln].trim();
-    if (t === '') continue;
+  forEachLine(text, (line, ln) => {
+    const t = line.trim();
+    if (t === '') return;
     if (t.startsWith('#') || t.startsWith('//')) {
       comments++;
       if (!firstBad) {
         firstBad = ln + 1;
         firstBadText = t;
       }
-      continue;
+      return;
     }
     const p = parseLine(t);
     // A stack made only of separators has no frame: it cannot carry a value.
@@ -103,11 +131,17 @@ function parse(text: string, file: string): Profile {
         firstBad = ln + 1;
         firstBadText = t;
       }
-      continue;
+      return;
     }
-    parsed.push(p);
-  }
-  if (parsed.length === 0) {
+    parsed++;
+    add(sums, p.stack, p.value);
+    if (diffSums) {
+      if (p.diffStack !== undefined && /[^;]/.test(p.diffStack)) {
+        add(diffSums, p.diffStack, p.diffValue!);
+      } else diffSums = undefined;
+    }
+  });
+  if (parsed === 0) {
     throw new ProfileError(
       'folded',
       file,
@@ -118,7 +152,7 @@ function parse(text: string, file: string): Profile {
   }
 
   const warnings: string[] = [];
-  const differential = parsed.every((p) => p.diffStack !== undefined && /[^;]/.test(p.diffStack));
+  const differential = diffSums !== undefined;
   if (differential) {
     warnings.push(
       'differential folded file (every line is "stack before after", as written by difffolded.pl): ' +
@@ -136,19 +170,9 @@ function parse(text: string, file: string): Profile {
     warnings.push(`skipped ${parts.join(' and ')}`);
   }
 
-  // Sum identical stacks (after dropping empty frames), keeping first-seen order.
-  const sums = new Map<string, number>();
-  for (const p of parsed) {
-    const stack = differential ? p.diffStack! : p.stack;
-    const value = differential ? p.diffValue! : p.value;
-    const key = stack
-      .split(';')
-      .filter((f) => f !== '')
-      .join(';');
-    sums.set(key, (sums.get(key) ?? 0) + value);
-  }
+  const stacks = diffSums ?? sums;
   let total = 0;
-  for (const v of sums.values()) total += Math.abs(v);
+  for (const v of stacks.values()) total += Math.abs(v);
   if (!Number.isFinite(total)) {
     throw new ProfileError('folded', file, 'the counts add up to more than a double can hold');
   }
@@ -156,7 +180,7 @@ function parse(text: string, file: string): Profile {
   const builder = new ProfileBuilder([{ type: 'samples', unit: 'count' }]);
   const ids: number[] = [];
   const val = [0];
-  for (const [key, value] of sums) {
+  for (const [key, value] of stacks) {
     const frames = key.split(';');
     ids.length = 0;
     for (let i = frames.length - 1; i >= 0; i--) ids.push(builder.fn(frames[i]));

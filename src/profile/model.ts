@@ -5,6 +5,7 @@
  * Stacks are stored flat: sample i owns frames[stackOffsets[i] .. stackOffsets[i+1]),
  * leaf first, each entry an index into `functions`.
  */
+import { activeBudget, FUNCTION_COST } from './limits.js';
 
 export interface ValueType {
   type: string;
@@ -48,8 +49,15 @@ export interface Profile {
   warnings: string[];
 }
 
-/** Grows typed arrays while a reader appends samples. */
+/**
+ * Grows typed arrays while a reader appends samples. Every frame, sample and function name it
+ * takes is charged to the decode budget in force (limits.ts): a stack deeper than the limit,
+ * or more frames than the budget allows, is a ProfileError naming the limit.
+ */
 export class ProfileBuilder {
+  private readonly budget = activeBudget();
+  /** Frame equivalents a sample's offset and values cost. */
+  private readonly sampleCost: number;
   private readonly names = new Map<string, number>();
   readonly functions: string[] = [];
   private frames = new Uint32Array(1024);
@@ -63,12 +71,14 @@ export class ProfileBuilder {
 
   constructor(readonly sampleTypes: ValueType[]) {
     this.vals = sampleTypes.map(() => new Float64Array(256));
+    this.sampleCost = 1 + 2 * sampleTypes.length;
   }
 
   /** Returns the id of a function name, adding it on first sight. */
   fn(name: string): number {
     let id = this.names.get(name);
     if (id === undefined) {
+      this.budget.charge(FUNCTION_COST, 'function names');
       id = this.functions.length;
       this.functions.push(name);
       this.names.set(name, id);
@@ -127,6 +137,8 @@ export class ProfileBuilder {
    * adds frames. Write the next sample's frames at frameCount.., then call commit().
    */
   frameBuffer(extra: number): Uint32Array {
+    this.budget.depth(extra);
+    this.budget.charge(extra + this.sampleCost);
     this.ensureFrames(extra);
     return this.frames;
   }

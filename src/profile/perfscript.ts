@@ -23,6 +23,8 @@
  * carries a period, `<event>/count` with the summed periods (what stackcollapse writes).
  */
 import { ProfileError, readerGuard } from './errors.js';
+import { activeBudget, FUNCTION_COST } from './limits.js';
+import { forEachLine } from './lines.js';
 import { ProfileBuilder, type Profile, type ValueType } from './model.js';
 
 /** A pid or pid/tid token of an event header. */
@@ -124,11 +126,14 @@ export function readPerfScript(text: string, file: string): Profile {
 }
 
 function parse(text: string, file: string): Profile {
+  // the samples are held until the model is built: charged to the decode budget as they come
+  const budget = activeBudget();
   const names = new Map<string, number>();
   const fnNames: string[] = [];
   const fn = (name: string): number => {
     let id = names.get(name);
     if (id === undefined) {
+      budget.charge(FUNCTION_COST, 'function names');
       id = fnNames.length;
       fnNames.push(name);
       names.set(name, id);
@@ -149,36 +154,39 @@ function parse(text: string, file: string): Profile {
   const flush = () => {
     if (!cur) return;
     cur.frames.push(fn(comm.replace(/ /g, '_')));
+    budget.depth(cur.frames.length);
     samples.push(cur);
     cur = undefined;
   };
 
-  const lines = text.split(/\r\n|\r|\n/);
-  for (let ln = 0; ln < lines.length; ln++) {
-    const line = lines[ln];
+  forEachLine(text, (line, ln) => {
     if (isBlank(line)) {
       flush();
-      continue;
+      return;
     }
-    if (line.startsWith('#')) continue;
+    if (line.startsWith('#')) return;
     const indented = line[0] === ' ' || line[0] === '\t';
     if (cur && (indented || (FRAME.test(line) && !isHeader(line)))) {
       const m = FRAME.exec(line) ?? (indented ? FRAME_NO_DSO.exec(line) : null);
       if (!m) {
         unrecognized++;
         if (!firstUnrecognized) firstUnrecognized = ln + 1;
-        continue;
+        return;
       }
       const name = perfFrameName(m[2], m[3] ?? '', comm);
-      if (name !== undefined) cur.frames.push(fn(name));
-      continue;
+      if (name !== undefined) {
+        cur.frames.push(fn(name));
+        budget.charge(2);
+      }
+      return;
     }
     const h = indented ? undefined : parseHeader(line);
     if (!h) {
       unrecognized++;
       if (!firstUnrecognized) firstUnrecognized = ln + 1;
-      continue;
+      return;
     }
+    budget.charge(8);
     flush();
     comm = h.comm;
     let event = '';
@@ -206,7 +214,7 @@ function parse(text: string, file: string): Profile {
       if (t > maxTime) maxTime = t;
     }
     cur = { frames: [], event: ei, period };
-  }
+  });
   flush();
 
   if (samples.length === 0) {

@@ -2,8 +2,9 @@
  * Bytes in, normalized profile out: the single entry point for every reader.
  */
 import { readCpuprofile } from './cpuprofile.js';
-import { DEFAULT_MAX_INFLATED_BYTES, sniff, type Sniffed } from './detect.js';
+import { sniff, type Sniffed } from './detect.js';
 import { ProfileError } from './errors.js';
+import { Budget, checkJsonShape, withBudget, type Limits } from './limits.js';
 import { readFolded } from './folded.js';
 import { readJfr } from './jfr/read.js';
 import type { Profile } from './model.js';
@@ -14,7 +15,14 @@ import type { Normalizer } from './normalize.js';
 import { readSpeedscope } from './speedscope.js';
 
 export interface ReadOptions {
-  /** Cap on the inflated size of gzip data (decompression-bomb guard). */
+  /** The limits of decoded work (limits.ts); unset ones take the defaults. */
+  limits?: Partial<Limits>;
+  /**
+   * The budget to charge (one per run, so that the frames of every profile whose stacks are
+   * kept add up); default: a fresh one per call with `limits`.
+   */
+  budget?: Budget;
+  /** Same as limits.maxInputBytes (the old name: a cap on the inflated size of gzip data). */
   maxInflatedBytes?: number;
   /** Keep frames that a pprof profile's drop_frames would remove. */
   allFrames?: boolean;
@@ -22,15 +30,25 @@ export interface ReadOptions {
   fold?: (name: string) => boolean;
 }
 
-export function readProfile(bytes: Uint8Array, file: string, opts: ReadOptions = {}): Profile {
-  return readSniffed(
-    sniff(bytes, file, opts.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES),
-    file,
-    opts,
+/** The budget a read charges: the given one, or a fresh one with the given limits. */
+export function budgetFor(opts: ReadOptions): Budget {
+  return (
+    opts.budget ??
+    new Budget({
+      ...opts.limits,
+      maxInputBytes: opts.maxInflatedBytes ?? opts.limits?.maxInputBytes,
+    })
   );
 }
 
-function readSniffed(s: Sniffed, file: string, opts: ReadOptions): Profile {
+export function readProfile(bytes: Uint8Array, file: string, opts: ReadOptions = {}): Profile {
+  const budget = budgetFor(opts);
+  return withBudget(budget, file, () =>
+    readSniffed(sniff(bytes, file, budget.limits.maxInputBytes), file, opts, budget),
+  );
+}
+
+function readSniffed(s: Sniffed, file: string, opts: ReadOptions, budget: Budget): Profile {
   let p: Profile;
   switch (s.kind) {
     case 'legacy':
@@ -46,6 +64,7 @@ function readSniffed(s: Sniffed, file: string, opts: ReadOptions): Profile {
       p = readJfr(s.bytes, file);
       break;
     case 'json':
+      checkJsonShape(s.text, budget);
       p = readJson(s.text, file);
       break;
     case 'text':
@@ -68,7 +87,18 @@ export function readTotals(
   normalize: Normalizer,
   opts: ReadOptions = {},
 ): ProfileTotals {
-  const s = sniff(bytes, file, opts.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES);
+  const budget = budgetFor(opts);
+  return withBudget(budget, file, () => totalsOf(bytes, file, normalize, opts, budget));
+}
+
+function totalsOf(
+  bytes: Uint8Array,
+  file: string,
+  normalize: Normalizer,
+  opts: ReadOptions,
+  budget: Budget,
+): ProfileTotals {
+  const s = sniff(bytes, file, budget.limits.maxInputBytes);
   if (s.kind === 'pprof') {
     const t = readPprofTotals(s.bytes, file, normalize, {
       allFrames: opts.allFrames,
@@ -77,7 +107,7 @@ export function readTotals(
     if (t.samples === 0) throw new ProfileError('empty', file, 'profile has no samples');
     return t;
   }
-  const p = readSniffed(s, file, opts);
+  const p = readSniffed(s, file, opts, budget);
   return {
     format: p.format,
     sampleTypes: p.sampleTypes,

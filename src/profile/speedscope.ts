@@ -13,6 +13,7 @@
  *   (or of the first profile).
  */
 import { ProfileError, readerGuard } from './errors.js';
+import { activeBudget } from './limits.js';
 import { ProfileBuilder, type Profile, type ValueType } from './model.js';
 
 const TIME_UNITS: Record<string, number> = {
@@ -115,6 +116,7 @@ function decode(json: unknown, file: string): Profile {
   });
 
   const builder = new ProfileBuilder(sampleTypes);
+  const budget = activeBudget();
   const fid = new Int32Array(nFrames).fill(-1);
   const frameId = (i: number): number => {
     if (fid[i] < 0) fid[i] = builder.fn(keys[i]);
@@ -200,6 +202,8 @@ function decode(json: unknown, file: string): Profile {
         }
         last = at;
         if (type === 'O') {
+          // refuse a nesting deeper than the stack limit here, before any stack is built
+          budget.depth(open.length + 1);
           open.push(frame);
           nodes.push(trie.child(nodes[nodes.length - 1], frame));
         } else if (type === 'C') {

@@ -22,6 +22,8 @@
  */
 import type { FunctionDelta, Metric } from '../stats/types.js';
 import { fmtPp, fmtSigned } from './tree.js';
+import { replaceControlsOneLine, shortenName } from '../util/safe-text.js';
+import { maskSecrets } from '../util/secrets.js';
 
 export type ChartStyle = 'mermaid' | 'text' | 'both';
 
@@ -61,8 +63,9 @@ function pick(deltas: FunctionDelta[], o: DeltaChartOptions): FunctionDelta[] {
     .slice(0, o.top ?? 8);
 }
 
+/** A label inside the ```mermaid fence: one line, no quote, bracket or backtick (which could end the fence). */
 function mermaidLabel(s: string): string {
-  return s.replace(/["[\]`\\]/g, "'").replace(/[\r\n]+/g, ' ');
+  return replaceControlsOneLine(maskSecrets(s)).replace(/["[\]`\\]/g, "'");
 }
 
 function unitOf(metric: Metric): string {
@@ -88,7 +91,9 @@ export function mermaidDeltaChart(deltas: FunctionDelta[], o: DeltaChartOptions 
     ...shown.map((d) => Math.max(Math.abs(d.deltaPp), sign * d.ciHighPp, -sign * d.ciLowPp)),
   );
   const top = niceCeil(max);
-  const labels = shown.map((d) => `"${mermaidLabel(`${shortName(d.function)} ${interval(d)}`)}"`);
+  const labels = shown.map(
+    (d) => `"${mermaidLabel(`${shortenName(shortName(d.function), 200)} ${interval(d)}`)}"`,
+  );
   const values = shown.map((d) => Number(Math.abs(d.deltaPp).toFixed(3)));
   const what =
     metric === 'cum' ? 'total share' : metric === 'per-unit' ? 'cost per unit' : 'self share';
@@ -122,7 +127,8 @@ export function textDeltaChart(deltas: FunctionDelta[], o: DeltaChartOptions = {
   const width = o.barWidth ?? 24;
   const max = Math.max(...picked.map((d) => Math.abs(d.deltaPp))) || 1;
   const names = picked.map((d) => {
-    const s = shortName(d.function);
+    // inside the ```text fence: one line, no backtick (a row of backticks would end the fence)
+    const s = replaceControlsOneLine(maskSecrets(shortName(d.function))).replace(/`/g, "'");
     return s.length > 48 ? s.slice(0, 47) + '…' : s;
   });
   const nameW = Math.max(...names.map((n) => n.length));

@@ -17,6 +17,7 @@
  * hashes, so nothing is hashed at run time.
  */
 import type { Comparison, FunctionDelta } from '../stats/types.js';
+import { safeJsonText } from '../util/safe-text.js';
 import type {
   ChangeRow,
   FlameGraphData,
@@ -59,7 +60,8 @@ export function escapeHtml(s: string): string {
 
 /** JSON that is safe inside a <script> element (no `</script>`, no `<!--`, no line separators). */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value)
+  // (safeJsonText: C1 controls, direction overrides and the like as \u escapes too)
+  return safeJsonText(JSON.stringify(value))
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')
     .replace(/&/g, '\\u0026')

@@ -5,6 +5,7 @@
  * No script, no external references: safe to embed or open anywhere.
  */
 import type { Comparison, FunctionDelta } from '../stats/types.js';
+import { replaceControls } from '../util/safe-text.js';
 import {
   colorScale,
   fmtDelta,
@@ -37,7 +38,8 @@ const XML_INVALID = new RegExp(
 /** XML text/attribute escaping; characters XML 1.0 cannot carry become U+FFFD. */
 export function escapeXml(s: string): string {
   return (
-    s
+    // C1 controls, direction overrides and the like (util/safe-text.ts) shown as U+FFFD too
+    replaceControls(s)
       // C0 controls other than tab, LF and CR, and U+FFFE/U+FFFF (built from code points: a
       // literal control-character class trips the linter).
       .replace(XML_INVALID, '\ufffd')
@@ -81,7 +83,6 @@ export function renderFlameGraphSvg(
 ): string {
   const W = opts.width ?? 1200;
   const ROW = opts.rowHeight ?? 16;
-  const minPx = opts.minFramePx ?? 0.3;
   const colorBy = opts.colorBy ?? 'self';
   let basis = opts.basis ?? 'canary';
   if (basis === 'canary' && tree.root.canaryShare <= 0) basis = 'baseline';
@@ -94,6 +95,10 @@ export function renderFlameGraphSvg(
   const top = 66;
   const rootShare = share(tree.root) || 1;
   const k = W / rootShare;
+  // A static image shows at most MAX_SVG_FRAMES frames: narrow ones are left out first (a
+  // profile with a quarter of a million distinct call paths made an 85 MB, 850 MB-to-render SVG
+  // of frames a third of a pixel wide; the HTML flame graph keeps them all).
+  const minPx = widthForFrames(tree.root, (n) => share(n) * k, opts.minFramePx ?? 0.3);
 
   const frames: string[] = [];
   let deepest = 0;
@@ -173,6 +178,30 @@ ${legend.join('')}
 ${frames.join('\n')}
 </svg>
 `;
+}
+
+/** The most frames the SVG draws. */
+export const MAX_SVG_FRAMES = 20_000;
+
+/**
+ * The narrowest frame width to draw (at least `minPx`, doubled until at most MAX_SVG_FRAMES
+ * frames are that wide; a frame narrower than it is left out with its subtree).
+ */
+function widthForFrames(root: FlameNode, width: (n: FlameNode) => number, minPx: number): number {
+  const count = (px: number): number => {
+    let n = 0;
+    const stack = [root];
+    while (stack.length > 0 && n <= MAX_SVG_FRAMES) {
+      const node = stack.pop()!;
+      if (width(node) < px) continue;
+      n++;
+      for (const c of node.children) stack.push(c);
+    }
+    return n;
+  };
+  let px = minPx;
+  while (count(px) > MAX_SVG_FRAMES && px < 1e6) px *= 2;
+  return px;
 }
 
 function fakeDelta(deltaPp: number): FunctionDelta {

@@ -9,6 +9,8 @@ import {
   UNDERPOWERED_SHOWN,
   underpoweredLine,
 } from './text.js';
+import { mdBlock, mdCode as safeCode, mdSentence, mdText } from '../util/safe-markdown.js';
+import { causeNames, rowNames } from './untrusted.js';
 
 export interface MarkdownOptions {
   /** Links to artifacts (flame graph, diff pprof) shown under the table. */
@@ -20,18 +22,17 @@ export interface MarkdownOptions {
   limit?: number;
 }
 
-/** Escapes text for a markdown table cell. */
+/**
+ * Escapes untrusted text for markdown prose or a table cell (util/safe-markdown.ts: markup,
+ * HTML, mentions, references, autolinks and line breaks neutralized).
+ */
 export function mdCell(s: string): string {
-  return s
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/</g, '&lt;')
-    .replace(/\r?\n/g, ' ');
+  return mdText(s);
 }
 
-/** A function name as an inline code span in a table cell (no entity escaping inside code). */
+/** A function name as an inline code span in a table cell (util/safe-markdown.ts). */
 export function mdCode(s: string): string {
-  return '`' + s.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\r?\n/g, ' ') + '`';
+  return safeCode(s, { table: true });
 }
 
 function row(f: FunctionDelta): string {
@@ -48,27 +49,33 @@ export function renderMarkdown(c: Comparison, opts: MarkdownOptions = {}): strin
       : c.verdict === 'inconclusive'
         ? ':grey_question:'
         : ':white_check_mark:';
-  const out: string[] = [`## ${icon} ${opts.title ?? 'profile-gate'}: ${headline(c)}`, ''];
+  // untrusted pieces: names in code spans, other text escaped (util/safe-markdown.ts)
+  const out: string[] = [
+    `## ${icon} ${mdText(opts.title ?? 'profile-gate')}: ${mdText(headline(c))}`,
+    '',
+  ];
   if (c.inconclusive.length) {
     out.push('**No verdict could be reached**', '');
-    for (const r of c.inconclusive) out.push(`- ${mdCell(r)}`);
+    for (const r of c.inconclusive) out.push(`- ${mdBlock(r)}`);
     out.push('');
   }
-  for (const w of c.warnings) out.push(`> [!WARNING]\n> ${mdCell(w)}`, '');
+  for (const w of c.warnings) out.push(`> [!WARNING]\n> ${mdBlock(w)}`, '');
   if (c.causes.length) {
     out.push('**Regressions**', '');
-    for (const r of c.causes) out.push(`- ${mdCell(r.reason)}`);
+    for (const r of c.causes) out.push(`- ${mdSentence(r.reason, causeNames(r))}`);
     out.push('');
   }
   if (c.improvements.length) {
     out.push('**Top improvements**', '');
-    for (const r of c.improvements.slice(0, 5)) out.push(`- ${mdCell(r.reason)}`);
+    for (const r of c.improvements.slice(0, 5)) {
+      out.push(`- ${mdSentence(r.reason, rowNames(r))}`);
+    }
     out.push('');
   }
   if (c.underpowered.length) {
     out.push("**Underpowered**: a change of the budget's size could pass unseen in these rows", '');
     for (const u of c.underpowered.slice(0, UNDERPOWERED_SHOWN))
-      out.push(`- ${mdCell(underpoweredLine(u))}`);
+      out.push(`- ${mdSentence(underpoweredLine(u), [u.function])}`);
     if (c.underpowered.length > UNDERPOWERED_SHOWN) {
       out.push(
         `- ... and ${c.underpowered.length - UNDERPOWERED_SHOWN} more (all in comparison.json)`,
@@ -85,7 +92,7 @@ export function renderMarkdown(c: Comparison, opts: MarkdownOptions = {}): strin
       '|---|---|--:|--:|--:|--:|---|',
       ...rows.map(row),
       '',
-      `_Shares of each side's total ${typeLabel(c.type)}; \`~\` = not significant; diluted = a shrink that is only the others' growth. Intervals hold simultaneously for all tested functions._`,
+      `_Shares of each side's total ${mdText(typeLabel(c.type))}; \`~\` = not significant; diluted = a shrink that is only the others' growth. Intervals hold simultaneously for all tested functions._`,
       '',
     );
   }
@@ -97,7 +104,7 @@ export function renderMarkdown(c: Comparison, opts: MarkdownOptions = {}): strin
   out.push(
     '<details><summary>Settings</summary>',
     '',
-    `budgets: self ${s.budgetPp}pp, cum ${s.budgetCumPp}pp${s.budgetRatio ? `, ratio ${s.budgetRatio}x` : ''}, per request ${s.budgetPerUnitPct}% · min share ${s.minShare}% · confidence ${s.confidence} · ${s.bootstrap} bootstrap resamples, seed ${s.seed} · names: ${s.normalizeNames}${s.config?.file ? ` · config ${mdCell(s.config.file)}` : ''}`,
+    `budgets: self ${s.budgetPp}pp, cum ${s.budgetCumPp}pp${s.budgetRatio ? `, ratio ${s.budgetRatio}x` : ''}, per request ${s.budgetPerUnitPct}% · min share ${s.minShare}% · confidence ${s.confidence} · ${s.bootstrap} bootstrap resamples, seed ${s.seed} · names: ${mdText(String(s.normalizeNames))}${s.config?.file ? ` · config ${mdCell(s.config.file)}` : ''}`,
     '',
     `baseline: ${c.baseline.captures.length} captures, ${c.baseline.samples} samples · canary: ${c.canary.captures.length} captures, ${c.canary.samples} samples`,
     '',

@@ -1,6 +1,8 @@
 /** Terminal report: verdict first, one line per regression, improvements, compact table. */
 import { ciText, metricLabel, share, signed, typeLabel } from '../stats/explain.js';
 import type { Comparison, FunctionDelta, Underpowered } from '../stats/types.js';
+import { safeLine, safeName, safeSentence } from '../util/safe-text.js';
+import { causeNames, rowNames } from './untrusted.js';
 
 export function headline(c: Comparison): string {
   const n = c.causes.length;
@@ -77,35 +79,38 @@ export function mark(f: FunctionDelta): string {
 
 export function renderText(c: Comparison, opts: { limit?: number } = {}): string {
   const out: string[] = [];
-  out.push(`profile-gate: ${headline(c)}`);
-  for (const r of c.inconclusive) out.push(`no verdict: ${r}`);
-  for (const w of c.warnings) out.push(`warning: ${w}`);
+  // every untrusted piece (names, sentences that embed them, sample type names) goes through
+  // the output-safety layer: one line each, control characters replaced, long names shortened
+  out.push(`profile-gate: ${safeLine(headline(c))}`);
+  for (const r of c.inconclusive) out.push(`no verdict: ${safeSentence(r)}`);
+  for (const w of c.warnings) out.push(`warning: ${safeSentence(w)}`);
   if (c.causes.length) {
     out.push('', 'Regressions:');
-    for (const r of c.causes) out.push(`  ${r.reason}`);
+    for (const r of c.causes) out.push(`  ${safeSentence(r.reason, causeNames(r))}`);
   }
   if (c.grew.length) {
     out.push('', 'Significant growth within budget:');
-    for (const r of c.grew.slice(0, 5)) out.push(`  ${r.reason}`);
+    for (const r of c.grew.slice(0, 5)) out.push(`  ${safeSentence(r.reason, rowNames(r))}`);
   }
   if (c.improvements.length) {
     out.push('', 'Top improvements:');
-    for (const r of c.improvements.slice(0, 5)) out.push(`  ${r.reason}`);
+    for (const r of c.improvements.slice(0, 5))
+      out.push(`  ${safeSentence(r.reason, rowNames(r))}`);
   }
   if (c.underpowered.length) {
     out.push('', "Underpowered (a change of the budget's size could pass unseen here):");
     for (const u of c.underpowered.slice(0, UNDERPOWERED_SHOWN))
-      out.push(`  ${underpoweredLine(u)}`);
+      out.push(`  ${safeSentence(underpoweredLine(u), [u.function])}`);
     if (c.underpowered.length > UNDERPOWERED_SHOWN) {
       out.push(`  ... and ${c.underpowered.length - UNDERPOWERED_SHOWN} more (all in --json)`);
     }
   }
   const power = detectableText(c);
-  if (power) out.push('', `Power: ${power}; drift: ${c.drift.reason}`);
+  if (power) out.push('', `Power: ${power}; drift: ${safeSentence(c.drift.reason)}`);
   const rows = tableRows(c, opts.limit ?? 15);
   if (rows.length) {
     const data = rows.map((f) => [
-      f.sameAs ? `${f.function} (+${f.sameAs.length} same)` : f.function,
+      f.sameAs ? `${safeName(f.function)} (+${f.sameAs.length} same)` : safeName(f.function),
       ...cell(f),
       mark(f),
     ]);
@@ -122,7 +127,7 @@ export function renderText(c: Comparison, opts: { limit?: number } = {}): string
         .trimEnd();
     out.push('', fmt(head), ...data.map(fmt));
     out.push(
-      `(${metricLabel('self', c.type)} and ${metricLabel('cum', c.type)} shares of each side's total; ~ = not significant; diluted = a shrink that is only the others' growth)`,
+      `(${safeLine(metricLabel('self', c.type))} and ${safeLine(metricLabel('cum', c.type))} shares of each side's total; ~ = not significant; diluted = a shrink that is only the others' growth)`,
     );
   }
   return out.join('\n') + '\n';

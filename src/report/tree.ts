@@ -11,6 +11,7 @@
  * Pure: no I/O.
  */
 import { selectSampleType } from '../profile/aggregate.js';
+import { DEFAULT_LIMITS, FLAME_NODE_COST, limitError } from '../profile/limits.js';
 import type { Profile, ValueType } from '../profile/model.js';
 import { makeNormalizer, type Normalizer } from '../profile/normalize.js';
 import type { Comparison, FunctionDelta, Metric } from '../stats/types.js';
@@ -58,6 +59,11 @@ export interface BuildTreeOptions {
   type?: TypeSelector;
   /** A normalizer or a `--normalize-names` spec; default "on" (must match the comparison's). */
   normalize?: Normalizer | string;
+  /**
+   * The decode budget's frame limit (limits.ts): the tree may have maxFrames / FLAME_NODE_COST
+   * nodes (a node costs memory as that many frames do); default: the default limit.
+   */
+  maxFrames?: number;
 }
 
 /** Merges both sides' stacks into one call tree. */
@@ -78,12 +84,23 @@ export function buildFlameTree(
   let cap = 1024;
   let nodeFn = new Int32Array(cap);
   let nodeParent = new Int32Array(cap);
+  // each node's most recently used child: most lookups are the path the previous sample took
+  // (and a chain of one function repeated is nothing but such lookups), so this saves the map
+  let lastChild = new Int32Array(cap);
   let vals = [new Float64Array(cap), new Float64Array(cap)];
   let count = 1;
   nodeFn[0] = -1;
   nodeParent[0] = -1;
   const childOf = new Map<number, number>();
   const FN_SPAN = 2 ** 26;
+  const maxFrames = opts.maxFrames ?? DEFAULT_LIMITS.maxFrames;
+  const maxNodes = Math.max(1024, Math.floor(maxFrames / FLAME_NODE_COST));
+  const tooMany = () =>
+    limitError(
+      '(flame graph)',
+      `the flame graph would have more than ${maxNodes.toLocaleString('en-US')} nodes (distinct call paths), 1 per ${FLAME_NODE_COST} frames of the frame budget`,
+      'maxFrames',
+    );
   const grow = () => {
     cap *= 2;
     const g32 = (a: Int32Array) => {
@@ -98,6 +115,7 @@ export function buildFlameTree(
     };
     nodeFn = g32(nodeFn);
     nodeParent = g32(nodeParent);
+    lastChild = g32(lastChild);
     vals = vals.map(g64);
   };
 
@@ -134,19 +152,23 @@ export function buildFlameTree(
         let node = 0;
         for (let f = off[s + 1] - 1; f >= off[s]; f--) {
           const id = map[frames[f]];
+          const last = lastChild[node];
+          let child: number | undefined = last > 0 && nodeFn[last] === id ? last : undefined;
           const key = node * FN_SPAN + id;
-          let child = childOf.get(key);
+          if (child === undefined) child = childOf.get(key);
           if (child === undefined) {
             if (count === cap) {
               grow();
               V = vals[sideIdx];
             }
+            if (count >= maxNodes) throw tooMany();
             child = count++;
             nodeFn[child] = id;
             nodeParent[child] = node;
             childOf.set(key, child);
           }
           V[child] += x;
+          lastChild[node] = child;
           node = child;
         }
       }

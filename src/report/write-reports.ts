@@ -31,6 +31,8 @@ export interface WriteReportsOptions {
   subtitle?: string;
   html?: FlameGraphHtmlOptions;
   svg?: FlameGraphSvgOptions;
+  /** The decode budget's frame limit (profile/limits.ts), which bounds the flame graph too. */
+  maxFrames?: number;
 }
 
 export interface WrittenReport {
@@ -63,12 +65,13 @@ function profilesOf(captures: Capture[], side: string): Profile[] {
 }
 
 /** The call tree of a run (both sides, the comparison's sample type and name normalization). */
-export function treeOfRun(run: ReportRun): FlameTree {
+export function treeOfRun(run: ReportRun, maxFrames?: number): FlameTree {
   const type = run.comparison.type;
   const normalize = makeNormalizer(run.comparison.settings.normalizeNames);
   return buildFlameTree(profilesOf(run.baseline, 'baseline'), profilesOf(run.canary, 'canary'), {
     type: (p) => typeIndexFor(p, type, '(report)'),
     normalize,
+    maxFrames,
   });
 }
 
@@ -91,7 +94,7 @@ export function writeReports(
     });
   };
   let tree: FlameTree | undefined;
-  if (paths.html || paths.svg) tree = treeOfRun(run);
+  if (paths.html || paths.svg) tree = treeOfRun(run, opts.maxFrames);
   if (paths.html && tree) {
     write(
       'html',

@@ -11,6 +11,7 @@
  * the canary live on different backends; a variable named explicitly must be set.
  */
 import { UsageError } from '../errors.js';
+import { makeMasker as makeSecretMasker, registerSecret } from '../util/secrets.js';
 import type { SourceSpec } from './spec.js';
 
 export type Env = Record<string, string | undefined>;
@@ -23,19 +24,11 @@ export interface SourceAuth {
   summary: string;
 }
 
-const MASK = '***';
-
-export function makeMasker(secrets: string[]): (s: string) => string {
-  // Longest first, so a secret that contains another is blanked whole.
-  const list = [...new Set(secrets.filter((s) => s.length >= 3))].sort(
-    (a, b) => b.length - a.length,
-  );
-  return (s: string) => {
-    let out = s;
-    for (const sec of list) out = out.split(sec).join(MASK);
-    return out;
-  };
-}
+/**
+ * Blanks every secret out of a message: as it is and in its base64 (any alignment), base64url,
+ * URL- and JSON-encoded forms (util/secrets.ts), longest first.
+ */
+export const makeMasker = makeSecretMasker;
 
 export function sourceAuth(spec: SourceSpec, env: Env): SourceAuth {
   const a = spec.auth;
@@ -107,6 +100,8 @@ export function sourceAuth(spec: SourceSpec, env: Env): SourceAuth {
     }
     used.push(`${n} header(s) from $${a.headersEnv}`);
   }
+  // and for everything else that is printed (util/safe-text.ts)
+  registerSecret(...secrets);
   return {
     headers,
     mask: makeMasker(secrets),

@@ -18,6 +18,7 @@ import {
 } from '../captureset/manifest.js';
 import { isGzip } from '../profile/detect.js';
 import { ProfileError } from '../profile/errors.js';
+import { Budget, type Limits } from '../profile/limits.js';
 import { readProfile } from '../profile/read.js';
 import { VERSION } from '../version.js';
 import { sourceAuth, type Env } from './auth.js';
@@ -51,15 +52,15 @@ export interface FetchSourceOptions {
   now?: Date;
   /** First retry delay in ms (default 500); tests make it small. */
   retryBaseMs?: number;
-  /** Cap on one response's size (default 512 MiB). */
+  /** Cap on one response's size (default: limits.maxInputBytes). */
   maxResponseBytes?: number;
-  /** Inflated-size cap handed to readProfile when validating (default: the reader's). */
+  /** The limits of decoded work (profile/limits.ts) for the answers; unset: the defaults. */
+  limits?: Partial<Limits>;
+  /** Old name of limits.maxInputBytes. */
   maxInflatedBytes?: number;
   /** Injectable fetch (default: the global one). */
   fetch?: typeof fetch;
 }
-
-const DEFAULT_MAX_RESPONSE = 512 * 1024 * 1024;
 
 export function sliceFileName(i: number, k: number): string {
   const width = Math.max(2, String(k).length);
@@ -87,10 +88,18 @@ export async function fetchSourceCaptures(
     );
   }
 
+  const limits: Partial<Limits> = {
+    ...opts.limits,
+    maxInputBytes: opts.maxInflatedBytes ?? opts.limits?.maxInputBytes,
+  };
+  const maxInput = new Budget(limits).limits.maxInputBytes;
   const captures: SourceCapture[] = [];
   const entries: CaptureEntry[] = [];
   for (let i = 0; i < slices.length; i++) {
     const s = slices[i];
+    // when the attempt that got the answer began: its timeout covers decoding the answer too
+    let attemptStart = Date.now();
+    const fetchFn = opts.fetch ?? globalThis.fetch;
     const label = `slice ${i + 1}/${slices.length} [${iso(s.startMs)}, ${iso(s.endMs)})`;
     const ctx: RequestContext = {
       what: `${spec.kind} ${spec.kind === 'pyroscope' ? 'SelectMergeProfile' : 'Query'} for ${label}`,
@@ -101,8 +110,11 @@ export async function fetchSourceCaptures(
       retryBaseMs: opts.retryBaseMs ?? 500,
       signal: opts.signal,
       log,
-      fetch: opts.fetch ?? globalThis.fetch,
-      maxResponseBytes: opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE,
+      fetch: ((...a: Parameters<typeof fetch>) => {
+        attemptStart = Date.now();
+        return fetchFn(...a);
+      }) as typeof fetch,
+      maxResponseBytes: opts.maxResponseBytes ?? maxInput,
     };
     const range = { startMs: s.startMs, endMs: s.endMs - 1 };
     const t0 = Date.now();
@@ -119,7 +131,11 @@ export async function fetchSourceCaptures(
     let samples: number;
     let types: string[];
     try {
-      const p = readProfile(raw, `${label} (${name})`, { maxInflatedBytes: opts.maxInflatedBytes });
+      const budget = new Budget(limits, false, {
+        at: attemptStart + spec.timeoutMs,
+        what: `timeout=${formatMs(spec.timeoutMs)} (the request's timeout covers decoding its answer; raise timeout= in the source spec)`,
+      });
+      const p = readProfile(raw, `${label} (${name})`, { budget });
       samples = p.stackOffsets.length - 1;
       types = p.sampleTypes.map((t) => t.type);
     } catch (e) {

@@ -14,7 +14,8 @@ import type { Normalizer } from '../normalize.js';
 import { buildLocations } from './locations.js';
 import { IdTable, type RawFunction, type StringLookup } from './messages.js';
 import { compileFrameRegex, pprofDisplayName, simplifyFunc } from './names.js';
-import { decodeSamples, StackSink, type SampleSink } from './samples.js';
+import { activeBudget } from '../limits.js';
+import { decodeSamples, StackSink, type SampleRuns, type SampleSink } from './samples.js';
 import { scanProfile, type ProfileFields } from './scan.js';
 import { TotalsSink } from './totals-sink.js';
 import { createReader, type Reader } from './varint.js';
@@ -67,13 +68,15 @@ export function readPprofTotals(
   return guarded(file, () =>
     decode(bytes, file, opts, (t) => {
       const { map, names, rawNames } = normalizedIds(t.builder.functions, normalize);
+      const checked = !framesBoundedBySize(t.runs, t.maxSampleBytes, t.locStart);
       const sink = new TotalsSink(
         map,
         names.length,
         t.sampleTypes.length,
         t.locStart,
         t.locFrames,
-        opts.wasm !== false,
+        opts.wasm !== false && !checked,
+        checked ? activeBudget() : undefined,
       );
       return {
         sink,
@@ -96,6 +99,33 @@ export function readPprofTotals(
   );
 }
 
+/**
+ * Whether the profile's size alone keeps the totals pass within the decode budget: a sample
+ * has at most one location per byte and a location expands to at most maxLines frames, so
+ * bytes x maxLines bounds each stack and all of them. When it does not (long inlined chains
+ * repeated: a few hundred gzipped bytes can describe billions of frames), the pass runs in
+ * JavaScript and counts every sample's frames.
+ */
+function framesBoundedBySize(
+  runs: SampleRuns,
+  maxSampleBytes: number,
+  locStart: Uint32Array,
+): boolean {
+  let maxLines = 0;
+  for (let i = 0; i + 1 < locStart.length; i++) {
+    const n = locStart[i + 1] - locStart[i];
+    if (n > maxLines) maxLines = n;
+  }
+  // every byte of the runs (tags and lengths included) bounds the samples' locations
+  let total = 0;
+  for (let i = 0; i < runs.length; i += 3) total += runs[i + 2] - runs[i + 1];
+  const max = maxSampleBytes;
+  const b = activeBudget();
+  return (
+    max * maxLines <= b.limits.maxStackDepth && b.frames + total * maxLines <= b.limits.maxFrames
+  );
+}
+
 function guarded<T>(file: string, fn: () => T): T {
   return readerGuard(
     'protobuf',
@@ -106,6 +136,8 @@ function guarded<T>(file: string, fn: () => T): T {
 }
 
 interface DecodedTables {
+  runs: SampleRuns;
+  maxSampleBytes: number;
   builder: ProfileBuilder;
   sampleTypes: ValueType[];
   locStart: Uint32Array;
@@ -162,6 +194,8 @@ function decode<T>(bytes: Uint8Array, file: string, opts: PprofOptions, use: Sin
   });
 
   const { sink, finish } = use({
+    runs: fields.runs,
+    maxSampleBytes: fields.maxSampleBytes,
     builder,
     sampleTypes,
     locStart: locations.start,

@@ -35,6 +35,8 @@ export interface ProfileFields {
   locs: LocationTable;
   comments: number[];
   runs: SampleRuns;
+  /** The byte length of the largest Sample message (it bounds the locations of any sample). */
+  maxSampleBytes: number;
   dropFrames: number;
   keepFrames: number;
   timeNanos: number;
@@ -66,9 +68,10 @@ export function scanProfile(r: Reader): ProfileFields {
   let defaultSampleType = 0;
 
   const buf = r.buf;
+  const largest = { bytes: 0 };
   while (r.pos < r.len) {
     if (buf[r.pos] === 0x12) {
-      const p = sampleRunEnd(buf, r.pos, r.len);
+      const p = sampleRunEnd(buf, r.pos, r.len, largest);
       if (p !== r.pos) {
         runs.push(RUN, r.pos, p);
         r.pos = p;
@@ -88,6 +91,7 @@ export function scanProfile(r: Reader): ProfileFields {
         expectWire(wire, 2);
         const end = readEnd(r);
         runs.push(ONE, r.pos, end);
+        if (end - r.pos > largest.bytes) largest.bytes = end - r.pos;
         r.pos = end;
         break;
       }
@@ -150,6 +154,7 @@ export function scanProfile(r: Reader): ProfileFields {
     locs,
     comments,
     runs,
+    maxSampleBytes: largest.bytes,
     dropFrames,
     keepFrames,
     timeNanos,
@@ -166,15 +171,23 @@ export function scanProfile(r: Reader): ProfileFields {
  * it is recorded as one entry: returns its end, or `pos` when the field there is not one of
  * them. Lengths of 2^27 (128 MiB) or more go the general way.
  */
-function sampleRunEnd(buf: Uint8Array, pos: number, len: number): number {
+function sampleRunEnd(
+  buf: Uint8Array,
+  pos: number,
+  len: number,
+  largest: { bytes: number },
+): number {
   let p = pos;
+  let max = largest.bytes;
   while (p < len && buf[p] === 0x12) {
     const x = shortVarint(buf, p + 1);
     if (x < 0) break;
     const q = p + 1 + (x & 7);
     const n = x >>> 3;
     if (q + n > len) throw new WireError('unexpected end of data');
+    if (n > max) max = n;
     p = q + n;
   }
+  largest.bytes = max;
   return p;
 }

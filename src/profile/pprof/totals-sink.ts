@@ -1,3 +1,4 @@
+import type { Budget } from '../limits.js';
 import {
   forEachSample,
   ONE,
@@ -40,6 +41,11 @@ export class TotalsSink implements SampleSink {
     private readonly locStart: Uint32Array,
     locFrames: Uint32Array,
     private readonly useWasm: boolean,
+    /**
+     * When set, every sample's frames are counted against it (depth and total); the caller
+     * sets it when the profile's size does not bound them already (then useWasm is off).
+     */
+    private readonly budget?: Budget,
   ) {
     this.selfAll = new Float64Array(nNames * nTypes);
     this.cumAll = new Float64Array(nNames * nTypes);
@@ -58,6 +64,12 @@ export class TotalsSink implements SampleSink {
     this.samples++;
     const s = this.counter++;
     const { locNorm, locStart, stamp, selfAll, cumAll, total, nTypes } = this;
+    if (this.budget) {
+      let n = 0;
+      for (let i = first; i < end; i++) n += locStart[locs[i] + 1] - locStart[locs[i]];
+      this.budget.depth(n);
+      this.budget.charge(n);
+    }
     for (let t = 0; t < nTypes; t++) total[t] += values[t];
     const leaf = locNorm[locStart[locs[first]]] * nTypes;
     for (let t = 0; t < nTypes; t++) selfAll[leaf + t] += values[t];
