@@ -53,6 +53,20 @@ export interface LoadedSets {
   manifests: Manifest[][];
   /** The sample type every capture was reduced to. */
   typeName: string;
+  /** What the readers noticed (skipped lines, dropped frames...), each naming its file. */
+  warnings: string[];
+  /** The name normalization the totals went through (reports use the same one). */
+  normalize: Normalizer;
+}
+
+/** A capture found but not yet decoded. */
+interface Found {
+  name: string;
+  bytes: () => Uint8Array;
+  units?: number;
+  dropped?: number;
+  windowSeconds?: number;
+  manifest: Manifest | null;
 }
 
 interface Loaded {
@@ -81,26 +95,19 @@ function manifestIn(dir: string, cache: Map<string, Manifest | null>): Manifest 
   return m;
 }
 
-function decode(
-  bytes: Uint8Array,
-  name: string,
-  opts: LoadOptions,
-  norm: Normalizer,
-): Pick<Loaded, 'profile' | 'totals'> {
-  if (opts.need === 'totals') return { totals: readTotals(bytes, name, norm, opts.read) };
-  return { profile: readProfile(bytes, name, opts.read) };
+function decode(found: Found, opts: LoadOptions, norm: Normalizer): Loaded {
+  const { bytes, ...rest } = found;
+  if (opts.need === 'totals')
+    return { ...rest, totals: readTotals(bytes(), found.name, norm, opts.read) };
+  return { ...rest, profile: readProfile(bytes(), found.name, opts.read) };
 }
 
-function loadSide(
-  side: SideSpec,
-  opts: LoadOptions,
-  cache: Map<string, Manifest | null>,
-  norm: Normalizer,
-): Loaded[] {
+/** The captures of a side, with their manifests, not decoded yet. */
+function findSide(side: SideSpec, opts: LoadOptions, cache: Map<string, Manifest | null>): Found[] {
   if (side.captures) {
     return side.captures.map((c) => ({
       name: c.name,
-      ...decode(c.bytes, c.name, opts, norm),
+      bytes: () => c.bytes,
       units: c.units,
       manifest: side.manifest ?? null,
     }));
@@ -111,7 +118,7 @@ function loadSide(
     const entry = manifest?.captures.find((c) => c.file === basename(f));
     return {
       name,
-      ...decode(readFileBytes(f, name), name, opts, norm),
+      bytes: () => readFileBytes(f, name),
       units: entry?.requests?.completed,
       dropped: entry?.requests?.dropped,
       windowSeconds: entry?.durationSeconds || undefined,
@@ -121,17 +128,72 @@ function loadSide(
 }
 
 /**
+ * The project roots that file paths in function names are made relative to: the working folder
+ * and the folders of the profiled processes that the manifests record.
+ */
+export function projectRoots(cwd: string, manifests: (Manifest | null)[]): string[] {
+  const roots = new Set<string>([resolve(cwd)]);
+  for (const m of manifests) if (m?.projectRoot) roots.add(m.projectRoot);
+  return [...roots];
+}
+
+/**
+ * The readers' warnings, each naming its file; the same warning (numbers aside) from several
+ * captures is one line naming the first and how many more.
+ */
+export function readerWarnings(perFile: [string, string[]][]): string[] {
+  const groups = new Map<string, { first: string; text: string; n: number }>();
+  for (const [name, list] of perFile) {
+    for (const w of list) {
+      const key = w.replace(/\d+(\.\d+)?/g, '#');
+      const g = groups.get(key);
+      if (g) g.n++;
+      else groups.set(key, { first: name, text: w, n: 1 });
+    }
+  }
+  return [...groups.values()].map(
+    (g) =>
+      `${g.first}${g.n > 1 ? ` (and ${g.n - 1} more capture${g.n === 2 ? '' : 's'})` : ''}: ${g.text}`,
+  );
+}
+
+/** A note for a sample type that is zero in every capture while others hold data. */
+function emptyTypeNote(loaded: Loaded[][], typeName: string): string | undefined {
+  const all = loaded.flat();
+  const withData = new Map<string, number>();
+  let chosenTotal = 0;
+  for (const l of all) {
+    const m = (l.profile ?? l.totals)!;
+    m.sampleTypes.forEach((t, k) => {
+      let total = 0;
+      if (l.totals) total = Math.abs(l.totals.totals[k].total);
+      else for (const v of l.profile!.values[k]) total += Math.abs(v);
+      if (t.type === typeName) chosenTotal += total;
+      else if (total > 0) withData.set(`${t.type} (${t.unit})`, 1);
+    });
+  }
+  if (chosenTotal > 0 || withData.size === 0) return undefined;
+  return `sample type ${typeName} is 0 in every capture; types with data: ${[...withData.keys()].join(', ')}: pick one with --sample-type`;
+}
+
+/**
  * Reads several sides and reduces every capture to per-function totals of ONE sample type:
  * `type`, else the first side's manifest sampleType, else the first profile's default.
  */
 export function loadCaptureSets(sides: SideSpec[], opts: LoadOptions): LoadedSets {
   const cache = new Map<string, Manifest | null>();
-  const norm = makeNormalizer(opts.normalizeNames);
-  const loaded = sides.map((side) => {
-    const l = loadSide(side, opts, cache, norm);
-    if (l.length === 0) throw new UsageError(`no ${side.label} profiles given`);
-    return l;
+  const found = sides.map((side) => {
+    const f = findSide(side, opts, cache);
+    if (f.length === 0) throw new UsageError(`no ${side.label} profiles given`);
+    return f;
   });
+  const norm = makeNormalizer(opts.normalizeNames, {
+    roots: projectRoots(
+      opts.cwd,
+      found.flat().map((f) => f.manifest),
+    ),
+  });
+  const loaded = found.map((side) => side.map((f) => decode(f, opts, norm)));
   const first = loaded[0][0];
   const meta = (l: Loaded) => (l.profile ?? l.totals)!;
   const typeName =
@@ -153,11 +215,17 @@ export function loadCaptureSets(sides: SideSpec[], opts: LoadOptions): LoadedSet
       profile: l.profile,
     };
   };
+  const sets = loaded.map((l) => l.map(toCapture));
+  const warnings = readerWarnings(loaded.flat().map((l) => [l.name, meta(l).warnings]));
+  const note = emptyTypeNote(loaded, typeName);
+  if (note) warnings.push(note);
   return {
-    sets: loaded.map((l) => l.map(toCapture)),
+    sets,
     manifests: loaded.map(
       (l) => [...new Set(l.map((x) => x.manifest).filter(Boolean))] as Manifest[],
     ),
     typeName,
+    warnings,
+    normalize: norm,
   };
 }

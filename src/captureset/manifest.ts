@@ -54,6 +54,11 @@ export interface Manifest {
   /** pprof sample type the captures should be compared on, when known (e.g. "cpu", "alloc_space"). */
   sampleType?: string;
   labels: Record<string, string>;
+  /**
+   * The profiled process's working folder (its project root), when the capture attached to a
+   * process: file paths under it in function names are made relative (name normalization).
+   */
+  projectRoot?: string;
   runner?: RunnerFingerprint;
   load?: {
     kind: 'builtin' | 'command' | 'none';
