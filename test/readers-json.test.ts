@@ -410,8 +410,8 @@ describe('cpuprofile', () => {
 
   it('rejects trace-event files and broken node graphs with a clear cpuprofile error', () => {
     const cases: [unknown, RegExp][] = [
-      [[{ name: 'ProfileChunk', args: {} }], /trace-event files .* not supported yet/],
-      [{ traceEvents: [] }, /trace-event files .* not supported yet/],
+      [[{ name: 'ProfileChunk', args: {} }], /a Chrome trace-event file .*speedscope/],
+      [{ traceEvents: [] }, /a Chrome trace-event file .*--cpu-prof/],
       [
         { ...base(), timeDeltas: [1, 2] },
         /timeDeltas\.length \(2\) does not match samples\.length \(6\)/,

@@ -16,6 +16,7 @@
  * - Chrome trace-event files (`[...]` / `{traceEvents}` with ProfileChunk events) are rejected.
  */
 import { ProfileError, readerGuard } from './errors.js';
+import { CHROME_TRACE, unsupportedDetail } from './formats.js';
 import { ProfileBuilder, type Profile } from './model.js';
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -123,10 +124,7 @@ function decode(json: unknown, file: string): Profile {
 /** The profile's top-level object; trace-event files are told apart and rejected. */
 function profileObject(json: unknown, fail: Fail): Record<string, unknown> {
   if (Array.isArray(json) || (isObject(json) && Array.isArray(json['traceEvents']))) {
-    fail(
-      'Chrome trace-event files (ProfileChunk events) are not supported yet; record a .cpuprofile instead ' +
-        '(node --cpu-prof, or DevTools > JavaScript Profiler > Save)',
-    );
+    fail(unsupportedDetail(CHROME_TRACE));
   }
   if (!isObject(json)) return fail('a .cpuprofile must be a JSON object');
   return json;

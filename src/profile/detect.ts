@@ -4,6 +4,7 @@
  */
 import { gunzipSync } from 'node:zlib';
 import { ProfileError } from './errors.js';
+import { unsupportedBinary, unsupportedDetail } from './formats.js';
 import { looksLikePerfScript } from './perfscript.js';
 
 export const DEFAULT_MAX_INFLATED_BYTES = 512 * 1024 * 1024;
@@ -93,6 +94,9 @@ export function sniff(
     bytes = inflate(bytes, file, maxInflated);
   }
   if (bytes.length === 0) throw new ProfileError('empty', file, 'file is empty');
+  const unsupported = unsupportedBinary(bytes);
+  if (unsupported)
+    throw new ProfileError('unsupported-format', file, unsupportedDetail(unsupported));
   const text = decodeText(bytes, file);
   if (text !== undefined) {
     const trimmed = text.trimStart();

@@ -6,6 +6,7 @@ import { UserError } from '../errors.js';
 
 export type ProfileErrorCode =
   | 'unknown-format'
+  | 'unsupported-format'
   | 'legacy-format'
   | 'gzip'
   | 'too-large'
@@ -15,6 +16,7 @@ export type ProfileErrorCode =
   | 'json'
   | 'speedscope'
   | 'cpuprofile'
+  | 'heapprofile'
   | 'folded'
   | 'sample-type'
   | 'io';

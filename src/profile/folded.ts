@@ -12,6 +12,7 @@
  * - The model stores stacks leaf first, so each line's frames are reversed.
  */
 import { ProfileError, readerGuard } from './errors.js';
+import { unsupportedDetail, unsupportedText } from './formats.js';
 import { ProfileBuilder, type Profile } from './model.js';
 
 const NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
@@ -66,6 +67,49 @@ function preview(line: string): string {
   return JSON.stringify(line.length > 80 ? `${line.slice(0, 80)}...` : line);
 }
 
+/**
+ * Well-formed lines must be at least this share of the non-empty, non-comment lines (one stray
+ * line, e.g. a last line cut short, is tolerated whatever the size).
+ */
+export const MIN_WELL_FORMED = 0.9;
+
+/**
+ * A frame as producers write them when a stack has one frame only: a symbol without blanks
+ * (`main`, `pkg.Func`, `Class::method`), optionally followed by `(file:line)` as py-spy writes,
+ * or a bracketed pseudo-frame (`[unknown]`). Not a number, not `key=value`.
+ */
+const FRAME_SHAPE = /^(?:\[[^\]]*\]|[^\s=;]+(?: \([^()]*\))?)$/;
+const NUMERIC = /^[-+\d.,:]+$/;
+
+/**
+ * Text whose lines merely end in a number is not a profile: well-formed lines must dominate,
+ * and some stack must have a frame separator, or every frame look like a producer's.
+ */
+function checkDominant(
+  text: string,
+  file: string,
+  parsed: Parsed[],
+  invalid: number,
+  firstInvalid: number,
+  lines: string[],
+): void {
+  const considered = parsed.length + invalid;
+  const hasSeparator = parsed.some((p) => /[^;];+[^;]/.test(p.stack));
+  const shapesOk =
+    hasSeparator || parsed.every((p) => FRAME_SHAPE.test(p.stack) && !NUMERIC.test(p.stack));
+  const dominant = invalid <= 1 || parsed.length >= MIN_WELL_FORMED * considered;
+  if (dominant && shapesOk) return;
+  const looks = unsupportedText(text);
+  const why = !shapesOk
+    ? `no line has a frame separator ";" and its "frames" do not look like function names (first: ${preview(parsed[0].stack)})`
+    : `only ${parsed.length} of ${considered} non-empty lines have the form "frame;frame;... count" (at least ${MIN_WELL_FORMED * 100}% must; first other line: line ${firstInvalid}: ${preview(lines[firstInvalid - 1].trim())})`;
+  throw new ProfileError(
+    'folded',
+    file,
+    `not folded stacks: ${why}; ${looks ? unsupportedDetail(looks) : 'it looks like plain text (a log or a report?), not a profile'}`,
+  );
+}
+
 export function readFolded(text: string, file: string): Profile {
   return readerGuard(
     'folded',
@@ -116,6 +160,8 @@ function parse(text: string, file: string): Profile {
         : 'no stack lines (the text is blank)',
     );
   }
+
+  checkDominant(text, file, parsed, invalid, firstInvalid, lines);
 
   const warnings: string[] = [];
   const differential = parsed.every((p) => p.diffStack !== undefined && /[^;]/.test(p.diffStack));
