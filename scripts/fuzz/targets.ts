@@ -32,7 +32,7 @@ export interface Seed {
 }
 
 const SEED_DIRS = ['pprof', 'collapsed', 'perf-script', 'speedscope', 'cpuprofile'];
-const FIXTURE_EXT = /\.(cpuprofile|txt|collapsed|folded|json|pb|pprof|gz|prof)$/;
+const FIXTURE_EXT = /\.(cpuprofile|heapprofile|txt|collapsed|folded|json|pb|pprof|gz|prof)$/;
 
 /** Every corpus file and fixture profile, plus the inflated content of gzipped ones. */
 export function loadSeeds(): Seed[] {

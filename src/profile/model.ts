@@ -11,7 +11,8 @@ export interface ValueType {
   unit: string;
 }
 
-export type ProfileFormat = 'pprof' | 'folded' | 'perf-script' | 'speedscope' | 'cpuprofile';
+export type ProfileFormat =
+  'pprof' | 'folded' | 'perf-script' | 'speedscope' | 'cpuprofile' | 'heapprofile';
 
 /** A label attached to a sample: string labels have `str`, numeric ones `num` (and maybe a unit). */
 export interface SampleLabel {
