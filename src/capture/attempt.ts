@@ -206,8 +206,13 @@ function checkCapture(
     throw e;
   }
   for (const w of checked.warnings) run.warn(w);
-  if (sampleType === undefined && s.manifest.sampleType === undefined)
-    s.manifest.sampleType = checked.sampleType;
+  // The manifest says what was recorded (not what was asked for, when the profile lacks it).
+  if (s.manifest.captures.length === 0) s.manifest.sampleType = checked.sampleType;
+  else if (s.manifest.sampleType !== checked.sampleType) {
+    run.warn(
+      `${stem} holds sample type "${checked.sampleType}" where the earlier captures hold "${s.manifest.sampleType}"`,
+    );
+  }
   if (window && window.completed === 0 && window.failed + window.dropped > 0) {
     throw new CaptureError(
       'load',
