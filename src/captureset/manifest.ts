@@ -44,10 +44,24 @@ export interface Manifest {
   createdAt: string;
   /** Where the profiles came from. */
   source: {
-    kind: 'http' | 'command' | 'pyroscope' | 'parca' | 'import';
+    kind: 'http' | 'command' | 'profiler' | 'pyroscope' | 'parca' | 'import';
     url?: string;
     command?: string;
     query?: string;
+    /**
+     * kind 'profiler': the profiler that attached to the process (node, jfr, perf), the process
+     * id, and how it sampled (frequency in Hz and in the profiler's own terms).
+     */
+    profiler?: {
+      name: string;
+      pid: number;
+      hz: number;
+      sampling: string;
+      inspectPort?: number;
+      openedInspector?: boolean;
+      event?: string;
+      settings?: string;
+    };
   };
   /** Profile kind asked for (cpu, allocs, heap, block, mutex, goroutine, or a custom name). */
   profileType: string;
