@@ -105,25 +105,30 @@ export async function attachJfr(o: AttachOptions): Promise<AttachedProfiler> {
     async capture(n, seconds, ctx) {
       const name = `profile-gate-${o.runId}-${n}`;
       const out = ctx.tempPath('.jfr');
-      await check(
-        'jcmd JFR.start',
-        await jcmd(
-          `JFR.start name=${name} settings=${JFR_SETTINGS} ${shellQuote(`jdk.ExecutionSample#period=${period}ms`)}`,
-          ctx.signal,
-        ),
-      );
-      ctx.started();
+      let started = false;
       try {
+        await check(
+          'jcmd JFR.start',
+          await jcmd(
+            `JFR.start name=${name} settings=${JFR_SETTINGS} ${shellQuote(`jdk.ExecutionSample#period=${period}ms`)}`,
+            ctx.signal,
+          ),
+        );
+        started = true;
+        ctx.started();
         await sleep(seconds * 1000, ctx.signal);
         await check(
           'jcmd JFR.dump',
           await jcmd(`JFR.dump name=${name} filename=${shellQuote(out)}`, ctx.signal),
         );
       } finally {
-        // Stopped whatever happened (also after Ctrl-C: the JVM must not keep recording).
-        const stop = await jcmd(`JFR.stop name=${name}`, new AbortController().signal);
-        if (stop.code !== 0 && !ctx.signal.aborted)
-          o.warn(`jcmd JFR.stop name=${name} failed: ${stop.tail}`);
+        // Stopped whatever happened, also after Ctrl-C (an interrupted JFR.start may still have
+        // started it): the JVM must not keep recording.
+        if (started || ctx.signal.aborted) {
+          const stop = await jcmd(`JFR.stop name=${name}`, new AbortController().signal);
+          if (stop.code !== 0 && started && !ctx.signal.aborted)
+            o.warn(`jcmd JFR.stop name=${name} failed: ${stop.tail}`);
+        }
       }
       if (!existsSync(out)) {
         throw new CaptureError(
