@@ -121,7 +121,7 @@ export function sniff(
     throw new ProfileError(
       'unknown-format',
       file,
-      'not a recognised profile format (expected pprof protobuf, gzip, folded stacks, perf script, speedscope JSON or Chrome .cpuprofile)',
+      'not a recognised profile format (expected pprof protobuf, gzip, folded stacks, perf script, speedscope JSON, Chrome .cpuprofile or .heapprofile)',
     );
   }
   return { kind: 'pprof', bytes };
