@@ -250,7 +250,7 @@ describe('why: any text whose lines end in a number was read as folded stacks', 
     }
   });
 
-  it('skipped lines reach the warnings of compare (text and --json)', async () => {
+  it('skipped lines reach the warnings of compare (text, --json, markdown summary)', async () => {
     const dir = join(tmp, 'folded-bad');
     mkdirSync(dir, { recursive: true });
     for (let i = 0; i < 3; i++) {
@@ -266,6 +266,12 @@ describe('why: any text whose lines end in a number was read as folded stacks', 
       expect.stringMatching(
         /f0\.folded \(and 5 more captures\): skipped 1 line not of the form "stack count" \(first: line 3\)$/,
       ),
+    );
+    // the markdown report (the job summary and the PR comment are made of it)
+    const md = join(tmp, 'folded-bad.md');
+    await cli(['compare', '--baseline', dir, '--canary', dir, '--markdown', md]);
+    expect(readFileSync(md, 'utf8')).toMatch(
+      /> \[!WARNING\]\n> .*f0\.folded \(and 5 more captures\): skipped 1 line/,
     );
     const text = await cli(['compare', '--baseline', dir, '--canary', dir]);
     expect(text.stdout).toMatch(/warning: .*f0\.folded \(and 5 more captures\): skipped 1 line/);
