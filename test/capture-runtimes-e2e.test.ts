@@ -419,6 +419,46 @@ describe('node: attach by pid (inspector)', () => {
       true,
     );
   });
+
+  it('attach/detach cycles under load leave the process running and its inspector closed', async () => {
+    // Closing the inspector while a session was attached crashed Node 20 now and then
+    // (SIGSEGV, about 1 cycle in 17 under load): profile-gate closes it after the session.
+    const b = builds.comments;
+    const load = spawnLoad(b.url);
+    try {
+      for (let i = 0; i < 8; i++) {
+        const out = join(tmp, `node-cycle-${i}`);
+        const type = i % 2 ? 'allocs' : 'cpu';
+        const r = await cli(
+          [
+            'capture',
+            '--profiler',
+            'node',
+            '--pid',
+            String(b.pid),
+            '--type',
+            type,
+            '--captures',
+            '1',
+            '--seconds',
+            '0.2',
+            '--out',
+            out,
+            '-q',
+          ],
+          tmp,
+        );
+        expect(r.code, r.stderr).toBe(0);
+        expect(readManifest(out).source.profiler?.openedInspector).toBe(true);
+        expect(alive(b.pid)).toBe(true);
+      }
+    } finally {
+      load.stop();
+    }
+    await expect(fetch(`http://127.0.0.1:${b.inspect}/json/list`)).rejects.toThrow();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(alive(b.pid)).toBe(true);
+  });
 });
 
 /** `n` requests to `url`, `concurrency` at a time. */

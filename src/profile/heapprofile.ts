@@ -7,7 +7,8 @@
  * - `head` is the call tree; each node's `selfSize` is the bytes allocated in that function
  *   (sampled and scaled up by V8), excluding its callees.
  * - Sample types: `alloc_space/bytes` (selfSize, the default) and, when the profile lists its
- *   `samples`, `samples/count` (the sampled allocations per node).
+ *   `samples`, `samples/count` (the sampled allocations per node). Samples of nodes missing from
+ *   the tree (V8 writes some now and then) are dropped with a warning.
  * - What `alloc_space` covers depends on how it was recorded: with
  *   `includeObjectsCollectedByMajorGC`/`MinorGC` (as `capture --profiler node --type allocs`
  *   records) every sampled allocation; without them only what was still alive at the stop.
@@ -94,6 +95,7 @@ function decode(json: unknown, file: string): Profile {
 
   const rawSamples = json['samples'];
   let counts: Float64Array | undefined;
+  let orphans = 0;
   if (rawSamples !== undefined) {
     if (!Array.isArray(rawSamples)) return fail('"samples" is not an array');
     counts = new Float64Array(nodes.length);
@@ -102,8 +104,10 @@ function decode(json: unknown, file: string): Profile {
         return fail(`samples[${i}] has no nodeId`);
       }
       const k = byId.get(s['nodeId']);
-      if (k === undefined) return fail(`samples[${i}].nodeId ${s['nodeId']} is not a node id`);
-      counts![k]++;
+      // V8 now and then lists samples of nodes it left out of the tree (seen with the objects
+      // the GC collected included): their bytes are not in any selfSize either.
+      if (k === undefined) orphans++;
+      else counts![k]++;
     });
   }
 
@@ -137,6 +141,11 @@ function decode(json: unknown, file: string): Profile {
   }
   if (!Number.isFinite(total)) fail('the sizes add up to more than a double can hold');
   if (rootBytes > 0) warnings.push(`dropped ${rootBytes} bytes charged to (root), with no stack`);
+  if (orphans > 0) {
+    warnings.push(
+      `dropped ${orphans} sample${orphans === 1 ? '' : 's'} of nodes that are not in the tree`,
+    );
+  }
   return out.build({
     format: 'heapprofile',
     defaultSampleType: 0,
