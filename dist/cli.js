@@ -1720,6 +1720,7 @@ function decode2(json, file) {
   }
   const rawSamples = json["samples"];
   let counts;
+  let orphans = 0;
   if (rawSamples !== void 0) {
     if (!Array.isArray(rawSamples)) return fail2('"samples" is not an array');
     counts = new Float64Array(nodes.length);
@@ -1728,8 +1729,8 @@ function decode2(json, file) {
         return fail2(`samples[${i}] has no nodeId`);
       }
       const k = byId.get(s["nodeId"]);
-      if (k === void 0) return fail2(`samples[${i}].nodeId ${s["nodeId"]} is not a node id`);
-      counts[k]++;
+      if (k === void 0) orphans++;
+      else counts[k]++;
     });
   }
   const types = [{ type: "alloc_space", unit: "bytes" }];
@@ -1762,6 +1763,11 @@ function decode2(json, file) {
   }
   if (!Number.isFinite(total)) fail2("the sizes add up to more than a double can hold");
   if (rootBytes > 0) warnings.push(`dropped ${rootBytes} bytes charged to (root), with no stack`);
+  if (orphans > 0) {
+    warnings.push(
+      `dropped ${orphans} sample${orphans === 1 ? "" : "s"} of nodes that are not in the tree`
+    );
+  }
   return out.build({
     format: "heapprofile",
     defaultSampleType: 0,
@@ -33834,19 +33840,7 @@ async function jsonList(host, port) {
     `${host}:${port} answers, but not as a Node inspector (GET /json/list gave HTTP ${res.status}): give the inspector's port with --inspect-port`
   );
 }
-async function attachNode(o) {
-  checkProcess(o.pid, o.pidFlag);
-  const args = processArgs(o.pid) ?? [];
-  const fromArgs = inspectorAddress(args) ?? inspectorAddress((processEnv(o.pid, "NODE_OPTIONS") ?? "").split(/\s+/).filter(Boolean));
-  const port = o.inspectPort ?? fromArgs?.port ?? DEFAULT_INSPECT_PORT;
-  const host = fromArgs?.host ?? "127.0.0.1";
-  const portFlag = o.pidFlag === "--baseline-pid" ? "--baseline-inspect-port" : "--inspect-port";
-  if (port === 0) {
-    throw new CaptureError(
-      "attach",
-      `process ${o.pid} was started with inspector port 0 (a random port): give the port it printed with ${portFlag}`
-    );
-  }
+async function findInspector(o, host, port, portFlag, args) {
   let targets = await jsonList(host, port);
   let opened = false;
   if (!targets) {
@@ -33878,7 +33872,33 @@ async function attachNode(o) {
       `the inspector on ${host}:${port} lists no target to attach to`
     );
   }
-  const session = await DevToolsSession.open(url);
+  return { url, opened };
+}
+async function attachNode(o) {
+  checkProcess(o.pid, o.pidFlag);
+  const args = processArgs(o.pid) ?? [];
+  const fromArgs = inspectorAddress(args) ?? inspectorAddress((processEnv(o.pid, "NODE_OPTIONS") ?? "").split(/\s+/).filter(Boolean));
+  const port = o.inspectPort ?? fromArgs?.port ?? DEFAULT_INSPECT_PORT;
+  const host = fromArgs?.host ?? "127.0.0.1";
+  const portFlag = o.pidFlag === "--baseline-pid" ? "--baseline-inspect-port" : "--inspect-port";
+  if (port === 0) {
+    throw new CaptureError(
+      "attach",
+      `process ${o.pid} was started with inspector port 0 (a random port): give the port it printed with ${portFlag}`
+    );
+  }
+  let found;
+  for (let attempt = 1; !found; attempt++) {
+    const { url, opened: signalled } = await findInspector(o, host, port, portFlag, args);
+    try {
+      found = { url, opened: signalled, session: await DevToolsSession.open(url) };
+    } catch (e) {
+      if (attempt >= 2 || signalled) throw e;
+      await sleep(CLOSE_DELAY_MS + 500, o.signal);
+    }
+  }
+  const { session } = found;
+  let opened = found.opened;
   try {
     const r = await session.send("Runtime.evaluate", {
       expression: "process.pid",
@@ -33891,6 +33911,11 @@ async function attachNode(o) {
         `the inspector on ${host}:${port} belongs to process ${String(pid)}, not ${o.pid} (${o.pidFlag}): start each build with its own --inspect-port=PORT (the inspector stays closed until profile-gate opens it) and give ${portFlag}`
       );
     }
+    const pending = await session.send("Runtime.evaluate", {
+      expression: CANCEL_CLOSE,
+      returnByValue: true
+    });
+    if (pending.result?.value === true) opened = true;
     if (o.type === "allocs") await session.send("HeapProfiler.enable");
     else {
       await session.send("Profiler.enable");
@@ -33911,7 +33936,7 @@ async function attachNode(o) {
   return {
     record,
     capture: (_n, seconds, ctx) => o.type === "allocs" ? captureHeap(session, seconds, ctx) : captureCpu(session, seconds, ctx),
-    detach: () => detach(session, o.type, opened)
+    detach: () => detach(session, o.type, opened, host, port)
   };
 }
 function intervalMicros(hz) {
@@ -33952,7 +33977,7 @@ function captureHeap(s, seconds, ctx) {
     (t) => s.send("HeapProfiler.stopSampling", {}, t)
   );
 }
-async function detach(session, type, opened) {
+async function detach(session, type, opened, host, port) {
   if (session.closed) return;
   const quiet = (p) => p.catch(() => void 0);
   await quiet(
@@ -33960,16 +33985,18 @@ async function detach(session, type, opened) {
   );
   if (opened) {
     await quiet(
-      session.send(
-        "Runtime.evaluate",
-        { expression: "setImmediate(() => process._debugEnd()), 0", returnByValue: true },
-        2e3
-      )
+      session.send("Runtime.evaluate", { expression: SCHEDULE_CLOSE, returnByValue: true }, 2e3)
     );
   }
   await session.close();
+  if (opened) {
+    const until = Date.now() + CLOSE_DELAY_MS + 3e3;
+    while (Date.now() < until && await jsonList(host, port).catch(() => void 0)) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
 }
-var DEFAULT_INSPECT_PORT, HEAP_SAMPLING_INTERVAL, OPEN_TIMEOUT_MS;
+var DEFAULT_INSPECT_PORT, HEAP_SAMPLING_INTERVAL, OPEN_TIMEOUT_MS, CLOSE_DELAY_MS, CLOSE_KEY, SCHEDULE_CLOSE, CANCEL_CLOSE;
 var init_node = __esm({
   "src/capture/profilers/node.ts"() {
     "use strict";
@@ -33980,6 +34007,10 @@ var init_node = __esm({
     DEFAULT_INSPECT_PORT = 9229;
     HEAP_SAMPLING_INTERVAL = 32 * 1024;
     OPEN_TIMEOUT_MS = 1e4;
+    CLOSE_DELAY_MS = 1e3;
+    CLOSE_KEY = `Symbol.for('profile-gate.closeInspector')`;
+    SCHEDULE_CLOSE = `(() => { const k = ${CLOSE_KEY}; clearTimeout(globalThis[k]); globalThis[k] = setTimeout(() => { delete globalThis[k]; process._debugEnd(); }, ${CLOSE_DELAY_MS}); globalThis[k].unref(); return 0; })()`;
+    CANCEL_CLOSE = `(() => { const k = ${CLOSE_KEY}; const t = globalThis[k]; if (!t) return false; clearTimeout(t); delete globalThis[k]; return true; })()`;
   }
 });
 
