@@ -303,6 +303,37 @@ describe('runAction (in-process)', () => {
     expect(eng.compare.mock.calls[0][0].canary).toEqual({ paths: [fixture('captures', 'cpu')] });
   });
 
+  it('gate with a profiler and a baseline pid compares against the baseline captured with it, no artifact', async () => {
+    const fake = await fakeRepo();
+    const { inputs, ctx } = setup({
+      inputs: { profiler: 'perf', pid: '4242', 'baseline-pid': '4241', captures: '3' },
+    });
+    const eng = engines('pass');
+    eng.capture = vi.fn(async () => ({
+      dir: fixture('captures', 'cpu'),
+      baselineDir: fixture('captures', 'base-1'),
+    }));
+    const before = fake.requests.length;
+    await runAction(inputs, ctx, {
+      io: recordingIO().io,
+      rest: new GitHubRest({ token: TOKEN, apiUrl: fake.url }),
+      transfer: fakeTransfer(fake, false).transfer,
+      engines: eng,
+      env: {},
+    });
+    expect((eng.capture as ReturnType<typeof vi.fn>).mock.calls[0][0]).toMatchObject({
+      profiler: 'perf',
+      pid: 4242,
+      baselinePid: 4241,
+    });
+    expect(eng.compare.mock.calls[0][0].baseline).toEqual({
+      paths: [fixture('captures', 'base-1')],
+    });
+    expect(eng.compare.mock.calls[0][0].canary).toEqual({ paths: [fixture('captures', 'cpu')] });
+    // the baseline came from the capture: no artifact lookup
+    expect(fake.requests.slice(before).filter((r) => /artifacts|runs/.test(r.path))).toEqual([]);
+  });
+
   it('a workflow not on the default branch yet means no baseline; a token without actions:read is an error', async () => {
     const fake = await fakeRepo();
     const { inputs, ctx } = setup({ inputs: { 'canary-path': fixture('captures', 'cpu') } });

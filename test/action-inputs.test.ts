@@ -113,8 +113,54 @@ describe('readInputs', () => {
       problems({ 'github-token': 't', 'canary-path': canary, endpoint: 'http://127.0.0.1:6060' }),
     ).toContain('canary-path and endpoint: give one of them (captures on disk, or capture now)');
     expect(problems({ mode: 'capture' })).toContain(
-      'capture mode needs endpoint (the profile URL to capture from)',
+      'capture mode needs endpoint (the profile URL to capture from) or profiler and pid',
     );
+  });
+
+  it('reads profiler, pid and baseline-pid (attach by pid, interleaved A/B)', () => {
+    const i = readInputs(
+      env({
+        mode: 'capture',
+        profiler: 'node',
+        pid: '4242',
+        'baseline-pid': '4241',
+        'load-url': 'http://127.0.0.1:8081/',
+        'baseline-load-url': 'http://127.0.0.1:8080/',
+        'load-rate': '100',
+      }),
+    );
+    expect(i.capture).toMatchObject({
+      profiler: 'node',
+      pid: 4242,
+      baselinePid: 4241,
+      baselineLoadUrl: 'http://127.0.0.1:8080/',
+      load: { kind: 'builtin', url: 'http://127.0.0.1:8081/', rate: 100 },
+    });
+    expect(i.capture?.endpoint).toBeUndefined();
+    expect(problems({ mode: 'capture', profiler: 'dtrace', pid: '1' })).toContain(
+      'profiler: "dtrace" is not one of node, jfr, perf',
+    );
+    expect(problems({ mode: 'capture', profiler: 'perf' })).toContain(
+      'pid: needed with profiler (the process id of the running canary)',
+    );
+    expect(problems({ mode: 'capture', endpoint: 'http://127.0.0.1:6060', pid: '3' })).toContain(
+      'pid / baseline-pid: only used with profiler',
+    );
+    expect(
+      problems({
+        mode: 'capture',
+        profiler: 'perf',
+        pid: '3',
+        'baseline-pid': '4',
+        'load-url': 'http://127.0.0.1:8081/',
+        'load-rate': '10',
+      }),
+    ).toContain(
+      'baseline-load-url: needed with baseline-pid and load-url (both builds get the same load)',
+    );
+    expect(
+      problems({ mode: 'capture', endpoint: 'http://127.0.0.1:6060', profiler: 'node', pid: '3' }),
+    ).toContain('endpoint and profiler: give one of them (a profile URL, or a profiler and a pid)');
   });
 
   it('validates the capture options', () => {

@@ -127,7 +127,7 @@ describe('Action with fleet sources', () => {
       problems = (e as InputError).problems;
     }
     expect(problems.join('\n')).toMatch(
-      /canary-source: give one of canary-source, canary-path and endpoint/,
+      /canary-source: give one of canary-source, canary-path, endpoint and profiler/,
     );
     expect(problems.join('\n')).toMatch(/canary-source/);
   });

@@ -334,7 +334,7 @@ describe('capture CLI options', () => {
   it('rejects contradictory or incomplete options with a usage error', () => {
     const bad: [string[], RegExp][] = [
       [['--url', 'http://127.0.0.1:1'], /--out/],
-      [['--out', 'x'], /--url or --capture-command/],
+      [['--out', 'x'], /--url, --profiler or --capture-command/],
       [['--url', 'http://127.0.0.1:1', '--out', 'x', '--load-url', 'http://127.0.0.1:2'], /--rate/],
       [['--url', 'http://127.0.0.1:1', '--out', 'x', '--rate', '5'], /goes with --load-url/],
       [

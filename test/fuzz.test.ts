@@ -157,6 +157,10 @@ describe('fuzz findings, kept as regression tests', () => {
       `a 1 1.0: 1 cycles:\n\t1 ${'\t'.repeat(200_000)}x\n`, // perf script frame line
       `a;${'[x['.repeat(70_000)} 1\n`, // go-generics name normalization
       `a 1 1.0: 1 cycles:\n\t1 f${'.('.repeat(100_000)} (/x.so)\n`, // Go name tidy check
+      `a;${'(x'.repeat(100_000)} 1\n`, // positions: parentheses that never close
+      `a;/${'x/'.repeat(100_000)}f.js:${'1'.repeat(50_000)}:2 1\n`, // positions: path, position
+      `a;${':L#1'.repeat(50_000)} 1\n`, // positions: almost @datadog/pprof positions
+      `a;[${'['.repeat(100_000)}+0x1 1\n`, // addresses: brackets and an address
     ];
     for (const text of inputs) {
       const t0 = performance.now();

@@ -63,7 +63,10 @@ describe('folded stacks', () => {
   });
 
   it('skips comments and invalid lines, and says how many', () => {
-    const p = readFolded('# header\n\na;b 1\nnot a stack\n// note\nc x\na;b 2\n', 'w.txt');
+    const p = readFolded(
+      `# header\n\na;b 1\nnot a stack\n// note\nc x\na;b 2\n${'a;b 0\n'.repeat(16)}`,
+      'w.txt',
+    );
     expect(totals(p)).toEqual({ total: 3, fns: { a: [0, 3], b: [3, 3] } });
     expect(p.warnings).toHaveLength(1);
     expect(p.warnings[0]).toMatch(/2 comment lines/);

@@ -33,7 +33,7 @@ export interface Seed {
 }
 
 const SEED_DIRS = ['pprof', 'collapsed', 'perf-script', 'speedscope', 'cpuprofile'];
-const FIXTURE_EXT = /\.(cpuprofile|txt|collapsed|folded|json|pb|pprof|gz|prof|jfr)$/;
+const FIXTURE_EXT = /\.(cpuprofile|heapprofile|txt|collapsed|folded|json|pb|pprof|gz|prof|jfr)$/;
 /** Fixture folders whose files are all seeds (JFR recordings of other producers). */
 const FIXTURE_DIRS = ['profiles', 'jfr-public'];
 

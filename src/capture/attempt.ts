@@ -1,11 +1,9 @@
 /**
- * One capture attempt for one build: ask for the profile (HTTP GET, or the capture command),
- * count the load in its window, check the profile, write it into the set's folder and report
- * it. Retrying a failed attempt is the caller's (runner.ts).
+ * One capture attempt for one build: ask for the profile (HTTP GET, the capture command, or the
+ * attached profiler), count the load in its window, check the profile, write it into the set's
+ * folder and report it. Retrying a failed attempt is the caller's (runner.ts).
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { CaptureEntry } from '../captureset/manifest.js';
 import { captureEntry } from '../captureset/write.js';
@@ -22,7 +20,10 @@ import {
   type LoadGenerator,
   type LoadWindow,
 } from './loadgen.js';
-import { writeSetFile, type CaptureRun, type RoleState } from './run.js';
+import { captureWithProfiler } from './attach.js';
+import { checkJfrHeader } from './profilers/jfr.js';
+import type { ProfilerCapture } from './profilers/profiler.js';
+import { tempPath, writeSetFile, type CaptureRun, type RoleState } from './run.js';
 import { fmtSeconds, sleep } from './time.js';
 
 /** One edge of a capture's window: when, and the load counters then. */
@@ -43,13 +44,20 @@ export async function captureOnce(
   index: number,
 ): Promise<CaptureEntry> {
   const stem = `${fileStem(run.o.type)}-${String(n).padStart(3, '0')}`;
-  const win = openWindow(s.gen, run.o.seconds);
-  let bytes: Buffer;
+  let win = openWindow(s.gen, run.o.seconds);
+  let bytes: Uint8Array;
   let end: WindowEdge;
+  let check: ProfilerCapture['check'] = 'decode';
   try {
-    bytes = s.endpoint
-      ? await fetchOverHttp(run, s.endpoint)
-      : await runCaptureCommand(run, s, stem);
+    if (s.endpoint) bytes = await fetchOverHttp(run, s.endpoint);
+    else if (s.profiler) {
+      // the window opens again when the profiler has begun sampling
+      const restart = () => {
+        win.close();
+        win = openWindow(s.gen, run.o.seconds);
+      };
+      ({ bytes, check } = await captureWithProfiler(run, s, n, stem, restart));
+    } else bytes = await runCaptureCommand(run, s, stem);
   } finally {
     end = win.close();
   }
@@ -57,7 +65,10 @@ export async function captureOnce(
     win.start.counters && end.counters
       ? windowBetween(win.start.counters, end.counters)
       : undefined;
-  const checked = checkCapture(run, s, bytes, stem, index, window);
+  const checked =
+    check === 'jfr'
+      ? checkJfrCapture(run, s, bytes, stem)
+      : checkCapture(run, s, bytes, stem, index, window);
   const file = stem + checked.ext;
   writeSetFile(s, file, bytes);
   const entry = captureEntry(file, bytes, {
@@ -186,13 +197,29 @@ async function runCaptureCommand(run: CaptureRun, s: RoleState, stem: string): P
 }
 
 /**
+ * A JFR recording, before profile-gate has a JFR reader: its chunk header is checked (magic,
+ * version, size), not its events; the sample type is the one the profiler records.
+ */
+function checkJfrCapture(
+  run: CaptureRun,
+  s: RoleState,
+  bytes: Uint8Array,
+  stem: string,
+): Pick<CheckedProfile, 'ext' | 'sampleType'> {
+  checkJfrHeader(bytes, stem);
+  const sampleType = run.settings.sampleType ?? 'cpu';
+  s.manifest.sampleType = sampleType;
+  return { ext: '.jfr', sampleType };
+}
+
+/**
  * Checks a profile (see checkProfile) and that load reached the service in its window; records
  * the sample type found when none was asked for.
  */
 function checkCapture(
   run: CaptureRun,
   s: RoleState,
-  bytes: Buffer,
+  bytes: Uint8Array,
   stem: string,
   index: number,
   window: LoadWindow | undefined,
@@ -208,8 +235,13 @@ function checkCapture(
     throw e;
   }
   for (const w of checked.warnings) run.warn(w);
-  if (sampleType === undefined && s.manifest.sampleType === undefined)
-    s.manifest.sampleType = checked.sampleType;
+  // The manifest says what was recorded (not what was asked for, when the profile lacks it).
+  if (s.manifest.captures.length === 0) s.manifest.sampleType = checked.sampleType;
+  else if (s.manifest.sampleType !== checked.sampleType) {
+    run.warn(
+      `${stem} holds sample type "${checked.sampleType}" where the earlier captures hold "${s.manifest.sampleType}"`,
+    );
+  }
   if (window && window.completed === 0 && window.failed + window.dropped > 0) {
     throw new CaptureError(
       'load',
@@ -242,11 +274,6 @@ function warnIfLoadShort(
       `${which}: the service completed ${window.completedRate.toFixed(1)} req/s of the asked ${asked} (${window.failed} failed${gen.lastError ? `, last error ${gen.lastError}` : ''})`,
     );
   }
-}
-
-/** A temp path in `dir` that capture listings ignore (dot file). */
-function tempPath(dir: string, stem: string): string {
-  return join(dir, `.${stem}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
 }
 
 function iso(epochMs: number): string {

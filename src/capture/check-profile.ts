@@ -65,18 +65,21 @@ export function checkProfile(
 }
 
 export function extensionFor(bytes: Uint8Array, p: Profile): string {
+  const gz = isGzip(bytes) ? '.gz' : '';
   switch (p.format) {
     case 'pprof':
-      return isGzip(bytes) ? '.pb.gz' : '.pb';
+      return gz ? '.pb.gz' : '.pb';
     case 'folded':
-      return '.folded';
+      return '.folded' + gz;
     case 'perf-script':
-      return '.perf.txt';
+      return '.perf.txt' + gz;
     case 'speedscope':
-      return '.speedscope.json';
+      return '.speedscope.json' + gz;
     case 'cpuprofile':
-      return '.cpuprofile';
+      return '.cpuprofile' + gz;
+    case 'heapprofile':
+      return '.heapprofile' + gz;
     case 'jfr':
-      return isGzip(bytes) ? '.jfr.gz' : '.jfr';
+      return '.jfr' + gz;
   }
 }

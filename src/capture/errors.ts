@@ -12,7 +12,11 @@ export type FailureKind =
   | 'command'
   | 'load'
   | 'aborted'
-  | 'io';
+  | 'io'
+  /** A profiler could not attach to the process (not there, not that runtime, not allowed). */
+  | 'attach'
+  /** An attached profiler failed during a capture. */
+  | 'profiler';
 
 /** A capture could not be taken. `retryable` says whether another attempt may help. */
 export class CaptureError extends Error {

@@ -10,6 +10,13 @@ import { placeholdersIn, substitute } from './command.js';
 import { emptyProfileHint, sampleTypeFor } from './endpoints.js';
 import type { LoadTarget } from './loadgen.js';
 import type { Limits } from '../profile/limits.js';
+import {
+  checkProfilerOptions,
+  isProfilerName,
+  profilerSampleType,
+  PROFILERS,
+  type ProfilerName,
+} from './profilers/profiler.js';
 
 /** The built-in open-loop generator. */
 export interface BuiltinLoadOptions {
@@ -63,9 +70,22 @@ export interface RunCaptureOptions {
   headers?: Record<string, string>;
   /** Shell command that writes one capture: placeholders {pid} {seconds} {out} {type}; without {out}, stdout is the profile. */
   captureCommand?: string;
-  /** Process id substituted for {pid} (canary). */
+  /**
+   * Attach a profiler to the running process `pid` (and `baselinePid`) instead of asking an
+   * endpoint or running a command: `node` (inspector), `jfr` (jcmd), `perf`. Exactly one of
+   * url / captureCommand / profiler.
+   */
+  profiler?: ProfilerName;
+  /** Sampling frequency of the profiler in Hz (default: node 1000, jfr 100, perf 499). */
+  hz?: number;
+  /** node: the inspector port of the canary / baseline process (default: from its command line, else 9229). */
+  inspectPort?: number;
+  baselineInspectPort?: number;
+  /** Executables the profilers run (default: `perf` and `jcmd` from PATH). */
+  tools?: { perf?: string; jcmd?: string };
+  /** Process id substituted for {pid}, or that the profiler attaches to (canary). */
   pid?: number;
-  /** Process id of the baseline build for {pid}: enables interleaved A/B with captureCommand. */
+  /** Process id of the baseline build: enables interleaved A/B with captureCommand or profiler. */
   baselinePid?: number;
   /** pprof sample type recorded in the manifest (default: from type, e.g. allocs -> alloc_space). */
   sampleType?: string;
@@ -116,7 +136,8 @@ export function settingsOf(o: RunCaptureOptions): CaptureSettings {
     backoffMs: o.retryBackoffMs ?? 500,
     interleaved: o.baselineUrl !== undefined || o.baselinePid !== undefined,
     warmupS: o.warmupSeconds ?? (o.load ? 3 : 0),
-    sampleType: o.sampleType ?? sampleTypeFor(o.type),
+    sampleType:
+      o.sampleType ?? (o.profiler ? profilerSampleType(o.profiler, o.type) : sampleTypeFor(o.type)),
     emptyHint: emptyProfileHint(o.type),
     tickMs: o.progressIntervalMs ?? 1000,
     rateWarn: o.rateWarnFraction ?? 0.9,
@@ -139,17 +160,21 @@ export function validate(o: RunCaptureOptions): void {
   if (o.warmupSeconds !== undefined && !(o.warmupSeconds >= 0 && o.warmupSeconds <= 3600)) {
     throw new UsageError(`--warmup must be from 0 to 3600 seconds (got ${o.warmupSeconds})`);
   }
-  if ((o.url === undefined) === (o.captureCommand === undefined)) {
-    throw new UsageError('give exactly one of --url (a profiling endpoint) and --capture-command');
+  const sources = [o.url, o.captureCommand, o.profiler].filter((x) => x !== undefined).length;
+  if (sources !== 1) {
+    throw new UsageError(
+      'give exactly one of --url (a profiling endpoint), --capture-command and --profiler (with --pid)',
+    );
   }
   if (o.baselineUrl !== undefined && o.url === undefined) {
     throw new UsageError(
-      '--baseline-url goes with --url (use --baseline-pid with --capture-command)',
+      '--baseline-url goes with --url (use --baseline-pid with --capture-command or --profiler)',
     );
   }
-  if (o.baselinePid !== undefined && o.captureCommand === undefined) {
-    throw new UsageError('--baseline-pid goes with --capture-command');
+  if (o.baselinePid !== undefined && o.captureCommand === undefined && !o.profiler) {
+    throw new UsageError('--baseline-pid goes with --capture-command or --profiler');
   }
+  validateProfiler(o);
   for (const [name, v] of [
     ['--pid', o.pid],
     ['--baseline-pid', o.baselinePid],
@@ -206,6 +231,42 @@ export function validate(o: RunCaptureOptions): void {
   }
   if (o.load?.kind === 'command' && !o.load.command.trim())
     throw new UsageError('--load-command is empty');
+}
+
+/** The profiler options: a known profiler, a pid, a kind it captures, node-only ports. */
+function validateProfiler(o: RunCaptureOptions): void {
+  if (o.profiler === undefined) {
+    for (const [flag, v] of [
+      ['--hz', o.hz],
+      ['--inspect-port', o.inspectPort],
+      ['--baseline-inspect-port', o.baselineInspectPort],
+    ] as const) {
+      if (v !== undefined) throw new UsageError(`${flag} goes with --profiler`);
+    }
+    return;
+  }
+  if (!isProfilerName(o.profiler)) {
+    throw new UsageError(`--profiler must be one of ${PROFILERS.join(', ')} (got "${o.profiler}")`);
+  }
+  if (o.pid === undefined) {
+    throw new UsageError(`--profiler ${o.profiler} attaches to a running process: give --pid`);
+  }
+  if (o.baselinePid !== undefined && o.baselinePid === o.pid) {
+    throw new UsageError('--baseline-pid must be another process than --pid');
+  }
+  checkProfilerOptions(o.profiler, o.type, o.hz);
+  for (const [flag, v] of [
+    ['--inspect-port', o.inspectPort],
+    ['--baseline-inspect-port', o.baselineInspectPort],
+  ] as const) {
+    if (v === undefined) continue;
+    if (o.profiler !== 'node') throw new UsageError(`${flag} goes with --profiler node`);
+    if (!(Number.isInteger(v) && v > 0 && v < 65536))
+      throw new UsageError(`${flag} must be a port number from 1 to 65535 (got ${v})`);
+  }
+  if (o.baselineInspectPort !== undefined && o.baselinePid === undefined) {
+    throw new UsageError('--baseline-inspect-port goes with --baseline-pid');
+  }
 }
 
 /**

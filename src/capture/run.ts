@@ -23,6 +23,7 @@ import { loadRecord } from './load.js';
 import type { LoadGenerator, LoadTarget, LoadWindow } from './loadgen.js';
 import type { CaptureSettings, RunCaptureOptions } from './options.js';
 import type { Endpoints } from './probe.js';
+import type { AttachedProfiler } from './profilers/profiler.js';
 
 export type CaptureRole = 'baseline' | 'canary';
 
@@ -78,6 +79,8 @@ export interface RoleState {
   pid?: number;
   /** The built-in load aimed at this build, while the run has one. */
   gen?: LoadGenerator;
+  /** The profiler attached to `pid`, while the run has one (`--profiler`). */
+  profiler?: AttachedProfiler;
   targets?: LoadTarget[];
   /** Gets each capture as it completes (and is rewritten then). */
   manifest: Manifest;
@@ -179,7 +182,9 @@ export function newSets(
           // no credentials in a manifest: user-info removed, token-like parameters blanked
           url: redactUrl(fillTemplate(endpoint.template, { seconds: o.seconds, type: o.type })),
         }
-      : { kind: 'command', command: o.captureCommand };
+      : o.profiler
+        ? { kind: 'profiler' }
+        : { kind: 'command', command: o.captureCommand };
     const labels = { ...(o.labels ?? {}) };
     const manifest: Manifest = {
       formatVersion: MANIFEST_FORMAT_VERSION,
@@ -206,6 +211,11 @@ export function newSets(
       manifest,
     };
   });
+}
+
+/** A temp path in `dir` that capture listings ignore (dot file). */
+export function tempPath(dir: string, stem: string): string {
+  return join(dir, `.${stem}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
 }
 
 /** Writes a capture file into a set's folder (atomically, through captureset/write.ts). */

@@ -5,12 +5,13 @@
  * Order of events (the module of each phase in brackets; what the phases share is one
  * CaptureRun object, run.ts):
  *   1. check options [options], resolve endpoints and classify targets (warning for non-private
- *      addresses) [probe], prepare the output folders [options], probe endpoints [probe]
+ *      addresses) [probe], prepare the output folders [options], probe endpoints [probe],
+ *      attach the profiler to each build's process (`--profiler`) [attach]
  *   2. start the load (built-in open-loop generator, or the user's command) [load]
  *   3. warm up (load only), check that the load actually reaches the service [load]
  *   4. K captures, one at a time (never overlapping); with a baseline, A B A B ... alternation;
  *      each one an attempt [attempt], retried with backoff
- *   5. stop the load [load], write the manifest(s)
+ *   5. stop the load [load], detach the profilers [attach], write the manifest(s)
  * Whatever happens (error, abort), the load and every command are stopped, temp files removed,
  * and the manifest of the completed captures is written (with `incomplete` set).
  */
@@ -19,6 +20,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { MANIFEST_FILE, type Manifest } from '../captureset/manifest.js';
 import { UsageError } from '../errors.js';
+import { attachProfilers, detachProfilers } from './attach.js';
 import { captureOnce } from './attempt.js';
 import { CaptureError } from './errors.js';
 import {
@@ -107,6 +109,7 @@ export async function runCapture(
   try {
     // Fail fast (before load and warm-up) when an endpoint cannot be reached at all.
     await probeEndpoints(run);
+    await attachProfilers(run);
     startLoad(run);
     await warmUp(run);
     await takeCaptures(run);
@@ -116,6 +119,7 @@ export async function runCapture(
     stopTicker(run);
     detach();
     await stopLoad(run);
+    await detachProfilers(run);
     for (const t of run.temps) rmSync(t, { force: true });
   }
 

@@ -60,6 +60,20 @@ export interface LoadedSets {
   manifests: Manifest[][];
   /** The sample type every capture was reduced to. */
   typeName: string;
+  /** What the readers noticed (skipped lines, dropped frames...), each naming its file. */
+  warnings: string[];
+  /** The name normalization the totals went through (reports use the same one). */
+  normalize: Normalizer;
+}
+
+/** A capture found (its manifest entry checked) but not yet decoded. */
+interface Found {
+  name: string;
+  bytes: () => Uint8Array;
+  units?: number;
+  dropped?: number;
+  windowSeconds?: number;
+  manifest: Manifest | null;
 }
 
 interface Loaded {
@@ -107,29 +121,25 @@ function manifestIn(
   return m;
 }
 
-function decode(
-  bytes: Uint8Array,
-  name: string,
-  opts: LoadOptions,
-  norm: Normalizer,
-  budget: Budget,
-): Pick<Loaded, 'profile' | 'totals'> {
+function decode(found: Found, opts: LoadOptions, norm: Normalizer, budget: Budget): Loaded {
+  const { bytes, ...rest } = found;
   const read = { ...opts.read, budget };
-  if (opts.need === 'totals') return { totals: readTotals(bytes, name, norm, read) };
-  return { profile: readProfile(bytes, name, { ...read, fold: norm.fold }) };
+  if (opts.need === 'totals')
+    return { ...rest, totals: readTotals(bytes(), found.name, norm, read) };
+  return { ...rest, profile: readProfile(bytes(), found.name, { ...read, fold: norm.fold }) };
 }
 
-function loadSide(
+/** The captures of a side, their manifest entries checked, not decoded yet. */
+function findSide(
   side: SideSpec,
   opts: LoadOptions,
   cache: Map<string, FolderManifest | null>,
-  norm: Normalizer,
   budget: Budget,
-): Loaded[] {
+): Found[] {
   if (side.captures) {
     return side.captures.map((c) => ({
       name: c.name,
-      ...decode(c.bytes, c.name, opts, norm, budget),
+      bytes: () => c.bytes,
       units: c.units,
       manifest: side.manifest ?? null,
     }));
@@ -145,11 +155,13 @@ function loadSide(
         `is not listed in the ${MANIFEST_FILE} of its folder: a capture set holds what its manifest lists (remove the file, or compare it from another folder)`,
       );
     }
-    const bytes = readFileBytes(f, name, budget.limits.maxInputBytes);
-    if (entry) verifyCaptureFile(entry, bytes, name);
     return {
       name,
-      ...decode(bytes, name, opts, norm, budget),
+      bytes: () => {
+        const bytes = readFileBytes(f, name, budget.limits.maxInputBytes);
+        if (entry) verifyCaptureFile(entry, bytes, name);
+        return bytes;
+      },
       units: entry?.requests?.completed,
       dropped: entry?.requests?.dropped,
       windowSeconds: entry?.durationSeconds || undefined,
@@ -159,19 +171,74 @@ function loadSide(
 }
 
 /**
+ * The project roots that file paths in function names are made relative to: the working folder
+ * and the folders of the profiled processes that the manifests record.
+ */
+export function projectRoots(cwd: string, manifests: (Manifest | null)[]): string[] {
+  const roots = new Set<string>([resolve(cwd)]);
+  for (const m of manifests) if (m?.projectRoot) roots.add(m.projectRoot);
+  return [...roots];
+}
+
+/**
+ * The readers' warnings, each naming its file; the same warning (numbers aside) from several
+ * captures is one line naming the first and how many more.
+ */
+export function readerWarnings(perFile: [string, string[]][]): string[] {
+  const groups = new Map<string, { first: string; text: string; n: number }>();
+  for (const [name, list] of perFile) {
+    for (const w of list) {
+      const key = w.replace(/\d+(\.\d+)?/g, '#');
+      const g = groups.get(key);
+      if (g) g.n++;
+      else groups.set(key, { first: name, text: w, n: 1 });
+    }
+  }
+  return [...groups.values()].map(
+    (g) =>
+      `${g.first}${g.n > 1 ? ` (and ${g.n - 1} more capture${g.n === 2 ? '' : 's'})` : ''}: ${g.text}`,
+  );
+}
+
+/** A note for a sample type that is zero in every capture while others hold data. */
+function emptyTypeNote(loaded: Loaded[][], typeName: string): string | undefined {
+  const all = loaded.flat();
+  const withData = new Map<string, number>();
+  let chosenTotal = 0;
+  for (const l of all) {
+    const m = (l.profile ?? l.totals)!;
+    m.sampleTypes.forEach((t, k) => {
+      let total = 0;
+      if (l.totals) total = Math.abs(l.totals.totals[k].total);
+      else for (const v of l.profile!.values[k]) total += Math.abs(v);
+      if (t.type === typeName) chosenTotal += total;
+      else if (total > 0) withData.set(`${t.type} (${t.unit})`, 1);
+    });
+  }
+  if (chosenTotal > 0 || withData.size === 0) return undefined;
+  return `sample type ${typeName} is 0 in every capture; types with data: ${[...withData.keys()].join(', ')}: pick one with --sample-type`;
+}
+
+/**
  * Reads several sides and reduces every capture to per-function totals of ONE sample type:
  * `type`, else the first side's manifest sampleType, else the first profile's default.
  */
 export function loadCaptureSets(sides: SideSpec[], opts: LoadOptions): LoadedSets {
   const cache = new Map<string, FolderManifest | null>();
-  const norm = makeNormalizer(opts.normalizeNames);
   // one budget for the run: the frames of profiles whose stacks are kept add up
   const budget = opts.read?.budget ?? new Budget(opts.read?.limits, opts.need === 'stacks');
-  const loaded = sides.map((side) => {
-    const l = loadSide(side, opts, cache, norm, budget);
-    if (l.length === 0) throw new UsageError(`no ${side.label} profiles given`);
-    return l;
+  const found = sides.map((side) => {
+    const f = findSide(side, opts, cache, budget);
+    if (f.length === 0) throw new UsageError(`no ${side.label} profiles given`);
+    return f;
   });
+  const norm = makeNormalizer(opts.normalizeNames, {
+    roots: projectRoots(
+      opts.cwd,
+      found.flat().map((f) => f.manifest),
+    ),
+  });
+  const loaded = found.map((side) => side.map((f) => decode(f, opts, norm, budget)));
   const first = loaded[0][0];
   const meta = (l: Loaded) => (l.profile ?? l.totals)!;
   const typeName =
@@ -193,11 +260,17 @@ export function loadCaptureSets(sides: SideSpec[], opts: LoadOptions): LoadedSet
       profile: l.profile,
     };
   };
+  const sets = loaded.map((l) => l.map(toCapture));
+  const warnings = readerWarnings(loaded.flat().map((l) => [l.name, meta(l).warnings]));
+  const note = emptyTypeNote(loaded, typeName);
+  if (note) warnings.push(note);
   return {
-    sets: loaded.map((l) => l.map(toCapture)),
+    sets,
     manifests: loaded.map(
       (l) => [...new Set(l.map((x) => x.manifest).filter(Boolean))] as Manifest[],
     ),
     typeName,
+    warnings,
+    normalize: norm,
   };
 }

@@ -46,16 +46,35 @@ export interface Manifest {
   createdAt: string;
   /** Where the profiles came from. */
   source: {
-    kind: 'http' | 'command' | 'pyroscope' | 'parca' | 'import';
+    kind: 'http' | 'command' | 'profiler' | 'pyroscope' | 'parca' | 'import';
     url?: string;
     command?: string;
     query?: string;
+    /**
+     * kind 'profiler': the profiler that attached to the process (node, jfr, perf), the process
+     * id, and how it sampled (frequency in Hz and in the profiler's own terms).
+     */
+    profiler?: {
+      name: string;
+      pid: number;
+      hz: number;
+      sampling: string;
+      inspectPort?: number;
+      openedInspector?: boolean;
+      event?: string;
+      settings?: string;
+    };
   };
   /** Profile kind asked for (cpu, allocs, heap, block, mutex, goroutine, or a custom name). */
   profileType: string;
   /** pprof sample type the captures should be compared on, when known (e.g. "cpu", "alloc_space"). */
   sampleType?: string;
   labels: Record<string, string>;
+  /**
+   * The profiled process's working folder (its project root), when the capture attached to a
+   * process: file paths under it in function names are made relative (name normalization).
+   */
+  projectRoot?: string;
   runner?: RunnerFingerprint;
   load?: {
     kind: 'builtin' | 'command' | 'none';

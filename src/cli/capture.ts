@@ -82,8 +82,30 @@ const SPEC: Record<string, OptionSpec> = {
     kind: 'string',
     description: 'profiler command per capture ({pid} {seconds} {out} {type})',
   },
-  pid: { kind: 'number', description: 'process id for {pid}' },
-  'baseline-pid': { kind: 'number', description: 'baseline process id for {pid}: interleaved A/B' },
+  profiler: {
+    kind: 'string',
+    description: 'attach to --pid with no redeploy: node (inspector), jfr (jcmd), perf',
+  },
+  hz: {
+    kind: 'number',
+    description: 'profiler sampling frequency (default: node 1000, jfr 100, perf 499)',
+  },
+  'inspect-port': {
+    kind: 'number',
+    description: "node: the process's inspector port (default: from its command line, else 9229)",
+  },
+  'baseline-inspect-port': {
+    kind: 'number',
+    description: "node: the baseline process's inspector port",
+  },
+  pid: {
+    kind: 'number',
+    description: 'process id: for {pid}, or the process --profiler attaches to',
+  },
+  'baseline-pid': {
+    kind: 'number',
+    description: 'baseline process id (for {pid} or --profiler): interleaved A/B',
+  },
   'sample-type': {
     kind: 'string',
     description: 'sample type recorded in the manifest (default from --type)',
@@ -114,6 +136,7 @@ const SPEC: Record<string, OptionSpec> = {
 export const CAPTURE_USAGE = `Usage: profile-gate capture --url URL --out DIR [--type cpu] [--captures K] [--seconds S]
          [--load-url URL --rate R [--load-mix SPEC] | --load-command CMD] [--warmup S]
          [--baseline-url URL [--baseline-load-url URL]] [--label k=v ...]
+       profile-gate capture --profiler node|jfr|perf --pid N [--baseline-pid M] --out DIR ...
        profile-gate capture --capture-command 'py-spy record --pid {pid} --duration {seconds} --format raw -o {out}' --pid N --out DIR ...
 
 Takes K captures one after another (never overlapping) while a fixed load runs, and writes them
@@ -140,8 +163,8 @@ export function captureOptionsFromArgs(argv: string[], cwd: string): RunCaptureO
   const s = a.strings;
   const n = a.numbers;
   if (!s.out) throw new UsageError(`--out DIR is needed\n${CAPTURE_USAGE}`);
-  if (!s.url && !s['capture-command'])
-    throw new UsageError(`--url or --capture-command is needed\n${CAPTURE_USAGE}`);
+  if (!s.url && !s['capture-command'] && !s.profiler)
+    throw new UsageError(`--url, --profiler or --capture-command is needed\n${CAPTURE_USAGE}`);
   const mixSpec = s['load-mix'];
   let load: RunCaptureOptions['load'];
   if (s['load-url'] && s['load-command'])
@@ -196,6 +219,10 @@ export function captureOptionsFromArgs(argv: string[], cwd: string): RunCaptureO
     path: s.path,
     headers: parseHeaders(a.lists.header),
     captureCommand: s['capture-command'],
+    profiler: s.profiler as RunCaptureOptions['profiler'],
+    hz: n.hz,
+    inspectPort: n['inspect-port'],
+    baselineInspectPort: n['baseline-inspect-port'],
     pid: n.pid,
     baselinePid: n['baseline-pid'],
     sampleType: s['sample-type'],

@@ -6,7 +6,12 @@ import { makeNormalizer } from '../profile/normalize.js';
 import { formatValue, pct } from '../util/format.js';
 import { safeJsonText, safeLine, safeName } from '../util/safe-text.js';
 import { helpText, parseArgs, type CliIO, type OptionSpec } from './args.js';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { displayName, expandPaths, readTotalsFile } from '../captureset/files.js';
+import { projectRoots, readerWarnings } from '../captureset/load.js';
+import { MANIFEST_FILE, readManifestFile } from '../captureset/manifest.js';
+import type { ProfileTotals } from '../profile/pprof/read.js';
 import { readOptionsFrom, READ_OPTIONS } from './common.js';
 
 const SPEC: Record<string, OptionSpec> = {
@@ -25,19 +30,49 @@ const SPEC: Record<string, OptionSpec> = {
 export const TOP_USAGE =
   'Usage: profile-gate top FILE... [--sample-type T] [--json] [--normalize-names off]';
 
+export interface TopTotals {
+  totals: FunctionTotals;
+  /** Samples taken (the `samples`/`sample` count column), when the profiles have one. */
+  samples?: number;
+  /** The readers' warnings, each naming its file. */
+  warnings: string[];
+  /** Other sample types that hold data (`cpu (nanoseconds)`), for when the chosen one is 0. */
+  typesWithData: string[];
+}
+
+/** Index of a profile's sample-count column (`samples/count` or `sample/count`), or -1. */
+function countColumn(p: ProfileTotals): number {
+  return p.sampleTypes.findIndex(
+    (t) => (t.type === 'samples' || t.type === 'sample') && t.unit === 'count',
+  );
+}
+
 export function topTotals(
   files: string[],
   io: CliIO,
   type: string | undefined,
   normalize: string | undefined,
   readOpts = {},
-): FunctionTotals {
-  const norm = makeNormalizer(normalize);
+): TopTotals {
+  const dirs = [...new Set(files.map((f) => dirname(f)))];
+  const manifests = dirs.map((d) => {
+    try {
+      return existsSync(join(d, MANIFEST_FILE)) ? readManifestFile(join(d, MANIFEST_FILE)) : null;
+    } catch {
+      return null;
+    }
+  });
+  const norm = makeNormalizer(normalize, { roots: projectRoots(io.cwd, manifests) });
   const totals: FunctionTotals[] = [];
+  const perFile: [string, string[]][] = [];
+  const typesWithData = new Set<string>();
+  let samples: number | undefined = 0;
   for (const f of files) {
     const name = displayName(f, io.cwd);
     const p = readTotalsFile(f, name, norm, readOpts);
-    const t = p.totals[selectSampleType(p, type, name)];
+    perFile.push([name, p.warnings]);
+    const k = selectSampleType(p, type, name);
+    const t = p.totals[k];
     if (
       totals.length > 0 &&
       (t.type.type !== totals[0].type.type || t.type.unit !== totals[0].type.unit)
@@ -49,8 +84,18 @@ export function topTotals(
       );
     }
     totals.push(t);
+    const c = countColumn(p);
+    samples = c >= 0 && samples !== undefined ? samples + p.totals[c].total : undefined;
+    p.totals.forEach((x, i) => {
+      if (i !== k && x.total !== 0) typesWithData.add(`${x.type.type} (${x.type.unit})`);
+    });
   }
-  return mergeTotals(totals);
+  return {
+    totals: mergeTotals(totals),
+    samples,
+    warnings: readerWarnings(perFile),
+    typesWithData: [...typesWithData],
+  };
 }
 
 export function sortedRows(t: FunctionTotals): number[] {
@@ -64,6 +109,11 @@ export function sortedRows(t: FunctionTotals): number[] {
   return idx;
 }
 
+/** A sample count: whole numbers as they are, others (folded files may hold fractions) rounded. */
+function formatCount(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}
+
 export async function topCommand(argv: string[], io: CliIO): Promise<number> {
   const a = parseArgs(argv, SPEC);
   if (a.flags.help) {
@@ -72,19 +122,29 @@ export async function topCommand(argv: string[], io: CliIO): Promise<number> {
   }
   if (a.positionals.length === 0) throw new UsageError(`no profile files given\n${TOP_USAGE}`);
   const files = expandPaths(a.positionals, io.cwd, 'top');
-  const t = topTotals(
+  const top = topTotals(
     files,
     io,
     a.strings['sample-type'] ?? a.strings.type,
     a.strings['normalize-names'],
     readOptionsFrom(a),
   );
+  const t = top.totals;
+  for (const w of top.warnings) io.stderr(`warning: ${w}\n`);
+  const emptyNote =
+    t.total === 0 && top.typesWithData.length > 0
+      ? `${t.type.type} is 0 in every file; types with data: ${top.typesWithData.join(', ')} (pick one with --sample-type)`
+      : undefined;
+  if (emptyNote) io.stderr(`note: ${emptyNote}\n`);
   const rows = sortedRows(t);
   if (a.flags.json) {
     const out = {
       type: t.type.type,
       unit: t.type.unit,
       total: t.total,
+      ...(top.samples !== undefined ? { samples: top.samples } : {}),
+      ...(top.warnings.length ? { warnings: top.warnings } : {}),
+      ...(emptyNote ? { note: emptyNote } : {}),
       functions: rows.map((i) => ({ function: t.names[i], self: t.self[i], cum: t.cum[i] })),
     };
     // full names in JSON; written so that no terminal or CI runner acts on them
@@ -95,7 +155,7 @@ export async function topCommand(argv: string[], io: CliIO): Promise<number> {
   const shown = limit > 0 ? rows.slice(0, limit) : rows;
   const u = t.type.unit;
   io.stdout(
-    `Type: ${safeLine(t.type.type)} (${safeLine(u)})  Total: ${formatValue(t.total, u)} in ${t.samples} samples from ${files.length} file(s)\n`,
+    `Type: ${safeLine(t.type.type)} (${safeLine(u)})  Total: ${formatValue(t.total, u)} in ${top.samples !== undefined ? `${formatCount(top.samples)} samples` : `${t.samples} stack records`} from ${files.length} file(s)\n`,
   );
   if (shown.length < rows.length) {
     io.stdout(`Showing top ${shown.length} of ${rows.length} functions (--limit 0 for all)\n`);

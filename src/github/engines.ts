@@ -11,8 +11,10 @@ import { compare, type CompareRequest, type CompareRun } from '../pipeline/compa
 import type { CaptureOptions } from './inputs.js';
 
 export interface CaptureResult {
-  /** Folder holding the capture files and manifest.json. */
+  /** Folder holding the (canary's) capture files and manifest.json. */
   dir: string;
+  /** With a baseline pid: the folder of the baseline build's captures (interleaved A/B). */
+  baselineDir?: string;
 }
 
 export interface ReportFile {
@@ -48,12 +50,16 @@ const REPORT_FILES: Record<keyof ReportPaths, { file: string; name: string } | u
 export function toRunCaptureOptions(o: CaptureOptions, cwd: string): RunCaptureOptions {
   let load: RunCaptureOptions['load'];
   if (o.load.kind === 'builtin') {
+    const { mix } = o.load;
+    const targets = (url: string) =>
+      mix
+        ? parseLoadMix(mix, url, cwd)
+        : [{ method: 'GET', url: new URL(url).toString(), weight: 1 }];
     load = {
       kind: 'builtin',
       rate: o.load.rate,
-      targets: o.load.mix
-        ? parseLoadMix(o.load.mix, o.load.url, cwd)
-        : [{ method: 'GET', url: new URL(o.load.url).toString(), weight: 1 }],
+      targets: targets(o.load.url),
+      baselineTargets: o.baselineLoadUrl ? targets(o.baselineLoadUrl) : undefined,
     };
   } else if (o.load.kind === 'command') {
     load = { kind: 'command', command: o.load.command };
@@ -65,6 +71,9 @@ export function toRunCaptureOptions(o: CaptureOptions, cwd: string): RunCaptureO
     seconds: o.seconds,
     warmupSeconds: o.warmupSeconds,
     url: o.endpoint,
+    profiler: o.profiler as RunCaptureOptions['profiler'],
+    pid: o.pid,
+    baselinePid: o.baselinePid,
     load,
     overwrite: true,
     limits: o.limits,
@@ -85,7 +94,8 @@ export const realEngines = (cwd: string): Engines => ({
           log.info(`capture ${e.index}: retry ${e.attempt} (${e.reason})`);
       },
     });
-    return { dir: dirname(res.manifestPath) };
+    const baseline = res.sets.find((s) => s.role === 'baseline');
+    return { dir: dirname(res.manifestPath), baselineDir: baseline?.dir };
   },
   async writeReports(run, dir, opts) {
     const paths: ReportPaths = {};

@@ -106,31 +106,44 @@ async function fetchSource(
   return dir;
 }
 
-/** The canary for the gate: captures on disk, a fleet-source window (read in memory), or captured now. */
-async function canaryInput(inputs: ActionInputs, deps: ActionDeps): Promise<SideInput> {
-  if (inputs.canaryPaths.length) return { paths: inputs.canaryPaths };
-  if (inputs.canarySource) return { source: inputs.canarySource };
-  return { paths: [await captureCanary(inputs, deps)] };
+/**
+ * The canary for the gate: captures on disk, a fleet-source window (read in memory), or captured
+ * now (with a baseline pid, the baseline build is captured in alternation with it: `baselineDir`).
+ */
+async function canaryInput(
+  inputs: ActionInputs,
+  deps: ActionDeps,
+): Promise<{ canary: SideInput; baselineDir?: string }> {
+  if (inputs.canaryPaths.length) return { canary: { paths: inputs.canaryPaths } };
+  if (inputs.canarySource) return { canary: { source: inputs.canarySource } };
+  const res = await captureCanary(inputs, deps);
+  return { canary: { paths: [res.dir] }, baselineDir: res.baselineDir };
 }
 
 /** The canary for promote and capture, which keep it as files. */
 async function canaryPaths(inputs: ActionInputs, deps: ActionDeps): Promise<string[]> {
-  const c = await canaryInput(inputs, deps);
+  const { canary: c } = await canaryInput(inputs, deps);
   return 'paths' in c ? c.paths : [await fetchSource(c.source, 'canary', inputs, deps)];
 }
 
-async function captureCanary(inputs: ActionInputs, deps: ActionDeps): Promise<string> {
-  if (!inputs.capture) throw new Error('no canary: set canary-path or endpoint');
+async function captureCanary(
+  inputs: ActionInputs,
+  deps: ActionDeps,
+): Promise<{ dir: string; baselineDir?: string }> {
+  if (!inputs.capture) throw new Error('no canary: set canary-path, endpoint or profiler');
   const c = inputs.capture;
+  const from = c.profiler
+    ? `process ${c.pid} with ${c.profiler}${c.baselinePid ? ` (interleaved with the baseline build, process ${c.baselinePid})` : ''}`
+    : c.endpoint;
   deps.io.info(
-    `Capturing ${c.captures} x ${c.seconds}s ${c.profileType} profiles from ${c.endpoint} (warm-up ${c.warmupSeconds}s)`,
+    `Capturing ${c.captures} x ${c.seconds}s ${c.profileType} profiles from ${from} (warm-up ${c.warmupSeconds}s)`,
   );
   const res = await deps.engines.capture(c, {
     info: (m) => deps.io.info(m),
     warning: (m) => deps.io.warning(m, { title: 'profile-gate capture' }),
   });
   deps.io.setOutput('capture-path', res.dir);
-  return res.dir;
+  return res;
 }
 
 async function captureMode(inputs: ActionInputs, deps: ActionDeps): Promise<ActionOutcome> {
@@ -197,21 +210,27 @@ async function gate(
   deps: ActionDeps,
 ): Promise<ActionOutcome> {
   const { io } = deps;
-  const canary = await canaryInput(inputs, deps);
-  const baseline: BaselineResult = inputs.baselineSource
+  const { canary, baselineDir } = await canaryInput(inputs, deps);
+  const baseline: BaselineResult = baselineDir
     ? {
         found: true,
-        source: 'fleet',
-        paths: [],
-        description: describeSource(inputs.baselineSource),
+        source: 'path',
+        paths: [baselineDir],
+        description: `the running baseline build (process ${inputs.capture?.baselinePid}), captured in alternation with the canary`,
       }
-    : await findBaseline(inputs.baseline, ctx, join(inputs.workDir, 'baseline'), {
-        rest: deps.rest,
-        transfer: deps.transfer,
-        token: inputs.token,
-        log: (m) => io.info(m),
-        limits: inputs.limits,
-      });
+    : inputs.baselineSource
+      ? {
+          found: true,
+          source: 'fleet',
+          paths: [],
+          description: describeSource(inputs.baselineSource),
+        }
+      : await findBaseline(inputs.baseline, ctx, join(inputs.workDir, 'baseline'), {
+          rest: deps.rest,
+          transfer: deps.transfer,
+          token: inputs.token,
+          log: (m) => io.info(m),
+        });
   mkdirSync(inputs.reportDir, { recursive: true });
   io.setOutput('report-path', inputs.reportDir);
 

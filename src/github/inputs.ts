@@ -17,7 +17,18 @@ export type Mode = 'gate' | 'promote' | 'capture' | 'comment';
 export const MODES: readonly Mode[] = ['gate', 'promote', 'capture', 'comment'];
 
 export interface CaptureOptions {
-  endpoint: string;
+  /** Profile URL to capture from; or `profiler` + `pid`. */
+  endpoint?: string;
+  /** Attach a profiler (node, jfr, perf) to the running process `pid`, no redeploy. */
+  profiler?: string;
+  pid?: number;
+  /**
+   * The running baseline build's process: captured in alternation with the canary (interleaved
+   * A/B), and the gate compares against it instead of a baseline artifact.
+   */
+  baselinePid?: number;
+  /** Built-in load target of the baseline build (with baselinePid and load-url). */
+  baselineLoadUrl?: string;
   profileType: string;
   captures: number;
   seconds: number;
@@ -199,8 +210,8 @@ export function readInputs(env: Env, setSecret: (s: string) => void = () => {}):
   };
   const canarySource = source('canary-source');
   const baselineSource = source('baseline-source');
-  if (get('canary-source') && (list('canary-path').length || get('endpoint'))) {
-    problems.push('canary-source: give one of canary-source, canary-path and endpoint');
+  if (get('canary-source') && (list('canary-path').length || get('endpoint') || get('profiler'))) {
+    problems.push('canary-source: give one of canary-source, canary-path, endpoint and profiler');
   }
   if (get('baseline-source') && list('baseline-path').length) {
     problems.push('baseline-source: give one of baseline-source and baseline-path');
@@ -209,6 +220,11 @@ export function readInputs(env: Env, setSecret: (s: string) => void = () => {}):
   // Canary: captures on disk, or capture options.
   const canaryPaths = list('canary-path');
   const endpoint = get('endpoint');
+  const profiler = get('profiler');
+  const pid = num('pid', { min: 1, int: true });
+  const baselinePid = num('baseline-pid', { min: 1, int: true });
+  const baselineLoadUrl = get('baseline-load-url');
+  const capturing = Boolean(endpoint || profiler);
   let capture: CaptureOptions | undefined;
   const loadUrl = get('load-url');
   const loadCommand = get('load-command');
@@ -228,10 +244,37 @@ export function readInputs(env: Env, setSecret: (s: string) => void = () => {}):
     if (loadRate === undefined)
       problems.push('load-rate: needed with load-url (requests per second)');
   }
-  if (endpoint) {
-    url('endpoint', endpoint);
+  if (endpoint && profiler) {
+    problems.push(
+      'endpoint and profiler: give one of them (a profile URL, or a profiler and a pid)',
+    );
+  }
+  if (profiler && !['node', 'jfr', 'perf'].includes(profiler)) {
+    problems.push(`profiler: "${profiler}" is not one of node, jfr, perf`);
+  }
+  if (profiler && pid === undefined && get('pid') === '') {
+    problems.push('pid: needed with profiler (the process id of the running canary)');
+  }
+  if (!profiler && (get('pid') || get('baseline-pid'))) {
+    problems.push('pid / baseline-pid: only used with profiler');
+  }
+  if (baselineLoadUrl && !(get('baseline-pid') && loadUrl)) {
+    problems.push('baseline-load-url: only used with baseline-pid and load-url');
+  }
+  if (baselineLoadUrl) url('baseline-load-url', baselineLoadUrl);
+  if (get('baseline-pid') && loadUrl && !baselineLoadUrl) {
+    problems.push(
+      'baseline-load-url: needed with baseline-pid and load-url (both builds get the same load)',
+    );
+  }
+  if (capturing) {
+    if (endpoint) url('endpoint', endpoint);
     capture = {
-      endpoint,
+      endpoint: endpoint || undefined,
+      profiler: profiler || undefined,
+      pid,
+      baselinePid,
+      baselineLoadUrl: baselineLoadUrl || undefined,
       profileType,
       captures,
       seconds,
@@ -244,23 +287,34 @@ export function readInputs(env: Env, setSecret: (s: string) => void = () => {}):
       outDir: abs(get('capture-dir') || join(workDir, 'canary')),
     };
   } else if (loadUrl || loadCommand) {
-    problems.push('load-url / load-command: only used together with endpoint (capturing)');
+    problems.push(
+      'load-url / load-command: only used together with endpoint or profiler (capturing)',
+    );
   }
-  if (canaryPaths.length && endpoint) {
-    problems.push('canary-path and endpoint: give one of them (captures on disk, or capture now)');
+  if (canaryPaths.length && capturing) {
+    problems.push(
+      `canary-path and ${endpoint ? 'endpoint' : 'profiler'}: give one of them (captures on disk, or capture now)`,
+    );
   }
   if (
     (mode === 'gate' || mode === 'promote') &&
     !canaryPaths.length &&
-    !endpoint &&
+    !capturing &&
     !get('canary-source')
   ) {
     problems.push(
       `${mode} needs the canary: set canary-path (captures on disk), endpoint (capture now) or canary-source (Pyroscope / Parca)`,
     );
   }
-  if (mode === 'capture' && !endpoint) {
-    problems.push('capture mode needs endpoint (the profile URL to capture from)');
+  if (mode === 'capture' && !capturing) {
+    problems.push(
+      'capture mode needs endpoint (the profile URL to capture from) or profiler and pid',
+    );
+  }
+  if (get('baseline-pid') && (list('baseline-path').length || get('baseline-source'))) {
+    problems.push(
+      'baseline-pid: give one of baseline-pid (capture the running baseline now), baseline-path and baseline-source',
+    );
   }
 
   // Baseline.

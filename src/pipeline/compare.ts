@@ -10,6 +10,7 @@ import {
   sameRun,
 } from '../captureset/differences.js';
 import { loadCaptureSets, type Need, type SideSpec } from '../captureset/load.js';
+import type { Normalizer } from '../profile/normalize.js';
 import type { ReadOptions } from '../profile/read.js';
 import { fetchSourceCaptures } from '../sources/fetch.js';
 import type { Env } from '../sources/auth.js';
@@ -42,6 +43,8 @@ export interface CompareRun {
   comparison: Comparison;
   baseline: Capture[];
   canary: Capture[];
+  /** The name normalization the comparison used (project roots included); reports reuse it. */
+  normalize?: Normalizer;
 }
 
 async function sideSpec(
@@ -75,7 +78,7 @@ export async function compare(req: CompareRequest): Promise<CompareRun> {
     await sideSpec('baseline', req.baseline, req),
     await sideSpec('canary', req.canary, req),
   ];
-  const { sets, manifests, typeName } = loadCaptureSets(sides, {
+  const { sets, manifests, typeName, warnings, normalize } = loadCaptureSets(sides, {
     cwd: req.cwd,
     need: req.need,
     read: req.read,
@@ -99,6 +102,6 @@ export async function compare(req: CompareRequest): Promise<CompareRun> {
       hardwareMismatch: hardwareMismatch(manifests[0], manifests[1]),
     },
   );
-  comparison.warnings.push(...differences(manifests[0], manifests[1]));
-  return { comparison, baseline, canary };
+  comparison.warnings.push(...warnings, ...differences(manifests[0], manifests[1]));
+  return { comparison, baseline, canary, normalize };
 }

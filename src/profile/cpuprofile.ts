@@ -9,7 +9,8 @@
  *   charged the interval to the next sample; the last one `endTime - t_last`; negative
  *   intervals are clamped to 0.
  * - `samples` is preferred; per-node `hitCount` is used only when `samples` is absent.
- * - `(idle)` samples are dropped (their count and time are reported in `warnings`).
+ * - `(idle)` samples are dropped (their count and time are noted in `comments`: an idle
+ *   JavaScript thread is normal).
  * - Frame names: `fn (url)` (`file://` stripped), `(anonymous) (url:LINE:COL)` 1-based for
  *   anonymous functions, just `fn` when the url is empty (natives, builtins, pseudo nodes like
  *   `(program)` and `(garbage collector)`).
@@ -17,6 +18,7 @@
  */
 import { ProfileError, readerGuard } from './errors.js';
 import { activeBudget } from './limits.js';
+import { CHROME_TRACE, unsupportedDetail } from './formats.js';
 import { ProfileBuilder, type Profile } from './model.js';
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -105,6 +107,8 @@ function decode(json: unknown, file: string): Profile {
   if (!Number.isFinite(added.magnitude)) {
     fail('the sample values add up to more than a double can hold');
   }
+  // (idle) is the JavaScript thread waiting: normal in a service, so a comment, not a warning
+  const comments = added.idleCount > 0 ? [idleNote(added)] : [];
   warnings.push(...droppedWarnings(added));
   let duration = charges.durationMicros * 1000;
   if (!Number.isFinite(duration) || duration < 0) {
@@ -119,7 +123,7 @@ function decode(json: unknown, file: string): Profile {
     period: 0,
     durationNanos: Math.round(duration),
     timeNanos: 0,
-    comments: [],
+    comments,
     warnings,
   });
 }
@@ -127,10 +131,7 @@ function decode(json: unknown, file: string): Profile {
 /** The profile's top-level object; trace-event files are told apart and rejected. */
 function profileObject(json: unknown, fail: Fail): Record<string, unknown> {
   if (Array.isArray(json) || (isObject(json) && Array.isArray(json['traceEvents']))) {
-    fail(
-      'Chrome trace-event files (ProfileChunk events) are not supported yet; record a .cpuprofile instead ' +
-        '(node --cpu-prof, or DevTools > JavaScript Profiler > Save)',
-    );
+    fail(unsupportedDetail(CHROME_TRACE));
   }
   if (!isObject(json)) return fail('a .cpuprofile must be a JSON object');
   return json;
@@ -455,14 +456,14 @@ function addStacks(
   return { idleCount, idleWall, rootCount, magnitude };
 }
 
-/** The warnings for the samples addStacks left out. */
-function droppedWarnings({ idleCount, idleWall, rootCount }: Added): string[] {
+/** What addStacks left out as (idle). */
+function idleNote({ idleCount, idleWall }: Added): string {
+  return `dropped ${idleCount} (idle) sample${idleCount === 1 ? '' : 's'} (${Math.round(idleWall)} µs of wall time)`;
+}
+
+/** The warnings for the samples addStacks left out with no stack. */
+function droppedWarnings({ rootCount }: Added): string[] {
   const warnings: string[] = [];
-  if (idleCount > 0) {
-    warnings.push(
-      `dropped ${idleCount} (idle) sample${idleCount === 1 ? '' : 's'} (${Math.round(idleWall)} µs of wall time)`,
-    );
-  }
   if (rootCount > 0) {
     warnings.push(
       `dropped ${rootCount} sample${rootCount === 1 ? '' : 's'} taken at (root), with no stack`,

@@ -6,6 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import { ProfileError } from './errors.js';
 import { isJfr } from './jfr/chunk.js';
 import { DEFAULT_LIMITS, limitError } from './limits.js';
+import { unsupportedBinary, unsupportedDetail } from './formats.js';
 import { looksLikePerfScript } from './perfscript.js';
 
 /** The default cap on one input's bytes (limits.ts: maxInputBytes). */
@@ -100,6 +101,9 @@ export function sniff(
     bytes = inflate(bytes, file, maxInflated);
   }
   if (bytes.length === 0) throw new ProfileError('empty', file, 'file is empty');
+  const unsupported = unsupportedBinary(bytes);
+  if (unsupported)
+    throw new ProfileError('unsupported-format', file, unsupportedDetail(unsupported));
   // JDK Flight Recorder: chunks start with "FLR\0" (binary, so never text).
   if (isJfr(bytes)) return { kind: 'jfr', bytes };
   const text = decodeText(bytes, file);
@@ -126,7 +130,7 @@ export function sniff(
     throw new ProfileError(
       'unknown-format',
       file,
-      'not a recognised profile format (expected pprof protobuf, JFR, gzip, folded stacks, perf script, speedscope JSON or Chrome .cpuprofile)',
+      'not a recognised profile format (expected pprof protobuf, JFR, gzip, folded stacks, perf script, speedscope JSON, Chrome .cpuprofile or .heapprofile)',
     );
   }
   return { kind: 'pprof', bytes };

@@ -6,6 +6,7 @@ import { UserError } from '../errors.js';
 
 export type ProfileErrorCode =
   | 'unknown-format'
+  | 'unsupported-format'
   | 'legacy-format'
   | 'gzip'
   | 'too-large'
@@ -18,6 +19,7 @@ export type ProfileErrorCode =
   | 'speedscope'
   | 'cpuprofile'
   | 'jfr'
+  | 'heapprofile'
   | 'folded'
   | 'sample-type'
   | 'io';

@@ -12,12 +12,13 @@
  * - The model stores stacks leaf first, so each line's frames are reversed.
  */
 import { ProfileError, readerGuard } from './errors.js';
+import { unsupportedDetail, unsupportedText } from './formats.js';
 import { activeBudget } from './limits.js';
+import { forEachLine } from './lines.js';
+import { ProfileBuilder, type Profile } from './model.js';
 
 /** A distinct stack's text, held until the model is built, costs memory as this many frames. */
 const STACK_COST = 32;
-import { forEachLine } from './lines.js';
-import { ProfileBuilder, type Profile } from './model.js';
 
 const NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 
@@ -71,6 +72,53 @@ function preview(line: string): string {
   return JSON.stringify(line.length > 80 ? `${line.slice(0, 80)}...` : line);
 }
 
+/**
+ * Well-formed lines must be at least this share of the non-empty, non-comment lines (one stray
+ * line, e.g. a last line cut short, is tolerated whatever the size).
+ */
+export const MIN_WELL_FORMED = 0.9;
+
+/**
+ * A frame as producers write them when a stack has one frame only: a symbol without blanks
+ * (`main`, `pkg.Func`, `Class::method`), optionally followed by `(file:line)` as py-spy writes,
+ * or a bracketed pseudo-frame (`[unknown]`). Not a number, not `key=value`.
+ */
+const FRAME_SHAPE = /^(?:\[[^\]]*\]|[^\s=;]+(?: \([^()]*\))?)$/;
+const NUMERIC = /^[-+\d.,:]+$/;
+
+/** What the one pass over the lines saw, for checkDominant. */
+interface LineStats {
+  parsed: number;
+  invalid: number;
+  firstInvalid: number;
+  firstInvalidText: string;
+  firstStack: string;
+  /** Some stack has a frame separator. */
+  hasSeparator: boolean;
+  /** Every stack is one frame shaped like a producer's frame. */
+  allShaped: boolean;
+}
+
+/**
+ * Text whose lines merely end in a number is not a profile: well-formed lines must dominate,
+ * and some stack must have a frame separator, or every frame look like a producer's.
+ */
+function checkDominant(text: string, file: string, st: LineStats): void {
+  const considered = st.parsed + st.invalid;
+  const shapesOk = st.hasSeparator || st.allShaped;
+  const dominant = st.invalid <= 1 || st.parsed >= MIN_WELL_FORMED * considered;
+  if (dominant && shapesOk) return;
+  const looks = unsupportedText(text);
+  const why = !shapesOk
+    ? `no line has a frame separator ";" and its "frames" do not look like function names (first: ${preview(st.firstStack)})`
+    : `only ${st.parsed} of ${considered} non-empty lines have the form "frame;frame;... count" (at least ${MIN_WELL_FORMED * 100}% must; first other line: line ${st.firstInvalid}: ${preview(st.firstInvalidText)})`;
+  throw new ProfileError(
+    'folded',
+    file,
+    `not folded stacks: ${why}; ${looks ? unsupportedDetail(looks) : 'it looks like plain text (a log or a report?), not a profile'}`,
+  );
+}
+
 export function readFolded(text: string, file: string): Profile {
   return readerGuard(
     'folded',
@@ -105,12 +153,18 @@ function parse(text: string, file: string): Profile {
     }
     map.set(key, (had ?? 0) + value);
   };
-  let parsed = 0;
+  const st: LineStats = {
+    parsed: 0,
+    invalid: 0,
+    firstInvalid: 0,
+    firstInvalidText: '',
+    firstStack: '',
+    hasSeparator: false,
+    allShaped: true,
+  };
   let comments = 0;
-  let invalid = 0;
   let firstBad = 0;
   let firstBadText = '';
-  let firstInvalid = 0;
   forEachLine(text, (line, ln) => {
     const t = line.trim();
     if (t === '') return;
@@ -125,15 +179,22 @@ function parse(text: string, file: string): Profile {
     const p = parseLine(t);
     // A stack made only of separators has no frame: it cannot carry a value.
     if (!p || !/[^;]/.test(p.stack)) {
-      invalid++;
-      if (!firstInvalid) firstInvalid = ln + 1;
+      st.invalid++;
+      if (!st.firstInvalid) {
+        st.firstInvalid = ln + 1;
+        st.firstInvalidText = t;
+      }
       if (!firstBad) {
         firstBad = ln + 1;
         firstBadText = t;
       }
       return;
     }
-    parsed++;
+    if (st.parsed++ === 0) st.firstStack = p.stack;
+    if (!st.hasSeparator && /[^;];+[^;]/.test(p.stack)) st.hasSeparator = true;
+    if (st.allShaped && !(FRAME_SHAPE.test(p.stack) && !NUMERIC.test(p.stack))) {
+      st.allShaped = false;
+    }
     add(sums, p.stack, p.value);
     if (diffSums) {
       if (p.diffStack !== undefined && /[^;]/.test(p.diffStack)) {
@@ -141,7 +202,7 @@ function parse(text: string, file: string): Profile {
       } else diffSums = undefined;
     }
   });
-  if (parsed === 0) {
+  if (st.parsed === 0) {
     throw new ProfileError(
       'folded',
       file,
@@ -151,6 +212,8 @@ function parse(text: string, file: string): Profile {
     );
   }
 
+  checkDominant(text, file, st);
+
   const warnings: string[] = [];
   const differential = diffSums !== undefined;
   if (differential) {
@@ -159,12 +222,12 @@ function parse(text: string, file: string): Profile {
         'using the first count column ("before") and ignoring the second',
     );
   }
-  if (comments + invalid > 0) {
+  if (comments + st.invalid > 0) {
     const parts: string[] = [];
     if (comments) parts.push(`${comments} comment line${comments === 1 ? '' : 's'}`);
-    if (invalid) {
+    if (st.invalid) {
       parts.push(
-        `${invalid} line${invalid === 1 ? '' : 's'} not of the form "stack count" (first: line ${firstInvalid})`,
+        `${st.invalid} line${st.invalid === 1 ? '' : 's'} not of the form "stack count" (first: line ${st.firstInvalid})`,
       );
     }
     warnings.push(`skipped ${parts.join(' and ')}`);

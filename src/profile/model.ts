@@ -13,7 +13,7 @@ export interface ValueType {
 }
 
 export type ProfileFormat =
-  'pprof' | 'folded' | 'perf-script' | 'speedscope' | 'cpuprofile' | 'jfr';
+  'pprof' | 'folded' | 'perf-script' | 'speedscope' | 'cpuprofile' | 'jfr' | 'heapprofile';
 
 /** A label attached to a sample: string labels have `str`, numeric ones `num` (and maybe a unit). */
 export interface SampleLabel {

@@ -8,12 +8,45 @@ export interface NormalizeRule {
   name: string;
   description: string;
   defaultOn: boolean;
-  apply(name: string): string;
+  apply(name: string, ctx: RuleContext): string;
   /**
    * Frames this rule folds into their caller: the frame and everything it calls are cut from
    * the stack (pprof's drop_frames), so their cost is charged to the interrupted function.
    */
   fold?(name: string): boolean;
+}
+
+/** What a normalizer knows beyond the names: where the profiled projects live. */
+export interface NormalizeContext {
+  /**
+   * Project roots (absolute folders): the working folder of `compare`, and the folders of the
+   * profiled processes that capture manifests record. File paths under one of them become
+   * relative to it; a path under none loses everything up to the last folder named like one
+   * of them (the repository name: `/home/runner/work/app/app/src/x.js` and
+   * `/Users/me/code/app/src/x.js` both become `src/x.js` when a root is called `app`).
+   */
+  roots?: string[];
+}
+
+/** NormalizeContext prepared once: roots without trailing slashes, longest first. */
+export interface RuleContext {
+  roots: string[];
+  /** `/<name>/` of each root's last folder name (names of 2+ characters). */
+  rootNames: string[];
+}
+
+export function ruleContext(ctx: NormalizeContext = {}): RuleContext {
+  const roots = [
+    ...new Set(
+      (ctx.roots ?? [])
+        .map((r) => r.replace(/\\/g, '/').replace(/\/+$/, ''))
+        .filter((r) => r.startsWith('/') && r.length > 1),
+    ),
+  ].sort((a, b) => b.length - a.length);
+  const rootNames = [
+    ...new Set(roots.map((r) => r.slice(r.lastIndexOf('/') + 1)).filter((n) => n.length >= 2)),
+  ].map((n) => `/${n}/`);
+  return { roots, rootNames };
 }
 
 /**
@@ -62,6 +95,113 @@ export function collapseGoTypeParams(name: string): string {
   return out;
 }
 
+/**
+ * `[lib.so]+0x1a2b` -> `[lib.so]`, `[[vdso]]+0x8f0` -> `[[vdso]]`, `<unknown>+0x10` ->
+ * `<unknown>`: the module is everything before the last `+0x` (module names may hold brackets).
+ */
+export function collapseAddress(n: string): string {
+  const k = n.lastIndexOf('+0x');
+  if (k < 2 || k + 3 >= n.length) return n;
+  for (let i = k + 3; i < n.length; i++) {
+    const c = n.charCodeAt(i);
+    const hex = (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+    if (!hex) return n;
+  }
+  const mod = n.slice(0, k);
+  return mod === '<unknown>' || (mod[0] === '[' && mod[mod.length - 1] === ']') ? mod : n;
+}
+
+/** File extensions of source files whose `:line[:col]` suffix is a position, not a name. */
+const SOURCE_EXT =
+  /\.(?:[cm]?[jt]sx?|py[xi]?|rb|go|java|kt|kts|scala|clj|groovy|php|rs|c|cc|cpp|cxx|h|hh|hpp|cs|fs|swift|m|mm|lua|ex|exs|erl|dart|vue|svelte|coffee|pl|pm)$/i;
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Index where a trailing `:line` or `:line:col` starts, or -1 (a scan from the end). */
+function positionStart(t: string): number {
+  let i = t.length;
+  let groups = 0;
+  let start = -1;
+  while (groups < 2) {
+    let j = i;
+    while (j > 0 && isDigit(t.charCodeAt(j - 1))) j--;
+    if (j === i || j === 0 || t[j - 1] !== ':') break;
+    start = j - 1;
+    i = start;
+    groups++;
+  }
+  return start;
+}
+
+/**
+ * One path-like piece of a name (a whole parenthesized group, or a blank-separated word):
+ * without its `file://` scheme and `:line:col`, relative to its project root.
+ */
+function rewritePath(t: string, ctx: RuleContext): string {
+  let p = t;
+  if (p.startsWith('file://')) p = p.slice('file://'.length);
+  const pos = positionStart(p);
+  if (pos > 0) {
+    const file = p.slice(0, pos);
+    if (file.includes('/') || SOURCE_EXT.test(file)) p = file;
+  }
+  if (p[0] !== '/') return p;
+  const nm = p.lastIndexOf('/node_modules/');
+  if (nm >= 0) return p.slice(nm + 1);
+  for (const r of ctx.roots) {
+    if (p.length > r.length && p.startsWith(r) && p[r.length] === '/') return p.slice(r.length + 1);
+  }
+  let cut = -1;
+  for (const n of ctx.rootNames) {
+    const k = p.lastIndexOf(n);
+    if (k >= 0 && k + n.length > cut) cut = k + n.length;
+  }
+  return cut > 0 && cut < p.length ? p.slice(cut) : p;
+}
+
+function isBlank(c: string): boolean {
+  return c === ' ' || c === '\t';
+}
+
+/**
+ * The `positions` rule: JavaScript names lose line and column (`(anonymous:L#27:C#26)` of
+ * @datadog/pprof, `fn (/app/x.js:12:5)` of .cpuprofile, `file.js:12`), and file paths become
+ * relative to their project root (or start at `node_modules/`), so that code that only moved,
+ * or a checkout in another folder, keeps its names. One left-to-right pass: each character is
+ * looked at a bounded number of times, whatever the name.
+ */
+export function removePositions(name: string, ctx: RuleContext): string {
+  if (!name.includes(':') && !name.includes('/')) return name;
+  const s = name.includes(':L#') ? name.replace(/:L#\d+:C#\d+/g, '') : name;
+  let out = '';
+  let i = 0;
+  let noClose = false;
+  while (i < s.length) {
+    const c = s[i];
+    if (c === '(' && !noClose) {
+      const j = s.indexOf(')', i + 1);
+      if (j < 0) noClose = true;
+      else {
+        out += '(' + rewritePath(s.slice(i + 1, j), ctx) + ')';
+        i = j + 1;
+        continue;
+      }
+    }
+    if (c === '(' || c === ')' || isBlank(c)) {
+      out += c;
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < s.length && s[j] !== '(' && s[j] !== ')' && !isBlank(s[j])) j++;
+    out += rewritePath(s.slice(i, j), ctx);
+    i = j;
+  }
+  return out;
+}
+
 export const RULES: NormalizeRule[] = [
   {
     // Go's asynchronous preemption (1.14+) injects runtime.asyncPreempt as if the interrupted
@@ -78,9 +218,16 @@ export const RULES: NormalizeRule[] = [
   {
     name: 'addresses',
     description:
-      'unsymbolized frames `[lib.so]+0x1a2b` become `[lib.so]` (addresses move between builds)',
+      'unsymbolized frames `[lib.so]+0x1a2b` become `[lib.so]` (addresses move between builds), `[[vdso]]+0x8f0` `[[vdso]]`',
     defaultOn: true,
-    apply: (n) => n.replace(/^(\[[^\]]*\]|<unknown>)\+0x[0-9a-f]+$/, '$1'),
+    apply: collapseAddress,
+  },
+  {
+    name: 'positions',
+    description:
+      'line and column leave JavaScript names (`(anonymous:L#27:C#26)`, `fn (/app/x.js:12:5)`, `x.js:12`) and file paths become relative to the project root (or start at `node_modules/`)',
+    defaultOn: true,
+    apply: removePositions,
   },
   {
     // Before go-generics, which would otherwise read `run_[j]` as a type parameter list.
@@ -165,7 +312,10 @@ export interface Normalizer {
  * Parses `--normalize-names`: `on` / `default` (the default rules), `off`, `all`,
  * or a comma-separated list of rule names (`-name` removes one from the defaults).
  */
-export function makeNormalizer(spec: string | undefined = 'on'): Normalizer {
+export function makeNormalizer(
+  spec: string | undefined = 'on',
+  context: NormalizeContext = {},
+): Normalizer {
   const s = spec.trim();
   let active: NormalizeRule[];
   if (s === '' || s === 'on' || s === 'default' || s === 'true')
@@ -191,12 +341,13 @@ export function makeNormalizer(spec: string | undefined = 'on'): Normalizer {
     }
     active = RULES.filter((r) => set.has(r.name));
   }
+  const ctx = ruleContext(context);
   const cache = new Map<string, string>();
   const fn = ((name: string) => {
     let out = cache.get(name);
     if (out === undefined) {
       out = name;
-      for (const r of active) out = r.apply(out);
+      for (const r of active) out = r.apply(out, ctx);
       cache.set(name, out);
     }
     return out;

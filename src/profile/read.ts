@@ -7,6 +7,8 @@ import { ProfileError } from './errors.js';
 import { Budget, checkJsonShape, withBudget, type Limits } from './limits.js';
 import { readFolded } from './folded.js';
 import { readJfr } from './jfr/read.js';
+import { looksLikeHeapProfile, readHeapProfile } from './heapprofile.js';
+import { unsupportedDetail, unsupportedJson, unsupportedText } from './formats.js';
 import type { Profile } from './model.js';
 import { readPerfScript, looksLikePerfScript } from './perfscript.js';
 import { readPprof, readPprofTotals, type ProfileTotals } from './pprof/read.js';
@@ -67,9 +69,13 @@ function readSniffed(s: Sniffed, file: string, opts: ReadOptions, budget: Budget
       checkJsonShape(s.text, budget);
       p = readJson(s.text, file);
       break;
-    case 'text':
+    case 'text': {
+      const unsupported = unsupportedText(s.text);
+      if (unsupported)
+        throw new ProfileError('unsupported-format', file, unsupportedDetail(unsupported));
       p = looksLikePerfScript(s.text) ? readPerfScript(s.text, file) : readFolded(s.text, file);
       break;
+    }
   }
   if (p.stackOffsets.length <= 1) {
     throw new ProfileError('empty', file, 'profile has no samples');
@@ -130,6 +136,10 @@ function readJson(text: string, file: string): Profile {
   } catch (e) {
     throw new ProfileError('json', file, `invalid JSON (${(e as Error).message})`);
   }
+  const unsupported = unsupportedJson(json);
+  if (unsupported) {
+    throw new ProfileError('unsupported-format', file, unsupportedDetail(unsupported));
+  }
   if (isObject(json)) {
     const schema = json['$schema'];
     const shared = json['shared'];
@@ -139,20 +149,18 @@ function readJson(text: string, file: string): Profile {
     ) {
       return readSpeedscope(json, file);
     }
+    if (looksLikeHeapProfile(json)) return readHeapProfile(json, file);
     if (
       (Array.isArray(json['nodes']) && 'startTime' in json && 'endTime' in json) ||
       (isObject(json['head']) && Array.isArray(json['timestamps']))
     ) {
       return readCpuprofile(json, file);
     }
-    if (Array.isArray(json['traceEvents'])) return readCpuprofile(json, file);
-  } else if (Array.isArray(json) && json.some((e) => isObject(e) && e['name'] === 'ProfileChunk')) {
-    return readCpuprofile(json, file);
   }
   throw new ProfileError(
     'json',
     file,
-    'JSON is neither a speedscope file (no $schema / shared.frames + profiles) nor a Chrome .cpuprofile (no nodes + startTime + endTime)',
+    'JSON is neither a speedscope file (no $schema / shared.frames + profiles) nor a Chrome .cpuprofile (no nodes + startTime + endTime) nor a .heapprofile (no head with selfSize)',
   );
 }
 

@@ -4,7 +4,7 @@
  * the same folder and renamed into place, so a reader never sees half a file.
  */
 import type { Profile, ValueType } from '../profile/model.js';
-import { makeNormalizer } from '../profile/normalize.js';
+import { makeNormalizer, type Normalizer } from '../profile/normalize.js';
 import { writeFileAtomic } from '../util/fs.js';
 import type { Capture, Comparison } from '../stats/types.js';
 import { renderFlameGraphHtml, type FlameGraphHtmlOptions } from './flamegraph-html.js';
@@ -16,6 +16,12 @@ export interface ReportRun {
   comparison: Comparison;
   baseline: Capture[];
   canary: Capture[];
+  /** The comparison's name normalization (with its project roots); default: from its settings. */
+  normalize?: Normalizer;
+}
+
+function normalizerOf(run: ReportRun): Normalizer {
+  return run.normalize ?? makeNormalizer(run.comparison.settings.normalizeNames);
 }
 
 export interface ReportPaths {
@@ -67,7 +73,7 @@ function profilesOf(captures: Capture[], side: string): Profile[] {
 /** The call tree of a run (both sides, the comparison's sample type and name normalization). */
 export function treeOfRun(run: ReportRun, maxFrames?: number): FlameTree {
   const type = run.comparison.type;
-  const normalize = makeNormalizer(run.comparison.settings.normalizeNames);
+  const normalize = normalizerOf(run);
   return buildFlameTree(profilesOf(run.baseline, 'baseline'), profilesOf(run.canary, 'canary'), {
     type: (p) => typeIndexFor(p, type, '(report)'),
     normalize,
@@ -83,7 +89,7 @@ export function writeReports(
 ): WrittenReport[] {
   const out: WrittenReport[] = [];
   const c = run.comparison;
-  const normalize = makeNormalizer(c.settings.normalizeNames);
+  const normalize = normalizerOf(run);
   const type = (p: Profile) => typeIndexFor(p, c.type, '(report)');
   const write = (kind: keyof ReportPaths, path: string, data: string | Uint8Array) => {
     writeFileAtomic(path, data);

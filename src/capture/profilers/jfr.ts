@@ -1,0 +1,143 @@
+/**
+ * `--profiler jfr`: JDK Flight Recorder in a running JVM (JDK 11+), driven with `jcmd`.
+ *
+ * Attach: `jcmd PID VM.version` (the first attach starts the JVM's attach listener, which can
+ * take seconds: better before the load than in the first capture). Per capture:
+ *
+ *     jcmd PID JFR.start name=profile-gate-RUN-N settings=profile jdk.ExecutionSample#period=Pms
+ *     (S seconds)
+ *     jcmd PID JFR.dump name=profile-gate-RUN-N filename=TMP
+ *     jcmd PID JFR.stop name=profile-gate-RUN-N
+ *
+ * The JVM writes TMP itself (so the folder must be writable by the JVM's user). The recording
+ * is stopped on every path. profile-gate has no JFR reader yet: the capture check only reads
+ * the chunk header (magic `FLR\0`, version, chunk size) and the file is kept as .jfr.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { describeExit, runCommand, shellQuote, type RunResult } from '../command.js';
+import { CaptureError } from '../errors.js';
+import { sleep } from '../time.js';
+import { checkProcess } from './process.js';
+import type { AttachedProfiler, AttachOptions, ProfilerRecord } from './profiler.js';
+
+export const JFR_SETTINGS = 'profile';
+/** Time a jcmd call may take (the first attach to a JVM can take several seconds). */
+const JCMD_TIMEOUT_MS = 30_000;
+
+/** The period of jdk.ExecutionSample for a frequency, in whole milliseconds (at least 1). */
+export function jfrPeriodMs(hz: number): number {
+  return Math.max(1, Math.round(1000 / hz));
+}
+
+function jcmdFailure(what: string, r: RunResult, pid: number, pidFlag: string): CaptureError {
+  const out = r.tail;
+  if (r.code === 127 || r.error) {
+    return new CaptureError(
+      'attach',
+      `jcmd is not installed or not on PATH (${describeExit(r)}): it comes with the JDK (Debian: apt-get install openjdk-17-jdk-headless)`,
+    );
+  }
+  if (
+    /AttachNotSupportedException|Unable to open socket file|No such process|not found|Connection refused/i.test(
+      out,
+    )
+  ) {
+    return new CaptureError(
+      'attach',
+      `cannot attach to process ${pid} (${pidFlag}) with jcmd: is it a JVM (JDK 11 or later) run by the same user, with the attach mechanism on (no -XX:+DisableAttachMechanism)? jcmd said:\n${out}`,
+    );
+  }
+  return new CaptureError(
+    'profiler',
+    `${what} failed (${describeExit(r)})${out ? `; jcmd said:\n${out}` : ''}`,
+  );
+}
+
+/** Checks a JFR file's first chunk header: magic, major version, a chunk size that fits. */
+export function checkJfrHeader(bytes: Uint8Array, name: string): void {
+  const bad = (why: string) =>
+    new CaptureError('decode', `${name}: not a usable JFR recording: ${why}`, true);
+  if (bytes.length < 68) throw bad(`${bytes.length} bytes, shorter than a chunk header`);
+  if (bytes[0] !== 0x46 || bytes[1] !== 0x4c || bytes[2] !== 0x52 || bytes[3] !== 0) {
+    throw bad('it does not start with the JFR magic FLR\\0');
+  }
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const major = dv.getUint16(4);
+  if (major < 1 || major > 2) throw bad(`unknown JFR format version ${major}.${dv.getUint16(6)}`);
+  const chunkSize = Number(dv.getBigUint64(8));
+  if (chunkSize < 68 || chunkSize > bytes.length) {
+    throw bad(
+      `the first chunk says ${chunkSize} bytes but the file has ${bytes.length} (cut short?)`,
+    );
+  }
+}
+
+export async function attachJfr(o: AttachOptions): Promise<AttachedProfiler> {
+  checkProcess(o.pid, o.pidFlag);
+  const jcmd = (args: string, signal: AbortSignal) =>
+    runCommand(`${shellQuote(o.tools.jcmd)} ${o.pid} ${args}`, {
+      timeoutMs: JCMD_TIMEOUT_MS,
+      signal,
+    });
+  const check = async (what: string, r: RunResult) => {
+    if (r.aborted) throw new CaptureError('aborted', 'interrupted');
+    if (r.timedOut) {
+      throw new CaptureError(
+        'timeout',
+        `${what} did not answer within ${JCMD_TIMEOUT_MS / 1000} s`,
+      );
+    }
+    if (r.code !== 0 || /^\s*(Exception|Error|Could not|Recording .* not found)/m.test(r.tail)) {
+      throw jcmdFailure(what, r, o.pid, o.pidFlag);
+    }
+  };
+  await check('jcmd VM.version', await jcmd('VM.version', o.signal));
+  const period = jfrPeriodMs(o.hz);
+  const record: ProfilerRecord = {
+    name: 'jfr',
+    pid: o.pid,
+    hz: 1000 / period,
+    sampling: `jdk.ExecutionSample#period=${period}ms`,
+    settings: JFR_SETTINGS,
+  };
+  return {
+    record,
+    async capture(n, seconds, ctx) {
+      const name = `profile-gate-${o.runId}-${n}`;
+      const out = ctx.tempPath('.jfr');
+      let started = false;
+      try {
+        await check(
+          'jcmd JFR.start',
+          await jcmd(
+            `JFR.start name=${name} settings=${JFR_SETTINGS} ${shellQuote(`jdk.ExecutionSample#period=${period}ms`)}`,
+            ctx.signal,
+          ),
+        );
+        started = true;
+        ctx.started();
+        await sleep(seconds * 1000, ctx.signal);
+        await check(
+          'jcmd JFR.dump',
+          await jcmd(`JFR.dump name=${name} filename=${shellQuote(out)}`, ctx.signal),
+        );
+      } finally {
+        // Stopped whatever happened, also after Ctrl-C (an interrupted JFR.start may still have
+        // started it): the JVM must not keep recording.
+        if (started || ctx.signal.aborted) {
+          const stop = await jcmd(`JFR.stop name=${name}`, new AbortController().signal);
+          if (stop.code !== 0 && started && !ctx.signal.aborted)
+            o.warn(`jcmd JFR.stop name=${name} failed: ${stop.tail}`);
+        }
+      }
+      if (!existsSync(out)) {
+        throw new CaptureError(
+          'profiler',
+          `jcmd JFR.dump said it wrote ${out}, but there is no such file (can the JVM's user write there?)`,
+        );
+      }
+      return { bytes: readFileSync(out), check: 'jfr' };
+    },
+    detach: async () => undefined,
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * Profilers that attach to a running process by its id, with no redeploy: what they share, and
+ * which one captures which kind of profile.
+ *
+ * - `node`: the V8 inspector (SIGUSR1 opens it; the DevTools protocol drives the CPU profiler
+ *   or the sampling heap profiler): .cpuprofile / .heapprofile files.
+ * - `jfr`: JDK Flight Recorder through `jcmd` (JFR.start / JFR.dump / JFR.stop): .jfr files.
+ * - `perf`: Linux perf (`perf record -e cpu-clock -g -p PID`, then `perf script`): raw
+ *   perf script text, gzipped.
+ *
+ * A profiler attaches once per process before the load starts (so that a process it cannot
+ * profile fails the run at once), takes each capture when asked, and detaches on every path,
+ * leaving the process as it found it.
+ */
+import { UsageError } from '../../errors.js';
+
+export const PROFILERS = ['node', 'jfr', 'perf'] as const;
+export type ProfilerName = (typeof PROFILERS)[number];
+
+export function isProfilerName(s: string): s is ProfilerName {
+  return (PROFILERS as readonly string[]).includes(s);
+}
+
+/** Default sampling frequency (Hz) of each profiler. */
+export const DEFAULT_HZ: Record<ProfilerName, number> = {
+  // V8's own default interval (1 ms); the JavaScript thread is one thread
+  node: 1000,
+  // JFR's settings=profile samples Java threads every 10 ms
+  jfr: 100,
+  // an odd rate, so that sampling does not move in lockstep with timers
+  perf: 499,
+};
+
+/**
+ * The sample type each profiler's captures are compared on, per capture kind (`--type`); a kind
+ * missing here is not offered by that profiler.
+ */
+const SAMPLE_TYPES: Record<ProfilerName, Record<string, string>> = {
+  // .cpuprofile: time-weighted samples of the JavaScript thread; .heapprofile: sampled bytes
+  node: { cpu: 'wall', allocs: 'alloc_space' },
+  // the JFR reader's types (jdk.ExecutionSample, allocation samples, monitor enter + park)
+  jfr: { cpu: 'cpu', allocs: 'alloc', lock: 'lock', block: 'lock', mutex: 'lock' },
+  perf: { cpu: 'samples' },
+};
+
+export function profilerSampleType(name: ProfilerName, type: string): string | undefined {
+  return SAMPLE_TYPES[name][type];
+}
+
+/** Checks that `name` offers captures of kind `type` at `hz` (UsageError otherwise). */
+export function checkProfilerOptions(
+  name: ProfilerName,
+  type: string,
+  hz: number | undefined,
+): void {
+  if (!profilerSampleType(name, type)) {
+    const kinds = Object.keys(SAMPLE_TYPES[name]).join(', ');
+    throw new UsageError(`--profiler ${name} captures --type ${kinds} (got --type ${type})`);
+  }
+  if (hz !== undefined && !(Number.isInteger(hz) && hz >= 1 && hz <= 10_000)) {
+    throw new UsageError(`--hz must be a whole number from 1 to 10000 (got ${hz})`);
+  }
+  if (name === 'jfr' && hz !== undefined && hz > 1000) {
+    throw new UsageError(`--hz for jfr is at most 1000 (JFR samples at most every 1 ms)`);
+  }
+}
+
+/** What the manifest records about the profiler that made a set. */
+export interface ProfilerRecord {
+  name: ProfilerName;
+  pid: number;
+  /** Sampling frequency asked for (Hz). */
+  hz: number;
+  /** How it sampled, in the profiler's own terms (`interval 1000 us`, `jdk.ExecutionSample#period=10ms`). */
+  sampling: string;
+  /** node: the inspector port, and whether profile-gate opened it (and closed it after). */
+  inspectPort?: number;
+  openedInspector?: boolean;
+  /** perf: the event. jfr: the settings. */
+  event?: string;
+  settings?: string;
+}
+
+/** One capture as a profiler returns it. */
+export interface ProfilerCapture {
+  bytes: Uint8Array;
+  /**
+   * `decode`: the capture check decodes it like any capture. `jfr`: the file is checked for a
+   * JFR chunk header only (profile-gate has no JFR reader yet), and saved as .jfr.
+   */
+  check: 'decode' | 'jfr';
+}
+
+export interface CaptureContext {
+  signal: AbortSignal;
+  /** A temp path in the set's folder (removed by the caller whatever happens). */
+  tempPath: (suffix: string) => string;
+  /** How long the capture may take past `seconds` before it counts as hung, ms. */
+  graceMs: number;
+  /**
+   * To be called when sampling has begun (after the profiler's own start-up, e.g. a jcmd
+   * round trip): the capture's window, in which load requests are counted, starts then.
+   */
+  started: () => void;
+}
+
+export interface AttachedProfiler {
+  readonly record: ProfilerRecord;
+  /** One capture of `seconds` seconds. Rejects with a CaptureError. */
+  capture(n: number, seconds: number, ctx: CaptureContext): Promise<ProfilerCapture>;
+  /** Leaves the process as it was found; never rejects. */
+  detach(): Promise<void>;
+}
+
+export interface AttachOptions {
+  name: ProfilerName;
+  pid: number;
+  /** The option that gave the pid, for messages (`--pid`, `--baseline-pid`). */
+  pidFlag: string;
+  type: string;
+  hz: number;
+  /** node: the inspector port given on the command line. */
+  inspectPort?: number;
+  /** Executables (default from PATH). */
+  tools: { perf: string; jcmd: string };
+  /** Run id, for names the profiler gives its recordings. */
+  runId: string;
+  signal: AbortSignal;
+  warn: (message: string) => void;
+}
