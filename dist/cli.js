@@ -8894,9 +8894,17 @@ function validateManifest(json, file) {
   optStr(m, "createdAt", "the manifest");
   if (m.source !== void 0) {
     const src = obj(m.source, "source");
-    oneOf(src.kind, "source.kind", ["http", "command", "pyroscope", "parca", "import"]);
+    oneOf(src.kind, "source.kind", ["http", "command", "profiler", "pyroscope", "parca", "import"]);
     for (const k of ["url", "command", "query"]) optStr(src, k, "source");
+    if (src.profiler !== void 0) {
+      const p = obj(src.profiler, "source.profiler");
+      for (const k of ["name", "sampling", "event", "settings"]) optStr(p, k, "source.profiler");
+      for (const k of ["pid", "hz", "inspectPort"]) {
+        if (p[k] !== void 0) num(p[k], `source.profiler.${k}`, { min: 0 });
+      }
+    }
   }
+  if (m.projectRoot !== void 0) str(m.projectRoot, "projectRoot");
   if (m.profileType !== void 0) str(m.profileType, "profileType");
   if (m.sampleType !== void 0) {
     const t = str(m.sampleType, "sampleType");

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { captureEntry } from '../src/captureset/write.js';
 import type { Manifest } from '../src/captureset/manifest.js';
 import { runCapture } from '../src/capture/runner.js';
 import { checkComparable } from '../src/stats/comparability.js';
@@ -197,15 +198,15 @@ describe('why: JavaScript names carry positions, and paths differ between checko
           samples,
           timeDeltas: samples.map(() => 1000),
         };
-        writeFileSync(join(path, `cpu-${i}.cpuprofile`), JSON.stringify(json));
-        files.push({
-          file: `cpu-${i}.cpuprofile`,
-          start: '',
-          end: '',
-          durationSeconds: 0.6,
-          sha256: '',
-          bytes: 0,
-        });
+        const bytes = Buffer.from(JSON.stringify(json));
+        writeFileSync(join(path, `cpu-${i}.cpuprofile`), bytes);
+        files.push(
+          captureEntry(`cpu-${i}.cpuprofile`, bytes, {
+            start: '2026-11-30T00:00:00.000Z',
+            end: '2026-11-30T00:00:00.600Z',
+            durationSeconds: 0.6,
+          }),
+        );
       }
       const m: Partial<Manifest> = {
         formatVersion: 1,

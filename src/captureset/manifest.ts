@@ -221,9 +221,17 @@ export function validateManifest(json: unknown, file: string): Manifest {
   optStr(m, 'createdAt', 'the manifest');
   if (m.source !== undefined) {
     const src = obj(m.source, 'source');
-    oneOf(src.kind, 'source.kind', ['http', 'command', 'pyroscope', 'parca', 'import']);
+    oneOf(src.kind, 'source.kind', ['http', 'command', 'profiler', 'pyroscope', 'parca', 'import']);
     for (const k of ['url', 'command', 'query']) optStr(src, k, 'source');
+    if (src.profiler !== undefined) {
+      const p = obj(src.profiler, 'source.profiler');
+      for (const k of ['name', 'sampling', 'event', 'settings']) optStr(p, k, 'source.profiler');
+      for (const k of ['pid', 'hz', 'inspectPort']) {
+        if (p[k] !== undefined) num(p[k], `source.profiler.${k}`, { min: 0 });
+      }
+    }
   }
+  if (m.projectRoot !== undefined) str(m.projectRoot, 'projectRoot');
   if (m.profileType !== undefined) str(m.profileType, 'profileType');
   if (m.sampleType !== undefined) {
     const t = str(m.sampleType, 'sampleType');

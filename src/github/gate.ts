@@ -230,6 +230,7 @@ async function gate(
           transfer: deps.transfer,
           token: inputs.token,
           log: (m) => io.info(m),
+          limits: inputs.limits,
         });
   mkdirSync(inputs.reportDir, { recursive: true });
   io.setOutput('report-path', inputs.reportDir);
