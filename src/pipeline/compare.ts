@@ -7,8 +7,10 @@ import {
   differences,
   hardwareMismatch,
   incompleteSets,
+  kindMismatch,
   sameRun,
 } from '../captureset/differences.js';
+import { UsageError } from '../errors.js';
 import { loadCaptureSets, type Need, type SideSpec } from '../captureset/load.js';
 import type { Normalizer } from '../profile/normalize.js';
 import type { ReadOptions } from '../profile/read.js';
@@ -85,6 +87,8 @@ export async function compare(req: CompareRequest): Promise<CompareRun> {
     type: settings.type,
     normalizeNames: settings.normalizeNames,
   });
+  const mismatch = kindMismatch(manifests[0], manifests[1]);
+  if (mismatch) throw new UsageError(mismatch);
   const [baseline, canary] = sets;
   log(`read ${baseline.length} baseline and ${canary.length} canary captures (${typeName})`);
   const drift = settings.calibration
