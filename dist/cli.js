@@ -36959,7 +36959,10 @@ ${lc.tail()}` : ""}`
     );
     run.abort.abort();
   });
-  run.progress({ kind: "info", message: `load: started \`${redactCommand(l.command)}\` (pid ${lc.pid ?? "?"})` });
+  run.progress({
+    kind: "info",
+    message: `load: started \`${redactCommand(l.command)}\` (pid ${lc.pid ?? "?"})`
+  });
 }
 async function stopLoad(run) {
   run.stoppingLoad = true;

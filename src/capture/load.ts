@@ -84,7 +84,10 @@ function startLoadCommand(run: CaptureRun, l: CommandLoadOptions): void {
     );
     run.abort.abort();
   });
-  run.progress({ kind: 'info', message: `load: started \`${redactCommand(l.command)}\` (pid ${lc.pid ?? '?'})` });
+  run.progress({
+    kind: 'info',
+    message: `load: started \`${redactCommand(l.command)}\` (pid ${lc.pid ?? '?'})`,
+  });
 }
 
 /** Stops the generators and the load command (their ends are not failures). */
