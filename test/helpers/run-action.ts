@@ -132,7 +132,7 @@ export async function runBundledAction(o: RunActionOptions): Promise<ActionRun> 
     GITHUB_REPOSITORY: `${o.fake.owner}/${o.fake.repo}`,
     GITHUB_REPOSITORY_OWNER: o.fake.owner,
     GITHUB_RUN_ID: String(o.run.id),
-    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_RUN_ATTEMPT: String(o.run.runAttempt),
     GITHUB_SHA: o.sha,
     GITHUB_REF: o.ref,
     GITHUB_EVENT_NAME: o.eventName,
