@@ -130,10 +130,26 @@ describe('readInputs', () => {
       readInputs(env({ 'canary-path': canary, 'github-token': 't', 'fail-on-no-baseline': 'true' }))
         .baseline.failWhenMissing,
     ).toBe('always');
+    // the old "any" means every event but pull requests, with a note
+    const any = readInputs(
+      env({ 'canary-path': canary, 'github-token': 't', 'baseline-event': 'any' }),
+    );
+    expect(any.baseline.events).toEqual([
+      'push',
+      'schedule',
+      'workflow_dispatch',
+      'release',
+      'repository_dispatch',
+      'merge_group',
+      'workflow_run',
+    ]);
+    expect(any.deprecated[1]).toBe(
+      'baseline-event: any now means push, schedule, workflow_dispatch, release, repository_dispatch, merge_group, workflow_run (never pull requests): list the events you want in baseline-events',
+    );
     expect(
-      problems({ 'canary-path': canary, 'github-token': 't', 'baseline-event': 'any' }),
+      problems({ 'canary-path': canary, 'github-token': 't', 'baseline-events': 'any' }),
     ).toEqual([
-      'baseline-event: "any" is no longer accepted: list the events whose runs may provide the baseline (e.g. push, schedule, workflow_dispatch); pull-request runs never do',
+      'baseline-events: "any" is not accepted: list the events whose runs may provide the baseline (e.g. push, schedule, workflow_dispatch); pull-request runs never do',
     ]);
     expect(
       problems({

@@ -239,12 +239,10 @@ export async function discoverBaselines(
   const candidates: Candidate[] = [];
   let checks = 0;
   search: for (let page = 1; page <= MAX_PAGES; page++) {
-    const { total_count, artifacts } = await rest.listArtifactsByName(
-      ctx.owner,
-      ctx.repo,
+    const { total_count, artifacts } = await rest.listArtifacts(ctx.owner, ctx.repo, {
       name,
       page,
-    );
+    });
     const sorted = artifacts
       .filter((a) => a.name === name)
       .sort((a, b) => String(b.created_at).localeCompare(String(a.created_at)) || b.id - a.id);
@@ -294,11 +292,64 @@ export async function discoverBaselines(
     if (page === MAX_PAGES) t.capped = true;
   }
   if (candidates.length) return { candidates, everExisted: true };
-  return {
-    candidates,
-    everExisted: t.own > 0,
-    reason: await explain(t, { name, branch, workflow, events: opts.events, ctx, rest }),
-  };
+  const c = { name, branch, workflow, events: opts.events, ctx, rest };
+  if (t.own === 0) {
+    // never promoted under this name: a first run, or a name that does not match the promote
+    // step's (a typo in baseline-artifact, service or profile-type), which must not pass forever
+    const near = await nearNames(c, repo.id);
+    if (near.length) {
+      const list = near.map((a) => `${a.name} (run ${a.workflow_run?.id})`).join(', ');
+      return {
+        candidates,
+        everExisted: true,
+        reason: `no artifact named ${name} ever existed on ${branch} in ${ctx.owner}/${ctx.repo}, but ${list} did: a misspelled baseline-artifact, service or profile-type? The gate and the promote step must use the same name`,
+      };
+    }
+  }
+  return { candidates, everExisted: t.own > 0, reason: await explain(t, c) };
+}
+
+/** Pages of the unfiltered artifact listing searched for a similar name. */
+const NEAR_PAGES = 3;
+
+/**
+ * Baselines of this repository's branch whose names are within two edits of `name` (case
+ * ignored), from the newest NEAR_PAGES x 100 artifacts; report artifacts left out.
+ */
+async function nearNames(
+  c: { name: string; branch: string; ctx: RunContext; rest: GitHubRest },
+  repoId: number,
+): Promise<Artifact[]> {
+  const found = new Map<string, Artifact>();
+  const want = c.name.toLowerCase();
+  for (let page = 1; page <= NEAR_PAGES; page++) {
+    const { artifacts } = await c.rest.listArtifacts(c.ctx.owner, c.ctx.repo, { page });
+    for (const a of artifacts) {
+      const wr = a.workflow_run ?? {};
+      if (wr.head_repository_id !== repoId || wr.head_branch !== c.branch) continue;
+      if (a.name === c.name || /-report$/.test(a.name) || found.has(a.name)) continue;
+      if (editDistance(a.name.toLowerCase(), want, 2) <= 2) found.set(a.name, a);
+    }
+    if (artifacts.length < 100) break;
+  }
+  return [...found.values()].slice(0, 3);
+}
+
+/** Levenshtein distance, or more than `max` as soon as it is known to be. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      best = Math.min(best, cur[j]);
+    }
+    if (best > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length];
 }
 
 function count(m: Map<string, number>, key: string): void {

@@ -341,7 +341,11 @@ export function readInputs(env: Env, setSecret: (s: string) => void = () => {}):
   function baselineEvents(): string[] {
     let name = 'baseline-events';
     let events = list(name);
-    if (!events.length && get('baseline-event')) {
+    if (get('baseline-event')) {
+      if (events.length) {
+        problems.push('baseline-event and baseline-events: give only baseline-events (a list)');
+        return ['push'];
+      }
       name = 'baseline-event';
       events = list(name);
       deprecated.push('input baseline-event is deprecated: use baseline-events (a list)');
@@ -349,9 +353,16 @@ export function readInputs(env: Env, setSecret: (s: string) => void = () => {}):
     if (!events.length) return ['push'];
     const ok: string[] = [];
     for (const e of events) {
-      if (e === 'any' || e === '*') {
+      if ((e === 'any' || e === '*') && name === 'baseline-event') {
+        // the old "any" (which let pull-request runs from forks provide the baseline) now means
+        // every event but pull requests
+        deprecated.push(
+          `baseline-event: ${e} now means ${BASELINE_EVENTS.join(', ')} (never pull requests): list the events you want in baseline-events`,
+        );
+        ok.push(...BASELINE_EVENTS.filter((x) => !ok.includes(x)));
+      } else if (e === 'any' || e === '*') {
         problems.push(
-          `${name}: "${e}" is no longer accepted: list the events whose runs may provide the baseline (e.g. push, schedule, workflow_dispatch); pull-request runs never do`,
+          `${name}: "${e}" is not accepted: list the events whose runs may provide the baseline (e.g. push, schedule, workflow_dispatch); pull-request runs never do`,
         );
       } else if (/^pull_request/.test(e)) {
         problems.push(

@@ -294,17 +294,19 @@ export class GitHubRest {
   }
 
   /**
-   * One page of the repository's artifacts with this exact name, newest first (GitHub's order),
-   * each with its run's id, repository, head repository and branch.
+   * One page of the repository's artifacts (with this exact name, when given), newest first
+   * (GitHub's order), each with its run's id, repository, head repository and branch.
    */
-  async listArtifactsByName(
+  async listArtifacts(
     owner: string,
     repo: string,
-    name: string,
-    page: number,
-    perPage = 100,
+    q: { name?: string; page: number; perPage?: number },
   ): Promise<{ total_count: number; artifacts: Artifact[] }> {
-    const params = new URLSearchParams({ name, per_page: String(perPage), page: String(page) });
+    const params = new URLSearchParams({
+      per_page: String(q.perPage ?? 100),
+      page: String(q.page),
+    });
+    if (q.name !== undefined) params.set('name', q.name);
     const { data } = await this.json<{ total_count: number; artifacts: Artifact[] }>(
       'GET',
       `/repos/${enc(owner)}/${enc(repo)}/actions/artifacts?${params}`,

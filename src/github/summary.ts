@@ -255,7 +255,7 @@ export function noBaselineMarkdown(
 ): string {
   const what = opts.fails
     ? opts.everExisted
-      ? 'The job fails: this repository had a baseline before, so a missing one is not passed silently (`fail-on-no-baseline: auto`, the default; set it to `false` to pass with a warning).'
+      ? 'The job fails: this repository had a baseline for this gate before (see above), so a missing one does not pass silently (`fail-on-no-baseline: auto`, the default; `false` passes with a warning).'
       : 'The job fails because `fail-on-no-baseline` is `true`.'
     : opts.ghes
       ? 'The job passes: nothing was compared.'

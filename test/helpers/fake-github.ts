@@ -121,6 +121,8 @@ export interface LoggedRequest {
   query: Record<string, string>;
   authorization?: string;
   status: number;
+  /** When it arrived (Date.now()). */
+  at: number;
 }
 
 interface PendingUpload {
@@ -203,7 +205,7 @@ export class FakeGitHub {
 
   /** The next `times` requests to `path` answer with this status instead. */
   fault(f: Omit<Fault, 'times'> & { times?: number }): void {
-    this.faults.push({ times: 1, ...f });
+    this.faults.push({ ...f, times: f.times ?? 1 });
   }
 
   /**
@@ -410,13 +412,21 @@ export class FakeGitHub {
   // ---------------------------------------------------------------- handler
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const arrived = Date.now();
     const u = new URL(req.url ?? '/', this.url);
     const path = u.pathname;
     const query = Object.fromEntries(u.searchParams);
     const body = await readBody(req);
     const method = req.method ?? 'GET';
     const send = (status: number, json?: unknown, headers: Record<string, string> = {}) => {
-      this.requests.push({ method, path, query, authorization: req.headers.authorization, status });
+      this.requests.push({
+        method,
+        path,
+        query,
+        authorization: req.headers.authorization,
+        status,
+        at: arrived,
+      });
       const text = json === undefined ? '' : JSON.stringify(json);
       res.writeHead(status, {
         ...(json === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }),
@@ -425,7 +435,14 @@ export class FakeGitHub {
       res.end(text);
     };
     const raw = (status: number, data: Buffer | string, headers: Record<string, string>) => {
-      this.requests.push({ method, path, query, authorization: req.headers.authorization, status });
+      this.requests.push({
+        method,
+        path,
+        query,
+        authorization: req.headers.authorization,
+        status,
+        at: arrived,
+      });
       res.writeHead(status, headers);
       res.end(data);
     };
