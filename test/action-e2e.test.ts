@@ -273,7 +273,9 @@ describe('bundled Action under Node 24 against a fake GitHub', () => {
     expect(r.annotations.find((a) => a.level === 'warning')?.title).toBe(
       'profile-gate: no baseline',
     );
-    expect(r.summary).toContain('The job fails: this repository had a baseline before');
+    expect(r.summary).toContain(
+      'The job fails: this repository had a baseline for this gate before',
+    );
     expect(fake.requests.some((q) => q.path.endsWith('/zip'))).toBe(false);
 
     const lenient = await gateOnPr(fake, SAME, { inputs: { 'fail-on-no-baseline': 'false' } });
@@ -463,5 +465,8 @@ describe('bundled Action under Node 24 against a fake GitHub', () => {
     expect(msg).toContain('load-rate / load-mix: only used with load-url');
     expect(msg).toContain('baseline-artifact: "a/b" may not contain');
     expect(fake.requests).toEqual([]);
+    // never an empty summary
+    expect(r.summary).toContain('## :x: profile-gate: error');
+    expect(r.summary).toContain('confidence: "high" is not a number');
   });
 });

@@ -9,7 +9,7 @@
  * with the trusted workflow's own renderer, title and comment key. Text in them (function
  * names, reasons) is escaped by the renderer like any untrusted name.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import type { Comparison } from '../stats/types.js';
 
@@ -191,6 +191,7 @@ const pullRequest = obj(
 );
 
 function readJson(path: string, maxBytes: number): unknown {
+  if (!existsSync(path)) throw new DataError(`${path} is missing from the report artifact`);
   const size = statSync(path).size;
   if (size > maxBytes) throw new DataError(`${path}: ${size} bytes, more than ${maxBytes}`);
   try {
