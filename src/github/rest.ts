@@ -193,6 +193,8 @@ interface Call {
   body?: unknown;
   /** Follow redirects (default) or return the 3xx answer. */
   redirect?: 'follow' | 'manual';
+  /** Retries of this call (default: the client's). */
+  retries?: number;
 }
 
 export class GitHubRest {
@@ -238,7 +240,8 @@ export class GitHubRest {
           signal: AbortSignal.timeout(this.opts.timeoutMs ?? 60_000),
         });
       } catch (e) {
-        const cause = (e as { cause?: { code?: string } }).cause?.code;
+        const c = (e as { cause?: { code?: string; message?: string } }).cause;
+        const cause = c?.code ?? c?.message;
         throw new NetworkError(
           `GitHub API ${method} ${shown}: ${(e as Error).message}${cause ? ` (${cause})` : ''}`,
         );
@@ -263,8 +266,9 @@ export class GitHubRest {
     };
     const waitOf = (e: unknown): number | undefined =>
       e instanceof GitHubApiError ? (e.rateLimit?.waitMs ?? e.retryAfterMs) : undefined;
+    const retries = call.retries ?? this.opts.retries ?? 4;
     return retry(attempt, {
-      retries: this.opts.retries ?? 4,
+      retries,
       baseMs: this.opts.backoffMs ?? 1000,
       maxMs: this.opts.maxBackoffMs ?? 16_000,
       jitter: 0.25,
@@ -279,13 +283,13 @@ export class GitHubRest {
       retryAfterMs: (e) => waitOf(e),
       onRetry: (n, delay, e) =>
         this.opts.log?.(
-          `${e instanceof GitHubApiError ? `GitHub API ${method} ${shown}: HTTP ${e.status}${e.rateLimit ? ` (${e.rateLimit.kind} rate limit)` : ''}` : e.message}; retry ${n} of ${this.opts.retries ?? 4} in ${(delay / 1000).toFixed(1)} s`,
+          `${e instanceof GitHubApiError ? `GitHub API ${method} ${shown}: HTTP ${e.status}${e.rateLimit ? ` (${e.rateLimit.kind} rate limit)` : ''}` : e.message}; retry ${n} of ${retries} in ${(delay / 1000).toFixed(1)} s`,
         ),
     });
   }
 
-  private async json<T>(method: string, path: string, body?: unknown) {
-    const { res, text } = await this.send({ method, url: this.url(path), body });
+  private async json<T>(method: string, path: string, body?: unknown, retries?: number) {
+    const { res, text } = await this.send({ method, url: this.url(path), body, retries });
     return { data: (text ? JSON.parse(text) : undefined) as T, link: res.headers.get('link') };
   }
 
@@ -416,12 +420,14 @@ export class GitHubRest {
    * Then GET /user; undefined when neither answers. Asked once per client.
    */
   whoAmI(): Promise<Identity | undefined> {
+    // one retry each: the sticky comment's own calls retry, and an unreachable API fails them
     this.identity ??= (async () => {
       try {
         const { text } = await this.send({
           method: 'POST',
           url: this.graphqlUrl,
           body: { query: 'query { viewer { login databaseId } }' },
+          retries: 1,
         });
         const v = (
           JSON.parse(text) as { data?: { viewer?: { login?: unknown; databaseId?: unknown } } }
@@ -432,11 +438,13 @@ export class GitHubRest {
             id: typeof v.databaseId === 'number' ? v.databaseId : undefined,
           };
         }
-      } catch {
+      } catch (e) {
+        if (e instanceof NetworkError) return undefined;
         // not available (an old GHES, a proxy): try REST
       }
       try {
-        const u = (await this.json<{ login?: unknown; id?: unknown }>('GET', '/user')).data;
+        const u = (await this.json<{ login?: unknown; id?: unknown }>('GET', '/user', undefined, 1))
+          .data;
         if (u && typeof u.login === 'string' && u.login) {
           return { login: u.login, id: typeof u.id === 'number' ? u.id : undefined };
         }
