@@ -43150,7 +43150,12 @@ async function compare(req) {
   if (mismatch) throw new UsageError(mismatch);
   const [baseline, canary] = sets;
   log(`read ${baseline.length} baseline and ${canary.length} canary captures (${typeName})`);
-  const drift = settings.calibration ? readCalibration(req.cwd, settings.calibration, settings.config?.file, typeName) : void 0;
+  let drift = settings.calibration ? readCalibration(req.cwd, settings.calibration, settings.config?.file, typeName) : req.drift;
+  if (drift && drift !== req.drift) log("drift model from the calibration file");
+  else if (drift && drift.sampleType !== typeName) {
+    log(`drift model left out: it was estimated for ${drift.sampleType}, not ${typeName}`);
+    drift = void 0;
+  }
   const comparison = compareCaptures(
     baseline,
     canary,
