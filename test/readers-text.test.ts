@@ -188,6 +188,21 @@ describe('perf script', () => {
     );
   });
 
+  it("a thread perf printed as ':<tid>' takes its process's comm; one never named is [unknown comm]", () => {
+    const text =
+      ':1603 1600/1603 [000] 1.0: 1 cpu-clock:\n\t1 main.f (/bin/svc)\n\n' +
+      'go-base 1600/1601 [001] 2.0: 1 cpu-clock:\n\t1 main.g (/bin/svc)\n\n' +
+      ':1700 1700/1700 [000] 3.0: 1 cpu-clock:\n\t1 h (/bin/other)\n\n';
+    const p = readPerfScript(text, 'p.txt');
+    expect(foldedStacks(p, 0)).toEqual(
+      new Map([
+        ['go-base;main.f', 1],
+        ['go-base;main.g', 1],
+        ['[unknown comm];h', 1],
+      ]),
+    );
+  });
+
   it('keeps samples of several events in separate columns and warns', () => {
     const text =
       'a 1 1.0: 10 cycles:\n\tf1 f (/a)\n\n' +

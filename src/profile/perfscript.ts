@@ -7,7 +7,10 @@
  *     \t addr sym+off (dso)
  *     <blank line>
  *
- * - The root frame is the `comm` (spaces become `_`).
+ * - The root frame is the `comm` (spaces become `_`). Where perf did not see a thread's comm it
+ *   prints `:<tid>`; such a sample takes the comm of its process (same pid) seen elsewhere in the
+ *   file, so the root is the same name in every capture (a different `:<tid>` in each would
+ *   otherwise be a new "function" on every run).
  * - `sym+0x1f` loses the offset; `[unknown]` becomes `[dso basename]`, or `[unknown]`.
  * - Names are tidied: `;` becomes `:`, text from the first `(` on is cut (except in Go
  *   `pkg.(*T).M` names and for `(anonymous namespace)`), quotes are removed, and for
@@ -43,18 +46,21 @@ const FRAME_NO_DSO = /^\s+([0-9a-fA-F]+)\s+(\S(?:.*\S)?)\s*$/;
  * and the length of the text up to and including the pid token. A token scan rather than a
  * regular expression, which would backtrack quadratically on long runs of blanks.
  */
-function parseHeader(line: string): { comm: string; end: number } | undefined {
+function parseHeader(line: string): { comm: string; pid: string; end: number } | undefined {
   if (line === '' || /\s/.test(line[0])) return undefined;
   const tokens = /\S+/g;
   let m = tokens.exec(line); // the first word of the comm
   while ((m = tokens.exec(line)) !== null) {
     const end = m.index + m[0].length;
     if (PID.test(m[0]) && end < line.length) {
-      return { comm: line.slice(0, m.index).trimEnd(), end };
+      return { comm: line.slice(0, m.index).trimEnd(), pid: m[0].split('/')[0], end };
     }
   }
   return undefined;
 }
+
+/** perf's stand-in for a comm it never saw (`:1603`, the pid or tid after a colon). */
+const UNKNOWN_COMM = /^:-?\d+$/;
 
 function isBlank(line: string): boolean {
   return line.trim() === '';
@@ -114,6 +120,8 @@ interface RawSample {
   frames: number[];
   event: number;
   period: number | undefined;
+  /** the pid of a sample whose comm perf did not know; its root frame is added at the end */
+  unknownCommPid?: string;
 }
 
 export function readPerfScript(text: string, file: string): Profile {
@@ -151,10 +159,14 @@ function parse(text: string, file: string): Profile {
 
   let cur: RawSample | undefined;
   let comm = '';
+  let pid = '';
+  /** the comm of each pid seen with a known comm (the first one) */
+  const commOfPid = new Map<string, string>();
   const flush = () => {
     if (!cur) return;
-    cur.frames.push(fn(comm.replace(/ /g, '_')));
-    budget.depth(cur.frames.length);
+    if (UNKNOWN_COMM.test(comm)) cur.unknownCommPid = pid;
+    else cur.frames.push(fn(comm.replace(/ /g, '_')));
+    budget.depth(cur.frames.length + 1);
     samples.push(cur);
     cur = undefined;
   };
@@ -189,6 +201,8 @@ function parse(text: string, file: string): Profile {
     budget.charge(8);
     flush();
     comm = h.comm;
+    pid = h.pid;
+    if (!UNKNOWN_COMM.test(comm) && !commOfPid.has(pid)) commOfPid.set(pid, comm);
     let event = '';
     let period: number | undefined;
     const pe = PERIOD_EVENT.exec(line);
@@ -216,6 +230,11 @@ function parse(text: string, file: string): Profile {
     cur = { frames: [], event: ei, period };
   });
   flush();
+  for (const s of samples) {
+    if (s.unknownCommPid === undefined) continue;
+    const known = commOfPid.get(s.unknownCommPid);
+    s.frames.push(fn(known !== undefined ? known.replace(/ /g, '_') : '[unknown comm]'));
+  }
 
   if (samples.length === 0) {
     throw new ProfileError('folded', file, 'perf script output without any sample');
