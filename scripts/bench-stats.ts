@@ -34,10 +34,15 @@ import { Rng } from '../src/stats/random.js';
 import type { Capture, CompareSettings } from '../src/stats/types.js';
 
 const DRAWS = Number(process.env.STUDY_DRAWS ?? 100);
+/** Only these cells of table 1, e.g. `drift:10,ab:5` (for experiments; default all). */
+const ONLY = process.env.STUDY_ONLY?.split(',');
+/** `off`: no small-sample t correction (an experiment: what the correction costs). */
+const T_CORR = process.env.STUDY_T_CORRECTION !== 'off';
 const BOOT = Number(process.env.STUDY_BOOTSTRAP ?? 2000);
 const TARGET_FN = 'main.riskScore';
 const norm = makeNormalizer('on');
-const rng = new Rng(20261130);
+// reseeded before each table, so each table's draws are the same whether or not the other runs
+let rng = new Rng(20261130);
 const t0 = Date.now();
 
 function load(dir: string, runs: string[], type?: string): Capture[][] {
@@ -187,6 +192,7 @@ function run(d: Draw, settings: CompareSettings, plant = 0) {
   return compareCaptures(d.base, plant ? inject(d.canary, TARGET_FN, plant) : d.canary, settings, {
     drift: d.drift,
     sameRun: d.sameRun,
+    ...(T_CORR ? {} : { tCorrection: false }),
   });
 }
 
@@ -223,6 +229,7 @@ function study100(seq: Capture[][], ab: Capture[][][]): string[][] {
   ] as const) {
     if (mode === 'ab' && !ab.length) continue;
     for (const k of [5, 10, 20]) {
+      if (ONLY && !ONLY.includes(`${mode}:${k}`)) continue;
       const ds = draws(mode, k, seq, ab);
       let fa = 0;
       let faTight = 0;
@@ -419,6 +426,7 @@ if (existsSync(DIR100)) {
     "\n(single-function limit: (z_{1-alpha/2} + z_0.8) x the true SD of the target's delta, alpha = the gate's own rate in the column before (at least half a draw); see the header of scripts/bench-stats.ts)\n",
   );
 }
+rng = new Rng(20261130 + 500);
 const t500 = study500();
 if (t500) {
   console.log('## 500 Hz, 2,000 req/s (fixtures/captures), no drift model\n');
