@@ -1935,7 +1935,7 @@ function parseHeader(line) {
   while ((m = tokens.exec(line)) !== null) {
     const end = m.index + m[0].length;
     if (PID.test(m[0]) && end < line.length) {
-      return { comm: line.slice(0, m.index).trimEnd(), end };
+      return { comm: line.slice(0, m.index).trimEnd(), pid: m[0].split("/")[0], end };
     }
   }
   return void 0;
@@ -2017,10 +2017,13 @@ function parse(text, file) {
   let maxTime = -Infinity;
   let cur;
   let comm = "";
+  let pid = "";
+  const commOfPid = /* @__PURE__ */ new Map();
   const flush = () => {
     if (!cur) return;
-    cur.frames.push(fn(comm.replace(/ /g, "_")));
-    budget.depth(cur.frames.length);
+    if (UNKNOWN_COMM.test(comm)) cur.unknownCommPid = pid;
+    else cur.frames.push(fn(comm.replace(/ /g, "_")));
+    budget.depth(cur.frames.length + 1);
     samples.push(cur);
     cur = void 0;
   };
@@ -2054,6 +2057,8 @@ function parse(text, file) {
     budget.charge(8);
     flush();
     comm = h.comm;
+    pid = h.pid;
+    if (!UNKNOWN_COMM.test(comm) && !commOfPid.has(pid)) commOfPid.set(pid, comm);
     let event = "";
     let period;
     const pe = PERIOD_EVENT.exec(line);
@@ -2081,6 +2086,11 @@ function parse(text, file) {
     cur = { frames: [], event: ei, period };
   });
   flush();
+  for (const s of samples) {
+    if (s.unknownCommPid === void 0) continue;
+    const known = commOfPid.get(s.unknownCommPid);
+    s.frames.push(fn(known !== void 0 ? known.replace(/ /g, "_") : "[unknown comm]"));
+  }
   if (samples.length === 0) {
     throw new ProfileError("folded", file, "perf script output without any sample");
   }
@@ -2143,7 +2153,7 @@ function parse(text, file) {
     warnings
   });
 }
-var PID, PERIOD_EVENT, TIME, FRAME, FRAME_NO_DSO;
+var PID, PERIOD_EVENT, TIME, FRAME, FRAME_NO_DSO, UNKNOWN_COMM;
 var init_perfscript = __esm({
   "src/profile/perfscript.ts"() {
     "use strict";
@@ -2156,6 +2166,7 @@ var init_perfscript = __esm({
     TIME = /\s(\d+\.\d+):/;
     FRAME = /^\s*([0-9a-fA-F]+)\s+(\S.*) \((\S*)\)\s*$/;
     FRAME_NO_DSO = /^\s+([0-9a-fA-F]+)\s+(\S(?:.*\S)?)\s*$/;
+    UNKNOWN_COMM = /^:-?\d+$/;
   }
 });
 
