@@ -10,8 +10,9 @@
  *     jcmd PID JFR.stop name=profile-gate-RUN-N
  *
  * The JVM writes TMP itself (so the folder must be writable by the JVM's user). The recording
- * is stopped on every path. profile-gate has no JFR reader yet: the capture check only reads
- * the chunk header (magic `FLR\0`, version, chunk size) and the file is kept as .jfr.
+ * is stopped on every path. The capture check decodes each recording with the JFR reader
+ * (src/profile/jfr/) like any capture: one without samples of the asked kind, or one that does
+ * not decode, fails the capture.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describeExit, runCommand, shellQuote, type RunResult } from '../command.js';
@@ -51,25 +52,6 @@ function jcmdFailure(what: string, r: RunResult, pid: number, pidFlag: string): 
     'profiler',
     `${what} failed (${describeExit(r)})${out ? `; jcmd said:\n${out}` : ''}`,
   );
-}
-
-/** Checks a JFR file's first chunk header: magic, major version, a chunk size that fits. */
-export function checkJfrHeader(bytes: Uint8Array, name: string): void {
-  const bad = (why: string) =>
-    new CaptureError('decode', `${name}: not a usable JFR recording: ${why}`, true);
-  if (bytes.length < 68) throw bad(`${bytes.length} bytes, shorter than a chunk header`);
-  if (bytes[0] !== 0x46 || bytes[1] !== 0x4c || bytes[2] !== 0x52 || bytes[3] !== 0) {
-    throw bad('it does not start with the JFR magic FLR\\0');
-  }
-  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const major = dv.getUint16(4);
-  if (major < 1 || major > 2) throw bad(`unknown JFR format version ${major}.${dv.getUint16(6)}`);
-  const chunkSize = Number(dv.getBigUint64(8));
-  if (chunkSize < 68 || chunkSize > bytes.length) {
-    throw bad(
-      `the first chunk says ${chunkSize} bytes but the file has ${bytes.length} (cut short?)`,
-    );
-  }
 }
 
 export async function attachJfr(o: AttachOptions): Promise<AttachedProfiler> {
@@ -136,7 +118,7 @@ export async function attachJfr(o: AttachOptions): Promise<AttachedProfiler> {
           `jcmd JFR.dump said it wrote ${out}, but there is no such file (can the JVM's user write there?)`,
         );
       }
-      return { bytes: readFileSync(out), check: 'jfr' };
+      return { bytes: readFileSync(out) };
     },
     detach: async () => undefined,
   };
