@@ -260,8 +260,8 @@ describe('jfr: failures, and the capture check decodes recordings', () => {
   });
 
   /**
-   * A fake jcmd whose JFR.dump writes `recording` (bytes) where it is asked to, as the JVM
-   * would; every other command answers as jcmd does when all is well.
+   * A fake jcmd that writes `recording` (bytes) where a `filename=` asks, as the JVM would, and
+   * logs its arguments (`NAME.log`); every other command answers as jcmd does when all is well.
    */
   function dumpingJcmd(name: string, recording: Uint8Array): string {
     const rec = join(tmp, `${name}.rec`);
@@ -269,11 +269,16 @@ describe('jfr: failures, and the capture check decodes recordings', () => {
     const p = join(tmp, name);
     writeFileSync(
       p,
-      `#!/bin/sh\necho "$1:"\nfor a in "$@"; do case "$a" in filename=*) cp '${rec}' "\${a#filename=}";; esac; done\nexit 0\n`,
+      `#!/bin/sh\necho "$*" >> '${p}.log'\necho "$1:"\nfor a in "$@"; do case "$a" in filename=*) cp '${rec}' "\${a#filename=}";; esac; done\nexit 0\n`,
     );
     chmodSync(p, 0o755);
     return p;
   }
+  const jcmdCalls = (jcmd: string) =>
+    readFileSync(`${jcmd}.log`, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => l.split(' ').slice(1).join(' '));
   const attachJfr = new Uint8Array(readFileSync('fixtures/profiles/java-attach.jfr'));
   /** A hand-built recording: the sampling period, then `events` (on two small stacks). */
   const recording = (events: 'none' | 'park' | 'exec') => {
@@ -314,6 +319,40 @@ describe('jfr: failures, and the capture check decodes recordings', () => {
     expect(res.manifest.sampleType).toBe('cpu');
     expect(res.manifest.captures.map((c) => c.file)).toEqual(['cpu-001.jfr']);
     expect(readFileSync(join(o.outDir, 'cpu-001.jfr')).equals(Buffer.from(attachJfr))).toBe(true);
+    // three jcmd calls: attach, start, and a stop that writes the file
+    const calls = jcmdCalls(o.tools!.jcmd!);
+    expect(calls).toHaveLength(3);
+    expect(calls[0]).toBe('VM.version');
+    const name =
+      /^JFR\.start name=(profile-gate-[0-9a-f]+-1) settings=profile jdk\.ExecutionSample#period=10ms$/.exec(
+        calls[1],
+      )?.[1];
+    expect(name).toBeDefined();
+    expect(
+      calls[2].startsWith(`JFR.stop name=${name} filename=${o.outDir}/.cpu-001.jfr.tmp-`),
+    ).toBe(true);
+  });
+
+  it('a JVM that cannot write the file: the capture fails and the recording is stopped', async () => {
+    const jcmd = join(tmp, 'jcmd-nowrite');
+    writeFileSync(
+      jcmd,
+      `#!/bin/sh\necho "$*" >> '${jcmd}.log'\necho "$1:"\ncase "$*" in\n  *JFR.stop*filename=*) echo 'Could not write recording "x" to file. Failed to stop x. Could not set destination';;\n  *JFR.stop*) echo 'Stopped recording "x".';;\nesac\nexit 0\n`,
+    );
+    chmodSync(jcmd, 0o755);
+    const e = await failure(runCapture(opts({ profiler: 'jfr', pid: sleeper(), tools: { jcmd } })));
+    expect(e.kind).toBe('profiler');
+    expect(e.message).toMatch(
+      /^jcmd JFR\.stop failed .*; jcmd said:\n.*Could not write recording/s,
+    );
+    const calls = jcmdCalls(jcmd);
+    expect(calls.map((c) => c.replace(/ .*/, ''))).toEqual([
+      'VM.version',
+      'JFR.start',
+      'JFR.stop',
+      'JFR.stop',
+    ]);
+    expect(calls[3]).toMatch(/^JFR\.stop name=profile-gate-[0-9a-f]+-1$/);
   });
 
   it('a recording cut short fails the capture as a profile that does not decode', async () => {

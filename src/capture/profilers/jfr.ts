@@ -6,11 +6,13 @@
  *
  *     jcmd PID JFR.start name=profile-gate-RUN-N settings=profile jdk.ExecutionSample#period=Pms
  *     (S seconds)
- *     jcmd PID JFR.dump name=profile-gate-RUN-N filename=TMP
- *     jcmd PID JFR.stop name=profile-gate-RUN-N
+ *     jcmd PID JFR.stop name=profile-gate-RUN-N filename=TMP
  *
- * The JVM writes TMP itself (so the folder must be writable by the JVM's user). The recording
- * is stopped on every path. The capture check decodes each recording with the JFR reader
+ * JFR.stop with a filename writes the recording and ends it: one attach instead of JFR.dump
+ * then JFR.stop (each jcmd call is a JVM start, 0.3-1 s, and work in the profiled JVM). The JVM
+ * writes TMP itself (so the folder must be writable by the JVM's user); when it cannot, the
+ * recording keeps running, and is stopped without a file. The recording is stopped on every
+ * path. The capture check decodes each recording with the JFR reader
  * (src/profile/jfr/) like any capture: one without samples of the asked kind, or one that does
  * not decode, fails the capture.
  */
@@ -87,7 +89,9 @@ export async function attachJfr(o: AttachOptions): Promise<AttachedProfiler> {
     async capture(n, seconds, ctx) {
       const name = `profile-gate-${o.runId}-${n}`;
       const out = ctx.tempPath('.jfr');
+      // JFR.start was asked for; the recording may be running until JFR.stop has succeeded
       let started = false;
+      let running = false;
       try {
         await check(
           'jcmd JFR.start',
@@ -96,17 +100,19 @@ export async function attachJfr(o: AttachOptions): Promise<AttachedProfiler> {
             ctx.signal,
           ),
         );
-        started = true;
+        started = running = true;
         ctx.started();
         await sleep(seconds * 1000, ctx.signal);
         await check(
-          'jcmd JFR.dump',
-          await jcmd(`JFR.dump name=${name} filename=${shellQuote(out)}`, ctx.signal),
+          'jcmd JFR.stop',
+          await jcmd(`JFR.stop name=${name} filename=${shellQuote(out)}`, ctx.signal),
         );
+        running = false;
       } finally {
         // Stopped whatever happened, also after Ctrl-C (an interrupted JFR.start may still have
-        // started it): the JVM must not keep recording.
-        if (started || ctx.signal.aborted) {
+        // started it, an interrupted JFR.stop may not have stopped it) and when the JVM could
+        // not write the file: the JVM must not keep recording.
+        if (running || (!started && ctx.signal.aborted)) {
           const stop = await jcmd(`JFR.stop name=${name}`, new AbortController().signal);
           if (stop.code !== 0 && started && !ctx.signal.aborted)
             o.warn(`jcmd JFR.stop name=${name} failed: ${stop.tail}`);
@@ -115,7 +121,7 @@ export async function attachJfr(o: AttachOptions): Promise<AttachedProfiler> {
       if (!existsSync(out)) {
         throw new CaptureError(
           'profiler',
-          `jcmd JFR.dump said it wrote ${out}, but there is no such file (can the JVM's user write there?)`,
+          `jcmd JFR.stop said it wrote ${out}, but there is no such file (can the JVM's user write there?)`,
         );
       }
       return { bytes: readFileSync(out) };

@@ -4,7 +4,8 @@
  *
  * - `node`: the V8 inspector (SIGUSR1 opens it; the DevTools protocol drives the CPU profiler
  *   or the sampling heap profiler): .cpuprofile / .heapprofile files.
- * - `jfr`: JDK Flight Recorder through `jcmd` (JFR.start / JFR.dump / JFR.stop): .jfr files.
+ * - `jfr`: JDK Flight Recorder through `jcmd` (JFR.start, then JFR.stop with a filename): .jfr
+ *   files.
  * - `perf`: Linux perf (`perf record -e cpu-clock -g -p PID`, then `perf script`): raw
  *   perf script text, gzipped.
  *
