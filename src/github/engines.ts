@@ -7,7 +7,9 @@ import { dirname, join } from 'node:path';
 import { parseLoadMix } from '../capture/loadgen.js';
 import { runCapture, type RunCaptureOptions } from '../capture/runner.js';
 import { writeReports, type ReportPaths } from '../report/write-reports.js';
+import { estimateDriftFromRuns, type DriftRequest } from '../pipeline/calibrate.js';
 import { compare, type CompareRequest, type CompareRun } from '../pipeline/compare.js';
+import type { DriftModel } from '../stats/drift.js';
 import type { CaptureOptions } from './inputs.js';
 
 export interface CaptureResult {
@@ -26,6 +28,8 @@ export interface ReportFile {
 
 export interface Engines {
   compare(request: CompareRequest): CompareRun | Promise<CompareRun>;
+  /** The run-to-run drift model of earlier baselines (3 or more folders). */
+  estimateDrift(request: DriftRequest): DriftModel;
   capture(opts: CaptureOptions, log: Logger): Promise<CaptureResult>;
   /** Writes the report files (flame graph, diff profile...) into dir; returns what it wrote. */
   writeReports(
@@ -83,6 +87,7 @@ export function toRunCaptureOptions(o: CaptureOptions, cwd: string): RunCaptureO
 /** The real engines; relative paths in the load mix resolve against `cwd`. */
 export const realEngines = (cwd: string): Engines => ({
   compare,
+  estimateDrift: estimateDriftFromRuns,
   async capture(opts, log) {
     const res = await runCapture(toRunCaptureOptions(opts, cwd), {
       progress: (e) => {
