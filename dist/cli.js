@@ -17292,6 +17292,15 @@ async function attachJfr(o) {
   };
   await check("jcmd VM.version", await jcmd("VM.version", o.signal));
   const period = jfrPeriodMs(o.hz);
+  const startArgs = `settings=${JFR_SETTINGS} ${shellQuote(`jdk.ExecutionSample#period=${period}ms`)}`;
+  const prime = `profile-gate-${o.runId}-0`;
+  const primed = await jcmd(`JFR.start name=${prime} ${startArgs}`, o.signal);
+  if (primed.aborted || primed.timedOut || primed.code === 0) {
+    const stop = await jcmd(`JFR.stop name=${prime}`, new AbortController().signal);
+    if (stop.code !== 0 && !primed.aborted && !primed.timedOut)
+      o.warn(`jcmd JFR.stop name=${prime} failed: ${stop.tail}`);
+  }
+  await check("jcmd JFR.start", primed);
   const record = {
     name: "jfr",
     pid: o.pid,
@@ -17309,10 +17318,7 @@ async function attachJfr(o) {
       try {
         await check(
           "jcmd JFR.start",
-          await jcmd(
-            `JFR.start name=${name} settings=${JFR_SETTINGS} ${shellQuote(`jdk.ExecutionSample#period=${period}ms`)}`,
-            ctx.signal
-          )
+          await jcmd(`JFR.start name=${name} ${startArgs}`, ctx.signal)
         );
         started = running = true;
         ctx.started();

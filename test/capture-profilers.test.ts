@@ -319,17 +319,23 @@ describe('jfr: failures, and the capture check decodes recordings', () => {
     expect(res.manifest.sampleType).toBe('cpu');
     expect(res.manifest.captures.map((c) => c.file)).toEqual(['cpu-001.jfr']);
     expect(readFileSync(join(o.outDir, 'cpu-001.jfr')).equals(Buffer.from(attachJfr))).toBe(true);
-    // three jcmd calls: attach, start, and a stop that writes the file
+    // five jcmd calls: attach; a recording started and stopped at once (JFR's start-up, before
+    // the warm-up); then per capture a start, and a stop that writes the file
     const calls = jcmdCalls(o.tools!.jcmd!);
-    expect(calls).toHaveLength(3);
+    expect(calls).toHaveLength(5);
     expect(calls[0]).toBe('VM.version');
-    const name =
-      /^JFR\.start name=(profile-gate-[0-9a-f]+-1) settings=profile jdk\.ExecutionSample#period=10ms$/.exec(
+    const run =
+      /^JFR\.start name=profile-gate-([0-9a-f]+)-0 settings=profile jdk\.ExecutionSample#period=10ms$/.exec(
         calls[1],
       )?.[1];
-    expect(name).toBeDefined();
+    expect(run).toBeDefined();
+    expect(calls[2]).toBe(`JFR.stop name=profile-gate-${run}-0`);
+    const name = `profile-gate-${run}-1`;
+    expect(calls[3]).toBe(
+      `JFR.start name=${name} settings=profile jdk.ExecutionSample#period=10ms`,
+    );
     expect(
-      calls[2].startsWith(`JFR.stop name=${name} filename=${o.outDir}/.cpu-001.jfr.tmp-`),
+      calls[4].startsWith(`JFR.stop name=${name} filename=${o.outDir}/.cpu-001.jfr.tmp-`),
     ).toBe(true);
   });
 
@@ -350,9 +356,11 @@ describe('jfr: failures, and the capture check decodes recordings', () => {
       'VM.version',
       'JFR.start',
       'JFR.stop',
+      'JFR.start',
+      'JFR.stop',
       'JFR.stop',
     ]);
-    expect(calls[3]).toMatch(/^JFR\.stop name=profile-gate-[0-9a-f]+-1$/);
+    expect(calls[5]).toMatch(/^JFR\.stop name=profile-gate-[0-9a-f]+-1$/);
   });
 
   it('a recording cut short fails the capture as a profile that does not decode', async () => {
