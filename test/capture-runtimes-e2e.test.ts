@@ -175,6 +175,31 @@ async function verdict(
   };
 }
 
+interface Row {
+  function: string;
+  metric: string;
+  deltaPp: number;
+  ciLowPp: number | null;
+  ciHighPp: number | null;
+}
+
+/** The rows of the last verdict's JSON with the largest deltas (for the log). */
+function topRows(n = 3): Row[] {
+  const j = JSON.parse(readFileSync(join(tmp, 'last.json'), 'utf8')) as { functions: Row[] };
+  return [...j.functions].sort((a, b) => Math.abs(b.deltaPp) - Math.abs(a.deltaPp)).slice(0, n);
+}
+
+/** "fn self +11.4pp (CI 7.8..15.0); ..." */
+function describeRows(rows: Row[]): string {
+  const pp = (x: number | null) => (x === null ? '?' : x.toFixed(1));
+  return rows
+    .map(
+      (r) =>
+        `${r.function} ${r.metric} ${r.deltaPp >= 0 ? '+' : ''}${r.deltaPp.toFixed(1)}pp (CI ${pp(r.ciLowPp)}..${pp(r.ciHighPp)})`,
+    )
+    .join('; ');
+}
+
 // ---------------------------------------------------------------------------------------------
 // Node
 
@@ -633,14 +658,21 @@ if (!hasJava)
  */
 const JAVA_SERVICE = fixture('java-demo', 'service');
 const JAVA_BUILDS = ['base', 'planted', 'comments'] as const;
-/** Requests to each build before any capture: the JIT compiles the steps meanwhile. */
-const JAVA_WARMUP = 1000;
-const JAVA_CAPTURES = 6;
 /**
- * The capture settings of every Java run. JFR samples only threads running Java code, and on a
- * busy machine its sampler thread gets few turns: at JFR's default 10 ms period (--hz 100) a
- * 2 s capture of this service held 30-40 samples, at 1 ms (--hz 1000) 100-300.
+ * Requests to each JVM before any capture (classes loaded, the steps compiled once). The JIT's
+ * real warm-up is the capture's --warmup: attaching starts and stops a JFR recording, and
+ * JFR's start-up deoptimizes compiled code.
  */
+const JAVA_WARMUP = 200;
+/**
+ * The capture settings of every Java run: 3 captures a side (the fewest compare accepts) of 2 s.
+ * Each capture costs 1.3-3.5 s more than its length (two jcmd calls, each a JVM start, and the
+ * load's settle time), so a run takes 25-35 s. JFR samples only threads running Java code, and
+ * on a busy machine its sampler thread gets few turns: at JFR's default 10 ms period (--hz 100)
+ * a 2 s capture of this service held 30-40 samples, at 1 ms (--hz 1000) 200-300 on a loaded
+ * 2-core machine at 200 requests a second (300 a second overran the service there).
+ */
+const JAVA_CAPTURES = 3;
 const JAVA_CAPTURE = [
   '--captures',
   String(JAVA_CAPTURES),
@@ -649,10 +681,22 @@ const JAVA_CAPTURE = [
   '--warmup',
   '2',
   '--rate',
-  '120',
+  '200',
   '--hz',
   '1000',
 ];
+
+/** Runs a command; resolves with its exit code and output. */
+function run(cmd: string, args: string[]): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const c = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    c.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    c.stderr.on('data', (b: Buffer) => (out += b.toString()));
+    c.on('error', (e) => resolve({ code: null, out: String(e) }));
+    c.on('close', (code) => resolve({ code, out }));
+  });
+}
 
 /** The .java files under `dir`, as paths relative to it. */
 function javaFiles(dir: string, sub = ''): string[] {
@@ -709,27 +753,40 @@ it('the Java service: the comments build only adds comments and moves code; the 
 });
 
 describe.skipIf(!hasJava)('jfr: attach by pid (a Java HTTP service, JDK Flight Recorder)', () => {
-  const builds: Record<string, { pid: number; url: string; dir: string }> = {};
+  /** Four JVMs: the baseline twice (two JVMs of one build), the planted build, the comments build. */
+  const jvms: Record<string, { pid: number; url: string; dir: string }> = {};
 
-  it('compiles three builds of the service with javac and starts them', async () => {
+  it('compiles three builds of the service with javac and starts four JVMs', async () => {
     let t0 = Date.now();
-    for (const name of JAVA_BUILDS) {
-      const src = join(tmp, `java-${name}`, 'src');
-      const files: string[] = [];
-      for (const [f, text] of javaSources(name)) {
-        mkdirSync(dirname(join(src, f)), { recursive: true });
-        writeFileSync(join(src, f), text);
-        files.push(join(src, f));
-      }
-      const b = spawnSync('javac', ['-d', join(tmp, `java-${name}`, 'classes'), ...files], {
-        encoding: 'utf8',
-      });
-      expect(b.status, b.stderr).toBe(0);
-    }
+    const compiled = await Promise.all(
+      JAVA_BUILDS.map((name) => {
+        const src = join(tmp, `java-${name}`, 'src');
+        const files: string[] = [];
+        for (const [f, text] of javaSources(name)) {
+          mkdirSync(dirname(join(src, f)), { recursive: true });
+          writeFileSync(join(src, f), text);
+          files.push(join(src, f));
+        }
+        // javac's own JVM with C1 only and the serial GC: a third faster for these few files
+        return run('javac', [
+          '-J-XX:TieredStopAtLevel=1',
+          '-J-XX:+UseSerialGC',
+          '-d',
+          join(tmp, `java-${name}`, 'classes'),
+          ...files,
+        ]);
+      }),
+    );
+    for (const b of compiled) expect(b.code, b.out).toBe(0);
     console.log(`[e2e] javac (3 builds) took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    const started: [string, ChildProcess, string][] = [];
-    for (const name of JAVA_BUILDS) {
-      const dir = join(tmp, `java-${name}`);
+    const started: [ChildProcess, string][] = [];
+    for (const [name, build] of [
+      ['base', 'base'],
+      ['base2', 'base'],
+      ['planted', 'planted'],
+      ['comments', 'comments'],
+    ] as const) {
+      const dir = join(tmp, `java-${build}`);
       const port = await closedPort();
       const c = start(
         'java',
@@ -737,48 +794,59 @@ describe.skipIf(!hasJava)('jfr: attach by pid (a Java HTTP service, JDK Flight R
         { cwd: dir },
       );
       const url = `http://127.0.0.1:${port}/checkout`;
-      started.push([name, c, url]);
-      builds[name] = { pid: c.pid!, url, dir };
+      started.push([c, url]);
+      jvms[name] = { pid: c.pid!, url, dir };
     }
-    for (const [, c, url] of started) await untilUp(url, c);
+    for (const [c, url] of started) await untilUp(url, c);
     // Warm every JVM up the same way before any capture: the JIT compiles the steps (tiered, up
     // to C2) while they get hot.
     t0 = Date.now();
-    await Promise.all(Object.values(builds).map((b) => requests(b.url, JAVA_WARMUP, 3)));
+    await Promise.all(Object.values(jvms).map((b) => requests(b.url, JAVA_WARMUP, 2)));
     console.log(
-      `[e2e] java warm-up (${JAVA_WARMUP} requests each) took ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+      `[e2e] java warm-up (${JAVA_WARMUP} requests to each of 4 JVMs) took ${((Date.now() - t0) / 1000).toFixed(1)} s`,
     );
   });
 
-  const args = JAVA_CAPTURE;
+  // Two runs of interleaved A/B: the baseline (JVM 1) against the planted build, and the
+  // baseline (JVM 2) against the comments build; their baseline sets are the A/A.
   const aa: string[] = [];
 
   it('a planted hot method fails, named', async () => {
-    const [b, c] = await captureAB('jfr-planted', 'jfr', builds.base, builds.planted, args);
+    const [b, c] = await captureAB('jfr-planted', 'jfr', jvms.base, jvms.planted, JAVA_CAPTURE);
     aa.push(b);
     const m = readManifest(c);
     expect(m.source).toMatchObject({
       kind: 'profiler',
       profiler: {
         name: 'jfr',
-        pid: builds.planted.pid,
+        pid: jvms.planted.pid,
         hz: 1000,
         sampling: 'jdk.ExecutionSample#period=1ms',
         settings: 'profile',
       },
     });
     expect(m.sampleType).toBe('cpu');
-    expect(m.projectRoot).toBe(builds.planted.dir);
+    expect(m.projectRoot).toBe(jvms.planted.dir);
     const files = readdirSync(c).filter((f) => f.endsWith('.jfr'));
     expect(files).toEqual(m.captures.map((x) => x.file));
     expect(files).toHaveLength(JAVA_CAPTURES);
+    // Samples per capture (the JFR reader's count: cpu time over the period), for the log.
+    for (const dir of [b, c]) {
+      const counts = readManifest(dir).captures.map((x) => {
+        const p = readProfile(readFileSync(join(dir, x.file)), x.file);
+        const total = p.values[p.defaultSampleType].reduce((t, v) => t + v, 0);
+        return Math.round(total / p.period);
+      });
+      console.log(`[e2e] jdk.ExecutionSample events per capture (${dir}): ${counts.join(', ')}`);
+      for (const n of counts) expect(n).toBeGreaterThan(0);
+    }
     // The JDK's own tools read them, and the recording used the period the manifest records.
     const first = join(c, files[0]);
-    const s = spawnSync('jfr', ['summary', first], { encoding: 'utf8' });
-    expect(s.status, s.stderr).toBe(0);
-    const samples = Number(/jdk\.ExecutionSample\s+(\d+)/.exec(s.stdout)?.[1] ?? 0);
-    console.log(`[e2e] ${files[0]} of the planted build: ${samples} jdk.ExecutionSample events`);
-    expect(samples).toBeGreaterThan(0);
+    const summary = spawnSync('jfr', ['summary', first], { encoding: 'utf8' });
+    expect(summary.status, summary.stderr).toBe(0);
+    expect(Number(/jdk\.ExecutionSample\s+(\d+)/.exec(summary.stdout)?.[1] ?? 0)).toBeGreaterThan(
+      0,
+    );
     const p = spawnSync('jfr', ['print', '--events', 'jdk.ActiveSetting', first], {
       encoding: 'utf8',
       maxBuffer: 64 << 20,
@@ -786,48 +854,45 @@ describe.skipIf(!hasJava)('jfr: attach by pid (a Java HTTP service, JDK Flight R
     expect(p.stdout).toMatch(/name = "period"\s+value = "1 ms"/);
 
     const v = await verdict(b, c);
-    console.log(
-      `[e2e] jfr planted: ${v.json.verdict}; ${v.json.regressions.map((r) => `${r.function} ${r.metric} +${r.deltaPp.toFixed(1)}pp (CI ${r.ciLowPp.toFixed(1)}..${r.ciHighPp.toFixed(1)})`).join('; ')}`,
-    );
+    console.log(`[e2e] jfr planted: ${v.json.verdict}; ${describeRows(v.json.regressions)}`);
     expect(v.code, v.text).toBe(1);
+    expect(v.json.verdict).toBe('fail');
     expect(v.json.regressions.map((r) => r.function)).toContain(
       'com.example.shop.FraudCheck.apply',
     );
     // no recording is left in either JVM, and both still serve
     for (const k of ['base', 'planted']) {
       expect(
-        spawnSync('jcmd', [String(builds[k].pid), 'JFR.check'], { encoding: 'utf8' }).stdout,
+        spawnSync('jcmd', [String(jvms[k].pid), 'JFR.check'], { encoding: 'utf8' }).stdout,
       ).toMatch(/No available recordings/);
-      expect((await fetch(builds[k].url)).status).toBe(200);
+      expect((await fetch(jvms[k].url)).status).toBe(200);
     }
   });
 
   it('a build that only adds comment lines and moves code passes', async () => {
-    const [b, c] = await captureAB('jfr-comments', 'jfr', builds.base, builds.comments, args);
+    const [b, c] = await captureAB('jfr-comments', 'jfr', jvms.base2, jvms.comments, JAVA_CAPTURE);
     aa.push(b);
     const v = await verdict(b, c);
-    console.log(
-      `[e2e] jfr comments: ${v.json.verdict}; ${v.json.regressions.map((r) => r.function).join('; ')}`,
-    );
+    console.log(`[e2e] jfr comments: ${v.json.verdict}; ${describeRows(topRows())}`);
     expect(v.code, v.text).toBe(0);
     expect(v.json.verdict).toBe('pass');
-    const names = JSON.parse(readFileSync(join(tmp, 'last.json'), 'utf8')).functions.map(
-      (f: { function: string }) => f.function,
-    ) as string[];
+    const names = topRows(Infinity).map((f) => f.function);
     for (const step of ['CartBuilder', 'Pricing', 'Signer'])
       expect(names).toContain(`com.example.shop.${step}.apply`);
     // hidden classes (lambdas, method-handle forms) carry no addresses that differ between JVMs
     expect(names.filter((n) => /0x[0-9a-f]{6}/.test(n))).toEqual([]);
   });
 
-  it('two baseline sets of one build pass', async () => {
+  it('two baseline sets of one build, from two JVMs, pass', async () => {
     expect(aa).toHaveLength(2);
     const v = await verdict(aa[0], aa[1]);
+    console.log(`[e2e] jfr A/A (two JVMs): ${v.json.verdict}; ${describeRows(topRows())}`);
     expect(v.code, v.text).toBe(0);
+    expect(v.json.verdict).toBe('pass');
   });
 
   it('an interrupted capture leaves no recording running in the JVM', async () => {
-    const pid = builds.base.pid;
+    const pid = jvms.base.pid;
     const ac = new AbortController();
     const out = join(tmp, 'jfr-abort');
     const run = runCapture(
