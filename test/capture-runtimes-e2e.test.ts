@@ -11,11 +11,12 @@
  *   `capture --profiler perf`: fail naming main.computeDiscount; pass; pass.
  * - JFR: a Java HTTP service (fixtures/java-demo/service, the JDK's own HTTP server) in three
  *   builds compiled with javac (the baseline; a build with a planted FraudCheck step; a build
- *   that only adds comment lines and moves code), captured with `capture --profiler jfr` in
- *   interleaved A/B under the built-in load, then compared: fail naming
- *   com.example.shop.FraudCheck.apply; pass; and pass for two baseline sets of one build. The
- *   .jfr files are the JDK's (`jfr summary` and `jfr print` read them), the manifest says what
- *   was recorded, and no recording is left running, also after an interrupted capture.
+ *   that only adds comment lines and moves code), four JVMs (the baseline twice), captured with
+ *   `capture --profiler jfr` in two interleaved A/B runs under the built-in load, then compared:
+ *   fail naming com.example.shop.FraudCheck.apply; pass; and pass for the two runs' baseline
+ *   sets (two JVMs of one build). The .jfr files are the JDK's (`jfr summary` and `jfr print`
+ *   read them), the manifest says what was recorded, and no recording is left running, also
+ *   after an interrupted capture.
  *
  * Traffic goes to 127.0.0.1 only; every process started here is ended by its pid on every path.
  * Each part is skipped with a message when its tool is missing or the kernel refuses perf.
@@ -673,6 +674,8 @@ const JAVA_WARMUP = 200;
  * 2-core machine at 200 requests a second (300 a second overran the service there).
  */
 const JAVA_CAPTURES = 3;
+/** A run took 30-37 s on a 2-core machine at load 8-12; the default 60 s is too tight there. */
+const JAVA_RUN_TIMEOUT_MS = 150_000;
 const JAVA_CAPTURE = [
   '--captures',
   String(JAVA_CAPTURES),
@@ -811,7 +814,7 @@ describe.skipIf(!hasJava)('jfr: attach by pid (a Java HTTP service, JDK Flight R
   // baseline (JVM 2) against the comments build; their baseline sets are the A/A.
   const aa: string[] = [];
 
-  it('a planted hot method fails, named', async () => {
+  it('a planted hot method fails, named', { timeout: JAVA_RUN_TIMEOUT_MS }, async () => {
     const [b, c] = await captureAB('jfr-planted', 'jfr', jvms.base, jvms.planted, JAVA_CAPTURE);
     aa.push(b);
     const m = readManifest(c);
@@ -869,19 +872,29 @@ describe.skipIf(!hasJava)('jfr: attach by pid (a Java HTTP service, JDK Flight R
     }
   });
 
-  it('a build that only adds comment lines and moves code passes', async () => {
-    const [b, c] = await captureAB('jfr-comments', 'jfr', jvms.base2, jvms.comments, JAVA_CAPTURE);
-    aa.push(b);
-    const v = await verdict(b, c);
-    console.log(`[e2e] jfr comments: ${v.json.verdict}; ${describeRows(topRows())}`);
-    expect(v.code, v.text).toBe(0);
-    expect(v.json.verdict).toBe('pass');
-    const names = topRows(Infinity).map((f) => f.function);
-    for (const step of ['CartBuilder', 'Pricing', 'Signer'])
-      expect(names).toContain(`com.example.shop.${step}.apply`);
-    // hidden classes (lambdas, method-handle forms) carry no addresses that differ between JVMs
-    expect(names.filter((n) => /0x[0-9a-f]{6}/.test(n))).toEqual([]);
-  });
+  it(
+    'a build that only adds comment lines and moves code passes',
+    { timeout: JAVA_RUN_TIMEOUT_MS },
+    async () => {
+      const [b, c] = await captureAB(
+        'jfr-comments',
+        'jfr',
+        jvms.base2,
+        jvms.comments,
+        JAVA_CAPTURE,
+      );
+      aa.push(b);
+      const v = await verdict(b, c);
+      console.log(`[e2e] jfr comments: ${v.json.verdict}; ${describeRows(topRows())}`);
+      expect(v.code, v.text).toBe(0);
+      expect(v.json.verdict).toBe('pass');
+      const names = topRows(Infinity).map((f) => f.function);
+      for (const step of ['CartBuilder', 'Pricing', 'Signer'])
+        expect(names).toContain(`com.example.shop.${step}.apply`);
+      // hidden classes (lambdas, method-handle forms) carry no addresses that differ between JVMs
+      expect(names.filter((n) => /0x[0-9a-f]{6}/.test(n))).toEqual([]);
+    },
+  );
 
   it('two baseline sets of one build, from two JVMs, pass', async () => {
     expect(aa).toHaveLength(2);
