@@ -655,9 +655,9 @@ var init_normalize = __esm({
       },
       {
         name: "java-generated",
-        description: "Java lambda numbering (`lambda$run$3`), hidden classes (`$$Lambda$12/0x..`), CGLIB and accessor numbers",
+        description: "Java lambda numbering (`lambda$run$3`), hidden classes (`$$Lambda$12/0x..`, `LambdaForm$MH+0x../123`), CGLIB and accessor numbers",
         defaultOn: true,
-        apply: (n) => n.replace(/lambda\$(\w+)\$\d+/g, "lambda$$$1").replace(/\$\$Lambda(?:\$\d+)?(?:[/+.]0x[0-9a-f]+)?(?:\/\d+)?/g, "$$$$Lambda").replace(/\$\$EnhancerBySpringCGLIB\$\$[0-9a-f]+/g, "").replace(/GeneratedMethodAccessor\d+/g, "GeneratedMethodAccessor")
+        apply: (n) => n.replace(/lambda\$(\w+)\$\d+/g, "lambda$$$1").replace(/\$\$Lambda(?:\$\d+)?(?:[/+.]0x[0-9a-f]+)?(?:\/\d+)?/g, "$$$$Lambda").replace(/[/+.]0x[0-9a-f]{8,}(?:\/\d+)?(?=\.[^.]+$)/g, "").replace(/\$\$EnhancerBySpringCGLIB\$\$[0-9a-f]+/g, "").replace(/GeneratedMethodAccessor\d+/g, "GeneratedMethodAccessor")
       },
       {
         name: "process-roots",
@@ -17283,22 +17283,6 @@ ${out}`
 ${out}` : ""}`
   );
 }
-function checkJfrHeader(bytes, name) {
-  const bad = (why) => new CaptureError("decode", `${name}: not a usable JFR recording: ${why}`, true);
-  if (bytes.length < 68) throw bad(`${bytes.length} bytes, shorter than a chunk header`);
-  if (bytes[0] !== 70 || bytes[1] !== 76 || bytes[2] !== 82 || bytes[3] !== 0) {
-    throw bad("it does not start with the JFR magic FLR\\0");
-  }
-  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const major = dv.getUint16(4);
-  if (major < 1 || major > 2) throw bad(`unknown JFR format version ${major}.${dv.getUint16(6)}`);
-  const chunkSize = Number(dv.getBigUint64(8));
-  if (chunkSize < 68 || chunkSize > bytes.length) {
-    throw bad(
-      `the first chunk says ${chunkSize} bytes but the file has ${bytes.length} (cut short?)`
-    );
-  }
-}
 async function attachJfr(o) {
   checkProcess(o.pid, o.pidFlag);
   const jcmd = (args, signal) => runCommand(`${shellQuote(o.tools.jcmd)} ${o.pid} ${args}`, {
@@ -17319,6 +17303,15 @@ async function attachJfr(o) {
   };
   await check("jcmd VM.version", await jcmd("VM.version", o.signal));
   const period = jfrPeriodMs(o.hz);
+  const startArgs = `settings=${JFR_SETTINGS} ${shellQuote(`jdk.ExecutionSample#period=${period}ms`)}`;
+  const prime = `profile-gate-${o.runId}-0`;
+  const primed = await jcmd(`JFR.start name=${prime} ${startArgs}`, o.signal);
+  if (primed.aborted || primed.timedOut || primed.code === 0) {
+    const stop = await jcmd(`JFR.stop name=${prime}`, new AbortController().signal);
+    if (stop.code !== 0 && !primed.aborted && !primed.timedOut)
+      o.warn(`jcmd JFR.stop name=${prime} failed: ${stop.tail}`);
+  }
+  await check("jcmd JFR.start", primed);
   const record = {
     name: "jfr",
     pid: o.pid,
@@ -17332,23 +17325,22 @@ async function attachJfr(o) {
       const name = `profile-gate-${o.runId}-${n}`;
       const out = ctx.tempPath(".jfr");
       let started = false;
+      let running = false;
       try {
         await check(
           "jcmd JFR.start",
-          await jcmd(
-            `JFR.start name=${name} settings=${JFR_SETTINGS} ${shellQuote(`jdk.ExecutionSample#period=${period}ms`)}`,
-            ctx.signal
-          )
+          await jcmd(`JFR.start name=${name} ${startArgs}`, ctx.signal)
         );
-        started = true;
+        started = running = true;
         ctx.started();
         await sleep(seconds * 1e3, ctx.signal);
         await check(
-          "jcmd JFR.dump",
-          await jcmd(`JFR.dump name=${name} filename=${shellQuote(out)}`, ctx.signal)
+          "jcmd JFR.stop",
+          await jcmd(`JFR.stop name=${name} filename=${shellQuote(out)}`, ctx.signal)
         );
+        running = false;
       } finally {
-        if (started || ctx.signal.aborted) {
+        if (running || !started && ctx.signal.aborted) {
           const stop = await jcmd(`JFR.stop name=${name}`, new AbortController().signal);
           if (stop.code !== 0 && started && !ctx.signal.aborted)
             o.warn(`jcmd JFR.stop name=${name} failed: ${stop.tail}`);
@@ -17357,10 +17349,10 @@ async function attachJfr(o) {
       if (!existsSync5(out)) {
         throw new CaptureError(
           "profiler",
-          `jcmd JFR.dump said it wrote ${out}, but there is no such file (can the JVM's user write there?)`
+          `jcmd JFR.stop said it wrote ${out}, but there is no such file (can the JVM's user write there?)`
         );
       }
-      return { bytes: readFileSync6(out), check: "jfr" };
+      return { bytes: readFileSync6(out) };
     },
     detach: async () => void 0
   };
@@ -36538,7 +36530,7 @@ async function window2(session, seconds, ctx, start, stop) {
   }
   const { profile } = await stop(ctx.graceMs || 15e3);
   if (!profile) throw new CaptureError("profiler", "the inspector returned no profile");
-  return { bytes: Buffer.from(JSON.stringify(profile)), check: "decode" };
+  return { bytes: Buffer.from(JSON.stringify(profile)) };
 }
 function captureCpu(s, seconds, ctx) {
   return window2(
@@ -36719,7 +36711,7 @@ async function attachPerf(o) {
         throw perfFailure("perf script", script, o.pid, o.pidFlag);
       if (script.stdoutOverflow)
         throw new CaptureError("too-large", "perf script printed more than 512 MiB");
-      return { bytes: gzipSync3(script.stdout), check: "decode" };
+      return { bytes: gzipSync3(script.stdout) };
     },
     detach: async () => void 0
   };
@@ -36764,6 +36756,16 @@ function isProfilerName(s) {
 }
 function profilerSampleType(name, type) {
   return SAMPLE_TYPES[name][type];
+}
+function profilerEmptyHint(name, type) {
+  if (name !== "jfr") return void 0;
+  if (SAMPLE_TYPES.jfr[type] === "lock") {
+    return "JFR records monitor waits (jdk.JavaMonitorEnter) and parks (jdk.ThreadPark) longer than 10 ms (settings=profile), and no thread waited that long in the window: the service does not contend, or was idle";
+  }
+  if (type === "cpu") {
+    return "JFR samples threads running Java code (jdk.ExecutionSample), and none did in the window: the service looks idle; drive it with --load-url/--rate (built-in load) or --load-command, or raise --seconds";
+  }
+  return void 0;
 }
 function checkProfilerOptions(name, type, hz) {
   if (!profilerSampleType(name, type)) {
@@ -37214,7 +37216,7 @@ var init_attach2 = __esm({
 });
 
 // src/capture/check-profile.ts
-function checkProfile(bytes, name, sampleType, emptyHint, limits) {
+function checkProfile(bytes, name, sampleType, emptyHint, limits, strictType = false) {
   let profile;
   try {
     profile = readProfile(bytes, name, { limits });
@@ -37237,8 +37239,15 @@ function checkProfile(bytes, name, sampleType, emptyHint, limits) {
       idx = selectSampleType(profile, sampleType, name);
       chosen = sampleType;
     } catch {
+      const has = profile.sampleTypes.map((t) => t.type).join(", ");
+      if (strictType) {
+        throw new CaptureError(
+          "empty",
+          `${name}: the profile has no "${sampleType}" samples (only ${has}): ${emptyHint}`
+        );
+      }
       warnings.push(
-        `${name} has no sample type "${sampleType}" (it has ${profile.sampleTypes.map((t) => t.type).join(", ")}); recording "${chosen}"`
+        `${name} has no sample type "${sampleType}" (it has ${has}); recording "${chosen}"`
       );
     }
   }
@@ -37424,7 +37433,6 @@ async function captureOnce(run, s, n, index) {
   let win = openWindow(s.gen, run.o.seconds);
   let bytes;
   let end;
-  let check = "decode";
   try {
     if (s.endpoint) bytes = await fetchOverHttp(run, s.endpoint);
     else if (s.profiler) {
@@ -37432,13 +37440,13 @@ async function captureOnce(run, s, n, index) {
         win.close();
         win = openWindow(s.gen, run.o.seconds);
       };
-      ({ bytes, check } = await captureWithProfiler(run, s, n, stem, restart));
+      ({ bytes } = await captureWithProfiler(run, s, n, stem, restart));
     } else bytes = await runCaptureCommand(run, s, stem);
   } finally {
     end = win.close();
   }
   const window3 = win.start.counters && end.counters ? windowBetween(win.start.counters, end.counters) : void 0;
-  const checked = check === "jfr" ? checkJfrCapture(run, s, bytes, stem) : checkCapture(run, s, bytes, stem, index, window3);
+  const checked = checkCapture(run, s, bytes, stem, index, window3);
   const file = stem + checked.ext;
   writeSetFile(s, file, bytes);
   const entry = captureEntry(file, bytes, {
@@ -37556,17 +37564,18 @@ ${r.tail}` : ""}`,
     run.temps.delete(tmp);
   }
 }
-function checkJfrCapture(run, s, bytes, stem) {
-  checkJfrHeader(bytes, stem);
-  const sampleType = run.settings.sampleType ?? "cpu";
-  s.manifest.sampleType = sampleType;
-  return { ext: ".jfr", sampleType };
-}
 function checkCapture(run, s, bytes, stem, index, window3) {
   const { sampleType, emptyHint } = run.settings;
   let checked;
   try {
-    checked = checkProfile(bytes, stem, sampleType, emptyHint, run.o.limits);
+    checked = checkProfile(
+      bytes,
+      stem,
+      sampleType,
+      emptyHint,
+      run.o.limits,
+      s.profiler !== void 0
+    );
   } catch (e) {
     if (e instanceof CaptureError && e.kind === "empty" && window3 && s.gen) {
       e.message += ` (load in this window: ${window3.completed} requests completed, ${window3.failed} failed${s.gen.lastError ? `, last error ${s.gen.lastError}` : ""})`;
@@ -37618,7 +37627,6 @@ var init_attempt = __esm({
     init_load();
     init_loadgen();
     init_attach2();
-    init_jfr();
     init_run();
     init_time();
   }
@@ -37635,7 +37643,7 @@ function settingsOf(o) {
     interleaved: o.baselineUrl !== void 0 || o.baselinePid !== void 0,
     warmupS: o.warmupSeconds ?? (o.load ? 3 : 0),
     sampleType: o.sampleType ?? (o.profiler ? profilerSampleType(o.profiler, o.type) : sampleTypeFor(o.type)),
-    emptyHint: emptyProfileHint(o.type),
+    emptyHint: o.profiler && profilerEmptyHint(o.profiler, o.type) || emptyProfileHint(o.type),
     tickMs: o.progressIntervalMs ?? 1e3,
     rateWarn: o.rateWarnFraction ?? 0.9
   };

@@ -2,7 +2,8 @@
  * The attach-by-pid profilers without the runtimes they profile: option checks, finding a Node
  * inspector's port, refusing to signal a process that is not Node, perf and jcmd failures
  * (missing tools, a kernel that refuses, a process that is not a JVM) told apart with fake
- * executables, the JFR header check, and the WebSocket client's fallback.
+ * executables, JFR recordings decoded by the capture check (a fake jcmd dumps them), and the
+ * WebSocket client's fallback.
  * Real processes: capture-runtimes-e2e.test.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -13,11 +14,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { liveCommandCount } from '../src/capture/command.js';
 import { CaptureRunError, runCapture, type RunCaptureOptions } from '../src/capture/runner.js';
 import { webSocketClass } from '../src/capture/profilers/devtools.js';
-import { checkJfrHeader, jfrPeriodMs } from '../src/capture/profilers/jfr.js';
+import { jfrPeriodMs } from '../src/capture/profilers/jfr.js';
 import { inspectorAddress, intervalMicros, looksLikeNode } from '../src/capture/profilers/node.js';
 import { perfEventParanoid } from '../src/capture/profilers/perf.js';
 import { captureOptionsFromArgs } from '../src/cli/capture.js';
 import { alive, gone } from './helpers/capture.js';
+import { chunk, Enc, stackPools, standardClasses, typeIds } from './helpers/jfr-writer.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'pg-profilers-'));
 const started: ChildProcess[] = [];
@@ -236,7 +238,7 @@ describe('perf: failures told apart', () => {
   });
 });
 
-describe('jfr: failures and the header check', () => {
+describe('jfr: failures, and the capture check decodes recordings', () => {
   it('a process that is not a JVM: jcmd cannot attach, said so', async () => {
     const jcmd = fakeTool(
       'jcmd-noattach',
@@ -257,27 +259,148 @@ describe('jfr: failures and the header check', () => {
     expect(e.message).toMatch(/jcmd is not installed .*openjdk-17-jdk-headless/);
   });
 
-  it('checks magic, version and chunk size', () => {
-    const header = (magic: string, major: number, size: number, total = 100) => {
-      const b = new Uint8Array(total);
-      for (let i = 0; i < 4; i++) b[i] = magic.charCodeAt(i);
-      const dv = new DataView(b.buffer);
-      dv.setUint16(4, major);
-      dv.setUint16(6, 1);
-      dv.setBigUint64(8, BigInt(size));
-      return b;
-    };
-    expect(() => checkJfrHeader(header('FLR\0', 2, 100), 'a')).not.toThrow();
-    expect(() => checkJfrHeader(header('PK\x03\x04', 2, 100), 'a')).toThrow(
-      /does not start with the JFR magic/,
+  /**
+   * A fake jcmd that writes `recording` (bytes) where a `filename=` asks, as the JVM would, and
+   * logs its arguments (`NAME.log`); every other command answers as jcmd does when all is well.
+   */
+  function dumpingJcmd(name: string, recording: Uint8Array): string {
+    const rec = join(tmp, `${name}.rec`);
+    writeFileSync(rec, recording);
+    const p = join(tmp, name);
+    writeFileSync(
+      p,
+      `#!/bin/sh\necho "$*" >> '${p}.log'\necho "$1:"\nfor a in "$@"; do case "$a" in filename=*) cp '${rec}' "\${a#filename=}";; esac; done\nexit 0\n`,
     );
-    expect(() => checkJfrHeader(header('FLR\0', 9, 100), 'a')).toThrow(
-      /unknown JFR format version 9\.1/,
+    chmodSync(p, 0o755);
+    return p;
+  }
+  const jcmdCalls = (jcmd: string) =>
+    readFileSync(`${jcmd}.log`, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => l.split(' ').slice(1).join(' '));
+  const attachJfr = new Uint8Array(readFileSync('fixtures/profiles/java-attach.jfr'));
+  /** A hand-built recording: the sampling period, then `events` (on two small stacks). */
+  const recording = (events: 'none' | 'park' | 'exec') => {
+    const classes = standardClasses();
+    const ids = typeIds({ classes, checkpoints: [], events: [] });
+    const e = () => new Enc();
+    return chunk({
+      compressed: true,
+      classes,
+      checkpoints: [stackPools([{ frames: ['com/x/A.leaf', 'java/lang/Thread.run'] }])],
+      events: [
+        [
+          'jdk.ActiveSetting',
+          e().long(0).long(ids.get('jdk.ExecutionSample')!).str('period').str('10 ms').bytes(),
+        ],
+        ...(events === 'exec'
+          ? [['jdk.ExecutionSample', e().long(5).long(1).bytes()] as [string, Uint8Array]]
+          : []),
+        ...(events === 'park'
+          ? [
+              ['jdk.ThreadPark', e().long(8).long(30_000_000).long(1).bytes()] as [
+                string,
+                Uint8Array,
+              ],
+            ]
+          : []),
+      ],
+    });
+  };
+
+  it('a recording is decoded by the capture check and kept as .jfr, sample type cpu', async () => {
+    const o = opts({
+      profiler: 'jfr',
+      pid: sleeper(),
+      tools: { jcmd: dumpingJcmd('jcmd-ok', attachJfr) },
+    });
+    const res = await runCapture(o);
+    expect(res.manifest.sampleType).toBe('cpu');
+    expect(res.manifest.captures.map((c) => c.file)).toEqual(['cpu-001.jfr']);
+    expect(readFileSync(join(o.outDir, 'cpu-001.jfr')).equals(Buffer.from(attachJfr))).toBe(true);
+    // five jcmd calls: attach; a recording started and stopped at once (JFR's start-up, before
+    // the warm-up); then per capture a start, and a stop that writes the file
+    const calls = jcmdCalls(o.tools!.jcmd!);
+    expect(calls).toHaveLength(5);
+    expect(calls[0]).toBe('VM.version');
+    const run =
+      /^JFR\.start name=profile-gate-([0-9a-f]+)-0 settings=profile jdk\.ExecutionSample#period=10ms$/.exec(
+        calls[1],
+      )?.[1];
+    expect(run).toBeDefined();
+    expect(calls[2]).toBe(`JFR.stop name=profile-gate-${run}-0`);
+    const name = `profile-gate-${run}-1`;
+    expect(calls[3]).toBe(
+      `JFR.start name=${name} settings=profile jdk.ExecutionSample#period=10ms`,
     );
-    expect(() => checkJfrHeader(header('FLR\0', 2, 5000), 'a')).toThrow(
-      /says 5000 bytes but the file has 100 \(cut short\?\)/,
+    expect(
+      calls[4].startsWith(`JFR.stop name=${name} filename=${o.outDir}/.cpu-001.jfr.tmp-`),
+    ).toBe(true);
+  });
+
+  it('a JVM that cannot write the file: the capture fails and the recording is stopped', async () => {
+    const jcmd = join(tmp, 'jcmd-nowrite');
+    writeFileSync(
+      jcmd,
+      `#!/bin/sh\necho "$*" >> '${jcmd}.log'\necho "$1:"\ncase "$*" in\n  *JFR.stop*filename=*) echo 'Could not write recording "x" to file. Failed to stop x. Could not set destination';;\n  *JFR.stop*) echo 'Stopped recording "x".';;\nesac\nexit 0\n`,
     );
-    expect(() => checkJfrHeader(new Uint8Array(10), 'a')).toThrow(/shorter than a chunk header/);
+    chmodSync(jcmd, 0o755);
+    const e = await failure(runCapture(opts({ profiler: 'jfr', pid: sleeper(), tools: { jcmd } })));
+    expect(e.kind).toBe('profiler');
+    expect(e.message).toMatch(
+      /^jcmd JFR\.stop failed .*; jcmd said:\n.*Could not write recording/s,
+    );
+    const calls = jcmdCalls(jcmd);
+    expect(calls.map((c) => c.replace(/ .*/, ''))).toEqual([
+      'VM.version',
+      'JFR.start',
+      'JFR.stop',
+      'JFR.start',
+      'JFR.stop',
+      'JFR.stop',
+    ]);
+    expect(calls[5]).toMatch(/^JFR\.stop name=profile-gate-[0-9a-f]+-1$/);
+  });
+
+  it('a recording cut short fails the capture as a profile that does not decode', async () => {
+    const jcmd = dumpingJcmd('jcmd-cut', attachJfr.subarray(0, attachJfr.length >> 1));
+    const e = await failure(runCapture(opts({ profiler: 'jfr', pid: sleeper(), tools: { jcmd } })));
+    expect(e.kind).toBe('decode');
+    expect(e.message).toMatch(/^cpu-001: not a usable profile: not a readable JFR recording: /);
+  });
+
+  it('a recording without sample events is empty, with a JFR hint', async () => {
+    const jcmd = dumpingJcmd('jcmd-none', recording('none'));
+    const e = await failure(runCapture(opts({ profiler: 'jfr', pid: sleeper(), tools: { jcmd } })));
+    expect(e.kind).toBe('empty');
+    expect(e.message).toMatch(
+      /^cpu-001: the profile has no samples: JFR samples threads running Java code \(jdk\.ExecutionSample\), and none did in the window: the service looks idle/,
+    );
+  });
+
+  it('a recording without samples of the asked kind is empty, not recorded as another kind', async () => {
+    const jcmd = dumpingJcmd('jcmd-park', recording('park'));
+    const cpu = await failure(
+      runCapture(opts({ profiler: 'jfr', pid: sleeper(), tools: { jcmd } })),
+    );
+    expect(cpu.kind).toBe('empty');
+    expect(cpu.message).toMatch(
+      /^cpu-001: the profile has no "cpu" samples \(only lock\): JFR samples threads running Java code/,
+    );
+    // the same recording holds what --type lock asks for
+    const res = await runCapture(
+      opts({ profiler: 'jfr', type: 'lock', pid: sleeper(), tools: { jcmd } }),
+    );
+    expect(res.manifest.sampleType).toBe('lock');
+    const none = dumpingJcmd('jcmd-exec', recording('exec'));
+    const lock = await failure(
+      runCapture(opts({ profiler: 'jfr', type: 'mutex', pid: sleeper(), tools: { jcmd: none } })),
+    );
+    expect(lock.kind).toBe('empty');
+    expect(lock.message).toMatch(
+      /the profile has no "lock" samples \(only cpu\): JFR records monitor waits \(jdk\.JavaMonitorEnter\) and parks \(jdk\.ThreadPark\) longer than 10 ms/,
+    );
   });
 });
 

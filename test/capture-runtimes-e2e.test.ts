@@ -9,10 +9,14 @@
  * - perf: the Go demo service (fixtures/go-demo/service) built with `go build`, its planted
  *   regression (-variant cpu) and a build of its source with comment lines added, captured with
  *   `capture --profiler perf`: fail naming main.computeDiscount; pass; pass.
- * - JFR: two JVMs (OpenJDK) captured with `capture --profiler jfr`: valid .jfr files (magic
- *   FLR\0, `jfr summary` reads them, execution samples in them), the manifest says what was
- *   recorded, and an interrupted capture leaves no recording running. (Comparing JFR sets needs
- *   the JFR reader, which is another piece of work.)
+ * - JFR: a Java HTTP service (fixtures/java-demo/service, the JDK's own HTTP server) in three
+ *   builds compiled with javac (the baseline; a build with a planted FraudCheck step; a build
+ *   that only adds comment lines and moves code), four JVMs (the baseline twice), captured with
+ *   `capture --profiler jfr` in two interleaved A/B runs under the built-in load, then compared:
+ *   fail naming com.example.shop.FraudCheck.apply; pass; and pass for the two runs' baseline
+ *   sets (two JVMs of one build). The .jfr files are the JDK's (`jfr summary` and `jfr print`
+ *   read them), the manifest says what was recorded, and no recording is left running, also
+ *   after an interrupted capture.
  *
  * Traffic goes to 127.0.0.1 only; every process started here is ended by its pid on every path.
  * Each part is skipped with a message when its tool is missing or the kernel refuses perf.
@@ -29,7 +33,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../src/captureset/manifest.js';
 import { CaptureRunError, runCapture } from '../src/capture/runner.js';
@@ -170,6 +174,31 @@ async function verdict(
     json: JSON.parse(readFileSync(join(tmp, 'last.json'), 'utf8')),
     text: r.stdout + r.stderr,
   };
+}
+
+interface Row {
+  function: string;
+  metric: string;
+  deltaPp: number;
+  ciLowPp: number | null;
+  ciHighPp: number | null;
+}
+
+/** The rows of the last verdict's JSON with the largest deltas (for the log). */
+function topRows(n = 3): Row[] {
+  const j = JSON.parse(readFileSync(join(tmp, 'last.json'), 'utf8')) as { functions: Row[] };
+  return [...j.functions].sort((a, b) => Math.abs(b.deltaPp) - Math.abs(a.deltaPp)).slice(0, n);
+}
+
+/** "fn self +11.4pp (CI 7.8..15.0); ..." */
+function describeRows(rows: Row[]): string {
+  const pp = (x: number | null) => (x === null ? '?' : x.toFixed(1));
+  return rows
+    .map(
+      (r) =>
+        `${r.function} ${r.metric} ${r.deltaPp >= 0 ? '+' : ''}${r.deltaPp.toFixed(1)}pp (CI ${pp(r.ciLowPp)}..${pp(r.ciHighPp)})`,
+    )
+    .join('; ');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -611,7 +640,7 @@ describe.skipIf(!hasGo || perfState !== 'ok')('perf: attach by pid (Go demo serv
 });
 
 // ---------------------------------------------------------------------------------------------
-// JFR
+// JFR + Java
 
 const hasJava =
   has('java', ['-version']) &&
@@ -623,88 +652,264 @@ if (!hasJava)
     '[skip] java, javac, jcmd or jfr is missing (apt-get install openjdk-17-jdk-headless): the JFR end-to-end test is skipped',
   );
 
-const JAVA_SERVICE = `public class Busy {
-  static long checkout(int n) {
-    long s = 0;
-    for (int i = 0; i < n; i++) s += (i * 31L) ^ (s >>> 3);
-    return s;
-  }
-  static long riskScore(int n) {
-    long s = 7;
-    for (int i = 0; i < n; i++) s = (s * 1103515245L + i) % 2147483647L;
-    return s;
-  }
-  public static void main(String[] a) throws Exception {
-    long t = 0;
-    while (true) {
-      t += checkout(200_000) + riskScore(100_000);
-      if (t == 42) System.out.println(t);
-      Thread.sleep(1);
-    }
-  }
+/**
+ * The Java service (fixtures/java-demo/service): the baseline's sources in base/; each other
+ * build is the files it replaces or adds (planted/: a FraudCheck step in the pipeline;
+ * comments/: comment lines and moved code only).
+ */
+const JAVA_SERVICE = fixture('java-demo', 'service');
+const JAVA_BUILDS = ['base', 'planted', 'comments'] as const;
+/**
+ * Requests to each JVM before any capture (classes loaded, the steps compiled once). The JIT's
+ * real warm-up is the capture's --warmup: attaching starts and stops a JFR recording, and
+ * JFR's start-up deoptimizes compiled code.
+ */
+const JAVA_WARMUP = 200;
+/**
+ * The capture settings of every Java run: 3 captures a side (the fewest compare accepts) of 2 s.
+ * Each capture costs 1.3-3.5 s more than its length (two jcmd calls, each a JVM start, and the
+ * load's settle time), so a run takes 25-35 s. JFR samples only threads running Java code, and
+ * on a busy machine its sampler thread gets few turns: at JFR's default 10 ms period (--hz 100)
+ * a 2 s capture of this service held 30-40 samples, at 1 ms (--hz 1000) 200-300 on a loaded
+ * 2-core machine at 200 requests a second (300 a second overran the service there).
+ */
+const JAVA_CAPTURES = 3;
+/** A run took 30-37 s on a 2-core machine at load 8-12; the default 60 s is too tight there. */
+const JAVA_RUN_TIMEOUT_MS = 150_000;
+const JAVA_CAPTURE = [
+  '--captures',
+  String(JAVA_CAPTURES),
+  '--seconds',
+  '2',
+  '--warmup',
+  '2',
+  '--rate',
+  '200',
+  '--hz',
+  '1000',
+];
+
+/** Runs a command; resolves with its exit code and output. */
+function run(cmd: string, args: string[]): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const c = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    c.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    c.stderr.on('data', (b: Buffer) => (out += b.toString()));
+    c.on('error', (e) => resolve({ code: null, out: String(e) }));
+    c.on('close', (code) => resolve({ code, out }));
+  });
 }
-`;
 
-describe.skipIf(!hasJava)('jfr: attach by pid (JDK Flight Recorder)', () => {
-  const pids: number[] = [];
+/** The .java files under `dir`, as paths relative to it. */
+function javaFiles(dir: string, sub = ''): string[] {
+  return readdirSync(join(dir, sub), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory()
+      ? javaFiles(dir, join(sub, e.name))
+      : e.name.endsWith('.java')
+        ? [join(sub, e.name)]
+        : [],
+  );
+}
 
-  it('starts two JVMs', () => {
-    const dir = join(tmp, 'java');
-    mkdirSync(dir);
-    writeFileSync(join(dir, 'Busy.java'), JAVA_SERVICE);
-    const b = spawnSync('javac', ['Busy.java'], { cwd: dir, encoding: 'utf8' });
-    expect(b.status, b.stderr).toBe(0);
-    for (let i = 0; i < 2; i++) pids.push(start('java', ['-cp', dir, 'Busy'], { cwd: dir }).pid!);
+/** A build's sources (relative path -> text): base/, with the build's own files over it. */
+function javaSources(build: (typeof JAVA_BUILDS)[number]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const b of build === 'base' ? ['base'] : ['base', build]) {
+    for (const f of javaFiles(join(JAVA_SERVICE, b)))
+      out.set(f, readFileSync(join(JAVA_SERVICE, b, f), 'utf8'));
+  }
+  return out;
+}
+
+/** A Java source's code: comments and blank lines dropped, each line trimmed. */
+function codeLines(src: string): string[] {
+  return src
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('//'));
+}
+
+it('the Java service: the comments build only adds comments and moves code; the planted build only adds a step', () => {
+  const base = javaSources('base');
+  const comments = javaSources('comments');
+  expect([...comments.keys()].sort()).toEqual([...base.keys()].sort());
+  let changed = 0;
+  for (const [f, src] of comments) {
+    expect(codeLines(src).sort(), f).toEqual(codeLines(base.get(f)!).sort());
+    if (src !== base.get(f)) changed++;
+  }
+  expect(changed).toBeGreaterThanOrEqual(3);
+  // somewhere code moved, not only comments added
+  expect(
+    [...comments].some(([f, src]) => codeLines(src).join() !== codeLines(base.get(f)!).join()),
+  ).toBe(true);
+  const planted = javaSources('planted');
+  const added = [...planted.keys()].filter((f) => !base.has(f));
+  expect(added).toEqual([join('com', 'example', 'shop', 'FraudCheck.java')]);
+  for (const [f, src] of base) {
+    const code = (s: string) => codeLines(s).join('').replace(/\s+/g, '');
+    const p = code(planted.get(f)!);
+    expect(f.endsWith('Checkout.java') ? p.replace('newFraudCheck(),', '') : p, f).toBe(code(src));
+  }
+});
+
+describe.skipIf(!hasJava)('jfr: attach by pid (a Java HTTP service, JDK Flight Recorder)', () => {
+  /** Four JVMs: the baseline twice (two JVMs of one build), the planted build, the comments build. */
+  const jvms: Record<string, { pid: number; url: string; dir: string }> = {};
+
+  it('compiles three builds of the service with javac and starts four JVMs', async () => {
+    let t0 = Date.now();
+    const compiled = await Promise.all(
+      JAVA_BUILDS.map((name) => {
+        const src = join(tmp, `java-${name}`, 'src');
+        const files: string[] = [];
+        for (const [f, text] of javaSources(name)) {
+          mkdirSync(dirname(join(src, f)), { recursive: true });
+          writeFileSync(join(src, f), text);
+          files.push(join(src, f));
+        }
+        // javac's own JVM with C1 only and the serial GC: a third faster for these few files
+        return run('javac', [
+          '-J-XX:TieredStopAtLevel=1',
+          '-J-XX:+UseSerialGC',
+          '-d',
+          join(tmp, `java-${name}`, 'classes'),
+          ...files,
+        ]);
+      }),
+    );
+    for (const b of compiled) expect(b.code, b.out).toBe(0);
+    console.log(`[e2e] javac (3 builds) took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    const started: [ChildProcess, string][] = [];
+    for (const [name, build] of [
+      ['base', 'base'],
+      ['base2', 'base'],
+      ['planted', 'planted'],
+      ['comments', 'comments'],
+    ] as const) {
+      const dir = join(tmp, `java-${build}`);
+      const port = await closedPort();
+      const c = start(
+        'java',
+        ['-Xmx128m', '-cp', 'classes', 'com.example.shop.ShopServer', String(port)],
+        { cwd: dir },
+      );
+      const url = `http://127.0.0.1:${port}/checkout`;
+      started.push([c, url]);
+      jvms[name] = { pid: c.pid!, url, dir };
+    }
+    for (const [c, url] of started) await untilUp(url, c);
+    // Warm every JVM up the same way before any capture: the JIT compiles the steps (tiered, up
+    // to C2) while they get hot.
+    t0 = Date.now();
+    await Promise.all(Object.values(jvms).map((b) => requests(b.url, JAVA_WARMUP, 2)));
+    console.log(
+      `[e2e] java warm-up (${JAVA_WARMUP} requests to each of 4 JVMs) took ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    );
   });
 
-  it('writes valid .jfr files and a manifest with sampleType cpu and the sampling period', async () => {
-    const [b, c] = await captureAB('jfr', 'jfr', { pid: pids[0] }, { pid: pids[1] }, [
-      '--captures',
-      '2',
-      '--seconds',
-      '1',
-    ]);
-    for (const dir of [b, c]) {
-      const m = readManifest(dir);
-      expect(m.sampleType).toBe('cpu');
-      expect(m.source.profiler).toMatchObject({
+  // Two runs of interleaved A/B: the baseline (JVM 1) against the planted build, and the
+  // baseline (JVM 2) against the comments build; their baseline sets are the A/A.
+  const aa: string[] = [];
+
+  it('a planted hot method fails, named', { timeout: JAVA_RUN_TIMEOUT_MS }, async () => {
+    const [b, c] = await captureAB('jfr-planted', 'jfr', jvms.base, jvms.planted, JAVA_CAPTURE);
+    aa.push(b);
+    const m = readManifest(c);
+    expect(m.source).toMatchObject({
+      kind: 'profiler',
+      profiler: {
         name: 'jfr',
-        hz: 100,
-        sampling: 'jdk.ExecutionSample#period=10ms',
+        pid: jvms.planted.pid,
+        hz: 1000,
+        sampling: 'jdk.ExecutionSample#period=1ms',
         settings: 'profile',
+      },
+    });
+    expect(m.sampleType).toBe('cpu');
+    expect(m.projectRoot).toBe(jvms.planted.dir);
+    const files = readdirSync(c).filter((f) => f.endsWith('.jfr'));
+    expect(files).toEqual(m.captures.map((x) => x.file));
+    expect(files).toHaveLength(JAVA_CAPTURES);
+    // Samples per capture (the JFR reader's count: cpu time over the period), for the log.
+    for (const dir of [b, c]) {
+      const counts = readManifest(dir).captures.map((x) => {
+        const p = readProfile(readFileSync(join(dir, x.file)), x.file);
+        const total = p.values[p.defaultSampleType].reduce((t, v) => t + v, 0);
+        return Math.round(total / p.period);
       });
-      const files = readdirSync(dir).filter((f) => f.endsWith('.jfr'));
-      expect(files).toEqual(['cpu-001.jfr', 'cpu-002.jfr']);
-      for (const f of files) {
-        const bytes = readFileSync(join(dir, f));
-        expect(bytes.subarray(0, 4).toString('latin1')).toBe('FLR\0');
-        const s = spawnSync('jfr', ['summary', join(dir, f)], { encoding: 'utf8' });
-        expect(s.status, s.stderr).toBe(0);
-        const samples = Number(/jdk\.ExecutionSample\s+(\d+)/.exec(s.stdout)?.[1] ?? 0);
-        // a loaded machine gives the JVM less CPU: some samples, not a rate
-        expect(samples).toBeGreaterThan(0);
-        console.log(`[e2e] ${f}: ${samples} jdk.ExecutionSample events (jfr summary)`);
-        // the sampling period the manifest records is the one the recording used
-        const p = spawnSync('jfr', ['print', '--events', 'jdk.ActiveSetting', join(dir, f)], {
-          encoding: 'utf8',
-          maxBuffer: 64 << 20,
-        });
-        expect(p.stdout).toMatch(/name = "period"\s+value = "10 ms"/);
-      }
-      expect(m.captures.map((x) => x.sha256)).toHaveLength(2);
+      console.log(`[e2e] jdk.ExecutionSample events per capture (${dir}): ${counts.join(', ')}`);
+      for (const n of counts) expect(n).toBeGreaterThan(0);
     }
-    for (const pid of pids) {
-      expect(spawnSync('jcmd', [String(pid), 'JFR.check'], { encoding: 'utf8' }).stdout).toMatch(
-        /No available recordings/,
+    // The JDK's own tools read them, and the recording used the period the manifest records.
+    const first = join(c, files[0]);
+    const summary = spawnSync('jfr', ['summary', first], { encoding: 'utf8' });
+    expect(summary.status, summary.stderr).toBe(0);
+    expect(Number(/jdk\.ExecutionSample\s+(\d+)/.exec(summary.stdout)?.[1] ?? 0)).toBeGreaterThan(
+      0,
+    );
+    const p = spawnSync('jfr', ['print', '--events', 'jdk.ActiveSetting', first], {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    });
+    expect(p.stdout).toMatch(/name = "period"\s+value = "1 ms"/);
+
+    const v = await verdict(b, c);
+    console.log(`[e2e] jfr planted: ${v.json.verdict}; ${describeRows(v.json.regressions)}`);
+    expect(v.code, v.text).toBe(1);
+    expect(v.json.verdict).toBe('fail');
+    expect(v.json.regressions.map((r) => r.function)).toContain(
+      'com.example.shop.FraudCheck.apply',
+    );
+    // no recording is left in either JVM, and both still serve
+    for (const k of ['base', 'planted']) {
+      expect(
+        spawnSync('jcmd', [String(jvms[k].pid), 'JFR.check'], { encoding: 'utf8' }).stdout,
+      ).toMatch(/No available recordings/);
+      expect((await fetch(jvms[k].url)).status).toBe(200);
+    }
+  });
+
+  it(
+    'a build that only adds comment lines and moves code passes',
+    { timeout: JAVA_RUN_TIMEOUT_MS },
+    async () => {
+      const [b, c] = await captureAB(
+        'jfr-comments',
+        'jfr',
+        jvms.base2,
+        jvms.comments,
+        JAVA_CAPTURE,
       );
-    }
+      aa.push(b);
+      const v = await verdict(b, c);
+      console.log(`[e2e] jfr comments: ${v.json.verdict}; ${describeRows(topRows())}`);
+      expect(v.code, v.text).toBe(0);
+      expect(v.json.verdict).toBe('pass');
+      const names = topRows(Infinity).map((f) => f.function);
+      for (const step of ['CartBuilder', 'Pricing', 'Signer'])
+        expect(names).toContain(`com.example.shop.${step}.apply`);
+      // hidden classes (lambdas, method-handle forms) carry no addresses that differ between JVMs
+      expect(names.filter((n) => /0x[0-9a-f]{6}/.test(n))).toEqual([]);
+    },
+  );
+
+  it('two baseline sets of one build, from two JVMs, pass', async () => {
+    expect(aa).toHaveLength(2);
+    const v = await verdict(aa[0], aa[1]);
+    console.log(`[e2e] jfr A/A (two JVMs): ${v.json.verdict}; ${describeRows(topRows())}`);
+    expect(v.code, v.text).toBe(0);
+    expect(v.json.verdict).toBe('pass');
   });
 
   it('an interrupted capture leaves no recording running in the JVM', async () => {
+    const pid = jvms.base.pid;
     const ac = new AbortController();
     const out = join(tmp, 'jfr-abort');
     const run = runCapture(
-      { outDir: out, type: 'cpu', captures: 3, seconds: 5, profiler: 'jfr', pid: pids[0] },
+      { outDir: out, type: 'cpu', captures: 3, seconds: 5, profiler: 'jfr', pid },
       {
         signal: ac.signal,
         progress: (e) => {
@@ -718,11 +923,12 @@ describe.skipIf(!hasJava)('jfr: attach by pid (JDK Flight Recorder)', () => {
     );
     expect(e).toBeInstanceOf(CaptureRunError);
     expect((e as CaptureRunError).kind).toBe('aborted');
-    expect(spawnSync('jcmd', [String(pids[0]), 'JFR.check'], { encoding: 'utf8' }).stdout).toMatch(
+    expect(spawnSync('jcmd', [String(pid), 'JFR.check'], { encoding: 'utf8' }).stdout).toMatch(
       /No available recordings/,
     );
     expect(readdirSync(out).filter((f) => f.startsWith('.'))).toEqual([]);
     expect(existsSync(join(out, 'manifest.json'))).toBe(true);
     expect(readManifest(out).incomplete?.reason).toBe('interrupted');
+    expect(alive(pid)).toBe(true);
   });
 });

@@ -220,6 +220,36 @@ describe('recordings of other producers (fixtures/jfr-public)', () => {
     expect(totals(p, 'cpu').total).toBe(478);
     expect(p.warnings.join('\n')).toContain('cpu values are sample counts');
   });
+
+  it("the JDK's other hidden classes (method-handle forms) lose their addresses by default", () => {
+    const on = makeNormalizer('on');
+    const f = 'fixtures/jfr-public/cpool-uint64-constant-index.jfr.gz';
+    const p = readProfile(bytesOf(f), f);
+    const forms = p.functions.filter((n) => n.startsWith('java.lang.invoke.LambdaForm$MH+0x'));
+    expect(forms.length).toBeGreaterThan(1);
+    expect(new Set(forms.map(on))).toEqual(
+      new Set([
+        'java.lang.invoke.LambdaForm$MH.invoke',
+        'java.lang.invoke.LambdaForm$MH.invokeExact_MT',
+      ]),
+    );
+    expect(on('java.lang.invoke.LambdaForm$DMH+0x0000000800fd2000/323359681.invokeInterface')).toBe(
+      'java.lang.invoke.LambdaForm$DMH.invokeInterface',
+    );
+    // async-profiler's spelling, and the JVM's own
+    expect(on('java/lang/invoke/LambdaForm$MH.0x000000080157a000.linkToTargetMethod')).toBe(
+      'java/lang/invoke/LambdaForm$MH.linkToTargetMethod',
+    );
+    expect(on('java.lang.invoke.LambdaForm$DMH/0x0000000800c0c400.invokeStatic')).toBe(
+      'java.lang.invoke.LambdaForm$DMH.invokeStatic',
+    );
+    // not an address of a hidden class: kept
+    expect(on('com.x.Codes.0x1f')).toBe('com.x.Codes.0x1f');
+    for (const g of ['fixtures/jfr-public/cortex-dev-01__kafka-0__cpu__0.jfr.gz', f]) {
+      const q = readProfile(bytesOf(g), g);
+      expect(q.functions.map(on).filter((n) => /0x[0-9a-f]{8}/.test(n))).toEqual([]);
+    }
+  });
 });
 
 /** A recording with two stacks, three execution samples, one park, a 10 ms period. */

@@ -21,8 +21,6 @@ import {
   type LoadWindow,
 } from './loadgen.js';
 import { captureWithProfiler } from './attach.js';
-import { checkJfrHeader } from './profilers/jfr.js';
-import type { ProfilerCapture } from './profilers/profiler.js';
 import { tempPath, writeSetFile, type CaptureRun, type RoleState } from './run.js';
 import { fmtSeconds, sleep } from './time.js';
 
@@ -47,7 +45,6 @@ export async function captureOnce(
   let win = openWindow(s.gen, run.o.seconds);
   let bytes: Uint8Array;
   let end: WindowEdge;
-  let check: ProfilerCapture['check'] = 'decode';
   try {
     if (s.endpoint) bytes = await fetchOverHttp(run, s.endpoint);
     else if (s.profiler) {
@@ -56,7 +53,7 @@ export async function captureOnce(
         win.close();
         win = openWindow(s.gen, run.o.seconds);
       };
-      ({ bytes, check } = await captureWithProfiler(run, s, n, stem, restart));
+      ({ bytes } = await captureWithProfiler(run, s, n, stem, restart));
     } else bytes = await runCaptureCommand(run, s, stem);
   } finally {
     end = win.close();
@@ -65,10 +62,7 @@ export async function captureOnce(
     win.start.counters && end.counters
       ? windowBetween(win.start.counters, end.counters)
       : undefined;
-  const checked =
-    check === 'jfr'
-      ? checkJfrCapture(run, s, bytes, stem)
-      : checkCapture(run, s, bytes, stem, index, window);
+  const checked = checkCapture(run, s, bytes, stem, index, window);
   const file = stem + checked.ext;
   writeSetFile(s, file, bytes);
   const entry = captureEntry(file, bytes, {
@@ -197,22 +191,6 @@ async function runCaptureCommand(run: CaptureRun, s: RoleState, stem: string): P
 }
 
 /**
- * A JFR recording, before profile-gate has a JFR reader: its chunk header is checked (magic,
- * version, size), not its events; the sample type is the one the profiler records.
- */
-function checkJfrCapture(
-  run: CaptureRun,
-  s: RoleState,
-  bytes: Uint8Array,
-  stem: string,
-): Pick<CheckedProfile, 'ext' | 'sampleType'> {
-  checkJfrHeader(bytes, stem);
-  const sampleType = run.settings.sampleType ?? 'cpu';
-  s.manifest.sampleType = sampleType;
-  return { ext: '.jfr', sampleType };
-}
-
-/**
  * Checks a profile (see checkProfile) and that load reached the service in its window; records
  * the sample type found when none was asked for.
  */
@@ -227,7 +205,14 @@ function checkCapture(
   const { sampleType, emptyHint } = run.settings;
   let checked: CheckedProfile;
   try {
-    checked = checkProfile(bytes, stem, sampleType, emptyHint, run.o.limits);
+    checked = checkProfile(
+      bytes,
+      stem,
+      sampleType,
+      emptyHint,
+      run.o.limits,
+      s.profiler !== undefined,
+    );
   } catch (e) {
     if (e instanceof CaptureError && e.kind === 'empty' && window && s.gen) {
       e.message += ` (load in this window: ${window.completed} requests completed, ${window.failed} failed${s.gen.lastError ? `, last error ${s.gen.lastError}` : ''})`;

@@ -21,6 +21,10 @@ export interface CheckedProfile {
 /**
  * Decodes a capture and checks it is usable: decodable, has samples, and the selected sample
  * type is not all zero. Corrupt gzip/protobuf may be a transfer cut short, so it is retryable.
+ *
+ * `strictType`: a profile without `sampleType` is empty rather than recorded under another
+ * type. For profilers attached by pid, whose files offer a type only when they hold samples of
+ * it (a JFR recording without jdk.ExecutionSample events has no `cpu`).
  */
 export function checkProfile(
   bytes: Uint8Array,
@@ -28,6 +32,7 @@ export function checkProfile(
   sampleType: string | undefined,
   emptyHint: string,
   limits?: Partial<Limits>,
+  strictType = false,
 ): CheckedProfile {
   let profile: Profile;
   try {
@@ -51,8 +56,15 @@ export function checkProfile(
       idx = selectSampleType(profile, sampleType, name);
       chosen = sampleType;
     } catch {
+      const has = profile.sampleTypes.map((t) => t.type).join(', ');
+      if (strictType) {
+        throw new CaptureError(
+          'empty',
+          `${name}: the profile has no "${sampleType}" samples (only ${has}): ${emptyHint}`,
+        );
+      }
       warnings.push(
-        `${name} has no sample type "${sampleType}" (it has ${profile.sampleTypes.map((t) => t.type).join(', ')}); recording "${chosen}"`,
+        `${name} has no sample type "${sampleType}" (it has ${has}); recording "${chosen}"`,
       );
     }
   }

@@ -13,6 +13,7 @@ import type { Limits } from '../profile/limits.js';
 import {
   checkProfilerOptions,
   isProfilerName,
+  profilerEmptyHint,
   profilerSampleType,
   PROFILERS,
   type ProfilerName,
@@ -138,7 +139,7 @@ export function settingsOf(o: RunCaptureOptions): CaptureSettings {
     warmupS: o.warmupSeconds ?? (o.load ? 3 : 0),
     sampleType:
       o.sampleType ?? (o.profiler ? profilerSampleType(o.profiler, o.type) : sampleTypeFor(o.type)),
-    emptyHint: emptyProfileHint(o.type),
+    emptyHint: (o.profiler && profilerEmptyHint(o.profiler, o.type)) || emptyProfileHint(o.type),
     tickMs: o.progressIntervalMs ?? 1000,
     rateWarn: o.rateWarnFraction ?? 0.9,
   };

@@ -252,12 +252,15 @@ export const RULES: NormalizeRule[] = [
   {
     name: 'java-generated',
     description:
-      'Java lambda numbering (`lambda$run$3`), hidden classes (`$$Lambda$12/0x..`), CGLIB and accessor numbers',
+      'Java lambda numbering (`lambda$run$3`), hidden classes (`$$Lambda$12/0x..`, `LambdaForm$MH+0x../123`), CGLIB and accessor numbers',
     defaultOn: true,
     apply: (n) =>
       n
         .replace(/lambda\$(\w+)\$\d+/g, 'lambda$$$1')
         .replace(/\$\$Lambda(?:\$\d+)?(?:[/+.]0x[0-9a-f]+)?(?:\/\d+)?/g, '$$$$Lambda')
+        // other hidden classes (the JDK's method-handle forms behind string concatenation and
+        // invokedynamic): the address the JVM gave them, and JFR's number after it
+        .replace(/[/+.]0x[0-9a-f]{8,}(?:\/\d+)?(?=\.[^.]+$)/g, '')
         .replace(/\$\$EnhancerBySpringCGLIB\$\$[0-9a-f]+/g, '')
         .replace(/GeneratedMethodAccessor\d+/g, 'GeneratedMethodAccessor'),
   },

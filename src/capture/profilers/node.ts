@@ -233,7 +233,7 @@ async function window(
   }
   const { profile } = await stop(ctx.graceMs || 15_000);
   if (!profile) throw new CaptureError('profiler', 'the inspector returned no profile');
-  return { bytes: Buffer.from(JSON.stringify(profile)), check: 'decode' };
+  return { bytes: Buffer.from(JSON.stringify(profile)) };
 }
 
 function captureCpu(s: DevToolsSession, seconds: number, ctx: CaptureContext) {

@@ -164,7 +164,7 @@ export async function attachPerf(o: AttachOptions): Promise<AttachedProfiler> {
         throw perfFailure('perf script', script, o.pid, o.pidFlag);
       if (script.stdoutOverflow)
         throw new CaptureError('too-large', 'perf script printed more than 512 MiB');
-      return { bytes: gzipSync(script.stdout), check: 'decode' };
+      return { bytes: gzipSync(script.stdout) };
     },
     detach: async () => undefined,
   };

@@ -4,7 +4,8 @@
  *
  * - `node`: the V8 inspector (SIGUSR1 opens it; the DevTools protocol drives the CPU profiler
  *   or the sampling heap profiler): .cpuprofile / .heapprofile files.
- * - `jfr`: JDK Flight Recorder through `jcmd` (JFR.start / JFR.dump / JFR.stop): .jfr files.
+ * - `jfr`: JDK Flight Recorder through `jcmd` (JFR.start, then JFR.stop with a filename): .jfr
+ *   files.
  * - `perf`: Linux perf (`perf record -e cpu-clock -g -p PID`, then `perf script`): raw
  *   perf script text, gzipped.
  *
@@ -47,6 +48,21 @@ export function profilerSampleType(name: ProfilerName, type: string): string | u
   return SAMPLE_TYPES[name][type];
 }
 
+/**
+ * Why a capture of `name` may hold no samples of the kind asked for, where the generic hint
+ * (an idle service, or Go's profiling rates) would mislead; undefined: the generic one.
+ */
+export function profilerEmptyHint(name: ProfilerName, type: string): string | undefined {
+  if (name !== 'jfr') return undefined;
+  if (SAMPLE_TYPES.jfr[type] === 'lock') {
+    return 'JFR records monitor waits (jdk.JavaMonitorEnter) and parks (jdk.ThreadPark) longer than 10 ms (settings=profile), and no thread waited that long in the window: the service does not contend, or was idle';
+  }
+  if (type === 'cpu') {
+    return 'JFR samples threads running Java code (jdk.ExecutionSample), and none did in the window: the service looks idle; drive it with --load-url/--rate (built-in load) or --load-command, or raise --seconds';
+  }
+  return undefined;
+}
+
 /** Checks that `name` offers captures of kind `type` at `hz` (UsageError otherwise). */
 export function checkProfilerOptions(
   name: ProfilerName,
@@ -81,14 +97,9 @@ export interface ProfilerRecord {
   settings?: string;
 }
 
-/** One capture as a profiler returns it. */
+/** One capture as a profiler returns it (the capture check decodes it like any capture). */
 export interface ProfilerCapture {
   bytes: Uint8Array;
-  /**
-   * `decode`: the capture check decodes it like any capture. `jfr`: the file is checked for a
-   * JFR chunk header only (profile-gate has no JFR reader yet), and saved as .jfr.
-   */
-  check: 'decode' | 'jfr';
 }
 
 export interface CaptureContext {
