@@ -2,7 +2,7 @@
  * `npm run bench:stats`: the validation study of the gate on real captures.
  *
  * Table 1, Go's default 100 Hz (fixtures/captures-100hz, made with profile-gate's own `capture`
- * by fixtures/go-demo/make-captures-100hz.sh): ten sequential runs of one build (seq-*, each a
+ * by fixtures/go-demo/make-captures-100hz.sh): eight sequential runs of one build (seq-*, each a
  * fresh process) and three interleaved A/B runs (ab-*, two processes of one build captured
  * A B A B). Per configuration (sequential with the drift model calibrated on the OTHER runs,
  * sequential without it, interleaved) and captures per side:
