@@ -3,8 +3,10 @@
  * (inputs, run context, logging/outputs, GitHub REST, artifact transfer, the comparison
  * engines) comes in as arguments, so tests can run it in-process with fakes.
  *
- * - gate: baseline in (artifact or path), canary (on disk or captured now), compare, report
- *   (job summary, sticky PR comment, annotations, report artifact), pass / fail / no-baseline.
+ * - gate: baseline in (artifact, path, or captured now on this runner in alternation with the
+ *   canary), canary (on disk or captured now, from builds it may start itself), compare, report
+ *   (job summary, sticky PR comment, annotations, report artifact), pass / fail / accepted (a
+ *   failing gate on a pull request that carries the accept label) / no-baseline.
  * - promote: upload the captures + manifest as the baseline artifact (never on pull requests).
  * - capture: capture only.
  * - comment: post the sticky comment from a gate run's report artifact (workflow_run pattern
@@ -19,13 +21,14 @@ import { describeSource, type SourceSpec } from '../sources/spec.js';
 import type { ArtifactTransfer } from './artifacts.js';
 import { mdCode, mdText } from '../util/safe-markdown.js';
 import { safeLine } from '../util/safe-text.js';
+import { redactUrl } from '../util/url.js';
 import { findBaseline, type BaselineResult } from './baseline.js';
 import { commentMarker, upsertStickyComment } from './comment.js';
 import { isPullRequestEvent, runUrl, type RunContext } from './context.js';
 import type { Engines, ReportFile } from './engines.js';
 import type { ActionInputs } from './inputs.js';
 import { filesIn, promote } from './promote.js';
-import type { GitHubRest } from './rest.js';
+import { GitHubApiError, type GitHubRest } from './rest.js';
 import {
   annotate,
   failureMessage,
@@ -33,6 +36,7 @@ import {
   noBaselineMarkdown,
   oneLine,
   regressionsJson,
+  type AcceptedBy,
   type Annotator,
   type Link,
 } from './summary.js';
@@ -52,9 +56,11 @@ export interface ActionDeps {
   rest: GitHubRest;
   transfer: ArtifactTransfer;
   engines: Engines;
+  /** Cancellation of the job (the runner's SIGINT / SIGTERM): stops captures and builds. */
+  signal?: AbortSignal;
 }
 
-export type Verdict = 'pass' | 'fail' | 'inconclusive' | 'no-baseline';
+export type Verdict = 'pass' | 'fail' | 'accepted' | 'inconclusive' | 'no-baseline';
 
 export interface ActionOutcome {
   mode: ActionInputs['mode'];
@@ -63,6 +69,8 @@ export interface ActionOutcome {
   comparison?: CompareRun['comparison'];
   commentAction?: string;
   promotedArtifactId?: number;
+  /** The label that accepted a failing gate (verdict accepted). */
+  accepted?: AcceptedBy;
 }
 
 /** Files the gate leaves in report-dir for the workflow_run comment pattern. */
@@ -134,14 +142,24 @@ async function captureCanary(
   const c = inputs.capture;
   const from = c.profiler
     ? `process ${c.pid} with ${c.profiler}${c.baselinePid ? ` (interleaved with the baseline build, process ${c.baselinePid})` : ''}`
-    : c.endpoint;
+    : `${redactUrl(c.endpoint ?? '')}${c.baselineEndpoint ? ` (interleaved with the baseline build at ${redactUrl(c.baselineEndpoint)})` : ''}`;
   deps.io.info(
-    `Capturing ${c.captures} x ${c.seconds}s ${c.profileType} profiles from ${from} (warm-up ${c.warmupSeconds}s)`,
+    `Capturing ${c.captures} x ${c.seconds}s ${c.profileType} profiles${c.baselineEndpoint || c.baselinePid ? ' per build' : ''} from ${from} (warm-up ${c.warmupSeconds}s)`,
   );
-  const res = await deps.engines.capture(c, {
-    info: (m) => deps.io.info(m),
-    warning: (m) => deps.io.warning(m, { title: 'profile-gate capture' }),
-  });
+  const res = await deps.engines.capture(
+    c,
+    {
+      info: (m) => deps.io.info(m),
+      warning: (m) => deps.io.warning(m, { title: 'profile-gate capture' }),
+    },
+    {
+      builds: inputs.builds,
+      readyTimeoutMs: inputs.readyTimeoutSeconds * 1000,
+      signal: deps.signal,
+      env: deps.env,
+      cwd: inputs.workspace,
+    },
+  );
   deps.io.setOutput('capture-path', res.dir);
   return res;
 }
@@ -212,12 +230,7 @@ async function gate(
   const { io } = deps;
   const { canary, baselineDir } = await canaryInput(inputs, deps);
   const baseline: BaselineResult = baselineDir
-    ? {
-        found: true,
-        source: 'path',
-        paths: [baselineDir],
-        description: `the running baseline build (process ${inputs.capture?.baselinePid}), captured in alternation with the canary`,
-      }
+    ? { found: true, source: 'same-runner', paths: [baselineDir], description: sameRunner(inputs) }
     : inputs.baselineSource
       ? {
           found: true,
@@ -274,6 +287,10 @@ async function gate(
     log: (m) => io.info(m),
   });
   const c = run.comparison;
+  // A failing gate on a pull request that carries the accept label is accepted on purpose.
+  const accepted = c.verdict === 'fail' ? await acceptedBy(inputs, ctx, deps) : undefined;
+  const verdict: Verdict = accepted ? 'accepted' : c.verdict;
+  const extra = { accepted, sameRunner: baseline.source === 'same-runner' };
 
   // Report files, then the report artifact (links need its id).
   let files: ReportFile[] = [];
@@ -287,10 +304,20 @@ async function gate(
       title: 'profile-gate',
     });
   }
-  writeFileSync(join(inputs.reportDir, 'comparison.json'), JSON.stringify(c, null, 2) + '\n');
+  writeFileSync(
+    join(inputs.reportDir, 'comparison.json'),
+    JSON.stringify(accepted ? { ...c, accepted } : c, null, 2) + '\n',
+  );
   const runLinks: Link[] = [{ name: 'workflow run', url: runUrl(ctx) }];
   const baselineLinks = baselineArtifactLink(ctx, baseline);
-  const forArtifact = gateMarkdown(c, ctx, baseline, [...baselineLinks, ...runLinks], inputs.title);
+  const forArtifact = gateMarkdown(
+    c,
+    ctx,
+    baseline,
+    [...baselineLinks, ...runLinks],
+    inputs.title,
+    extra,
+  );
   writeFileSync(join(inputs.reportDir, 'report.md'), forArtifact);
   if (ctx.pullRequest) {
     // For the workflow_run pattern (fork PRs): the comment and the PR it belongs to.
@@ -314,15 +341,19 @@ async function gate(
   } else {
     links.push(...runLinks);
   }
-  const md = gateMarkdown(c, ctx, baseline, links, inputs.title);
+  const md = gateMarkdown(c, ctx, baseline, links, inputs.title, extra);
 
-  io.setOutput('verdict', c.verdict);
+  io.setOutput('verdict', verdict);
   io.setOutput('regressions', regressionsJson(c));
-  io.setOutput('summary', oneLine(c));
+  io.setOutput('summary', oneLine(c, accepted));
   if (baseline.run) io.setOutput('baseline-run-id', String(baseline.run.id));
-  annotate(io, c);
+  annotate(io, c, accepted);
   await io.writeSummary(md);
   const commentAction = await prComment(inputs, ctx, deps, md);
+  if (accepted) {
+    io.notice(oneLine(c, accepted), { title: 'profile-gate: regression accepted' });
+    return { mode: 'gate', verdict, comparison: c, commentAction, accepted };
+  }
   if (c.verdict === 'fail' || (c.verdict === 'inconclusive' && inputs.onInconclusive === 'fail')) {
     const failed =
       c.verdict === 'inconclusive'
@@ -338,6 +369,49 @@ async function gate(
   }
   io.info(`profile-gate ${oneLine(c)}`);
   return { mode: 'gate', verdict: c.verdict, comparison: c, commentAction };
+}
+
+/** What the summary says about a baseline captured on this runner with the canary. */
+function sameRunner(inputs: ActionInputs): string {
+  const c = inputs.capture;
+  const started = inputs.builds.some((b) => b.role === 'baseline')
+    ? ', started by baseline-run'
+    : '';
+  const which = c?.baselineEndpoint
+    ? `at ${redactUrl(c.baselineEndpoint)}${started}`
+    : `process ${c?.baselinePid}`;
+  return `same runner, interleaved A/B: the baseline build (${which}) captured in alternation with the canary, under the same offered load`;
+}
+
+/**
+ * The accept label, when this run is for a pull request that carries it now (read from the API:
+ * a re-run's event payload holds the labels of the first run). Undefined otherwise, with a
+ * warning when the labels could not be read (the gate then fails as it would without them).
+ */
+async function acceptedBy(
+  inputs: ActionInputs,
+  ctx: RunContext,
+  deps: ActionDeps,
+): Promise<AcceptedBy | undefined> {
+  const pr = ctx.pullRequest;
+  if (!pr) return undefined;
+  let labels: string[];
+  try {
+    labels = await deps.rest.getPullRequestLabels(ctx.owner, ctx.repo, pr.number);
+  } catch (e) {
+    const perm =
+      e instanceof GitHubApiError && (e.status === 403 || e.status === 404)
+        ? ' (the token needs pull-requests: read)'
+        : '';
+    deps.io.warning(
+      `Could not read the labels of pull request #${pr.number}: ${(e as Error).message}${perm}. The ${inputs.acceptLabel} label cannot accept the regression; the gate fails as without it`,
+      { title: 'profile-gate' },
+    );
+    return undefined;
+  }
+  const want = inputs.acceptLabel.toLowerCase();
+  const label = labels.find((l) => l.toLowerCase() === want);
+  return label === undefined ? undefined : { label, pullRequest: pr.number };
 }
 
 function baselineArtifactLink(ctx: RunContext, b: BaselineResult & { found: true }): Link[] {

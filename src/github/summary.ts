@@ -4,6 +4,7 @@
  * output, the regressions output, and one annotation per regression.
  */
 import { renderMarkdown } from '../report/markdown.js';
+import { headline } from '../report/text.js';
 import type { Comparison, FunctionDelta } from '../stats/types.js';
 import type { BaselineResult } from './baseline.js';
 import { runUrl, type RunContext } from './context.js';
@@ -24,6 +25,18 @@ export interface Annotator {
 export interface Link {
   name: string;
   url: string;
+}
+
+/** A failing gate accepted on purpose: the label that did it, on which pull request. */
+export interface AcceptedBy {
+  label: string;
+  pullRequest: number;
+}
+
+/** What the gate adds to the report: an acceptance, and whether both builds ran here. */
+export interface GateExtra {
+  accepted?: AcceptedBy;
+  sameRunner?: boolean;
 }
 
 function fmt(n: number, digits = 2): string {
@@ -70,19 +83,14 @@ export function regressionsJson(c: Comparison): string {
 }
 
 /** The `summary` output and the failure message's first line. */
-export function oneLine(c: Comparison): string {
+export function oneLine(c: Comparison, accepted?: AcceptedBy): string {
+  if (c.verdict === 'fail' && accepted) {
+    const n = c.causes.length;
+    return `accepted: ${n} regression${n === 1 ? '' : 's'} over budget accepted by the label ${safeName(accepted.label)} on pull request #${accepted.pullRequest}: ${causeList(c)}`;
+  }
   if (c.verdict === 'fail') {
     const n = c.causes.length;
-    const first = c.causes
-      .slice(0, 3)
-      .map((k) => {
-        const d = k.rows[0];
-        return d
-          ? `${safeName(d.function)} (+${fmt(d.deltaPp)}${unitOf(d)} ${d.metric})`
-          : safeSentence(k.reason, causeNames(k));
-      })
-      .join(', ');
-    return `fail: ${n} regression${n === 1 ? '' : 's'} over budget: ${first}${n > 3 ? ', ...' : ''}`;
+    return `fail: ${n} regression${n === 1 ? '' : 's'} over budget: ${causeList(c)}`;
   }
   if (c.verdict === 'inconclusive') {
     return `inconclusive: no verdict could be reached: ${safeSentence(c.inconclusive[0] ?? 'see the summary')}`;
@@ -94,6 +102,20 @@ export function oneLine(c: Comparison): string {
   return `pass: no function over budget (${tested} functions tested, ${c.improvements.length} improved${blind})`;
 }
 
+/** The first three causes, each with its growth: `main.f (+9.69 pp self), ...`. */
+function causeList(c: Comparison): string {
+  const first = c.causes
+    .slice(0, 3)
+    .map((k) => {
+      const d = k.rows[0];
+      return d
+        ? `${safeName(d.function)} (+${fmt(d.deltaPp)}${unitOf(d)} ${d.metric})`
+        : safeSentence(k.reason, causeNames(k));
+    })
+    .join(', ');
+  return `${first}${c.causes.length > 3 ? ', ...' : ''}`;
+}
+
 /** Failure message for core.setFailed: the verdict and each cause's sentence (or the reasons). */
 export function failureMessage(c: Comparison): string {
   const lines =
@@ -103,14 +125,21 @@ export function failureMessage(c: Comparison): string {
   return [`profile-gate ${oneLine(c)}`, ...lines].join('\n');
 }
 
-/** One error annotation per cause, a warning per warning. */
-export function annotate(io: Annotator, c: Comparison): void {
+/**
+ * One error annotation per cause (a warning when the regressions were accepted), a warning per
+ * warning.
+ */
+export function annotate(io: Annotator, c: Comparison, accepted?: AcceptedBy): void {
   for (const k of c.causes) {
-    io.error(safeSentence(k.reason, causeNames(k)), {
-      title: k.rows[0]
-        ? `profile-gate: ${safeName(k.function)} regressed (${k.rows[0].metric})`
-        : 'profile-gate: different hardware',
-    });
+    const title = k.rows[0]
+      ? `profile-gate: ${safeName(k.function)} regressed (${k.rows[0].metric})`
+      : 'profile-gate: different hardware';
+    const text = safeSentence(k.reason, causeNames(k));
+    if (accepted) {
+      io.warning(`${text} (accepted by the label ${safeName(accepted.label)})`, {
+        title: `${title}, accepted`,
+      });
+    } else io.error(text, { title });
   }
   for (const w of c.warnings) io.warning(safeSentence(w), { title: 'profile-gate' });
 }
@@ -144,8 +173,54 @@ export function gateMarkdown(
   baseline: BaselineResult & { found: true },
   links: Link[],
   title?: string,
+  extra: GateExtra = {},
 ): string {
-  return `${renderMarkdown(c, { links, title }).trimEnd()}\n\n${provenance(ctx, baseline)}\n`;
+  let report = renderMarkdown(c, { links, title }).trimEnd();
+  if (extra.accepted && c.verdict === 'fail') {
+    // the report's heading line, replaced: the same verdict sentence, accepted
+    const heading = `## :warning: ${mdText(title ?? 'profile-gate')}: ${mdText(headline(c).replace(/^FAIL: /, 'ACCEPTED: '))}`;
+    report = [heading, '', acceptedBlock(c, extra), report.slice(report.indexOf('\n') + 1)].join(
+      '\n',
+    );
+  }
+  const tail = [provenance(ctx, baseline), hardwareLine(c)].filter(Boolean).join('\n\n');
+  return `${report}\n\n${tail}\n`;
+}
+
+/** Which regressions the label accepted, and what happens next. */
+function acceptedBlock(c: Comparison, extra: GateExtra): string {
+  const a = extra.accepted!;
+  const names = c.causes.map((k) => {
+    const d = k.rows[0];
+    return d
+      ? `${mdCode(d.function)} (${d.metric} +${fmt(d.deltaPp)}${unitOf(d)})`
+      : mdText(k.reason);
+  });
+  const next = extra.sameRunner
+    ? 'Once merged, this build is what later pull requests compare with.'
+    : 'Once merged, the next promote on the default branch makes this build the baseline.';
+  return [
+    `> [!NOTE]`,
+    `> **Accepted on purpose:** the label ${mdCode(a.label)} on pull request #${a.pullRequest} accepts ${c.causes.length === 1 ? 'this regression' : `these ${c.causes.length} regressions`}; the job passes. ${next}`,
+    `>`,
+    ...names.map((n) => `> - ${n}`),
+    '',
+  ].join('\n');
+}
+
+/** On other hardware than the baseline's: what differs, and which on-hardware-mismatch applied. */
+function hardwareLine(c: Comparison): string {
+  const h = c.hardware;
+  if (!h) return '';
+  const effect =
+    h.onMismatch === 'fail'
+      ? 'the gate fails for that alone (set it to skip-per-unit to compare shares only)'
+      : h.onMismatch === 'warn'
+        ? 'cost per request was still checked and decides like any row, though absolute CPU time differs between machines'
+        : h.perUnitSkipped
+          ? 'cost per request (absolute CPU time per request) was not checked, since it is not comparable across machines; the shares of each function were'
+          : 'cost per request was not part of this comparison (no request counts); the shares of each function were checked';
+  return `**Hardware:** ${mdText(h.mismatch)}. \`on-hardware-mismatch: ${h.onMismatch}\`: ${effect}.`;
 }
 
 export function noBaselineMarkdown(
