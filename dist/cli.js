@@ -16476,6 +16476,15 @@ function urlSecrets(url) {
   }
   return [...new Set(out.filter((s) => s.length > 0))];
 }
+function redactCommand(command) {
+  return command.replace(/[a-z][a-z0-9+.-]*:\/\/[^\s'"`]+/gi, (u) => redactUrl(u)).replace(
+    /\b((?:authorization|proxy-authorization|x-api-key|api-key|cookie|x-auth-token)\s*:\s*)(?:(?:bearer|basic|token)\s+)?[^\s'"]+/gi,
+    (_m, name) => `${name}***`
+  ).replace(
+    /(--?(?:token|password|passwd|secret|api[-_]?key|auth)(?:=|\s+))(['"]?)[^\s'"]+\2/gi,
+    (_m, opt, q) => `${opt}${q}***${q}`
+  );
+}
 var SECRET_PARAM, USER_INFO;
 var init_url = __esm({
   "src/util/url.ts"() {
@@ -36899,7 +36908,7 @@ var init_fingerprint = __esm({
 import { performance as performance3 } from "node:perf_hooks";
 function loadRecord(o, role) {
   if (!o.load) return { kind: "none" };
-  if (o.load.kind === "command") return { kind: "command", command: o.load.command };
+  if (o.load.kind === "command") return { kind: "command", command: redactCommand(o.load.command) };
   const targets = role === "baseline" ? o.load.baselineTargets : o.load.targets;
   return {
     kind: "builtin",
@@ -36955,7 +36964,7 @@ ${lc.tail()}` : ""}`
   const target = url ? ` for ${redactUrl(url)}` : "";
   run.progress({
     kind: "info",
-    message: `load${s.role ? ` (${s.role})` : ""}: started \`${l.command}\`${target} (pid ${lc.pid ?? "?"})`
+    message: `load${s.role ? ` (${s.role})` : ""}: started \`${redactCommand(l.command)}\`${target} (pid ${lc.pid ?? "?"})`
   });
 }
 async function switchLoadCommand(run, s) {
@@ -37086,7 +37095,7 @@ function newSets(o, settings, endpoints) {
       kind: "http",
       // no credentials in a manifest: user-info removed, token-like parameters blanked
       url: redactUrl(fillTemplate(endpoint.template, { seconds: o.seconds, type: o.type }))
-    } : o.profiler ? { kind: "profiler" } : { kind: "command", command: o.captureCommand };
+    } : o.profiler ? { kind: "profiler" } : { kind: "command", command: o.captureCommand && redactCommand(o.captureCommand) };
     const labels = { ...o.labels ?? {} };
     const manifest = {
       formatVersion: MANIFEST_FORMAT_VERSION,
@@ -42135,11 +42144,6 @@ function differences(base, can) {
   if (base.length === 0 || can.length === 0) return out;
   const b = base[0];
   const c = can[0];
-  if (b.profileType !== c.profileType) {
-    out.push(
-      `manifests disagree on the profile type: baseline ${b.profileType}, canary ${c.profileType}`
-    );
-  }
   if (b.runner && c.runner) {
     if (b.runner.cpuModel !== c.runner.cpuModel || b.runner.cores !== c.runner.cores) {
       out.push(
@@ -42196,6 +42200,18 @@ function hardwareMismatch(base, can) {
   const diff = fields.filter(([, x, y]) => x !== void 0 && y !== void 0 && x !== y).map(([k, x, y]) => `${k} ${x} vs ${y}`);
   return diff.length ? `baseline and canary ran on different hardware (${diff.join(", ")})` : void 0;
 }
+var SAME_KIND = { heap: "allocs" };
+function kindMismatch(base, can) {
+  const b = base[0]?.profileType;
+  const c = can[0]?.profileType;
+  if (!b || !c) return void 0;
+  const kind = (t) => SAME_KIND[t] ?? t;
+  if (kind(b) === kind(c)) return void 0;
+  return `not comparable: the baseline is a ${b} profile and the canary a ${c} profile (their manifests say so); their sample types may have the same names, but they measure different things`;
+}
+
+// src/pipeline/compare.ts
+init_errors();
 
 // src/sources/fetch.ts
 init_write();
@@ -43380,9 +43396,16 @@ async function compare(req) {
     type: settings.type,
     normalizeNames: settings.normalizeNames
   });
+  const mismatch = kindMismatch(manifests[0], manifests[1]);
+  if (mismatch) throw new UsageError(mismatch);
   const [baseline, canary] = sets;
   log(`read ${baseline.length} baseline and ${canary.length} canary captures (${typeName})`);
-  const drift = settings.calibration ? readCalibration(req.cwd, settings.calibration, settings.config?.file, typeName) : void 0;
+  let drift = settings.calibration ? readCalibration(req.cwd, settings.calibration, settings.config?.file, typeName) : req.drift;
+  if (drift && drift !== req.drift) log("drift model from the calibration file");
+  else if (drift && drift.sampleType !== typeName) {
+    log(`drift model left out: it was estimated for ${drift.sampleType}, not ${typeName}`);
+    drift = void 0;
+  }
   const comparison = compareCaptures(
     baseline,
     canary,

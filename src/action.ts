@@ -10,6 +10,7 @@ import { runAction, type ActionIO } from './github/gate.js';
 import { InputError, readInputs } from './github/inputs.js';
 import { GitHubRest } from './github/rest.js';
 import type { AnnotationProps } from './github/summary.js';
+import { mdFence } from './util/safe-markdown.js';
 import { safeLine, safeText, shortenLongRuns } from './util/safe-text.js';
 import { maskSecrets, registerSecret, secretVariants } from './util/secrets.js';
 import { VERSION } from './version.js';
@@ -23,6 +24,7 @@ import { VERSION } from './version.js';
  */
 const msg = (m: string) => safeText(shortenLongRuns(m));
 const props = (p?: AnnotationProps) => (p?.title ? { ...p, title: safeLine(p.title) } : p);
+let summaryWritten = false;
 const io: ActionIO = {
   info: (m) => core.info(msg(m)),
   debug: (m) => core.debug(msg(m)),
@@ -32,6 +34,7 @@ const io: ActionIO = {
   setOutput: (n, v) => core.setOutput(n, maskSecrets(v)),
   setFailed: (m) => core.setFailed(msg(m)),
   async writeSummary(md) {
+    summaryWritten = true;
     if (!process.env.GITHUB_STEP_SUMMARY) {
       core.info(msg(md));
       return;
@@ -73,23 +76,44 @@ async function main(): Promise<void> {
   const inputs = readInputs(env, setSecret);
   const ctx = readRunContext(env);
   core.info(`profile-gate ${VERSION}: ${inputs.mode} (${inputs.service}, ${inputs.profileType})`);
+  const rest = new GitHubRest({
+    token: inputs.token,
+    apiUrl: ctx.apiUrl,
+    graphqlUrl: ctx.graphqlUrl,
+    userAgent: `profile-gate/${VERSION}`,
+    log: (m) => io.info(m),
+  });
   await runAction(inputs, ctx, {
     io,
-    rest: new GitHubRest({
-      token: inputs.token,
-      apiUrl: ctx.apiUrl,
-      userAgent: `profile-gate/${VERSION}`,
+    rest,
+    transfer: actionsArtifactTransfer(env, {
+      rest,
+      owner: ctx.owner,
+      repo: ctx.repo,
+      log: (m) => io.info(m),
     }),
-    transfer: actionsArtifactTransfer(env),
     engines: realEngines(inputs.workspace),
     env,
     signal: cancel.signal,
   });
 }
 
-main().catch((e: unknown) => {
+/** A failure before any summary was written still leaves one (never an empty summary). */
+async function failureSummary(message: string): Promise<void> {
+  if (summaryWritten) return;
+  try {
+    await io.writeSummary(
+      `## :x: profile-gate: error\n\nThe step failed before it could compare anything:\n\n${mdFence(message)}\n`,
+    );
+  } catch {
+    // the summary file itself is not writable: the failure message stands alone
+  }
+}
+
+main().catch(async (e: unknown) => {
   if (e instanceof InputError) {
     io.setFailed(e.message);
+    await failureSummary(e.message);
     return;
   }
   if (cancel.signal.aborted) {
@@ -99,4 +123,5 @@ main().catch((e: unknown) => {
   const err = e as Error;
   io.debug(err?.stack ?? String(e));
   io.setFailed(`profile-gate: ${err?.message ?? String(e)}`);
+  await failureSummary(err?.message ?? String(e));
 });

@@ -151,9 +151,10 @@ describe('bundled Action under Node 24 against a fake GitHub', () => {
     expect(r.outputs['baseline-run-id']).toBe(String(baselineRun.id));
     expect(existsSync(join(r.outputs['report-path'], 'comparison.json'))).toBe(true);
 
-    // core.setFailed: the last error annotation carries the readable reason.
+    // core.setFailed: the first error annotation carries the readable reason (GitHub shows
+    // only 10 error annotations of a step: the failure must not be the one dropped).
     const errors = r.annotations.filter((a) => a.level === 'error');
-    const failed = errors[errors.length - 1];
+    const failed = errors[0];
     expect(failed.message).toContain('profile-gate fail:');
     expect(failed.message).toContain('main.computeDiscount');
     expect(failed.message).toMatch(/over the \d+(\.\d+)?pp budget/);
@@ -174,14 +175,19 @@ describe('bundled Action under Node 24 against a fake GitHub', () => {
     expect(r.summary).toContain(`run ${baselineRun.id}`);
     expect(r.summary).toMatch(/actions\/runs\/\d+\/artifacts\/\d+/);
 
-    // The baseline came through the documented flow: runs -> artifacts -> 302 -> blob.
+    // The baseline came through the documented flow: the repository's artifacts by name ->
+    // the chosen run verified -> 302 -> blob (no token sent there), digest checked.
     const paths = fake.requests.map((q) => `${q.method} ${q.path}`);
-    const runsQuery = fake.requests.find((q) => q.path.endsWith(`/workflows/${WORKFLOW}/runs`))!;
-    expect(runsQuery.query).toMatchObject({ branch: 'main', status: 'success', event: 'push' });
-    expect(paths).toContain(`GET /repos/octo-org/shop/actions/runs/${baselineRun.id}/artifacts`);
+    const listing = fake.requests.find((q) => q.path === '/repos/octo-org/shop/actions/artifacts')!;
+    expect(listing.query).toMatchObject({ name: ARTIFACT, per_page: '100', page: '1' });
+    expect(paths).toContain(`GET /repos/octo-org/shop/actions/runs/${baselineRun.id}`);
+    expect(paths.some((p) => p.endsWith('/runs') || p.endsWith('/artifacts?'))).toBe(false);
     const zip = fake.requests.find((q) => /\/actions\/artifacts\/\d+\/zip$/.test(q.path))!;
     expect(zip.status).toBe(302);
     expect(fake.blobOps).toContain('download');
+    const blob = fake.requests.find((q) => q.path.startsWith('/blob/download/'))!;
+    expect(blob.authorization).toBeUndefined();
+    expect(r.stdout).toMatch(/sha256:[0-9a-f]{64} matches the digest recorded at upload/);
 
     // Exactly one sticky comment, holding the verdict.
     const mine = comments(fake, 7);
@@ -254,14 +260,33 @@ describe('bundled Action under Node 24 against a fake GitHub', () => {
     expect(comments(fake, 7)).toHaveLength(1);
   });
 
-  it('an expired baseline artifact counts as no baseline, with the reason', async () => {
+  it('an expired baseline fails closed (a baseline existed), with the reason; fail-on-no-baseline: false passes with a warning', async () => {
     const { fake } = await repoWithBaseline({ expired: true });
     for (const a of fake.artifacts) a.expired = true;
     const r = await gateOnPr(fake, SAME);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stdout + r.stderr).toBe(1);
     expect(r.outputs.verdict).toBe('no-baseline');
-    expect(r.outputs.summary).toMatch(/expired/);
+    expect(r.outputs.summary).toMatch(
+      /^no-baseline: the baseline artifact profile-gate-shop-cpu \(newest: run \d+, expired .*\) has expired/,
+    );
+    const errors = r.annotations.filter((a) => a.level === 'error');
+    expect(errors[0].message).toMatch(
+      /^profile-gate: no baseline to compare with \(the baseline artifact .* has expired.*\); failing because fail-on-no-baseline is auto and this repository had a baseline before/,
+    );
+    expect(r.annotations.find((a) => a.level === 'warning')?.title).toBe(
+      'profile-gate: no baseline',
+    );
+    expect(r.summary).toContain(
+      'The job fails: this repository had a baseline for this gate before',
+    );
     expect(fake.requests.some((q) => q.path.endsWith('/zip'))).toBe(false);
+
+    const lenient = await gateOnPr(fake, SAME, { inputs: { 'fail-on-no-baseline': 'false' } });
+    expect(lenient.code).toBe(0);
+    expect(lenient.annotations.filter((a) => a.level === 'error')).toEqual([]);
+    expect(lenient.annotations.find((a) => a.level === 'warning')?.message).toMatch(
+      /^No baseline: the baseline artifact .* has expired/,
+    );
   });
 
   it('promote on push: creates, uploads and finalizes the artifact; the next gate uses it', async () => {
@@ -369,7 +394,7 @@ describe('bundled Action under Node 24 against a fake GitHub', () => {
     const failing = await gateOnPr(fake, SLOWER, { token: READ_TOKEN, headRepo: 'forker/shop' });
     expect(failing.code).toBe(1);
     const errors = failing.annotations.filter((a) => a.level === 'error');
-    expect(errors[errors.length - 1].message).toContain('profile-gate fail:');
+    expect(errors[0].message).toContain('profile-gate fail:');
   });
 
   it('capture mode: captures from a profile endpoint under built-in load', async () => {
@@ -443,6 +468,9 @@ describe('bundled Action under Node 24 against a fake GitHub', () => {
     expect(msg).toContain('load-rate / load-mix: only used with load-url');
     expect(msg).toContain('baseline-artifact: "a/b" may not contain');
     expect(fake.requests).toEqual([]);
+    // never an empty summary
+    expect(r.summary).toContain('## :x: profile-gate: error');
+    expect(r.summary).toContain('confidence: "high" is not a number');
   });
 
   it('accept-label: a failing comparison on a pull request that carries the label ends accepted, exit 0', async () => {

@@ -2,11 +2,11 @@
  * The Action's logic in-process (src/github/gate.ts): real REST client against the fake GitHub,
  * fake artifact transfer and fake engines (the comparison is mocked), recording I/O.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ArtifactTransfer } from '../src/github/artifacts.js';
+import { downloadArtifact, type ArtifactTransfer } from '../src/github/artifacts.js';
 import { readRunContext, type RunContext } from '../src/github/context.js';
 import { commandEnv, type Engines } from '../src/github/engines.js';
 import { runAction, type ActionIO } from '../src/github/gate.js';
@@ -17,7 +17,7 @@ import type { Comparison, FunctionDelta } from '../src/stats/types.js';
 import { fixture } from './helpers/corpus.js';
 import { FakeGitHub } from './helpers/fake-github.js';
 import { inputEnvName } from './helpers/run-action.js';
-import { makeZip, readZip } from './helpers/zip.js';
+import { makeZip } from './helpers/zip.js';
 
 const TOKEN = 'ghs_inprocess';
 const servers: FakeGitHub[] = [];
@@ -125,16 +125,21 @@ function recordingIO(): Recorded {
   return r;
 }
 
+/** Downloads through the real code (REST 302, blob, digest, unzip); uploads recorded. */
 function fakeTransfer(fake: FakeGitHub, canUpload = true) {
-  const uploads: { name: string; files: string[]; root: string; retention: number }[] = [];
+  const uploads: {
+    name: string;
+    files: string[];
+    root: string;
+    retention: number;
+    overwrite?: boolean;
+  }[] = [];
+  const rest = new GitHubRest({ token: TOKEN, apiUrl: fake.url });
   const transfer: ArtifactTransfer = {
-    async download(id, dir) {
-      const a = fake.artifacts.find((x) => x.id === id)!;
-      mkdirSync(dir, { recursive: true });
-      for (const [name, data] of readZip(a.zip)) writeFileSync(join(dir, name), data);
-    },
-    async upload(name, files, root, retention) {
-      uploads.push({ name, files, root, retention });
+    download: (artifact, dir, limits) =>
+      downloadArtifact(artifact, dir, limits, { rest, owner: fake.owner, repo: fake.repo }),
+    async upload(name, files, root, retention, opts) {
+      uploads.push({ name, files, root, retention, overwrite: opts?.overwrite });
       return { id: 777, size: 1 };
     },
     canUpload: () => canUpload,
@@ -181,6 +186,9 @@ function engines(verdict: 'pass' | 'fail'): Engines & { compare: ReturnType<type
       canary: [],
     })),
     capture: vi.fn(async () => ({ dir: fixture('captures', 'cpu') })),
+    estimateDrift: vi.fn(() => {
+      throw new Error('not in this test');
+    }),
     writeReports: vi.fn(async () => [{ name: 'flame graph', file: 'flamegraph.html' }]),
   };
 }
@@ -248,6 +256,14 @@ describe('runAction (in-process)', () => {
       number: 3,
       headSha: '1'.repeat(40),
       key: 'shop-cpu',
+      outcome: 'compared',
+      verdict: 'fail',
+      baseline: {
+        runId: run.id,
+        artifactName: 'profile-gate-shop-cpu',
+        headSha: run.head_sha,
+        createdAt: run.created_at,
+      },
     });
   });
 
@@ -346,7 +362,9 @@ describe('runAction (in-process)', () => {
       env: {},
     });
     expect(out.verdict).toBe('no-baseline');
-    expect(rec.outputs.summary).toMatch(/workflow perf.yml was not found/);
+    expect(rec.outputs.summary).toBe(
+      'no-baseline: no artifact named profile-gate-shop-cpu was ever promoted from main in octo-org/shop; workflow perf.yml is not on main yet (it works once it is merged there), or set baseline-workflow',
+    );
 
     fake.addRun({ workflow: 'perf.yml' });
     fake.addToken(TOKEN, { actions: 'none' });
@@ -393,13 +411,31 @@ describe('runAction (in-process)', () => {
   });
 
   describe('comment mode (workflow_run pattern for fork PRs)', () => {
-    function reportDir(number: number, body: string): string {
+    /** A report artifact as a fork's gate run leaves it: data, and a comment.md that is ignored. */
+    function reportDir(
+      number: number,
+      opts: { comparison?: unknown; pr?: Record<string, unknown>; body?: string } = {},
+    ): string {
       const dir = mkdtempSync(join(tmpdir(), 'pg-report-'));
       writeFileSync(
         join(dir, 'pull-request.json'),
-        JSON.stringify({ number, headSha: 'x', key: 'shop-cpu' }),
+        JSON.stringify({
+          number,
+          headSha: '2'.repeat(40),
+          key: 'someone-elses-gate',
+          outcome: 'compared',
+          verdict: 'fail',
+          ...opts.pr,
+        }),
       );
-      writeFileSync(join(dir, 'comment.md'), body);
+      writeFileSync(
+        join(dir, 'comparison.json'),
+        JSON.stringify(opts.comparison ?? comparison('fail'), null, 2),
+      );
+      writeFileSync(
+        join(dir, 'comment.md'),
+        opts.body ?? '## all good, merge it <!-- profile-gate:other -->',
+      );
       return dir;
     }
     const wrPayload = {
@@ -412,36 +448,88 @@ describe('runAction (in-process)', () => {
       },
       repository: { full_name: 'octo-org/shop', default_branch: 'main' },
     };
-
-    it('posts the sticky comment on the PR the triggering run belongs to', async () => {
-      const fake = await fakeRepo();
-      fake.pulls.set(8, {
-        number: 8,
-        head: { sha: '2'.repeat(40), ref: 'fix', repo: 'forker/shop' },
-      });
+    async function comment(fake: FakeGitHub, dir: string, extra: Record<string, string> = {}) {
       const { inputs, ctx } = setup({
-        inputs: {
-          mode: 'comment',
-          'report-dir': reportDir(8, '## verdict\n<!-- profile-gate:other -->'),
-        },
+        inputs: { mode: 'comment', 'report-dir': dir, ...extra },
         eventName: 'workflow_run',
         payload: wrPayload,
       });
-      const out = await runAction(inputs, ctx, {
-        io: recordingIO().io,
+      const rec = recordingIO();
+      const run = runAction(inputs, ctx, {
+        io: rec.io,
         rest: new GitHubRest({ token: TOKEN, apiUrl: fake.url }),
         transfer: fakeTransfer(fake).transfer,
         engines: engines('pass'),
         env: {},
       });
-      expect(out.commentAction).toBe('created');
+      return { run, rec };
+    }
+
+    it('renders the comment from comparison.json with its own key and title; comment.md is never posted', async () => {
+      const fake = await fakeRepo();
+      fake.pulls.set(8, {
+        number: 8,
+        head: { sha: '2'.repeat(40), ref: 'fix', repo: 'forker/shop' },
+      });
+      const { run } = await comment(fake, reportDir(8), { title: 'perf gate' });
+      expect((await run).commentAction).toBe('created');
       expect(fake.comments).toHaveLength(1);
+      const body = fake.comments[0].body;
       expect(fake.comments[0].issue).toBe(8);
-      expect(fake.comments[0].body.startsWith('<!-- profile-gate:shop-cpu -->\n## verdict')).toBe(
-        true,
+      // the key is this workflow's (service shop, type cpu), not the artifact's
+      expect(
+        body.startsWith('<!-- profile-gate:shop-cpu -->\n## :x: perf gate: FAIL: 1 regression'),
+      ).toBe(true);
+      expect(body).toContain('`main.slow`');
+      expect(body).toContain('[run 4000](https://github.com/octo-org/shop/actions/runs/4000)');
+      expect(body).not.toContain('all good');
+      expect(body).not.toContain('someone-elses-gate');
+      expect(body).not.toContain('<!-- profile-gate:other');
+
+      // the next run of the same PR edits it; an unchanged body is not sent again
+      const again = await comment(fake, reportDir(8), { title: 'perf gate' });
+      expect((await again.run).commentAction).toBe('unchanged');
+      expect(fake.requests.filter((q) => q.method === 'PATCH')).toEqual([]);
+    });
+
+    it('no-baseline and error outcomes are rendered from their data, escaped', async () => {
+      const fake = await fakeRepo();
+      fake.pulls.set(8, {
+        number: 8,
+        head: { sha: '2'.repeat(40), ref: 'fix', repo: 'forker/shop' },
+      });
+      const dir = reportDir(8, {
+        pr: {
+          outcome: 'error',
+          verdict: undefined,
+          reason: 'boom [click](https://evil.example) @team',
+        },
+      });
+      expect((await (await comment(fake, dir)).run).commentAction).toBe('created');
+      const body = fake.comments[0].body;
+      expect(body).toContain('## :x: profile-gate: error');
+      expect(body).toContain('boom \\[click\\](https:\u200b//evil.example) @\u200bteam');
+      const nb = reportDir(8, { pr: { outcome: 'no-baseline', reason: 'nothing promoted yet' } });
+      expect((await (await comment(fake, nb)).run).commentAction).toBe('updated');
+      expect(fake.comments[0].body).toContain('No baseline to compare with: nothing promoted yet.');
+    });
+
+    it('refuses comparison.json that is not a comparison, naming the field', async () => {
+      const fake = await fakeRepo();
+      fake.pulls.set(8, {
+        number: 8,
+        head: { sha: '2'.repeat(40), ref: 'fix', repo: 'forker/shop' },
+      });
+      const bad = comparison('fail') as unknown as { regressions: { deltaPp: unknown }[] };
+      bad.regressions[0].deltaPp = '9; DROP TABLE';
+      await expect((await comment(fake, reportDir(8, { comparison: bad }))).run).rejects.toThrow(
+        // the same row is the cause's first row, read first
+        'comparison.json.causes[0].rows[0].deltaPp: not a number',
       );
-      // A marker smuggled into the untrusted body is neutralized.
-      expect(fake.comments[0].body).not.toContain('<!-- profile-gate:other');
+      await expect(
+        (await comment(fake, reportDir(8, { comparison: { verdict: 'pass' } }))).run,
+      ).rejects.toThrow('comparison.json.inconclusive: not a list');
+      expect(fake.comments).toHaveLength(0);
     });
 
     it('refuses a PR number that does not match the triggering run', async () => {
@@ -450,20 +538,8 @@ describe('runAction (in-process)', () => {
         number: 9,
         head: { sha: '3'.repeat(40), ref: 'other', repo: 'octo-org/shop' },
       });
-      const { inputs, ctx } = setup({
-        inputs: { mode: 'comment', 'report-dir': reportDir(9, 'spam') },
-        eventName: 'workflow_run',
-        payload: wrPayload,
-      });
-      const rec = recordingIO();
-      const out = await runAction(inputs, ctx, {
-        io: rec.io,
-        rest: new GitHubRest({ token: TOKEN, apiUrl: fake.url }),
-        transfer: fakeTransfer(fake).transfer,
-        engines: engines('pass'),
-        env: {},
-      });
-      expect(out.commentAction).toBe('skipped');
+      const { run, rec } = await comment(fake, reportDir(9));
+      expect((await run).commentAction).toBe('skipped');
       expect(fake.comments).toHaveLength(0);
       expect(
         rec.logs.some(

@@ -41,8 +41,9 @@ describe('readInputs', () => {
     expect(i.service).toBe('shop');
     expect(i.profileType).toBe('cpu');
     expect(i.baseline.artifactName).toBe('profile-gate-shop-cpu');
-    expect(i.baseline.event).toBe('push');
-    expect(i.baseline.failWhenMissing).toBe(false);
+    expect(i.baseline.events).toEqual(['push']);
+    expect(i.baseline.failWhenMissing).toBe('auto');
+    expect(i.baseline.history).toBe(5);
     expect(i.commentKey).toBe('shop-cpu');
     expect(i.retentionDays).toBe(90);
     expect(i.reportDir).toBe('/tmp/rt/profile-gate/shop-cpu/report');
@@ -101,8 +102,67 @@ describe('readInputs', () => {
     expect(p).toContain('mode: "deploy" is not one of gate, promote, capture, comment');
     expect(p).toContain('budget-pp: -1 is out of range (expected a number >= 0)');
     expect(p).toContain('bootstrap: "12.5" is not a whole number');
-    expect(p).toContain('fail-on-no-baseline: "maybe" is not a boolean (use true or false)');
+    expect(p).toContain('fail-on-no-baseline: "maybe" is not one of auto, true, false');
     expect(p).toContain('canary-path: /does/not/exist does not exist');
+  });
+
+  it('baseline events: an allow-list, never pull requests or "any"; the old input still reads', () => {
+    const i = readInputs(
+      env({
+        'canary-path': canary,
+        'github-token': 't',
+        'baseline-events': 'push, schedule\nworkflow_dispatch',
+        'fail-on-no-baseline': 'false',
+        'baseline-history': '0',
+      }),
+    );
+    expect(i.baseline.events).toEqual(['push', 'schedule', 'workflow_dispatch']);
+    expect(i.baseline.failWhenMissing).toBe('never');
+    expect(i.baseline.history).toBe(0);
+    const old = readInputs(
+      env({ 'canary-path': canary, 'github-token': 't', 'baseline-event': 'schedule' }),
+    );
+    expect(old.baseline.events).toEqual(['schedule']);
+    expect(old.deprecated).toEqual([
+      'input baseline-event is deprecated: use baseline-events (a list)',
+    ]);
+    expect(
+      readInputs(env({ 'canary-path': canary, 'github-token': 't', 'fail-on-no-baseline': 'true' }))
+        .baseline.failWhenMissing,
+    ).toBe('always');
+    // the old "any" means every event but pull requests, with a note
+    const any = readInputs(
+      env({ 'canary-path': canary, 'github-token': 't', 'baseline-event': 'any' }),
+    );
+    expect(any.baseline.events).toEqual([
+      'push',
+      'schedule',
+      'workflow_dispatch',
+      'release',
+      'repository_dispatch',
+      'merge_group',
+      'workflow_run',
+    ]);
+    expect(any.deprecated[1]).toBe(
+      'baseline-event: any now means push, schedule, workflow_dispatch, release, repository_dispatch, merge_group, workflow_run (never pull requests): list the events you want in baseline-events',
+    );
+    expect(
+      problems({ 'canary-path': canary, 'github-token': 't', 'baseline-events': 'any' }),
+    ).toEqual([
+      'baseline-events: "any" is not accepted: list the events whose runs may provide the baseline (e.g. push, schedule, workflow_dispatch); pull-request runs never do',
+    ]);
+    expect(
+      problems({
+        'canary-path': canary,
+        'github-token': 't',
+        'baseline-events': 'push, pull_request_target, nope',
+        'baseline-history': '2',
+      }),
+    ).toEqual([
+      'baseline-events: "pull_request_target" is not accepted: pull-request runs (maybe from a fork) never provide a baseline',
+      'baseline-events: "nope" is not one of push, schedule, workflow_dispatch, release, repository_dispatch, merge_group, workflow_run',
+      'baseline-history: 2 is too few to estimate drift (at least 3 baselines, or 0 to turn it off)',
+    ]);
   });
 
   it('needs the canary, and exactly one way to get it', () => {

@@ -179,3 +179,19 @@ describe('compare reads what the manifests say', () => {
     expect(f.stdout).toMatch(/different hardware .*on-hardware-mismatch is fail/);
   });
 });
+
+describe('sets of another kind', () => {
+  it('a block set against a mutex set is an error, not a verdict (their sample types share names)', async () => {
+    const r = await cli([
+      'compare',
+      '--baseline',
+      fixture('captures', 'blockmutex-block'),
+      '--canary',
+      fixture('captures', 'blockmutex-mutex'),
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /not comparable: the baseline is a block profile and the canary a mutex profile/,
+    );
+  });
+});

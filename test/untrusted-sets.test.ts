@@ -195,3 +195,19 @@ describe('capture URLs: credentials never in the manifest or a message', () => {
     }
   }, 60_000);
 });
+
+describe('commands recorded in manifests', () => {
+  it('lose credentials: URLs, credential headers, token options', async () => {
+    const { redactCommand } = await import('../src/util/url.js');
+    expect(
+      redactCommand(
+        "wrk -H 'Authorization: Bearer s3cr3t' -H 'X-Api-Key: k3y' https://user:pw@api.example/?token=abc&q=1 --token=xyz --password hunter2 -d 10s",
+      ),
+    ).toBe(
+      "wrk -H 'Authorization: ***' -H 'X-Api-Key: ***' https://api.example/?token=***&q=1 --token=*** --password *** -d 10s",
+    );
+    expect(redactCommand('py-spy record --pid {pid} --duration {seconds} -o {out}')).toBe(
+      'py-spy record --pid {pid} --duration {seconds} -o {out}',
+    );
+  });
+});

@@ -11,7 +11,7 @@ import { LoadGenerator, windowBetween, type LoadCounters } from './loadgen.js';
 import type { BuiltinLoadOptions, CommandLoadOptions, RunCaptureOptions } from './options.js';
 import type { CaptureRole, CaptureRun, RoleState } from './run.js';
 import { fmtSeconds } from './time.js';
-import { redactUrl } from '../util/url.js';
+import { redactCommand, redactUrl } from '../util/url.js';
 
 export interface LoadSummary {
   role?: CaptureRole;
@@ -29,7 +29,7 @@ export interface LoadSummary {
 /** The manifest's record of the load a build gets. */
 export function loadRecord(o: RunCaptureOptions, role: CaptureRole | undefined): Manifest['load'] {
   if (!o.load) return { kind: 'none' };
-  if (o.load.kind === 'command') return { kind: 'command', command: o.load.command };
+  if (o.load.kind === 'command') return { kind: 'command', command: redactCommand(o.load.command) };
   const targets = role === 'baseline' ? o.load.baselineTargets! : o.load.targets;
   return {
     kind: 'builtin',
@@ -96,7 +96,7 @@ function startLoadCommand(run: CaptureRun, l: CommandLoadOptions, s: RoleState):
   const target = url ? ` for ${redactUrl(url)}` : '';
   run.progress({
     kind: 'info',
-    message: `load${s.role ? ` (${s.role})` : ''}: started \`${l.command}\`${target} (pid ${lc.pid ?? '?'})`,
+    message: `load${s.role ? ` (${s.role})` : ''}: started \`${redactCommand(l.command)}\`${target} (pid ${lc.pid ?? '?'})`,
   });
 }
 

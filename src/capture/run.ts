@@ -13,7 +13,7 @@ import {
   type Manifest,
 } from '../captureset/manifest.js';
 import { writeCaptureFile, writeManifest } from '../captureset/write.js';
-import { redactUrl } from '../util/url.js';
+import { redactCommand, redactUrl } from '../util/url.js';
 import { VERSION } from '../version.js';
 import type { RunningCommand } from './command.js';
 import { fillTemplate, type Endpoint } from './endpoints.js';
@@ -184,7 +184,7 @@ export function newSets(
         }
       : o.profiler
         ? { kind: 'profiler' }
-        : { kind: 'command', command: o.captureCommand };
+        : { kind: 'command', command: o.captureCommand && redactCommand(o.captureCommand) };
     const labels = { ...(o.labels ?? {}) };
     const manifest: Manifest = {
       formatVersion: MANIFEST_FORMAT_VERSION,

@@ -10,11 +10,6 @@ export function differences(base: Manifest[], can: Manifest[]): string[] {
   if (base.length === 0 || can.length === 0) return out;
   const b = base[0];
   const c = can[0];
-  if (b.profileType !== c.profileType) {
-    out.push(
-      `manifests disagree on the profile type: baseline ${b.profileType}, canary ${c.profileType}`,
-    );
-  }
   if (b.runner && c.runner) {
     if (b.runner.cpuModel !== c.runner.cpuModel || b.runner.cores !== c.runner.cores) {
       out.push(
@@ -86,4 +81,20 @@ export function hardwareMismatch(base: Manifest[], can: Manifest[]): string | un
   return diff.length
     ? `baseline and canary ran on different hardware (${diff.join(', ')})`
     : undefined;
+}
+
+/** Go's heap and allocs endpoints serve the same profile (allocs defaults to alloc_space). */
+const SAME_KIND: Record<string, string> = { heap: 'allocs' };
+
+/**
+ * Why the two sets cannot be compared although their sample types have the same names (a
+ * block and a mutex profile both count contentions and delay), or undefined.
+ */
+export function kindMismatch(base: Manifest[], can: Manifest[]): string | undefined {
+  const b = base[0]?.profileType;
+  const c = can[0]?.profileType;
+  if (!b || !c) return undefined;
+  const kind = (t: string) => SAME_KIND[t] ?? t;
+  if (kind(b) === kind(c)) return undefined;
+  return `not comparable: the baseline is a ${b} profile and the canary a ${c} profile (their manifests say so); their sample types may have the same names, but they measure different things`;
 }

@@ -38,6 +38,13 @@ export interface RunContext {
   };
   serverUrl: string;
   apiUrl: string;
+  /** GraphQL endpoint (GITHUB_GRAPHQL_URL), when the runner gives it. */
+  graphqlUrl?: string;
+  /**
+   * GitHub Enterprise Server (GITHUB_SERVER_URL is neither github.com nor a GHE.com data
+   * residency host): no artifact storage of the kind @actions/artifact v2+ uses.
+   */
+  ghes: boolean;
   /** The event payload as read (for diagnostics). */
   payload: Record<string, any>;
 }
@@ -103,8 +110,25 @@ export function readRunContext(env: Env): RunContext {
     workflowRun,
     serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
     apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+    graphqlUrl: env.GITHUB_GRAPHQL_URL || undefined,
+    ghes: isGhesUrl(env.GITHUB_SERVER_URL),
     payload,
   };
+}
+
+/**
+ * GitHub Enterprise Server, by the rule @actions/artifact applies before it refuses to run
+ * (GHESNotSupportedError): a server URL whose host is not github.com, *.ghe.com (GitHub
+ * Enterprise Cloud with data residency) or *.localhost.
+ */
+export function isGhesUrl(serverUrl: string | undefined): boolean {
+  let host: string;
+  try {
+    host = new URL(serverUrl || 'https://github.com').hostname.trim().toLowerCase();
+  } catch {
+    return false;
+  }
+  return host !== 'github.com' && !host.endsWith('.ghe.com') && !host.endsWith('.localhost');
 }
 
 export function isPullRequestEvent(ctx: RunContext): boolean {

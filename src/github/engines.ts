@@ -8,7 +8,9 @@ import { parseLoadMix } from '../capture/loadgen.js';
 import { withBuilds, type BuildSpec } from '../capture/builds.js';
 import { runCapture, type RunCaptureOptions } from '../capture/runner.js';
 import { writeReports, type ReportPaths } from '../report/write-reports.js';
+import { estimateDriftFromRuns, type DriftRequest } from '../pipeline/calibrate.js';
 import { compare, type CompareRequest, type CompareRun } from '../pipeline/compare.js';
+import type { DriftModel } from '../stats/drift.js';
 import type { CaptureOptions } from './inputs.js';
 
 export interface CaptureResult {
@@ -40,6 +42,8 @@ export interface CaptureRunContext {
 
 export interface Engines {
   compare(request: CompareRequest): CompareRun | Promise<CompareRun>;
+  /** The run-to-run drift model of earlier baselines (3 or more folders). */
+  estimateDrift(request: DriftRequest): DriftModel;
   capture(opts: CaptureOptions, log: Logger, run?: CaptureRunContext): Promise<CaptureResult>;
   /** Writes the report files (flame graph, diff profile...) into dir; returns what it wrote. */
   writeReports(
@@ -128,6 +132,7 @@ export function commandEnv(env: Record<string, string | undefined>): Record<stri
 /** The real engines; relative paths in the load mix resolve against `cwd`. */
 export const realEngines = (cwd: string): Engines => ({
   compare,
+  estimateDrift: estimateDriftFromRuns,
   async capture(opts, log, ctx = {}) {
     const env = ctx.env ? commandEnv(ctx.env) : undefined;
     const shown = { baseline: 0, canary: 0 };

@@ -12,33 +12,40 @@
  * - comment: post the sticky comment from a gate run's report artifact (workflow_run pattern
  *   for pull requests from forks).
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { settingsFor } from '../pipeline/config.js';
 import type { CompareRun, SideInput } from '../pipeline/compare.js';
 import type { Env } from '../sources/auth.js';
 import { fetchSourceCaptures, writeSourceCaptures } from '../sources/fetch.js';
 import { describeSource, type SourceSpec } from '../sources/spec.js';
+import type { DriftModel } from '../stats/drift.js';
+import { DEFAULT_LIMITS } from '../profile/limits.js';
 import type { ArtifactTransfer } from './artifacts.js';
 import { mdCode, mdText } from '../util/safe-markdown.js';
 import { safeLine } from '../util/safe-text.js';
 import { redactUrl } from '../util/url.js';
-import { findBaseline, type BaselineResult } from './baseline.js';
-import { commentMarker, upsertStickyComment } from './comment.js';
+import { downloadHistory, findBaseline, GHES_REASON, type BaselineResult } from './baseline.js';
+import { upsertStickyComment } from './comment.js';
+import { readComparisonData, readPullRequestData } from './comparison-data.js';
 import { isPullRequestEvent, runUrl, type RunContext } from './context.js';
 import type { Engines, ReportFile } from './engines.js';
 import type { ActionInputs } from './inputs.js';
-import { filesIn, promote } from './promote.js';
+import { promote } from './promote.js';
+import { COMMENT_FILE, PR_FILE, publish } from './publish.js';
 import { GitHubApiError, type GitHubRest } from './rest.js';
 import {
   annotate,
+  errorMarkdown,
   failureMessage,
   gateMarkdown,
   noBaselineMarkdown,
   oneLine,
-  regressionsJson,
+  regressionsOutput,
   type AcceptedBy,
   type Annotator,
   type Link,
+  type Provenance,
 } from './summary.js';
 
 export interface ActionIO extends Annotator {
@@ -73,9 +80,7 @@ export interface ActionOutcome {
   accepted?: AcceptedBy;
 }
 
-/** Files the gate leaves in report-dir for the workflow_run comment pattern. */
-export const COMMENT_FILE = 'comment.md';
-export const PR_FILE = 'pull-request.json';
+export { COMMENT_FILE, PR_FILE };
 
 export async function runAction(
   inputs: ActionInputs,
@@ -185,6 +190,19 @@ async function promoteMode(
     io.setOutput('summary', msg);
     return { mode: 'promote' };
   }
+  if (ctx.ghes) {
+    const msg = `promote cannot run here: ${GHES_REASON}`;
+    io.setOutput('promoted', 'false');
+    io.setOutput('summary', safeLine(msg));
+    await io.writeSummary(`## profile-gate: no baseline promoted\n\n${mdText(msg)}.\n`);
+    throw new Error(msg);
+  }
+  if (!inputs.baseline.events.includes(ctx.eventName)) {
+    io.warning(
+      `this ${ctx.eventName} run promotes ${name}, but gates only take baselines from ${inputs.baseline.events.join(', ')} runs (baseline-events): add ${ctx.eventName} to baseline-events of the gate and of this step`,
+      { title: 'profile-gate' },
+    );
+  }
   const paths = await canaryPaths(inputs, deps);
   const res = await promote(
     {
@@ -198,13 +216,15 @@ async function promoteMode(
         configFile: inputs.configPath ? relative(inputs.workspace, inputs.configPath) : undefined,
       },
       stagingDir: join(inputs.workDir, 'promote'),
+      // a re-run replaces the baseline its first attempt promoted (same run, same commit)
+      overwrite: ctx.runAttempt !== '1',
     },
     ctx,
     deps.transfer,
     (m) => io.info(m),
   );
   const url = `${runUrl(ctx)}/artifacts/${res.artifactId}`;
-  const line = `promoted ${res.files.length - 1} capture(s) as baseline artifact ${name} (id ${res.artifactId})`;
+  const line = `promoted ${res.files.length - 1} capture(s) as baseline artifact ${name} (id ${res.artifactId})${res.replaced ? `, replacing the one of an earlier attempt of run ${ctx.runId}` : ''}`;
   io.info(line);
   io.setOutput('promoted', 'true');
   io.setOutput('artifact-id', String(res.artifactId));
@@ -222,13 +242,33 @@ async function promoteMode(
   return { mode: 'promote', promotedArtifactId: res.artifactId };
 }
 
+/**
+ * gate: every outcome (a verdict, no baseline, an error) writes the summary, the report files
+ * and the report artifact, and updates the PR comment (publish.ts).
+ */
 async function gate(
+  inputs: ActionInputs,
+  ctx: RunContext,
+  deps: ActionDeps,
+): Promise<ActionOutcome> {
+  mkdirSync(inputs.reportDir, { recursive: true });
+  deps.io.setOutput('report-path', inputs.reportDir);
+  try {
+    return await gateSteps(inputs, ctx, deps);
+  } catch (e) {
+    await publishError(inputs, ctx, deps, e);
+    throw e;
+  }
+}
+
+async function gateSteps(
   inputs: ActionInputs,
   ctx: RunContext,
   deps: ActionDeps,
 ): Promise<ActionOutcome> {
   const { io } = deps;
   const { canary, baselineDir } = await canaryInput(inputs, deps);
+  const history = driftHistoryWanted(inputs, deps);
   const baseline: BaselineResult = baselineDir
     ? { found: true, source: 'same-runner', paths: [baselineDir], description: sameRunner(inputs) }
     : inputs.baselineSource
@@ -238,40 +278,21 @@ async function gate(
           paths: [],
           description: describeSource(inputs.baselineSource),
         }
-      : await findBaseline(inputs.baseline, ctx, join(inputs.workDir, 'baseline'), {
-          rest: deps.rest,
-          transfer: deps.transfer,
-          token: inputs.token,
-          log: (m) => io.info(m),
-          limits: inputs.limits,
-        });
-  mkdirSync(inputs.reportDir, { recursive: true });
-  io.setOutput('report-path', inputs.reportDir);
+      : await findBaseline(
+          inputs.baseline,
+          ctx,
+          join(inputs.workDir, 'baseline'),
+          {
+            rest: deps.rest,
+            transfer: deps.transfer,
+            log: (m) => io.info(m),
+            limits: inputs.limits,
+          },
+          { history: Math.max(0, history - 1) },
+        );
+  if (!baseline.found) return noBaseline(inputs, ctx, deps, baseline);
 
-  if (!baseline.found) {
-    const fails = inputs.baseline.failWhenMissing;
-    const md = noBaselineMarkdown(baseline.reason, ctx, {
-      artifactName: inputs.baseline.artifactName,
-      fails,
-      title: inputs.title,
-    });
-    const line = safeLine(`no-baseline: ${baseline.reason}`);
-    writeFileSync(join(inputs.reportDir, 'report.md'), md);
-    io.setOutput('verdict', 'no-baseline');
-    io.setOutput('regressions', '[]');
-    io.setOutput('summary', line);
-    if (!fails)
-      io.notice(`No baseline yet, the gate passes: ${baseline.reason}`, { title: 'profile-gate' });
-    await io.writeSummary(md);
-    const commentAction = await prComment(inputs, ctx, deps, md);
-    if (fails) {
-      const failed = `profile-gate: no baseline to compare with (${baseline.reason}); failing because fail-on-no-baseline is set`;
-      io.setFailed(failed);
-      return { mode: 'gate', verdict: 'no-baseline', failed, commentAction };
-    }
-    return { mode: 'gate', verdict: 'no-baseline', commentAction };
-  }
-
+  const drift = await driftFromHistory(inputs, deps, baseline);
   const canaryText = 'paths' in canary ? canary.paths.join(', ') : describeSource(canary.source);
   io.info(`Comparing canary ${canaryText} with baseline: ${baseline.description}`);
   const run = await deps.engines.compare({
@@ -285,6 +306,7 @@ async function gate(
     // the report artifact holds flame graphs and a diff profile: they need the stacks
     need: 'stacks',
     log: (m) => io.info(m),
+    drift,
   });
   const c = run.comparison;
   // A failing gate on a pull request that carries the accept label is accepted on purpose.
@@ -292,7 +314,6 @@ async function gate(
   const verdict: Verdict = accepted ? 'accepted' : c.verdict;
   const extra = { accepted, sameRunner: baseline.source === 'same-runner' };
 
-  // Report files, then the report artifact (links need its id).
   let files: ReportFile[] = [];
   try {
     files = await deps.engines.writeReports(run, inputs.reportDir, {
@@ -308,67 +329,207 @@ async function gate(
     join(inputs.reportDir, 'comparison.json'),
     JSON.stringify(accepted ? { ...c, accepted } : c, null, 2) + '\n',
   );
-  const runLinks: Link[] = [{ name: 'workflow run', url: runUrl(ctx) }];
-  const baselineLinks = baselineArtifactLink(ctx, baseline);
-  const forArtifact = gateMarkdown(
-    c,
-    ctx,
-    baseline,
-    [...baselineLinks, ...runLinks],
-    inputs.title,
-    extra,
-  );
-  writeFileSync(join(inputs.reportDir, 'report.md'), forArtifact);
-  if (ctx.pullRequest) {
-    // For the workflow_run pattern (fork PRs): the comment and the PR it belongs to.
-    writeFileSync(join(inputs.reportDir, COMMENT_FILE), forArtifact);
-    writeFileSync(
-      join(inputs.reportDir, PR_FILE),
-      JSON.stringify({
-        number: ctx.pullRequest.number,
-        headSha: ctx.pullRequest.headSha,
-        key: inputs.commentKey,
-      }) + '\n',
-    );
-  }
-  const links: Link[] = [...baselineLinks];
-  const reportArtifact = await uploadReport(inputs, ctx, deps);
-  if (reportArtifact) {
-    const url = `${runUrl(ctx)}/artifacts/${reportArtifact}`;
-    const contents = files.map((f) => f.name).join(', ');
-    links.push({ name: `report artifact${contents ? ` (${contents})` : ''}`, url });
-    io.setOutput('report-artifact-id', String(reportArtifact));
-  } else {
-    links.push(...runLinks);
-  }
-  const md = gateMarkdown(c, ctx, baseline, links, inputs.title, extra);
 
+  // outputs within GitHub's 1 MB per output; the full list is in comparison.json
+  const regs = regressionsOutput(c);
   io.setOutput('verdict', verdict);
-  io.setOutput('regressions', regressionsJson(c));
+  io.setOutput('regressions', regs.json);
+  io.setOutput('regressions-truncated', String(regs.shown < regs.total));
   io.setOutput('summary', oneLine(c, accepted));
   if (baseline.run) io.setOutput('baseline-run-id', String(baseline.run.id));
-  annotate(io, c, accepted);
-  await io.writeSummary(md);
-  const commentAction = await prComment(inputs, ctx, deps, md);
-  if (accepted) {
-    io.notice(oneLine(c, accepted), { title: 'profile-gate: regression accepted' });
-    return { mode: 'gate', verdict, comparison: c, commentAction, accepted };
-  }
-  if (c.verdict === 'fail' || (c.verdict === 'inconclusive' && inputs.onInconclusive === 'fail')) {
-    const failed =
+  const truncated =
+    regs.shown < regs.total
+      ? `The \`regressions\` output lists ${regs.shown} of the ${regs.total} regressions (an output holds at most 1 MB; it is truncated); all of them are in comparison.json in the report artifact.`
+      : undefined;
+
+  // the failure annotation first: GitHub shows only 10 error annotations per step
+  const fails =
+    !accepted &&
+    (c.verdict === 'fail' || (c.verdict === 'inconclusive' && inputs.onInconclusive === 'fail'));
+  let failed: string | undefined;
+  if (fails) {
+    failed =
       c.verdict === 'inconclusive'
         ? `${failureMessage(c)}\n(on-inconclusive is fail: a gate that could not decide does not pass; set on-inconclusive: pass to let it)`
         : failureMessage(c);
     io.setFailed(failed);
-    return { mode: 'gate', verdict: c.verdict, failed, comparison: c, commentAction };
   }
-  if (c.verdict === 'inconclusive') {
+  annotate(io, c, fails ? 1 : 0, accepted);
+  if (accepted) io.notice(oneLine(c, accepted), { title: 'profile-gate: regression accepted' });
+  if (truncated) io.warning(truncated, { title: 'profile-gate: regressions output truncated' });
+
+  const provenance = provenanceOf(ctx, baseline);
+  const { commentAction } = await publish(inputs, ctx, deps, {
+    render: (links) =>
+      gateMarkdown(c, provenance, links, inputs.title, extra) +
+      (truncated ? `\n_${mdText(truncated)}_\n` : ''),
+    links: baselineArtifactLink(ctx, baseline),
+    contents: files.map((f) => f.name),
+    data: {
+      outcome: 'compared',
+      verdict,
+      accepted,
+      sameRunner: extra.sameRunner || undefined,
+      baseline:
+        provenance.baseline.kind === 'artifact'
+          ? {
+              runId: provenance.baseline.runId,
+              artifactName: provenance.baseline.artifactName,
+              headSha: provenance.baseline.headSha,
+              createdAt: provenance.baseline.createdAt,
+            }
+          : undefined,
+      promotedFrom: provenance.promotedFrom,
+    },
+  });
+  if (!fails && c.verdict === 'inconclusive') {
     io.warning(`${oneLine(c)} (passing because on-inconclusive is pass)`, {
       title: 'profile-gate',
     });
   }
-  io.info(`profile-gate ${oneLine(c)}`);
-  return { mode: 'gate', verdict: c.verdict, comparison: c, commentAction };
+  io.info(`profile-gate ${oneLine(c, accepted)}`);
+  return { mode: 'gate', verdict, failed, comparison: c, commentAction, accepted };
+}
+
+/** No baseline: passes with a notice the first time; fails closed once there was one. */
+async function noBaseline(
+  inputs: ActionInputs,
+  ctx: RunContext,
+  deps: ActionDeps,
+  b: BaselineResult & { found: false },
+): Promise<ActionOutcome> {
+  const { io } = deps;
+  const mode = inputs.baseline.failWhenMissing;
+  const fails = mode === 'always' || (mode === 'auto' && b.everExisted);
+  io.setOutput('verdict', 'no-baseline');
+  io.setOutput('regressions', '[]');
+  io.setOutput('regressions-truncated', 'false');
+  io.setOutput('summary', safeLine(`no-baseline: ${b.reason}`));
+  let failed: string | undefined;
+  if (fails) {
+    failed = `profile-gate: no baseline to compare with (${b.reason}); failing because fail-on-no-baseline is ${
+      mode === 'always'
+        ? 'true'
+        : 'auto and this repository had a baseline before (set fail-on-no-baseline: false to pass with a warning)'
+    }`;
+    io.setFailed(failed);
+  }
+  if (b.everExisted || b.ghes) {
+    io.warning(`No baseline: ${b.reason}`, { title: 'profile-gate: no baseline' });
+  } else if (!fails) {
+    io.notice(`No baseline yet, the gate passes: ${b.reason}`, { title: 'profile-gate' });
+  }
+  const { commentAction } = await publish(inputs, ctx, deps, {
+    render: () =>
+      noBaselineMarkdown(b.reason, {
+        artifactName: inputs.baseline.artifactName,
+        fails,
+        everExisted: b.everExisted,
+        ghes: b.ghes,
+        title: inputs.title,
+        runId: ctx.runId,
+        runUrl: runUrl(ctx),
+      }),
+    data: { outcome: 'no-baseline', reason: b.reason, fails, everExisted: b.everExisted },
+  });
+  return { mode: 'gate', verdict: 'no-baseline', failed, commentAction };
+}
+
+/** An error ends the gate (action.ts fails the step with it); it is reported like any outcome. */
+async function publishError(
+  inputs: ActionInputs,
+  ctx: RunContext,
+  deps: ActionDeps,
+  e: unknown,
+): Promise<void> {
+  const message = e instanceof Error ? e.message : String(e);
+  try {
+    deps.io.setOutput('summary', safeLine(`error: ${message}`));
+    await publish(inputs, ctx, deps, {
+      render: () =>
+        errorMarkdown(message, { title: inputs.title, runId: ctx.runId, runUrl: runUrl(ctx) }),
+      data: { outcome: 'error', reason: message },
+    });
+  } catch (again) {
+    deps.io.warning(`Could not report the error: ${(again as Error).message}`, {
+      title: 'profile-gate',
+    });
+  }
+}
+
+/** How many baselines the drift estimate wants (0: off, or a calibration file is given). */
+function driftHistoryWanted(inputs: ActionInputs, deps: ActionDeps): number {
+  const n = inputs.baseline.history;
+  const sameRunner = inputs.capture?.baselinePid || inputs.capture?.baselineEndpoint;
+  if (!n || inputs.baseline.paths.length || inputs.baselineSource || sameRunner) return 0;
+  try {
+    if (settingsFor(inputs.workspace, inputs.settings, inputs.configPath).calibration) return 0;
+  } catch {
+    return 0; // the comparison reports a bad config file
+  }
+  deps.io.debug(`baseline-history: up to ${n} baselines for the drift estimate`);
+  return n;
+}
+
+/** The run-to-run drift of the newest promoted baselines (baseline-history), when 3 or more. */
+async function driftFromHistory(
+  inputs: ActionInputs,
+  deps: ActionDeps,
+  b: BaselineResult & { found: true },
+): Promise<DriftModel | undefined> {
+  if (b.source !== 'artifact' || !b.history || !inputs.baseline.history) return undefined;
+  const { io } = deps;
+  const have = 1 + b.history.length;
+  if (have < 3) {
+    io.info(
+      `Run-to-run drift not estimated: ${have} promoted baseline(s) so far, 3 needed (baseline-history)`,
+    );
+    return undefined;
+  }
+  const dirs = await downloadHistory(b.history, join(inputs.workDir, 'history'), {
+    rest: deps.rest,
+    transfer: deps.transfer,
+    log: (m) => io.info(m),
+    limits: inputs.limits,
+  });
+  const runs = [...b.paths, ...dirs];
+  if (runs.length < 3) {
+    io.info(`Run-to-run drift not estimated: ${runs.length} baseline(s) could be read, 3 needed`);
+    return undefined;
+  }
+  try {
+    const model = deps.engines.estimateDrift({
+      runs,
+      cwd: inputs.workspace,
+      settings: inputs.settings,
+      configPath: inputs.configPath,
+      read: { limits: inputs.limits },
+    });
+    io.info(`Run-to-run drift estimated from the ${runs.length} newest promoted baselines`);
+    return model;
+  } catch (e) {
+    io.info(`Run-to-run drift not estimated: ${(e as Error).message}`);
+    return undefined;
+  }
+}
+
+function provenanceOf(ctx: RunContext, b: BaselineResult & { found: true }): Provenance {
+  const p = b.manifest?.promotion;
+  return {
+    repoUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}`,
+    baseline:
+      b.source === 'artifact' && b.run && b.artifact
+        ? {
+            kind: 'artifact',
+            runId: b.run.id,
+            artifactName: b.artifact.name,
+            headSha: b.run.head_sha,
+            createdAt: String(b.run.created_at),
+          }
+        : { kind: 'other', description: b.description },
+    promotedFrom: p ? { commitSha: p.commitSha, time: p.time } : undefined,
+    canary: { sha: ctx.pullRequest?.headSha || ctx.sha, runId: ctx.runId, runUrl: runUrl(ctx) },
+  };
 }
 
 /** What the summary says about a baseline captured on this runner with the canary. */
@@ -424,60 +585,11 @@ function baselineArtifactLink(ctx: RunContext, b: BaselineResult & { found: true
   ];
 }
 
-async function uploadReport(
-  inputs: ActionInputs,
-  ctx: RunContext,
-  deps: ActionDeps,
-): Promise<number | undefined> {
-  if (!inputs.uploadReport) return undefined;
-  if (!deps.transfer.canUpload()) {
-    deps.io.info(
-      'Report artifact not uploaded: not running in a GitHub Actions job (no ACTIONS_RUNTIME_TOKEN)',
-    );
-    return undefined;
-  }
-  const name = `${inputs.baseline.artifactName}-report${ctx.runAttempt !== '1' ? `-attempt${ctx.runAttempt}` : ''}`;
-  try {
-    const files = filesIn(inputs.reportDir);
-    const { id } = await deps.transfer.upload(name, files, inputs.reportDir, inputs.retentionDays);
-    deps.io.info(`Report uploaded as artifact ${name} (id ${id})`);
-    return id;
-  } catch (e) {
-    deps.io.warning(`Could not upload the report artifact ${name}: ${(e as Error).message}`, {
-      title: 'profile-gate',
-    });
-    return undefined;
-  }
-}
-
-async function prComment(
-  inputs: ActionInputs,
-  ctx: RunContext,
-  deps: ActionDeps,
-  md: string,
-): Promise<string | undefined> {
-  const pr = ctx.pullRequest;
-  if (!inputs.comment || !pr) return undefined;
-  if (!inputs.token) {
-    deps.io.warning('PR comment skipped: github-token is empty', { title: 'profile-gate' });
-    return 'skipped';
-  }
-  const res = await upsertStickyComment(
-    deps.rest,
-    { owner: ctx.owner, repo: ctx.repo, issue: pr.number },
-    inputs.commentKey,
-    md,
-  );
-  if (res.action === 'skipped') {
-    const fork = pr.fromFork ? ` This pull request comes from the fork ${pr.headRepo}.` : '';
-    deps.io.warning(`PR comment skipped: ${res.reason}${fork}`, { title: 'profile-gate' });
-  } else {
-    deps.io.info(`PR comment ${res.action}: ${res.url}`);
-  }
-  return res.action;
-}
-
-/** workflow_run pattern: post the comment a fork PR's gate run left in its report artifact. */
+/**
+ * workflow_run pattern: post the comment for a fork PR's gate run from the data in its report
+ * artifact (comparison.json, pull-request.json: checked, comparison-data.ts), rendered here
+ * with this workflow's own title and comment key. Nothing from the artifact is posted as it is.
+ */
 async function commentMode(
   inputs: ActionInputs,
   ctx: RunContext,
@@ -491,24 +603,15 @@ async function commentMode(
     );
   }
   const prFile = join(inputs.reportDir, PR_FILE);
-  const bodyFile = join(inputs.reportDir, COMMENT_FILE);
-  if (!existsSync(prFile) || !existsSync(bodyFile)) {
+  if (!existsSync(prFile)) {
     io.info(
-      `No ${PR_FILE} / ${COMMENT_FILE} in ${inputs.reportDir}: the gate run was not for a pull request; nothing to post`,
+      `No ${PR_FILE} in ${inputs.reportDir}: the gate run was not for a pull request; nothing to post`,
     );
     return { mode: 'comment' };
   }
-  // Both files come from an untrusted run: check them against what GitHub says.
-  let info: { number?: unknown; key?: unknown };
-  try {
-    info = JSON.parse(readFileSync(prFile, 'utf8'));
-  } catch {
-    throw new Error(`${prFile} is not valid JSON`);
-  }
-  const number = info.number;
-  if (typeof number !== 'number' || !Number.isInteger(number) || number <= 0) {
-    throw new Error(`${prFile}: "number" is not a pull request number`);
-  }
+  const data = readPullRequestData(prFile);
+  const number = data.number;
+  // the PR must be the one the triggering run built (the run's head, as GitHub tells it)
   const pr = await deps.rest.getPullRequest(ctx.owner, ctx.repo, number);
   const sameHead =
     pr.head.sha === wr.headSha ||
@@ -520,16 +623,50 @@ async function commentMode(
     );
     return { mode: 'comment', commentAction: 'skipped' };
   }
-  const key =
-    typeof info.key === 'string' && /^[A-Za-z0-9_.:/@-]+$/.test(info.key)
-      ? info.key
-      : inputs.commentKey;
-  const body = readFileSync(bodyFile, 'utf8').replace(/<!--\s*profile-gate:/g, '<!-- ');
+  const repoUrl = `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}`;
+  const gateRun = { runId: String(wr.id), runUrl: `${repoUrl}/actions/runs/${wr.id}` };
+  let body: string;
+  if (data.outcome === 'compared') {
+    const maxBytes = inputs.limits.maxInputBytes ?? DEFAULT_LIMITS.maxInputBytes;
+    const c = readComparisonData(join(inputs.reportDir, 'comparison.json'), maxBytes);
+    const provenance: Provenance = {
+      repoUrl,
+      baseline: data.baseline
+        ? { kind: 'artifact', ...data.baseline }
+        : {
+            kind: 'other',
+            description: data.sameRunner
+              ? 'same runner, interleaved A/B: the base build captured in alternation with this one (as the gate run says)'
+              : 'as the gate run says',
+          },
+      promotedFrom: data.promotedFrom,
+      canary: { sha: wr.headSha, ...gateRun },
+    };
+    // an acceptance is shown only for the verdict it belongs to, on this pull request
+    const accepted =
+      data.verdict === 'accepted' && c.verdict === 'fail' && data.accepted?.pullRequest === number
+        ? data.accepted
+        : undefined;
+    body = gateMarkdown(c, provenance, [{ name: 'gate run', url: gateRun.runUrl }], inputs.title, {
+      accepted,
+      sameRunner: data.sameRunner,
+    });
+  } else if (data.outcome === 'no-baseline') {
+    body = noBaselineMarkdown(data.reason ?? 'the gate run found none', {
+      artifactName: inputs.baseline.artifactName,
+      fails: data.fails ?? false,
+      everExisted: data.everExisted ?? false,
+      title: inputs.title,
+      ...gateRun,
+    });
+  } else {
+    body = errorMarkdown(data.reason ?? 'see the gate run', { title: inputs.title, ...gateRun });
+  }
   const res = await upsertStickyComment(
     deps.rest,
     { owner: ctx.owner, repo: ctx.repo, issue: number },
-    key,
-    `${commentMarker(key)}\n${body}`,
+    inputs.commentKey,
+    body,
   );
   if (res.action === 'skipped')
     io.warning(`PR comment skipped: ${res.reason}`, { title: 'profile-gate' });

@@ -59,10 +59,30 @@ export interface BaselineOptions {
   branch?: string;
   /** Workflow file name or id; undefined = the workflow running now. */
   workflow?: string;
-  /** Event of the runs searched (`push` by default); undefined = any event. */
-  event?: string;
-  failWhenMissing: boolean;
+  /** Events whose runs may provide the baseline (`push` by default); never pull requests. */
+  events: string[];
+  /**
+   * When there is no baseline: `auto` fails once this repository has had one (an expired or
+   * unusable baseline must not pass silently) and passes on the very first runs; `always` /
+   * `never` (the inputs true / false).
+   */
+  failWhenMissing: 'auto' | 'always' | 'never';
+  /** Newest baselines whose spread estimates the run-to-run drift (0 = off; else at least 3). */
+  history: number;
 }
+
+/** Events whose runs may provide a baseline: the repository's own code on its own branches. */
+export const BASELINE_EVENTS = [
+  'push',
+  'schedule',
+  'workflow_dispatch',
+  'release',
+  'repository_dispatch',
+  'merge_group',
+  'workflow_run',
+] as const;
+
+export const DEFAULT_BASELINE_HISTORY = 5;
 
 export interface ActionInputs {
   mode: Mode;
@@ -400,20 +420,75 @@ export function readInputs(env: Env, setSecret: (s: string) => void = () => {}):
   const acceptLabel = get('accept-label') || 'profile-gate:accept';
 
   // Baseline.
+  function baselineEvents(): string[] {
+    let name = 'baseline-events';
+    let events = list(name);
+    if (get('baseline-event')) {
+      if (events.length) {
+        problems.push('baseline-event and baseline-events: give only baseline-events (a list)');
+        return ['push'];
+      }
+      name = 'baseline-event';
+      events = list(name);
+      deprecated.push('input baseline-event is deprecated: use baseline-events (a list)');
+    }
+    if (!events.length) return ['push'];
+    const ok: string[] = [];
+    for (const e of events) {
+      if ((e === 'any' || e === '*') && name === 'baseline-event') {
+        // the old "any" (which let pull-request runs from forks provide the baseline) now means
+        // every event but pull requests
+        deprecated.push(
+          `baseline-event: ${e} now means ${BASELINE_EVENTS.join(', ')} (never pull requests): list the events you want in baseline-events`,
+        );
+        ok.push(...BASELINE_EVENTS.filter((x) => !ok.includes(x)));
+      } else if (e === 'any' || e === '*') {
+        problems.push(
+          `${name}: "${e}" is not accepted: list the events whose runs may provide the baseline (e.g. push, schedule, workflow_dispatch); pull-request runs never do`,
+        );
+      } else if (/^pull_request/.test(e)) {
+        problems.push(
+          `${name}: "${e}" is not accepted: pull-request runs (maybe from a fork) never provide a baseline`,
+        );
+      } else if (!(BASELINE_EVENTS as readonly string[]).includes(e)) {
+        problems.push(`${name}: "${e}" is not one of ${BASELINE_EVENTS.join(', ')}`);
+      } else if (!ok.includes(e)) ok.push(e);
+    }
+    return ok;
+  }
+  function failWhenMissing(): BaselineOptions['failWhenMissing'] {
+    const v = get('fail-on-no-baseline');
+    if (v === '' || /^auto$/i.test(v)) return 'auto';
+    if (/^(true|yes|on|1)$/i.test(v)) return 'always';
+    if (/^(false|no|off|0)$/i.test(v)) return 'never';
+    problems.push(`fail-on-no-baseline: "${v}" is not one of auto, true, false`);
+    return 'auto';
+  }
+  function baselineHistory(): number {
+    const n = num('baseline-history', { min: 0, max: 20, int: true });
+    if (n === undefined) return DEFAULT_BASELINE_HISTORY;
+    if (n > 0 && n < 3) {
+      problems.push(
+        `baseline-history: ${n} is too few to estimate drift (at least 3 baselines, or 0 to turn it off)`,
+      );
+      return 0;
+    }
+    return n;
+  }
   const artifactName = get('baseline-artifact') || `profile-gate-${service}-${profileType}`;
   if (ARTIFACT_NAME_FORBIDDEN.test(artifactName)) {
     problems.push(
       `baseline-artifact: "${artifactName}" may not contain " : < > | * ? \\ / or line breaks`,
     );
   }
-  const eventRaw = get('baseline-event');
   const baseline: BaselineOptions = {
     paths: list('baseline-path').map(abs),
     artifactName,
     branch: get('baseline-branch') || undefined,
     workflow: get('baseline-workflow') || undefined,
-    event: eventRaw === '' ? 'push' : eventRaw === '*' || eventRaw === 'any' ? undefined : eventRaw,
-    failWhenMissing: bool('fail-on-no-baseline', false),
+    events: baselineEvents(),
+    failWhenMissing: failWhenMissing(),
+    history: baselineHistory(),
   };
   for (const p of baseline.paths) {
     if (mode === 'gate' && !/[*?[]/.test(p) && !existsSync(p)) {

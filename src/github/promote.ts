@@ -28,6 +28,8 @@ export interface PromoteRequest {
   /** Settings recorded with the baseline (budgets, confidence...). */
   settings?: unknown;
   stagingDir: string;
+  /** Replace an artifact of that name in this run (a re-run's earlier attempt promoted it). */
+  overwrite?: boolean;
 }
 
 export interface PromoteResult {
@@ -35,6 +37,8 @@ export interface PromoteResult {
   size: number;
   files: string[];
   manifest: Manifest;
+  /** An earlier attempt's artifact of that name was replaced. */
+  replaced?: boolean;
 }
 
 /** Every file directly in a folder (the report folder is flat). */
@@ -108,10 +112,17 @@ export async function promote(
   log(
     `Promoting ${files.length - 1} capture(s) as artifact ${req.name} (commit ${ctx.sha.slice(0, 7)}, run ${ctx.runId}, kept ${req.retentionDays} days)`,
   );
-  const { id, size } = await transfer.upload(req.name, files, req.stagingDir, req.retentionDays);
+  const { id, size, replaced } = await transfer.upload(
+    req.name,
+    files,
+    req.stagingDir,
+    req.retentionDays,
+    { overwrite: req.overwrite },
+  );
   return {
     artifactId: id,
     size,
+    replaced,
     files: files.map((f) => relative(req.stagingDir, f)),
     manifest,
   };

@@ -56,3 +56,32 @@ export function calibrateRuns(req: CalibrateRequest): CalibrateRun {
   });
   return { calibration, settings, typeName, drift, plan };
 }
+
+export interface DriftRequest {
+  /** One folder per run (e.g. promoted baselines), newest first. */
+  runs: string[];
+  cwd: string;
+  settings: Partial<CompareSettings>;
+  configPath?: string;
+  read?: ReadOptions;
+}
+
+/**
+ * The drift model of several runs read from disk (totals only), reduced as a comparison with
+ * the same settings reduces them: the sample type given, else the first run's. Throws a
+ * UsageError with fewer than 3 runs.
+ */
+export function estimateDriftFromRuns(req: DriftRequest): DriftModel {
+  const settings = settingsFor(req.cwd, req.settings, req.configPath);
+  const { sets, typeName } = loadCaptureSets(
+    req.runs.map((d, i) => ({ label: `baseline ${i + 1}`, paths: [d] })),
+    {
+      cwd: req.cwd,
+      need: 'totals',
+      read: req.read,
+      type: settings.type,
+      normalizeNames: settings.normalizeNames,
+    },
+  );
+  return estimateDrift(sets, typeName);
+}

@@ -7,8 +7,10 @@ import {
   differences,
   hardwareMismatch,
   incompleteSets,
+  kindMismatch,
   sameRun,
 } from '../captureset/differences.js';
+import { UsageError } from '../errors.js';
 import { loadCaptureSets, type Need, type SideSpec } from '../captureset/load.js';
 import type { Normalizer } from '../profile/normalize.js';
 import type { ReadOptions } from '../profile/read.js';
@@ -16,6 +18,7 @@ import { fetchSourceCaptures } from '../sources/fetch.js';
 import type { Env } from '../sources/auth.js';
 import { describeSource, type SourceSpec } from '../sources/spec.js';
 import { compareCaptures } from '../stats/compare.js';
+import type { DriftModel } from '../stats/drift.js';
 import type { Capture, CompareSettings, Comparison } from '../stats/types.js';
 import { readCalibration, settingsFor } from './config.js';
 
@@ -37,6 +40,11 @@ export interface CompareRequest {
   need: Need;
   /** Progress messages. */
   log?: (msg: string) => void;
+  /**
+   * A run-to-run drift model made in memory (the Action estimates one from earlier baselines),
+   * used when no calibration file is given and when it is of the comparison's sample type.
+   */
+  drift?: DriftModel;
 }
 
 export interface CompareRun {
@@ -85,11 +93,18 @@ export async function compare(req: CompareRequest): Promise<CompareRun> {
     type: settings.type,
     normalizeNames: settings.normalizeNames,
   });
+  const mismatch = kindMismatch(manifests[0], manifests[1]);
+  if (mismatch) throw new UsageError(mismatch);
   const [baseline, canary] = sets;
   log(`read ${baseline.length} baseline and ${canary.length} canary captures (${typeName})`);
-  const drift = settings.calibration
+  let drift = settings.calibration
     ? readCalibration(req.cwd, settings.calibration, settings.config?.file, typeName)
-    : undefined;
+    : req.drift;
+  if (drift && drift !== req.drift) log('drift model from the calibration file');
+  else if (drift && drift.sampleType !== typeName) {
+    log(`drift model left out: it was estimated for ${drift.sampleType}, not ${typeName}`);
+    drift = undefined;
+  }
   const comparison = compareCaptures(
     baseline,
     canary,

@@ -69,3 +69,22 @@ export function urlSecrets(url: string | undefined): string[] {
   }
   return [...new Set(out.filter((s) => s.length > 0))];
 }
+
+/** Header names whose values are credentials. */
+/**
+ * A shell command as a manifest may record it: every URL in it redacted (redactUrl), the value
+ * of credential headers (`Authorization: Bearer ...`, `X-Api-Key: ...`) and of `--token=` style
+ * options blanked. The command that ran is not changed, only what is written or printed.
+ */
+export function redactCommand(command: string): string {
+  return command
+    .replace(/[a-z][a-z0-9+.-]*:\/\/[^\s'"`]+/gi, (u) => redactUrl(u))
+    .replace(
+      /\b((?:authorization|proxy-authorization|x-api-key|api-key|cookie|x-auth-token)\s*:\s*)(?:(?:bearer|basic|token)\s+)?[^\s'"]+/gi,
+      (_m, name: string) => `${name}***`,
+    )
+    .replace(
+      /(--?(?:token|password|passwd|secret|api[-_]?key|auth)(?:=|\s+))(['"]?)[^\s'"]+\2/gi,
+      (_m, opt: string, q: string) => `${opt}${q}***${q}`,
+    );
+}

@@ -1,28 +1,46 @@
 /**
  * A fake GitHub for the Action's tests, on 127.0.0.1. It implements the calls the Action (and
- * @actions/artifact inside it) makes, with the shapes GitHub documents:
+ * @actions/artifact inside it) makes, with the shapes and behaviours GitHub documents, including
+ * the ones a kinder test server would hide:
  *
- * REST (https://docs.github.com/rest, API version 2022-11-28)
- * - GET   /repos/{o}/{r}                                        repository (default_branch)
+ * REST (https://docs.github.com/rest, API version 2022-11-28); also served under /api/v3 as a
+ * GitHub Enterprise Server is (GraphQL there under /api/graphql)
+ * - GET   /repos/{o}/{r}                                        repository (id, default_branch)
+ * - GET   /repos/{o}/{r}/actions/artifacts                      {total_count, artifacts[]}: the
+ *         repository's artifacts, newest first, `name` filter, paginated (per_page, page); each
+ *         with `digest` and `workflow_run` {id, repository_id, head_repository_id, head_branch}
+ * - GET   /repos/{o}/{r}/actions/runs/{id}                      a run: event, path, run_attempt,
+ *         head_repository (a fork's for pull requests from forks)
  * - GET   /repos/{o}/{r}/actions/workflows/{wf}/runs            {total_count, workflow_runs[]}
- *         (branch, event, status=success|completed|..., per_page; newest first; 404 unknown workflow)
+ *         (branch, event, status; newest first). `branch` matches head_branch whatever the head
+ *         repository (a fork's `main` too), as GitHub's does. 404 for a workflow file that does
+ *         not exist; 200 with total_count 0 for one without runs.
  * - GET   /repos/{o}/{r}/actions/runs/{id}/artifacts            {total_count, artifacts[]} (name filter)
  * - GET   /repos/{o}/{r}/actions/artifacts/{id}/zip             302 Location: signed blob URL; 410 expired
- * - GET   /repos/{o}/{r}/pulls/{n}                              pull request
- * - GET   /repos/{o}/{r}/issues/{n}/labels                      labels [{id, name, color, ...}] (404
- *         for an issue the fake does not know: give it labels with setLabels)
+ * - GET   /repos/{o}/{r}/pulls/{n}                              pull request (with labels)
+ * - GET   /repos/{o}/{r}/issues/{n}/labels                      labels [{id, name, color, ...}]: those
+ *         given with `labels`, else the pull request's; 404 for an issue the fake does not know
  * - GET   /repos/{o}/{r}/issues/{n}/comments                    comments, paginated with a Link header
  *         whose URLs use /repositories/{repo_id}/... as GitHub's do (served too)
- * - POST  /repos/{o}/{r}/issues/{n}/comments                    201 comment
- * - PATCH /repos/{o}/{r}/issues/comments/{id}                   200 comment
- *   Errors: {message, documentation_url, status}; 401 "Bad credentials"; 403 "Resource not
- *   accessible by integration" when the token lacks the permission.
+ * - POST  /repos/{o}/{r}/issues/{n}/comments                    201 comment, written by the token's identity
+ * - PATCH /repos/{o}/{r}/issues/comments/{id}                   200 comment; 403 on another author's
+ *         comment unless the token may write (GitHub lets write tokens edit any comment)
+ * - GET   /user                                                 403 for an installation token (a bot)
+ * - POST  /graphql                                              `{ viewer { login databaseId } }`
+ *   Every answer carries x-ratelimit-* headers. Errors: {message, documentation_url, status};
+ *   401 "Bad credentials"; 403 "Resource not accessible by integration" when the token lacks
+ *   the permission. Faults can be queued (`fault`, `rateLimit`): 403 with
+ *   x-ratelimit-remaining 0 (primary limit), 403 "secondary rate limit" and 429 with
+ *   Retry-After, 5xx with or without Retry-After.
  *
  * Artifact results service (Twirp, JSON, as @actions/artifact v6 calls it on ACTIONS_RESULTS_URL)
  * - POST /twirp/github.actions.results.api.v1.ArtifactService/CreateArtifact
  *        {workflow_run_backend_id, workflow_job_run_backend_id, name, expires_at, version, mime_type}
- *        -> {ok, signed_upload_url}
+ *        -> {ok, signed_upload_url}; 409 when the run has an artifact of that name (a re-run's
+ *        earlier attempt included: attempts share the run)
  * - POST .../FinalizeArtifact {..., name, size, hash} -> {ok, artifact_id}
+ * - POST .../ListArtifacts {workflow_run_backend_id, name_filter?} -> {artifacts[]}
+ * - POST .../DeleteArtifact {workflow_run_backend_id, name} -> {ok, artifact_id}
  *   Bearer ACTIONS_RUNTIME_TOKEN (a JWT whose scp claim holds Actions.Results:<run>:<job>);
  *   errors as Twirp errors {code, msg}.
  *
@@ -32,7 +50,7 @@
  * - PUT {signed} (x-ms-blob-type: BlockBlob) Put Blob, 201
  * - GET {signed download URL}            the zip (application/zip)
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -40,6 +58,27 @@ export interface TokenPerms {
   actions: 'read' | 'write' | 'none';
   pullRequests: 'read' | 'write' | 'none';
   contents: 'read' | 'write' | 'none';
+  /** Who the token acts as (the author of the comments it writes). */
+  identity: FakeUser;
+}
+
+export interface FakeUser {
+  login: string;
+  id: number;
+  type: 'Bot' | 'User';
+}
+
+/** The GITHUB_TOKEN's identity on github.com. */
+export const ACTIONS_BOT: FakeUser = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
+
+/** A queued fault: the next `times` requests matching answer with it instead. */
+export interface Fault {
+  path: RegExp;
+  method?: string;
+  status: number;
+  headers?: Record<string, string>;
+  message?: string;
+  times: number;
 }
 
 export interface FakeRun {
@@ -53,6 +92,9 @@ export interface FakeRun {
   created_at: string;
   runBackendId: string;
   jobBackendId: string;
+  /** owner/name of the repository the run's code came from (a fork's); default this one. */
+  headRepo?: string;
+  runAttempt: number;
 }
 
 export interface FakeArtifact {
@@ -81,6 +123,8 @@ export interface LoggedRequest {
   query: Record<string, string>;
   authorization?: string;
   status: number;
+  /** When it arrived (Date.now()). */
+  at: number;
 }
 
 interface PendingUpload {
@@ -106,15 +150,20 @@ export class FakeGitHub {
   readonly comments: FakeComment[] = [];
   readonly pulls = new Map<
     number,
-    { number: number; head: { sha: string; ref: string; repo: string } }
+    { number: number; head: { sha: string; ref: string; repo: string }; labels?: string[] }
   >();
   /** Labels of issues and pull requests, by number (what GET .../issues/{n}/labels returns). */
   readonly labels = new Map<number, string[]>();
+  /** Workflow files that exist (a run registers its workflow too). */
+  readonly workflows = new Set<string>();
+  readonly faults: Fault[] = [];
   readonly requests: LoggedRequest[] = [];
   /** Twirp calls with their JSON bodies (CreateArtifact, FinalizeArtifact). */
   readonly twirpCalls: { method: string; body: any }[] = [];
   /** Blob operations in order: 'block', 'blocklist', 'blob', 'download'. */
   readonly blobOps: string[] = [];
+  /** Artifacts deleted (Twirp DeleteArtifact). */
+  readonly deleted: FakeArtifact[] = [];
   runtimeToken = '';
   private readonly uploads = new Map<string, PendingUpload>();
   private nextId = 1000;
@@ -149,7 +198,47 @@ export class FakeGitHub {
   }
 
   addToken(token: string, perms: Partial<TokenPerms> = {}): void {
-    this.tokens.set(token, { actions: 'read', pullRequests: 'write', contents: 'read', ...perms });
+    this.tokens.set(token, {
+      actions: 'read',
+      pullRequests: 'write',
+      contents: 'read',
+      identity: ACTIONS_BOT,
+      ...perms,
+    });
+  }
+
+  /** The next `times` requests to `path` answer with this status instead. */
+  fault(f: Omit<Fault, 'times'> & { times?: number }): void {
+    this.faults.push({ ...f, times: f.times ?? 1 });
+  }
+
+  /**
+   * Rate limits as GitHub sends them: primary (403, x-ratelimit-remaining 0, a reset time),
+   * secondary (403 "secondary rate limit" with Retry-After) or 429 (Retry-After).
+   */
+  rateLimit(
+    path: RegExp,
+    kind: 'primary' | 'secondary' | '429',
+    opts: { times?: number; retryAfter?: number; resetIn?: number } = {},
+  ): void {
+    const headers: Record<string, string> = {};
+    if (opts.retryAfter !== undefined) headers['retry-after'] = String(opts.retryAfter);
+    if (kind === 'primary') {
+      headers['x-ratelimit-remaining'] = '0';
+      headers['x-ratelimit-reset'] = String(Math.floor(Date.now() / 1000) + (opts.resetIn ?? 1800));
+    }
+    this.fault({
+      path,
+      status: kind === '429' ? 429 : 403,
+      headers,
+      times: opts.times,
+      message:
+        kind === 'primary'
+          ? 'API rate limit exceeded for installation ID 4242. If you reach out to GitHub Support for help, please include the request ID.'
+          : kind === 'secondary'
+            ? 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'
+            : 'Too Many Requests',
+    });
   }
 
   /** A JWT like the runner's ACTIONS_RUNTIME_TOKEN for the given run (signature not checked). */
@@ -178,9 +267,11 @@ export class FakeGitHub {
       created_at: new Date(Date.now() - 3600_000 + this.runs.length * 1000).toISOString(),
       runBackendId: randomUUID(),
       jobBackendId: randomUUID(),
+      runAttempt: 1,
       ...r,
     };
     this.runs.push(run);
+    this.workflows.add(run.workflow);
     return run;
   }
 
@@ -199,18 +290,25 @@ export class FakeGitHub {
       created_at: new Date(now - 1000).toISOString(),
       expires_at: new Date(opts.expired ? now - 1000 : now + 90 * 86400_000).toISOString(),
       expired: opts.expired ?? false,
+      digest: `sha256:${createHash('sha256').update(zip).digest('hex')}`,
     };
     this.artifacts.push(a);
     return a;
   }
 
-  addComment(issue: number, body: string, login = 'someone'): FakeComment {
+  addComment(issue: number, body: string, author: string | FakeUser = 'someone'): FakeComment {
     const t = new Date().toISOString();
+    const user: FakeUser =
+      typeof author === 'string'
+        ? author === ACTIONS_BOT.login
+          ? ACTIONS_BOT
+          : { login: author, id: idOf(author), type: author.endsWith('[bot]') ? 'Bot' : 'User' }
+        : author;
     const c: FakeComment = {
       id: this.id(),
       issue,
       body,
-      user: { login, id: 1, type: login.endsWith('[bot]') ? 'Bot' : 'User' },
+      user: { ...user },
       created_at: t,
       updated_at: t,
     };
@@ -224,17 +322,20 @@ export class FakeGitHub {
     return `${this.url}${path}`;
   }
 
-  private repoJson() {
+  private repoJson(fullName = `${this.owner}/${this.repo}`) {
+    const [owner, name] = fullName.split('/');
+    const own = fullName === `${this.owner}/${this.repo}`;
     return {
-      id: this.repoId,
+      id: own ? this.repoId : idOf(fullName),
       node_id: 'R_kgDOfake',
-      name: this.repo,
-      full_name: `${this.owner}/${this.repo}`,
+      name,
+      full_name: fullName,
       private: false,
-      owner: { login: this.owner, id: 1, type: 'Organization' },
-      html_url: `https://github.com/${this.owner}/${this.repo}`,
-      url: this.api(`/repos/${this.owner}/${this.repo}`),
+      owner: { login: owner, id: idOf(owner), type: own ? 'Organization' : 'User' },
+      html_url: `https://github.com/${fullName}`,
+      url: this.api(`/repos/${fullName}`),
       default_branch: this.defaultBranch,
+      fork: !own,
     };
   }
 
@@ -259,7 +360,7 @@ export class FakeGitHub {
       pull_requests: [],
       created_at: r.created_at,
       updated_at: r.created_at,
-      run_attempt: 1,
+      run_attempt: r.runAttempt,
       run_started_at: r.created_at,
       jobs_url: this.api(`${base}/jobs`),
       logs_url: this.api(`${base}/logs`),
@@ -267,7 +368,7 @@ export class FakeGitHub {
       workflow_url: this.api(`/repos/${this.owner}/${this.repo}/actions/workflows/161335`),
       head_commit: { id: r.head_sha, message: 'commit message' },
       repository: this.repoJson(),
-      head_repository: this.repoJson(),
+      head_repository: this.repoJson(r.headRepo),
     };
   }
 
@@ -290,7 +391,7 @@ export class FakeGitHub {
       workflow_run: {
         id: run.id,
         repository_id: this.repoId,
-        head_repository_id: this.repoId,
+        head_repository_id: this.repoJson(run.headRepo).id,
         head_branch: run.head_branch,
         head_sha: run.head_sha,
       },
@@ -315,13 +416,21 @@ export class FakeGitHub {
   // ---------------------------------------------------------------- handler
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const arrived = Date.now();
     const u = new URL(req.url ?? '/', this.url);
     const path = u.pathname;
     const query = Object.fromEntries(u.searchParams);
     const body = await readBody(req);
     const method = req.method ?? 'GET';
     const send = (status: number, json?: unknown, headers: Record<string, string> = {}) => {
-      this.requests.push({ method, path, query, authorization: req.headers.authorization, status });
+      this.requests.push({
+        method,
+        path,
+        query,
+        authorization: req.headers.authorization,
+        status,
+        at: arrived,
+      });
       const text = json === undefined ? '' : JSON.stringify(json);
       res.writeHead(status, {
         ...(json === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }),
@@ -330,10 +439,45 @@ export class FakeGitHub {
       res.end(text);
     };
     const raw = (status: number, data: Buffer | string, headers: Record<string, string>) => {
-      this.requests.push({ method, path, query, status });
+      this.requests.push({
+        method,
+        path,
+        query,
+        authorization: req.headers.authorization,
+        status,
+        at: arrived,
+      });
       res.writeHead(status, headers);
       res.end(data);
     };
+
+    const fault = this.faults.find(
+      (f) => f.times > 0 && f.path.test(path) && (!f.method || f.method === method),
+    );
+    if (fault) {
+      fault.times--;
+      const rl = {
+        'x-ratelimit-limit': '5000',
+        'x-ratelimit-remaining': '4000',
+        'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 1800),
+        'x-ratelimit-resource': 'core',
+      };
+      if (fault.status >= 500 && !fault.message) {
+        // what a proxy in front of the API answers: HTML, not JSON
+        return raw(fault.status, '<html><body><h1>502 Bad Gateway</h1></body></html>', {
+          'content-type': 'text/html',
+          ...fault.headers,
+        });
+      }
+      return send(
+        fault.status,
+        {
+          message: fault.message ?? 'fault',
+          documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api`,
+        },
+        { ...rl, ...fault.headers },
+      );
+    }
 
     if (path.startsWith('/twirp/')) return this.twirp(path, req, body, send);
     if (path.startsWith('/blob/')) return this.blob(method, path, u, req, body, raw);
@@ -347,21 +491,58 @@ export class FakeGitHub {
     if (!perms) return error(401, 'Bad credentials', 'overview/troubleshooting-the-rest-api');
     const noAccess = (doc: string) => error(403, 'Resource not accessible by integration', doc);
 
+    // a GitHub Enterprise Server serves the API under /api/v3 and GraphQL at /api/graphql
+    const apiPath = path.replace(/^\/api\/v3(?=\/)/, '').replace(/^\/api\/graphql$/, '/graphql');
+    if (method === 'POST' && apiPath === '/graphql') {
+      const q = String(JSON.parse(body.toString() || '{}').query ?? '');
+      if (!/viewer\s*\{/.test(q)) return send(200, { errors: [{ message: 'unsupported query' }] });
+      return send(200, {
+        data: { viewer: { login: perms.identity.login, databaseId: perms.identity.id } },
+      });
+    }
+    if (method === 'GET' && apiPath === '/user') {
+      if (perms.identity.type === 'Bot') return noAccess('users/users#get-the-authenticated-user');
+      return send(200, { ...perms.identity });
+    }
+
     const repoPrefix = `/repos/${this.owner}/${this.repo}`;
     let rest: string;
-    if (path.startsWith(repoPrefix)) rest = path.slice(repoPrefix.length);
-    else if (path.startsWith(`/repositories/${this.repoId}`))
-      rest = path.slice(`/repositories/${this.repoId}`.length);
+    if (apiPath.startsWith(repoPrefix)) rest = apiPath.slice(repoPrefix.length);
+    else if (apiPath.startsWith(`/repositories/${this.repoId}`))
+      rest = apiPath.slice(`/repositories/${this.repoId}`.length);
     else return error(404, 'Not Found', 'repos/repos#get-a-repository');
 
     let mm: RegExpExecArray | null;
     if (method === 'GET' && rest === '') return send(200, this.repoJson());
 
+    if (method === 'GET' && rest === '/actions/artifacts') {
+      if (perms.actions === 'none')
+        return noAccess('actions/artifacts#list-artifacts-for-a-repository');
+      let list = [...this.artifacts];
+      if (query.name) list = list.filter((a) => a.name === query.name);
+      list.sort((a, b) => b.created_at.localeCompare(a.created_at) || b.id - a.id);
+      const perPage = Math.min(Number(query.per_page ?? 30), 100);
+      const page = Number(query.page ?? 1);
+      return send(200, {
+        total_count: list.length,
+        artifacts: list
+          .slice((page - 1) * perPage, page * perPage)
+          .map((a) => this.artifactJson(a)),
+      });
+    }
+
+    if (method === 'GET' && (mm = /^\/actions\/runs\/(\d+)$/.exec(rest))) {
+      if (perms.actions === 'none') return noAccess('actions/workflow-runs#get-a-workflow-run');
+      const run = this.runs.find((r) => r.id === Number(mm![1]));
+      if (!run) return error(404, 'Not Found', 'actions/workflow-runs#get-a-workflow-run');
+      return send(200, this.runJson(run));
+    }
+
     if (method === 'GET' && (mm = /^\/actions\/workflows\/([^/]+)\/runs$/.exec(rest))) {
       if (perms.actions === 'none')
         return noAccess('actions/workflow-runs#list-workflow-runs-for-a-workflow');
       const wf = decodeURIComponent(mm[1]);
-      if (!this.runs.some((r) => r.workflow === wf)) {
+      if (!this.workflows.has(wf)) {
         return error(404, 'Not Found', 'actions/workflow-runs#list-workflow-runs-for-a-workflow');
       }
       let runs = this.runs.filter((r) => r.workflow === wf);
@@ -414,14 +595,15 @@ export class FakeGitHub {
       return send(200, {
         number: p.number,
         state: 'open',
-        head: { sha: p.head.sha, ref: p.head.ref, repo: { full_name: p.head.repo } },
+        head: { sha: p.head.sha, ref: p.head.ref, repo: this.repoJson(p.head.repo) },
         base: { ref: this.defaultBranch, repo: this.repoJson() },
+        labels: (p.labels ?? []).map((name) => ({ id: idOf(name), name, color: 'ededed' })),
       });
     }
 
     if (method === 'GET' && (mm = /^\/issues\/(\d+)\/labels$/.exec(rest))) {
       if (perms.pullRequests === 'none') return noAccess('issues/labels#list-labels-for-an-issue');
-      const names = this.labels.get(Number(mm[1]));
+      const names = this.labels.get(Number(mm[1])) ?? this.pulls.get(Number(mm[1]))?.labels;
       if (!names) return error(404, 'Not Found', 'issues/labels#list-labels-for-an-issue');
       return send(
         200,
@@ -466,7 +648,7 @@ export class FakeGitHub {
             'issues/comments#create-an-issue-comment',
           );
         }
-        const c = this.addComment(issue, text, 'github-actions[bot]');
+        const c = this.addComment(issue, text, perms.identity);
         return send(201, this.commentJson(c), { location: this.commentJson(c).url });
       }
     }
@@ -542,6 +724,30 @@ export class FakeGitHub {
         ok: true,
         signed_upload_url: `${this.url}/blob/upload/actions-results/${scope[1]}/${key}/${encodeURIComponent(msg.name)}.zip?sv=2023-11-03&sr=b&sp=cw&se=${encodeURIComponent(new Date(Date.now() + 600_000).toISOString())}&sig=${sig}`,
       });
+    }
+    if (method === 'ListArtifacts') {
+      const filter = msg.name_filter ?? msg.nameFilter;
+      const list = this.artifacts.filter(
+        (a) => a.runId === run.id && (filter === undefined || a.name === filter),
+      );
+      return send(200, {
+        artifacts: list.map((a) => ({
+          workflow_run_backend_id: run.runBackendId,
+          workflow_job_run_backend_id: run.jobBackendId,
+          database_id: String(a.id),
+          name: a.name,
+          size: String(a.zip.length),
+          created_at: a.created_at,
+          ...(a.digest ? { digest: a.digest } : {}),
+        })),
+      });
+    }
+    if (method === 'DeleteArtifact') {
+      const i = this.artifacts.findIndex((a) => a.runId === run.id && a.name === msg.name);
+      if (i < 0) return fail(404, 'not_found', 'artifact not found');
+      const [a] = this.artifacts.splice(i, 1);
+      this.deleted.push(a);
+      return send(200, { ok: true, artifact_id: String(a.id) });
     }
     if (method === 'FinalizeArtifact') {
       const entry = [...this.uploads.entries()].find(
@@ -661,4 +867,9 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** A stable id for a name (users, other repositories). */
+function idOf(name: string): number {
+  return 100_000 + (createHash('sha256').update(name).digest().readUInt32BE(0) % 900_000);
 }

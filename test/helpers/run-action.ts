@@ -56,7 +56,8 @@ interface ActionYml {
 
 let actionYml: ActionYml | undefined;
 function loadActionYml(): ActionYml {
-  return (actionYml ??= parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as ActionYml);
+  const path = process.env.PROFILE_GATE_ACTION_YML || join(repoRoot, 'action.yml');
+  return (actionYml ??= parse(readFileSync(path, 'utf8')) as ActionYml);
 }
 
 /** The runner's name mangling for inputs. */
@@ -112,6 +113,15 @@ export function parseAnnotations(stdout: string): Annotation[] {
   return out;
 }
 
+/**
+ * The bundle that runs: dist/index.js, or PROFILE_GATE_ACTION_BUNDLE with its action.yml in
+ * PROFILE_GATE_ACTION_YML (to show that a scenario test fails with an older build:
+ * `git show <rev>:dist/index.js > /tmp/old.js; git show <rev>:action.yml > /tmp/old.yml`).
+ */
+export function actionBundle(): string {
+  return process.env.PROFILE_GATE_ACTION_BUNDLE || join(repoRoot, 'dist', 'index.js');
+}
+
 export async function runBundledAction(o: RunActionOptions): Promise<ActionRun> {
   const root = mkdtempSync(join(tmpdir(), 'pg-runner-'));
   const workspace = join(root, 'workspace');
@@ -136,7 +146,7 @@ export async function runBundledAction(o: RunActionOptions): Promise<ActionRun> 
     GITHUB_REPOSITORY: `${o.fake.owner}/${o.fake.repo}`,
     GITHUB_REPOSITORY_OWNER: o.fake.owner,
     GITHUB_RUN_ID: String(o.run.id),
-    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_RUN_ATTEMPT: String(o.run.runAttempt),
     GITHUB_SHA: o.sha,
     GITHUB_REF: o.ref,
     GITHUB_EVENT_NAME: o.eventName,
@@ -160,10 +170,13 @@ export async function runBundledAction(o: RunActionOptions): Promise<ActionRun> 
     if (value !== undefined) env[inputEnvName(name)] = value;
   }
   for (const name of Object.keys(o.inputs)) {
-    if (!(name in loadActionYml().inputs)) throw new Error(`test uses unknown input ${name}`);
+    if (name in loadActionYml().inputs) continue;
+    // an older action.yml: the runner warns about an unexpected input and passes it on
+    if (process.env.PROFILE_GATE_ACTION_YML) env[inputEnvName(name)] = o.inputs[name];
+    else throw new Error(`test uses unknown input ${name}`);
   }
 
-  const child = spawn(o.node, [join(repoRoot, 'dist', 'index.js')], {
+  const child = spawn(o.node, [actionBundle()], {
     env,
     cwd: workspace,
     stdio: ['ignore', 'pipe', 'pipe'],
