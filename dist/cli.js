@@ -38249,7 +38249,9 @@ async function startBuilds(specs, opts) {
         onLine: opts.onOutput ? (_stream, line) => opts.onOutput(spec.role, line) : void 0
       });
       running.push({ spec, rc });
-      log(`${spec.role} build: started \`${spec.command}\` (${spec.option}, pid ${rc.pid ?? "?"})`);
+      log(
+        `${spec.role} build: started \`${redactCommand(spec.command)}\` (${spec.option}, pid ${rc.pid ?? "?"})`
+      );
       void rc.exited.then((info) => {
         if (stopping || reason) return;
         reason = exitMessage(spec, info, rc, "while the captures ran");
@@ -38275,7 +38277,7 @@ async function startBuilds(specs, opts) {
 }
 function exitMessage(spec, info, rc, when) {
   const hint = info.code === 0 ? "; the command must keep the build running in the foreground (`./server`, not `./server &`)" : "";
-  return `the ${spec.role} build (${spec.option}: \`${spec.command}\`) exited ${when} (${describeExit(info)})${hint}. Its last output:
+  return `the ${spec.role} build (${spec.option}: \`${redactCommand(spec.command)}\`) exited ${when} (${describeExit(info)})${hint}. Its last output:
 ${lastLines(rc.tail())}`;
 }
 async function waitReady(spec, rc, opts) {
@@ -38300,7 +38302,7 @@ async function waitReady(spec, rc, opts) {
     if (Date.now() - t0 >= opts.readyTimeoutMs) {
       throw new CaptureError(
         "command",
-        `the ${spec.role} build (${spec.option}: \`${spec.command}\`, pid ${rc.pid ?? "?"}) did not answer at ${[...pending].map(redactUrl).join(", ")} within ${fmtSeconds(opts.readyTimeoutMs / 1e3)}; it was stopped. Its last output:
+        `the ${spec.role} build (${spec.option}: \`${redactCommand(spec.command)}\`, pid ${rc.pid ?? "?"}) did not answer at ${[...pending].map(redactUrl).join(", ")} within ${fmtSeconds(opts.readyTimeoutMs / 1e3)}; it was stopped. Its last output:
 ${lastLines(rc.tail())}`
       );
     }

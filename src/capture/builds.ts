@@ -15,7 +15,7 @@ import { startCommand, describeExit, type ExitInfo, type RunningCommand } from '
 import { CaptureError } from './errors.js';
 import { httpGetOnce } from './http-get.js';
 import { fmtSeconds, sleep } from './time.js';
-import { redactUrl } from '../util/url.js';
+import { redactCommand, redactUrl } from '../util/url.js';
 
 export type BuildRole = 'baseline' | 'canary';
 
@@ -103,7 +103,9 @@ export async function startBuilds(
         onLine: opts.onOutput ? (_stream, line) => opts.onOutput!(spec.role, line) : undefined,
       });
       running.push({ spec, rc });
-      log(`${spec.role} build: started \`${spec.command}\` (${spec.option}, pid ${rc.pid ?? '?'})`);
+      log(
+        `${spec.role} build: started \`${redactCommand(spec.command)}\` (${spec.option}, pid ${rc.pid ?? '?'})`,
+      );
       void rc.exited.then((info) => {
         if (stopping || reason) return;
         reason = exitMessage(spec, info, rc, 'while the captures ran');
@@ -133,7 +135,7 @@ function exitMessage(spec: BuildSpec, info: ExitInfo, rc: RunningCommand, when: 
     info.code === 0
       ? '; the command must keep the build running in the foreground (`./server`, not `./server &`)'
       : '';
-  return `the ${spec.role} build (${spec.option}: \`${spec.command}\`) exited ${when} (${describeExit(info)})${hint}. Its last output:\n${lastLines(rc.tail())}`;
+  return `the ${spec.role} build (${spec.option}: \`${redactCommand(spec.command)}\`) exited ${when} (${describeExit(info)})${hint}. Its last output:\n${lastLines(rc.tail())}`;
 }
 
 /** Polls the build's URLs until each answers; fails early when the build exits. */
@@ -159,7 +161,7 @@ async function waitReady(spec: BuildSpec, rc: RunningCommand, opts: StartBuildsO
     if (Date.now() - t0 >= opts.readyTimeoutMs) {
       throw new CaptureError(
         'command',
-        `the ${spec.role} build (${spec.option}: \`${spec.command}\`, pid ${rc.pid ?? '?'}) did not answer at ${[...pending].map(redactUrl).join(', ')} within ${fmtSeconds(opts.readyTimeoutMs / 1000)}; it was stopped. Its last output:\n${lastLines(rc.tail())}`,
+        `the ${spec.role} build (${spec.option}: \`${redactCommand(spec.command)}\`, pid ${rc.pid ?? '?'}) did not answer at ${[...pending].map(redactUrl).join(', ')} within ${fmtSeconds(opts.readyTimeoutMs / 1000)}; it was stopped. Its last output:\n${lastLines(rc.tail())}`,
       );
     }
     await Promise.race([sleep(poll, opts.signal).catch(() => {}), rc.exited]);
