@@ -7,17 +7,31 @@
  * (checked by PID) on every path: done, failed, never ready, cancelled. With baseline-endpoint
  * alone it captures builds started by the test, and leaves them running.
  *
- * Captures: 5 x 2 s per build, 300 req/s to each (only while it is captured), the service's CPU
- * profile at 1000 Hz (its -cpu-profile-hz): ~150-250 samples per capture even on a loaded 2-core
- * machine, so the planted +9pp is found (interval ~+4..+14pp against the 5pp budget) and two
- * builds of the baseline pass. Skipped, with a visible warning, when Go is not installed.
+ * Captures: 5 x 2 s per build, 400 req/s to each (only while it is captured), the service's CPU
+ * profile at 1000 Hz (its -cpu-profile-hz). The samples a capture gets are what the service
+ * burns, about 100 a second on a loaded 2-core machine (measured: 150-250 per capture at load
+ * average 5-12), and the planted +9pp then comes out at +8..+11pp with intervals about +-5pp.
+ * min-share 3 tests the ~60 functions that hold 3% or more on either side instead of ~130 over
+ * 1%: the simultaneous intervals narrow by about a sixth (measured on the same captures: +4.6..
+ * +12.7 against +3.9..+13.4), so the planted regression is found with margin while two builds of
+ * the baseline still pass at 95% family-wise confidence. Each gate takes about 30 s.
+ *
+ * Measured here (2 cores shared with other jobs, load average 5-12), planted regression:
+ * +9.9pp (CI +2.7..+17.2), +8.6 (+4.0..+13.3), +10.6 (+6.3..+14.8); two baseline builds: +0.3
+ * (-4.2..+4.9). The interval's width follows the machine's load, and on an overloaded machine
+ * a run can miss the planted regression (one of about ten did, at 300 req/s without min-share):
+ * the tests that expect `fail` are retried once (RETRY), so a miss fails the suite only when
+ * it happens twice in a row, and the log shows each attempt's delta and interval.
+ * Skipped, with a visible warning, when Go is not installed.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import type { Manifest } from '../src/captureset/manifest.js';
+import type { Comparison } from '../src/stats/types.js';
 import { alive, closedPort, gone } from './helpers/capture.js';
 import { fixture, repoRoot } from './helpers/corpus.js';
 import { FakeGitHub } from './helpers/fake-github.js';
@@ -35,11 +49,16 @@ else if (!hasService)
   console.warn(`[skip] ${serviceDir}/service is missing: the same-runner Action tests are skipped`);
 
 /** The capture settings of every run here (see the header for why). */
+const RATE = 400;
+/** Attempts after the first for the tests that expect the planted regression (see above). */
+const RETRY = { retry: 1 };
+const SECONDS = 2;
 const CAPTURE = {
   captures: '5',
-  seconds: '2',
+  seconds: String(SECONDS),
   warmup: '1',
-  'load-rate': '300',
+  'load-rate': String(RATE),
+  'min-share': '3',
   bootstrap: '4000',
   seed: '1',
 };
@@ -127,8 +146,22 @@ describe.skipIf(!hasGo || !hasService)(
         timeoutMs: 150_000,
         ...more,
       });
+      // the verdict, and the planted function's self row with its interval (pass or fail)
+      let row = '';
+      try {
+        const cmp = JSON.parse(
+          readFileSync(join(r.outputs['report-path'], 'comparison.json'), 'utf8'),
+        ) as Comparison;
+        const d = cmp.functions.find(
+          (f) => f.function === 'main.computeDiscount' && f.metric === 'self',
+        );
+        if (d)
+          row = `; main.computeDiscount self ${d.deltaPp.toFixed(1)}pp (CI ${d.ciLowPp.toFixed(1)}..${d.ciHighPp.toFixed(1)}), ${cmp.baseline.samples}/${cmp.canary.samples} samples`;
+      } catch {
+        // no comparison (an error, a cancellation)
+      }
       console.log(
-        `[same-runner] ${r.outputs.verdict ?? `exit ${r.code}`} in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${r.outputs.summary ?? ''}`,
+        `[same-runner] ${r.outputs.verdict ?? `exit ${r.code}`} in ${((Date.now() - t0) / 1000).toFixed(1)} s${row}`,
       );
       return r;
     }
@@ -171,12 +204,13 @@ describe.skipIf(!hasGo || !hasService)(
       for (const [role, mf] of Object.entries(m)) {
         expect(mf.incomplete).toBeUndefined();
         expect(mf.captures.map((c) => c.role)).toEqual(Array(5).fill(role));
-        expect(mf.load).toMatchObject({ kind: 'builtin', rate: 300 });
-        // per-window request counts in both manifests: ~600 per 2 s window at 300 req/s
+        expect(mf.load).toMatchObject({ kind: 'builtin', rate: RATE });
+        // per-window request counts in both manifests: ~800 per 2 s window at 400 req/s (a
+        // window after a stall of the machine also completes the backlog: 1159 was seen)
         for (const c of mf.captures) {
           expect(c.requests!.failed).toBe(0);
-          expect(c.requests!.completed).toBeGreaterThan(150);
-          expect(c.requests!.completed).toBeLessThan(900);
+          expect(c.requests!.completed).toBeGreaterThan(RATE * SECONDS * 0.25);
+          expect(c.requests!.completed).toBeLessThan(RATE * SECONDS * 2);
         }
       }
       // alternation: every baseline window ends before the next canary window starts
@@ -197,10 +231,12 @@ describe.skipIf(!hasGo || !hasService)(
       expect(r.outputs.summary).toMatch(
         /^fail: 1 regression over budget: main\.computeDiscount \(\+/,
       );
+      // the failure message is the first error annotation (GitHub shows 10 per step)
       const errors = r.annotations.filter((a) => a.level === 'error');
-      expect(errors[errors.length - 1].message).toMatch(
+      expect(errors[0].message).toMatch(
         /^profile-gate fail: .*\n {2}- main\.computeDiscount self-CPU grew/,
       );
+      expect(errors[1].title).toBe('profile-gate: main.computeDiscount regressed (self)');
     }
 
     function expectSameRunnerReport(r: ActionRun, fake: FakeGitHub): void {
@@ -212,27 +248,31 @@ describe.skipIf(!hasGo || !hasService)(
       expect(fake.requests.filter((q) => /\/actions\//.test(q.path))).toEqual([]);
     }
 
-    it('baseline-run / canary-run: a planted regression fails naming main.computeDiscount; both builds are stopped', async () => {
-      const fake = await fakeRepo();
-      const { inputs, pidFiles } = await runInputs('base', 'cpu');
-      const r = await gate(fake, inputs);
-      expectFailsOnComputeDiscount(r);
-      expectInterleaved(r);
-      expectSameRunnerReport(r, fake);
-      // started, answering, stopped: by the PIDs the builds wrote (each one's process group leader)
-      const pids = [pidOf(pidFiles.baseline), pidOf(pidFiles.canary)];
-      expect(r.stdout).toMatch(/baseline build: started `echo .*` \(baseline-run, pid \d+\)/);
-      expect(r.stdout).toContain(
-        `stopped the builds (baseline pid ${pids[0]}, canary pid ${pids[1]})`,
-      );
-      // the builds' own output, through the log
-      expect(r.stdout).toMatch(/\[canary\] .*service variant=cpu listening on 127\.0\.0\.1:\d+/);
-      for (const pid of pids) expect(await gone(pid, 3000)).toBe(true);
-      // the labels were read (a failing gate on a pull request) and did not accept it
-      expect(fake.requests.some((q) => q.path === `/repos/octo-org/shop/issues/${PR}/labels`)).toBe(
-        true,
-      );
-    }, 200_000);
+    it(
+      'baseline-run / canary-run: a planted regression fails naming main.computeDiscount; both builds are stopped',
+      { ...RETRY, timeout: 200_000 },
+      async () => {
+        const fake = await fakeRepo();
+        const { inputs, pidFiles } = await runInputs('base', 'cpu');
+        const r = await gate(fake, inputs);
+        expectFailsOnComputeDiscount(r);
+        expectInterleaved(r);
+        expectSameRunnerReport(r, fake);
+        // started, answering, stopped: by the PIDs the builds wrote (each one's process group leader)
+        const pids = [pidOf(pidFiles.baseline), pidOf(pidFiles.canary)];
+        expect(r.stdout).toMatch(/baseline build: started `echo .*` \(baseline-run, pid \d+\)/);
+        expect(r.stdout).toContain(
+          `stopped the builds (baseline pid ${pids[0]}, canary pid ${pids[1]})`,
+        );
+        // the builds' own output, through the log
+        expect(r.stdout).toMatch(/\[canary\] .*service variant=cpu listening on 127\.0\.0\.1:\d+/);
+        for (const pid of pids) expect(await gone(pid, 3000)).toBe(true);
+        // the labels were read (a failing gate on a pull request) and did not accept it
+        expect(
+          fake.requests.some((q) => q.path === `/repos/octo-org/shop/issues/${PR}/labels`),
+        ).toBe(true);
+      },
+    );
 
     it('baseline-run / canary-run: two builds of the baseline pass; both builds are stopped', async () => {
       const fake = await fakeRepo();
@@ -247,66 +287,73 @@ describe.skipIf(!hasGo || !hasService)(
       for (const f of Object.values(pidFiles)) expect(await gone(pidOf(f), 3000)).toBe(true);
     }, 200_000);
 
-    it('baseline-endpoint with builds already running (no *-run): the same verdicts, and the builds keep running', async () => {
-      const start = async (variant: string) => {
-        const port = await closedPort();
-        const c = spawn(
-          bin,
-          ['-addr', `127.0.0.1:${port}`, '-variant', variant, '-cpu-profile-hz', '1000'],
-          { stdio: 'ignore' },
-        );
-        started.push(c);
-        for (let i = 0; i < 100; i++) {
-          const up = await fetch(`http://127.0.0.1:${port}/stats`).then(
-            () => true,
-            () => false,
+    it(
+      'baseline-endpoint with builds already running (no *-run): the same verdicts, and the builds keep running',
+      { ...RETRY, timeout: 300_000 },
+      async () => {
+        const start = async (variant: string) => {
+          const port = await closedPort();
+          const c = spawn(
+            bin,
+            ['-addr', `127.0.0.1:${port}`, '-variant', variant, '-cpu-profile-hz', '1000'],
+            { stdio: 'ignore' },
           );
-          if (up) return { port, pid: c.pid! };
-          await new Promise((res) => setTimeout(res, 100));
-        }
-        throw new Error('the demo service did not come up');
-      };
-      const base = await start('base');
-      const inputsFor = (canary: { port: number }) => ({
-        endpoint: `http://127.0.0.1:${canary.port}`,
-        'baseline-endpoint': `http://127.0.0.1:${base.port}`,
-        'load-url': `http://127.0.0.1:${canary.port}/checkout`,
-        'baseline-load-url': `http://127.0.0.1:${base.port}/checkout`,
-      });
+          started.push(c);
+          for (let i = 0; i < 100; i++) {
+            const up = await fetch(`http://127.0.0.1:${port}/stats`).then(
+              () => true,
+              () => false,
+            );
+            if (up) return { port, pid: c.pid! };
+            await new Promise((res) => setTimeout(res, 100));
+          }
+          throw new Error('the demo service did not come up');
+        };
+        const base = await start('base');
+        const inputsFor = (canary: { port: number }) => ({
+          endpoint: `http://127.0.0.1:${canary.port}`,
+          'baseline-endpoint': `http://127.0.0.1:${base.port}`,
+          'load-url': `http://127.0.0.1:${canary.port}/checkout`,
+          'baseline-load-url': `http://127.0.0.1:${base.port}/checkout`,
+        });
 
-      const slower = await start('cpu');
-      const fake = await fakeRepo();
-      const failed = await gate(fake, inputsFor(slower));
-      expectFailsOnComputeDiscount(failed);
-      expectInterleaved(failed);
-      expectSameRunnerReport(failed, fake);
-      expect(failed.summary).not.toContain('started by baseline-run');
-      expect(failed.stdout).not.toContain('stopped the build');
+        const slower = await start('cpu');
+        const fake = await fakeRepo();
+        const failed = await gate(fake, inputsFor(slower));
+        expectFailsOnComputeDiscount(failed);
+        expectInterleaved(failed);
+        expectSameRunnerReport(failed, fake);
+        expect(failed.summary).not.toContain('started by baseline-run');
+        expect(failed.stdout).not.toContain('stopped the build');
 
-      const same = await start('base');
-      const fake2 = await fakeRepo();
-      const passed = await gate(fake2, inputsFor(same));
-      expect(passed.code, passed.stdout + passed.stderr).toBe(0);
-      expect(passed.outputs.verdict).toBe('pass');
-      expectInterleaved(passed);
-      // the Action stops only what it started
-      for (const s of [base, slower, same]) expect(alive(s.pid)).toBe(true);
-    }, 300_000);
+        const same = await start('base');
+        const fake2 = await fakeRepo();
+        const passed = await gate(fake2, inputsFor(same));
+        expect(passed.code, passed.stdout + passed.stderr).toBe(0);
+        expect(passed.outputs.verdict).toBe('pass');
+        expectInterleaved(passed);
+        // the Action stops only what it started
+        for (const s of [base, slower, same]) expect(alive(s.pid)).toBe(true);
+      },
+    );
 
     it('a build that never answers: the step fails naming its command and last output; both builds are stopped', async () => {
       const fake = await fakeRepo();
       const { inputs, pidFiles } = await runInputs('base', 'base');
       const r = await gate(fake, {
         ...inputs,
-        'canary-run': `echo $$ > ${pidFiles.canary}; echo "config: DATABASE_URL is not set, waiting"; exec sleep 300`,
+        // its output is untrusted too: a workflow command in it is shown, never run
+        'canary-run': `echo $$ > ${pidFiles.canary}; echo "::error title=injected::from the build"; echo "config: DATABASE_URL is not set, waiting"; exec sleep 300`,
         'ready-timeout': '3',
       });
       expect(r.code).toBe(1);
       const failed = r.annotations.filter((a) => a.level === 'error').pop()!.message;
       expect(failed).toMatch(
-        /^profile-gate: the canary build \(canary-run: `echo .*exec sleep 300`, pid \d+\) did not answer at http:\/\/127\.0\.0\.1:\d+, http:\/\/127\.0\.0\.1:\d+\/checkout within 3 s; it was stopped\. Its last output:\n {2}\| config: DATABASE_URL is not set, waiting$/,
+        /^profile-gate: the canary build \(canary-run: `echo .*exec sleep 300`, pid \d+\) did not answer at http:\/\/127\.0\.0\.1:\d+, http:\/\/127\.0\.0\.1:\d+\/checkout within 3 s; it was stopped\. Its last output:\n {2}\| .*error title=injected::from the build\n {2}\| config: DATABASE_URL is not set, waiting$/,
       );
       expect(r.outputs.verdict).toBeUndefined();
+      expect(r.annotations.filter((a) => a.title === 'injected')).toEqual([]);
+      expect(r.stdout).toMatch(/\[canary\] .*error title=injected::from the build/);
       for (const f of Object.values(pidFiles)) expect(await gone(pidOf(f), 3000)).toBe(true);
     }, 60_000);
 
@@ -339,3 +386,61 @@ describe.skipIf(!hasGo || !hasService)(
     }, 200_000);
   },
 );
+
+describe('the same-runner recipe of this repository', () => {
+  const yml = (p: string) => parse(readFileSync(join(repoRoot, p), 'utf8'));
+
+  it("action.yml has the issue's inputs, with their defaults", () => {
+    const inputs = yml('action.yml').inputs as Record<string, { default?: string }>;
+    for (const name of [
+      'baseline-endpoint',
+      'baseline-load-url',
+      'baseline-pid',
+      'baseline-run',
+      'canary-run',
+      'on-hardware-mismatch',
+    ]) {
+      expect(inputs[name], name).toBeDefined();
+      expect(inputs[name].default, name).toBeUndefined();
+    }
+    expect(inputs['accept-label'].default).toBe('profile-gate:accept');
+    expect(yml('action.yml').outputs.verdict.description).toMatch(
+      /pass .*fail .*accepted .*inconclusive .*no-baseline/s,
+    );
+  });
+
+  it('the workflow checks out the base commit in a worktree, builds both, and gates with baseline-run / canary-run', () => {
+    const wf = yml('.github/workflows/profile-gate-same-runner.yml');
+    const inputs = Object.keys(yml('action.yml').inputs as object);
+    expect(wf.on.pull_request.types).toEqual(
+      expect.arrayContaining(['opened', 'synchronize', 'labeled']),
+    );
+    // no artifact, so no actions: read
+    expect(wf.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+    const steps = wf.jobs.gate.steps as {
+      uses?: string;
+      run?: string;
+      env?: Record<string, string>;
+      with?: Record<string, unknown>;
+    }[];
+    const worktree = steps.find((s) => /git worktree add/.test(s.run ?? ''))!;
+    // the sha reaches the shell through the environment, never spliced into the script
+    expect(worktree.env).toEqual({ BASE_SHA: '${{ github.event.pull_request.base.sha }}' });
+    expect(worktree.run).toContain('"$BASE_SHA"');
+    const build = steps.find((s) => /go build/.test(s.run ?? ''))!;
+    expect(build.run).toMatch(
+      /\$RUNNER_TEMP\/base\/fixtures\/go-demo.*go build -o "\$RUNNER_TEMP\/builds\/baseline"/,
+    );
+    expect(build.run).toMatch(/go build -o "\$RUNNER_TEMP\/builds\/canary"/);
+    const gate = steps.find((s) => s.uses === './')!;
+    for (const k of Object.keys(gate.with!)) expect(inputs, k).toContain(k);
+    expect(gate.with).toMatchObject({
+      'baseline-run': expect.stringMatching(/builds\/baseline -addr 127\.0\.0\.1:8081/),
+      'canary-run': expect.stringMatching(/builds\/canary -addr 127\.0\.0\.1:8082/),
+      'baseline-endpoint': 'http://127.0.0.1:8081',
+      endpoint: 'http://127.0.0.1:8082',
+      'baseline-load-url': 'http://127.0.0.1:8081/checkout',
+      'load-url': 'http://127.0.0.1:8082/checkout',
+    });
+  });
+});
