@@ -514,6 +514,35 @@ describe('runAction (in-process)', () => {
       expect(fake.comments[0].body).toContain('No baseline to compare with: nothing promoted yet.');
     });
 
+    it('an accepted, same-runner gate is rendered as such; an acceptance for another pull request is not', async () => {
+      const fake = await fakeRepo();
+      fake.pulls.set(8, {
+        number: 8,
+        head: { sha: '2'.repeat(40), ref: 'fix', repo: 'forker/shop' },
+      });
+      const accepted = (pullRequest: number) =>
+        reportDir(8, {
+          pr: {
+            verdict: 'accepted',
+            accepted: { label: 'perf-ok', pullRequest },
+            sameRunner: true,
+          },
+        });
+      expect((await (await comment(fake, accepted(8))).run).commentAction).toBe('created');
+      const body = fake.comments[0].body;
+      expect(body).toContain('## :warning: profile-gate: ACCEPTED: 1 regression');
+      expect(body).toContain(
+        '> **Accepted on purpose:** the label `perf-ok` on pull request #8 accepts this regression; the job passes. Once merged, this build is what later pull requests compare with.',
+      );
+      expect(body).toContain('**Baseline:** same runner, interleaved A/B');
+      // data that claims another pull request's label: rendered as the failure it is
+      await (
+        await comment(fake, accepted(9))
+      ).run;
+      expect(fake.comments[0].body).toContain('## :x: profile-gate: FAIL: 1 regression');
+      expect(fake.comments[0].body).not.toContain('Accepted on purpose');
+    });
+
     it('refuses comparison.json that is not a comparison, naming the field', async () => {
       const fake = await fakeRepo();
       fake.pulls.set(8, {
