@@ -36933,7 +36933,9 @@ function loadRecord(o, role) {
 function startLoad(run) {
   const load = run.o.load;
   if (load?.kind === "builtin") startGenerators(run, load);
-  else if (load?.kind === "command") startLoadCommand(run, load);
+  else if (load?.kind === "command" && run.settings.interleaved) {
+    for (const s of run.sets) startLoadCommand(run, load, s);
+  } else if (load?.kind === "command") startLoadCommand(run, load, run.sets[0]);
 }
 function startGenerators(run, l) {
   const { sets } = run;
@@ -36953,34 +36955,52 @@ function startGenerators(run, l) {
     message: `load: ${l.rate} req/s open-loop${sets.length > 1 ? " to each build" : ""} (${mix2.map((t) => `${t.method} ${redactUrl(t.url)}${mix2.length > 1 ? ` x${t.weight}` : ""}`).join(", ")})`
   });
 }
-function startLoadCommand(run, l) {
+function startLoadCommand(run, l, s) {
   const secs = Math.ceil(run.plannedS * 1.5 + 30);
-  const cmd = substitute(
-    l.command,
-    { seconds: secs, url: l.loadUrl, type: run.o.type },
-    "--load-command"
-  );
-  const lc = startCommand(cmd, {});
-  run.loadCommand = lc;
+  const url = s.role === "baseline" ? l.baselineLoadUrl : l.loadUrl;
+  const cmd = substitute(l.command, { seconds: secs, url, type: run.o.type }, "--load-command");
+  const env = { ...run.o.commandEnv ?? process.env };
+  if (url) env.PROFILE_GATE_TARGET = url;
+  if (s.role) env.PROFILE_GATE_SIDE = s.role;
+  const lc = startCommand(cmd, { env });
+  s.loadCommand = lc;
   void lc.exited.then((info) => {
-    if (run.stoppingLoad) return;
+    if (run.stoppingLoad || s.loadCommand !== lc) return;
     const ranFor = (performance3.now() - run.startedAt) / 1e3;
     run.loadFailure = new CaptureError(
       "load",
-      `the load command exited early (${describeExit(info)}) after ${fmtSeconds(ranFor)}; it must keep running until the last capture ends${lc.tail() ? `. Its last output:
+      `the load command${s.role ? ` (${s.role})` : ""} exited early (${describeExit(info)}) after ${fmtSeconds(ranFor)}; it must keep running until ${s.role ? "its build's capture" : "the last capture"} ends${lc.tail() ? `. Its last output:
 ${lc.tail()}` : ""}`
     );
     run.abort.abort();
   });
+  const target = url ? ` for ${redactUrl(url)}` : "";
   run.progress({
     kind: "info",
-    message: `load: started \`${redactCommand(l.command)}\` (pid ${lc.pid ?? "?"})`
+    message: `load${s.role ? ` (${s.role})` : ""}: started \`${redactCommand(l.command)}\`${target} (pid ${lc.pid ?? "?"})`
   });
+}
+async function switchLoadCommand(run, s) {
+  const l = run.o.load;
+  if (l?.kind !== "command") return false;
+  let switched = false;
+  for (const other of run.sets) {
+    if (other === s || !other.loadCommand) continue;
+    const lc = other.loadCommand;
+    other.loadCommand = void 0;
+    await lc.stop(3e3);
+    switched = true;
+  }
+  if (!s.loadCommand) {
+    startLoadCommand(run, l, s);
+    switched = true;
+  }
+  return switched;
 }
 async function stopLoad(run) {
   run.stoppingLoad = true;
   for (const s of run.sets) await s.gen?.stop();
-  if (run.loadCommand) await run.loadCommand.stop(3e3);
+  await Promise.all(run.sets.map((s) => s.loadCommand?.stop(3e3)));
 }
 function checkWarmupLoad(run, before) {
   const { warmupS } = run.settings;
@@ -37729,8 +37749,23 @@ function validate(o) {
       );
     }
   }
-  if (o.load?.kind === "command" && !o.load.command.trim())
-    throw new UsageError("--load-command is empty");
+  if (o.load?.kind === "command") {
+    const l = o.load;
+    if (!l.command.trim()) throw new UsageError("--load-command is empty");
+    if (placeholdersIn(l.command).includes("url")) {
+      if (!l.loadUrl) {
+        throw new UsageError(
+          "--load-command uses {url}: give --load-url (the URL handed to the command)"
+        );
+      }
+      if (ab && !l.baselineLoadUrl) {
+        throw new UsageError(
+          "--load-command uses {url}: give --baseline-load-url too (the baseline build's URL)"
+        );
+      }
+    }
+    substitute(l.command, { seconds: 1, url: l.loadUrl ?? "", type: o.type }, "--load-command");
+  }
 }
 function validateProfiler(o) {
   if (o.profiler === void 0) {
@@ -38093,18 +38128,22 @@ async function takeCaptures(run) {
   }
 }
 async function loadOnly(run, s) {
-  if (!run.settings.interleaved || !s.gen) return;
+  if (!run.settings.interleaved) return;
+  const commandSwitched = await switchLoadCommand(run, s);
   let switched = false;
-  for (const other of run.sets) {
-    if (other === s || !other.gen?.running) continue;
-    other.gen.pause();
-    switched = true;
+  if (s.gen) {
+    for (const other of run.sets) {
+      if (other === s || !other.gen?.running) continue;
+      other.gen.pause();
+      switched = true;
+    }
+    if (!s.gen.running) {
+      s.gen.resume();
+      switched = true;
+    }
   }
-  if (!s.gen.running) {
-    s.gen.resume();
-    switched = true;
-  }
-  if (switched) await sleep(ALTERNATE_SETTLE_MS, run.signal);
+  if (commandSwitched) await sleep(COMMAND_SETTLE_MS, run.signal);
+  else if (switched) await sleep(ALTERNATE_SETTLE_MS, run.signal);
 }
 function failureOf(run, e, outer) {
   if (run.loadFailure) return run.loadFailure;
@@ -38176,7 +38215,7 @@ function stopTicker(run) {
   clearInterval(run.ticker);
   run.ticker = void 0;
 }
-var CaptureRunError, ALTERNATE_SETTLE_MS;
+var CaptureRunError, ALTERNATE_SETTLE_MS, COMMAND_SETTLE_MS;
 var init_runner = __esm({
   "src/capture/runner.ts"() {
     "use strict";
@@ -38200,6 +38239,138 @@ var init_runner = __esm({
       partial;
     };
     ALTERNATE_SETTLE_MS = 500;
+    COMMAND_SETTLE_MS = 1e3;
+  }
+});
+
+// src/capture/builds.ts
+function lastLines(text, n = TAIL_LINES) {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
+  if (!lines.length) return "(no output)";
+  return lines.slice(-n).map((l) => `  | ${l}`).join("\n");
+}
+async function startBuilds(specs, opts) {
+  const log = opts.log ?? (() => {
+  });
+  const exitedCtl = new AbortController();
+  let reason;
+  let stopping = false;
+  const running = [];
+  const stopAll = async (graceMs = opts.stopGraceMs ?? 5e3) => {
+    stopping = true;
+    await Promise.all(running.map(({ rc }) => rc.stop(graceMs)));
+  };
+  try {
+    for (const spec of specs) {
+      const rc = startCommand(spec.command, {
+        cwd: opts.cwd,
+        env: opts.env,
+        onLine: opts.onOutput ? (_stream, line) => opts.onOutput(spec.role, line) : void 0
+      });
+      running.push({ spec, rc });
+      log(
+        `${spec.role} build: started \`${redactCommand(spec.command)}\` (${spec.option}, pid ${rc.pid ?? "?"})`
+      );
+      void rc.exited.then((info) => {
+        if (stopping || reason) return;
+        reason = exitMessage(spec, info, rc, "while the captures ran");
+        exitedCtl.abort();
+      });
+    }
+    await Promise.all(running.map((r) => waitReady(r.spec, r.rc, opts)));
+  } catch (e) {
+    await stopAll(1e3);
+    throw e;
+  }
+  return {
+    builds: running.map(({ spec, rc }) => ({
+      role: spec.role,
+      option: spec.option,
+      command: spec.command,
+      pid: rc.pid
+    })),
+    exited: exitedCtl.signal,
+    exitReason: () => reason,
+    stop: stopAll
+  };
+}
+function exitMessage(spec, info, rc, when) {
+  const hint = info.code === 0 ? "; the command must keep the build running in the foreground (`./server`, not `./server &`)" : "";
+  return `the ${spec.role} build (${spec.option}: \`${redactCommand(spec.command)}\`) exited ${when} (${describeExit(info)})${hint}. Its last output:
+${lastLines(rc.tail())}`;
+}
+async function waitReady(spec, rc, opts) {
+  const t0 = Date.now();
+  const pending = new Set(spec.readyUrls);
+  const poll = opts.pollMs ?? 200;
+  for (; ; ) {
+    if (opts.signal?.aborted) throw new CaptureError("aborted", "interrupted");
+    if (rc.hasExited) {
+      throw new CaptureError(
+        "command",
+        exitMessage(spec, await rc.exited, rc, "before it answered")
+      );
+    }
+    for (const url of [...pending]) if (await answers(url, opts.signal)) pending.delete(url);
+    if (pending.size === 0) {
+      opts.log?.(
+        `${spec.role} build: answering after ${fmtSeconds((Date.now() - t0) / 1e3)} (${spec.readyUrls.map(redactUrl).join(", ")})`
+      );
+      return;
+    }
+    if (Date.now() - t0 >= opts.readyTimeoutMs) {
+      throw new CaptureError(
+        "command",
+        `the ${spec.role} build (${spec.option}: \`${redactCommand(spec.command)}\`, pid ${rc.pid ?? "?"}) did not answer at ${[...pending].map(redactUrl).join(", ")} within ${fmtSeconds(opts.readyTimeoutMs / 1e3)}; it was stopped. Its last output:
+${lastLines(rc.tail())}`
+      );
+    }
+    await Promise.race([sleep(poll, opts.signal).catch(() => {
+    }), rc.exited]);
+  }
+}
+async function answers(url, signal) {
+  const root = new URL("/", url).toString();
+  try {
+    await httpGetOnce(root, { timeoutMs: 2e3, maxBytes: 64 * 1024, signal });
+    return true;
+  } catch (e) {
+    return e instanceof CaptureError && (e.status !== void 0 || e.kind === "too-large");
+  }
+}
+async function withBuilds(specs, opts, body) {
+  if (!specs.length) return body(opts.signal);
+  const started = await startBuilds(specs, opts);
+  const ac = new AbortController();
+  const fire = () => ac.abort();
+  if (opts.signal?.aborted || started.exited.aborted) fire();
+  opts.signal?.addEventListener("abort", fire, { once: true });
+  started.exited.addEventListener("abort", fire, { once: true });
+  try {
+    return await body(ac.signal);
+  } catch (e) {
+    const why = started.exitReason();
+    if (why && !opts.signal?.aborted) throw new CaptureError("command", why);
+    throw e;
+  } finally {
+    opts.signal?.removeEventListener("abort", fire);
+    started.exited.removeEventListener("abort", fire);
+    await started.stop();
+    opts.log?.(
+      `stopped the build${started.builds.length > 1 ? "s" : ""} (${started.builds.map((b) => `${b.role} pid ${b.pid ?? "?"}`).join(", ")})`
+    );
+  }
+}
+var TAIL_LINES;
+var init_builds = __esm({
+  "src/capture/builds.ts"() {
+    "use strict";
+    init_command();
+    init_errors3();
+    init_http_get();
+    init_time();
+    init_url();
+    TAIL_LINES = 15;
   }
 });
 
@@ -38207,6 +38378,7 @@ var init_runner = __esm({
 var capture_exports = {};
 __export(capture_exports, {
   CAPTURE_USAGE: () => CAPTURE_USAGE,
+  buildsFromArgs: () => buildsFromArgs,
   captureCommand: () => captureCommand,
   captureOptionsFromArgs: () => captureOptionsFromArgs,
   progressPrinter: () => progressPrinter,
@@ -38236,9 +38408,7 @@ ${CAPTURE_USAGE}`);
 ${CAPTURE_USAGE}`);
   const mixSpec = s["load-mix"];
   let load;
-  if (s["load-url"] && s["load-command"])
-    throw new UsageError("give --load-url (built-in load) or --load-command, not both");
-  if (s["load-url"]) {
+  if (s["load-url"] && !s["load-command"]) {
     if (n.rate === void 0) throw new UsageError("--load-url needs --rate (requests per second)");
     const targetsFor = (base) => mixSpec ? parseLoadMix(mixSpec, base, cwd) : [{ method: "GET", url: new URL(base).toString(), weight: 1 }];
     const checkUrl = (u, opt) => {
@@ -38271,8 +38441,15 @@ ${CAPTURE_USAGE}`);
         throw new UsageError(`--${k} goes with --load-url (the built-in load generator)`);
     }
     if (mixSpec) throw new UsageError("--load-mix goes with --load-url");
-    if (s["baseline-load-url"]) throw new UsageError("--baseline-load-url goes with --load-url");
-    if (s["load-command"]) load = { kind: "command", command: s["load-command"] };
+    if (s["baseline-load-url"] && !s["load-command"])
+      throw new UsageError("--baseline-load-url goes with --load-url or --load-command");
+    if (s["load-command"])
+      load = {
+        kind: "command",
+        command: s["load-command"],
+        loadUrl: s["load-url"],
+        baselineLoadUrl: s["baseline-load-url"]
+      };
   }
   return {
     outDir: resolve7(cwd, s.out),
@@ -38300,6 +38477,43 @@ ${CAPTURE_USAGE}`);
     overwrite: a.flags.force,
     limits: limitsFrom(a)
   };
+}
+function buildsFromArgs(argv, o) {
+  const a = parseArgs(argv, SPEC4);
+  const s = a.strings;
+  const ready = (...urls) => urls.filter((u) => !!u).map((u) => u.replace(/\{(seconds|type)\}/g, "0"));
+  const loadUrls = (role) => {
+    const l = o.load;
+    if (l?.kind === "command") return role === "baseline" ? l.baselineLoadUrl : l.loadUrl;
+    if (l?.kind === "builtin")
+      return (role === "baseline" ? l.baselineTargets : l.targets)?.[0]?.url;
+    return void 0;
+  };
+  const out = [];
+  if (a.numbers["ready-timeout"] !== void 0 && !s.run && !s["baseline-run"])
+    throw new UsageError("--ready-timeout goes with --run or --baseline-run");
+  if (s["baseline-run"]) {
+    if (!o.baselineUrl)
+      throw new UsageError(
+        "--baseline-run goes with --baseline-url (the started build's endpoint)"
+      );
+    out.push({
+      role: "baseline",
+      option: "--baseline-run",
+      command: s["baseline-run"],
+      readyUrls: ready(o.baselineUrl, loadUrls("baseline"))
+    });
+  }
+  if (s.run) {
+    if (!o.url) throw new UsageError("--run goes with --url (the started build's endpoint)");
+    out.push({
+      role: "canary",
+      option: "--run",
+      command: s.run,
+      readyUrls: ready(o.url, loadUrls("canary"))
+    });
+  }
+  return out;
 }
 function registerCaptureSecrets(o) {
   const urls = [o.url, o.baselineUrl];
@@ -38396,6 +38610,9 @@ async function captureCommand(argv, io, signal) {
     return 0;
   }
   const options = captureOptionsFromArgs(argv, io.cwd);
+  const builds = buildsFromArgs(argv, options);
+  const readyTimeout = a.numbers["ready-timeout"] ?? 120;
+  if (!(readyTimeout > 0)) throw new UsageError("--ready-timeout must be above 0 seconds");
   registerCaptureSecrets(options);
   const interactive = Boolean(io.status) && !io.env.CI;
   const progress = progressPrinter(io, interactive, a.flags.quiet);
@@ -38416,7 +38633,17 @@ async function captureCommand(argv, io, signal) {
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   try {
-    const res = await runCapture(options, { signal: ac.signal, progress });
+    const res = await withBuilds(
+      builds,
+      {
+        cwd: io.cwd,
+        readyTimeoutMs: readyTimeout * 1e3,
+        signal: ac.signal,
+        log: (m) => progress({ kind: "info", message: m }),
+        onOutput: (role, l) => progress({ kind: "info", message: `[${role}] ${l}` })
+      },
+      (signal2) => runCapture(options, { signal: signal2, progress })
+    );
     if (a.flags.json) {
       io.stdout(
         safeJsonText(
@@ -38457,6 +38684,10 @@ kept ${kept2} (manifest marks the set incomplete)
       );
       return 2;
     }
+    if (e instanceof CaptureError && e.kind === "aborted") {
+      io.stderr("profile-gate: interrupted\n");
+      return 130;
+    }
     if (e instanceof CaptureError) {
       io.stderr(`profile-gate: error: ${e.message}
 `);
@@ -38477,6 +38708,7 @@ var init_capture = __esm({
     init_loadgen();
     init_runner();
     init_errors3();
+    init_builds();
     init_time();
     init_args();
     init_common();
@@ -38514,11 +38746,11 @@ var init_capture = __esm({
       },
       "load-url": {
         kind: "string",
-        description: "built-in open-loop load: target URL (base for --load-mix)"
+        description: "built-in open-loop load: target URL (base for --load-mix); with --load-command, its {url}"
       },
       "baseline-load-url": {
         kind: "string",
-        description: "built-in load target of the baseline build (A/B)"
+        description: "load target of the baseline build (A/B): built-in load, or the command {url}"
       },
       rate: {
         kind: "number",
@@ -38539,7 +38771,19 @@ var init_capture = __esm({
       },
       "load-command": {
         kind: "string",
-        description: "run your own load tool for the whole period ({seconds} = run time bound)"
+        description: "your own load tool ({seconds} = run time bound, {url} = --load-url); in A/B one per build"
+      },
+      run: {
+        kind: "string",
+        description: "shell command starting the canary build; stopped when the captures end"
+      },
+      "baseline-run": {
+        kind: "string",
+        description: "shell command starting the baseline build (with --baseline-url)"
+      },
+      "ready-timeout": {
+        kind: "number",
+        description: "seconds a --run / --baseline-run build may take to answer (default 120)"
       },
       "capture-command": {
         kind: "string",
@@ -38598,12 +38842,15 @@ var init_capture = __esm({
     CAPTURE_USAGE = `Usage: profile-gate capture --url URL --out DIR [--type cpu] [--captures K] [--seconds S]
          [--load-url URL --rate R [--load-mix SPEC] | --load-command CMD] [--warmup S]
          [--baseline-url URL [--baseline-load-url URL]] [--label k=v ...]
+         [--run 'CMD' [--baseline-run 'CMD'] [--ready-timeout S]]
        profile-gate capture --profiler node|jfr|perf --pid N [--baseline-pid M] --out DIR ...
        profile-gate capture --capture-command 'py-spy record --pid {pid} --duration {seconds} --format raw -o {out}' --pid N --out DIR ...
 
 Takes K captures one after another (never overlapping) while a fixed load runs, and writes them
 to DIR with manifest.json (times, request counts, sha256, runner fingerprint). With a baseline,
-captures alternate baseline/canary and go to DIR/baseline and DIR/canary.
+captures alternate baseline/canary and go to DIR/baseline and DIR/canary. --run / --baseline-run
+start the builds first (each in its own process group, ready when its URLs answer) and stop them
+at the end, whatever happens.
 Profiling endpoints are admin surfaces: bind them to localhost or an internal port only.
 See docs/capture.md.`;
   }
@@ -40245,7 +40492,10 @@ function compareCaptures(baseline, canary, settings, opts = {}) {
   const warnings = check.warnings;
   let perUnit = check.perUnit;
   const mismatch = opts.hardwareMismatch;
-  if (mismatch && settings.onHardwareMismatch === "skip-per-unit" && perUnit) {
+  const perUnitSkipped = Boolean(
+    mismatch && settings.onHardwareMismatch === "skip-per-unit" && perUnit
+  );
+  if (perUnitSkipped) {
     perUnit = false;
     warnings.push(
       `${mismatch}: cost per request is not checked (on-hardware-mismatch: skip-per-unit); shares still are`
@@ -40320,6 +40570,7 @@ function compareCaptures(baseline, canary, settings, opts = {}) {
     grew,
     functions,
     warnings,
+    ...mismatch ? { hardware: { mismatch, onMismatch: settings.onHardwareMismatch, perUnitSkipped } } : {},
     settings: {
       ...settings,
       config: settings.config,
@@ -40706,6 +40957,7 @@ function comparisonJson(c) {
     grew: c.grew.map(fnJson),
     functions: c.functions.map(fnJson),
     warnings: c.warnings,
+    hardware: c.hardware ?? null,
     settings: { ...settings, configFile: config?.file ?? null },
     baseline: c.baseline,
     canary: c.canary
@@ -41958,7 +42210,7 @@ function hardwareMismatch(base, can) {
   const a = base[0]?.runner;
   const b = can[0]?.runner;
   if (!a || !b) return void 0;
-  const osName = (s) => s.split(" ")[0];
+  const osName = (s) => s.split(" ")[0].toLowerCase();
   const fields = [
     ["CPU", a.cpuModel, b.cpuModel],
     ["cores", a.cores, b.cores],

@@ -43,6 +43,28 @@ const io: ActionIO = {
   },
 };
 
+/**
+ * Cancellation. On "Cancel workflow" (or a timeout) the runner sends SIGINT, then SIGTERM about
+ * 7.5 s later, then kills the process tree. The first signal aborts the run: captures stop and
+ * the builds the Action started are stopped (SIGTERM to their process groups, SIGKILL after a
+ * grace) before the step ends. A second signal ends the step at once; the exit handler of
+ * capture/command.ts then SIGKILLs every process group still running.
+ */
+const cancel = new AbortController();
+let signals = 0;
+function onSignal(sig: NodeJS.Signals): void {
+  signals++;
+  if (signals === 1) {
+    core.info(`profile-gate: ${sig} received (job cancelled?): stopping captures and builds`);
+    cancel.abort();
+    return;
+  }
+  core.setFailed(`profile-gate: cancelled (${sig})`);
+  process.exit(1);
+}
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
+
 /** A secret for the runner's masking (with its encoded forms) and for ours. */
 function setSecret(s: string): void {
   for (const v of secretVariants(s)) core.setSecret(v);
@@ -72,6 +94,7 @@ async function main(): Promise<void> {
     }),
     engines: realEngines(inputs.workspace),
     env,
+    signal: cancel.signal,
   });
 }
 
@@ -91,6 +114,10 @@ main().catch(async (e: unknown) => {
   if (e instanceof InputError) {
     io.setFailed(e.message);
     await failureSummary(e.message);
+    return;
+  }
+  if (cancel.signal.aborted) {
+    io.setFailed('profile-gate: cancelled; the captures and the builds it started were stopped');
     return;
   }
   const err = e as Error;

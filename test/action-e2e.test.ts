@@ -4,10 +4,13 @@
  * Baseline and canary are the demo capture sets in fixtures/captures (base-1, base-2: the same
  * build twice; cpu: a build whose main.computeDiscount got slower).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runnerFingerprint } from '../src/capture/fingerprint.js';
+import type { Manifest } from '../src/captureset/manifest.js';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, repoRoot } from './helpers/corpus.js';
 import { FakeGitHub, type FakeRun } from './helpers/fake-github.js';
@@ -468,5 +471,141 @@ describe('bundled Action under Node 24 against a fake GitHub', () => {
     // never an empty summary
     expect(r.summary).toContain('## :x: profile-gate: error');
     expect(r.summary).toContain('confidence: "high" is not a number');
+  });
+
+  it('accept-label: a failing comparison on a pull request that carries the label ends accepted, exit 0', async () => {
+    const { fake } = await repoWithBaseline();
+    // the event payload carries no labels (as on a re-run after labelling): the API's are used
+    fake.labels.set(7, ['needs-review', 'profile-gate:accept']);
+    const r = await gateOnPr(fake, SLOWER);
+
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.outputs.verdict).toBe('accepted');
+    expect(r.outputs.summary).toMatch(
+      /^accepted: 1 regression over budget accepted by the label profile-gate:accept on pull request #7: main\.computeDiscount \(\+\d+\.\d+ pp self\)$/,
+    );
+    // the regressions are still reported, as what was accepted
+    const regs = JSON.parse(r.outputs.regressions) as { function: string }[];
+    expect(regs.map((x) => x.function)).toContain('main.computeDiscount');
+    expect(r.annotations.filter((a) => a.level === 'error')).toEqual([]);
+    expect(
+      r.annotations.find(
+        (a) => a.title === 'profile-gate: main.computeDiscount regressed (self), accepted',
+      )?.level,
+    ).toBe('warning');
+    expect(r.annotations.find((a) => a.title === 'profile-gate: regression accepted')?.level).toBe(
+      'notice',
+    );
+    // summary and comment: the verdict, the label, the accepted regression
+    for (const md of [r.summary, comments(fake, 7)[0].body]) {
+      expect(md).toMatch(
+        /^(<!-- profile-gate:shop-cpu -->\n)?## :warning: profile-gate: ACCEPTED: 1 regression \(/,
+      );
+      expect(md).toContain(
+        '> **Accepted on purpose:** the label `profile-gate:accept` on pull request #7 accepts this regression; the job passes.',
+      );
+      expect(md).toMatch(/> - `main\.computeDiscount` \(self \+\d+\.\d+ pp\)/);
+    }
+    expect(
+      fake.requests.filter((q) => q.path === '/repos/octo-org/shop/issues/7/labels'),
+    ).toHaveLength(1);
+
+    // without the label the same comparison fails
+    fake.labels.set(7, ['needs-review']);
+    const again = await gateOnPr(fake, SLOWER);
+    expect(again.code).toBe(1);
+    expect(again.outputs.verdict).toBe('fail');
+  });
+});
+
+describe('hardware-aware artifact baselines (bundled Action)', () => {
+  const work = mkdtempSync(join(tmpdir(), 'pg-hardware-'));
+  const here = runnerFingerprint('go1.19.8');
+  const OTHER_CPU = 'Intel(R) Xeon(R) Platinum 8370C CPU @ 2.80GHz';
+
+  /** A copy of a fixture run whose manifest is edited (the capture files, and their digests, stay). */
+  function copyRun(run: string, as: string, edit: (m: Manifest) => void): string {
+    const dir = join(work, as);
+    cpSync(fixture('captures', run), dir, { recursive: true });
+    const p = join(dir, 'manifest.json');
+    const m = JSON.parse(readFileSync(p, 'utf8')) as Manifest;
+    edit(m);
+    writeFileSync(p, JSON.stringify(m, null, 2));
+    return dir;
+  }
+
+  // The canary, captured on this runner: the same profiles as base-2 (no function's share
+  // moved), but each window served a quarter fewer requests in a quarter less time: the same
+  // request rate, a third more CPU per request. Only cost per request can see it.
+  const canary = copyRun('base-2', 'canary-here', (m) => {
+    m.runner = here;
+    for (const c of m.captures) {
+      c.requests!.completed = Math.round(c.requests!.completed * 0.75);
+      c.durationSeconds = Number((c.durationSeconds * 0.75).toFixed(3));
+    }
+  });
+  const otherCpu = copyRun('base-1', 'baseline-other-cpu', (m) => {
+    m.runner = { ...here, cpuModel: OTHER_CPU };
+  });
+  const sameCpu = copyRun('base-1', 'baseline-same-cpu', (m) => {
+    m.runner = here;
+  });
+  const fast = { bootstrap: '2000' };
+
+  it('a baseline artifact from another CPU: cost per request stays out of the verdict by default (the summary says so); on-hardware-mismatch: fail fails', async () => {
+    const { fake } = await repoWithBaseline({ baselineDir: otherCpu });
+    const r = await gateOnPr(fake, canary, { inputs: fast });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.outputs.verdict).toBe('pass');
+    const cmp = JSON.parse(readFileSync(join(r.outputs['report-path'], 'comparison.json'), 'utf8'));
+    expect(cmp.hardware).toEqual({
+      mismatch: `baseline and canary ran on different hardware (CPU ${OTHER_CPU} vs ${here.cpuModel})`,
+      onMismatch: 'skip-per-unit',
+      perUnitSkipped: true,
+    });
+    expect(cmp.functions.some((f: { metric: string }) => f.metric === 'per-unit')).toBe(false);
+    // markdown text: an @ gets a zero-width space (no mentions from a manifest's CPU model)
+    const md = (t: string) => t.replace(/@/g, '@\u200b');
+    expect(r.summary).toContain(
+      `**Hardware:** baseline and canary ran on different hardware (CPU ${md(OTHER_CPU)} vs ${md(here.cpuModel)}). \`on-hardware-mismatch: skip-per-unit\`: cost per request (absolute CPU time per request) was not checked, since it is not comparable across machines; the shares of each function were.`,
+    );
+    expect(comments(fake, 7)[0].body).toContain('`on-hardware-mismatch: skip-per-unit`');
+
+    const strict = await gateOnPr(fake, canary, {
+      inputs: { ...fast, 'on-hardware-mismatch': 'fail' },
+    });
+    expect(strict.code).toBe(1);
+    expect(strict.outputs.verdict).toBe('fail');
+    const errors = strict.annotations.filter((a) => a.level === 'error');
+    // the failure message first; with fail, cost per request is checked too (and grew by a
+    // third here), then the mismatch itself
+    expect(errors.map((a) => a.title)).toEqual([
+      undefined, // core.setFailed
+      'profile-gate: (total) regressed (per-unit)',
+      'profile-gate: different hardware',
+    ]);
+    expect(errors[2].message).toBe(
+      `baseline and canary ran on different hardware (CPU ${OTHER_CPU} vs ${here.cpuModel}), and on-hardware-mismatch is fail`,
+    );
+    expect(strict.summary).toContain(
+      '`on-hardware-mismatch: fail`: the gate fails for that alone (set it to skip-per-unit to compare shares only).',
+    );
+  });
+
+  it('the same canary against a baseline artifact from this CPU fails on cost per request (what the default skipped)', async () => {
+    const { fake } = await repoWithBaseline({ baselineDir: sameCpu });
+    const r = await gateOnPr(fake, canary, { inputs: fast });
+    expect(r.code).toBe(1);
+    expect(r.outputs.verdict).toBe('fail');
+    const regs = JSON.parse(r.outputs.regressions) as {
+      function: string;
+      metric: string;
+      deltaPp: number;
+    }[];
+    expect(regs.map((x) => x.metric)).toEqual(['per-unit']);
+    // a third more per request: +33%
+    expect(regs[0].deltaPp).toBeGreaterThan(25);
+    expect(regs[0].deltaPp).toBeLessThan(42);
+    expect(r.summary).not.toContain('**Hardware:**');
   });
 });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { downloadArtifact, type ArtifactTransfer } from '../src/github/artifacts.js';
 import { readRunContext, type RunContext } from '../src/github/context.js';
-import type { Engines } from '../src/github/engines.js';
+import { commandEnv, type Engines } from '../src/github/engines.js';
 import { runAction, type ActionIO } from '../src/github/gate.js';
 import { readInputs, type ActionInputs } from '../src/github/inputs.js';
 import { GitHubRest } from '../src/github/rest.js';
@@ -514,6 +514,35 @@ describe('runAction (in-process)', () => {
       expect(fake.comments[0].body).toContain('No baseline to compare with: nothing promoted yet.');
     });
 
+    it('an accepted, same-runner gate is rendered as such; an acceptance for another pull request is not', async () => {
+      const fake = await fakeRepo();
+      fake.pulls.set(8, {
+        number: 8,
+        head: { sha: '2'.repeat(40), ref: 'fix', repo: 'forker/shop' },
+      });
+      const accepted = (pullRequest: number) =>
+        reportDir(8, {
+          pr: {
+            verdict: 'accepted',
+            accepted: { label: 'perf-ok', pullRequest },
+            sameRunner: true,
+          },
+        });
+      expect((await (await comment(fake, accepted(8))).run).commentAction).toBe('created');
+      const body = fake.comments[0].body;
+      expect(body).toContain('## :warning: profile-gate: ACCEPTED: 1 regression');
+      expect(body).toContain(
+        '> **Accepted on purpose:** the label `perf-ok` on pull request #8 accepts this regression; the job passes. Once merged, this build is what later pull requests compare with.',
+      );
+      expect(body).toContain('**Baseline:** same runner, interleaved A/B');
+      // data that claims another pull request's label: rendered as the failure it is
+      await (
+        await comment(fake, accepted(9))
+      ).run;
+      expect(fake.comments[0].body).toContain('## :x: profile-gate: FAIL: 1 regression');
+      expect(fake.comments[0].body).not.toContain('Accepted on purpose');
+    });
+
     it('refuses comparison.json that is not a comparison, naming the field', async () => {
       const fake = await fakeRepo();
       fake.pulls.set(8, {
@@ -547,5 +576,205 @@ describe('runAction (in-process)', () => {
         ),
       ).toBe(true);
     });
+  });
+});
+
+describe('runAction: same runner, interleaved A/B', () => {
+  it('baseline-endpoint with baseline-run / canary-run: the engine starts the builds and captures both; no artifact, no token needed', async () => {
+    const fake = await fakeRepo();
+    const { inputs, ctx } = setup({
+      inputs: {
+        'github-token': '',
+        comment: 'false',
+        endpoint: 'http://127.0.0.1:6061',
+        'baseline-endpoint': 'http://127.0.0.1:6060',
+        'canary-run': './head/server -addr 127.0.0.1:6061',
+        'baseline-run': './base/server -addr 127.0.0.1:6060',
+        'load-url': 'http://127.0.0.1:6061/checkout',
+        'baseline-load-url': 'http://127.0.0.1:6060/checkout',
+        'load-rate': '300',
+        'ready-timeout': '30',
+      },
+      eventName: 'pull_request',
+      payload: prPayload(),
+    });
+    const eng = engines('pass');
+    eng.capture = vi.fn(async () => ({
+      dir: fixture('captures', 'cpu'),
+      baselineDir: fixture('captures', 'base-1'),
+    }));
+    const ac = new AbortController();
+    const rec = recordingIO();
+    const out = await runAction(inputs, ctx, {
+      io: rec.io,
+      rest: new GitHubRest({ token: '', apiUrl: fake.url }),
+      transfer: fakeTransfer(fake, false).transfer,
+      engines: eng,
+      env: { PATH: '/usr/bin' },
+      signal: ac.signal,
+    });
+    expect(out.verdict).toBe('pass');
+    const [opts, , run] = (eng.capture as ReturnType<typeof vi.fn>).mock.calls[0];
+    expect(opts).toMatchObject({
+      endpoint: 'http://127.0.0.1:6061',
+      baselineEndpoint: 'http://127.0.0.1:6060',
+      baselineLoadUrl: 'http://127.0.0.1:6060/checkout',
+      load: { kind: 'builtin', url: 'http://127.0.0.1:6061/checkout', rate: 300 },
+    });
+    expect(run).toEqual({
+      builds: [
+        {
+          role: 'baseline',
+          option: 'baseline-run',
+          command: './base/server -addr 127.0.0.1:6060',
+          readyUrls: ['http://127.0.0.1:6060', 'http://127.0.0.1:6060/checkout'],
+        },
+        {
+          role: 'canary',
+          option: 'canary-run',
+          command: './head/server -addr 127.0.0.1:6061',
+          readyUrls: ['http://127.0.0.1:6061', 'http://127.0.0.1:6061/checkout'],
+        },
+      ],
+      readyTimeoutMs: 30_000,
+      signal: ac.signal,
+      env: { PATH: '/usr/bin' },
+      cwd: inputs.workspace,
+    });
+    expect(eng.compare.mock.calls[0][0].baseline).toEqual({
+      paths: [fixture('captures', 'base-1')],
+    });
+    expect(fake.requests).toEqual([]);
+    // (the URL's autolink is defused by the output-safety layer: a zero-width space after "http:")
+    expect(rec.summaries[0]).toMatch(
+      /\*\*Baseline:\*\* same runner, interleaved A\/B: the baseline build \(at http:\u200b\/\/127\.0\.0\.1:6060, started by baseline-run\) captured in alternation with the canary, under the same offered load/,
+    );
+  });
+
+  it('the commands the Action starts do not get its inputs (the token), runtime or fleet credentials', () => {
+    expect(
+      commandEnv({
+        PATH: '/usr/bin',
+        HOME: '/home/runner',
+        GOFLAGS: '-mod=mod',
+        'INPUT_GITHUB-TOKEN': 'ghs_secret',
+        INPUT_ENDPOINT: 'http://127.0.0.1:6060',
+        ACTIONS_RUNTIME_TOKEN: 'jwt',
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc',
+        ACTIONS_ID_TOKEN_REQUEST_URL: 'https://x',
+        ACTIONS_RESULTS_URL: 'https://results',
+        PROFILE_GATE_SOURCE_TOKEN: 'pyro',
+        GITHUB_SHA: 'abc',
+        UNSET: undefined,
+      }),
+    ).toEqual({ PATH: '/usr/bin', HOME: '/home/runner', GOFLAGS: '-mod=mod', GITHUB_SHA: 'abc' });
+  });
+});
+
+describe('runAction: accept-label', () => {
+  async function failingGateOnPr(
+    labels: string[] | undefined,
+    inputs: Record<string, string> = {},
+  ) {
+    const fake = await fakeRepo();
+    if (labels) fake.labels.set(3, labels);
+    const { inputs: i, ctx } = setup({
+      inputs: {
+        'canary-path': fixture('captures', 'cpu'),
+        'baseline-path': fixture('captures', 'base-1'),
+        ...inputs,
+      },
+      eventName: 'pull_request',
+      payload: prPayload(),
+    });
+    const rec = recordingIO();
+    const out = await runAction(i, ctx, {
+      io: rec.io,
+      rest: new GitHubRest({ token: TOKEN, apiUrl: fake.url }),
+      transfer: fakeTransfer(fake, false).transfer,
+      engines: engines('fail'),
+      env: {},
+    });
+    return { fake, rec, out, reportDir: i.reportDir };
+  }
+
+  it('a failing gate on a pull request that carries the label (read now from the API) is accepted', async () => {
+    const { fake, rec, out, reportDir } = await failingGateOnPr(['bug', 'Profile-Gate:Accept']);
+    expect(out.verdict).toBe('accepted');
+    expect(out.accepted).toEqual({ label: 'Profile-Gate:Accept', pullRequest: 3 });
+    expect(rec.failed).toEqual([]);
+    expect(rec.outputs.verdict).toBe('accepted');
+    expect(rec.outputs.summary).toBe(
+      'accepted: 1 regression over budget accepted by the label Profile-Gate:Accept on pull request #3: main.slow (+9.00 pp self)',
+    );
+    expect(JSON.parse(rec.outputs.regressions)[0].function).toBe('main.slow');
+    // no error annotations: the regression is a warning now, and a notice says why it passed
+    expect(rec.logs.filter((l) => l.level === 'error')).toEqual([]);
+    expect(rec.logs.find((l) => l.level === 'warning' && l.title?.includes('main.slow'))).toEqual({
+      level: 'warning',
+      msg: expect.stringMatching(
+        /main\.slow self-CPU grew 9\.0pp .*\(accepted by the label Profile-Gate:Accept\)$/,
+      ),
+      title: 'profile-gate: main.slow regressed (self), accepted',
+    });
+    expect(rec.logs.some((l) => l.level === 'notice' && /^accepted: /.test(l.msg))).toBe(true);
+    const md = rec.summaries[0];
+    expect(md.split('\n')[0]).toBe(
+      '## :warning: profile-gate: ACCEPTED: 1 regression (CPU, 3 baseline vs 3 canary captures, 95% simultaneous intervals)',
+    );
+    expect(md).toContain(
+      '> **Accepted on purpose:** the label `Profile-Gate:Accept` on pull request #3 accepts this regression; the job passes.',
+    );
+    expect(md).toContain('> - `main.slow` (self +9.00 pp)');
+    expect(md).toContain('the next promote on the default branch makes this build the baseline');
+    // the comment says the same; comparison.json records it
+    expect(fake.comments[0].body).toContain('**Accepted on purpose:**');
+    expect(JSON.parse(readFileSync(join(reportDir, 'comparison.json'), 'utf8')).accepted).toEqual({
+      label: 'Profile-Gate:Accept',
+      pullRequest: 3,
+    });
+    expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toContain(
+      'GET /repos/octo-org/shop/issues/3/labels',
+    );
+  });
+
+  it('without the label, with another accept-label, or when the labels cannot be read, the gate fails', async () => {
+    const none = await failingGateOnPr(['bug']);
+    expect(none.out.verdict).toBe('fail');
+    expect(none.rec.failed).toHaveLength(1);
+
+    const other = await failingGateOnPr(['profile-gate:accept'], { 'accept-label': 'perf-ok' });
+    expect(other.out.verdict).toBe('fail');
+
+    const unreadable = await failingGateOnPr(undefined);
+    expect(unreadable.out.verdict).toBe('fail');
+    expect(unreadable.rec.failed).toHaveLength(1);
+    expect(
+      unreadable.rec.logs.find((l) => l.level === 'warning' && /labels/.test(l.msg))?.msg,
+    ).toMatch(
+      /^Could not read the labels of pull request #3: GitHub API GET .* HTTP 404: Not Found \(the token needs pull-requests: read\)\. The profile-gate:accept label cannot accept/,
+    );
+  });
+
+  it('a passing gate, and a failing one outside a pull request, make no label request', async () => {
+    const fake = await fakeRepo();
+    for (const verdict of ['pass', 'fail'] as const) {
+      const { inputs, ctx } = setup({
+        inputs: {
+          'canary-path': fixture('captures', 'cpu'),
+          'baseline-path': fixture('captures', 'base-1'),
+        },
+        ...(verdict === 'pass' ? { eventName: 'pull_request', payload: prPayload() } : {}),
+      });
+      const out = await runAction(inputs, ctx, {
+        io: recordingIO().io,
+        rest: new GitHubRest({ token: TOKEN, apiUrl: fake.url }),
+        transfer: fakeTransfer(fake, false).transfer,
+        engines: engines(verdict),
+        env: {},
+      });
+      expect(out.verdict).toBe(verdict);
+    }
+    expect(fake.requests.filter((r) => r.path.endsWith('/labels'))).toEqual([]);
   });
 });

@@ -230,14 +230,24 @@ describe('readInputs', () => {
         endpoint: 'ftp://x',
         'load-url': 'http://127.0.0.1:8080/',
         'load-command': 'hey',
+        'load-rate': '5',
         seconds: '0',
       }),
     ).toEqual([
       'seconds: 0 is out of range (expected a number > 0 and <= 3600)',
-      'load-url and load-command: give one of them, not both',
-      'load-rate: needed with load-url (requests per second)',
+      'load-rate / load-mix: only used with load-url (the built-in load generator, without load-command)',
       'endpoint: "ftp://x" is not an http(s) URL',
     ]);
+    expect(
+      problems({
+        mode: 'capture',
+        endpoint: 'http://127.0.0.1:6060',
+        'load-url': 'http://127.0.0.1:8080/',
+      }),
+    ).toEqual(['load-rate: needed with load-url (requests per second)']);
+    expect(
+      problems({ mode: 'capture', endpoint: 'http://127.0.0.1:6060', 'load-command': 'hey {url}' }),
+    ).toEqual(['load-url: needed when load-command uses {url} (the URL handed to the command)']);
     const i = readInputs(
       env({
         mode: 'capture',
@@ -265,6 +275,96 @@ describe('readInputs', () => {
     expect(
       problems({ 'canary-path': canary, 'baseline-path': fixture('captures', 'base-1') }),
     ).toEqual([]);
+  });
+
+  it('same runner: baseline-endpoint, baseline-run / canary-run, ready-timeout, accept-label', () => {
+    const ab = {
+      endpoint: 'http://127.0.0.1:6061',
+      'baseline-endpoint': 'http://user:pw@127.0.0.1:6060/debug/pprof/profile?seconds={seconds}',
+      'canary-run': './head/server',
+      'baseline-run': './base/server',
+    };
+    const masked: string[] = [];
+    // no token needed: the baseline is captured here
+    const i = readInputs(env(ab), (s) => masked.push(s));
+    expect(masked).toContain('pw');
+    expect(i.capture).toMatchObject({
+      endpoint: 'http://127.0.0.1:6061',
+      baselineEndpoint: ab['baseline-endpoint'],
+      load: { kind: 'none' },
+    });
+    expect(i.builds.map((b) => [b.role, b.command, b.option, b.readyUrls])).toEqual([
+      [
+        'baseline',
+        './base/server',
+        'baseline-run',
+        ['http://user:pw@127.0.0.1:6060/debug/pprof/profile?seconds=0'],
+      ],
+      ['canary', './head/server', 'canary-run', ['http://127.0.0.1:6061']],
+    ]);
+    expect(i.readyTimeoutSeconds).toBe(120);
+    expect(i.acceptLabel).toBe('profile-gate:accept');
+    expect(readInputs(env({ ...ab, 'accept-label': 'perf-ok' })).acceptLabel).toBe('perf-ok');
+
+    // a load command gets {url}: the canary's load-url, the baseline's baseline-load-url
+    const lc = readInputs(
+      env({
+        ...ab,
+        'load-command': 'hey -z {seconds}s {url}',
+        'load-url': 'http://127.0.0.1:8081/checkout',
+        'baseline-load-url': 'http://127.0.0.1:8080/checkout',
+      }),
+    );
+    expect(lc.capture).toMatchObject({
+      load: {
+        kind: 'command',
+        command: 'hey -z {seconds}s {url}',
+        url: 'http://127.0.0.1:8081/checkout',
+      },
+      baselineLoadUrl: 'http://127.0.0.1:8080/checkout',
+    });
+    expect(lc.builds[1].readyUrls).toEqual([
+      'http://127.0.0.1:6061',
+      'http://127.0.0.1:8081/checkout',
+    ]);
+
+    expect(
+      problems({
+        'canary-path': canary,
+        'baseline-endpoint': 'http://127.0.0.1:6060',
+        'baseline-run': './base',
+        'ready-timeout': '0',
+      }),
+    ).toEqual([
+      "baseline-endpoint: goes with endpoint (the canary's profile URL; both builds are captured in alternation)",
+      'ready-timeout: 0 is out of range (expected a number >= 1 and <= 3600)',
+    ]);
+    expect(
+      problems({
+        endpoint: 'http://127.0.0.1:6061',
+        'baseline-run': './base',
+        'github-token': 't',
+      }),
+    ).toEqual([
+      "baseline-run: goes with baseline-endpoint (the started build's profile URL, polled until it answers)",
+    ]);
+    expect(problems({ 'canary-path': canary, 'canary-run': './x', 'github-token': 't' })).toEqual([
+      "canary-run: goes with endpoint (the started build's profile URL, polled until it answers)",
+    ]);
+    expect(problems({ 'canary-path': canary, 'ready-timeout': '5', 'github-token': 't' })).toEqual([
+      'ready-timeout: only used with canary-run or baseline-run',
+    ]);
+    expect(
+      problems({
+        ...ab,
+        'baseline-path': fixture('captures', 'base-1'),
+        'load-url': 'http://127.0.0.1:8081/',
+        'load-rate': '100',
+      }),
+    ).toEqual([
+      'baseline-load-url: needed with baseline-endpoint and load-url (both builds get the same load)',
+      'baseline-endpoint: give one of baseline-endpoint (capture the baseline build on this runner now), baseline-path and baseline-source',
+    ]);
   });
 
   it('rejects artifact names GitHub refuses, and a missing config file', () => {

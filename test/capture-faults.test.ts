@@ -448,6 +448,67 @@ describe('capture faults', () => {
     expect(mc.run).toEqual(mb.run);
   });
 
+  it('interleaved A/B with a load command: one per build, only in its windows, {url} and PROFILE_GATE_TARGET naming it', async () => {
+    const hits: Record<string, number[]> = { baseline: [], canary: [] };
+    const service = async (role: 'baseline' | 'canary') => {
+      const s = await startServer((req, res) => {
+        const u = new URL(req.url ?? '/', 'http://x');
+        if (u.pathname.startsWith('/debug/pprof/')) {
+          goodProfile(res, 0, Number(u.searchParams.get('seconds') ?? 0));
+        } else {
+          hits[role].push(Date.now());
+          res.end('ok');
+        }
+      });
+      servers.push(s);
+      return s;
+    };
+    const base = await service('baseline');
+    const canary = await service('canary');
+    // a load tool: a request every 20 ms to its argument; logs what it was given
+    const log = join(tmp, 'load-starts.log');
+    writeFileSync(log, '');
+    const tool = join(tmp, 'load-tool.cjs');
+    writeFileSync(
+      tool,
+      `require('fs').appendFileSync(${JSON.stringify(log)}, [process.env.PROFILE_GATE_SIDE, process.argv[2], process.env.PROFILE_GATE_TARGET].join(' ') + '\\n');
+setInterval(() => fetch(process.argv[2]).then((r) => r.text()).catch(() => {}), 20);`,
+    );
+    const command = `${JSON.stringify(process.execPath)} ${tool} {url}`;
+    const o = opts({
+      url: canary.url,
+      baselineUrl: base.url,
+      captures: 2,
+      warmupSeconds: 0.5,
+      load: {
+        kind: 'command',
+        command,
+        loadUrl: `${canary.url}/work`,
+        baselineLoadUrl: `${base.url}/work`,
+      },
+    });
+    const r = await runCapture(o);
+    // both during the warm-up (in either order: they start together), then one per switch:
+    // B (kept running), C, B, C
+    const starts = readFileSync(log, 'utf8').trim().split('\n');
+    const b = `baseline ${base.url}/work ${base.url}/work`;
+    const c = `canary ${canary.url}/work ${canary.url}/work`;
+    expect(starts.slice(0, 2).sort()).toEqual([b, c]);
+    expect(starts.slice(2)).toEqual([c, b, c]);
+    for (const s of r.sets) {
+      const other = s.role === 'baseline' ? 'canary' : 'baseline';
+      const mf = readManifest(s.dir);
+      expect(mf.load).toEqual({ kind: 'command', command });
+      for (const c of mf.captures) {
+        const [from, to] = [Date.parse(c.start), Date.parse(c.end)];
+        const inside = (t: number) => t > from + 50 && t < to - 50;
+        // loaded in its own window (a request every 20 ms for ~1 s), the other build not at all
+        expect(hits[s.role!].filter(inside).length).toBeGreaterThan(10);
+        expect(hits[other].filter(inside)).toEqual([]);
+      }
+    }
+  });
+
   it('capture commands: {out} files and stdout profiles; a failing command is retried and reported', async () => {
     const src = join(tmp, 'cmd-prof.pb.gz');
     writeFileSync(src, cpuProfile());

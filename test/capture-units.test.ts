@@ -350,7 +350,8 @@ describe('capture CLI options', () => {
           '--load-command',
           'wrk',
         ],
-        /not both/,
+        // with a load command, --load-url is only its {url}
+        /--rate goes with --load-url \(the built-in load generator\)/,
       ],
       [['--url', 'http://127.0.0.1:1', '--out', 'x', '--label', 'novalue'], /KEY=VALUE/],
     ];

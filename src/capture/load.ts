@@ -9,7 +9,7 @@ import { describeExit, startCommand, substitute } from './command.js';
 import { CaptureError } from './errors.js';
 import { LoadGenerator, windowBetween, type LoadCounters } from './loadgen.js';
 import type { BuiltinLoadOptions, CommandLoadOptions, RunCaptureOptions } from './options.js';
-import type { CaptureRole, CaptureRun } from './run.js';
+import type { CaptureRole, CaptureRun, RoleState } from './run.js';
 import { fmtSeconds } from './time.js';
 import { redactCommand, redactUrl } from '../util/url.js';
 
@@ -43,7 +43,11 @@ export function loadRecord(o: RunCaptureOptions, role: CaptureRole | undefined):
 export function startLoad(run: CaptureRun): void {
   const load = run.o.load;
   if (load?.kind === 'builtin') startGenerators(run, load);
-  else if (load?.kind === 'command') startLoadCommand(run, load);
+  else if (load?.kind === 'command' && run.settings.interleaved) {
+    // one command per build, so that {url} / PROFILE_GATE_TARGET name the build it loads;
+    // both run during the warm-up, then only the one of the build being captured
+    for (const s of run.sets) startLoadCommand(run, load, s);
+  } else if (load?.kind === 'command') startLoadCommand(run, load, run.sets[0]);
 }
 
 function startGenerators(run: CaptureRun, l: BuiltinLoadOptions): void {
@@ -65,36 +69,64 @@ function startGenerators(run: CaptureRun, l: BuiltinLoadOptions): void {
   });
 }
 
-/** Starts the user's load tool; if it exits before the run stops it, the run is aborted. */
-function startLoadCommand(run: CaptureRun, l: CommandLoadOptions): void {
+/**
+ * Starts the user's load tool for set s, with {url} and PROFILE_GATE_TARGET set to that build's
+ * load URL (and PROFILE_GATE_SIDE to its role in A/B); if it exits before the run stops it, the
+ * run is aborted.
+ */
+function startLoadCommand(run: CaptureRun, l: CommandLoadOptions, s: RoleState): void {
   const secs = Math.ceil(run.plannedS * 1.5 + 30);
-  const cmd = substitute(
-    l.command,
-    { seconds: secs, url: l.loadUrl, type: run.o.type },
-    '--load-command',
-  );
-  const lc = startCommand(cmd, {});
-  run.loadCommand = lc;
+  const url = s.role === 'baseline' ? l.baselineLoadUrl : l.loadUrl;
+  const cmd = substitute(l.command, { seconds: secs, url, type: run.o.type }, '--load-command');
+  const env: Record<string, string | undefined> = { ...(run.o.commandEnv ?? process.env) };
+  if (url) env.PROFILE_GATE_TARGET = url;
+  if (s.role) env.PROFILE_GATE_SIDE = s.role;
+  const lc = startCommand(cmd, { env });
+  s.loadCommand = lc;
   void lc.exited.then((info) => {
-    if (run.stoppingLoad) return;
+    // stopped by the run (its end, or a switch to the other build): not a failure
+    if (run.stoppingLoad || s.loadCommand !== lc) return;
     const ranFor = (performance.now() - run.startedAt) / 1000;
     run.loadFailure = new CaptureError(
       'load',
-      `the load command exited early (${describeExit(info)}) after ${fmtSeconds(ranFor)}; it must keep running until the last capture ends${lc.tail() ? `. Its last output:\n${lc.tail()}` : ''}`,
+      `the load command${s.role ? ` (${s.role})` : ''} exited early (${describeExit(info)}) after ${fmtSeconds(ranFor)}; it must keep running until ${s.role ? "its build's capture" : 'the last capture'} ends${lc.tail() ? `. Its last output:\n${lc.tail()}` : ''}`,
     );
     run.abort.abort();
   });
+  const target = url ? ` for ${redactUrl(url)}` : '';
   run.progress({
     kind: 'info',
-    message: `load: started \`${redactCommand(l.command)}\` (pid ${lc.pid ?? '?'})`,
+    message: `load${s.role ? ` (${s.role})` : ''}: started \`${redactCommand(l.command)}\`${target} (pid ${lc.pid ?? '?'})`,
   });
+}
+
+/**
+ * Interleaved A/B with a load command: stops the other builds' commands and starts the one of
+ * set s when it is not running. True when something changed (the caller lets the load settle).
+ */
+export async function switchLoadCommand(run: CaptureRun, s: RoleState): Promise<boolean> {
+  const l = run.o.load;
+  if (l?.kind !== 'command') return false;
+  let switched = false;
+  for (const other of run.sets) {
+    if (other === s || !other.loadCommand) continue;
+    const lc = other.loadCommand;
+    other.loadCommand = undefined;
+    await lc.stop(3000);
+    switched = true;
+  }
+  if (!s.loadCommand) {
+    startLoadCommand(run, l, s);
+    switched = true;
+  }
+  return switched;
 }
 
 /** Stops the generators and the load command (their ends are not failures). */
 export async function stopLoad(run: CaptureRun): Promise<void> {
   run.stoppingLoad = true;
   for (const s of run.sets) await s.gen?.stop();
-  if (run.loadCommand) await run.loadCommand.stop(3000);
+  await Promise.all(run.sets.map((s) => s.loadCommand?.stop(3000)));
 }
 
 /** After the warm-up: each built-in load must have completed a request since `before`. */

@@ -41,10 +41,15 @@ export interface CommandLoadOptions {
   kind: 'command';
   /**
    * Shell command. `{seconds}` is replaced by a generous upper bound of the run time (the
-   * command is stopped when the last capture ends), `{url}` by loadUrl when given.
+   * command is stopped when the last capture ends), `{url}` by loadUrl when given; the
+   * environment variable PROFILE_GATE_TARGET holds it too. In interleaved A/B one command runs
+   * per build, only during that build's windows (both during the warm-up), with `{url}` /
+   * PROFILE_GATE_TARGET = that build's URL (baselineLoadUrl for the baseline) and
+   * PROFILE_GATE_SIDE = `baseline` or `canary`.
    */
   command: string;
   loadUrl?: string;
+  baselineLoadUrl?: string;
 }
 
 export interface RunCaptureOptions {
@@ -108,6 +113,8 @@ export interface RunCaptureOptions {
   rateWarnFraction?: number;
   /** Limits of decoded work for each capture's check, and its size (profile/limits.ts). */
   limits?: Partial<Limits>;
+  /** Environment of the load command (default: this process's). */
+  commandEnv?: Record<string, string | undefined>;
 }
 
 /** The options' defaults, resolved once. */
@@ -230,8 +237,24 @@ export function validate(o: RunCaptureOptions): void {
       );
     }
   }
-  if (o.load?.kind === 'command' && !o.load.command.trim())
-    throw new UsageError('--load-command is empty');
+  if (o.load?.kind === 'command') {
+    const l = o.load;
+    if (!l.command.trim()) throw new UsageError('--load-command is empty');
+    if (placeholdersIn(l.command).includes('url')) {
+      if (!l.loadUrl) {
+        throw new UsageError(
+          '--load-command uses {url}: give --load-url (the URL handed to the command)',
+        );
+      }
+      if (ab && !l.baselineLoadUrl) {
+        throw new UsageError(
+          "--load-command uses {url}: give --baseline-load-url too (the baseline build's URL)",
+        );
+      }
+    }
+    // checks quoting once, up front
+    substitute(l.command, { seconds: 1, url: l.loadUrl ?? '', type: o.type }, '--load-command');
+  }
 }
 
 /** The profiler options: a known profiler, a pid, a kind it captures, node-only ports. */

@@ -79,6 +79,8 @@ export interface RoleState {
   pid?: number;
   /** The built-in load aimed at this build, while the run has one. */
   gen?: LoadGenerator;
+  /** The user's load command aimed at this build, while it runs (`--load-command`). */
+  loadCommand?: RunningCommand;
   /** The profiler attached to `pid`, while the run has one (`--profiler`). */
   profiler?: AttachedProfiler;
   targets?: LoadTarget[];
@@ -109,8 +111,6 @@ export interface CaptureRun extends Reporter {
   readonly signal: AbortSignal;
   /** Temp files of captures in progress: removed whatever happens. */
   readonly temps: Set<string>;
-  /** The user's load command, once started. */
-  loadCommand?: RunningCommand;
   /** Set before the run stops the load itself, so that its exit is not taken for a failure. */
   stoppingLoad: boolean;
   /** Why the load ended the run early (set before the abort fires). */

@@ -28,6 +28,7 @@ import {
   loadSummaries,
   startLoad,
   stopLoad,
+  switchLoadCommand,
   warnLowLoadTotals,
   type LoadSummary,
 } from './load.js';
@@ -139,6 +140,8 @@ function forwardAbort(outer: AbortSignal | undefined, inner: AbortController): (
 
 /** Load alone after switching the load to the other build, before its capture (interleaved A/B). */
 const ALTERNATE_SETTLE_MS = 500;
+/** The same after starting a build's load command (a load tool takes a moment to get going). */
+const COMMAND_SETTLE_MS = 1000;
 
 /** Load only, for warmupS; then each build's load must have completed a request. */
 async function warmUp(run: CaptureRun): Promise<void> {
@@ -181,23 +184,28 @@ async function takeCaptures(run: CaptureRun): Promise<void> {
 }
 
 /**
- * Interleaved A/B with the built-in load: only the build being captured gets load, so both see
- * the same offered load on the same machine in alternating windows (not twice the load at once).
- * After switching, the load runs alone for a short settle time before the capture starts.
+ * Interleaved A/B: only the build being captured gets load (the built-in generator aimed at it,
+ * or its own load command), so both see the same offered load on the same machine in
+ * alternating windows (not twice the load at once). After switching, the load runs alone for a
+ * short settle time before the capture starts.
  */
 async function loadOnly(run: CaptureRun, s: RoleState): Promise<void> {
-  if (!run.settings.interleaved || !s.gen) return;
+  if (!run.settings.interleaved) return;
+  const commandSwitched = await switchLoadCommand(run, s);
   let switched = false;
-  for (const other of run.sets) {
-    if (other === s || !other.gen?.running) continue;
-    other.gen.pause();
-    switched = true;
+  if (s.gen) {
+    for (const other of run.sets) {
+      if (other === s || !other.gen?.running) continue;
+      other.gen.pause();
+      switched = true;
+    }
+    if (!s.gen.running) {
+      s.gen.resume();
+      switched = true;
+    }
   }
-  if (!s.gen.running) {
-    s.gen.resume();
-    switched = true;
-  }
-  if (switched) await sleep(ALTERNATE_SETTLE_MS, run.signal);
+  if (commandSwitched) await sleep(COMMAND_SETTLE_MS, run.signal);
+  else if (switched) await sleep(ALTERNATE_SETTLE_MS, run.signal);
 }
 
 /** What ended the run: the load's early exit, the caller's abort, or the error itself. */

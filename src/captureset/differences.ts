@@ -66,7 +66,8 @@ export function hardwareMismatch(base: Manifest[], can: Manifest[]): string | un
   const a = base[0]?.runner;
   const b = can[0]?.runner;
   if (!a || !b) return undefined;
-  const osName = (s: string) => s.split(' ')[0];
+  // the kernel's name (`Linux 6.8.0` and `linux` are one OS; the release does not matter)
+  const osName = (s: string) => s.split(' ')[0].toLowerCase();
   const fields: [string, string | number | undefined, string | number | undefined][] = [
     ['CPU', a.cpuModel, b.cpuModel],
     ['cores', a.cores, b.cores],

@@ -13,6 +13,7 @@ import {
   type RunCaptureOptions,
 } from '../capture/runner.js';
 import { CaptureError } from '../capture/errors.js';
+import { withBuilds, type BuildSpec } from '../capture/builds.js';
 import { fmtSeconds } from '../capture/time.js';
 import { helpText, parseArgs, type CliIO, type OptionSpec } from './args.js';
 import { LIMIT_OPTIONS, limitsFrom } from './common.js';
@@ -51,11 +52,12 @@ const SPEC: Record<string, OptionSpec> = {
   },
   'load-url': {
     kind: 'string',
-    description: 'built-in open-loop load: target URL (base for --load-mix)',
+    description:
+      'built-in open-loop load: target URL (base for --load-mix); with --load-command, its {url}',
   },
   'baseline-load-url': {
     kind: 'string',
-    description: 'built-in load target of the baseline build (A/B)',
+    description: 'load target of the baseline build (A/B): built-in load, or the command {url}',
   },
   rate: {
     kind: 'number',
@@ -76,7 +78,20 @@ const SPEC: Record<string, OptionSpec> = {
   },
   'load-command': {
     kind: 'string',
-    description: 'run your own load tool for the whole period ({seconds} = run time bound)',
+    description:
+      'your own load tool ({seconds} = run time bound, {url} = --load-url); in A/B one per build',
+  },
+  run: {
+    kind: 'string',
+    description: 'shell command starting the canary build; stopped when the captures end',
+  },
+  'baseline-run': {
+    kind: 'string',
+    description: 'shell command starting the baseline build (with --baseline-url)',
+  },
+  'ready-timeout': {
+    kind: 'number',
+    description: 'seconds a --run / --baseline-run build may take to answer (default 120)',
   },
   'capture-command': {
     kind: 'string',
@@ -136,12 +151,15 @@ const SPEC: Record<string, OptionSpec> = {
 export const CAPTURE_USAGE = `Usage: profile-gate capture --url URL --out DIR [--type cpu] [--captures K] [--seconds S]
          [--load-url URL --rate R [--load-mix SPEC] | --load-command CMD] [--warmup S]
          [--baseline-url URL [--baseline-load-url URL]] [--label k=v ...]
+         [--run 'CMD' [--baseline-run 'CMD'] [--ready-timeout S]]
        profile-gate capture --profiler node|jfr|perf --pid N [--baseline-pid M] --out DIR ...
        profile-gate capture --capture-command 'py-spy record --pid {pid} --duration {seconds} --format raw -o {out}' --pid N --out DIR ...
 
 Takes K captures one after another (never overlapping) while a fixed load runs, and writes them
 to DIR with manifest.json (times, request counts, sha256, runner fingerprint). With a baseline,
-captures alternate baseline/canary and go to DIR/baseline and DIR/canary.
+captures alternate baseline/canary and go to DIR/baseline and DIR/canary. --run / --baseline-run
+start the builds first (each in its own process group, ready when its URLs answer) and stop them
+at the end, whatever happens.
 Profiling endpoints are admin surfaces: bind them to localhost or an internal port only.
 See docs/capture.md.`;
 
@@ -167,9 +185,7 @@ export function captureOptionsFromArgs(argv: string[], cwd: string): RunCaptureO
     throw new UsageError(`--url, --profiler or --capture-command is needed\n${CAPTURE_USAGE}`);
   const mixSpec = s['load-mix'];
   let load: RunCaptureOptions['load'];
-  if (s['load-url'] && s['load-command'])
-    throw new UsageError('give --load-url (built-in load) or --load-command, not both');
-  if (s['load-url']) {
+  if (s['load-url'] && !s['load-command']) {
     if (n.rate === undefined) throw new UsageError('--load-url needs --rate (requests per second)');
     const targetsFor = (base: string): LoadTarget[] =>
       mixSpec
@@ -205,8 +221,16 @@ export function captureOptionsFromArgs(argv: string[], cwd: string): RunCaptureO
         throw new UsageError(`--${k} goes with --load-url (the built-in load generator)`);
     }
     if (mixSpec) throw new UsageError('--load-mix goes with --load-url');
-    if (s['baseline-load-url']) throw new UsageError('--baseline-load-url goes with --load-url');
-    if (s['load-command']) load = { kind: 'command', command: s['load-command'] };
+    if (s['baseline-load-url'] && !s['load-command'])
+      throw new UsageError('--baseline-load-url goes with --load-url or --load-command');
+    // with a load command, --load-url / --baseline-load-url are what {url} stands for
+    if (s['load-command'])
+      load = {
+        kind: 'command',
+        command: s['load-command'],
+        loadUrl: s['load-url'],
+        baselineLoadUrl: s['baseline-load-url'],
+      };
   }
   return {
     outDir: resolve(cwd, s.out),
@@ -234,6 +258,46 @@ export function captureOptionsFromArgs(argv: string[], cwd: string): RunCaptureO
     overwrite: a.flags.force,
     limits: limitsFrom(a),
   };
+}
+
+/** The builds `--run` / `--baseline-run` start: ready when their endpoint and load URL answer. */
+export function buildsFromArgs(argv: string[], o: RunCaptureOptions): BuildSpec[] {
+  const a = parseArgs(argv, SPEC);
+  const s = a.strings;
+  const ready = (...urls: (string | undefined)[]) =>
+    urls.filter((u): u is string => !!u).map((u) => u.replace(/\{(seconds|type)\}/g, '0'));
+  const loadUrls = (role: 'baseline' | 'canary') => {
+    const l = o.load;
+    if (l?.kind === 'command') return role === 'baseline' ? l.baselineLoadUrl : l.loadUrl;
+    if (l?.kind === 'builtin')
+      return (role === 'baseline' ? l.baselineTargets : l.targets)?.[0]?.url;
+    return undefined;
+  };
+  const out: BuildSpec[] = [];
+  if (a.numbers['ready-timeout'] !== undefined && !s.run && !s['baseline-run'])
+    throw new UsageError('--ready-timeout goes with --run or --baseline-run');
+  if (s['baseline-run']) {
+    if (!o.baselineUrl)
+      throw new UsageError(
+        "--baseline-run goes with --baseline-url (the started build's endpoint)",
+      );
+    out.push({
+      role: 'baseline',
+      option: '--baseline-run',
+      command: s['baseline-run'],
+      readyUrls: ready(o.baselineUrl, loadUrls('baseline')),
+    });
+  }
+  if (s.run) {
+    if (!o.url) throw new UsageError("--run goes with --url (the started build's endpoint)");
+    out.push({
+      role: 'canary',
+      option: '--run',
+      command: s.run,
+      readyUrls: ready(o.url, loadUrls('canary')),
+    });
+  }
+  return out;
 }
 
 /**
@@ -363,6 +427,9 @@ export async function captureCommand(
     return 0;
   }
   const options = captureOptionsFromArgs(argv, io.cwd);
+  const builds = buildsFromArgs(argv, options);
+  const readyTimeout = a.numbers['ready-timeout'] ?? 120;
+  if (!(readyTimeout > 0)) throw new UsageError('--ready-timeout must be above 0 seconds');
   registerCaptureSecrets(options);
   const interactive = Boolean(io.status) && !io.env.CI;
   const progress = progressPrinter(io, interactive, a.flags.quiet);
@@ -385,7 +452,17 @@ export async function captureCommand(
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    const res = await runCapture(options, { signal: ac.signal, progress });
+    const res = await withBuilds(
+      builds,
+      {
+        cwd: io.cwd,
+        readyTimeoutMs: readyTimeout * 1000,
+        signal: ac.signal,
+        log: (m) => progress({ kind: 'info', message: m }),
+        onOutput: (role, l) => progress({ kind: 'info', message: `[${role}] ${l}` }),
+      },
+      (signal) => runCapture(options, { signal, progress }),
+    );
     if (a.flags.json) {
       io.stdout(
         safeJsonText(
@@ -424,6 +501,10 @@ export async function captureCommand(
         `profile-gate: error: ${e.message}\nkept ${kept} (manifest marks the set incomplete)\n`,
       );
       return 2;
+    }
+    if (e instanceof CaptureError && e.kind === 'aborted') {
+      io.stderr('profile-gate: interrupted\n');
+      return 130;
     }
     if (e instanceof CaptureError) {
       io.stderr(`profile-gate: error: ${e.message}\n`);

@@ -43,7 +43,8 @@ export interface Candidate {
 export type BaselineResult =
   | {
       found: true;
-      source: 'path' | 'artifact' | 'fleet';
+      /** same-runner: captured now on this runner, in alternation with the canary. */
+      source: 'path' | 'artifact' | 'fleet' | 'same-runner';
       /** Files or folders to compare against. */
       paths: string[];
       /** Human-readable origin for reports. */

@@ -24,8 +24,12 @@ export interface PullRequestData {
   number: number;
   headSha: string;
   outcome: GateOutcome;
-  /** verdict of a comparison. */
+  /** verdict of a comparison (accepted: a failing one the pull request's accept label accepted). */
   verdict?: string;
+  /** The label that accepted a failing comparison (accept-label), on which pull request. */
+  accepted?: { label: string; pullRequest: number };
+  /** Both builds were captured on the gate's runner, interleaved (no baseline artifact). */
+  sameRunner?: boolean;
   /** Why there was no baseline / what failed (untrusted text). */
   reason?: string;
   /** The job failed for a missing baseline. */
@@ -160,6 +164,13 @@ const comparison = obj(
     grew: arr(delta),
     functions: arr(delta),
     warnings: arr(str()),
+    hardware: opt(
+      obj({
+        mismatch: str(10_000),
+        onMismatch: oneOf('skip-per-unit', 'warn', 'fail'),
+        perUnitSkipped: bool,
+      }),
+    ),
     settings,
     baseline: side,
     canary: side,
@@ -177,7 +188,17 @@ const pullRequest = obj(
         : fail(at, 'not a pull request number'),
     headSha: str(100),
     outcome: opt(oneOf('compared', 'no-baseline', 'error')),
-    verdict: opt(oneOf('pass', 'fail', 'inconclusive', 'no-baseline')),
+    verdict: opt(oneOf('pass', 'fail', 'accepted', 'inconclusive', 'no-baseline')),
+    accepted: opt(
+      obj({
+        label: str(256),
+        pullRequest: (v, at) =>
+          typeof v === 'number' && Number.isSafeInteger(v) && v > 0
+            ? v
+            : fail(at, 'not a pull request number'),
+      }),
+    ),
+    sameRunner: opt(bool),
     reason: opt(str(10_000)),
     fails: opt(bool),
     everExisted: opt(bool),

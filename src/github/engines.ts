@@ -5,6 +5,7 @@
  */
 import { dirname, join } from 'node:path';
 import { parseLoadMix } from '../capture/loadgen.js';
+import { withBuilds, type BuildSpec } from '../capture/builds.js';
 import { runCapture, type RunCaptureOptions } from '../capture/runner.js';
 import { writeReports, type ReportPaths } from '../report/write-reports.js';
 import { estimateDriftFromRuns, type DriftRequest } from '../pipeline/calibrate.js';
@@ -26,11 +27,24 @@ export interface ReportFile {
   file: string;
 }
 
+/** How a capture runs besides its options: builds to start first, cancellation, environment. */
+export interface CaptureRunContext {
+  /** Builds to start (own process groups), wait for, and stop on every path (capture/builds.ts). */
+  builds?: BuildSpec[];
+  readyTimeoutMs?: number;
+  /** Cancellation (the runner's SIGINT / SIGTERM): stops the captures and the builds. */
+  signal?: AbortSignal;
+  /** Environment of the commands started (builds, load command). */
+  env?: Record<string, string | undefined>;
+  /** Working folder of the commands started. */
+  cwd?: string;
+}
+
 export interface Engines {
   compare(request: CompareRequest): CompareRun | Promise<CompareRun>;
   /** The run-to-run drift model of earlier baselines (3 or more folders). */
   estimateDrift(request: DriftRequest): DriftModel;
-  capture(opts: CaptureOptions, log: Logger): Promise<CaptureResult>;
+  capture(opts: CaptureOptions, log: Logger, run?: CaptureRunContext): Promise<CaptureResult>;
   /** Writes the report files (flame graph, diff profile...) into dir; returns what it wrote. */
   writeReports(
     run: CompareRun,
@@ -66,7 +80,12 @@ export function toRunCaptureOptions(o: CaptureOptions, cwd: string): RunCaptureO
       baselineTargets: o.baselineLoadUrl ? targets(o.baselineLoadUrl) : undefined,
     };
   } else if (o.load.kind === 'command') {
-    load = { kind: 'command', command: o.load.command };
+    load = {
+      kind: 'command',
+      command: o.load.command,
+      loadUrl: o.load.url,
+      baselineLoadUrl: o.baselineLoadUrl,
+    };
   }
   return {
     outDir: o.outDir,
@@ -75,6 +94,7 @@ export function toRunCaptureOptions(o: CaptureOptions, cwd: string): RunCaptureO
     seconds: o.seconds,
     warmupSeconds: o.warmupSeconds,
     url: o.endpoint,
+    baselineUrl: o.baselineEndpoint,
     profiler: o.profiler as RunCaptureOptions['profiler'],
     pid: o.pid,
     baselinePid: o.baselinePid,
@@ -84,21 +104,71 @@ export function toRunCaptureOptions(o: CaptureOptions, cwd: string): RunCaptureO
   };
 }
 
+/** Output lines of each started build shown in the log (the rest is counted, not shown). */
+export const BUILD_LINES_SHOWN = 100;
+
+/**
+ * The environment of the commands the Action starts (builds, load command): the step's,
+ * without the Action's inputs (the token among them), the runner's runtime credentials and the
+ * fleet-source credentials. A build is often the pull request's code.
+ */
+export function commandEnv(env: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) {
+    if (v === undefined) continue;
+    if (/^INPUT_/i.test(k)) continue;
+    if (
+      /^ACTIONS_(RUNTIME_TOKEN|ID_TOKEN_REQUEST_TOKEN|ID_TOKEN_REQUEST_URL|RESULTS_URL|RUNTIME_URL|CACHE_URL)$/i.test(
+        k,
+      )
+    )
+      continue;
+    if (/^PROFILE_GATE_SOURCE_/i.test(k)) continue;
+    out[k] = v;
+  }
+  return out;
+}
+
 /** The real engines; relative paths in the load mix resolve against `cwd`. */
 export const realEngines = (cwd: string): Engines => ({
   compare,
   estimateDrift: estimateDriftFromRuns,
-  async capture(opts, log) {
-    const res = await runCapture(toRunCaptureOptions(opts, cwd), {
-      progress: (e) => {
-        if (e.kind === 'info') log.info(e.message);
-        else if (e.kind === 'warning') log.warning(e.message);
-        else if (e.kind === 'capture-done')
-          log.info(`capture ${e.index}/${e.total} done: ${e.entry.file}`);
-        else if (e.kind === 'retry')
-          log.info(`capture ${e.index}: retry ${e.attempt} (${e.reason})`);
+  async capture(opts, log, ctx = {}) {
+    const env = ctx.env ? commandEnv(ctx.env) : undefined;
+    const shown = { baseline: 0, canary: 0 };
+    const res = await withBuilds(
+      ctx.builds ?? [],
+      {
+        cwd: ctx.cwd ?? cwd,
+        env,
+        readyTimeoutMs: ctx.readyTimeoutMs ?? 120_000,
+        signal: ctx.signal,
+        log: (m) => log.info(m),
+        onOutput: (role, line) => {
+          const n = ++shown[role];
+          if (n <= BUILD_LINES_SHOWN) log.info(`[${role}] ${line}`);
+          else if (n === BUILD_LINES_SHOWN + 1)
+            log.info(`[${role}] (further output of the ${role} build is not shown)`);
+        },
       },
-    });
+      (signal) =>
+        runCapture(
+          { ...toRunCaptureOptions(opts, cwd), commandEnv: env },
+          {
+            signal,
+            progress: (e) => {
+              if (e.kind === 'info') log.info(e.message);
+              else if (e.kind === 'warning') log.warning(e.message);
+              else if (e.kind === 'capture-done')
+                log.info(
+                  `capture ${e.index}/${e.total}${e.role ? ` (${e.role})` : ''} done: ${e.entry.file}${e.entry.requests ? `, ${e.entry.requests.completed} requests` : ''}`,
+                );
+              else if (e.kind === 'retry')
+                log.info(`capture ${e.index}: retry ${e.attempt} (${e.reason})`);
+            },
+          },
+        ),
+    );
     const baseline = res.sets.find((s) => s.role === 'baseline');
     return { dir: dirname(res.manifestPath), baselineDir: baseline?.dir };
   },

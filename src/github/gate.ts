@@ -3,8 +3,10 @@
  * (inputs, run context, logging/outputs, GitHub REST, artifact transfer, the comparison
  * engines) comes in as arguments, so tests can run it in-process with fakes.
  *
- * - gate: baseline in (artifact or path), canary (on disk or captured now), compare, report
- *   (job summary, sticky PR comment, annotations, report artifact), pass / fail / no-baseline.
+ * - gate: baseline in (artifact, path, or captured now on this runner in alternation with the
+ *   canary), canary (on disk or captured now, from builds it may start itself), compare, report
+ *   (job summary, sticky PR comment, annotations, report artifact), pass / fail / accepted (a
+ *   failing gate on a pull request that carries the accept label) / no-baseline.
  * - promote: upload the captures + manifest as the baseline artifact (never on pull requests).
  * - capture: capture only.
  * - comment: post the sticky comment from a gate run's report artifact (workflow_run pattern
@@ -22,6 +24,7 @@ import { DEFAULT_LIMITS } from '../profile/limits.js';
 import type { ArtifactTransfer } from './artifacts.js';
 import { mdCode, mdText } from '../util/safe-markdown.js';
 import { safeLine } from '../util/safe-text.js';
+import { redactUrl } from '../util/url.js';
 import { downloadHistory, findBaseline, GHES_REASON, type BaselineResult } from './baseline.js';
 import { upsertStickyComment } from './comment.js';
 import { readComparisonData, readPullRequestData } from './comparison-data.js';
@@ -30,7 +33,7 @@ import type { Engines, ReportFile } from './engines.js';
 import type { ActionInputs } from './inputs.js';
 import { promote } from './promote.js';
 import { COMMENT_FILE, PR_FILE, publish } from './publish.js';
-import type { GitHubRest } from './rest.js';
+import { GitHubApiError, type GitHubRest } from './rest.js';
 import {
   annotate,
   errorMarkdown,
@@ -39,6 +42,7 @@ import {
   noBaselineMarkdown,
   oneLine,
   regressionsOutput,
+  type AcceptedBy,
   type Annotator,
   type Link,
   type Provenance,
@@ -59,9 +63,11 @@ export interface ActionDeps {
   rest: GitHubRest;
   transfer: ArtifactTransfer;
   engines: Engines;
+  /** Cancellation of the job (the runner's SIGINT / SIGTERM): stops captures and builds. */
+  signal?: AbortSignal;
 }
 
-export type Verdict = 'pass' | 'fail' | 'inconclusive' | 'no-baseline';
+export type Verdict = 'pass' | 'fail' | 'accepted' | 'inconclusive' | 'no-baseline';
 
 export interface ActionOutcome {
   mode: ActionInputs['mode'];
@@ -70,6 +76,8 @@ export interface ActionOutcome {
   comparison?: CompareRun['comparison'];
   commentAction?: string;
   promotedArtifactId?: number;
+  /** The label that accepted a failing gate (verdict accepted). */
+  accepted?: AcceptedBy;
 }
 
 export { COMMENT_FILE, PR_FILE };
@@ -139,14 +147,24 @@ async function captureCanary(
   const c = inputs.capture;
   const from = c.profiler
     ? `process ${c.pid} with ${c.profiler}${c.baselinePid ? ` (interleaved with the baseline build, process ${c.baselinePid})` : ''}`
-    : c.endpoint;
+    : `${redactUrl(c.endpoint ?? '')}${c.baselineEndpoint ? ` (interleaved with the baseline build at ${redactUrl(c.baselineEndpoint)})` : ''}`;
   deps.io.info(
-    `Capturing ${c.captures} x ${c.seconds}s ${c.profileType} profiles from ${from} (warm-up ${c.warmupSeconds}s)`,
+    `Capturing ${c.captures} x ${c.seconds}s ${c.profileType} profiles${c.baselineEndpoint || c.baselinePid ? ' per build' : ''} from ${from} (warm-up ${c.warmupSeconds}s)`,
   );
-  const res = await deps.engines.capture(c, {
-    info: (m) => deps.io.info(m),
-    warning: (m) => deps.io.warning(m, { title: 'profile-gate capture' }),
-  });
+  const res = await deps.engines.capture(
+    c,
+    {
+      info: (m) => deps.io.info(m),
+      warning: (m) => deps.io.warning(m, { title: 'profile-gate capture' }),
+    },
+    {
+      builds: inputs.builds,
+      readyTimeoutMs: inputs.readyTimeoutSeconds * 1000,
+      signal: deps.signal,
+      env: deps.env,
+      cwd: inputs.workspace,
+    },
+  );
   deps.io.setOutput('capture-path', res.dir);
   return res;
 }
@@ -252,12 +270,7 @@ async function gateSteps(
   const { canary, baselineDir } = await canaryInput(inputs, deps);
   const history = driftHistoryWanted(inputs, deps);
   const baseline: BaselineResult = baselineDir
-    ? {
-        found: true,
-        source: 'path',
-        paths: [baselineDir],
-        description: `the running baseline build (process ${inputs.capture?.baselinePid}), captured in alternation with the canary`,
-      }
+    ? { found: true, source: 'same-runner', paths: [baselineDir], description: sameRunner(inputs) }
     : inputs.baselineSource
       ? {
           found: true,
@@ -296,6 +309,10 @@ async function gateSteps(
     drift,
   });
   const c = run.comparison;
+  // A failing gate on a pull request that carries the accept label is accepted on purpose.
+  const accepted = c.verdict === 'fail' ? await acceptedBy(inputs, ctx, deps) : undefined;
+  const verdict: Verdict = accepted ? 'accepted' : c.verdict;
+  const extra = { accepted, sameRunner: baseline.source === 'same-runner' };
 
   let files: ReportFile[] = [];
   try {
@@ -308,14 +325,17 @@ async function gateSteps(
       title: 'profile-gate',
     });
   }
-  writeFileSync(join(inputs.reportDir, 'comparison.json'), JSON.stringify(c, null, 2) + '\n');
+  writeFileSync(
+    join(inputs.reportDir, 'comparison.json'),
+    JSON.stringify(accepted ? { ...c, accepted } : c, null, 2) + '\n',
+  );
 
   // outputs within GitHub's 1 MB per output; the full list is in comparison.json
   const regs = regressionsOutput(c);
-  io.setOutput('verdict', c.verdict);
+  io.setOutput('verdict', verdict);
   io.setOutput('regressions', regs.json);
   io.setOutput('regressions-truncated', String(regs.shown < regs.total));
-  io.setOutput('summary', oneLine(c));
+  io.setOutput('summary', oneLine(c, accepted));
   if (baseline.run) io.setOutput('baseline-run-id', String(baseline.run.id));
   const truncated =
     regs.shown < regs.total
@@ -324,7 +344,8 @@ async function gateSteps(
 
   // the failure annotation first: GitHub shows only 10 error annotations per step
   const fails =
-    c.verdict === 'fail' || (c.verdict === 'inconclusive' && inputs.onInconclusive === 'fail');
+    !accepted &&
+    (c.verdict === 'fail' || (c.verdict === 'inconclusive' && inputs.onInconclusive === 'fail'));
   let failed: string | undefined;
   if (fails) {
     failed =
@@ -333,19 +354,22 @@ async function gateSteps(
         : failureMessage(c);
     io.setFailed(failed);
   }
-  annotate(io, c, fails ? 1 : 0);
+  annotate(io, c, fails ? 1 : 0, accepted);
+  if (accepted) io.notice(oneLine(c, accepted), { title: 'profile-gate: regression accepted' });
   if (truncated) io.warning(truncated, { title: 'profile-gate: regressions output truncated' });
 
   const provenance = provenanceOf(ctx, baseline);
   const { commentAction } = await publish(inputs, ctx, deps, {
     render: (links) =>
-      gateMarkdown(c, provenance, links, inputs.title) +
+      gateMarkdown(c, provenance, links, inputs.title, extra) +
       (truncated ? `\n_${mdText(truncated)}_\n` : ''),
     links: baselineArtifactLink(ctx, baseline),
     contents: files.map((f) => f.name),
     data: {
       outcome: 'compared',
-      verdict: c.verdict,
+      verdict,
+      accepted,
+      sameRunner: extra.sameRunner || undefined,
       baseline:
         provenance.baseline.kind === 'artifact'
           ? {
@@ -363,8 +387,8 @@ async function gateSteps(
       title: 'profile-gate',
     });
   }
-  io.info(`profile-gate ${oneLine(c)}`);
-  return { mode: 'gate', verdict: c.verdict, failed, comparison: c, commentAction };
+  io.info(`profile-gate ${oneLine(c, accepted)}`);
+  return { mode: 'gate', verdict, failed, comparison: c, commentAction, accepted };
 }
 
 /** No baseline: passes with a notice the first time; fails closed once there was one. */
@@ -436,8 +460,8 @@ async function publishError(
 /** How many baselines the drift estimate wants (0: off, or a calibration file is given). */
 function driftHistoryWanted(inputs: ActionInputs, deps: ActionDeps): number {
   const n = inputs.baseline.history;
-  if (!n || inputs.baseline.paths.length || inputs.baselineSource || inputs.capture?.baselinePid)
-    return 0;
+  const sameRunner = inputs.capture?.baselinePid || inputs.capture?.baselineEndpoint;
+  if (!n || inputs.baseline.paths.length || inputs.baselineSource || sameRunner) return 0;
   try {
     if (settingsFor(inputs.workspace, inputs.settings, inputs.configPath).calibration) return 0;
   } catch {
@@ -508,6 +532,49 @@ function provenanceOf(ctx: RunContext, b: BaselineResult & { found: true }): Pro
   };
 }
 
+/** What the summary says about a baseline captured on this runner with the canary. */
+function sameRunner(inputs: ActionInputs): string {
+  const c = inputs.capture;
+  const started = inputs.builds.some((b) => b.role === 'baseline')
+    ? ', started by baseline-run'
+    : '';
+  const which = c?.baselineEndpoint
+    ? `at ${redactUrl(c.baselineEndpoint)}${started}`
+    : `process ${c?.baselinePid}`;
+  return `same runner, interleaved A/B: the baseline build (${which}) captured in alternation with the canary, under the same offered load`;
+}
+
+/**
+ * The accept label, when this run is for a pull request that carries it now (read from the API:
+ * a re-run's event payload holds the labels of the first run). Undefined otherwise, with a
+ * warning when the labels could not be read (the gate then fails as it would without them).
+ */
+async function acceptedBy(
+  inputs: ActionInputs,
+  ctx: RunContext,
+  deps: ActionDeps,
+): Promise<AcceptedBy | undefined> {
+  const pr = ctx.pullRequest;
+  if (!pr) return undefined;
+  let labels: string[];
+  try {
+    labels = await deps.rest.getPullRequestLabels(ctx.owner, ctx.repo, pr.number);
+  } catch (e) {
+    const perm =
+      e instanceof GitHubApiError && (e.status === 403 || e.status === 404)
+        ? ' (the token needs pull-requests: read)'
+        : '';
+    deps.io.warning(
+      `Could not read the labels of pull request #${pr.number}: ${(e as Error).message}${perm}. The ${inputs.acceptLabel} label cannot accept the regression; the gate fails as without it`,
+      { title: 'profile-gate' },
+    );
+    return undefined;
+  }
+  const want = inputs.acceptLabel.toLowerCase();
+  const label = labels.find((l) => l.toLowerCase() === want);
+  return label === undefined ? undefined : { label, pullRequest: pr.number };
+}
+
 function baselineArtifactLink(ctx: RunContext, b: BaselineResult & { found: true }): Link[] {
   if (!b.run || !b.artifact) return [];
   return [
@@ -566,11 +633,24 @@ async function commentMode(
       repoUrl,
       baseline: data.baseline
         ? { kind: 'artifact', ...data.baseline }
-        : { kind: 'other', description: 'as the gate run says' },
+        : {
+            kind: 'other',
+            description: data.sameRunner
+              ? 'same runner, interleaved A/B: the base build captured in alternation with this one (as the gate run says)'
+              : 'as the gate run says',
+          },
       promotedFrom: data.promotedFrom,
       canary: { sha: wr.headSha, ...gateRun },
     };
-    body = gateMarkdown(c, provenance, [{ name: 'gate run', url: gateRun.runUrl }], inputs.title);
+    // an acceptance is shown only for the verdict it belongs to, on this pull request
+    const accepted =
+      data.verdict === 'accepted' && c.verdict === 'fail' && data.accepted?.pullRequest === number
+        ? data.accepted
+        : undefined;
+    body = gateMarkdown(c, provenance, [{ name: 'gate run', url: gateRun.runUrl }], inputs.title, {
+      accepted,
+      sameRunner: data.sameRunner,
+    });
   } else if (data.outcome === 'no-baseline') {
     body = noBaselineMarkdown(data.reason ?? 'the gate run found none', {
       artifactName: inputs.baseline.artifactName,

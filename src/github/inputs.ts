@@ -12,6 +12,7 @@ import { checkSetting, SETTINGS } from '../stats/settings.js';
 import type { CompareSettings } from '../stats/types.js';
 import { MIB, type Limits } from '../profile/limits.js';
 import { urlSecrets } from '../util/url.js';
+import type { BuildSpec } from '../capture/builds.js';
 
 export type Mode = 'gate' | 'promote' | 'capture' | 'comment';
 export const MODES: readonly Mode[] = ['gate', 'promote', 'capture', 'comment'];
@@ -19,6 +20,11 @@ export const MODES: readonly Mode[] = ['gate', 'promote', 'capture', 'comment'];
 export interface CaptureOptions {
   /** Profile URL to capture from; or `profiler` + `pid`. */
   endpoint?: string;
+  /**
+   * The baseline build's profile URL on this runner: captured in alternation with the canary
+   * (same runner, interleaved A/B), and the gate compares against it instead of an artifact.
+   */
+  baselineEndpoint?: string;
   /** Attach a profiler (node, jfr, perf) to the running process `pid`, no redeploy. */
   profiler?: string;
   pid?: number;
@@ -27,7 +33,10 @@ export interface CaptureOptions {
    * A/B), and the gate compares against it instead of a baseline artifact.
    */
   baselinePid?: number;
-  /** Built-in load target of the baseline build (with baselinePid and load-url). */
+  /**
+   * Load target of the baseline build (A/B): the built-in generator's (with load-url), or the
+   * load command's {url} / PROFILE_GATE_TARGET while the baseline is loaded.
+   */
   baselineLoadUrl?: string;
   profileType: string;
   captures: number;
@@ -35,7 +44,7 @@ export interface CaptureOptions {
   warmupSeconds: number;
   load:
     | { kind: 'builtin'; url: string; rate: number; mix?: string }
-    | { kind: 'command'; command: string }
+    | { kind: 'command'; command: string; url?: string }
     | { kind: 'none' };
   outDir: string;
   /** Limits of decoded work for each capture's check and size. */
@@ -85,6 +94,12 @@ export interface ActionInputs {
   canarySource?: SourceSpec;
   baselineSource?: SourceSpec;
   capture?: CaptureOptions;
+  /** Builds the Action starts itself (baseline-run, canary-run), stopped on every path. */
+  builds: BuildSpec[];
+  /** How long a started build may take to answer, seconds. */
+  readyTimeoutSeconds: number;
+  /** The label that accepts a failing gate on a pull request (verdict accepted). */
+  acceptLabel: string;
   baseline: BaselineOptions;
   settings: Partial<CompareSettings>;
   /** Notes on deprecated input names that were used. */
@@ -139,7 +154,7 @@ export function readInputs(env: Env, setSecret: (s: string) => void = () => {}):
   if (token) setSecret(token);
   // credentials in capture URLs (user-info, token-like parameters) are masked in every message;
   // manifests record the URLs without them
-  for (const name of ['endpoint', 'load-url'])
+  for (const name of ['endpoint', 'baseline-endpoint', 'load-url', 'baseline-load-url'])
     for (const sec of urlSecrets(get(name))) setSecret(sec);
   // Fleet-source credentials (given through the step's env) are secrets too.
   for (const [k, v] of Object.entries(env)) {
@@ -244,7 +259,10 @@ export function readInputs(env: Env, setSecret: (s: string) => void = () => {}):
   const pid = num('pid', { min: 1, int: true });
   const baselinePid = num('baseline-pid', { min: 1, int: true });
   const baselineLoadUrl = get('baseline-load-url');
+  const baselineEndpoint = get('baseline-endpoint');
   const capturing = Boolean(endpoint || profiler);
+  // the baseline build runs on this runner and is captured with the canary (interleaved A/B)
+  const sameRunner = Boolean(baselineEndpoint || get('baseline-pid'));
   let capture: CaptureOptions | undefined;
   const loadUrl = get('load-url');
   const loadCommand = get('load-command');
@@ -253,16 +271,20 @@ export function readInputs(env: Env, setSecret: (s: string) => void = () => {}):
   const captures = num('captures', { min: 1, max: 1000, int: true }) ?? 5;
   const seconds = num('seconds', { min: 0, exclusiveMin: true, max: 3600 }) ?? 10;
   const warmupSeconds = num('warmup', { min: 0, max: 3600 }) ?? 5;
-  if (loadUrl && loadCommand) {
-    problems.push('load-url and load-command: give one of them, not both');
-  }
-  if (!loadUrl && (loadRate !== undefined || loadMix)) {
-    problems.push('load-rate / load-mix: only used with load-url');
+  // load-url alone: the built-in generator; with load-command: the URL handed to the command
+  const builtinLoad = Boolean(loadUrl && !loadCommand);
+  if (!builtinLoad && (loadRate !== undefined || loadMix)) {
+    problems.push(
+      'load-rate / load-mix: only used with load-url (the built-in load generator, without load-command)',
+    );
   }
   if (loadUrl) {
     url('load-url', loadUrl);
-    if (loadRate === undefined)
+    if (builtinLoad && loadRate === undefined)
       problems.push('load-rate: needed with load-url (requests per second)');
+  }
+  if (loadCommand && /\{url\}/.test(loadCommand) && !loadUrl) {
+    problems.push('load-url: needed when load-command uses {url} (the URL handed to the command)');
   }
   if (endpoint && profiler) {
     problems.push(
@@ -278,19 +300,37 @@ export function readInputs(env: Env, setSecret: (s: string) => void = () => {}):
   if (!profiler && (get('pid') || get('baseline-pid'))) {
     problems.push('pid / baseline-pid: only used with profiler');
   }
-  if (baselineLoadUrl && !(get('baseline-pid') && loadUrl)) {
-    problems.push('baseline-load-url: only used with baseline-pid and load-url');
+  if (baselineEndpoint) {
+    url('baseline-endpoint', baselineEndpoint);
+    if (!endpoint) {
+      problems.push(
+        "baseline-endpoint: goes with endpoint (the canary's profile URL; both builds are captured in alternation)",
+      );
+    }
+    if (get('baseline-pid')) {
+      problems.push('baseline-endpoint and baseline-pid: give one of them');
+    }
+  }
+  if (baselineLoadUrl && !(sameRunner && (loadUrl || loadCommand))) {
+    problems.push(
+      'baseline-load-url: only used with baseline-endpoint or baseline-pid, and load-url or load-command',
+    );
   }
   if (baselineLoadUrl) url('baseline-load-url', baselineLoadUrl);
-  if (get('baseline-pid') && loadUrl && !baselineLoadUrl) {
+  if (sameRunner && loadCommand && /\{url\}/.test(loadCommand) && !baselineLoadUrl) {
     problems.push(
-      'baseline-load-url: needed with baseline-pid and load-url (both builds get the same load)',
+      "baseline-load-url: needed when load-command uses {url} in A/B (the baseline build's URL)",
+    );
+  } else if (sameRunner && loadUrl && !loadCommand && !baselineLoadUrl) {
+    problems.push(
+      `baseline-load-url: needed with ${baselineEndpoint ? 'baseline-endpoint' : 'baseline-pid'} and load-url (both builds get the same load)`,
     );
   }
   if (capturing) {
     if (endpoint) url('endpoint', endpoint);
     capture = {
       endpoint: endpoint || undefined,
+      baselineEndpoint: baselineEndpoint || undefined,
       profiler: profiler || undefined,
       pid,
       baselinePid,
@@ -299,10 +339,10 @@ export function readInputs(env: Env, setSecret: (s: string) => void = () => {}):
       captures,
       seconds,
       warmupSeconds,
-      load: loadUrl
-        ? { kind: 'builtin', url: loadUrl, rate: loadRate ?? 0, mix: loadMix }
-        : loadCommand
-          ? { kind: 'command', command: loadCommand }
+      load: loadCommand
+        ? { kind: 'command', command: loadCommand, url: loadUrl || undefined }
+        : loadUrl
+          ? { kind: 'builtin', url: loadUrl, rate: loadRate ?? 0, mix: loadMix }
           : { kind: 'none' },
       outDir: abs(get('capture-dir') || join(workDir, 'canary')),
     };
@@ -331,11 +371,53 @@ export function readInputs(env: Env, setSecret: (s: string) => void = () => {}):
       'capture mode needs endpoint (the profile URL to capture from) or profiler and pid',
     );
   }
-  if (get('baseline-pid') && (list('baseline-path').length || get('baseline-source'))) {
-    problems.push(
-      'baseline-pid: give one of baseline-pid (capture the running baseline now), baseline-path and baseline-source',
-    );
+  for (const name of ['baseline-pid', 'baseline-endpoint']) {
+    if (get(name) && (list('baseline-path').length || get('baseline-source'))) {
+      problems.push(
+        `${name}: give one of ${name} (capture the baseline build on this runner now), baseline-path and baseline-source`,
+      );
+    }
   }
+
+  // Builds the Action starts itself: each in its own process group, ready when its URLs answer.
+  const builds: BuildSpec[] = [];
+  const readyOf = (...urls: string[]) =>
+    urls.filter(Boolean).map((u) => u.replace(/\{(seconds|type)\}/g, '0'));
+  const canaryRun = get('canary-run');
+  const baselineRun = get('baseline-run');
+  if (canaryRun) {
+    if (!endpoint) {
+      problems.push(
+        "canary-run: goes with endpoint (the started build's profile URL, polled until it answers)",
+      );
+    } else {
+      builds.push({
+        role: 'canary',
+        command: canaryRun,
+        option: 'canary-run',
+        readyUrls: readyOf(endpoint, loadUrl),
+      });
+    }
+  }
+  if (baselineRun) {
+    if (!baselineEndpoint) {
+      problems.push(
+        "baseline-run: goes with baseline-endpoint (the started build's profile URL, polled until it answers)",
+      );
+    } else {
+      builds.unshift({
+        role: 'baseline',
+        command: baselineRun,
+        option: 'baseline-run',
+        readyUrls: readyOf(baselineEndpoint, baselineLoadUrl),
+      });
+    }
+  }
+  const readyTimeoutSeconds = num('ready-timeout', { min: 1, max: 3600 }) ?? 120;
+  if (get('ready-timeout') && !canaryRun && !baselineRun) {
+    problems.push('ready-timeout: only used with canary-run or baseline-run');
+  }
+  const acceptLabel = get('accept-label') || 'profile-gate:accept';
 
   // Baseline.
   function baselineEvents(): string[] {
@@ -465,7 +547,8 @@ export function readInputs(env: Env, setSecret: (s: string) => void = () => {}):
     problems.push('comment mode needs report-dir (the downloaded report artifact of the gate run)');
   }
 
-  if (!token && ((mode === 'gate' && !baseline.paths.length) || mode === 'comment')) {
+  const ownBaseline = baseline.paths.length > 0 || sameRunner;
+  if (!token && ((mode === 'gate' && !ownBaseline) || mode === 'comment')) {
     problems.push(
       'github-token: empty; it is needed to find the baseline artifact and to comment (default: ${{ github.token }})',
     );
@@ -480,6 +563,9 @@ export function readInputs(env: Env, setSecret: (s: string) => void = () => {}):
     canarySource,
     baselineSource,
     capture,
+    builds,
+    readyTimeoutSeconds,
+    acceptLabel,
     baseline,
     settings: settings as Partial<CompareSettings>,
     deprecated,

@@ -362,10 +362,18 @@ export class GitHubRest {
       .data;
   }
 
-  /** The names of a pull request's labels. */
+  /**
+   * The names of a pull request's labels, as they are now (an event payload is stale on a
+   * re-run). One page of 100: more labels than that on one pull request is not expected.
+   */
   async getPullRequestLabels(owner: string, repo: string, n: number): Promise<string[]> {
-    const pr = await this.getPullRequest(owner, repo, n);
-    return (pr.labels ?? []).map((l) => l.name).filter((s) => typeof s === 'string');
+    const { data } = await this.json<{ name?: unknown }[]>(
+      'GET',
+      `/repos/${enc(owner)}/${enc(repo)}/issues/${n}/labels?per_page=100`,
+    );
+    return (Array.isArray(data) ? data : [])
+      .map((l) => l?.name)
+      .filter((x): x is string => typeof x === 'string');
   }
 
   /** All comments of an issue or PR, following the Link header's rel="next". */

@@ -14,6 +14,7 @@
  * - the full data is always in comparison.json and report.md in the report artifact.
  */
 import { renderMarkdown } from '../report/markdown.js';
+import { headline } from '../report/text.js';
 import type { Comparison, FunctionDelta } from '../stats/types.js';
 import { causeNames } from '../report/untrusted.js';
 import { mdCode, mdText } from '../util/safe-markdown.js';
@@ -39,6 +40,18 @@ export interface Annotator {
 export interface Link {
   name: string;
   url: string;
+}
+
+/** A failing gate accepted on purpose: the label that did it, on which pull request. */
+export interface AcceptedBy {
+  label: string;
+  pullRequest: number;
+}
+
+/** What the gate adds to the report: an acceptance, and whether both builds ran here. */
+export interface GateExtra {
+  accepted?: AcceptedBy;
+  sameRunner?: boolean;
 }
 
 /** GitHub shows this many error annotations of a step (and as many warnings). */
@@ -118,19 +131,14 @@ export function regressionsJson(c: Comparison): string {
 }
 
 /** The `summary` output and the failure message's first line. */
-export function oneLine(c: Comparison): string {
+export function oneLine(c: Comparison, accepted?: AcceptedBy): string {
+  if (c.verdict === 'fail' && accepted) {
+    const n = c.causes.length;
+    return `accepted: ${n} regression${n === 1 ? '' : 's'} over budget accepted by the label ${safeName(accepted.label)} on pull request #${accepted.pullRequest}: ${causeList(c)}`;
+  }
   if (c.verdict === 'fail') {
     const n = c.causes.length;
-    const first = c.causes
-      .slice(0, 3)
-      .map((k) => {
-        const d = k.rows[0];
-        return d
-          ? `${safeName(d.function)} (+${fmt(d.deltaPp)}${unitOf(d)} ${d.metric})`
-          : safeSentence(k.reason, causeNames(k));
-      })
-      .join(', ');
-    return `fail: ${n} regression${n === 1 ? '' : 's'} over budget: ${first}${n > 3 ? ', ...' : ''}`;
+    return `fail: ${n} regression${n === 1 ? '' : 's'} over budget: ${causeList(c)}`;
   }
   if (c.verdict === 'inconclusive') {
     return `inconclusive: no verdict could be reached: ${safeSentence(c.inconclusive[0] ?? 'see the summary')}`;
@@ -140,6 +148,20 @@ export function oneLine(c: Comparison): string {
     ? `, ${c.underpowered.length} row${c.underpowered.length === 1 ? '' : 's'} underpowered`
     : '';
   return `pass: no function over budget (${tested} functions tested, ${c.improvements.length} improved${blind})`;
+}
+
+/** The first three causes, each with its growth: `main.f (+9.69 pp self), ...`. */
+function causeList(c: Comparison): string {
+  const first = c.causes
+    .slice(0, 3)
+    .map((k) => {
+      const d = k.rows[0];
+      return d
+        ? `${safeName(d.function)} (+${fmt(d.deltaPp)}${unitOf(d)} ${d.metric})`
+        : safeSentence(k.reason, causeNames(k));
+    })
+    .join(', ');
+  return `${first}${c.causes.length > 3 ? ', ...' : ''}`;
 }
 
 /** Causes (or reasons) listed in the failure message; the rest are counted. */
@@ -161,23 +183,31 @@ export function failureMessage(c: Comparison): string {
 /**
  * Annotations after the failure annotation (`used` error annotations already written): one
  * error per cause within GitHub's 10, the last one saying how many more there are; the
- * comparison's warnings, at most MAX_WARNING_ANNOTATIONS and a count.
+ * comparison's warnings, at most MAX_WARNING_ANNOTATIONS and a count. Regressions accepted on
+ * purpose (accept-label) are warnings instead of errors, within the same numbers.
  */
-export function annotate(io: Annotator, c: Comparison, used = 0): void {
+export function annotate(io: Annotator, c: Comparison, used = 0, accepted?: AcceptedBy): void {
   const room = Math.max(1, MAX_ANNOTATIONS - used);
   const causes = c.causes.length <= room ? c.causes : c.causes.slice(0, room - 1);
+  const report = (text: string, title: string) =>
+    accepted
+      ? io.warning(`${text} (accepted by the label ${safeName(accepted.label)})`, {
+          title: `${title}, accepted`,
+        })
+      : io.error(text, { title });
   for (const k of causes) {
-    io.error(safeSentence(k.reason, causeNames(k)), {
-      title: k.rows[0]
+    report(
+      safeSentence(k.reason, causeNames(k)),
+      k.rows[0]
         ? `profile-gate: ${safeName(k.function)} regressed (${k.rows[0].metric})`
         : 'profile-gate: different hardware',
-    });
+    );
   }
   const more = c.causes.length - causes.length;
   if (more > 0) {
-    io.error(
+    report(
       `${more} more regression${more === 1 ? '' : 's'} in the job summary (all ${c.causes.length} in comparison.json in the report artifact); GitHub shows ${MAX_ANNOTATIONS} error annotations per step`,
-      { title: `profile-gate: ${more} more regression${more === 1 ? '' : 's'}` },
+      `profile-gate: ${more} more regression${more === 1 ? '' : 's'}`,
     );
   }
   const warnings = c.warnings.slice(0, MAX_WARNING_ANNOTATIONS);
@@ -236,8 +266,54 @@ export function gateMarkdown(
   provenance: Provenance,
   links: Link[],
   title?: string,
+  extra: GateExtra = {},
 ): string {
-  return `${renderMarkdown(c, { links, title }).trimEnd()}\n\n${provenanceLine(provenance)}\n`;
+  let report = renderMarkdown(c, { links, title }).trimEnd();
+  if (extra.accepted && c.verdict === 'fail') {
+    // the report's heading line, replaced: the same verdict sentence, accepted
+    const heading = `## :warning: ${mdText(title ?? 'profile-gate')}: ${mdText(headline(c).replace(/^FAIL: /, 'ACCEPTED: '))}`;
+    report = [heading, '', acceptedBlock(c, extra), report.slice(report.indexOf('\n') + 1)].join(
+      '\n',
+    );
+  }
+  const tail = [provenanceLine(provenance), hardwareLine(c)].filter(Boolean).join('\n\n');
+  return `${report}\n\n${tail}\n`;
+}
+
+/** Which regressions the label accepted, and what happens next. */
+function acceptedBlock(c: Comparison, extra: GateExtra): string {
+  const a = extra.accepted!;
+  const names = c.causes.map((k) => {
+    const d = k.rows[0];
+    return d
+      ? `${mdCode(d.function)} (${d.metric} +${fmt(d.deltaPp)}${unitOf(d)})`
+      : mdText(k.reason);
+  });
+  const next = extra.sameRunner
+    ? 'Once merged, this build is what later pull requests compare with.'
+    : 'Once merged, the next promote on the default branch makes this build the baseline.';
+  return [
+    `> [!NOTE]`,
+    `> **Accepted on purpose:** the label ${mdCode(a.label)} on pull request #${a.pullRequest} accepts ${c.causes.length === 1 ? 'this regression' : `these ${c.causes.length} regressions`}; the job passes. ${next}`,
+    `>`,
+    ...names.map((n) => `> - ${n}`),
+    '',
+  ].join('\n');
+}
+
+/** On other hardware than the baseline's: what differs, and which on-hardware-mismatch applied. */
+function hardwareLine(c: Comparison): string {
+  const h = c.hardware;
+  if (!h) return '';
+  const effect =
+    h.onMismatch === 'fail'
+      ? 'the gate fails for that alone (set it to skip-per-unit to compare shares only)'
+      : h.onMismatch === 'warn'
+        ? 'cost per request was still checked and decides like any row, though absolute CPU time differs between machines'
+        : h.perUnitSkipped
+          ? 'cost per request (absolute CPU time per request) was not checked, since it is not comparable across machines; the shares of each function were'
+          : 'cost per request was not part of this comparison (no request counts); the shares of each function were checked';
+  return `**Hardware:** ${mdText(h.mismatch)}. \`on-hardware-mismatch: ${h.onMismatch}\`: ${effect}.`;
 }
 
 export function noBaselineMarkdown(

@@ -71,6 +71,7 @@ export function comparisonJson(c: Comparison) {
     grew: c.grew.map(fnJson),
     functions: c.functions.map(fnJson),
     warnings: c.warnings,
+    hardware: c.hardware ?? null,
     settings: { ...settings, configFile: config?.file ?? null },
     baseline: c.baseline,
     canary: c.canary,

@@ -59,7 +59,10 @@ export function compareCaptures(
   const warnings = check.warnings;
   let perUnit = check.perUnit;
   const mismatch = opts.hardwareMismatch;
-  if (mismatch && settings.onHardwareMismatch === 'skip-per-unit' && perUnit) {
+  const perUnitSkipped = Boolean(
+    mismatch && settings.onHardwareMismatch === 'skip-per-unit' && perUnit,
+  );
+  if (perUnitSkipped) {
     perUnit = false;
     warnings.push(
       `${mismatch}: cost per request is not checked (on-hardware-mismatch: skip-per-unit); shares still are`,
@@ -143,6 +146,9 @@ export function compareCaptures(
     grew,
     functions,
     warnings,
+    ...(mismatch
+      ? { hardware: { mismatch, onMismatch: settings.onHardwareMismatch, perUnitSkipped } }
+      : {}),
     settings: {
       ...settings,
       config: settings.config,

@@ -178,6 +178,15 @@ export interface Comparison {
   /** Every function tested, both metrics, sorted by function then metric. */
   functions: FunctionDelta[];
   warnings: string[];
+  /**
+   * The two sets ran on different hardware: what differs, the on-hardware-mismatch setting
+   * that applied, and whether cost per request was left out of the verdict for it.
+   */
+  hardware?: {
+    mismatch: string;
+    onMismatch: CompareSettings['onHardwareMismatch'];
+    perUnitSkipped: boolean;
+  };
   settings: CompareSettings & { baselineCaptures: number; canaryCaptures: number };
   baseline: { captures: string[]; total: number; samples: number };
   canary: { captures: string[]; total: number; samples: number };

@@ -18,6 +18,8 @@
  * - GET   /repos/{o}/{r}/actions/runs/{id}/artifacts            {total_count, artifacts[]} (name filter)
  * - GET   /repos/{o}/{r}/actions/artifacts/{id}/zip             302 Location: signed blob URL; 410 expired
  * - GET   /repos/{o}/{r}/pulls/{n}                              pull request (with labels)
+ * - GET   /repos/{o}/{r}/issues/{n}/labels                      labels [{id, name, color, ...}]: those
+ *         given with `labels`, else the pull request's; 404 for an issue the fake does not know
  * - GET   /repos/{o}/{r}/issues/{n}/comments                    comments, paginated with a Link header
  *         whose URLs use /repositories/{repo_id}/... as GitHub's do (served too)
  * - POST  /repos/{o}/{r}/issues/{n}/comments                    201 comment, written by the token's identity
@@ -150,6 +152,8 @@ export class FakeGitHub {
     number,
     { number: number; head: { sha: string; ref: string; repo: string }; labels?: string[] }
   >();
+  /** Labels of issues and pull requests, by number (what GET .../issues/{n}/labels returns). */
+  readonly labels = new Map<number, string[]>();
   /** Workflow files that exist (a run registers its workflow too). */
   readonly workflows = new Set<string>();
   readonly faults: Fault[] = [];
@@ -595,6 +599,24 @@ export class FakeGitHub {
         base: { ref: this.defaultBranch, repo: this.repoJson() },
         labels: (p.labels ?? []).map((name) => ({ id: idOf(name), name, color: 'ededed' })),
       });
+    }
+
+    if (method === 'GET' && (mm = /^\/issues\/(\d+)\/labels$/.exec(rest))) {
+      if (perms.pullRequests === 'none') return noAccess('issues/labels#list-labels-for-an-issue');
+      const names = this.labels.get(Number(mm[1])) ?? this.pulls.get(Number(mm[1]))?.labels;
+      if (!names) return error(404, 'Not Found', 'issues/labels#list-labels-for-an-issue');
+      return send(
+        200,
+        names.map((name, i) => ({
+          id: 9000 + i,
+          node_id: `LA_${9000 + i}`,
+          url: this.api(`/repos/${this.owner}/${this.repo}/labels/${encodeURIComponent(name)}`),
+          name,
+          color: 'ededed',
+          default: false,
+          description: null,
+        })),
+      );
     }
 
     if ((mm = /^\/issues\/(\d+)\/comments$/.exec(rest))) {

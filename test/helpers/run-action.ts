@@ -4,7 +4,7 @@
  * defaults of action.yml filled in, the event payload in GITHUB_EVENT_PATH, GITHUB_OUTPUT and
  * GITHUB_STEP_SUMMARY files, and workflow commands (::error::, ::add-mask::) on stdout.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +26,10 @@ export interface RunActionOptions {
   workflowFile: string;
   /** Extra environment (e.g. GITHUB_RETENTION_DAYS). */
   env?: Record<string, string>;
+  /** Called with all stdout so far on each chunk (e.g. to signal the step as the runner does). */
+  onStdout?: (stdout: string, child: ChildProcess) => void;
+  /** Kill the step after this long (default 90 s). */
+  timeoutMs?: number;
 }
 
 export interface Annotation {
@@ -179,13 +183,21 @@ export async function runBundledAction(o: RunActionOptions): Promise<ActionRun> 
   });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString();
+    o.onStdout?.(stdout, child);
+  });
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const code = await new Promise<number | null>((resolve, reject) => {
+    const ms = o.timeoutMs ?? 90_000;
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`action did not finish in 90 s\nstdout:\n${stdout}\nstderr:\n${stderr}`));
-    }, 90_000);
+      reject(
+        new Error(
+          `action did not finish in ${ms / 1000} s\nstdout:\n${stdout}\nstderr:\n${stderr}`,
+        ),
+      );
+    }, ms);
     child.on('close', (c) => {
       clearTimeout(timer);
       resolve(c);
