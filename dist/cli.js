@@ -38454,7 +38454,7 @@ ${CAPTURE_USAGE}`);
   return {
     outDir: resolve7(cwd, s.out),
     type: s.type ?? "cpu",
-    captures: n.captures ?? 5,
+    captures: n.captures ?? 10,
     seconds: n.seconds ?? 5,
     warmupSeconds: n.warmup,
     url: s.url,
@@ -38724,7 +38724,7 @@ var init_capture = __esm({
         kind: "string",
         description: "cpu (default), allocs, heap, block, mutex, goroutine, or a custom name"
       },
-      captures: { kind: "number", description: "captures per build, one at a time (default 5)" },
+      captures: { kind: "number", description: "captures per build, one at a time (default 10)" },
       seconds: { kind: "number", description: "length of each capture window (default 5)" },
       out: { kind: "string", description: "output folder (capture files + manifest.json)" },
       warmup: {

@@ -261,7 +261,7 @@ describe('readInputs', () => {
     expect(i.capture).toMatchObject({
       endpoint: 'http://127.0.0.1:6060',
       captures: 8,
-      seconds: 10,
+      seconds: 5,
       warmupSeconds: 5,
       load: { kind: 'builtin', url: 'http://127.0.0.1:8080/', rate: 200, mix: 'GET /a=3,GET /b=1' },
       outDir: '/tmp/rt/profile-gate/shop-cpu/canary',

@@ -30,7 +30,7 @@ const SPEC: Record<string, OptionSpec> = {
     kind: 'string',
     description: 'cpu (default), allocs, heap, block, mutex, goroutine, or a custom name',
   },
-  captures: { kind: 'number', description: 'captures per build, one at a time (default 5)' },
+  captures: { kind: 'number', description: 'captures per build, one at a time (default 10)' },
   seconds: { kind: 'number', description: 'length of each capture window (default 5)' },
   out: { kind: 'string', description: 'output folder (capture files + manifest.json)' },
   warmup: {
@@ -235,7 +235,7 @@ export function captureOptionsFromArgs(argv: string[], cwd: string): RunCaptureO
   return {
     outDir: resolve(cwd, s.out),
     type: s.type ?? 'cpu',
-    captures: n.captures ?? 5,
+    captures: n.captures ?? 10,
     seconds: n.seconds ?? 5,
     warmupSeconds: n.warmup,
     url: s.url,

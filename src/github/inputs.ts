@@ -268,8 +268,8 @@ export function readInputs(env: Env, setSecret: (s: string) => void = () => {}):
   const loadCommand = get('load-command');
   const loadRate = num('load-rate', { min: 0, exclusiveMin: true });
   const loadMix = get('load-mix') || undefined;
-  const captures = num('captures', { min: 1, max: 1000, int: true }) ?? 5;
-  const seconds = num('seconds', { min: 0, exclusiveMin: true, max: 3600 }) ?? 10;
+  const captures = num('captures', { min: 1, max: 1000, int: true }) ?? 10;
+  const seconds = num('seconds', { min: 0, exclusiveMin: true, max: 3600 }) ?? 5;
   const warmupSeconds = num('warmup', { min: 0, max: 3600 }) ?? 5;
   // load-url alone: the built-in generator; with load-command: the URL handed to the command
   const builtinLoad = Boolean(loadUrl && !loadCommand);
