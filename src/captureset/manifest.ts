@@ -21,6 +21,22 @@ export interface RunnerFingerprint {
   runtimeVersion?: string;
 }
 
+/** The profiler a capture set was recorded with (`capture --profiler`, attached by pid). */
+export interface ManifestProfiler {
+  name: string;
+  pid: number;
+  /** Sampling frequency asked for (Hz). */
+  hz: number;
+  /** How it sampled, in the profiler's own terms (`interval 1000 us`, `jdk.ExecutionSample#period=10ms`). */
+  sampling: string;
+  /** node: the inspector port, and whether profile-gate opened it (and closed it after). */
+  inspectPort?: number;
+  openedInspector?: boolean;
+  /** perf: the event. jfr: the settings. */
+  event?: string;
+  settings?: string;
+}
+
 export interface CaptureEntry {
   /** File name relative to the manifest's folder. */
   file: string;
@@ -54,16 +70,7 @@ export interface Manifest {
      * kind 'profiler': the profiler that attached to the process (node, jfr, perf), the process
      * id, and how it sampled (frequency in Hz and in the profiler's own terms).
      */
-    profiler?: {
-      name: string;
-      pid: number;
-      hz: number;
-      sampling: string;
-      inspectPort?: number;
-      openedInspector?: boolean;
-      event?: string;
-      settings?: string;
-    };
+    profiler?: ManifestProfiler;
   };
   /** Profile kind asked for (cpu, allocs, heap, block, mutex, goroutine, or a custom name). */
   profileType: string;

@@ -13,6 +13,7 @@
  * profile fails the run at once), takes each capture when asked, and detaches on every path,
  * leaving the process as it found it.
  */
+import type { ManifestProfiler } from '../../captureset/manifest.js';
 import { UsageError } from '../../errors.js';
 
 export const PROFILERS = ['node', 'jfr', 'perf'] as const;
@@ -82,19 +83,9 @@ export function checkProfilerOptions(
 }
 
 /** What the manifest records about the profiler that made a set. */
-export interface ProfilerRecord {
+/** What a manifest records of the profiler (its shape is the manifest's). */
+export interface ProfilerRecord extends ManifestProfiler {
   name: ProfilerName;
-  pid: number;
-  /** Sampling frequency asked for (Hz). */
-  hz: number;
-  /** How it sampled, in the profiler's own terms (`interval 1000 us`, `jdk.ExecutionSample#period=10ms`). */
-  sampling: string;
-  /** node: the inspector port, and whether profile-gate opened it (and closed it after). */
-  inspectPort?: number;
-  openedInspector?: boolean;
-  /** perf: the event. jfr: the settings. */
-  event?: string;
-  settings?: string;
 }
 
 /** One capture as a profiler returns it (the capture check decodes it like any capture). */
