@@ -8,11 +8,11 @@
  * Every test here failed with the bundle before issue 12 (run it with
  * PROFILE_GATE_ACTION_BUNDLE=<old dist/index.js> to see how).
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { pprofWithNames } from '../scripts/fuzz/hostile.js';
+import { nameSets } from './helpers/hostile.js';
 import { fixture } from './helpers/corpus.js';
 import { FakeGitHub, type FakeRun } from './helpers/fake-github.js';
 import { ensureNode24, type NodeBinary } from './helpers/node24.js';
@@ -194,25 +194,6 @@ const stickies = (fake: FakeGitHub, key = 'shop-cpu') =>
 const errors = (r: ActionRun) => r.annotations.filter((a) => a.level === 'error');
 const json = (files: Map<string, Buffer>, name: string) =>
   JSON.parse(files.get(name)!.toString()) as Record<string, unknown>;
-
-/** Baseline and canary folders in which `names` grow from a tiny share to a large one. */
-function growingSets(names: string[]): { baseline: string; canary: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'pg-grow-'));
-  for (const [side, base, idle] of [
-    ['baseline', 1, 2000],
-    ['canary', 20, 20],
-  ] as const) {
-    mkdirSync(join(dir, side));
-    for (let i = 0; i < 3; i++) {
-      const weights = [...names.map((_, k) => base + ((i + k) % 3)), idle + i];
-      writeFileSync(
-        join(dir, side, `${i + 1}.pb.gz`),
-        pprofWithNames([...names, 'main.idle'], { weights }),
-      );
-    }
-  }
-  return { baseline: join(dir, 'baseline'), canary: join(dir, 'canary') };
-}
 
 describe('issue 12: the bundled Action on a GitHub that behaves like the real one', () => {
   it('fork poisoning: a newer pull-request run from a fork carrying the artifact name is never the baseline', async () => {
@@ -471,7 +452,7 @@ describe('issue 12: the bundled Action on a GitHub that behaves like the real on
   it('annotations: with 12 regressions the failure annotation is the first of at most 10', async () => {
     const fake = await repo();
     const names = Array.from({ length: 12 }, (_, i) => `main.hot${String(i + 1).padStart(2, '0')}`);
-    const s = growingSets(names);
+    const s = nameSets(names);
     const r = await gate(fake, s.canary, {
       inputs: { 'baseline-path': s.baseline, comment: 'false', 'upload-report': 'false' },
     });
@@ -495,7 +476,7 @@ describe('issue 12: the bundled Action on a GitHub that behaves like the real on
   it('outputs: a regressions list over 1 MB is cut under the limit, says so, and the report keeps all', async () => {
     const fake = await repo();
     const names = ['a', 'b', 'c', 'd'].map((x) => `main.${x.repeat(300_000)}`);
-    const s = growingSets(names);
+    const s = nameSets(names);
     const run = prRun(fake);
     const r = await gate(fake, s.canary, { run, inputs: { 'baseline-path': s.baseline } });
     expect(r.code).toBe(1);

@@ -13,17 +13,13 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  harmlessTwins,
-  HOSTILE_NAMES,
-  pprofInlineBomb,
-  pprofWithNames,
-} from '../scripts/fuzz/hostile.js';
+import { harmlessTwins, HOSTILE_NAMES, pprofInlineBomb } from '../scripts/fuzz/hostile.js';
 import { fixture } from './helpers/corpus.js';
 import { FakeGitHub } from './helpers/fake-github.js';
 import {
   hasCmark,
   markdownStructure,
+  nameSets,
   sharedToolCommandLines,
   terminalControls,
   workflowCommandLines,
@@ -88,25 +84,6 @@ async function gate(fake: FakeGitHub, inputs: Record<string, string>): Promise<A
     sha: 'b'.repeat(40),
     workflowFile: WORKFLOW,
   });
-}
-
-/** Baseline (names small next to main.idle) and canary (names grown) folders. */
-function nameSets(names: readonly string[]): { baseline: string; canary: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'pg-action-names-'));
-  for (const [side, base, idle] of [
-    ['baseline', 1, 2000],
-    ['canary', 20, 20],
-  ] as const) {
-    mkdirSync(join(dir, side));
-    for (let i = 0; i < 3; i++) {
-      const weights = [...names.map((_, k) => base + ((i + k) % 3)), idle + i];
-      writeFileSync(
-        join(dir, side, `${i + 1}.pb.gz`),
-        pprofWithNames([...names, 'main.idle'], { weights }),
-      );
-    }
-  }
-  return { baseline: join(dir, 'baseline'), canary: join(dir, 'canary') };
 }
 
 /** The command lines of the Action's stdout, each reduced to its kind ("error title", "add-mask"). */

@@ -5,10 +5,10 @@
  * real process (so that its stdout and stderr are the ones a terminal or the runner sees).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { workflowCommandLines } from '../../scripts/fuzz/hostile.js';
+import { pprofWithNames, workflowCommandLines } from '../../scripts/fuzz/hostile.js';
 import { repoRoot } from './corpus.js';
 
 export { workflowCommandLines };
@@ -116,4 +116,26 @@ export function terminalControls(text: string): string[] {
     const n = c.codePointAt(0)!;
     return (n < 0x20 && n !== 0x09 && n !== 0x0a) || (n >= 0x7f && n <= 0x9f);
   });
+}
+
+/**
+ * Baseline and canary folders of 3 captures each in which `names` grow from a tiny share
+ * (next to main.idle) to a large one: every name is a regression.
+ */
+export function nameSets(names: readonly string[]): { baseline: string; canary: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'pg-names-'));
+  for (const [side, base, idle] of [
+    ['baseline', 1, 2000],
+    ['canary', 20, 20],
+  ] as const) {
+    mkdirSync(join(dir, side));
+    for (let i = 0; i < 3; i++) {
+      const weights = [...names.map((_, k) => base + ((i + k) % 3)), idle + i];
+      writeFileSync(
+        join(dir, side, `${i + 1}.pb.gz`),
+        pprofWithNames([...names, 'main.idle'], { weights }),
+      );
+    }
+  }
+  return { baseline: join(dir, 'baseline'), canary: join(dir, 'canary') };
 }
