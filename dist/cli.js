@@ -36703,7 +36703,7 @@ async function attachPerf(o) {
       }
       if (rec.code !== 0) throw perfFailure("perf record", rec, o.pid, o.pidFlag);
       const script = await runCommand(
-        `${shellQuote(o.tools.perf)} script -i ${shellQuote(data)} --no-inline`,
+        `${shellQuote(o.tools.perf)} script -i ${shellQuote(data)} --no-inline -F ${SCRIPT_FIELDS}`,
         { timeoutMs: 12e4, signal: ctx.signal, collectStdout: true }
       );
       if (script.aborted) throw new CaptureError("aborted", "interrupted");
@@ -36716,7 +36716,7 @@ async function attachPerf(o) {
     detach: async () => void 0
   };
 }
-var PERF_EVENT, PARANOID, FAST_START;
+var PERF_EVENT, PARANOID, FAST_START, SCRIPT_FIELDS;
 var init_perf = __esm({
   "src/capture/profilers/perf.ts"() {
     "use strict";
@@ -36727,6 +36727,7 @@ var init_perf = __esm({
     PERF_EVENT = "cpu-clock";
     PARANOID = "/proc/sys/kernel/perf_event_paranoid";
     FAST_START = "--no-bpf-event";
+    SCRIPT_FIELDS = "comm,pid,tid,time,period,event,ip,sym,dso";
   }
 });
 

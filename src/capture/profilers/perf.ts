@@ -4,7 +4,7 @@
  *
  * Per capture: `perf record -e cpu-clock -F HZ -g -p PID -o TMP -- sleep S` (the software
  * cpu-clock event works in containers and VMs where hardware counters do not), then
- * `perf script -i TMP --no-inline`; the text is gzipped and read by the perf script reader.
+ * `perf script -i TMP --no-inline -F comm,pid,tid,...`; the text is gzipped and read by the perf script reader.
  * A short recording at attach time finds a kernel that refuses before any load starts; the
  * error names kernel.perf_event_paranoid (/proc/sys/kernel/perf_event_paranoid).
  */
@@ -105,6 +105,13 @@ function recordCommand(
   ].join(' ');
 }
 
+/**
+ * The fields `perf script` prints. Its default header shows only the thread id, and a thread
+ * that perf saw start without its name (`:<tid>`) could then not be given its process's name;
+ * with `pid/tid` the reader names it after its process (one root name in every capture).
+ */
+const SCRIPT_FIELDS = 'comm,pid,tid,time,period,event,ip,sym,dso';
+
 export async function attachPerf(o: AttachOptions): Promise<AttachedProfiler> {
   checkProcess(o.pid, o.pidFlag);
   // A short recording now: a missing perf or a refusing kernel fails the run before the load.
@@ -156,7 +163,7 @@ export async function attachPerf(o: AttachOptions): Promise<AttachedProfiler> {
       }
       if (rec.code !== 0) throw perfFailure('perf record', rec, o.pid, o.pidFlag);
       const script = await runCommand(
-        `${shellQuote(o.tools.perf)} script -i ${shellQuote(data)} --no-inline`,
+        `${shellQuote(o.tools.perf)} script -i ${shellQuote(data)} --no-inline -F ${SCRIPT_FIELDS}`,
         { timeoutMs: 120_000, signal: ctx.signal, collectStdout: true },
       );
       if (script.aborted) throw new CaptureError('aborted', 'interrupted');
