@@ -686,21 +686,22 @@ const JAVA_BUILDS = ['base', 'planted', 'comments'] as const;
  */
 const JAVA_WARMUP = 200;
 /**
- * The capture settings of every Java run: 3 captures a side (the fewest compare accepts) of 2 s.
- * Each capture costs 1.3-3.5 s more than its length (two jcmd calls, each a JVM start, and the
- * load's settle time), so a run takes 25-35 s. JFR samples only threads running Java code, and
+ * The capture settings of every Java run: 5 captures a side of 3 s. Each capture costs 1.3-3.5 s
+ * more than its length (two jcmd calls, each a JVM start, and the load's settle time), so a run
+ * takes 55-80 s. With 3 captures of 2 s, a fresh clone's run beside a CPU burner got 52-123
+ * samples per capture and passed the planted method as underpowered (detectable 25pp). JFR samples only threads running Java code, and
  * on a busy machine its sampler thread gets few turns: at JFR's default 10 ms period (--hz 100)
  * a 2 s capture of this service held 30-40 samples, at 1 ms (--hz 1000) 200-300 on a loaded
  * 2-core machine at 200 requests a second (300 a second overran the service there).
  */
-const JAVA_CAPTURES = 3;
-/** A run took 30-37 s on a 2-core machine at load 8-12; the default 60 s is too tight there. */
-const JAVA_RUN_TIMEOUT_MS = 150_000;
+const JAVA_CAPTURES = 5;
+/** A run of 3 x 2 s took 30-37 s on a 2-core machine at load 8-12; 5 x 3 s about twice that. */
+const JAVA_RUN_TIMEOUT_MS = 240_000;
 const JAVA_CAPTURE = [
   '--captures',
   String(JAVA_CAPTURES),
   '--seconds',
-  '2',
+  '3',
   '--warmup',
   '2',
   '--rate',
