@@ -16,7 +16,7 @@ import { fixture, repoRoot } from './helpers/corpus.js';
 import { FakeGitHub, type FakeRun } from './helpers/fake-github.js';
 import { ensureNode24, type NodeBinary } from './helpers/node24.js';
 import { runBundledAction, type ActionRun } from './helpers/run-action.js';
-import { makeZip, readZip } from './helpers/zip.js';
+import { readZip, zipOfDir } from './helpers/zip.js';
 
 const WORKFLOW = 'profile-gate.yml';
 const TOKEN = 'ghs_fakeInstallationToken0123456789abcdef';
@@ -40,14 +40,6 @@ beforeAll(() => {
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.stop()));
 });
-
-function zipOfDir(dir: string): Buffer {
-  return makeZip(
-    readdirSync(dir)
-      .sort()
-      .map((name) => ({ name, data: readFileSync(join(dir, name)) })),
-  );
-}
 
 /** A fake repository whose default branch has a successful push run with a baseline artifact. */
 async function repoWithBaseline(

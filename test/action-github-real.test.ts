@@ -8,7 +8,7 @@
  * Every test here failed with the bundle before issue 12 (run it with
  * PROFILE_GATE_ACTION_BUNDLE=<old dist/index.js> to see how).
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +17,7 @@ import { fixture } from './helpers/corpus.js';
 import { FakeGitHub, type FakeRun } from './helpers/fake-github.js';
 import { ensureNode24, type NodeBinary } from './helpers/node24.js';
 import { actionBundle, runBundledAction, type ActionRun } from './helpers/run-action.js';
-import { makeZip, readZip } from './helpers/zip.js';
+import { readZip, zipOfDir } from './helpers/zip.js';
 
 const WORKFLOW = 'profile-gate.yml';
 const TOKEN = 'ghs_fakeInstallationToken0123456789abcdef';
@@ -40,14 +40,6 @@ beforeAll(() => {
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.stop()));
 });
-
-function zipOfDir(dir: string): Buffer {
-  return makeZip(
-    readdirSync(dir)
-      .sort()
-      .map((name) => ({ name, data: readFileSync(join(dir, name)) })),
-  );
-}
 
 async function repo(): Promise<FakeGitHub> {
   const fake = await new FakeGitHub('octo-org/shop').start();

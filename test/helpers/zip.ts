@@ -2,6 +2,8 @@
  * Minimal zip writer and reader for the fake artifact storage (PKWARE APPNOTE: local file
  * headers, central directory, end of central directory; deflate or stored; no zip64).
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
@@ -91,4 +93,13 @@ export function readZip(buf: Buffer): Map<string, Buffer> {
     p += 46 + nameLen + extraLen + commentLen;
   }
   return out;
+}
+
+/** A zip of the files of `dir` (not recursive), sorted by name: an artifact as uploaded. */
+export function zipOfDir(dir: string): Buffer {
+  return makeZip(
+    readdirSync(dir)
+      .sort()
+      .map((name) => ({ name, data: readFileSync(join(dir, name)) })),
+  );
 }
