@@ -88,14 +88,7 @@ async function gateOnPr(
 ): Promise<ActionRun> {
   const sha = 'a'.repeat(40);
   const number = opts.number ?? 7;
-  const run = fake.addRun({
-    workflow: WORKFLOW,
-    head_branch: 'feature',
-    event: 'pull_request',
-    status: 'in_progress',
-    conclusion: null,
-    head_sha: sha,
-  });
+  const run = fake.addPullRequestRun(WORKFLOW, sha);
   return runBundledAction({
     node: node.path,
     fake,

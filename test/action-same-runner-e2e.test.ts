@@ -121,14 +121,7 @@ describe.skipIf(!hasGo || !hasService)(
       more: Partial<RunActionOptions> = {},
     ): Promise<ActionRun> {
       const sha = 'a'.repeat(40);
-      const run = fake.addRun({
-        workflow: WORKFLOW,
-        head_branch: 'feature',
-        event: 'pull_request',
-        status: 'in_progress',
-        conclusion: null,
-        head_sha: sha,
-      });
+      const run = fake.addPullRequestRun(WORKFLOW, sha);
       const repository = { full_name: 'octo-org/shop', default_branch: 'main' };
       const t0 = Date.now();
       const r = await runBundledAction({

@@ -54,14 +54,7 @@ async function fakeRepo(baseline?: Buffer): Promise<FakeGitHub> {
 
 async function gate(fake: FakeGitHub, inputs: Record<string, string>): Promise<ActionRun> {
   const sha = 'a'.repeat(40);
-  const run = fake.addRun({
-    workflow: WORKFLOW,
-    head_branch: 'feature',
-    event: 'pull_request',
-    status: 'in_progress',
-    conclusion: null,
-    head_sha: sha,
-  });
+  const run = fake.addPullRequestRun(WORKFLOW, sha);
   const repository = { full_name: 'octo-org/shop', default_branch: 'main' };
   return runBundledAction({
     node: node.path,

@@ -256,6 +256,18 @@ export class FakeGitHub {
     return token;
   }
 
+  /** The run of this job on a pull request: in progress, on branch `feature`, at `headSha`. */
+  addPullRequestRun(workflow: string, headSha: string): FakeRun {
+    return this.addRun({
+      workflow,
+      head_branch: 'feature',
+      event: 'pull_request',
+      status: 'in_progress',
+      conclusion: null,
+      head_sha: headSha,
+    });
+  }
+
   addRun(r: Partial<FakeRun> & { workflow: string }): FakeRun {
     const run: FakeRun = {
       id: this.id(),
