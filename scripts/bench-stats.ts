@@ -11,11 +11,15 @@
  *   main.riskScore scaled in the canary so its pooled self share grows by that much), budget 1pp;
  * - the gate's MDE: the smallest planted growth found in 80% of draws with zero budgets;
  * - the single-function limit: the MDE of the best test of that one function, pre-specified and
- *   with its true variance known, at the gate's own A/A false-alarm rate (the share of A/A draws
- *   in which anything at all is significant, either way, with zero budgets):
- *   (z_{1-alpha/2} + z_0.8) x SD, with Var = 2 v1 / K (+ 2 sigma_run^2 between runs), v1 the
- *   variance of one capture's share within a run and sigma_run its run-to-run drift, both
- *   measured on all the runs (an oracle the gate does not have).
+ *   with its true null SD known, at the gate's own A/A false-alarm rate alpha (the share of A/A
+ *   draws in which anything at all is significant, either way, with zero budgets). That test
+ *   flags a delta of the target's pooled shares above z_{1-alpha/2} x SD, with
+ *   Var = 2 v1 / K (+ 2 sigma_run^2 between runs), v1 the variance of one capture's share within
+ *   a run and sigma_run its run-to-run drift, both measured on all the runs (an oracle the gate
+ *   does not have). Its MDE is measured on the same planted draws as the gate's (the ratio uses
+ *   this one); the formula (z_{1-alpha/2} + z_0.8) x SD is shown beside it, and is lower
+ *   because it takes the null SD for the power term too, while a grown share varies more
+ *   (binomially, p(1-p) rises with p).
  *
  * Table 2, 500 Hz (fixtures/captures, the earlier study): A/A, +N pp, planted regressions,
  * and the naive one-pair rule.
@@ -33,15 +37,20 @@ import { estimateDrift, type DriftModel } from '../src/stats/drift.js';
 import { Rng } from '../src/stats/random.js';
 import type { Capture, CompareSettings } from '../src/stats/types.js';
 
-const DRAWS = Number(process.env.STUDY_DRAWS ?? 100);
-/** Only these cells of table 1, e.g. `drift:10,ab:5` (for experiments; default all). */
+/** Draws per cell of table 1 (100 Hz): 400, so that alpha, the gate's own A/A rate of 1-5%, rests
+ * on 4-20 events rather than 1-5 (at 100 draws the ratio moved by +/-0.1 between seeds). */
+const DRAWS = Number(process.env.STUDY_DRAWS ?? 400);
+/** Draws per cell of table 2 (500 Hz). */
+const DRAWS_500 = Number(process.env.STUDY_DRAWS_500 ?? 100);
+/** Only these cells of table 1, e.g. `drift:10,ab:5`, and `500` for table 2 (default all). */
 const ONLY = process.env.STUDY_ONLY?.split(',');
 /** `off`: no small-sample t correction (an experiment: what the correction costs). */
 const T_CORR = process.env.STUDY_T_CORRECTION !== 'off';
 const BOOT = Number(process.env.STUDY_BOOTSTRAP ?? 2000);
 const TARGET_FN = 'main.riskScore';
 const norm = makeNormalizer('on');
-// reseeded before each table, so each table's draws are the same whether or not the other runs
+// reseeded before each table and each cell of table 1, so a cell's draws are the same whether
+// or not the others run
 let rng = new Rng(20261130);
 const t0 = Date.now();
 
@@ -100,7 +109,7 @@ const S = (o: Partial<CompareSettings> = {}): CompareSettings => ({
 });
 const TIGHT = { budgetPp: 1, budgetCumPp: 2 };
 const ZERO = { budgetPp: 0, budgetCumPp: 0, budgetRatio: 0, budgetPerUnitPct: 0 };
-const pct = (n: number, d: number) => `${((100 * n) / d).toFixed(0)}%`;
+const pct = (n: number, d: number) => `${((100 * n) / d).toFixed(d > 100 ? 1 : 0)}%`;
 
 /**
  * The target's true variances, measured on all the runs: v1, the variance of one capture's
@@ -206,17 +215,52 @@ function detectRate(ds: Draw[], pp: number, budget: Partial<CompareSettings>): n
   return n / ds.length;
 }
 
-/** The smallest planted growth found in >= 80% of draws (bisection on 0..12 pp). */
-function gateMde(ds: Draw[]): number {
+/** The smallest planted growth that `detects` finds in >= 80% of draws (bisection on 0..12 pp). */
+function mdeOf(detects: (pp: number) => number): number {
   let lo = 0;
   let hi = 12;
-  if (detectRate(ds, hi, ZERO) < 0.8) return Infinity;
+  if (detects(hi) < 0.8) return Infinity;
   for (let it = 0; it < 7; it++) {
     const mid = (lo + hi) / 2;
-    if (detectRate(ds, mid, ZERO) >= 0.8) hi = mid;
+    if (detects(mid) >= 0.8) hi = mid;
     else lo = mid;
   }
   return hi;
+}
+
+const gateMde = (ds: Draw[]) => mdeOf((pp) => detectRate(ds, pp, ZERO));
+
+/** The target's pooled self share (ratio of sums) in a set of captures. */
+function targetShare(caps: Capture[]): number {
+  let s = 0;
+  let t = 0;
+  for (const c of caps) {
+    const i = c.totals.names.indexOf(TARGET_FN);
+    if (i >= 0) s += c.totals.self[i];
+    t += c.totals.total;
+  }
+  return t === 0 ? 0 : s / t;
+}
+
+/**
+ * The single-function limit on the same draws: the best test of the target alone, chosen in
+ * advance, with its true null SD `sd` (pp) known (an oracle), flags growth when the delta of its
+ * pooled shares exceeds z_{1-alpha/2} x sd. Its MDE is found on the same planted draws as the
+ * gate's, so both face the same data, including the larger variance of a grown share.
+ */
+function singleTest(ds: Draw[], sd: number, alpha: number): { mde: number; aa: number } {
+  const z = tQuantileUpper(alpha / 2, Infinity);
+  const base = ds.map((d) => targetShare(d.base));
+  // its own A/A rate on these draws, either way (a check that sd is the draws' true SD)
+  const aa = ds.filter((d, i) => Math.abs(targetShare(d.canary) - base[i]) * 100 > z * sd).length;
+  const mde = mdeOf((pp) => {
+    let n = 0;
+    ds.forEach((d, i) => {
+      if ((targetShare(inject(d.canary, TARGET_FN, pp)) - base[i]) * 100 > z * sd) n++;
+    });
+    return n / ds.length;
+  });
+  return { mde, aa: aa / ds.length };
 }
 
 function study100(seq: Capture[][], ab: Capture[][][]): string[][] {
@@ -230,6 +274,8 @@ function study100(seq: Capture[][], ab: Capture[][][]): string[][] {
     if (mode === 'ab' && !ab.length) continue;
     for (const k of [5, 10, 20]) {
       if (ONLY && !ONLY.includes(`${mode}:${k}`)) continue;
+      // each cell seeded on its own: the same draws alone (STUDY_ONLY) as in the full table
+      rng = new Rng(20261130 + 1000 * ['drift', 'plain', 'ab'].indexOf(mode) + k);
       const ds = draws(mode, k, seq, ab);
       let fa = 0;
       let faTight = 0;
@@ -249,7 +295,8 @@ function study100(seq: Capture[][], ab: Capture[][][]): string[][] {
       const alpha = Math.max(faZero, 0.5) / DRAWS;
       const v = mode === 'ab' ? oracleAb(ab) : oracle(seq);
       const sd = Math.sqrt((2 * v.v1) / k + 2 * v.run2) * 100;
-      const single = (tQuantileUpper(alpha / 2, Infinity) + tQuantileUpper(0.2, Infinity)) * sd;
+      const formula = (tQuantileUpper(alpha / 2, Infinity) + tQuantileUpper(0.2, Infinity)) * sd;
+      const single = singleTest(ds, sd, alpha);
       rows.push([
         label,
         secs(k),
@@ -260,8 +307,9 @@ function study100(seq: Capture[][], ab: Capture[][][]): string[][] {
         pct(det3 * DRAWS, DRAWS),
         `${pct(faZero, DRAWS)}`,
         Number.isFinite(mde) ? `${mde.toFixed(1)} pp` : '> 12 pp',
-        `${single.toFixed(1)} pp`,
-        Number.isFinite(mde) ? `${(mde / single).toFixed(2)}x` : '',
+        `${formula.toFixed(1)} pp`,
+        `${single.mde.toFixed(1)} pp (A/A ${pct(single.aa * DRAWS, DRAWS)})`,
+        Number.isFinite(mde) ? `${(mde / single.mde).toFixed(2)}x` : '',
       ]);
       process.stderr.write(`  ${label}, k=${k}: ${rows[rows.length - 1].join(' | ')}\n`);
     }
@@ -316,7 +364,7 @@ function study500(): { header: string[]; rows: string[][] } | undefined {
     const det = [1, 2, 3, 5].map(() => 0);
     const pl = Object.keys(planted).map(() => 0);
     let benignPass = 0;
-    for (let d = 0; d < DRAWS; d++) {
+    for (let d = 0; d < DRAWS_500; d++) {
       const [ra, rb] = two();
       const A = pick(ra, k);
       const B = pick(rb, k);
@@ -342,11 +390,11 @@ function study500(): { header: string[]; rows: string[][] } | undefined {
     }
     rows.push([
       String(k),
-      pct(fa, DRAWS),
-      pct(faTight, DRAWS),
-      ...det.map((x) => pct(x, DRAWS)),
-      ...pl.map((x) => pct(x, DRAWS)),
-      cpuRuns[2] ? pct(benignPass, DRAWS) : 'n/a',
+      pct(fa, DRAWS_500),
+      pct(faTight, DRAWS_500),
+      ...det.map((x) => pct(x, DRAWS_500)),
+      ...pl.map((x) => pct(x, DRAWS_500)),
+      cpuRuns[2] ? pct(benignPass, DRAWS_500) : 'n/a',
     ]);
   }
   for (const thr of [5, 2]) {
@@ -354,7 +402,7 @@ function study500(): { header: string[]; rows: string[][] } | undefined {
     const det = [1, 2, 3, 5].map(() => 0);
     const pl = Object.keys(planted).map(() => 0);
     let benignPass = 0;
-    for (let d = 0; d < DRAWS; d++) {
+    for (let d = 0; d < DRAWS_500; d++) {
       const [ra, rb] = two();
       const a = pick(ra, 1)[0];
       const b = pick(rb, 1)[0];
@@ -373,11 +421,11 @@ function study500(): { header: string[]; rows: string[][] } | undefined {
     }
     rows.push([
       `naive: 1 vs 1, any self > ${thr}pp`,
-      pct(fa, DRAWS),
+      pct(fa, DRAWS_500),
       '',
-      ...det.map((x) => pct(x, DRAWS)),
-      ...pl.map((x) => pct(x, DRAWS)),
-      cpuRuns[2] ? pct(benignPass, DRAWS) : 'n/a',
+      ...det.map((x) => pct(x, DRAWS_500)),
+      ...pl.map((x) => pct(x, DRAWS_500)),
+      cpuRuns[2] ? pct(benignPass, DRAWS_500) : 'n/a',
     ]);
   }
   return { header, rows };
@@ -390,7 +438,7 @@ function table(header: string[], rows: string[][]): void {
 }
 
 console.log(
-  `# profile-gate validation study (${DRAWS} draws per cell, ${BOOT} bootstrap resamples, seeded)\n`,
+  `# profile-gate validation study (${DRAWS} draws per cell at 100 Hz, ${DRAWS_500} at 500 Hz, ${BOOT} bootstrap resamples, seeded)\n`,
 );
 const DIR100 = 'fixtures/captures-100hz';
 if (existsSync(DIR100)) {
@@ -417,17 +465,18 @@ if (existsSync(DIR100)) {
       `+3pp on ${TARGET_FN} detected (budget 1pp)`,
       'A/A: anything significant (zero budgets)',
       'gate MDE (80%, zero budgets)',
-      'single-function limit (same false-alarm rate)',
-      'ratio',
+      'single-function limit, formula',
+      'single-function limit on the same draws (its own A/A rate)',
+      'ratio (gate / same draws)',
     ],
     study100(seq, ab),
   );
   console.log(
-    "\n(single-function limit: (z_{1-alpha/2} + z_0.8) x the true SD of the target's delta, alpha = the gate's own rate in the column before (at least half a draw); see the header of scripts/bench-stats.ts)\n",
+    "\n(single-function limit: the test of the target alone that flags a delta above z_{1-alpha/2} x its true null SD, alpha = the gate's own rate of 'anything significant' (at least half a draw). Formula: (z_{1-alpha/2} + z_0.8) x that SD, which leaves out that a grown share varies more. On the same draws: the smallest planted growth that test finds in 80% of the gate's own planted draws. See the header of scripts/bench-stats.ts)\n",
   );
 }
 rng = new Rng(20261130 + 500);
-const t500 = study500();
+const t500 = !ONLY || ONLY.includes('500') ? study500() : undefined;
 if (t500) {
   console.log('## 500 Hz, 2,000 req/s (fixtures/captures), no drift model\n');
   table(t500.header, t500.rows);
