@@ -74,16 +74,24 @@ function pick<T>(xs: T[], k: number): T[] {
   return a.slice(0, k);
 }
 
-/** Scales every sample whose leaf is `fn` so that the pooled self share grows by `pp`. */
-function inject(caps: Capture[], fn: string, pp: number): Capture[] {
-  let S = 0;
-  let T = 0;
+/** The pooled self share (ratio of sums) of `fn` in a set of captures; 0 where it is absent. */
+function pooledSelfShare(caps: Capture[], fn: string): number {
+  let s = 0;
+  let t = 0;
   for (const c of caps) {
     const i = c.totals.names.indexOf(fn);
-    if (i >= 0) S += c.totals.self[i];
-    T += c.totals.total;
+    if (i >= 0) s += c.totals.self[i];
+    t += c.totals.total;
   }
-  const p = S / T;
+  return t === 0 ? 0 : s / t;
+}
+
+/** The target's pooled self share. */
+const targetShare = (caps: Capture[]) => pooledSelfShare(caps, TARGET_FN);
+
+/** Scales every sample whose leaf is `fn` so that the pooled self share grows by `pp`. */
+function inject(caps: Capture[], fn: string, pp: number): Capture[] {
+  const p = pooledSelfShare(caps, fn);
   const q = p + pp / 100;
   const r = (q / (1 - q)) * ((1 - p) / p);
   return caps.map((c) => {
@@ -116,10 +124,7 @@ const pct = (n: number, d: number) => `${((100 * n) / d).toFixed(d > 100 ? 1 : 0
  * their captures explain (method of moments).
  */
 function oracle(runs: Capture[][]): { v1: number; run2: number } {
-  const share = (c: Capture) => {
-    const i = c.totals.names.indexOf(TARGET_FN);
-    return i < 0 ? 0 : c.totals.self[i] / c.totals.total;
-  };
+  const share = (c: Capture) => targetShare([c]);
   let within = 0;
   let df = 0;
   const means: number[] = [];
@@ -143,12 +148,9 @@ function oracle(runs: Capture[][]): { v1: number; run2: number } {
 /** The same for interleaved runs: the drift between the two processes of one run. */
 function oracleAb(ab: Capture[][][]): { v1: number; run2: number } {
   const { v1 } = oracle(ab.flat());
-  const mean = (r: Capture[]) => {
-    const t = r.reduce((a, c) => a + c.totals.total, 0);
-    const i = (c: Capture) => c.totals.names.indexOf(TARGET_FN);
-    return r.reduce((a, c) => a + (i(c) < 0 ? 0 : c.totals.self[i(c)]), 0) / t;
-  };
-  const diffs = ab.map(([b, c]) => (mean(b) - mean(c)) ** 2 - v1 / b.length - v1 / c.length);
+  const diffs = ab.map(
+    ([b, c]) => (targetShare(b) - targetShare(c)) ** 2 - v1 / b.length - v1 / c.length,
+  );
   return { v1, run2: Math.max(0, diffs.reduce((a, b) => a + b, 0) / diffs.length / 2) };
 }
 
@@ -228,18 +230,6 @@ function mdeOf(detects: (pp: number) => number): number {
 }
 
 const gateMde = (ds: Draw[]) => mdeOf((pp) => detectRate(ds, pp, ZERO));
-
-/** The target's pooled self share (ratio of sums) in a set of captures. */
-function targetShare(caps: Capture[]): number {
-  let s = 0;
-  let t = 0;
-  for (const c of caps) {
-    const i = c.totals.names.indexOf(TARGET_FN);
-    if (i >= 0) s += c.totals.self[i];
-    t += c.totals.total;
-  }
-  return t === 0 ? 0 : s / t;
-}
 
 /**
  * The single-function limit on the same draws: the best test of the target alone, chosen in

@@ -689,10 +689,11 @@ const JAVA_WARMUP = 200;
  * The capture settings of every Java run: 5 captures a side of 3 s. Each capture costs 1.3-3.5 s
  * more than its length (two jcmd calls, each a JVM start, and the load's settle time), so a run
  * takes 55-80 s. With 3 captures of 2 s, a fresh clone's run beside a CPU burner got 52-123
- * samples per capture and passed the planted method as underpowered (detectable 25pp). JFR samples only threads running Java code, and
- * on a busy machine its sampler thread gets few turns: at JFR's default 10 ms period (--hz 100)
- * a 2 s capture of this service held 30-40 samples, at 1 ms (--hz 1000) 200-300 on a loaded
- * 2-core machine at 200 requests a second (300 a second overran the service there).
+ * samples per capture and passed the planted method as underpowered (detectable 25pp). JFR
+ * samples only threads running Java code, and on a busy machine its sampler thread gets few
+ * turns: at JFR's default 10 ms period (--hz 100) a 2 s capture of this service held 30-40
+ * samples, at 1 ms (--hz 1000) 200-300 on a loaded 2-core machine at 200 requests a second (300
+ * a second overran the service there).
  */
 const JAVA_CAPTURES = 5;
 /** A run of 3 x 2 s took 30-37 s on a 2-core machine at load 8-12; 5 x 3 s about twice that. */
