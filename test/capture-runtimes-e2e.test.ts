@@ -177,6 +177,17 @@ async function verdict(
   };
 }
 
+/**
+ * Settings for an A/A of two baseline sets taken by two separate `capture` runs. That is a
+ * sequential comparison without a calibration file: the intervals see capture noise only, and
+ * the tool itself says budgets must absorb run-to-run drift. Cost per request is the metric
+ * that drifts most between runs on a shared machine (issue 14 measured 11-19% with neighbours'
+ * load; a CI run on 2026-11-30 saw +14.1% for perf, whose samples include the kernel's), so the
+ * per-request budget here is 25%. The within-run comparisons above keep the default 10%:
+ * interleaving removes that drift.
+ */
+const CROSS_RUN = ['--budget-per-unit-pct', '25'];
+
 interface Row {
   function: string;
   metric: string;
@@ -404,7 +415,7 @@ describe('node: attach by pid (inspector)', () => {
 
   it('two baseline sets of one build pass', async () => {
     expect(aa).toHaveLength(2);
-    const v = await verdict(aa[0], aa[1]);
+    const v = await verdict(aa[0], aa[1], CROSS_RUN);
     expect(v.code, v.text).toBe(0);
   });
 
@@ -654,7 +665,10 @@ describe.skipIf(!hasGo || perfState !== 'ok')('perf: attach by pid (Go demo serv
 
   it('two baseline sets of one build pass', async () => {
     expect(aa).toHaveLength(2);
-    const v = await verdict(aa[0], aa[1], settings);
+    const v = await verdict(aa[0], aa[1], [...settings, ...CROSS_RUN]);
+    console.log(`[e2e] perf A/A (two runs), samples/requests/computeDiscount self per capture:
+  first  ${perCapture(aa[0])}
+  second ${perCapture(aa[1])}`);
     expect(v.code, v.text).toBe(0);
   });
 });
@@ -920,7 +934,7 @@ describe.skipIf(!hasJava)('jfr: attach by pid (a Java HTTP service, JDK Flight R
 
   it('two baseline sets of one build, from two JVMs, pass', async () => {
     expect(aa).toHaveLength(2);
-    const v = await verdict(aa[0], aa[1]);
+    const v = await verdict(aa[0], aa[1], CROSS_RUN);
     console.log(`[e2e] jfr A/A (two JVMs): ${v.json.verdict}; ${describeRows(topRows())}`);
     expect(v.code, v.text).toBe(0);
     expect(v.json.verdict).toBe('pass');
