@@ -181,12 +181,13 @@ async function verdict(
  * Settings for an A/A of two baseline sets taken by two separate `capture` runs. That is a
  * sequential comparison without a calibration file: the intervals see capture noise only, and
  * the tool itself says budgets must absorb run-to-run drift. Cost per request is the metric
- * that drifts most between runs on a shared machine (issue 14 measured 11-19% with neighbours'
- * load; a CI run on 2026-11-30 saw +14.1% for perf, whose samples include the kernel's), so the
- * per-request budget here is 25%. The within-run comparisons above keep the default 10%:
+ * that drifts most between runs (issue 14 measured 11-19% with neighbours' load). For the perf
+ * A/A below (perf's samples include the kernel's), five pairs of runs gave -12%, +14% (a CI
+ * failure against the default 10% budget), 0%, +6% and +10.5%. So the per-request budget here
+ * is 30%, about twice the largest drift seen. The within-run comparisons keep the default 10%:
  * interleaving removes that drift.
  */
-const CROSS_RUN = ['--budget-per-unit-pct', '25'];
+const CROSS_RUN = ['--budget-per-unit-pct', '30'];
 
 interface Row {
   function: string;
