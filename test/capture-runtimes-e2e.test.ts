@@ -203,14 +203,15 @@ function topRows(n = 3): Row[] {
   return [...j.functions].sort((a, b) => Math.abs(b.deltaPp) - Math.abs(a.deltaPp)).slice(0, n);
 }
 
-/** "fn self +11.4pp (CI 7.8..15.0); ..." */
+/** "fn self +11.4pp (CI 7.8..15.0); (total) per-unit +3.5% (CI -2.1..9.0); ..." */
 function describeRows(rows: Row[]): string {
-  const pp = (x: number | null) => (x === null ? '?' : x.toFixed(1));
+  const num = (x: number | null) => (x === null ? '?' : x.toFixed(1));
   return rows
-    .map(
-      (r) =>
-        `${r.function} ${r.metric} ${r.deltaPp >= 0 ? '+' : ''}${r.deltaPp.toFixed(1)}pp (CI ${pp(r.ciLowPp)}..${pp(r.ciHighPp)})`,
-    )
+    .map((r) => {
+      // JSON keeps one field name; a per-unit row's delta is percent, not points
+      const unit = r.metric === 'per-unit' ? '%' : 'pp';
+      return `${r.function} ${r.metric} ${r.deltaPp >= 0 ? '+' : ''}${r.deltaPp.toFixed(1)}${unit} (CI ${num(r.ciLowPp)}..${num(r.ciHighPp)})`;
+    })
     .join('; ');
 }
 
