@@ -238,21 +238,16 @@ const gateMde = (ds: Draw[]) => mdeOf((pp) => detectRate(ds, pp, ZERO));
  * gate found anything significant in: the same false-alarm rate on the same data, with no
  * assumption about the shape of the run-to-run drift (8 runs give pairwise differences with
  * shorter tails than a normal law). Its MDE is then found on the same planted draws as the
- * gate's, so both face the same data, including the larger variance of a grown share.
+ * gate's: `inject` grows the canary's pooled self share by exactly `pp` (3.0000 for +3 on every
+ * bundled run), so a planted draw's delta is its unplanted delta + pp, with no captures rebuilt.
  */
 function singleTest(ds: Draw[], falseAlarms: number): { mde: number; aa: number } {
-  const base = ds.map((d) => targetShare(d.base));
-  const aa = ds.map((d, i) => Math.abs(targetShare(d.canary) - base[i]) * 100);
+  const delta = ds.map((d) => (targetShare(d.canary) - targetShare(d.base)) * 100);
+  const aa = delta.map(Math.abs);
   // at least one flagged draw, as alpha is at least half a draw
   const m = Math.min(ds.length - 1, Math.max(1, falseAlarms));
   const threshold = [...aa].sort((a, b) => b - a)[m];
-  const mde = mdeOf((pp) => {
-    let n = 0;
-    ds.forEach((d, i) => {
-      if ((targetShare(inject(d.canary, TARGET_FN, pp)) - base[i]) * 100 > threshold) n++;
-    });
-    return n / ds.length;
-  });
+  const mde = mdeOf((pp) => delta.filter((x) => x + pp > threshold).length / ds.length);
   return { mde, aa: aa.filter((x) => x > threshold).length / ds.length };
 }
 
