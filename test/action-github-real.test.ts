@@ -62,18 +62,6 @@ function promoted(
   return { run: r, artifact };
 }
 
-function prRun(fake: FakeGitHub, headRepo?: string): FakeRun {
-  return fake.addRun({
-    workflow: WORKFLOW,
-    head_branch: 'feature',
-    event: 'pull_request',
-    status: 'in_progress',
-    conclusion: null,
-    head_sha: 'a'.repeat(40),
-    headRepo,
-  });
-}
-
 async function gate(
   fake: FakeGitHub,
   canary: string,
@@ -84,7 +72,7 @@ async function gate(
     env?: Record<string, string>;
   } = {},
 ): Promise<ActionRun> {
-  const run = opts.run ?? prRun(fake);
+  const run = opts.run ?? fake.addPullRequestRun(WORKFLOW, 'a'.repeat(40));
   const headRepo = run.headRepo ?? 'octo-org/shop';
   fake.pulls.set(7, {
     number: 7,
@@ -225,7 +213,7 @@ describe('issue 12: the bundled Action on a GitHub that behaves like the real on
   it('a re-run keeps one report artifact per run: the comment job gets the newest attempt', async () => {
     const fake = await repo();
     promoted(fake, BASE);
-    const run = prRun(fake);
+    const run = fake.addPullRequestRun(WORKFLOW, 'a'.repeat(40));
     const first = await gate(fake, SLOWER, { run });
     expect(first.outputs.verdict).toBe('fail');
     run.runAttempt = 2;
@@ -266,7 +254,7 @@ describe('issue 12: the bundled Action on a GitHub that behaves like the real on
 
   it('no baseline yet: comment.md, pull-request.json and the report artifact exist; the comment job posts', async () => {
     const fake = await repo(); // the workflow exists, without runs: 200 with total_count 0
-    const run = prRun(fake, 'forker/shop');
+    const run = fake.addPullRequestRun(WORKFLOW, 'a'.repeat(40), 'forker/shop');
     const r = await gate(fake, SAME, { run, token: READ_TOKEN });
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.outputs.verdict).toBe('no-baseline');
@@ -293,7 +281,7 @@ describe('issue 12: the bundled Action on a GitHub that behaves like the real on
     const fake = await repo();
     const { artifact } = promoted(fake, SLOWER);
     artifact.digest = `sha256:${'0'.repeat(64)}`;
-    const run = prRun(fake);
+    const run = fake.addPullRequestRun(WORKFLOW, 'a'.repeat(40));
     const r = await gate(fake, SLOWER, { run });
     expect(r.code).toBe(1);
     expect(errors(r)[0].message).toMatch(
@@ -469,7 +457,7 @@ describe('issue 12: the bundled Action on a GitHub that behaves like the real on
     const fake = await repo();
     const names = ['a', 'b', 'c', 'd'].map((x) => `main.${x.repeat(300_000)}`);
     const s = nameSets(names);
-    const run = prRun(fake);
+    const run = fake.addPullRequestRun(WORKFLOW, 'a'.repeat(40));
     const r = await gate(fake, s.canary, { run, inputs: { 'baseline-path': s.baseline } });
     expect(r.code).toBe(1);
     expect(Buffer.byteLength(r.outputs.regressions)).toBeLessThan(1_000_000);
@@ -525,7 +513,7 @@ describe('issue 12: the bundled Action on a GitHub that behaves like the real on
       '<!-- profile-gate:api-cpu -->\nthe api gate: FAIL',
       'github-actions[bot]',
     );
-    const run = prRun(fake, 'forker/shop');
+    const run = fake.addPullRequestRun(WORKFLOW, 'a'.repeat(40), 'forker/shop');
     const r = await gate(fake, SLOWER, { run, token: READ_TOKEN });
     expect(r.outputs.verdict).toBe('fail');
     // the fork's code controls the artifact: it rewrites the files

@@ -256,8 +256,11 @@ export class FakeGitHub {
     return token;
   }
 
-  /** The run of this job on a pull request: in progress, on branch `feature`, at `headSha`. */
-  addPullRequestRun(workflow: string, headSha: string): FakeRun {
+  /**
+   * The run of this job on a pull request: in progress, on branch `feature`, at `headSha`;
+   * `headRepo` (owner/name) when the pull request comes from a fork.
+   */
+  addPullRequestRun(workflow: string, headSha: string, headRepo?: string): FakeRun {
     return this.addRun({
       workflow,
       head_branch: 'feature',
@@ -265,6 +268,7 @@ export class FakeGitHub {
       status: 'in_progress',
       conclusion: null,
       head_sha: headSha,
+      headRepo,
     });
   }
 
